@@ -1,0 +1,381 @@
+package uk.co.omniops.analysis.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * One customer's online adaptation of the shared base models, learnt from agents' corrections.
+ *
+ * <p>It is an additive weight vector over the word uni/bi-gram features of {@link TextFeatures}
+ * (character n-grams are left out to keep it small), one weight per (feature, label), added to
+ * the base model's logits. A correction takes logistic-loss gradient steps with the learning
+ * rate until the corrected answer wins on the corrected text (at most {@value #MAX_STEPS} steps,
+ * microseconds), so analysing the same or a near-identical message again reflects it. Only words
+ * of corrected messages get weights, so unrelated messages are unaffected.
+ *
+ * <p>Each customer has its own instance; nothing is shared between instances, so corrections
+ * cannot leak between customers. Instances are thread-safe (all methods synchronise on the
+ * instance). Serialise with {@link #toBytes()} (a few bytes per learnt weight) and restore with
+ * {@link #fromBytes(byte[])}.
+ *
+ * <p>It also keeps prequential (predict-then-learn) accuracy over its correction stream: before
+ * learning each correction it checks whether the adapted model already agreed with the agent.
+ */
+public final class CustomerAdapter {
+
+    /** Default learning rate of a correction step. */
+    public static final double DEFAULT_LEARNING_RATE = 0.5;
+    static final int MAX_STEPS = 30;
+    private static final int MAGIC = 0x4F434131; // "OCA1"
+    private static final int CLASS_BITS = 4;
+    private static final double TARGET = 0.65;
+    private static final double REMOVE_TARGET = 0.15;
+
+    private final double learningRate;
+    private final FloatMap sentiment;
+    private final FloatMap categories;
+    private long sentimentSeen;
+    private long sentimentAgreed;
+    private long categorySeen;
+    private long categoryAgreed;
+
+    /** An empty adapter with {@link #DEFAULT_LEARNING_RATE}. */
+    public CustomerAdapter() {
+        this(DEFAULT_LEARNING_RATE);
+    }
+
+    /** An empty adapter; {@code learningRate} must be positive. */
+    public CustomerAdapter(double learningRate) {
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive");
+        }
+        this.learningRate = learningRate;
+        this.sentiment = new FloatMap();
+        this.categories = new FloatMap();
+    }
+
+    /**
+     * An agent set the sentiment of {@code text} to {@code label}.
+     *
+     * @return whether the adapted model already predicted {@code label} before learning
+     * @throws IllegalArgumentException if label is not negative, neutral or positive
+     */
+    public synchronized boolean correctSentiment(SentimentModel model, String text, String label) {
+        int y = SentimentModel.LABELS.indexOf(label);
+        if (y < 0) {
+            throw new IllegalArgumentException("unknown sentiment label: " + label);
+        }
+        SparseVector x = model.features(text);
+        int[] f = adapterFeatures(x);
+        float v = value(f);
+        double[] base = model.logits(x);
+        boolean agreed = false;
+        for (int step = 0; step <= MAX_STEPS; step++) {
+            double[] z = base.clone();
+            addLogits(sentiment, f, v, z);
+            double[] p = SentimentModel.softmax(z);
+            if (step == 0) {
+                agreed = SentimentModel.argmax(p) == y;
+            }
+            if (SentimentModel.argmax(p) == y && p[y] >= TARGET) {
+                break;
+            }
+            for (int c = 0; c < p.length; c++) {
+                float g = (float) (learningRate * ((c == y ? 1 : 0) - p[c]) * v);
+                for (int feature : f) {
+                    sentiment.add(key(feature, c), g);
+                }
+            }
+        }
+        sentimentSeen++;
+        if (agreed) {
+            sentimentAgreed++;
+        }
+        return agreed;
+    }
+
+    /**
+     * An agent added and/or removed categories of {@code text}. Unknown keys are ignored.
+     *
+     * @return whether, before learning, the adapted model's {@link CategoryModel#classify} output
+     *         already contained every added and none of the removed categories
+     */
+    public synchronized boolean correctCategories(CategoryModel model, String text, Set<String> added,
+            Set<String> removed) {
+        SparseVector x = model.features(text);
+        int[] f = adapterFeatures(x);
+        float v = value(f);
+        double[] base = model.logits(x);
+        boolean agreed = true;
+        {
+            double[] z = base.clone();
+            addLogits(categories, f, v, z);
+            java.util.List<CategoryScore> ranked = new java.util.ArrayList<>();
+            for (int c = 0; c < z.length; c++) {
+                ranked.add(new CategoryScore(model.keys().get(c), CategoryModel.sigmoid(z[c])));
+            }
+            ranked.sort(java.util.Comparator.comparingDouble(CategoryScore::confidence).reversed());
+            Set<String> predicted = new java.util.HashSet<>();
+            for (CategoryScore s : CategoryModel.select(ranked)) {
+                predicted.add(s.key());
+            }
+            for (String a : added) {
+                agreed &= predicted.contains(a) || model.indexOf(a) < 0;
+            }
+            for (String r : removed) {
+                agreed &= !predicted.contains(r);
+            }
+        }
+        for (String a : added) {
+            learnCategory(model.indexOf(a), true, base, f, v);
+        }
+        for (String r : removed) {
+            learnCategory(model.indexOf(r), false, base, f, v);
+        }
+        categorySeen++;
+        if (agreed) {
+            categoryAgreed++;
+        }
+        return agreed;
+    }
+
+    private void learnCategory(int c, boolean positive, double[] base, int[] f, float v) {
+        if (c < 0) {
+            return;
+        }
+        for (int step = 0; step < MAX_STEPS; step++) {
+            double z = base[c];
+            for (int feature : f) {
+                z += categories.get(key(feature, c)) * v;
+            }
+            double p = CategoryModel.sigmoid(z);
+            if (positive ? p >= TARGET : p <= REMOVE_TARGET) {
+                return;
+            }
+            float g = (float) (learningRate * ((positive ? 1 : 0) - p) * v);
+            for (int feature : f) {
+                categories.add(key(feature, c), g);
+            }
+        }
+    }
+
+    /** Fraction of sentiment corrections the adapted model already agreed with (NaN if none). */
+    public synchronized double sentimentPrequentialAccuracy() {
+        return sentimentSeen == 0 ? Double.NaN : (double) sentimentAgreed / sentimentSeen;
+    }
+
+    /** Fraction of category corrections the adapted model already agreed with (NaN if none). */
+    public synchronized double categoryPrequentialAccuracy() {
+        return categorySeen == 0 ? Double.NaN : (double) categoryAgreed / categorySeen;
+    }
+
+    /** Number of sentiment and category corrections learnt so far. */
+    public synchronized long corrections() {
+        return sentimentSeen + categorySeen;
+    }
+
+    /** Number of non-zero weights (a proxy for the serialised size). */
+    public synchronized int weights() {
+        return sentiment.size() + categories.size();
+    }
+
+    synchronized void addSentimentLogits(SparseVector x, double[] z) {
+        if (sentiment.size() > 0) {
+            int[] f = adapterFeatures(x);
+            addLogits(sentiment, f, value(f), z);
+        }
+    }
+
+    synchronized void addCategoryLogits(SparseVector x, double[] z) {
+        if (categories.size() > 0) {
+            int[] f = adapterFeatures(x);
+            addLogits(categories, f, value(f), z);
+        }
+    }
+
+    private static void addLogits(FloatMap w, int[] f, float v, double[] z) {
+        for (int c = 0; c < z.length; c++) {
+            double s = 0;
+            for (int feature : f) {
+                s += w.get(key(feature, c));
+            }
+            z[c] += s * v;
+        }
+    }
+
+    /** Distinct word-level feature indices of x. */
+    private static int[] adapterFeatures(SparseVector x) {
+        int[] f = new int[x.size()];
+        int n = 0;
+        for (int i = 0; i < x.size(); i++) {
+            if (x.kind(i) == SparseVector.WORD) {
+                f[n++] = x.index(i);
+            }
+        }
+        int[] sorted = Arrays.copyOf(f, n);
+        Arrays.sort(sorted);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[m++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, m);
+    }
+
+    private static float value(int[] f) {
+        return f.length == 0 ? 0f : (float) (1 / Math.sqrt(f.length));
+    }
+
+    private static int key(int feature, int label) {
+        return (feature << CLASS_BITS) | label;
+    }
+
+    /** Serialises the adapter (weights, learning rate and prequential counters). */
+    public synchronized byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream d = new DataOutputStream(bytes)) {
+            d.writeInt(MAGIC);
+            d.writeDouble(learningRate);
+            d.writeLong(sentimentSeen);
+            d.writeLong(sentimentAgreed);
+            d.writeLong(categorySeen);
+            d.writeLong(categoryAgreed);
+            sentiment.write(d);
+            categories.write(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Restores an adapter written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException if the bytes are not an adapter
+     */
+    public static CustomerAdapter fromBytes(byte[] bytes) {
+        try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (d.readInt() != MAGIC) {
+                throw new IllegalArgumentException("not a customer adapter");
+            }
+            CustomerAdapter a = new CustomerAdapter(d.readDouble());
+            a.sentimentSeen = d.readLong();
+            a.sentimentAgreed = d.readLong();
+            a.categorySeen = d.readLong();
+            a.categoryAgreed = d.readLong();
+            a.sentiment.read(d);
+            a.categories.read(d);
+            return a;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("corrupt customer adapter", e);
+        }
+    }
+
+    /** Open-addressing int → float map; keys are non-negative, -1 marks an empty slot. */
+    private static final class FloatMap {
+        private int[] keys = filled(16);
+        private float[] values = new float[16];
+        private int size;
+
+        private static int[] filled(int n) {
+            int[] k = new int[n];
+            Arrays.fill(k, -1);
+            return k;
+        }
+
+        int size() {
+            return size;
+        }
+
+        float get(int key) {
+            if (size == 0) {
+                return 0f;
+            }
+            int mask = keys.length - 1;
+            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+                int k = keys[i];
+                if (k == key) {
+                    return values[i];
+                }
+                if (k == -1) {
+                    return 0f;
+                }
+            }
+        }
+
+        void add(int key, float delta) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+                int k = keys[i];
+                if (k == key) {
+                    values[i] += delta;
+                    return;
+                }
+                if (k == -1) {
+                    keys[i] = key;
+                    values[i] = delta;
+                    size++;
+                    return;
+                }
+            }
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            float[] oldValues = values;
+            keys = filled(oldKeys.length * 2);
+            values = new float[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != -1) {
+                    add(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+
+        private static int mix(int key) {
+            int h = key * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        void write(DataOutputStream d) throws IOException {
+            int[] order = new int[size];
+            int n = 0;
+            for (int k : keys) {
+                if (k != -1) {
+                    order[n++] = k;
+                }
+            }
+            Arrays.sort(order);
+            d.writeInt(size);
+            for (int k : order) {
+                d.writeInt(k);
+                d.writeFloat(get(k));
+            }
+        }
+
+        void read(DataInputStream d) throws IOException {
+            int n = d.readInt();
+            if (n < 0 || n > (1 << 26)) {
+                throw new IOException("bad weight count " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                int k = d.readInt();
+                if (k < 0) {
+                    throw new IOException("bad weight key " + k);
+                }
+                add(k, d.readFloat());
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.co.omniops.escalation.ui;
+
+import org.jspecify.annotations.NullMarked;

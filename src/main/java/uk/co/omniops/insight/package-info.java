@@ -1,0 +1,7 @@
+/**
+ * Scheduled and on-demand insights extraction per customer and period, the executive insights report and its export. Publishes InsightsExtracted.
+ */
+@NullMarked
+package uk.co.omniops.insight;
+
+import org.jspecify.annotations.NullMarked;

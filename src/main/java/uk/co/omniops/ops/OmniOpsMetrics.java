@@ -1,0 +1,20 @@
+package uk.co.omniops.ops;
+
+import java.util.Set;
+
+/** The seed's metric names; the Datadog dashboard and monitors in {@code deploy/datadog} query exactly these. */
+public final class OmniOpsMetrics {
+
+    public static final String SENTIMENT_LATENCY = "omniops.sentiment.latency";
+    public static final String ML_API_ERRORS = "omniops.ml_api.errors";
+    public static final String ML_API_AVAILABILITY = "omniops.ml_api.availability";
+    public static final String QUEUE_LAG = "omniops.queue.lag";
+    public static final String PHASE4_ERRORS = "omniops.phase4.errors";
+    public static final String ML_API_COST_DAILY = "omniops.ml_api.cost_daily";
+    public static final String REQUESTS = "omniops.requests";
+
+    public static final Set<String> NAMES = Set.of(SENTIMENT_LATENCY, ML_API_ERRORS, ML_API_AVAILABILITY, QUEUE_LAG,
+            PHASE4_ERRORS, ML_API_COST_DAILY, REQUESTS);
+
+    private OmniOpsMetrics() {}
+}

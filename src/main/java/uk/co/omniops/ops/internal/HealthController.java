@@ -1,0 +1,94 @@
+package uk.co.omniops.ops.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The probes Kubernetes calls. Liveness says only that the process answers (a database outage must not
+ * restart every pod); readiness checks each dependency and names the one that fails.
+ */
+@RestController
+class HealthController {
+
+    private final DataSource dataSource;
+    private final ObjectProvider<Flyway> flyway;
+    private final ObjectProvider<RedisConnectionFactory> redis;
+
+    HealthController(DataSource dataSource, ObjectProvider<Flyway> flyway, ObjectProvider<RedisConnectionFactory> redis) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+        this.redis = redis;
+    }
+
+    @GetMapping(path = "/api/health", produces = "application/json")
+    Map<String, String> health() {
+        return Map.of("status", "UP");
+    }
+
+    @GetMapping(path = "/api/ready", produces = "application/json")
+    ResponseEntity<Map<String, Object>> ready() {
+        var checks = new LinkedHashMap<String, Object>();
+        checks.put("database", check(this::database));
+        checks.put("migrations", check(this::migrations));
+        var redisFactory = redis.getIfAvailable();
+        if (redisFactory != null) {
+            checks.put("redis", check(() -> redis(redisFactory)));
+        }
+        var down = checks.entrySet().stream()
+                .filter(e -> !"UP".equals(((Map<?, ?>) e.getValue()).get("status")))
+                .map(Map.Entry::getKey)
+                .toList();
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", down.isEmpty() ? "UP" : "DOWN");
+        if (!down.isEmpty()) {
+            body.put("failing", down);
+        }
+        body.put("checks", checks);
+        return ResponseEntity.status(down.isEmpty() ? 200 : 503).body(body);
+    }
+
+    private String database() throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            statement.execute("select 1");
+            return "UP";
+        }
+    }
+
+    private String migrations() {
+        var f = flyway.getIfAvailable();
+        if (f == null) {
+            return "UP";
+        }
+        var info = f.info();
+        if (info.pending().length > 0) {
+            throw new IllegalStateException(info.pending().length + " migration(s) pending");
+        }
+        return "UP";
+    }
+
+    private static String redis(RedisConnectionFactory factory) {
+        try (var connection = factory.getConnection()) {
+            connection.ping();
+            return "UP";
+        }
+    }
+
+    private static Map<String, Object> check(java.util.concurrent.Callable<String> probe) {
+        try {
+            return Map.of("status", probe.call());
+        } catch (Exception e) {
+            var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Map.of("status", "DOWN", "error", message.lines().findFirst().orElse(message));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package uk.co.omniops.platform.internal;
+
+import java.util.HashMap;
+import java.util.List;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * In {@code prod}, stops startup with one line naming the first required variable that is missing, and
+ * switches the Datadog registry on only when {@code DATADOG_API_KEY} is set (on without a key, it fails).
+ */
+public class RequiredSettingsInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final List<String[]> REQUIRED_IN_PROD = List.of(
+            new String[] {"DATABASE_URL", "the PostgreSQL connection, e.g. postgresql://user:pass@host:5432/omniops"},
+            new String[] {"REDIS_URL", "the Redis connection, e.g. redis://redis:6379"},
+            new String[] {"APP_URL", "the public URL of OmniOps, used in notification links (NEXT_PUBLIC_APP_URL also works)"});
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var env = context.getEnvironment();
+        var overrides = new HashMap<String, Object>();
+        var datadogKey = env.getProperty("DATADOG_API_KEY");
+        overrides.put("management.datadog.metrics.export.enabled", datadogKey != null && !datadogKey.isBlank());
+        env.getPropertySources().addFirst(new MapPropertySource("omniops-derived", overrides));
+        if (!env.matchesProfiles("prod")) {
+            return;
+        }
+        for (var required : REQUIRED_IN_PROD) {
+            var value = env.getProperty(required[0]);
+            if (required[0].equals("APP_URL") && (value == null || value.isBlank())) {
+                value = env.getProperty("NEXT_PUBLIC_APP_URL");
+            }
+            if (required[0].equals("REDIS_URL") && "none".equalsIgnoreCase(env.getProperty("omniops.redis.mode"))) {
+                continue;
+            }
+            if (value == null || value.isBlank()) {
+                throw new MissingSettingException(required[0], required[1]);
+            }
+        }
+    }
+}

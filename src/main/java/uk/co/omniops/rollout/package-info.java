@@ -1,0 +1,7 @@
+/**
+ * Feature flags per customer through the LaunchDarkly SDK (streamed from LaunchDarkly or fed from PostgreSQL), the admin rollout page and its audit. Publishes RolloutChanged.
+ */
+@NullMarked
+package uk.co.omniops.rollout;
+
+import org.jspecify.annotations.NullMarked;

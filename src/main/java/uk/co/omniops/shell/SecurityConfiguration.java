@@ -1,0 +1,59 @@
+package uk.co.omniops.shell;
+
+import java.util.List;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import uk.co.omniops.shell.ui.LoginView;
+
+/**
+ * Two filter chains: a stateless one for {@code /api/**} (probes open, everything else needs an API
+ * key: {@link ApiAuthentication}) and Vaadin's for the browser UI (form login, session fixation
+ * protection, CSRF for Vaadin's own requests).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, List<ApiAuthentication> apiAuthentications)
+            throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemEntryPoint()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/health", "/api/ready", "/actuator/health/**", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest().authenticated());
+        for (var api : apiAuthentications) {
+            api.configure(http);
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/themes/**", "/images/**", "/favicon.ico").permitAll());
+        http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.co.omniops.shell.ui;
+
+import org.jspecify.annotations.NullMarked;
