@@ -10,8 +10,7 @@ import java.util.List;
 
 /**
  * Multi-label categories of customer-service messages over the {@link Taxonomy} keys: one
- * logistic regression per key (one-vs-rest) over hashed word and character n-grams and
- * customer-service cue features.
+ * logistic regression per key (one-vs-rest) over hashed word and character n-grams.
  *
  * <p>Selection rule of {@link #classify}: every category whose confidence is at least
  * {@value #THRESHOLD}, sorted by confidence descending; if none reaches it, the top-ranked

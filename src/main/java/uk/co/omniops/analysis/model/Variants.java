@@ -57,8 +57,8 @@ final class Variants {
         List<ModelEvaluation.Example> heldCats = ModelTrainer.examples(corpus.categoryTest, null, Taxonomy.keys());
         for (V v : List.of(
                 new V("OvR LR n-grams, Bitext only", 0, new String[] {"bitext"}),
-                new V("OvR LR n-grams, Bitext + support seeds", 0, new String[] {"bitext", "support"}),
-                new V("OvR LR n-grams + cues, Bitext + support seeds (shipped)", cues,
+                new V("OvR LR n-grams, Bitext + support seeds (shipped)", 0, new String[] {"bitext", "support"}),
+                new V("OvR LR n-grams + cues, Bitext + support seeds", cues,
                         new String[] {"bitext", "support"}))) {
             List<ModelTrainer.Sample> train = new ArrayList<>();
             for (ModelTrainer.Sample s : corpus.categoryTrain) {

@@ -1,0 +1,88 @@
+package uk.co.omniops.analysis.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CustomerAdapterTests {
+
+    private final SentimentModel sentiment = SentimentModel.loadDefault();
+    private final CategoryModel categories = CategoryModel.loadDefault();
+
+    @Test
+    void sentimentCorrectionIsReflectedOnTheSameAndASimilarMessage() {
+        String text = "the parcel came in a purple box";
+        CustomerAdapter adapter = new CustomerAdapter();
+        String before = sentiment.analyse(text, adapter).label();
+        String wanted = before.equals("positive") ? "negative" : "positive";
+
+        adapter.correctSentiment(sentiment, text, wanted);
+
+        assertThat(sentiment.analyse(text, adapter).label()).isEqualTo(wanted);
+        assertThat(sentiment.analyse("The parcel came in a purple box!", adapter).label()).isEqualTo(wanted);
+        assertThat(sentiment.analyse(text, adapter).model()).endsWith("+adapter");
+    }
+
+    @Test
+    void correctionDoesNotAffectAFreshAdapter() {
+        String text = "the parcel came in a purple box";
+        CustomerAdapter customerA = new CustomerAdapter();
+        CustomerAdapter customerB = new CustomerAdapter();
+        String base = sentiment.analyse(text).label();
+        customerA.correctSentiment(sentiment, text, base.equals("positive") ? "negative" : "positive");
+
+        assertThat(sentiment.analyse(text, customerB).label()).isEqualTo(base);
+        assertThat(customerB.weights()).isZero();
+    }
+
+    @Test
+    void categoryCorrectionAddsAndRemovesCategories() {
+        String text = "my smart kettle light is blinking red";
+        CustomerAdapter adapter = new CustomerAdapter();
+        String top = categories.rank(text).get(0).key();
+        String added = top.equals("product") ? "technical" : "product";
+
+        adapter.correctCategories(categories, text, Set.of(added), Set.of(top));
+
+        assertThat(categories.classify(text, adapter)).extracting(CategoryScore::key)
+                .contains(added).doesNotContain(top);
+        assertThat(categories.classify(text)).extracting(CategoryScore::key).doesNotContain(added);
+    }
+
+    @Test
+    void roundTripThroughBytesKeepsWhatWasLearnt() {
+        String text = "the parcel came in a purple box";
+        CustomerAdapter adapter = new CustomerAdapter();
+        adapter.correctSentiment(sentiment, text, "negative");
+        adapter.correctCategories(categories, text, Set.of("complaint"), Set.of());
+
+        CustomerAdapter restored = CustomerAdapter.fromBytes(adapter.toBytes());
+
+        assertThat(restored.toBytes()).isEqualTo(adapter.toBytes());
+        assertThat(sentiment.analyse(text, restored)).isEqualTo(sentiment.analyse(text, adapter));
+        assertThat(restored.corrections()).isEqualTo(2);
+    }
+
+    @Test
+    void prequentialAccuracyCountsAgreementBeforeLearning() {
+        CustomerAdapter adapter = new CustomerAdapter();
+        assertThat(adapter.sentimentPrequentialAccuracy()).isNaN();
+        String text = "the parcel came in a purple box";
+        String other = sentiment.analyse(text).label().equals("positive") ? "negative" : "positive";
+
+        assertThat(adapter.correctSentiment(sentiment, text, other)).isFalse();
+        assertThat(adapter.correctSentiment(sentiment, text, other)).isTrue();
+        assertThat(adapter.sentimentPrequentialAccuracy()).isEqualTo(0.5);
+    }
+
+    @Test
+    void rejectsUnknownLabelAndCorruptBytes() {
+        CustomerAdapter adapter = new CustomerAdapter();
+        assertThatThrownBy(() -> adapter.correctSentiment(sentiment, "x", "angry"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CustomerAdapter.fromBytes(new byte[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
