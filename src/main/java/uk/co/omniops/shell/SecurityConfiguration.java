@@ -2,6 +2,8 @@ package uk.co.omniops.shell;
 
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +48,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/themes/**", "/images/**", "/favicon.ico").permitAll());
+                // the container's error dispatch renders our 404/403/500 pages; blocking it turns them into empty 403s
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico").permitAll());
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
                 .build();

@@ -1,0 +1,55 @@
+package uk.co.omniops.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.WebApplicationType;
+
+import uk.co.omniops.OmniOpsApplication;
+import uk.co.omniops.platform.internal.StartupFailureAnalyzer;
+
+/** In prod a missing or malformed required variable stops startup with one line naming it. */
+class ProductionSettingsTests {
+
+    @Test
+    void missingDatabaseUrlStopsStartupNamingIt() {
+        assertThatThrownBy(() -> start("DATABASE_URL=", "REDIS_URL=redis://localhost:1", "APP_URL=https://x"))
+                .satisfies(e -> assertThat(oneLine(e)).isEqualTo(
+                        "OmniOps cannot start: DATABASE_URL is not set: the PostgreSQL connection, e.g. "
+                                + "postgresql://user:pass@host:5432/omniops"));
+    }
+
+    @Test
+    void missingAppUrlStopsStartupNamingIt() {
+        assertThatThrownBy(() -> start("DATABASE_URL=postgresql://u:p@localhost:1/db", "REDIS_URL=redis://localhost:1",
+                "APP_URL=", "NEXT_PUBLIC_APP_URL="))
+                .satisfies(e -> assertThat(oneLine(e)).startsWith("OmniOps cannot start: APP_URL is not set"));
+    }
+
+    @Test
+    void malformedDatabaseUrlStopsStartupWithOneClearLine() {
+        assertThatThrownBy(() -> start("DATABASE_URL=mysql://u:p@h/d", "REDIS_URL=redis://localhost:1",
+                "APP_URL=https://x"))
+                .satisfies(e -> assertThat(oneLine(e)).startsWith(
+                        "OmniOps cannot start: DATABASE_URL must look like postgresql://"));
+    }
+
+    private static void start(String... properties) {
+        new SpringApplicationBuilder(OmniOpsApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("prod")
+                .properties(properties)
+                .properties("spring.main.banner-mode=off")
+                .run()
+                .close();
+    }
+
+    private static String oneLine(Throwable e) {
+        var analysis = new StartupFailureAnalyzer().analyze(e);
+        assertThat(analysis).as("a failure analysis for " + e).isNotNull();
+        assertThat(analysis.getDescription()).doesNotContain("\n");
+        return analysis.getDescription();
+    }
+}

@@ -1,0 +1,138 @@
+package uk.co.omniops.shell;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.co.omniops.test.Browser;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
+
+/** Sign-in, landing pages, route guards and error pages in a real Chromium, as each role. */
+@OmniOpsIntegrationTest
+class ShellBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        context = Browser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void agentSignsInAndSeesTheAgentLandingPage() {
+        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+        page.waitForURL("**/inbox");
+        assertThat(page.locator("#inbox")).isVisible();
+        assertThat(page.locator("#current-user")).containsText("Sam Patel");
+        assertThat(page.locator("#current-user")).containsText("TechSupport Co");
+        assertThat(page.getByRole(AriaRole.NAVIGATION).getByText("Inbox")).isVisible();
+        assertThat(page.getByRole(AriaRole.NAVIGATION).getByText("Rollout")).hasCount(0);
+        Browser.screenshot(page, "agent-landing");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "supervisor@techsupport-co, escalations",
+        "executive@fooddelivery-inc, insights",
+        "admin@omniops, admin/rollout"})
+    void eachRoleLandsOnItsOwnPage(String username, String landing) {
+        Browser.signIn(page, base(), username, "demo");
+        page.waitForURL("**/" + landing);
+        assertThat(page.locator("#placeholder-badge")).hasText("Not built yet");
+        Browser.screenshot(page, "landing-" + landing.replace('/', '-'));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameGenericMessage() {
+        Browser.signIn(page, base(), "agent@techsupport-co", "wrong");
+        page.waitForURL("**/login?error");
+        assertThat(page.getByText("The username or password is not right")).isVisible();
+        var wrongPassword = page.locator("vaadin-login-form").textContent();
+        Browser.signIn(page, base(), "nobody@nowhere", "wrong");
+        page.waitForURL("**/login?error");
+        assertThat(page.getByText("The username or password is not right")).isVisible();
+        assertThat(page.locator("vaadin-login-form").textContent()).isEqualTo(wrongPassword);
+        Browser.screenshot(page, "login-error");
+    }
+
+    @Test
+    void agentOpeningTheAdminPageGetsAccessDeniedNotAStackTrace() {
+        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+        page.waitForURL("**/inbox");
+        page.navigate(base() + "/admin/rollout");
+        assertThat(page.locator("#access-denied")).containsText("Access denied");
+        assertThat(page.locator("#rollout")).hasCount(0);
+        assertThat(page.content()).doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownRouteShowsTheNotFoundPage() {
+        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+        page.waitForURL("**/inbox");
+        page.navigate(base() + "/no-such-page");
+        assertThat(page.locator("#not-found")).containsText("Page not found");
+        assertThat(page.locator("#current-user")).isVisible();
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() {
+        page.navigate(base() + "/inbox");
+        page.waitForURL("**/login");
+        assertThat(page.locator("#demo-accounts")).containsText("agent@techsupport-co");
+        Browser.screenshot(page, "login");
+    }
+
+    @Test
+    void darkModeIsRememberedForTheUser() {
+        Browser.signIn(page, base(), "executive@techsupport-co", "demo");
+        page.waitForURL("**/insights");
+        page.locator("#theme-toggle").click();
+        page.waitForCondition(() -> "dark".equals(colorScheme()));
+        Browser.screenshot(page, "executive-dark");
+        page.locator("#logout").click();
+        page.waitForURL("**/login");
+
+        Browser.signIn(page, base(), "executive@techsupport-co", "demo");
+        page.waitForURL("**/insights");
+        page.waitForCondition(() -> "dark".equals(colorScheme()));
+        page.locator("#theme-toggle").click();
+        page.waitForCondition(() -> "light".equals(colorScheme()));
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+        page.waitForURL("**/inbox");
+        page.locator("#logout").click();
+        page.waitForURL("**/login");
+        page.navigate(base() + "/inbox");
+        page.waitForURL("**/login");
+    }
+
+    private String colorScheme() {
+        return String.valueOf(page.evaluate("() => document.documentElement.getAttribute('theme') || getComputedStyle(document.documentElement).colorScheme"));
+    }
+}

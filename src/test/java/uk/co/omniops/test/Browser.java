@@ -1,0 +1,63 @@
+package uk.co.omniops.test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * One headless Chromium per test JVM (Debian's /usr/bin/chromium where present; Playwright's own browser
+ * never downloads here). Each test gets a fresh context, i.e. fresh cookies.
+ */
+public final class Browser {
+
+    private static Playwright playwright;
+    private static com.microsoft.playwright.Browser browser;
+
+    private Browser() {}
+
+    public static synchronized BrowserContext newContext() {
+        if (browser == null) {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            var options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(List.of(
+                    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"));
+            var chromium = Paths.get(System.getProperty("omniops.test.chromium", "/usr/bin/chromium"));
+            if (Files.isExecutable(chromium)) {
+                options.setExecutablePath(chromium);
+            }
+            browser = playwright.chromium().launch(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+        var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1400, 900));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
+    /** Saves a full-page screenshot under {@code target/screenshots/}. */
+    public static Path screenshot(Page page, String name) {
+        var path = Paths.get("target", "screenshots", name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(path).setFullPage(true));
+        return path;
+    }
+
+    /** Signs in through the real login form and waits until the landing page has loaded. */
+    public static void signIn(Page page, String baseUrl, String username, String password) {
+        page.navigate(baseUrl + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+}

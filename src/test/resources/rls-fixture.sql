@@ -1,0 +1,64 @@
+-- Two customers with one row in every tenant table each (run as the owner, which bypasses RLS).
+-- RowLevelSecurityTests fails when a tenant table has no row here: add one for every new table.
+insert into customers (id, slug, name) values
+  ('aaaaaaaa-0000-0000-0000-000000000001', 'rls-a', 'RLS A'),
+  ('bbbbbbbb-0000-0000-0000-000000000001', 'rls-b', 'RLS B') on conflict do nothing;
+
+insert into app_users (id, customer_id, username, password_hash, display_name, role) values
+  ('aaaaaaaa-0000-0000-0000-000000000002', 'aaaaaaaa-0000-0000-0000-000000000001', 'agent@rls-a', 'x', 'A agent', 'AGENT'),
+  ('bbbbbbbb-0000-0000-0000-000000000002', 'bbbbbbbb-0000-0000-0000-000000000001', 'agent@rls-b', 'x', 'B agent', 'AGENT')
+  on conflict do nothing;
+
+insert into audit_log (id, customer_id, actor, action) values
+  ('aaaaaaaa-0000-0000-0000-000000000003', 'aaaaaaaa-0000-0000-0000-000000000001', 'a', 'test'),
+  ('bbbbbbbb-0000-0000-0000-000000000003', 'bbbbbbbb-0000-0000-0000-000000000001', 'b', 'test') on conflict do nothing;
+
+insert into contacts (id, customer_id, name, email) values
+  ('aaaaaaaa-0000-0000-0000-000000000004', 'aaaaaaaa-0000-0000-0000-000000000001', 'Ann', 'ann@example.com'),
+  ('bbbbbbbb-0000-0000-0000-000000000004', 'bbbbbbbb-0000-0000-0000-000000000001', 'Bob', 'bob@example.com')
+  on conflict do nothing;
+
+insert into conversations (id, customer_id, contact_id, subject) values
+  ('aaaaaaaa-0000-0000-0000-000000000005', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000004', 'A'),
+  ('bbbbbbbb-0000-0000-0000-000000000005', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000004', 'B')
+  on conflict do nothing;
+
+insert into messages (id, customer_id, conversation_id, author_type, text) values
+  ('aaaaaaaa-0000-0000-0000-000000000006', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 'contact', 'hello from A'),
+  ('bbbbbbbb-0000-0000-0000-000000000006', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 'contact', 'secret of B')
+  on conflict do nothing;
+
+insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence, model) values
+  ('aaaaaaaa-0000-0000-0000-000000000007', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000006', 'aaaaaaaa-0000-0000-0000-000000000005', 0.5, 'neutral', 0.9, 't'),
+  ('bbbbbbbb-0000-0000-0000-000000000007', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000006', 'bbbbbbbb-0000-0000-0000-000000000005', 0.1, 'negative', 0.9, 't')
+  on conflict do nothing;
+
+insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key, confidence) values
+  ('aaaaaaaa-0000-0000-0000-000000000008', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 'aaaaaaaa-0000-0000-0000-000000000006', 'billing', 0.8),
+  ('bbbbbbbb-0000-0000-0000-000000000008', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 'bbbbbbbb-0000-0000-0000-000000000006', 'refund', 0.8)
+  on conflict do nothing;
+
+insert into response_suggestions (id, customer_id, conversation_id, message_id, source, text) values
+  ('aaaaaaaa-0000-0000-0000-000000000009', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 'aaaaaaaa-0000-0000-0000-000000000006', 'library', 'hi A'),
+  ('bbbbbbbb-0000-0000-0000-000000000009', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 'bbbbbbbb-0000-0000-0000-000000000006', 'library', 'hi B')
+  on conflict do nothing;
+
+insert into prediction_analysis (id, customer_id, conversation_id, escalation_risk, model) values
+  ('aaaaaaaa-0000-0000-0000-00000000000a', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 0.2, 't'),
+  ('bbbbbbbb-0000-0000-0000-00000000000a', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 0.9, 't')
+  on conflict do nothing;
+
+insert into escalation_rules (id, customer_id, name, condition) values
+  ('aaaaaaaa-0000-0000-0000-00000000000b', 'aaaaaaaa-0000-0000-0000-000000000001', 'A rule', '{}'),
+  ('bbbbbbbb-0000-0000-0000-00000000000b', 'bbbbbbbb-0000-0000-0000-000000000001', 'B rule', '{}')
+  on conflict do nothing;
+
+insert into escalation_events (id, customer_id, conversation_id, rule_id, reason, severity) values
+  ('aaaaaaaa-0000-0000-0000-00000000000c', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 'aaaaaaaa-0000-0000-0000-00000000000b', 'A', 'low'),
+  ('bbbbbbbb-0000-0000-0000-00000000000c', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 'bbbbbbbb-0000-0000-0000-00000000000b', 'B', 'high')
+  on conflict do nothing;
+
+insert into conversation_insights (id, customer_id, period_start, period_end, kind, data) values
+  ('aaaaaaaa-0000-0000-0000-00000000000d', 'aaaaaaaa-0000-0000-0000-000000000001', now() - interval '1 day', now(), 'daily', '{}'),
+  ('bbbbbbbb-0000-0000-0000-00000000000d', 'bbbbbbbb-0000-0000-0000-000000000001', now() - interval '1 day', now(), 'daily', '{"revenue": "secret"}')
+  on conflict do nothing;
