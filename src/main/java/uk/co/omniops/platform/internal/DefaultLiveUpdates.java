@@ -1,0 +1,162 @@
+package uk.co.omniops.platform.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
+
+/**
+ * Local listeners first (lowest latency), then Redis pub/sub for the other replicas; each replica ignores its
+ * own messages. Without Redis, or while Redis is down, updates stay on this replica.
+ */
+@Component
+class DefaultLiveUpdates implements LiveUpdates, MessageListener, DisposableBean {
+
+    static final String CHANNEL = "omniops:live-updates";
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultLiveUpdates.class);
+
+    private final String instanceId = UUID.randomUUID().toString();
+    private final Map<UUID, Set<Consumer<LiveUpdate>>> listeners = new ConcurrentHashMap<>();
+    private final Set<Consumer<LiveUpdate>> allListeners = new CopyOnWriteArraySet<>();
+    private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
+    private final @Nullable RedisConnectionFactory redis;
+    private final @Nullable RedisMessageListenerContainer container;
+
+    DefaultLiveUpdates(ObjectProvider<RedisConnectionFactory> redis) {
+        this.redis = redis.getIfAvailable();
+        if (this.redis != null) {
+            var c = new RedisMessageListenerContainer();
+            c.setConnectionFactory(this.redis);
+            c.addMessageListener(this, new ChannelTopic(CHANNEL));
+            c.setRecoveryInterval(2_000L);
+            c.afterPropertiesSet();
+            c.start();
+            this.container = c;
+        } else {
+            this.container = null;
+        }
+    }
+
+    @Override
+    public void publish(LiveUpdate update) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send(update);
+                }
+            });
+        } else {
+            send(update);
+        }
+    }
+
+    private void send(LiveUpdate update) {
+        deliverLocally(update);
+        if (redis == null) {
+            return;
+        }
+        delivery.execute(() -> {
+            try (var connection = redis.getConnection()) {
+                connection.publish(CHANNEL.getBytes(StandardCharsets.UTF_8), encode(update).getBytes(StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                log.debug("Live update not sent to other replicas (Redis unavailable): {}", e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void onMessage(Message message, byte @Nullable [] pattern) {
+        var text = new String(message.getBody(), StandardCharsets.UTF_8);
+        var parts = text.split("\\|", -1);
+        if (parts.length != 5 || parts[0].equals(instanceId)) {
+            return;
+        }
+        try {
+            deliverLocally(new LiveUpdate(UUID.fromString(parts[1]), parts[2],
+                    parts[3].isEmpty() ? null : UUID.fromString(parts[3]), Instant.ofEpochMilli(Long.parseLong(parts[4]))));
+        } catch (IllegalArgumentException e) {
+            log.warn("Ignoring a malformed live update from Redis");
+        }
+    }
+
+    private String encode(LiveUpdate u) {
+        return instanceId + "|" + u.customerId() + "|" + u.kind().replace("|", "") + "|"
+                + (u.subjectId() == null ? "" : u.subjectId()) + "|" + u.at().toEpochMilli();
+    }
+
+    private void deliverLocally(LiveUpdate update) {
+        var forCustomer = listeners.get(update.customerId());
+        if (forCustomer != null) {
+            forCustomer.forEach(l -> delivery.execute(() -> safely(l, update)));
+        }
+        allListeners.forEach(l -> delivery.execute(() -> safely(l, update)));
+    }
+
+    private static void safely(Consumer<LiveUpdate> listener, LiveUpdate update) {
+        try {
+            listener.accept(update);
+        } catch (RuntimeException e) {
+            log.warn("A live-update listener failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public Registration subscribe(UUID customerId, Consumer<LiveUpdate> listener) {
+        listeners.computeIfAbsent(customerId, k -> new CopyOnWriteArraySet<>()).add(listener);
+        return () -> {
+            var set = listeners.get(customerId);
+            if (set != null) {
+                set.remove(listener);
+            }
+        };
+    }
+
+    @Override
+    public Registration subscribeAll(Consumer<LiveUpdate> listener) {
+        allListeners.add(listener);
+        return () -> allListeners.remove(listener);
+    }
+
+    @Override
+    public int listenerCount() {
+        return listeners.values().stream().mapToInt(Set::size).sum() + allListeners.size();
+    }
+
+    @Override
+    public void destroy() {
+        if (container != null) {
+            try {
+                container.stop();
+                container.destroy();
+            } catch (Exception e) {
+                log.debug("stopping the Redis listener: {}", e.getMessage());
+            }
+        }
+        delivery.shutdownNow();
+    }
+}
