@@ -62,3 +62,29 @@ insert into conversation_insights (id, customer_id, period_start, period_end, ki
   ('aaaaaaaa-0000-0000-0000-00000000000d', 'aaaaaaaa-0000-0000-0000-000000000001', now() - interval '1 day', now(), 'daily', '{}'),
   ('bbbbbbbb-0000-0000-0000-00000000000d', 'bbbbbbbb-0000-0000-0000-000000000001', now() - interval '1 day', now(), 'daily', '{"revenue": "secret"}')
   on conflict do nothing;
+
+-- V6 (escalation)
+insert into escalation_history (id, customer_id, event_id, kind, text) values
+  ('aaaaaaaa-0000-0000-0000-000000000601', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-00000000000c', 'opened', 'A'),
+  ('bbbbbbbb-0000-0000-0000-000000000601', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-00000000000c', 'opened', 'B')
+  on conflict do nothing;
+
+insert into escalation_signals (message_id, customer_id, conversation_id, score, confidence) values
+  ('aaaaaaaa-0000-0000-0000-000000000006', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 0.5, 0.9),
+  ('bbbbbbbb-0000-0000-0000-000000000006', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 0.1, 0.9)
+  on conflict do nothing;
+
+insert into escalation_rule_seeds (customer_id) values
+  ('aaaaaaaa-0000-0000-0000-000000000001'),
+  ('bbbbbbbb-0000-0000-0000-000000000001')
+  on conflict do nothing;
+
+insert into escalation_notifications (id, customer_id, event_id, channel) values
+  ('aaaaaaaa-0000-0000-0000-000000000602', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-00000000000c', 'slack'),
+  ('bbbbbbbb-0000-0000-0000-000000000602', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-00000000000c', 'slack')
+  on conflict do nothing;
+
+insert into api_keys (id, customer_id, name, key_prefix, key_hash, created_by) values
+  ('aaaaaaaa-0000-0000-0000-0000000000a1', 'aaaaaaaa-0000-0000-0000-000000000001', 'A key', 'omni_aaa', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1', 'a'),
+  ('bbbbbbbb-0000-0000-0000-0000000000a1', 'bbbbbbbb-0000-0000-0000-000000000001', 'B key', 'omni_bbb', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb1', 'b')
+  on conflict do nothing;

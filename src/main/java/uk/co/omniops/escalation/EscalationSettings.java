@@ -3,6 +3,7 @@ package uk.co.omniops.escalation;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +13,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Default escalation thresholds (on the 0–1 sentiment scale) and the notification channels. A channel
  * without its setting is simply off.
+ *
+ * @param sendgridUrl SendGrid v3 mail endpoint ({@code omniops.escalation.sendgrid-url}; tests point it at a stub)
+ * @param pagerdutyUrl PagerDuty Events API v2 endpoint ({@code omniops.escalation.pagerduty-url})
+ * @param alertFrom the sender of alert e-mails (a SendGrid-verified address); defaults to {@code alertEmail}
  */
 @Validated
 @ConfigurationProperties("omniops.escalation")
@@ -21,4 +26,7 @@ public record EscalationSettings(
         @Nullable String slackWebhookUrl,
         @Nullable String sendgridApiKey,
         @Nullable @Email String alertEmail,
-        @Nullable String pagerdutyIntegrationKey) {}
+        @Nullable String pagerdutyIntegrationKey,
+        @NotBlank @DefaultValue("https://api.sendgrid.com/v3/mail/send") String sendgridUrl,
+        @NotBlank @DefaultValue("https://events.pagerduty.com/v2/enqueue") String pagerdutyUrl,
+        @Nullable @Email String alertFrom) {}

@@ -1,0 +1,19 @@
+package uk.co.omniops.escalation;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The open escalation of a conversation, as the public API shows it inside a conversation:
+ * {@code "escalation": {"status": "open", "severity": "high", "reason": "…", "rule": "Negative sentiment",
+ * "opened_at": "2025-…Z"}} (or {@code null} when none is open). Status and severity are lower-case.
+ */
+public record CurrentEscalation(String status, String severity, String reason, @Nullable String rule,
+        Instant openedAt) {
+
+    static CurrentEscalation of(Escalation e) {
+        return new CurrentEscalation(e.status().dbValue(), e.severity().dbValue(), e.reason(), e.ruleName(),
+                e.openedAt());
+    }
+}

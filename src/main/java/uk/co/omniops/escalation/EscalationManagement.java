@@ -1,0 +1,175 @@
+package uk.co.omniops.escalation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.escalation.internal.EscalationEvents;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.Role;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.tenancy.TenantTransactions;
+import uk.co.omniops.tenancy.UserAccount;
+
+/**
+ * The escalation module's API. Every method takes the customer explicitly and runs under that tenant (row-level
+ * security): another customer's escalation is simply not found. Changes publish a {@code LiveUpdate}
+ * ({@code escalation.updated}, subject = conversation) after commit.
+ */
+@Service
+public class EscalationManagement {
+
+    /** Upper bound for list results. */
+    public static final int MAX_LIST = 500;
+
+    private final EscalationEvents events;
+    private final TenantTransactions transactions;
+    private final ConversationManagement conversations;
+    private final TenancyManagement tenancy;
+    private final ApplicationEventPublisher publisher;
+    private final LiveUpdates liveUpdates;
+
+    EscalationManagement(EscalationEvents events, TenantTransactions transactions, ConversationManagement conversations,
+            TenancyManagement tenancy, ApplicationEventPublisher publisher, LiveUpdates liveUpdates) {
+        this.events = events;
+        this.transactions = transactions;
+        this.conversations = conversations;
+        this.tenancy = tenancy;
+        this.publisher = publisher;
+        this.liveUpdates = liveUpdates;
+    }
+
+    /** Open and acknowledged escalations in the supervisors' queue, most severe first, then oldest first. */
+    public List<Escalation> open(CustomerId customer) {
+        return open(customer, Set.of(), Set.of(), true);
+    }
+
+    /**
+     * @param severities empty = all
+     * @param statuses OPEN and/or ACKNOWLEDGED; empty = both
+     * @param queuedOnly false includes escalations whose rules did not put them in the supervisors' queue
+     */
+    public List<Escalation> open(CustomerId customer, Set<Severity> severities, Set<EscalationStatus> statuses,
+            boolean queuedOnly) {
+        return transactions.readInTenant(customer,
+                () -> events.open(customer, severities, statuses, queuedOnly, MAX_LIST));
+    }
+
+    /** Escalations with one status; open ones sorted like {@link #open}, others most recent first. */
+    public List<Escalation> byStatus(CustomerId customer, EscalationStatus status, int limit) {
+        var bounded = Math.max(1, Math.min(limit, MAX_LIST));
+        return transactions.readInTenant(customer, () -> status == EscalationStatus.RESOLVED
+                ? events.byStatus(customer, status, bounded)
+                : events.open(customer, Set.of(), Set.of(status), false, bounded));
+    }
+
+    public Optional<Escalation> find(CustomerId customer, EscalationId id) {
+        return transactions.readInTenant(customer, () -> events.findById(customer, id));
+    }
+
+    /** The open (or acknowledged) escalation of a conversation, if any. */
+    public Optional<Escalation> forConversation(CustomerId customer, ConversationId conversation) {
+        return transactions.readInTenant(customer, () -> events.openFor(customer, conversation));
+    }
+
+    /** For the API's conversation representation ({@code "escalation"}); empty when none is open. */
+    public Optional<CurrentEscalation> current(CustomerId customer, ConversationId conversation) {
+        return forConversation(customer, conversation).map(CurrentEscalation::of);
+    }
+
+    /** Oldest first: openings, repeat matches, actions, acknowledge/assign/resolve and notification results. */
+    public List<EscalationHistoryEntry> history(CustomerId customer, EscalationId id) {
+        return transactions.readInTenant(customer, () -> events.history(customer, id));
+    }
+
+    /** Today (UTC) for one customer. */
+    public EscalationCounts today(CustomerId customer) {
+        var midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return transactions.readInTenant(customer, () -> events.counts(customer, midnight));
+    }
+
+    /** Open → acknowledged; already acknowledged or resolved: no change. */
+    public Escalation acknowledge(CustomerId customer, EscalationId id, UserAccount by) {
+        requireStaff(customer, by);
+        return change(customer, id, e -> {
+            if (e.status() == EscalationStatus.OPEN) {
+                events.acknowledgeBy(e.id(), by.displayName(), Instant.now());
+                events.addHistoryLine(customer, e.id(), "acknowledged", "Acknowledged by " + by.displayName());
+            }
+        });
+    }
+
+    /**
+     * Gives the escalation (and its conversation) to a supervisor of the same customer.
+     *
+     * @throws IllegalArgumentException when the user is not a supervisor of this customer
+     */
+    public Escalation assign(CustomerId customer, EscalationId id, UUID supervisorId, UserAccount by) {
+        requireStaff(customer, by);
+        var supervisor = supervisors(customer).stream().filter(u -> u.id().equals(supervisorId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a supervisor of this customer"));
+        var escalation = find(customer, id).orElseThrow(() -> new EscalationNotFound(id));
+        if (escalation.status() == EscalationStatus.RESOLVED) {
+            return escalation;
+        }
+        conversations.assign(customer, escalation.conversationId(), supervisor.id());
+        return change(customer, id, e -> {
+            events.assignTo(e.id(), supervisor.id(), supervisor.displayName());
+            events.addHistoryLine(customer, e.id(), "assigned",
+                    "Assigned to " + supervisor.displayName() + " by " + by.displayName());
+        });
+    }
+
+    /** Resolves (acknowledging it too if needed) and publishes {@link EscalationResolved}. Already resolved: no change. */
+    public Escalation resolve(CustomerId customer, EscalationId id, @Nullable String note, UserAccount by) {
+        requireStaff(customer, by);
+        var clean = note == null || note.isBlank() ? null : note.strip();
+        if (clean != null && clean.length() > 2000) {
+            throw new IllegalArgumentException("The note may have at most 2,000 characters");
+        }
+        return change(customer, id, e -> {
+            if (e.status() != EscalationStatus.RESOLVED) {
+                var now = Instant.now();
+                events.resolveBy(e.id(), by.displayName(), clean, now);
+                events.addHistoryLine(customer, e.id(), "resolved",
+                        "Resolved by " + by.displayName() + (clean == null ? "" : ": " + clean));
+                publisher.publishEvent(new EscalationResolved(e.id(), e.conversationId(), customer, e.severity(), now,
+                        clean));
+            }
+        });
+    }
+
+    /** The customer's supervisors (assignment targets), by name. */
+    public List<UserAccount> supervisors(CustomerId customer) {
+        return tenancy.users(customer).stream().filter(u -> u.role() == Role.SUPERVISOR && u.enabled())
+                .sorted(java.util.Comparator.comparing(UserAccount::displayName)).toList();
+    }
+
+    private Escalation change(CustomerId customer, EscalationId id, java.util.function.Consumer<Escalation> work) {
+        var result = transactions.inTenant(customer, () -> {
+            var e = events.lockForChange(customer, id).orElseThrow(() -> new EscalationNotFound(id));
+            work.accept(e);
+            return events.findById(customer, id).orElseThrow();
+        });
+        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", result.conversationId().value()));
+        return result;
+    }
+
+    private static void requireStaff(CustomerId customer, UserAccount by) {
+        if (!customer.equals(by.customer()) || by.role() == Role.EXECUTIVE) {
+            throw new IllegalArgumentException("only the customer's agents and supervisors may change escalations");
+        }
+    }
+}

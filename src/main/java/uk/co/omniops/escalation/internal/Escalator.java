@@ -1,0 +1,264 @@
+package uk.co.omniops.escalation.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import uk.co.omniops.conversation.ConversationDetails;
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.ConversationStatus;
+import uk.co.omniops.conversation.MessageId;
+import uk.co.omniops.conversation.Priority;
+import uk.co.omniops.escalation.ConversationEscalated;
+import uk.co.omniops.escalation.Escalation;
+import uk.co.omniops.escalation.EscalationId;
+import uk.co.omniops.escalation.EscalationStatus;
+import uk.co.omniops.escalation.Severity;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.rollout.Feature;
+import uk.co.omniops.rollout.FeatureFlags;
+import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.Role;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.tenancy.TenantTransactions;
+
+/**
+ * Evaluates a customer's rules for one conversation and opens (or adds to) its escalation. One open escalation per
+ * conversation (a unique index makes that hold across replicas); after a resolve the matching rule's cool-down keeps
+ * it from re-opening at once. Gated by {@link Feature#AUTO_ESCALATION}.
+ *
+ * @see <a href="../../../../../../../docs/decisions/005-escalation.md">decision 005</a>
+ */
+@Service
+public class Escalator {
+
+    private static final Logger log = LoggerFactory.getLogger(Escalator.class);
+    static final int HISTORY = 50;
+
+    /** What happened to an evaluation (for tests and logs). */
+    public enum Outcome { NO_MATCH, OPENED, ADDED_TO_OPEN, COOLING_DOWN, DISABLED, SKIPPED }
+
+    private record Match(Rule rule, String reason) {}
+
+    private final RuleService ruleService;
+    private final Signals signals;
+    private final EscalationEvents events;
+    private final Notifications notifications;
+    private final NotificationTargets targets;
+    private final ConversationManagement conversations;
+    private final TenancyManagement tenancy;
+    private final TenantTransactions transactions;
+    private final FeatureFlags flags;
+    private final ApplicationEventPublisher publisher;
+    private final LiveUpdates liveUpdates;
+
+    Escalator(RuleService ruleService, Signals signals, EscalationEvents events, Notifications notifications,
+            NotificationTargets targets, ConversationManagement conversations, TenancyManagement tenancy,
+            TenantTransactions transactions, FeatureFlags flags, ApplicationEventPublisher publisher,
+            LiveUpdates liveUpdates) {
+        this.ruleService = ruleService;
+        this.signals = signals;
+        this.events = events;
+        this.notifications = notifications;
+        this.targets = targets;
+        this.conversations = conversations;
+        this.tenancy = tenancy;
+        this.transactions = transactions;
+        this.flags = flags;
+        this.publisher = publisher;
+        this.liveUpdates = liveUpdates;
+    }
+
+    /** A contact's message was analysed: remember the signal (always), then evaluate (when the flag is on). */
+    public Outcome onAnalysed(AnalysedMessage message) {
+        var customer = message.customerId();
+        transactions.inTenant(customer, () -> {
+            signals.store(message);
+            return null;
+        });
+        if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
+            return Outcome.DISABLED;
+        }
+        var details = conversations.find(customer, message.conversationId());
+        if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED) {
+            return Outcome.SKIPPED;
+        }
+        var d = details.get();
+        var text = d.messages().stream().filter(m -> m.id().equals(message.messageId())).findFirst()
+                .map(uk.co.omniops.conversation.Message::text).orElse(null);
+        var now = Instant.now();
+        var history = transactions.readInTenant(customer,
+                () -> signals.history(customer, message.conversationId(), now.plusSeconds(1), HISTORY));
+        var current = new Facts.Signal(message.score(), message.label(), message.confidence(),
+                java.util.Set.copyOf(message.categories()));
+        var facts = new Facts(current, text, history, EscalationFacts.waitingAt(d, now), d.contact().vip(), null);
+        var rules = ruleService.rules(customer).stream().filter(Rule::enabled).toList();
+        return apply(customer, d, message.messageId(), rules, facts, false);
+    }
+
+    /** The scheduler's check of one waiting conversation: only rules with a wait-time condition. */
+    public Outcome onWaiting(CustomerId customer, ConversationId conversation) {
+        if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
+            return Outcome.DISABLED;
+        }
+        var rules = ruleService.rules(customer).stream().filter(Rule::enabled)
+                .filter(r -> RuleEvaluator.needsScheduler(r.condition())).toList();
+        if (rules.isEmpty()) {
+            return Outcome.NO_MATCH;
+        }
+        var details = conversations.find(customer, conversation);
+        if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED) {
+            return Outcome.SKIPPED;
+        }
+        var now = Instant.now();
+        var history = transactions.readInTenant(customer, () -> signals.history(customer, conversation, now, HISTORY));
+        var facts = new Facts(null, null, history, EscalationFacts.waitingAt(details.get(), now),
+                details.get().contact().vip(), null);
+        return apply(customer, details.get(), null, rules, facts, true);
+    }
+
+    private Outcome apply(CustomerId customer, ConversationDetails details, @Nullable MessageId messageId,
+            List<Rule> rules, Facts facts, boolean fromScheduler) {
+        var evaluator = ruleService.evaluator();
+        var matches = new ArrayList<Match>();
+        for (var rule : rules) {
+            evaluator.evaluate(rule.condition(), facts).ifPresent(reason -> matches.add(new Match(rule, reason)));
+        }
+        if (matches.isEmpty()) {
+            return Outcome.NO_MATCH;
+        }
+        // the most severe rule leads; ties: the first in the list (oldest rule)
+        var lead = matches.stream().max(Comparator.comparingInt((Match m) -> m.rule().severity().ordinal())
+                .thenComparing(m -> -matches.indexOf(m))).orElseThrow();
+        var conversation = details.conversation().id();
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var queued = matches.stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
+        var result = transactions.inTenant(customer, () -> {
+            var open = events.openFor(customer, conversation);
+            if (open.isPresent()) {
+                return fromScheduler ? Outcome.SKIPPED : addToOpen(customer, open.get(), lead, matches, queued, now);
+            }
+            var lastResolved = events.lastResolvedAt(customer, conversation);
+            if (lastResolved.isPresent()
+                    && lastResolved.get().plus(Duration.ofMinutes(lead.rule().cooldownMinutes())).isAfter(now)) {
+                log.debug("Escalation of {} suppressed: rule '{}' cooling down", conversation, lead.rule().name());
+                return Outcome.COOLING_DOWN;
+            }
+            var escalation = new Escalation(EscalationId.random(), customer, conversation, messageId, lead.rule().id(),
+                    lead.rule().name(), reason(lead, matches), lead.rule().severity(), EscalationStatus.OPEN, now, now,
+                    1, null, null, null, null, null, null, null);
+            if (!events.insertIfNoneOpen(escalation, queued)) {
+                // another evaluation (message or replica) opened one a moment ago
+                var other = events.openFor(customer, conversation);
+                return other.isPresent() && !fromScheduler
+                        ? addToOpen(customer, other.get(), lead, matches, queued, now) : Outcome.SKIPPED;
+            }
+            events.addHistoryLine(customer, escalation.id(), "opened",
+                    "Opened by rule “" + lead.rule().name() + "” (" + lead.rule().severity().dbValue() + "): "
+                            + escalation.reason());
+            if (matches.stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY))) {
+                for (var channel : targets.channelsFor(escalation.severity())) {
+                    notifications.enqueue(customer, escalation.id(), channel);
+                }
+            }
+            publisher.publishEvent(new ConversationEscalated(escalation.id(), conversation, customer,
+                    lead.rule().id(), escalation.severity(), escalation.reason(), now));
+            liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.opened", conversation.value()));
+            return Outcome.OPENED;
+        });
+        if (result == Outcome.OPENED) {
+            var opened = transactions.readInTenant(customer, () -> events.openFor(customer, conversation));
+            opened.ifPresent(e -> runActions(customer, details, e, matches));
+        }
+        return result;
+    }
+
+    private Outcome addToOpen(CustomerId customer, Escalation open, Match lead, List<Match> matches, boolean queued,
+            Instant now) {
+        var severity = open.severity().ordinal() >= lead.rule().severity().ordinal() ? open.severity()
+                : lead.rule().severity();
+        events.matchedAgain(open.id(), severity, queued, now);
+        var text = "Matched again: rule “" + lead.rule().name() + "”: " + reason(lead, matches);
+        if (severity != open.severity()) {
+            text += " — severity raised to " + severity.dbValue();
+        }
+        events.addHistoryLine(customer, open.id(), "matched", text);
+        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", open.conversationId().value()));
+        return Outcome.ADDED_TO_OPEN;
+    }
+
+    private static String reason(Match lead, List<Match> matches) {
+        var others = matches.stream().filter(m -> m != lead).map(m -> m.rule().name()).distinct().toList();
+        var reason = lead.reason();
+        if (!others.isEmpty()) {
+            reason += " (also: " + String.join(", ", others) + ")";
+        }
+        return reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
+    }
+
+    /** After commit: actions never undo or block the escalation; a failure is written to its history. */
+    private void runActions(CustomerId customer, ConversationDetails details, Escalation escalation, List<Match> matches) {
+        var actions = matches.stream().flatMap(m -> m.rule().actions().stream()).collect(
+                java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(RuleAction.class)));
+        var conversation = details.conversation();
+        if (actions.contains(RuleAction.RAISE_PRIORITY)) {
+            var target = escalation.severity().ordinal() >= Severity.HIGH.ordinal() ? Priority.URGENT : Priority.HIGH;
+            if (conversation.priority().ordinal() < target.ordinal()) {
+                action(customer, escalation, "Priority raised to " + target.dbValue(),
+                        () -> conversations.changePriority(customer, conversation.id(), target));
+            }
+        }
+        if (actions.contains(RuleAction.ASSIGN_SUPERVISOR)) {
+            var supervisors = tenancy.users(customer).stream().filter(u -> u.role() == Role.SUPERVISOR && u.enabled())
+                    .sorted(Comparator.comparing(u -> u.displayName())).toList();
+            var alreadySupervisor = supervisors.stream().anyMatch(u -> u.id().equals(conversation.assigneeId()));
+            if (!supervisors.isEmpty() && !alreadySupervisor) {
+                var supervisor = supervisors.getFirst();
+                action(customer, escalation, "Assigned to " + supervisor.displayName(), () -> {
+                    conversations.assign(customer, conversation.id(), supervisor.id());
+                    transactions.inTenant(customer, () -> {
+                        events.assignTo(escalation.id(), supervisor.id(), supervisor.displayName());
+                        return null;
+                    });
+                });
+            }
+        }
+    }
+
+    private void action(CustomerId customer, Escalation escalation, String done, Runnable work) {
+        String line;
+        String kind;
+        try {
+            work.run();
+            line = done;
+            kind = "action";
+        } catch (RuntimeException e) {
+            log.warn("Escalation {} action failed: {}", escalation.id(), e.toString());
+            line = "Action failed (" + done.toLowerCase() + "): " + e.getMessage();
+            kind = "action-failed";
+        }
+        var text = line;
+        var k = kind;
+        transactions.inTenant(customer, () -> {
+            events.addHistoryLine(customer, escalation.id(), k, text);
+            return null;
+        });
+        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", escalation.conversationId().value()));
+    }
+
+    Optional<Escalation> open(CustomerId customer, ConversationId conversation) {
+        return transactions.readInTenant(customer, () -> events.openFor(customer, conversation));
+    }
+}

@@ -1,0 +1,118 @@
+package uk.co.omniops.escalation.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import uk.co.omniops.conversation.ConversationNavigation;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.platform.PlatformSettings;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.tenancy.TenantTransactions;
+
+/**
+ * Sends the outbox: claims due rows (any replica), sends each outside a transaction with short timeouts, records
+ * the result. Failures: WARN log, metric {@value #FAILED_METRIC} (tag {@code channel}), a line in the escalation's
+ * history, and a retry with backoff ({@link RetryPolicy}); a failing channel never blocks the others or the
+ * escalation.
+ */
+@Component
+public class NotificationDispatcher {
+
+    public static final String FAILED_METRIC = "omniops.notifications.failed";
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Notifications notifications;
+    private final EscalationEvents events;
+    private final NotificationTargets targets;
+    private final TenantTransactions transactions;
+    private final TenancyManagement tenancy;
+    private final PlatformSettings platform;
+    private final MeterRegistry meters;
+    private final LiveUpdates liveUpdates;
+    private final ChannelSender sender = new ChannelSender(ChannelSender.CONNECT_TIMEOUT, ChannelSender.READ_TIMEOUT);
+
+    NotificationDispatcher(Notifications notifications, EscalationEvents events, NotificationTargets targets,
+            TenantTransactions transactions, TenancyManagement tenancy, PlatformSettings platform, MeterRegistry meters,
+            LiveUpdates liveUpdates) {
+        this.notifications = notifications;
+        this.events = events;
+        this.targets = targets;
+        this.transactions = transactions;
+        this.tenancy = tenancy;
+        this.platform = platform;
+        this.meters = meters;
+        this.liveUpdates = liveUpdates;
+    }
+
+    @Scheduled(fixedDelayString = "${omniops.escalation.notify-interval:5s}", initialDelayString = "5s")
+    void scheduled() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            log.warn("Notification dispatch failed: {}", e.toString());
+        }
+    }
+
+    /** Sends what is due now; returns how many rows were attempted. */
+    public synchronized int dispatchDue() {
+        var due = transactions.asPlatform("escalation notification outbox",
+                () -> notifications.claimDue(Instant.now(), 20));
+        for (var row : due) {
+            send(row);
+        }
+        return due.size();
+    }
+
+    private void send(Notifications.Pending row) {
+        var customer = row.customerId();
+        var escalation = transactions.readInTenant(customer, () -> events.findById(customer, row.eventId()));
+        if (escalation.isEmpty()) {
+            return;
+        }
+        var e = escalation.get();
+        var c = tenancy.customer(customer);
+        var alert = new Alert(e.id().toString(), c.map(x -> x.name()).orElse(customer.toString()),
+                c.map(x -> x.slug()).orElse(customer.toString()), e.reason(),
+                e.ruleName() == null ? "(deleted rule)" : e.ruleName(), e.severity(),
+                link(e.conversationId()), e.openedAt());
+        var result = sender.send(row.channel(), alert, targets.current());
+        var now = Instant.now();
+        int attempt = row.attempts() + 1;
+        transactions.inTenant(customer, () -> {
+            if (result.sent()) {
+                notifications.sent(row.id(), now);
+                events.addHistoryLine(customer, e.id(), "notification",
+                        row.channel().label() + " notified (" + result.detail() + ")");
+            } else {
+                var next = RetryPolicy.nextAttempt(attempt, result.permanent(), now);
+                notifications.failed(row.id(), result.detail(), next);
+                events.addHistoryLine(customer, e.id(), "notification-failed", row.channel().label() + " failed ("
+                        + result.detail() + "), attempt " + attempt + " of " + RetryPolicy.MAX_ATTEMPTS + ": "
+                        + (next == null ? "gave up" : "retrying at " + TIME.format(next)));
+            }
+            return null;
+        });
+        if (!result.sent()) {
+            Counter.builder(FAILED_METRIC).description("Escalation notifications that failed, per attempt")
+                    .tag("channel", row.channel().dbValue()).register(meters).increment();
+            log.warn("Escalation {} notification via {} failed (attempt {}): {}", e.id(), row.channel().dbValue(),
+                    attempt, result.detail());
+        }
+        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", e.conversationId().value()));
+    }
+
+    private String link(uk.co.omniops.conversation.ConversationId conversation) {
+        var base = platform.appUrl().endsWith("/") ? platform.appUrl() : platform.appUrl() + "/";
+        return base + ConversationNavigation.conversation(conversation);
+    }
+}

@@ -1,0 +1,82 @@
+package uk.co.omniops.escalation.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.escalation.EscalationId;
+import uk.co.omniops.tenancy.CustomerId;
+
+/** The durable notification outbox ({@code escalation_notifications}). */
+@Repository
+public class Notifications {
+
+    /** One row of the outbox. */
+    public record Pending(UUID id, CustomerId customerId, EscalationId eventId, ConversationId conversationId,
+            NotificationChannel channel, int attempts) {}
+
+    /** A row's state, for tests and the desk. */
+    public record State(NotificationChannel channel, String status, int attempts, @Nullable String lastError,
+            Instant nextAttemptAt) {}
+
+    private final JdbcClient jdbc;
+
+    Notifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** In the escalation's transaction: one row per channel, due now. */
+    void enqueue(CustomerId customer, EscalationId event, NotificationChannel channel) {
+        jdbc.sql("insert into escalation_notifications (id, customer_id, event_id, channel) values (?, ?, ?, ?) "
+                + "on conflict (event_id, channel) do nothing")
+                .params(UUID.randomUUID(), customer.value(), event.value(), channel.dbValue()).update();
+    }
+
+    /**
+     * Claims due rows across customers (platform scope): pushes their next attempt two minutes out as a lease, so
+     * another replica (or a crash) never sends twice at once and a crashed sender's rows come back on their own.
+     */
+    List<Pending> claimDue(Instant now, int limit) {
+        return jdbc.sql("""
+                update escalation_notifications n set next_attempt_at = ?
+                  from escalation_events e
+                 where n.id in (select id from escalation_notifications
+                                 where status = 'pending' and next_attempt_at <= ?
+                                 order by next_attempt_at limit ? for update skip locked)
+                   and e.id = n.event_id
+                returning n.id, n.customer_id, n.event_id, e.conversation_id, n.channel, n.attempts""")
+                .params(Timestamp.from(now.plusSeconds(120)), Timestamp.from(now), limit)
+                .query((rs, i) -> new Pending(rs.getObject(1, UUID.class), new CustomerId(rs.getObject(2, UUID.class)),
+                        new EscalationId(rs.getObject(3, UUID.class)), new ConversationId(rs.getObject(4, UUID.class)),
+                        NotificationChannel.fromDb(rs.getString(5)), rs.getInt(6)))
+                .list();
+    }
+
+    void sent(UUID id, Instant at) {
+        jdbc.sql("update escalation_notifications set status = 'sent', attempts = attempts + 1, sent_at = ?, "
+                + "last_error = null where id = ?").params(Timestamp.from(at), id).update();
+    }
+
+    /** @param next null: give up (status failed) */
+    void failed(UUID id, String error, @Nullable Instant next) {
+        jdbc.sql("update escalation_notifications set attempts = attempts + 1, last_error = ?, "
+                + "status = case when ?::timestamptz is null then 'failed' else 'pending' end, "
+                + "next_attempt_at = coalesce(?::timestamptz, next_attempt_at) where id = ?")
+                .params(error, next == null ? null : Timestamp.from(next), next == null ? null : Timestamp.from(next), id)
+                .update();
+    }
+
+    public List<State> forEvent(CustomerId customer, EscalationId event) {
+        return jdbc.sql("select channel, status, attempts, last_error, next_attempt_at from escalation_notifications "
+                + "where customer_id = ? and event_id = ? order by channel").params(customer.value(), event.value())
+                .query((rs, i) -> new State(NotificationChannel.fromDb(rs.getString(1)), rs.getString(2), rs.getInt(3),
+                        rs.getString(4), EscalationEvents.instant(rs, 5)))
+                .list();
+    }
+}

@@ -1,0 +1,188 @@
+package uk.co.omniops.escalation.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import uk.co.omniops.analysis.PiiRedactor;
+
+/**
+ * Evaluates a {@link Condition} tree against {@link Facts}: pure, no I/O. A match comes with the reason in words
+ * ("sentiment 0.12 (confidence 0.91) on “I want to speak to a manager…”"), customer text PII-redacted and cut short
+ * because reasons travel to Slack, e-mail and PagerDuty.
+ *
+ * <p>Boundaries: a score equal to the threshold escalates; a confidence below the minimum never counts.
+ */
+public final class RuleEvaluator {
+
+    private static final int EXCERPT = 60;
+    private static final ConcurrentHashMap<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    private final double defaultThreshold;
+    private final double defaultConfidence;
+
+    public RuleEvaluator(double defaultThreshold, double defaultConfidence) {
+        this.defaultThreshold = defaultThreshold;
+        this.defaultConfidence = defaultConfidence;
+    }
+
+    /** The reason in words when the condition matches; empty otherwise. */
+    public Optional<String> evaluate(Condition condition, Facts facts) {
+        return switch (condition) {
+            case Condition.All all -> {
+                var reasons = new ArrayList<String>();
+                for (var child : all.conditions()) {
+                    var reason = evaluate(child, facts);
+                    if (reason.isEmpty()) {
+                        yield Optional.empty();
+                    }
+                    reasons.add(reason.get());
+                }
+                yield Optional.of(String.join(" and ", reasons));
+            }
+            case Condition.Any any -> {
+                var reasons = new ArrayList<String>();
+                for (var child : any.conditions()) {
+                    evaluate(child, facts).ifPresent(reasons::add);
+                }
+                yield reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+            }
+            case Condition.Sentiment s -> sentiment(s, facts);
+            case Condition.ConsecutiveNegative n -> consecutive(n, facts);
+            case Condition.SentimentDrop d -> drop(d, facts);
+            case Condition.Keywords k -> keywords(k, facts);
+            case Condition.Category c -> category(c, facts);
+            case Condition.Waiting w -> facts.waiting() != null && facts.waiting().toSeconds() > w.minutes() * 60L
+                            ? Optional.of("waiting " + facts.waiting().toMinutes() + " min without a reply (limit "
+                                    + w.minutes() + " min)")
+                            : Optional.empty();
+            case Condition.Vip v -> facts.vip() ? Optional.of("VIP contact") : Optional.empty();
+            case Condition.Risk r -> facts.risk() != null && facts.risk() >= r.min()
+                    ? Optional.of(String.format(Locale.ROOT, "predicted escalation risk %.2f (≥ %.2f)", facts.risk(),
+                            r.min()))
+                    : Optional.empty();
+        };
+    }
+
+    /** True when the tree contains a condition the wait-time scheduler can satisfy without a new message. */
+    public static boolean needsScheduler(Condition condition) {
+        return switch (condition) {
+            case Condition.All all -> all.conditions().stream().anyMatch(RuleEvaluator::needsScheduler);
+            case Condition.Any any -> any.conditions().stream().anyMatch(RuleEvaluator::needsScheduler);
+            case Condition.Waiting w -> true;
+            default -> false;
+        };
+    }
+
+    private Optional<String> sentiment(Condition.Sentiment s, Facts facts) {
+        var current = facts.current();
+        if (current == null || current.score() == null || current.confidence() == null) {
+            return Optional.empty();
+        }
+        double threshold = s.threshold() == null ? defaultThreshold : s.threshold();
+        double minConfidence = s.minConfidence() == null ? defaultConfidence : s.minConfidence();
+        if (!atMost(current.score(), threshold) || !atLeast(current.confidence(), minConfidence)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "sentiment %.2f (confidence %.2f)%s", current.score(),
+                current.confidence(), onMessage(facts)));
+    }
+
+    private Optional<String> consecutive(Condition.ConsecutiveNegative n, Facts facts) {
+        var history = facts.history();
+        if (facts.current() == null || history.size() < n.count()) {
+            return Optional.empty();
+        }
+        for (var signal : history.subList(history.size() - n.count(), history.size())) {
+            if (!negative(signal)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(n.count() + " negative messages in a row" + onMessage(facts));
+    }
+
+    private Optional<String> drop(Condition.SentimentDrop d, Facts facts) {
+        var current = facts.current();
+        if (current == null || !confident(current) || facts.history().size() < 2) {
+            return Optional.empty();
+        }
+        var earlier = facts.history().subList(0, facts.history().size() - 1);
+        var best = earlier.stream().filter(this::confident).mapToDouble(Facts.Signal::score).max();
+        if (best.isEmpty() || !(best.getAsDouble() - current.score() > d.delta() + 1e-9)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "sentiment dropped from %.2f to %.2f%s", best.getAsDouble(),
+                current.score(), onMessage(facts)));
+    }
+
+    private Optional<String> keywords(Condition.Keywords k, Facts facts) {
+        if (facts.text() == null) {
+            return Optional.empty();
+        }
+        var found = new ArrayList<String>();
+        for (var phrase : k.phrases()) {
+            if (pattern(phrase).matcher(facts.text()).find()) {
+                found.add("\"" + phrase + "\"");
+            }
+        }
+        return found.isEmpty() ? Optional.empty()
+                : Optional.of("said " + String.join(", ", found) + onMessage(facts));
+    }
+
+    private Optional<String> category(Condition.Category c, Facts facts) {
+        if (facts.current() == null) {
+            return Optional.empty();
+        }
+        List<String> hits = facts.current().categories().stream().filter(c.keys()::contains).sorted().toList();
+        return hits.isEmpty() ? Optional.empty() : Optional.of("category " + String.join(", ", hits) + onMessage(facts));
+    }
+
+    private boolean negative(Facts.Signal signal) {
+        if (!confident(signal)) {
+            return false;
+        }
+        return signal.label() != null ? signal.label().equals("negative") : atMost(signal.score(), defaultThreshold);
+    }
+
+    private boolean confident(Facts.Signal signal) {
+        return signal.score() != null && signal.confidence() != null && atLeast(signal.confidence(), defaultConfidence);
+    }
+
+    private static String onMessage(Facts facts) {
+        if (facts.text() == null) {
+            return "";
+        }
+        var text = PiiRedactor.redactText(facts.text()).strip().replaceAll("\\s+", " ");
+        return " on “" + (text.length() > EXCERPT ? text.substring(0, EXCERPT - 1).strip() + "…" : text) + "”";
+    }
+
+    /** Scores arrive as doubles from numeric(5,4) columns and models; compare at four decimals like the database. */
+    private static boolean atMost(double value, double limit) {
+        return Math.round(value * 10_000) <= Math.round(limit * 10_000);
+    }
+
+    private static boolean atLeast(double value, double limit) {
+        return Math.round(value * 10_000) >= Math.round(limit * 10_000);
+    }
+
+    static Pattern pattern(String phrase) {
+        if (PATTERNS.size() > 10_000) {
+            PATTERNS.clear();
+        }
+        return PATTERNS.computeIfAbsent(phrase, p -> {
+            var words = p.strip().split("\\s+");
+            var body = new StringBuilder();
+            for (int i = 0; i < words.length; i++) {
+                if (i > 0) {
+                    body.append("\\s+");
+                }
+                body.append(Pattern.quote(words[i]));
+            }
+            return Pattern.compile("(?<![\\p{L}\\p{N}_])" + body + "(?![\\p{L}\\p{N}_])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        });
+    }
+}
