@@ -1,0 +1,337 @@
+package uk.co.omniops.conversation.ui;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.jspecify.annotations.Nullable;
+
+import uk.co.omniops.conversation.AuthorType;
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.ConversationNotFound;
+import uk.co.omniops.conversation.ConversationStatus;
+import uk.co.omniops.conversation.MessageRejected;
+import uk.co.omniops.conversation.NewContact;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.tenancy.Customer;
+import uk.co.omniops.tenancy.TenancyManagement;
+
+/**
+ * The public chat page of one customer ({@code /chat/<slug>}): a visitor gives a name and e-mail, starts a
+ * conversation and sees agents' replies live. Internal notes are never shown. The conversation is remembered in
+ * the browser session; sending is limited to one message a second per session.
+ */
+@Route(value = "chat/:customer", autoLayout = false)
+@AnonymousAllowed
+class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    private static final String LAST_SENT = "omniops.chat.last-sent";
+
+    /** What the session remembers per customer: the visitor's conversation. */
+    record ChatSession(ConversationId conversationId, String name) implements Serializable {}
+
+    private final ConversationManagement conversations;
+    private final TenancyManagement tenancy;
+    private final LiveUpdates liveUpdates;
+
+    private @Nullable Customer customer;
+    private @Nullable ChatSession chat;
+    private LiveUpdates.@Nullable Registration subscription;
+    private final Div thread = new Div();
+    private final TextArea message = new TextArea("Message");
+    private String title = "Chat · OmniOps";
+
+    ChatView(ConversationManagement conversations, TenancyManagement tenancy, LiveUpdates liveUpdates) {
+        this.conversations = conversations;
+        this.tenancy = tenancy;
+        this.liveUpdates = liveUpdates;
+        setId("chat");
+        addClassName("omniops-chat");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var slug = event.getRouteParameters().get("customer").orElse("");
+        customer = slug.matches("[a-z0-9-]{1,64}") ? tenancy.customerBySlug(slug).orElse(null) : null;
+        removeAll();
+        if (customer == null) {
+            title = "Chat not found · OmniOps";
+            var box = card();
+            box.setId("chat-not-found");
+            box.add(new H1("We couldn't find this chat"),
+                    new Paragraph("There is no chat at this address. Please check the link on the company's website "
+                            + "and try again."));
+            add(box);
+            return;
+        }
+        title = "Chat with " + customer.name();
+        chat = (ChatSession) VaadinSession.getCurrent().getAttribute(sessionKey());
+        render();
+    }
+
+    private String sessionKey() {
+        return "omniops.chat." + (customer == null ? "" : customer.slug());
+    }
+
+    private Div card() {
+        var box = new Div();
+        box.addClassName("omniops-chat-card");
+        return box;
+    }
+
+    private void render() {
+        removeAll();
+        var c = customer;
+        if (c == null) {
+            return;
+        }
+        var box = card();
+        var heading = new H1("Chat with " + c.name());
+        heading.addClassName("omniops-chat-title");
+        box.add(heading);
+        if (chat == null) {
+            box.add(new Paragraph("Tell us who you are and what you need; our team usually replies within minutes."),
+                    startForm());
+        } else {
+            thread.setId("chat-thread");
+            thread.addClassName("omniops-thread");
+            thread.addClassName("omniops-chat-thread");
+            thread.getElement().setAttribute("role", "log");
+            thread.getElement().setAttribute("aria-label", "Conversation");
+            thread.getElement().setAttribute("aria-live", "polite");
+            thread.getElement().setAttribute("tabindex", "0");
+            box.add(thread, composer());
+            refreshThread();
+        }
+        add(box);
+    }
+
+    private Div startForm() {
+        var name = new TextField("Your name");
+        name.setId("chat-name");
+        name.setRequired(true);
+        name.setMaxLength(200);
+        name.setWidthFull();
+        var email = new EmailField("E-mail");
+        email.setId("chat-email");
+        email.setRequired(true);
+        email.setWidthFull();
+        var first = new TextArea("How can we help?");
+        first.setId("chat-first-message");
+        first.setWidthFull();
+        first.setMinRows(3);
+        var start = new Button("Start chat", VaadinIcon.CHAT.create());
+        start.setId("chat-start");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(e -> {
+            name.setInvalid(name.getValue().isBlank());
+            name.setErrorMessage("Please tell us your name");
+            var emailValue = email.getValue().trim();
+            var emailOk = emailValue.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+            email.setInvalid(!emailOk);
+            email.setErrorMessage("Please enter a valid e-mail address");
+            if (name.isInvalid() || !emailOk || customer == null || !allowedToSend(first)) {
+                return;
+            }
+            try {
+                var started = conversations.start(customer.id(),
+                        new NewContact(name.getValue().trim(), emailValue, null), first.getValue(), "chat", null);
+                chat = new ChatSession(started.conversation().id(), name.getValue().trim());
+                VaadinSession.getCurrent().setAttribute(sessionKey(), chat);
+                render();
+                message.focus();
+            } catch (MessageRejected ex) {
+                first.setErrorMessage(ex.getMessage());
+                first.setInvalid(true);
+            }
+        });
+        var form = new Div(name, email, first, start);
+        form.setId("chat-start-form");
+        form.addClassName("omniops-chat-form");
+        return form;
+    }
+
+    private Div composer() {
+        message.setId("chat-message");
+        message.setWidthFull();
+        message.setMinRows(2);
+        message.setMaxRows(6);
+        message.setPlaceholder("Write a message…");
+        message.setHelperText("Ctrl+Enter to send");
+        message.clear();
+        message.setInvalid(false);
+        var send = new Button("Send", VaadinIcon.PAPERPLANE.create(), e -> sendFromClient());
+        send.setId("chat-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Shortcuts.addShortcutListener(message, this::sendFromClient, Key.ENTER, KeyModifier.CONTROL).listenOn(message);
+        var restart = new Button("Start a new conversation", e -> {
+            VaadinSession.getCurrent().setAttribute(sessionKey(), null);
+            chat = null;
+            render();
+        });
+        restart.setId("chat-restart");
+        restart.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        var bar = new Div(restart, send);
+        bar.addClassName("omniops-chat-bar");
+        var box = new Div(message, bar);
+        box.addClassName("omniops-chat-composer");
+        return box;
+    }
+
+    private void sendFromClient() {
+        message.getElement().executeJs("return this.value").then(String.class, this::send);
+    }
+
+    private void send(@Nullable String text) {
+        var c = customer;
+        var session = chat;
+        if (c == null || session == null) {
+            return;
+        }
+        message.setValue(text == null ? "" : text);
+        if (!allowedToSend(message)) {
+            return;
+        }
+        try {
+            conversations.receive(c.id(), session.conversationId(), text == null ? "" : text, null);
+            message.clear();
+            message.setInvalid(false);
+            refreshThread();
+        } catch (MessageRejected e) {
+            message.setErrorMessage(e.getMessage());
+            message.setInvalid(true);
+        } catch (ConversationNotFound e) {
+            VaadinSession.getCurrent().setAttribute(sessionKey(), null);
+            chat = null;
+            render();
+        }
+    }
+
+    /** One message a second per browser session; the same error style as a rejected message. */
+    private boolean allowedToSend(TextArea field) {
+        var session = VaadinSession.getCurrent();
+        var last = (Instant) session.getAttribute(LAST_SENT);
+        var now = Instant.now();
+        if (last != null && Duration.between(last, now).compareTo(MIN_INTERVAL) < 0) {
+            field.setErrorMessage("You're sending messages too quickly. Please wait a moment and try again.");
+            field.setInvalid(true);
+            return false;
+        }
+        session.setAttribute(LAST_SENT, now);
+        return true;
+    }
+
+    private void refreshThread() {
+        var c = customer;
+        var session = chat;
+        if (c == null || session == null) {
+            return;
+        }
+        var details = conversations.find(c.id(), session.conversationId()).orElse(null);
+        thread.removeAll();
+        if (details == null) {
+            thread.add(new Paragraph("This conversation is no longer available."));
+            return;
+        }
+        var now = Instant.now();
+        var zone = ZoneId.systemDefault();
+        for (var m : details.messages()) {
+            if (m.internal()) {
+                continue;
+            }
+            var item = new Div();
+            item.addClassName("omniops-msg");
+            var mine = m.authorType() == AuthorType.CONTACT;
+            item.addClassName(mine ? "omniops-msg--mine" : "omniops-msg--" + m.authorType().dbValue());
+            item.getElement().setAttribute("data-message-id", m.id().toString());
+            var who = switch (m.authorType()) {
+                case CONTACT -> "You";
+                case AGENT -> (m.authorName() == null ? "" : m.authorName() + " · ") + c.name();
+                case SYSTEM -> c.name();
+            };
+            var author = new Span(who);
+            author.addClassName("omniops-msg-author");
+            var time = new Span(TimeTexts.stamp(m.createdAt(), zone, now));
+            time.addClassName("omniops-msg-time");
+            var meta = new Div(author, time);
+            meta.addClassName("omniops-msg-meta");
+            var text = new Paragraph();
+            text.setText(m.text());
+            text.addClassName("omniops-msg-text");
+            item.add(meta, text);
+            thread.add(item);
+        }
+        if (details.conversation().status() == ConversationStatus.RESOLVED) {
+            var note = new Paragraph("This conversation is marked as resolved. Write again if you need more help.");
+            note.addClassName("omniops-chat-resolved");
+            thread.add(note);
+        }
+        thread.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        var c = customer;
+        if (c != null) {
+            var ui = attachEvent.getUI();
+            subscription = liveUpdates.subscribe(c.id().value(), update -> onLiveUpdate(ui, update));
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /** Only this visitor's conversation; the content is re-read, never taken from the update. */
+    private void onLiveUpdate(UI ui, LiveUpdate update) {
+        var session = chat;
+        if (session == null || update.subjectId() == null
+                || !update.subjectId().equals(session.conversationId().value())) {
+            return;
+        }
+        try {
+            ui.access(this::refreshThread);
+        } catch (UIDetachedException e) {
+            // the visitor closed the page; onDetach removes the subscription
+        }
+    }
+}
