@@ -1,23 +1,368 @@
 package uk.co.omniops.escalation.ui;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
-import uk.co.omniops.shell.ComingSoon;
+import uk.co.omniops.conversation.ConversationNavigation;
+import uk.co.omniops.escalation.Escalation;
+import uk.co.omniops.escalation.EscalationCounts;
+import uk.co.omniops.escalation.EscalationManagement;
+import uk.co.omniops.escalation.EscalationStatus;
+import uk.co.omniops.escalation.Severity;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.shell.CurrentUser;
+import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.OmniOpsUser;
+import uk.co.omniops.tenancy.UserAccount;
 
-/** The supervisors' escalation desk (placeholder until the escalation release). */
+/**
+ * The supervisors' escalation desk: open escalations of the supervisor's customer, most severe first, then oldest;
+ * new ones appear live (highlighted, no sound). Acknowledge, assign to a supervisor, resolve with a note, open the
+ * conversation; filters and today's figures.
+ */
 @Route("escalations")
 @PageTitle("Escalations · OmniOps")
 @Menu(order = 2, icon = "vaadin:warning", title = "Escalations")
 @RolesAllowed("SUPERVISOR")
 class EscalationQueueView extends VerticalLayout {
 
-    EscalationQueueView() {
+    static final Duration HIGHLIGHT = Duration.ofSeconds(10);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final EscalationManagement escalations;
+    private final LiveUpdates liveUpdates;
+    private final OmniOpsUser user;
+    private final CustomerId customer;
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    private final Grid<Escalation> grid = new Grid<>();
+    private final Div counts = new Div();
+    private final Div details = new Div();
+    private final CheckboxGroup<Severity> severities = new CheckboxGroup<>("Severity");
+    private final Select<String> status = new Select<>();
+    private final Checkbox includeUnqueued = new Checkbox("Include escalations outside the queue");
+    private final Span empty = new Span("No open escalations. New ones appear here as they happen.");
+    /** Conversation id → when its escalation arrived live (for the highlight). */
+    private final Map<UUID, Instant> arrived = new HashMap<>();
+    private @Nullable Escalation selected;
+    private LiveUpdates.@Nullable Registration subscription;
+
+    EscalationQueueView(EscalationManagement escalations, LiveUpdates liveUpdates, CurrentUser currentUser) {
+        this.escalations = escalations;
+        this.liveUpdates = liveUpdates;
+        this.user = currentUser.require();
+        this.customer = user.customerId().orElseThrow(() -> new IllegalStateException("supervisor without customer"));
         setId("escalations");
-        add(new ComingSoon("Escalation desk", "Open escalations for your customer, newest and most severe first, "
-                + "with acknowledge, assign and resolve, will appear here live."));
+        addClassName("omniops-escalation-desk");
+        setSizeFull();
+
+        var title = new H2("Escalations");
+        var rules = new RouterLink("Escalation rules", EscalationRulesView.class);
+        rules.setId("escalation-rules-link");
+        var header = new HorizontalLayout(title, rules);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        counts.setId("escalation-counts");
+        counts.addClassName("omniops-escalation-counts");
+
+        severities.setItems(Severity.values());
+        severities.setItemLabelGenerator(s -> s.dbValue());
+        severities.setId("filter-severity");
+        severities.addValueChangeListener(e -> refresh());
+        status.setLabel("Status");
+        status.setItems("Open and acknowledged", "Open", "Acknowledged");
+        status.setValue("Open and acknowledged");
+        status.setId("filter-status");
+        status.addValueChangeListener(e -> refresh());
+        includeUnqueued.setId("filter-unqueued");
+        includeUnqueued.addValueChangeListener(e -> refresh());
+        var filters = new HorizontalLayout(severities, status, includeUnqueued);
+        filters.setAlignItems(FlexComponent.Alignment.END);
+        filters.setWrap(true);
+
+        configureGrid();
+        empty.setId("escalations-empty");
+        empty.addClassName("omniops-muted");
+        details.setId("escalation-details");
+        details.addClassName("omniops-escalation-details");
+        var main = new HorizontalLayout(new VerticalLayout(grid, empty) {{
+            setPadding(false);
+            setSizeFull();
+        }}, details);
+        main.setSizeFull();
+        main.setFlexGrow(1, main.getComponentAt(0));
+        add(header, counts, filters, main);
+        setFlexGrow(1, main);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.setId("escalation-queue");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addComponentColumn(e -> badge(e.severity())).setHeader("Severity").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.status() == EscalationStatus.OPEN ? "open" : "acknowledged").setHeader("Status")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> age(e.openedAt())).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Escalation::reason).setHeader("Reason").setFlexGrow(3);
+        grid.addColumn(e -> e.ruleName() == null ? "" : e.ruleName()).setHeader("Rule").setFlexGrow(1);
+        grid.addColumn(e -> e.assignedName() == null ? "" : e.assignedName()).setHeader("Assignee").setAutoWidth(true);
+        grid.addComponentColumn(e -> {
+            var open = new Anchor(ConversationNavigation.conversation(e.conversationId()), "Open");
+            open.getElement().setAttribute("aria-label", "Open conversation");
+            return open;
+        }).setHeader("Conversation").setAutoWidth(true).setFlexGrow(0);
+        grid.setPartNameGenerator(e -> isNew(e) ? "escalation-new" : null);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            selected = e.getValue();
+            showDetails();
+        });
+        grid.setWidthFull();
+        grid.setHeight("100%");
+    }
+
+    private boolean isNew(Escalation e) {
+        var at = arrived.get(e.conversationId().value());
+        return at != null && at.plus(HIGHLIGHT).isAfter(Instant.now());
+    }
+
+    private void refresh() {
+        var sev = severities.getValue().isEmpty() ? Set.<Severity>of() : EnumSet.copyOf(severities.getValue());
+        Set<EscalationStatus> statuses = switch (status.getValue() == null ? "" : status.getValue()) {
+            case "Open" -> Set.of(EscalationStatus.OPEN);
+            case "Acknowledged" -> Set.of(EscalationStatus.ACKNOWLEDGED);
+            default -> Set.of();
+        };
+        List<Escalation> items = escalations.open(customer, sev, statuses, !includeUnqueued.getValue());
+        arrived.values().removeIf(at -> at.plus(HIGHLIGHT).isBefore(Instant.now()));
+        grid.setItems(items);
+        grid.getElement().setAttribute("data-count", String.valueOf(items.size()));
+        empty.setVisible(items.isEmpty());
+        if (selected != null) {
+            var id = selected.id();
+            selected = items.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+            if (selected != null) {
+                grid.select(selected);
+            }
+        }
+        showCounts(escalations.today(customer));
+        showDetails();
+    }
+
+    private void showCounts(EscalationCounts c) {
+        counts.removeAll();
+        counts.add(count("Open now", c.openNow(), "count-open"), count("Critical open", c.criticalOpen(), "count-critical"),
+                count("Opened today", c.openedToday(), "count-opened"),
+                count("Acknowledged today", c.acknowledgedToday(), "count-acknowledged"),
+                count("Resolved today", c.resolvedToday(), "count-resolved"));
+        var tta = c.averageTimeToAcknowledge();
+        var figure = new Div(new Span(tta == null ? "–" : duration(tta)), new Span("Avg. time to acknowledge"));
+        figure.addClassName("omniops-escalation-count");
+        figure.setId("count-tta");
+        counts.add(figure);
+    }
+
+    private static Div count(String label, int value, String id) {
+        var figure = new Div(new Span(String.valueOf(value)), new Span(label));
+        figure.addClassName("omniops-escalation-count");
+        figure.setId(id);
+        return figure;
+    }
+
+    private void showDetails() {
+        details.removeAll();
+        var e = selected;
+        if (e == null) {
+            details.add(new Paragraph("Select an escalation to acknowledge, assign or resolve it."));
+            return;
+        }
+        var heading = new H3("Escalation");
+        var reason = new Paragraph(e.reason());
+        reason.setId("escalation-reason");
+        var facts = new Div();
+        facts.addClassName("omniops-escalation-facts");
+        facts.add(new Div(badge(e.severity()), new Span(" " + e.status().dbValue())));
+        facts.add(new Div(new Span("Opened " + TIME.format(e.openedAt().atZone(zone)) + " (" + age(e.openedAt()) + " ago)")));
+        if (e.ruleName() != null) {
+            facts.add(new Div(new Span("Rule: " + e.ruleName())));
+        }
+        if (e.matchCount() > 1) {
+            facts.add(new Div(new Span("Matched " + e.matchCount() + " times")));
+        }
+        e.timeToAcknowledge().ifPresent(t -> facts.add(new Div(new Span("Acknowledged by " + e.acknowledgedBy()
+                + " after " + duration(t)))));
+
+        var acknowledge = new Button("Acknowledge", click -> act(() -> escalations.acknowledge(customer, e.id(),
+                user.account()), "Acknowledged"));
+        acknowledge.setId("acknowledge");
+        acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        acknowledge.setEnabled(e.status() == EscalationStatus.OPEN);
+
+        var supervisor = new Select<UserAccount>();
+        supervisor.setLabel("Supervisor");
+        supervisor.setId("assign-to");
+        supervisor.setItems(escalations.supervisors(customer));
+        supervisor.setItemLabelGenerator(UserAccount::displayName);
+        var assign = new Button("Assign", click -> {
+            if (supervisor.getValue() != null) {
+                act(() -> escalations.assign(customer, e.id(), supervisor.getValue().id(), user.account()),
+                        "Assigned to " + supervisor.getValue().displayName());
+            }
+        });
+        assign.setId("assign");
+        var assignRow = new HorizontalLayout(supervisor, assign);
+        assignRow.setAlignItems(FlexComponent.Alignment.END);
+
+        var resolve = new Button("Resolve…", click -> resolveDialog(e));
+        resolve.setId("resolve");
+        resolve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        var open = new Anchor(ConversationNavigation.conversation(e.conversationId()), "Open conversation");
+        open.setId("open-conversation");
+        var buttons = new HorizontalLayout(acknowledge, resolve, open);
+        buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        var history = new Div();
+        history.setId("escalation-history");
+        history.addClassName("omniops-escalation-history");
+        for (var entry : escalations.history(customer, e.id())) {
+            var line = new Div(new Span(TIME.format(entry.at().atZone(zone))), new Span(entry.text()));
+            line.addClassName("omniops-escalation-history-" + entry.kind());
+            history.add(line);
+        }
+        details.add(heading, reason, facts, buttons, assignRow, new H3("History"), history);
+    }
+
+    private void resolveDialog(Escalation e) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Resolve escalation");
+        var note = new TextArea("Resolution note");
+        note.setId("resolution-note");
+        note.setMaxLength(2000);
+        note.setWidth("28rem");
+        note.setHelperText("What was done, for the record (optional)");
+        var confirm = new Button("Resolve", click -> {
+            act(() -> escalations.resolve(customer, e.id(), note.getValue(), user.account()), "Resolved");
+            dialog.close();
+        });
+        confirm.setId("confirm-resolve");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var cancel = new Button("Cancel", click -> dialog.close());
+        dialog.add(note);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+        note.focus();
+    }
+
+    private void act(Runnable action, String done) {
+        try {
+            action.run();
+            Notification.show(done, 2500, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (RuntimeException ex) {
+            Notification.show(ex.getMessage() == null ? "That did not work" : ex.getMessage(), 5000,
+                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    static Span badge(Severity severity) {
+        var badge = new Span(severity.dbValue());
+        badge.getElement().getThemeList().add("badge pill " + switch (severity) {
+            case CRITICAL, HIGH -> "error primary";
+            case MEDIUM -> "warning";
+            case LOW -> "contrast";
+        });
+        badge.addClassName("omniops-severity-" + severity.dbValue());
+        return badge;
+    }
+
+    static String age(Instant since) {
+        return duration(Duration.between(since, Instant.now()));
+    }
+
+    static String duration(Duration d) {
+        var s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min";
+        }
+        if (s < 86_400) {
+            return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        }
+        return (s / 86_400) + " d";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        var ui = attachEvent.getUI();
+        subscription = liveUpdates.subscribe(customer.value(), update -> onLiveUpdate(ui, update));
+        refresh();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /** Background thread: re-read through the service; the payload only says what changed. */
+    private void onLiveUpdate(UI ui, LiveUpdate update) {
+        if (!update.kind().startsWith("escalation.")) {
+            return;
+        }
+        try {
+            ui.access(() -> {
+                if (update.kind().equals("escalation.opened") && update.subjectId() != null) {
+                    arrived.put(update.subjectId(), Instant.now());
+                }
+                refresh();
+            });
+        } catch (UIDetachedException e) {
+            // the browser went away; onDetach removes the subscription
+        }
     }
 }
