@@ -1,0 +1,68 @@
+package uk.co.omniops.rollout;
+
+import java.util.ArrayList;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import org.jspecify.annotations.Nullable;
+
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.tenancy.CustomerId;
+
+/**
+ * A small chip for any view in another module: "AI features 4/6" for one customer, with the features that are on
+ * in its tooltip and in {@code data-features}; it updates itself (no reload) when the rollout changes for that
+ * customer. Place it e.g. in the inbox header: {@code new FeatureIndicator(featureFlags, liveUpdates, customerId)}.
+ */
+public class FeatureIndicator extends Badge {
+
+    private final FeatureFlags flags;
+    private final LiveUpdates liveUpdates;
+    private final CustomerId customer;
+    private LiveUpdates.@Nullable Registration subscription;
+
+    public FeatureIndicator(FeatureFlags flags, LiveUpdates liveUpdates, CustomerId customer) {
+        this.flags = flags;
+        this.liveUpdates = liveUpdates;
+        this.customer = customer;
+        setId("ai-features");
+        addThemeVariants(BadgeVariant.SMALL);
+        show();
+    }
+
+    private void show() {
+        var on = new ArrayList<String>();
+        for (var f : Feature.values()) {
+            if (flags.isEnabled(customer, f)) {
+                on.add(f.key());
+            }
+        }
+        setText("AI features " + on.size() + "/" + Feature.values().length);
+        getElement().setAttribute("title", on.isEmpty() ? "No AI features are on" : "On: " + String.join(", ", on));
+        getElement().setAttribute("data-features", String.join(" ", on));
+        getElement().getThemeList().remove("success");
+        getElement().getThemeList().remove("contrast");
+        addThemeVariants(on.isEmpty() ? BadgeVariant.CONTRAST : BadgeVariant.SUCCESS);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        var ui = attachEvent.getUI();
+        subscription = liveUpdates.subscribe(customer.value(), update -> {
+            if ("rollout.changed".equals(update.kind())) {
+                ui.access(this::show);
+            }
+        });
+        show();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package uk.co.omniops.rollout.internal;
+
+import org.jspecify.annotations.NullMarked;
