@@ -1,14 +1,20 @@
 package uk.co.omniops.conversation;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
  * The conversation module's API. Every method takes the customer explicitly and runs under that tenant
@@ -17,65 +23,290 @@ import uk.co.omniops.tenancy.CustomerId;
  * <p>Validation ({@link MessageRejected}): text 1–10,000 characters after trimming, no control characters
  * except newline and tab. Stored messages publish {@link MessageReceived} in the same transaction; every change
  * publishes a {@code LiveUpdate} after commit.
+ *
+ * <p>Changes to one conversation lock its row first, so they happen one after another; idempotency keys are
+ * enforced by the unique index on {@code messages (customer_id, idempotency_key)}: a retry, also a concurrent
+ * one, gets the message (or conversation) stored first.
  */
 @Service
 public class ConversationManagement {
 
-    // CONTRACT — bodies are implemented by the conversation back-end work (issue 3).
+    private final Conversations conversations;
+    private final Messages messages;
+    private final Contacts contacts;
+    private final TenantTransactions transactions;
+    private final ApplicationEventPublisher events;
+    private final LiveUpdates liveUpdates;
+
+    ConversationManagement(Conversations conversations, Messages messages, Contacts contacts,
+            TenantTransactions transactions, ApplicationEventPublisher events, LiveUpdates liveUpdates) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.contacts = contacts;
+        this.transactions = transactions;
+        this.events = events;
+        this.liveUpdates = liveUpdates;
+    }
 
     /** Starts a conversation with a first contact message. Idempotent per (customer, idempotencyKey). */
     public ConversationDetails start(CustomerId customer, NewContact contact, String text, String channel,
             @Nullable String idempotencyKey) {
-        throw new UnsupportedOperationException("not implemented yet");
+        var clean = MessageTexts.text(text);
+        var name = MessageTexts.name(contact.name());
+        var email = MessageTexts.email(contact.email());
+        var phone = MessageTexts.phone(contact.phone());
+        var validChannel = MessageTexts.channel(channel);
+        var key = MessageTexts.idempotencyKey(idempotencyKey);
+        if (key != null) {
+            var earlier = transactions.readInTenant(customer, () -> detailsForKey(customer, key));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return transactions.inTenant(customer, () -> {
+                var now = now();
+                ContactId contactId;
+                if (email != null) {
+                    contacts.lockEmail(customer, email);
+                    if (key != null) {
+                        var earlier = detailsForKey(customer, key);
+                        if (earlier.isPresent()) {
+                            return earlier.get();
+                        }
+                    }
+                    contactId = contacts.findByEmail(customer, email).map(Contact::id).orElse(null);
+                } else {
+                    contactId = null;
+                }
+                if (contactId == null) {
+                    contactId = ContactId.random();
+                    contacts.insert(contactId, customer, name, email, phone);
+                }
+                var id = ConversationId.random();
+                conversations.insert(id, customer, contactId, subjectOf(clean), validChannel, now);
+                var message = new Message(MessageId.random(), id, customer, AuthorType.CONTACT, contactId.value(), name,
+                        clean, false, now);
+                if (!messages.insert(message, key)) {
+                    throw new AlreadyStored();
+                }
+                conversations.contactMessageAdded(customer, id, now);
+                events.publishEvent(new MessageReceived(message.id(), id, customer, AuthorType.CONTACT, now));
+                live(customer, "conversation.started", id);
+                live(customer, "message.received", id);
+                return details(customer, id).orElseThrow();
+            });
+        } catch (AlreadyStored e) {
+            // a concurrent retry stored it first; this transaction (contact, conversation) was rolled back
+            return transactions.readInTenant(customer, () -> detailsForKey(customer, key)).orElseThrow();
+        }
     }
 
     /** A contact's message. Idempotent per (customer, idempotencyKey); reopens a resolved conversation. */
     public Message receive(CustomerId customer, ConversationId conversation, String text, @Nullable String idempotencyKey) {
-        throw new UnsupportedOperationException("not implemented yet");
+        var clean = MessageTexts.text(text);
+        var key = MessageTexts.idempotencyKey(idempotencyKey);
+        return transactions.inTenant(customer, () -> {
+            var current = locked(customer, conversation);
+            if (key != null) {
+                var earlier = messages.findByIdempotencyKey(customer, key);
+                if (earlier.isPresent()) {
+                    return sameConversation(earlier.get(), conversation);
+                }
+            }
+            var now = now();
+            var message = new Message(MessageId.random(), conversation, customer, AuthorType.CONTACT,
+                    current.contactId().value(), null, clean, false, now);
+            if (!messages.insert(message, key)) {
+                return sameConversation(messages.findByIdempotencyKey(customer, key).orElseThrow(), conversation);
+            }
+            conversations.contactMessageAdded(customer, conversation, now);
+            events.publishEvent(new MessageReceived(message.id(), conversation, customer, AuthorType.CONTACT, now));
+            live(customer, "message.received", conversation);
+            if (current.status() == ConversationStatus.RESOLVED) {
+                live(customer, "conversation.reopened", conversation);
+            }
+            return messages.findById(customer, message.id()).orElseThrow();
+        });
     }
 
     /** An agent's reply, visible to the contact. Sets first-response time on the first one. */
     public Message reply(CustomerId customer, ConversationId conversation, UUID agentId, String text) {
-        throw new UnsupportedOperationException("not implemented yet");
+        var clean = MessageTexts.text(text);
+        return transactions.inTenant(customer, () -> {
+            locked(customer, conversation);
+            requireStaff(customer, agentId);
+            var now = now();
+            var message = new Message(MessageId.random(), conversation, customer, AuthorType.AGENT, agentId, null, clean,
+                    false, now);
+            messages.insert(message, null);
+            conversations.agentMessageAdded(customer, conversation, now);
+            events.publishEvent(new MessageReceived(message.id(), conversation, customer, AuthorType.AGENT, now));
+            live(customer, "message.sent", conversation);
+            return messages.findById(customer, message.id()).orElseThrow();
+        });
     }
 
     /** An internal note: staff only, never sent to the contact, publishes no MessageReceived. */
     public Message addNote(CustomerId customer, ConversationId conversation, UUID authorId, String text) {
-        throw new UnsupportedOperationException("not implemented yet");
+        var clean = MessageTexts.text(text);
+        return transactions.inTenant(customer, () -> {
+            locked(customer, conversation);
+            requireStaff(customer, authorId);
+            var now = now();
+            var note = new Message(MessageId.random(), conversation, customer, AuthorType.AGENT, authorId, null, clean,
+                    true, now);
+            messages.insert(note, null);
+            conversations.touched(customer, conversation, now);
+            live(customer, "note.added", conversation);
+            return messages.findById(customer, note.id()).orElseThrow();
+        });
     }
 
-    /** Assigns (or with {@code null} unassigns); publishes ConversationAssigned. */
+    /** Assigns (or with {@code null} unassigns); publishes ConversationAssigned. Same assignee: no change. */
     public Conversation assign(CustomerId customer, ConversationId conversation, @Nullable UUID assigneeId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return transactions.inTenant(customer, () -> {
+            var current = locked(customer, conversation);
+            if (java.util.Objects.equals(current.assigneeId(), assigneeId)) {
+                return current;
+            }
+            if (assigneeId != null) {
+                requireStaff(customer, assigneeId);
+            }
+            conversations.assign(customer, conversation, assigneeId, now());
+            events.publishEvent(new ConversationAssigned(conversation, customer, assigneeId));
+            live(customer, "conversation.assigned", conversation);
+            return conversations.findById(customer, conversation).orElseThrow();
+        });
     }
 
+    /** Marks a conversation resolved; publishes ConversationResolved. Already resolved: no change. */
     public Conversation resolve(CustomerId customer, ConversationId conversation, UUID byUser) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return transactions.inTenant(customer, () -> {
+            var current = locked(customer, conversation);
+            if (current.status() == ConversationStatus.RESOLVED) {
+                return current;
+            }
+            requireStaff(customer, byUser);
+            var now = now();
+            conversations.resolve(customer, conversation, now);
+            events.publishEvent(new ConversationResolved(conversation, customer, now));
+            live(customer, "conversation.resolved", conversation);
+            return conversations.findById(customer, conversation).orElseThrow();
+        });
     }
 
+    /** Opens a resolved conversation again. Not resolved: no change. */
     public Conversation reopen(CustomerId customer, ConversationId conversation, UUID byUser) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return transactions.inTenant(customer, () -> {
+            var current = locked(customer, conversation);
+            if (current.status() != ConversationStatus.RESOLVED) {
+                return current;
+            }
+            requireStaff(customer, byUser);
+            conversations.reopen(customer, conversation, now());
+            live(customer, "conversation.reopened", conversation);
+            return conversations.findById(customer, conversation).orElseThrow();
+        });
     }
 
     public Conversation changePriority(CustomerId customer, ConversationId conversation, Priority priority) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return transactions.inTenant(customer, () -> {
+            var current = locked(customer, conversation);
+            if (current.priority() == priority) {
+                return current;
+            }
+            conversations.changePriority(customer, conversation, priority, now());
+            live(customer, "conversation.priority", conversation);
+            return conversations.findById(customer, conversation).orElseThrow();
+        });
     }
 
     public Optional<ConversationDetails> find(CustomerId customer, ConversationId conversation) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return transactions.readInTenant(customer, () -> details(customer, conversation));
     }
 
     /** One page of the inbox (lazy grids call this with offset/limit). */
     public List<ConversationSummary> inbox(CustomerId customer, InboxQuery query, int offset, int limit) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return transactions.readInTenant(customer, () -> conversations.inbox(customer, query, offset, Math.min(limit, 500)));
     }
 
     public int count(CustomerId customer, InboxQuery query) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return transactions.readInTenant(customer, () -> conversations.count(customer, query));
     }
 
     /** Counts for the filter chips: MINE, UNASSIGNED, ALL (open + pending). */
     public Map<InboxQuery.Scope, Integer> scopeCounts(CustomerId customer, UUID viewer) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return transactions.readInTenant(customer, () -> conversations.scopeCounts(customer, viewer));
+    }
+
+    /**
+     * Conversations changed since a point in time (null: all), most recently changed first; for the API.
+     *
+     * @param page from 0
+     * @param size 1 to 100
+     */
+    public ConversationPage list(CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since,
+            int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new IllegalArgumentException("page must be 0 or more and size 1 to 100");
+        }
+        return transactions.readInTenant(customer, () -> new ConversationPage(
+                conversations.page(customer, status, since, Math.multiplyExact(page, size), size), page, size,
+                conversations.countPage(customer, status, since)));
+    }
+
+    private Conversation locked(CustomerId customer, ConversationId conversation) {
+        return conversations.lock(customer, conversation).orElseThrow(() -> new ConversationNotFound(conversation));
+    }
+
+    private void requireStaff(CustomerId customer, UUID userId) {
+        if (!conversations.isStaff(customer, userId)) {
+            throw new IllegalArgumentException("user " + userId + " is not a user of this customer");
+        }
+    }
+
+    private Optional<ConversationDetails> details(CustomerId customer, ConversationId id) {
+        return conversations.findById(customer, id).map(c -> new ConversationDetails(c,
+                contacts.findById(customer, c.contactId()).orElseThrow(), messages.findByConversation(customer, id)));
+    }
+
+    private Optional<ConversationDetails> detailsForKey(CustomerId customer, @Nullable String key) {
+        return key == null ? Optional.empty()
+                : messages.findByIdempotencyKey(customer, key).flatMap(m -> details(customer, m.conversationId()));
+    }
+
+    private static Message sameConversation(Message earlier, ConversationId conversation) {
+        if (!earlier.conversationId().equals(conversation)) {
+            throw new MessageRejected("Idempotency-Key was already used for a message in another conversation");
+        }
+        return earlier;
+    }
+
+    private void live(CustomerId customer, String kind, ConversationId conversation) {
+        liveUpdates.publish(LiveUpdate.of(customer.value(), kind, conversation.value()));
+    }
+
+    private static String subjectOf(String text) {
+        var firstLine = text.lines().findFirst().orElse(text).strip();
+        return firstLine.length() <= 80 ? firstLine : firstLine.substring(0, 79).strip() + "…";
+    }
+
+    /** Microseconds: what PostgreSQL stores, so returned objects equal what a later read gives. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A concurrent retry with the same idempotency key stored first: roll this attempt back. */
+    private static final class AlreadyStored extends RuntimeException {
+        AlreadyStored() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -40,6 +40,11 @@ class StartupBanner {
                 text.append('\n');
             }
             text.append("    platform admin        ").append(DemoData.ADMIN_USERNAME).append('\n');
+            text.append("  Demo API keys (Authorization: Bearer <key>, e.g. POST /api/v1/conversations):\n");
+            for (var c : DemoData.CUSTOMERS) {
+                text.append("    ").append(String.format("%-22s", c.slug())).append(DemoData.apiKey(c.slug()))
+                        .append('\n');
+            }
         }
         log.info(text.toString());
     }

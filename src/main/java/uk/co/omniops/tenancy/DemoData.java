@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The seed's three beta customers, each with an agent, a supervisor and an executive, plus one platform
- * admin. Only where {@code omniops.demo.enabled=true} (dev and test profiles); idempotent.
+ * The seed's three beta customers, each with an agent, a supervisor, an executive and an API key
+ * ({@link #apiKey}), plus one platform admin. Only where {@code omniops.demo.enabled=true} (dev and test
+ * profiles); idempotent.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,11 +39,18 @@ public class DemoData implements ApplicationRunner {
     public static final String ADMIN_USERNAME = "admin@omniops";
 
     private final TenancyManagement tenancy;
+    private final ApiKeyManagement apiKeys;
     private final String password;
 
-    DemoData(TenancyManagement tenancy, @Value("${omniops.demo.password}") String password) {
+    DemoData(TenancyManagement tenancy, ApiKeyManagement apiKeys, @Value("${omniops.demo.password}") String password) {
         this.tenancy = tenancy;
+        this.apiKeys = apiKeys;
         this.password = password;
+    }
+
+    /** The demo API key of a demo customer, e.g. {@code dev-techsupport-co-key} (dev and test only). */
+    public static String apiKey(String slug) {
+        return "dev-" + slug + "-key";
     }
 
     /** {@code agent@techsupport-co} and the like. */
@@ -57,6 +65,7 @@ public class DemoData implements ApplicationRunner {
             tenancy.ensureUser(customer, username(Role.AGENT, c.slug()), c.agent(), Role.AGENT, password);
             tenancy.ensureUser(customer, username(Role.SUPERVISOR, c.slug()), c.supervisor(), Role.SUPERVISOR, password);
             tenancy.ensureUser(customer, username(Role.EXECUTIVE, c.slug()), c.executive(), Role.EXECUTIVE, password);
+            apiKeys.ensure(customer.id(), "Demo key", "demo data", apiKey(c.slug()));
         }
         tenancy.ensureUser(null, ADMIN_USERNAME, "Olivia Admin", Role.ADMIN, password);
         log.info("Demo customers and users are in place");

@@ -1,0 +1,262 @@
+package uk.co.omniops.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import uk.co.omniops.tenancy.CustomerId;
+
+/**
+ * Conversations of the customer in scope, and the inbox queries. Status and priority filters are written into
+ * the SQL as literals (they come from enums, never from input) so that the planner can match the partial
+ * inbox indexes of V2 on every execution, also with a generic plan.
+ */
+@Repository
+class Conversations {
+
+    private static final String SELECT = """
+            select c.id, c.customer_id, c.contact_id, c.subject, c.status, c.priority, c.channel, c.assignee_id,
+                   u.display_name as assignee_name, c.message_count, c.created_at, c.updated_at,
+                   c.first_response_at, c.last_customer_message_at, c.last_agent_message_at, c.resolved_at
+              from conversations c
+              left join app_users u on u.id = c.assignee_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Conversations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(ConversationId id, CustomerId customer, ContactId contact, String subject, String channel,
+            Instant at) {
+        jdbc.sql("""
+                insert into conversations (id, customer_id, contact_id, subject, channel, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(id.value(), customer.value(), contact.value(), subject, channel, ts(at), ts(at))
+                .update();
+    }
+
+    Optional<Conversation> findById(CustomerId customer, ConversationId id) {
+        return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ?").params(customer.value(), id.value())
+                .query((rs, i) -> map(rs)).optional();
+    }
+
+    /** Reads and locks the row until the transaction ends: changes to one conversation happen one at a time. */
+    Optional<Conversation> lock(CustomerId customer, ConversationId id) {
+        return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ? for update of c")
+                .params(customer.value(), id.value())
+                .query((rs, i) -> map(rs)).optional();
+    }
+
+    /** A contact wrote: someone is waiting now, and a pending or resolved conversation is open again. */
+    void contactMessageAdded(CustomerId customer, ConversationId id, Instant at) {
+        jdbc.sql("""
+                update conversations
+                   set message_count = message_count + 1, last_customer_message_at = ?,
+                       waiting_since = coalesce(waiting_since, ?), status = 'open', resolved_at = null,
+                       updated_at = ?, version = version + 1
+                 where customer_id = ? and id = ?
+                """).params(ts(at), ts(at), ts(at), customer.value(), id.value()).update();
+    }
+
+    /** An agent answered: nobody waits any more; the first answer sets the first-response time. */
+    void agentMessageAdded(CustomerId customer, ConversationId id, Instant at) {
+        jdbc.sql("""
+                update conversations
+                   set message_count = message_count + 1, last_agent_message_at = ?,
+                       first_response_at = coalesce(first_response_at, ?), waiting_since = null,
+                       updated_at = ?, version = version + 1
+                 where customer_id = ? and id = ?
+                """).params(ts(at), ts(at), ts(at), customer.value(), id.value()).update();
+    }
+
+    void touched(CustomerId customer, ConversationId id, Instant at) {
+        jdbc.sql("update conversations set updated_at = ?, version = version + 1 where customer_id = ? and id = ?")
+                .params(ts(at), customer.value(), id.value()).update();
+    }
+
+    void assign(CustomerId customer, ConversationId id, @Nullable UUID assignee, Instant at) {
+        jdbc.sql("""
+                update conversations set assignee_id = ?, updated_at = ?, version = version + 1
+                 where customer_id = ? and id = ?
+                """).params(assignee, ts(at), customer.value(), id.value()).update();
+    }
+
+    void resolve(CustomerId customer, ConversationId id, Instant at) {
+        jdbc.sql("""
+                update conversations set status = 'resolved', resolved_at = ?, waiting_since = null, updated_at = ?,
+                       version = version + 1
+                 where customer_id = ? and id = ?
+                """).params(ts(at), ts(at), customer.value(), id.value()).update();
+    }
+
+    void reopen(CustomerId customer, ConversationId id, Instant at) {
+        jdbc.sql("""
+                update conversations set status = 'open', resolved_at = null, updated_at = ?, version = version + 1
+                 where customer_id = ? and id = ?
+                """).params(ts(at), customer.value(), id.value()).update();
+    }
+
+    void changePriority(CustomerId customer, ConversationId id, Priority priority, Instant at) {
+        jdbc.sql("""
+                update conversations set priority = ?, updated_at = ?, version = version + 1
+                 where customer_id = ? and id = ?
+                """).params(priority.dbValue(), ts(at), customer.value(), id.value()).update();
+    }
+
+    /** Does a user of this customer exist (assignees must be the customer's own staff)? */
+    boolean isStaff(CustomerId customer, UUID userId) {
+        return jdbc.sql("select count(*) from app_users where customer_id = ? and id = ?")
+                .params(customer.value(), userId).query(Long.class).single() > 0;
+    }
+
+    // inbox ---------------------------------------------------------------------------------------
+
+    List<ConversationSummary> inbox(CustomerId customer, InboxQuery query, int offset, int limit) {
+        var sql = """
+                select c.id, ct.name as contact_name, c.subject, c.status, c.priority, c.assignee_id,
+                       u.display_name as assignee_name, c.last_customer_message_at, c.waiting_since,
+                       c.message_count, c.updated_at,
+                       coalesce((select left(m.text, 200) from messages m
+                                  where m.conversation_id = c.id and not m.internal
+                                  order by m.created_at desc limit 1), '') as preview
+                  from conversations c
+                  join contacts ct on ct.id = c.contact_id
+                  left join app_users u on u.id = c.assignee_id
+                """ + where(query) + orderBy(query.sort()) + " offset ? limit ?";
+        var params = params(customer, query);
+        params.add(offset);
+        params.add(limit);
+        return jdbc.sql(sql).params(params).query((rs, i) -> summary(rs)).list();
+    }
+
+    int count(CustomerId customer, InboxQuery query) {
+        return jdbc.sql("select count(*) from conversations c " + where(query)).params(params(customer, query))
+                .query(Integer.class).single();
+    }
+
+    Map<InboxQuery.Scope, Integer> scopeCounts(CustomerId customer, UUID viewer) {
+        return jdbc.sql("""
+                select count(*) filter (where assignee_id = ?) as mine,
+                       count(*) filter (where assignee_id is null) as unassigned,
+                       count(*) as all_open
+                  from conversations
+                 where customer_id = ? and status in ('open', 'pending')
+                """).params(viewer, customer.value()).query((rs, i) -> {
+                    var counts = new EnumMap<InboxQuery.Scope, Integer>(InboxQuery.Scope.class);
+                    counts.put(InboxQuery.Scope.MINE, rs.getInt("mine"));
+                    counts.put(InboxQuery.Scope.UNASSIGNED, rs.getInt("unassigned"));
+                    counts.put(InboxQuery.Scope.ALL, rs.getInt("all_open"));
+                    return (Map<InboxQuery.Scope, Integer>) counts;
+                }).single();
+    }
+
+    /** The API's list: changed since a point in time, most recently changed first. */
+    List<Conversation> page(CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since,
+            int offset, int limit) {
+        return jdbc.sql(SELECT + apiWhere(status, since) + " order by c.updated_at desc, c.id desc offset ? limit ?")
+                .params(apiParams(customer, since, offset, limit))
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    long countPage(CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since) {
+        return jdbc.sql("select count(*) from conversations c " + apiWhere(status, since))
+                .params(apiParams(customer, since, null, null)).query(Long.class).single();
+    }
+
+    private static String apiWhere(@Nullable ConversationStatus status, @Nullable Instant since) {
+        return " where c.customer_id = ?" + (status == null ? "" : " and c.status = '" + status.dbValue() + "'")
+                + (since == null ? "" : " and c.updated_at >= ?");
+    }
+
+    private static List<Object> apiParams(CustomerId customer, @Nullable Instant since, @Nullable Integer offset,
+            @Nullable Integer limit) {
+        var params = new java.util.ArrayList<Object>();
+        params.add(customer.value());
+        if (since != null) {
+            params.add(ts(since));
+        }
+        if (offset != null && limit != null) {
+            params.add(offset);
+            params.add(limit);
+        }
+        return params;
+    }
+
+    private static String where(InboxQuery query) {
+        var where = new StringBuilder(" where c.customer_id = ?");
+        if (!query.statuses().isEmpty()) {
+            where.append(" and c.status in (").append(query.statuses().stream().sorted()
+                    .map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "))).append(')');
+        }
+        if (!query.priorities().isEmpty()) {
+            where.append(" and c.priority in (").append(query.priorities().stream().sorted()
+                    .map(p -> "'" + p.dbValue() + "'").collect(Collectors.joining(", "))).append(')');
+        }
+        switch (query.scope()) {
+            case MINE -> where.append(query.viewer() == null ? " and false" : " and c.assignee_id = ?");
+            case UNASSIGNED -> where.append(" and c.assignee_id is null");
+            case ALL -> { }
+        }
+        return where.append(' ').toString();
+    }
+
+    private static List<Object> params(CustomerId customer, InboxQuery query) {
+        var params = new java.util.ArrayList<Object>();
+        params.add(customer.value());
+        if (query.scope() == InboxQuery.Scope.MINE && query.viewer() != null) {
+            params.add(query.viewer());
+        }
+        return params;
+    }
+
+    private static String orderBy(InboxQuery.Sort sort) {
+        return switch (sort) {
+            case WAITING_LONGEST -> " order by c.waiting_since asc nulls last, c.updated_at desc, c.id";
+            case PRIORITY -> " order by c.priority_rank desc, c.waiting_since asc nulls last, c.updated_at desc, c.id";
+            case NEWEST -> " order by c.created_at desc, c.id desc";
+        };
+    }
+
+    private static ConversationSummary summary(ResultSet rs) throws SQLException {
+        return new ConversationSummary(new ConversationId(rs.getObject("id", UUID.class)), rs.getString("contact_name"),
+                rs.getString("subject"), ConversationStatus.fromDb(rs.getString("status")),
+                Priority.fromDb(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
+                rs.getString("assignee_name"), rs.getString("preview"),
+                instant(rs.getTimestamp("last_customer_message_at")), instant(rs.getTimestamp("waiting_since")),
+                rs.getInt("message_count"), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Conversation map(ResultSet rs) throws SQLException {
+        return new Conversation(new ConversationId(rs.getObject("id", UUID.class)),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                new ContactId(rs.getObject("contact_id", UUID.class)), rs.getString("subject"),
+                ConversationStatus.fromDb(rs.getString("status")), Priority.fromDb(rs.getString("priority")),
+                rs.getString("channel"), rs.getObject("assignee_id", UUID.class), rs.getString("assignee_name"),
+                rs.getInt("message_count"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("first_response_at")),
+                instant(rs.getTimestamp("last_customer_message_at")), instant(rs.getTimestamp("last_agent_message_at")),
+                instant(rs.getTimestamp("resolved_at")));
+    }
+
+    static Timestamp ts(Instant at) {
+        return Timestamp.from(at);
+    }
+
+    static @Nullable Instant instant(@Nullable Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,79 @@
+package uk.co.omniops.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import uk.co.omniops.tenancy.CustomerId;
+
+/** Messages and internal notes of the customer in scope. */
+@Repository
+class Messages {
+
+    private static final String SELECT = """
+            select m.id, m.conversation_id, m.customer_id, m.author_type, m.author_id, m.text, m.internal,
+                   m.created_at, case when m.author_type = 'contact' then ct.name else u.display_name end as author_name
+              from messages m
+              join conversations c on c.id = m.conversation_id
+              join contacts ct on ct.id = c.contact_id
+              left join app_users u on u.id = m.author_id and m.author_type <> 'contact'
+            """;
+
+    private final JdbcClient jdbc;
+
+    Messages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts unless the idempotency key is taken; a concurrent insert with the same key waits for the other
+     * transaction and then does nothing.
+     *
+     * @return whether this call stored the message
+     */
+    boolean insert(Message message, @Nullable String idempotencyKey) {
+        return jdbc.sql("""
+                insert into messages (id, customer_id, conversation_id, author_type, author_id, text, internal,
+                                      idempotency_key, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (customer_id, idempotency_key) where idempotency_key is not null do nothing
+                """)
+                .params(message.id().value(), message.customerId().value(), message.conversationId().value(),
+                        message.authorType().dbValue(), message.authorId(), message.text(), message.internal(),
+                        idempotencyKey, Timestamp.from(message.createdAt()))
+                .update() == 1;
+    }
+
+    Optional<Message> findById(CustomerId customer, MessageId id) {
+        return jdbc.sql(SELECT + " where m.customer_id = ? and m.id = ?").params(customer.value(), id.value())
+                .query((rs, i) -> map(rs)).optional();
+    }
+
+    Optional<Message> findByIdempotencyKey(CustomerId customer, String key) {
+        return jdbc.sql(SELECT + " where m.customer_id = ? and m.idempotency_key = ?").params(customer.value(), key)
+                .query((rs, i) -> map(rs)).optional();
+    }
+
+    /** Messages and notes, oldest first. */
+    List<Message> findByConversation(CustomerId customer, ConversationId conversation) {
+        return jdbc.sql(SELECT + " where m.customer_id = ? and m.conversation_id = ? order by m.created_at, m.id")
+                .params(customer.value(), conversation.value())
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    private static Message map(ResultSet rs) throws SQLException {
+        var name = rs.getString("author_name");
+        return new Message(new MessageId(rs.getObject("id", UUID.class)),
+                new ConversationId(rs.getObject("conversation_id", UUID.class)),
+                new CustomerId(rs.getObject("customer_id", UUID.class)), AuthorType.fromDb(rs.getString("author_type")),
+                rs.getObject("author_id", UUID.class), name, rs.getString("text"), rs.getBoolean("internal"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,94 @@
+package uk.co.omniops.conversation.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import uk.co.omniops.shell.ApiAuthentication;
+import uk.co.omniops.shell.ProblemEntryPoint;
+import uk.co.omniops.tenancy.ApiClient;
+import uk.co.omniops.tenancy.ApiKeyManagement;
+
+/**
+ * Customers' API keys on the {@code /api/**} chain: {@code Authorization: Bearer <key>} becomes an
+ * {@link ApiClient} principal (its customer is the tenant of every transaction of the request); an unknown or
+ * revoked key is a 401, a key over its rate limit a 429 with {@code Retry-After}. Without the header the request
+ * goes on unauthenticated (open probes pass, everything else gets the shell's 401).
+ *
+ * <p>Lives here rather than in {@code tenancy}: {@code shell} already depends on {@code tenancy}, so a tenancy
+ * bean implementing a shell interface would be a module cycle; the keys themselves stay in tenancy.
+ */
+@Component
+class ApiKeyAuthentication implements ApiAuthentication {
+
+    private final ApiKeyManagement apiKeys;
+    private final ApiSettings settings;
+    private final RateLimiter limiter = new RateLimiter();
+
+    ApiKeyAuthentication(ApiKeyManagement apiKeys, ApiSettings settings) {
+        this.apiKeys = apiKeys;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configure(HttpSecurity http) {
+        // not a bean of its own: as a bean, Boot would also register it for every URL
+        http.addFilterBefore(new Filter(), AnonymousAuthenticationFilter.class);
+    }
+
+    private final class Filter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var header = request.getHeader("Authorization");
+            if (header == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                ProblemEntryPoint.write(response, 401, "Unauthorized",
+                        "Send the API key as 'Authorization: Bearer <key>'.");
+                return;
+            }
+            var client = apiKeys.authenticate(header.substring(7).strip());
+            if (client.isEmpty()) {
+                ProblemEntryPoint.write(response, 401, "Unauthorized", "The API key is unknown or has been revoked.");
+                return;
+            }
+            var limit = settings.rateLimit().forKey(client.get().keyName());
+            var wait = limiter.acquire(client.get().keyId(), limit);
+            if (wait > 0) {
+                response.setHeader("Retry-After", Long.toString(wait));
+                ProblemEntryPoint.write(response, 429, "Too Many Requests", "This API key is limited to %s requests per second (bursts of %d); retry after %d s."
+                        .formatted(number(limit.perSecond()), limit.burst(), wait));
+                return;
+            }
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client.get(), null,
+                    List.of(new SimpleGrantedAuthority(ApiClient.AUTHORITY))));
+            SecurityContextHolder.setContext(context);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package uk.co.omniops.tenancy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Customers' API keys: {@code omni_} + 32 random bytes in base64url. Only a SHA-256 of a key is stored: with
+ * 256 bits of entropy a key cannot be guessed from its hash, so a slow password hash (bcrypt, argon2) would
+ * only add ~100 ms to every API call without adding safety. The plaintext is returned once, at creation.
+ */
+@Service
+public class ApiKeyManagement {
+
+    static final String PREFIX = "omni_";
+    static final int PREFIX_SHOWN = 8;
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final ApiKeys keys;
+    private final TenantTransactions transactions;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiKeyManagement(ApiKeys keys, TenantTransactions transactions) {
+        this.keys = keys;
+        this.transactions = transactions;
+    }
+
+    /** Creates a key; the result holds the plaintext, which is never available again. */
+    public CreatedApiKey create(CustomerId customer, String name, String createdBy) {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        return create(customer, name, createdBy, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /** Seeds a key with a known plaintext (dev/test demo data); idempotent. */
+    CreatedApiKey ensure(CustomerId customer, String name, String createdBy, String plaintext) {
+        return transactions.inTenant(customer, () -> {
+            keys.insert(UUID.randomUUID(), customer, name, shown(plaintext), hash(plaintext), createdBy);
+            return new CreatedApiKey(keys.findByHash(hash(plaintext)).orElseThrow(), plaintext);
+        });
+    }
+
+    private CreatedApiKey create(CustomerId customer, String name, String createdBy, String plaintext) {
+        var trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw new IllegalArgumentException("name must be 1 to 100 characters");
+        }
+        var id = UUID.randomUUID();
+        return transactions.inTenant(customer, () -> {
+            keys.insert(id, customer, trimmed, shown(plaintext), hash(plaintext), createdBy);
+            return new CreatedApiKey(keys.findById(customer, id).orElseThrow(), plaintext);
+        });
+    }
+
+    /** Newest first, revoked keys last. */
+    public List<ApiKey> list(CustomerId customer) {
+        return transactions.readInTenant(customer, () -> keys.findByCustomer(customer));
+    }
+
+    /** Revokes a key of this customer; idempotent. @return whether the key exists for this customer */
+    public boolean revoke(CustomerId customer, UUID keyId) {
+        return transactions.inTenant(customer, () -> {
+            keys.revoke(customer, keyId);
+            return keys.findById(customer, keyId).isPresent();
+        });
+    }
+
+    /**
+     * The client a key belongs to; empty for an unknown or revoked key. Runs on the platform path: the key's
+     * customer is unknown until the key is found.
+     */
+    public Optional<ApiClient> authenticate(String plaintext) {
+        if (plaintext.isEmpty() || plaintext.length() > MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
+        var hash = hash(plaintext);
+        return transactions.asPlatform("api key authentication", () -> keys.findByHash(hash)
+                .filter(ApiKey::active)
+                .map(key -> {
+                    keys.touch(key.id());
+                    return new ApiClient(key.id(), key.customerId(), key.name());
+                }));
+    }
+
+    static String shown(String plaintext) {
+        return plaintext.substring(0, Math.min(PREFIX_SHOWN, plaintext.length()));
+    }
+
+    static String hash(String plaintext) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
