@@ -20,7 +20,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
-import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.rollout.internal.FlagEvaluator;
 import uk.co.omniops.rollout.internal.RolloutStore;
 import uk.co.omniops.tenancy.Customer;
@@ -240,8 +239,8 @@ class RolloutBucketingTests {
     void aSafeguardPausesTheRampWhenTheErrorRateIsTooHigh() {
         var f = Feature.CONVERSATION_INSIGHTS;
         rollout.setPercentage(f, 10, ACTOR, "safeguard test");
-        meters.counter(Jobs.FAILED_METRIC, "type", f.key()).increment(42);
-        meters.counter(Jobs.PROCESSED_METRIC, "type", f.key()).increment(958);
+        meters.counter("omniops.jobs.failed", "type", f.key()).increment(42);
+        meters.counter("omniops.jobs.processed", "type", f.key()).increment(958);
         try {
             rollout.scheduleStep(f, 50, Instant.now().minusSeconds(1), 2.0, ACTOR, "ramp to 50");
             rollout.applyDueSteps(Instant.now());
@@ -257,14 +256,14 @@ class RolloutBucketingTests {
                 assertThat(e.reason()).isEqualTo("paused by safeguard: error rate 4.2 % > 2 %");
             });
 
-            meters.counter(Jobs.PROCESSED_METRIC, "type", f.key()).increment(1_000_000); // healthy again
+            meters.counter("omniops.jobs.processed", "type", f.key()).increment(1_000_000); // healthy again
             rollout.resumeRamp(f, ACTOR, "fixed the model timeout");
             rollout.applyDueSteps(Instant.now());
             assertThat(rollout.flag(f).percentage()).isEqualTo(50);
             assertThat(rollout.flag(f).rampPaused()).isFalse();
             assertThat(rollout.auditLog(5)).anySatisfy(e -> assertThat(e.actor()).isEqualTo("scheduler"));
         } finally {
-            meters.counter(Jobs.PROCESSED_METRIC, "type", f.key()).increment(10_000_000);
+            meters.counter("omniops.jobs.processed", "type", f.key()).increment(10_000_000);
         }
     }
 

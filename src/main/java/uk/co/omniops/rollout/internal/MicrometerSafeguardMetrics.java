@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.RolloutSafeguardMetrics;
 
@@ -16,6 +15,10 @@ import uk.co.omniops.rollout.RolloutSafeguardMetrics;
 @Component
 class MicrometerSafeguardMetrics implements RolloutSafeguardMetrics {
 
+    /** The job queue's counters ({@code uk.co.omniops.platform.Jobs#FAILED_METRIC} and {@code PROCESSED_METRIC}). */
+    static final String FAILED = "omniops.jobs.failed";
+    static final String PROCESSED = "omniops.jobs.processed";
+
     private final MeterRegistry registry;
 
     MicrometerSafeguardMetrics(MeterRegistry registry) {
@@ -24,8 +27,8 @@ class MicrometerSafeguardMetrics implements RolloutSafeguardMetrics {
 
     @Override
     public double errorRatePercent(Feature feature) {
-        var failed = sum(Jobs.FAILED_METRIC, feature.key());
-        var processed = sum(Jobs.PROCESSED_METRIC, feature.key());
+        var failed = sum(FAILED, feature.key());
+        var processed = sum(PROCESSED, feature.key());
         var total = failed + processed;
         return total <= 0 ? 0 : 100.0 * failed / total;
     }
