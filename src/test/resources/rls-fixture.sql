@@ -63,6 +63,32 @@ insert into conversation_insights (id, customer_id, period_start, period_end, ki
   ('bbbbbbbb-0000-0000-0000-00000000000d', 'bbbbbbbb-0000-0000-0000-000000000001', now() - interval '1 day', now(), 'daily', '{"revenue": "secret"}')
   on conflict do nothing;
 
+-- V3 (analysis pipeline)
+insert into jobs (id, type, customer_id, subject_id) values
+  ('aaaaaaaa-0000-0000-0000-000000000e01', 'analysis', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000006'),
+  ('bbbbbbbb-0000-0000-0000-000000000e01', 'analysis', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000006')
+  on conflict do nothing;
+
+insert into analysis_corrections (id, customer_id, message_id, conversation_id, kind, before, after, by_user) values
+  ('aaaaaaaa-0000-0000-0000-000000000e02', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000006', 'aaaaaaaa-0000-0000-0000-000000000005', 'sentiment', '{}', '{}', 'aaaaaaaa-0000-0000-0000-000000000002'),
+  ('bbbbbbbb-0000-0000-0000-000000000e02', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000006', 'bbbbbbbb-0000-0000-0000-000000000005', 'sentiment', '{}', '{}', 'bbbbbbbb-0000-0000-0000-000000000002')
+  on conflict do nothing;
+
+insert into customer_models (customer_id, adapter) values
+  ('aaaaaaaa-0000-0000-0000-000000000001', '\x00'),
+  ('bbbbbbbb-0000-0000-0000-000000000001', '\x00')
+  on conflict do nothing;
+
+insert into customer_categories (customer_id, key, display_name) values
+  ('aaaaaaaa-0000-0000-0000-000000000001', 'billing', 'Money'),
+  ('bbbbbbbb-0000-0000-0000-000000000001', 'warranty', 'Warranty claims')
+  on conflict do nothing;
+
+insert into ai_usage (id, customer_id, feature, model, outcome) values
+  ('aaaaaaaa-0000-0000-0000-000000000e03', 'aaaaaaaa-0000-0000-0000-000000000001', 'sentiment', 'gpt-4o-mini', 'success'),
+  ('bbbbbbbb-0000-0000-0000-000000000e03', 'bbbbbbbb-0000-0000-0000-000000000001', 'sentiment', 'gpt-4o-mini', 'success')
+  on conflict do nothing;
+
 -- V6 (escalation)
 insert into escalation_history (id, customer_id, event_id, kind, text) values
   ('aaaaaaaa-0000-0000-0000-000000000601', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-00000000000c', 'opened', 'A'),

@@ -111,6 +111,16 @@ public final class ModelEvaluation {
         return evaluate("sentiment", examples, SentimentModel.LABELS, t -> model.analyse(t).label());
     }
 
+    /** Sentiment evaluation of a customer's adapted model. */
+    public static Report evaluateSentiment(List<Example> examples, SentimentModel model, CustomerAdapter adapter) {
+        return evaluate("sentiment", examples, SentimentModel.LABELS, t -> model.analyse(t, adapter).label());
+    }
+
+    /** Category evaluation (top-ranked category) of a customer's adapted model. */
+    public static Report evaluateCategories(List<Example> examples, CategoryModel model, CustomerAdapter adapter) {
+        return evaluate("categories", examples, model.keys(), t -> model.rank(t, adapter).get(0).key());
+    }
+
     /** Category evaluation of the top-ranked category; unknown labels are skipped. */
     public static Report evaluateCategories(List<Example> examples, CategoryModel model) {
         return evaluate("categories", examples, model.keys(), t -> model.rank(t).get(0).key());

@@ -1,0 +1,82 @@
+package uk.co.omniops.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import uk.co.omniops.analysis.internal.AnalysisService;
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.MessageId;
+import uk.co.omniops.tenancy.CustomerId;
+
+/**
+ * The analysis module's API for other modules and the UI. Every method takes the customer explicitly and runs
+ * under that tenant (row-level security): another customer's message is simply not found.
+ *
+ * <p>Corrections are stored with who, when, before and after; they adapt the customer's model at once (the next
+ * message benefits, on every replica within 30 s at most) and re-analyse the corrected message, which then
+ * shows the agent's answer and publishes {@link MessageAnalysed} again.
+ */
+@Service
+public class AnalysisManagement {
+
+    private final AnalysisService service;
+
+    AnalysisManagement(AnalysisService service) {
+        this.service = service;
+    }
+
+    /** Sentiment and categories per analysed message of a conversation; never null, empty when none. */
+    public Map<MessageId, MessageAnalysis> analyses(CustomerId customer, ConversationId conversation) {
+        return service.analyses(customer, conversation);
+    }
+
+    /** The conversation's sentiment over time, oldest first. */
+    public List<SentimentPoint> trend(CustomerId customer, ConversationId conversation) {
+        return service.trend(customer, conversation);
+    }
+
+    /**
+     * An agent sets a message's sentiment.
+     *
+     * @param label negative, neutral or positive
+     * @throws IllegalArgumentException for another label
+     * @throws java.util.NoSuchElementException when the message was never analysed (or belongs to another customer)
+     */
+    public MessageAnalysis correctSentiment(CustomerId customer, MessageId message, String label, UUID byUser) {
+        return service.correctSentiment(customer, message, label, byUser);
+    }
+
+    /**
+     * An agent adds and/or removes categories of a message. Added keys must be active in the customer's
+     * taxonomy ({@link #categories}); the model learns only default keys (custom keys stay agent-applied).
+     *
+     * @throws IllegalArgumentException for an unknown or retired key to add, or a key both added and removed
+     * @throws java.util.NoSuchElementException when the message was never analysed
+     */
+    public MessageAnalysis correctCategories(CustomerId customer, MessageId message, Set<String> add, Set<String> remove,
+            UUID byUser) {
+        return service.correctCategories(customer, message, add, remove, byUser);
+    }
+
+    /** Corrections so far and how well the adapted model agreed with them before learning each one. */
+    public CorrectionStats correctionStats(CustomerId customer) {
+        return service.correctionStats(customer);
+    }
+
+    /** The customer's effective taxonomy: default keys (with the customer's names), then its own keys; retired ones flagged. */
+    public List<CategoryDefinition> categories(CustomerId customer) {
+        return service.categories(customer);
+    }
+
+    /**
+     * Renames a category, adds a custom one ({@code key}: lower case, digits, underscore; at most 40 characters) or
+     * retires/restores one. Default keys are never removed, only retired; retired keys disappear from results.
+     */
+    public CategoryDefinition defineCategory(CustomerId customer, String key, String displayName, boolean retired) {
+        return service.defineCategory(customer, key, displayName, retired);
+    }
+}

@@ -1,0 +1,202 @@
+package uk.co.omniops.analysis.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.analysis.SentimentPoint;
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.MessageId;
+import uk.co.omniops.tenancy.CustomerId;
+
+/**
+ * Analysis results in {@code sentiment_analysis} and {@code conversation_categories}, and the corrections log.
+ * Callers run inside a tenant transaction; every statement also filters by customer.
+ */
+@Repository
+class AnalysisStore {
+
+    /** The sentiment row's {@code model} when an agent set the label. */
+    static final String AGENT = "agent";
+
+    private final JdbcClient jdbc;
+
+    AnalysisStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises work on one message within the transaction (duplicate deliveries, corrections). */
+    void lock(MessageId message) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 4))").param(message.value().toString()).query().singleRow();
+    }
+
+    boolean analysed(CustomerId customer, MessageId message) {
+        return jdbc.sql("""
+                select exists (select 1 from sentiment_analysis where customer_id = ? and message_id = ?)
+                    or exists (select 1 from conversation_categories where customer_id = ? and message_id = ?)""")
+                .params(customer.value(), message.value(), customer.value(), message.value())
+                .query(Boolean.class).single();
+    }
+
+    /** Stores a model's sentiment; never overwrites an agent's label. */
+    void upsertSentiment(CustomerId customer, ConversationId conversation, MessageId message,
+            MessageAnalysed.Sentiment s, long latencyMicros) {
+        jdbc.sql("""
+                insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence, model, latency_us)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (message_id) do update
+                   set score = excluded.score, label = excluded.label, confidence = excluded.confidence,
+                       model = excluded.model, latency_us = excluded.latency_us, created_at = now()
+                 where sentiment_analysis.model <> 'agent'""")
+                .params(UUID.randomUUID(), customer.value(), message.value(), conversation.value(), dec(s.score()),
+                        s.label(), dec(s.confidence()), s.model(), (int) Math.min(latencyMicros, Integer.MAX_VALUE))
+                .update();
+    }
+
+    /** An agent's label: always wins (the model column says {@code agent}). */
+    void setAgentSentiment(CustomerId customer, ConversationId conversation, MessageId message, double score,
+            String label, double confidence) {
+        jdbc.sql("""
+                insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence, model)
+                values (?, ?, ?, ?, ?, ?, ?, 'agent')
+                on conflict (message_id) do update
+                   set score = excluded.score, label = excluded.label, confidence = excluded.confidence, model = 'agent',
+                       latency_us = null, created_at = now()""")
+                .params(UUID.randomUUID(), customer.value(), message.value(), conversation.value(), dec(score), label,
+                        dec(confidence))
+                .update();
+    }
+
+    Optional<MessageAnalysed.Sentiment> sentiment(CustomerId customer, MessageId message) {
+        return jdbc.sql("select score, label, confidence, model from sentiment_analysis where customer_id = ? and message_id = ?")
+                .params(customer.value(), message.value())
+                .query((rs, i) -> new MessageAnalysed.Sentiment(rs.getDouble(1), rs.getString(2), rs.getDouble(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Replaces the model's categories of a message, unless an agent already set them. */
+    void replaceModelCategories(CustomerId customer, ConversationId conversation, MessageId message,
+            List<MessageAnalysed.Category> categories) {
+        var agentRows = jdbc.sql("select count(*) from conversation_categories where customer_id = ? and message_id = ? and source = 'agent'")
+                .params(customer.value(), message.value()).query(Long.class).single();
+        if (agentRows > 0) {
+            return;
+        }
+        jdbc.sql("delete from conversation_categories where customer_id = ? and message_id = ? and source = 'model'")
+                .params(customer.value(), message.value()).update();
+        for (var c : categories) {
+            insertCategory(customer, conversation, message, c.key(), c.confidence(), "model");
+        }
+    }
+
+    /** An agent's final set for a message replaces every row of it. */
+    void setAgentCategories(CustomerId customer, ConversationId conversation, MessageId message, Collection<String> keys) {
+        jdbc.sql("delete from conversation_categories where customer_id = ? and message_id = ?")
+                .params(customer.value(), message.value()).update();
+        for (var key : keys) {
+            insertCategory(customer, conversation, message, key, 1.0, "agent");
+        }
+    }
+
+    private void insertCategory(CustomerId customer, ConversationId conversation, MessageId message, String key,
+            double confidence, String source) {
+        jdbc.sql("""
+                insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key, confidence, source)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), customer.value(), conversation.value(), message.value(), key, dec(confidence), source)
+                .update();
+    }
+
+    List<MessageAnalysed.Category> categories(CustomerId customer, MessageId message) {
+        return jdbc.sql("""
+                select category_key, confidence, source from conversation_categories
+                 where customer_id = ? and message_id = ? order by confidence desc, category_key""")
+                .params(customer.value(), message.value())
+                .query((rs, i) -> new MessageAnalysed.Category(rs.getString(1), rs.getDouble(2), rs.getString(3))).list();
+    }
+
+    /** Every analysed message of a conversation: sentiment rows and category rows. */
+    List<SentimentRow> sentimentRows(CustomerId customer, ConversationId conversation) {
+        return jdbc.sql("""
+                select s.message_id, s.score, s.label, s.confidence, s.model, s.created_at
+                  from sentiment_analysis s where s.customer_id = ? and s.conversation_id = ?""")
+                .params(customer.value(), conversation.value()).query(AnalysisStore::sentimentRow).list();
+    }
+
+    List<CategoryRow> categoryRows(CustomerId customer, ConversationId conversation) {
+        return jdbc.sql("""
+                select message_id, category_key, confidence, source, created_at from conversation_categories
+                 where customer_id = ? and conversation_id = ? and message_id is not null
+                 order by confidence desc, category_key""")
+                .params(customer.value(), conversation.value())
+                .query((rs, i) -> new CategoryRow(new MessageId(rs.getObject(1, UUID.class)),
+                        new MessageAnalysed.Category(rs.getString(2), rs.getDouble(3), rs.getString(4)),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** The trend: one point per message, in the order the messages were analysed (≈ received). */
+    List<SentimentPoint> trend(CustomerId customer, ConversationId conversation) {
+        return jdbc.sql("""
+                select message_id, created_at, score, label, confidence from sentiment_analysis
+                 where customer_id = ? and conversation_id = ? order by created_at, message_id""")
+                .params(customer.value(), conversation.value())
+                .query((rs, i) -> new SentimentPoint(new MessageId(rs.getObject(1, UUID.class)), rs.getTimestamp(2).toInstant(),
+                        rs.getDouble(3), rs.getString(4), rs.getDouble(5)))
+                .list();
+    }
+
+    void recordCorrection(CustomerId customer, ConversationId conversation, MessageId message, String kind,
+            String beforeJson, String afterJson, UUID byUser) {
+        jdbc.sql("""
+                insert into analysis_corrections (id, customer_id, message_id, conversation_id, kind, before, after, by_user)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
+                .params(UUID.randomUUID(), customer.value(), message.value(), conversation.value(), kind, beforeJson,
+                        afterJson, byUser)
+                .update();
+    }
+
+    long corrections(CustomerId customer) {
+        return jdbc.sql("select count(*) from analysis_corrections where customer_id = ?").param(customer.value())
+                .query(Long.class).single();
+    }
+
+    /** The conversation of an analysed message (corrections name only the message). */
+    Optional<ConversationId> conversationOf(CustomerId customer, MessageId message) {
+        return jdbc.sql("""
+                select conversation_id from sentiment_analysis where customer_id = ? and message_id = ?
+                union all
+                select conversation_id from conversation_categories where customer_id = ? and message_id = ?
+                limit 1""")
+                .params(customer.value(), message.value(), customer.value(), message.value())
+                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    record SentimentRow(MessageId messageId, MessageAnalysed.Sentiment sentiment, java.time.Instant at) {}
+
+    record CategoryRow(MessageId messageId, MessageAnalysed.Category category, java.time.Instant at) {}
+
+    private static SentimentRow sentimentRow(ResultSet rs, int i) throws SQLException {
+        return new SentimentRow(new MessageId(rs.getObject(1, UUID.class)),
+                new MessageAnalysed.Sentiment(rs.getDouble(2), rs.getString(3), rs.getDouble(4), rs.getString(5)),
+                rs.getTimestamp(6).toInstant());
+    }
+
+    static BigDecimal dec(double v) {
+        return BigDecimal.valueOf(Math.max(0, Math.min(1, v))).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    static @Nullable Double nanToNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}

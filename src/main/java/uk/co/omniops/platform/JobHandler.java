@@ -1,0 +1,15 @@
+package uk.co.omniops.platform;
+
+/**
+ * Does the work of one job type. Register as a Spring bean; the queue finds handlers by {@link #type()}.
+ * Delivery is at least once (a crash after the work but before the job is marked done runs it again):
+ * handlers must be idempotent. Throwing marks the attempt failed; it is retried with exponential backoff
+ * until {@code omniops.jobs.max-attempts}, then the job is dead.
+ */
+public interface JobHandler {
+
+    /** Lower case, e.g. {@code analysis}; names the Redis stream and consumer group. */
+    String type();
+
+    void handle(Jobs.Job job) throws Exception;
+}

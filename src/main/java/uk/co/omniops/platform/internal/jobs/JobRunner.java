@@ -1,0 +1,92 @@
+package uk.co.omniops.platform.internal.jobs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import uk.co.omniops.platform.JobHandler;
+import uk.co.omniops.platform.JobSettings;
+import uk.co.omniops.platform.Jobs;
+
+/**
+ * Runs one delivered job: claims it in the database (so that a duplicate delivery does nothing), calls its
+ * handler, then marks it done, or failed with a backoff, or dead after {@code maxAttempts}. Transports call
+ * {@link #run} for every delivery; it never throws.
+ */
+@Component
+class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobStore store;
+    private final JobSettings settings;
+    private final Map<String, JobHandler> handlers;
+    private final MeterRegistry meters;
+
+    JobRunner(JobStore store, JobSettings settings, List<JobHandler> handlers, MeterRegistry meters) {
+        this.store = store;
+        this.settings = settings;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(JobHandler::type, Function.identity()));
+        this.meters = meters;
+    }
+
+    java.util.Set<String> types() {
+        return handlers.keySet();
+    }
+
+    /** @return the outcome, for transports' logs and tests */
+    Outcome run(UUID jobId) {
+        var claimed = store.claim(jobId, settings.stuckAfter());
+        if (claimed.isEmpty()) {
+            return Outcome.SKIPPED; // done, dead, being run elsewhere, or not due yet
+        }
+        var job = claimed.get();
+        var handler = handlers.get(job.type());
+        if (handler == null) {
+            store.failed(job.id(), "no handler for job type " + job.type(), true, settings.backoffAfter(1));
+            failed(job.type()).increment();
+            return Outcome.DEAD;
+        }
+        try {
+            handler.handle(job);
+            store.done(job.id());
+            Counter.builder(Jobs.PROCESSED_METRIC).description("Jobs completed").tag("type", job.type())
+                    .register(meters).increment();
+            return Outcome.DONE;
+        } catch (Exception | LinkageError e) {
+            var dead = job.attempts() >= settings.maxAttempts();
+            var delay = settings.backoffAfter(job.attempts());
+            var error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            failed(job.type()).increment();
+            try {
+                store.failed(job.id(), error, dead, delay);
+            } catch (RuntimeException storeFailure) {
+                log.warn("Could not record the failure of job {} (it will be retried once it counts as stuck): {}",
+                        job.id(), storeFailure.toString());
+            }
+            if (dead) {
+                log.error("Job {} ({} {}) is dead after {} attempts: {}", job.id(), job.type(), job.subjectId(),
+                        job.attempts(), error);
+            } else {
+                log.warn("Job {} ({} {}) failed (attempt {} of {}), retry in {}: {}", job.id(), job.type(),
+                        job.subjectId(), job.attempts(), settings.maxAttempts(), delay, error);
+            }
+            return dead ? Outcome.DEAD : Outcome.FAILED;
+        }
+    }
+
+    private Counter failed(String type) {
+        return Counter.builder(Jobs.FAILED_METRIC).description("Job attempts that failed").tag("type", type)
+                .register(meters);
+    }
+
+    enum Outcome { DONE, FAILED, DEAD, SKIPPED }
+}

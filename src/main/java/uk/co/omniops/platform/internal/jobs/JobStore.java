@@ -1,0 +1,163 @@
+package uk.co.omniops.platform.internal.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.co.omniops.platform.Jobs.Job;
+import uk.co.omniops.platform.Jobs.Status;
+
+/**
+ * The {@code jobs} table. The queue works across customers, so every statement runs in its own transaction
+ * ({@code REQUIRES_NEW}: never joins, and so never widens, a caller's tenant transaction) on the platform path
+ * ({@code app.platform_access = on}, logged on the platform audit logger). {@code platform} cannot use
+ * {@code tenancy.TenantTransactions} (it depends on no module, decision 001), hence the two settings here.
+ */
+@Component
+class JobStore {
+
+    private static final Logger audit = LoggerFactory.getLogger("uk.co.omniops.audit.platform");
+
+    private static final String COLUMNS =
+            "id, type, customer_id, subject_id, parent_id, status, attempts, last_error, run_after, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    JobStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    private <T> T platform(String reason, Supplier<T> work) {
+        audit.trace("platform access: job queue, {}", reason);
+        return tx.execute(status -> {
+            jdbc.sql("select set_config('app.platform_access', 'on', true), set_config('app.customer_id', '', true)")
+                    .query().singleRow();
+            return work.get();
+        });
+    }
+
+    /** @return the job when it was created or (with {@code resubmit}) re-queued, else empty */
+    Optional<Job> insert(String type, UUID customerId, UUID subjectId, @Nullable UUID parentId, boolean resubmit) {
+        var sql = "insert into jobs (id, type, customer_id, subject_id, parent_id) values (?, ?, ?, ?, ?) on conflict (type, subject_id) "
+                + (resubmit ? """
+                        do update set status = 'queued', attempts = 0, last_error = null, run_after = now(), updated_at = now()
+                         where jobs.status in ('done', 'failed', 'dead') and jobs.customer_id = excluded.customer_id
+                        """ : "do nothing ")
+                + "returning " + COLUMNS;
+        return platform("enqueue", () -> jdbc.sql(sql).params(UUID.randomUUID(), type, customerId, subjectId, parentId)
+                .query(JobStore::map).optional());
+    }
+
+    Optional<Job> find(UUID id) {
+        return platform("find", () -> jdbc.sql("select " + COLUMNS + " from jobs where id = ?").param(id)
+                .query(JobStore::map).optional());
+    }
+
+    Optional<Job> find(String type, UUID subjectId) {
+        return platform("find", () -> jdbc.sql("select " + COLUMNS + " from jobs where type = ? and subject_id = ?")
+                .params(type, subjectId).query(JobStore::map).optional());
+    }
+
+    /**
+     * Takes a job for one run: only a queued job, a failed job whose backoff is over, or a running job nobody
+     * touched for {@code stuckAfter} (its worker died). Two deliveries of the same job: one wins.
+     */
+    Optional<Job> claim(UUID id, Duration stuckAfter) {
+        return platform("claim", () -> jdbc.sql("""
+                update jobs set status = 'running', attempts = attempts + 1, updated_at = now()
+                 where id = ?
+                   and (status = 'queued'
+                        or (status = 'failed' and run_after <= now())
+                        or (status = 'running' and updated_at < now() - make_interval(secs => ?)))
+                returning""" + " " + COLUMNS).params(id, (double) stuckAfter.toSeconds()).query(JobStore::map).optional());
+    }
+
+    void done(UUID id) {
+        platform("done", () -> jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = ?")
+                .param(id).update());
+    }
+
+    void failed(UUID id, String error, boolean dead, Duration retryIn) {
+        platform("failed", () -> jdbc.sql("""
+                update jobs set status = ?, last_error = ?, run_after = now() + make_interval(secs => ?), updated_at = now()
+                 where id = ?""").params(dead ? "dead" : "failed", truncate(error), retryIn.toMillis() / 1000.0, id).update());
+    }
+
+    /**
+     * Jobs a worker should have by now but may have lost: queued (or failed and due) and untouched for
+     * {@code quietFor}. Their {@code updated_at} is touched so that the next sweep skips them for a while.
+     */
+    List<Job> due(Duration quietFor, int limit) {
+        return platform("sweep", () -> jdbc.sql("""
+                update jobs set updated_at = now()
+                 where id in (select id from jobs
+                               where ((status = 'queued' and updated_at < now() - make_interval(secs => ?))
+                                      or (status = 'failed' and run_after <= now()))
+                               order by run_after limit ? for update skip locked)
+                returning""" + " " + COLUMNS).params(quietFor.toMillis() / 1000.0, limit).query(JobStore::map).list());
+    }
+
+    /** Failed, dead and stuck jobs (see {@link uk.co.omniops.platform.Jobs#requeue}). */
+    List<Job> requeueCandidates(Duration stuckAfter) {
+        return platform("requeue scan", () -> jdbc.sql("select " + COLUMNS + """
+                 from jobs
+                 where status in ('failed', 'dead')
+                    or (status in ('running', 'queued') and updated_at < now() - make_interval(secs => ?))
+                 order by created_at""").param((double) stuckAfter.toSeconds()).query(JobStore::map).list());
+    }
+
+    void requeue(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        platform("requeue", () -> jdbc.sql("""
+                update jobs set status = 'queued', attempts = 0, last_error = null, run_after = now(), updated_at = now()
+                 where id = any(?)""").param(ids.toArray(UUID[]::new)).update());
+    }
+
+    /** Seconds the oldest due queued job has waited; 0 when none waits. */
+    double lagSeconds() {
+        return platform("lag", () -> jdbc.sql("""
+                select coalesce(extract(epoch from now() - min(run_after)), 0) from jobs
+                 where status = 'queued' or (status = 'failed' and run_after <= now())""")
+                .query(Double.class).single());
+    }
+
+    List<Object[]> counts() {
+        return platform("counts", () -> jdbc.sql("select type, status, count(*) from jobs group by type, status")
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list());
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= 2000 ? error : error.substring(0, 2000);
+    }
+
+    static Job map(ResultSet rs, int row) throws SQLException {
+        return new Job(rs.getObject("id", UUID.class), rs.getString("type"), rs.getObject("customer_id", UUID.class),
+                rs.getObject("subject_id", UUID.class), rs.getObject("parent_id", UUID.class), Status.fromDb(rs.getString("status")), rs.getInt("attempts"),
+                rs.getString("last_error"), instant(rs.getTimestamp("run_after")), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static Instant instant(@Nullable Timestamp t) {
+        return t == null ? Instant.EPOCH : t.toInstant();
+    }
+}

@@ -1,0 +1,269 @@
+package uk.co.omniops.platform.internal.jobs;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+import uk.co.omniops.platform.JobSettings;
+import uk.co.omniops.platform.Jobs.Job;
+import uk.co.omniops.platform.RedisMode;
+
+/**
+ * Distributes jobs through Redis Streams: one stream {@code omniops:jobs:<type>} and one consumer group
+ * {@code workers} per job type, one consumer per replica. Entries carry only the job id (the row is the
+ * truth). Every delivery is acknowledged after its run, whatever the outcome: retries are scheduled in the
+ * database and published again by the sweeper. Entries a dead replica never acknowledged are taken over with
+ * {@code XAUTOCLAIM} after {@code omniops.jobs.claim-idle}. When Redis is down, publishing fails quietly and
+ * the readers retry every second; after Redis returns (possibly empty) groups are created again and the sweeper
+ * re-publishes what was lost.
+ */
+@Component
+@RedisMode
+class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
+
+    static final String GROUP = "workers";
+
+    private static final Logger log = LoggerFactory.getLogger(RedisStreamJobTransport.class);
+    private static final Duration BLOCK = Duration.ofSeconds(2);
+    private static final Duration CLAIM_EVERY = Duration.ofSeconds(15);
+
+    private final LettuceConnectionFactory connectionFactory;
+    private final JobRunner runner;
+    private final JobSettings settings;
+    private final String consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService readers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-reader-", 0).factory());
+    private volatile @Nullable StatefulRedisConnection<String, String> commands;
+    private final boolean commandMode;
+    private volatile boolean running;
+
+    RedisStreamJobTransport(LettuceConnectionFactory connectionFactory, JobRunner runner, JobSettings settings,
+            @Value("${omniops.command-mode:false}") boolean commandMode) {
+        this.connectionFactory = connectionFactory;
+        this.runner = runner;
+        this.settings = settings;
+        this.commandMode = commandMode;
+    }
+
+    static String streamKey(String type) {
+        return "omniops:jobs:" + type;
+    }
+
+    @Override
+    public void publish(Job job) {
+        try {
+            commands().async()
+                    .xadd(streamKey(job.type()), XAddArgs.Builder.maxlen(100_000).approximateTrimming(),
+                            Map.of("job", job.id().toString(), "customer", job.customerId().toString()))
+                    .whenComplete((id, failure) -> {
+                        if (failure != null) {
+                            log.debug("Job {} not published (Redis unavailable); the sweeper publishes it later: {}",
+                                    job.id(), failure.toString());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            log.debug("Job {} not published (Redis unavailable); the sweeper publishes it later: {}", job.id(), e.toString());
+        }
+    }
+
+    private StatefulRedisConnection<String, String> commands() {
+        var c = commands;
+        if (c == null) {
+            synchronized (this) {
+                c = commands;
+                if (c == null) {
+                    c = connect(Duration.ofSeconds(2));
+                    commands = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private StatefulRedisConnection<String, String> connect(Duration timeout) {
+        var client = (RedisClient) connectionFactory.getRequiredNativeClient();
+        var connection = client.connect();
+        connection.setTimeout(timeout);
+        return connection;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (commandMode) {
+            return; // a command only publishes; the servers' consumers run the jobs
+        }
+        for (var type : runner.types()) {
+            permits.put(type, new Semaphore(settings.concurrency()));
+            readers.execute(() -> readLoop(type));
+        }
+        log.info("Job consumer {} reads {} from Redis Streams", consumerName, runner.types());
+    }
+
+    private void readLoop(String type) {
+        var key = streamKey(type);
+        var consumer = Consumer.from(GROUP, consumerName);
+        StatefulRedisConnection<String, String> reader = null;
+        var groupReady = false;
+        var lastClaim = 0L;
+        var failures = 0;
+        while (running) {
+            try {
+                if (reader == null) {
+                    reader = connect(BLOCK.plusSeconds(5));
+                }
+                if (!groupReady) {
+                    createGroup(reader, key);
+                    groupReady = true;
+                }
+                if (System.nanoTime() - lastClaim > CLAIM_EVERY.toNanos()) {
+                    lastClaim = System.nanoTime();
+                    var claimed = reader.sync().xautoclaim(key,
+                            XAutoClaimArgs.Builder.xautoclaim(consumer, settings.claimIdle(), "0-0").count(50));
+                    if (!claimed.getMessages().isEmpty()) {
+                        log.info("Reclaimed {} {} job entries left unacknowledged by another consumer",
+                                claimed.getMessages().size(), type);
+                    }
+                    dispatch(type, key, claimed.getMessages());
+                }
+                var free = Math.max(1, permits.get(type).availablePermits());
+                List<StreamMessage<String, String>> messages = reader.sync().xreadgroup(consumer,
+                        XReadArgs.Builder.block(BLOCK).count(free), XReadArgs.StreamOffset.lastConsumed(key));
+                dispatch(type, key, messages);
+                failures = 0;
+            } catch (RedisCommandExecutionException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+                    groupReady = false; // Redis restarted empty
+                } else {
+                    failures = pause(type, e, ++failures);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                failures = pause(type, e, ++failures);
+            }
+        }
+        if (reader != null) {
+            reader.closeAsync();
+        }
+    }
+
+    private static void createGroup(StatefulRedisConnection<String, String> connection, String key) {
+        try {
+            connection.sync().xgroupCreate(XReadArgs.StreamOffset.from(key, "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+        } catch (RedisCommandExecutionException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    private int pause(String type, Exception e, int failures) {
+        if (failures == 1) {
+            log.warn("Reading {} jobs from Redis failed, retrying every second: {}", type, e.toString());
+        } else {
+            log.debug("Reading {} jobs from Redis failed again: {}", type, e.toString());
+        }
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        return failures;
+    }
+
+    private void dispatch(String type, String key, List<StreamMessage<String, String>> messages) {
+        for (var message : messages) {
+            var body = message.getBody();
+            var jobId = body == null ? null : body.get("job");
+            if (jobId == null) {
+                ack(key, message.getId());
+                continue;
+            }
+            var semaphore = permits.get(type);
+            semaphore.acquireUninterruptibly();
+            workers.execute(() -> {
+                try {
+                    runner.run(UUID.fromString(jobId));
+                    ack(key, message.getId());
+                } catch (RuntimeException e) {
+                    // not acknowledged: XAUTOCLAIM or the sweeper delivers it again
+                    log.warn("Job {} could not be run now: {}", jobId, e.toString());
+                } finally {
+                    semaphore.release();
+                }
+            });
+        }
+    }
+
+    private void ack(String key, String entryId) {
+        try {
+            commands().async().xack(key, GROUP, entryId);
+        } catch (RuntimeException e) {
+            log.debug("XACK {} failed: {}", entryId, e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        readers.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        var c = commands;
+        if (c != null) {
+            c.closeAsync();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Start after the connection factory, stop before it. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+
+    private static String hostName() {
+        var env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        var runtime = ManagementFactory.getRuntimeMXBean().getName();
+        return runtime.replace('@', '-');
+    }
+}
