@@ -1,6 +1,5 @@
 package uk.co.omniops.platform.internal.jobs;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -8,8 +7,10 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import uk.co.omniops.platform.JobHandler;
@@ -28,18 +29,30 @@ class JobRunner {
 
     private final JobStore store;
     private final JobSettings settings;
-    private final Map<String, JobHandler> handlers;
+    private final ObjectProvider<JobHandler> handlerBeans;
     private final MeterRegistry meters;
+    private volatile @Nullable Map<String, JobHandler> handlers;
 
-    JobRunner(JobStore store, JobSettings settings, List<JobHandler> handlers, MeterRegistry meters) {
+    /** Handlers are looked up on first use: they may themselves depend on {@code Jobs} (to enqueue). */
+    JobRunner(JobStore store, JobSettings settings, ObjectProvider<JobHandler> handlerBeans, MeterRegistry meters) {
         this.store = store;
         this.settings = settings;
-        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(JobHandler::type, Function.identity()));
+        this.handlerBeans = handlerBeans;
         this.meters = meters;
     }
 
+    private Map<String, JobHandler> handlers() {
+        var h = handlers;
+        if (h == null) {
+            h = handlerBeans.orderedStream()
+                    .collect(Collectors.toUnmodifiableMap(JobHandler::type, Function.identity()));
+            handlers = h;
+        }
+        return h;
+    }
+
     java.util.Set<String> types() {
-        return handlers.keySet();
+        return handlers().keySet();
     }
 
     /** @return the outcome, for transports' logs and tests */
@@ -49,7 +62,7 @@ class JobRunner {
             return Outcome.SKIPPED; // done, dead, being run elsewhere, or not due yet
         }
         var job = claimed.get();
-        var handler = handlers.get(job.type());
+        var handler = handlers().get(job.type());
         if (handler == null) {
             store.failed(job.id(), "no handler for job type " + job.type(), true, settings.backoffAfter(1));
             failed(job.type()).increment();
