@@ -119,3 +119,34 @@ insert into api_keys (id, customer_id, name, key_prefix, key_hash, created_by) v
   ('aaaaaaaa-0000-0000-0000-0000000000a1', 'aaaaaaaa-0000-0000-0000-000000000001', 'A key', 'omni_aaa', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1', 'a'),
   ('bbbbbbbb-0000-0000-0000-0000000000a1', 'bbbbbbbb-0000-0000-0000-000000000001', 'B key', 'omni_bbb', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb1', 'b')
   on conflict do nothing;
+
+-- V7 (suggestions)
+insert into reply_library (id, customer_id, title, body) values
+  ('aaaaaaaa-0000-0000-0000-000000000701', 'aaaaaaaa-0000-0000-0000-000000000001', 'A reply', 'hi A'),
+  ('bbbbbbbb-0000-0000-0000-000000000701', 'bbbbbbbb-0000-0000-0000-000000000001', 'B reply', 'secret reply of B')
+  on conflict do nothing;
+
+insert into knowledge_snippets (id, customer_id, title, body) values
+  ('aaaaaaaa-0000-0000-0000-000000000702', 'aaaaaaaa-0000-0000-0000-000000000001', 'A article', 'A policy'),
+  ('bbbbbbbb-0000-0000-0000-000000000702', 'bbbbbbbb-0000-0000-0000-000000000001', 'B article', 'B secret policy')
+  on conflict do nothing;
+
+insert into reply_pairs (id, customer_id, conversation_id, contact_message, agent_message, contact_text, reply_text) values
+  ('aaaaaaaa-0000-0000-0000-000000000703', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 'aaaaaaaa-0000-0000-0000-000000000006', 'aaaaaaaa-0000-0000-0000-000000000006', 'hello from A', 'hi A'),
+  ('bbbbbbbb-0000-0000-0000-000000000703', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 'bbbbbbbb-0000-0000-0000-000000000006', 'bbbbbbbb-0000-0000-0000-000000000006', 'secret of B', 'hi B')
+  on conflict do nothing;
+
+insert into suggestion_source_stats (customer_id, source, source_ref, shown) values
+  ('aaaaaaaa-0000-0000-0000-000000000001', 'library', 'aaaaaaaa-0000-0000-0000-000000000701', 1),
+  ('bbbbbbbb-0000-0000-0000-000000000001', 'library', 'bbbbbbbb-0000-0000-0000-000000000701', 1)
+  on conflict do nothing;
+
+insert into reply_proposals (id, customer_id, title, text) values
+  ('aaaaaaaa-0000-0000-0000-000000000704', 'aaaaaaaa-0000-0000-0000-000000000001', 'A proposal', 'hi A'),
+  ('bbbbbbbb-0000-0000-0000-000000000704', 'bbbbbbbb-0000-0000-0000-000000000001', 'B proposal', 'hi B')
+  on conflict do nothing;
+
+insert into suggestion_ai_usage (id, customer_id, model, outcome) values
+  ('aaaaaaaa-0000-0000-0000-000000000705', 'aaaaaaaa-0000-0000-0000-000000000001', 'gpt-4o', 'success'),
+  ('bbbbbbbb-0000-0000-0000-000000000705', 'bbbbbbbb-0000-0000-0000-000000000001', 'gpt-4o', 'success')
+  on conflict do nothing;

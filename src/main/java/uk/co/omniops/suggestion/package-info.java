@@ -1,5 +1,13 @@
 /**
- * Response suggestions: reply library, knowledge snippets, retrieval and ranking, optional LLM drafting, and feedback from what agents send. Consumes MessageAnalysed; publishes SuggestionsReady.
+ * Response suggestions: a per-customer reply library with variables, knowledge snippets (PostgreSQL full-text and
+ * trigram search) and past agent replies to similar messages, ranked in-process by text similarity, category match
+ * and learned acceptance; an optional LLM draft grounded in the top sources; feedback from what agents actually send.
+ * Owns {@code response_suggestions}, {@code reply_library}, {@code knowledge_snippets}, {@code reply_pairs},
+ * {@code reply_proposals}, {@code suggestion_source_stats} and {@code suggestion_ai_usage}. Consumes
+ * {@code MessageAnalysed} and {@code MessageReceived}; publishes {@link uk.co.omniops.suggestion.SuggestionsReady}
+ * and the live update {@code suggestions.ready}.
+ *
+ * @see <a href="../../../../../../docs/decisions/006-suggestion-ranking.md">decision 006 (ranking)</a>
  */
 @NullMarked
 package uk.co.omniops.suggestion;

@@ -1,0 +1,196 @@
+package uk.co.omniops.suggestion;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.ShortcutRegistration;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.tenancy.CustomerId;
+
+/**
+ * Up to three suggested replies for a conversation, under the composer: each card shows the text, where it came
+ * from and why. Clicking a card (or Alt+1/2/3) puts its text into the composer through {@code insert}, where the
+ * agent can still edit it; the module then learns from what is actually sent. Refreshes live on
+ * {@code suggestions.ready}; hidden entirely when {@code response-suggestions} is off for the customer or there is
+ * nothing to suggest. For the conversation workspace:
+ *
+ * <pre>{@code
+ * var panel = new SuggestionPanel(suggestions, liveUpdates, customer, conversationId, agentId, composer::setValue);
+ * suggestedRepliesSlot.add(panel);       // subscribes on attach, unsubscribes on detach
+ * panel.setConversation(otherId);        // when the workspace switches conversation
+ * }</pre>
+ *
+ * Customer text is rendered as text. Stable ids: {@code suggestion-panel}, cards {@code suggestion-1} … {@code -3}.
+ */
+public class SuggestionPanel extends Div {
+
+    private static final Logger log = LoggerFactory.getLogger(SuggestionPanel.class);
+    static final int CARDS = 3;
+
+    private final SuggestionManagement suggestions;
+    private final LiveUpdates liveUpdates;
+    private final CustomerId customer;
+    private final UUID agentId;
+    private final Consumer<String> insert;
+    private final Div cards = new Div();
+    private ConversationId conversation;
+    private List<Suggestion> shown = List.of();
+    private LiveUpdates.@Nullable Registration subscription;
+    private final List<ShortcutRegistration> shortcuts = new java.util.ArrayList<>();
+
+    /**
+     * @param insert puts text into the composer (replacing or appending is the workspace's choice)
+     */
+    public SuggestionPanel(SuggestionManagement suggestions, LiveUpdates liveUpdates, CustomerId customer,
+            ConversationId conversation, UUID agentId, Consumer<String> insert) {
+        this.suggestions = suggestions;
+        this.liveUpdates = liveUpdates;
+        this.customer = customer;
+        this.conversation = conversation;
+        this.agentId = agentId;
+        this.insert = insert;
+        setId("suggestion-panel");
+        addClassName("omniops-suggestions");
+        getElement().setAttribute("role", "region");
+        getElement().setAttribute("aria-label", "Suggested replies");
+        var title = new Span("Suggested replies");
+        title.addClassName("omniops-suggestions-title");
+        var hint = new Span("Alt+1–3 to insert");
+        hint.addClassName("omniops-suggestions-hint");
+        var header = new Div(VaadinIcon.LIGHTBULB.create(), title, hint);
+        header.addClassName("omniops-suggestions-header");
+        cards.addClassName("omniops-suggestions-cards");
+        add(header, cards);
+        setVisible(false);
+    }
+
+    /** Shows another conversation's suggestions (the workspace reuses one panel). */
+    public void setConversation(ConversationId conversation) {
+        this.conversation = conversation;
+        refresh();
+    }
+
+    /** Re-reads the suggestions (computing them when there are none yet). */
+    public void refresh() {
+        List<Suggestion> list;
+        try {
+            list = suggestions.enabled(customer) ? suggestions.suggestions(customer, conversation) : List.of();
+        } catch (RuntimeException e) {
+            log.warn("Suggestions unavailable for conversation {}: {}", conversation, e.toString());
+            list = List.of();
+        }
+        shown = list.size() > CARDS ? list.subList(0, CARDS) : list;
+        cards.removeAll();
+        for (int i = 0; i < shown.size(); i++) {
+            cards.add(card(shown.get(i), i + 1));
+        }
+        setVisible(!shown.isEmpty());
+    }
+
+    private Button card(Suggestion s, int number) {
+        var text = new Span(s.text());
+        text.addClassName("omniops-suggestion-text");
+        var source = new Span(sourceLabel(s));
+        source.addClassName("omniops-suggestion-source");
+        var reason = new Span(s.reason());
+        reason.addClassName("omniops-suggestion-reason");
+        var key = new Span("Alt+" + number);
+        key.addClassName("omniops-suggestion-key");
+        var meta = new Div(key, source, reason);
+        meta.addClassName("omniops-suggestion-meta");
+        var content = new Div(text, meta);
+        var button = new Button();
+        button.getElement().appendChild(content.getElement());
+        button.setId("suggestion-" + number);
+        button.addClassName("omniops-suggestion");
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        button.getElement().setAttribute("data-source", s.source());
+        button.getElement().setAttribute("aria-label", "Insert suggestion " + number + ": " + abbreviate(s.text()));
+        button.addClickListener(e -> pick(number));
+        return button;
+    }
+
+    /** Inserts suggestion {@code number} (1-based) into the composer, as a click or Alt+number does. */
+    public void pick(int number) {
+        if (number < 1 || number > shown.size()) {
+            return;
+        }
+        var s = shown.get(number - 1);
+        String text;
+        try {
+            text = suggestions.inserted(customer, s.id(), agentId);
+        } catch (RuntimeException e) {
+            log.warn("Suggestion {} not recorded as inserted: {}", s.id(), e.toString());
+            text = s.text();
+        }
+        insert.accept(text);
+    }
+
+    static String sourceLabel(Suggestion s) {
+        return switch (s.source()) {
+            case Suggestion.LIBRARY -> "Library: " + s.sourceTitle();
+            case Suggestion.KNOWLEDGE -> "Article: " + s.sourceTitle();
+            case Suggestion.PAST_REPLY -> "Past reply";
+            case Suggestion.LLM -> s.sourceTitle();
+            default -> s.source();
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 79) + "…";
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        var ui = attachEvent.getUI();
+        var keys = new Key[] {Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3};
+        for (int i = 0; i < keys.length; i++) {
+            var number = i + 1;
+            shortcuts.add(Shortcuts.addShortcutListener(ui, () -> {
+                if (isVisible()) {
+                    pick(number);
+                }
+            }, keys[i], KeyModifier.ALT).listenOn(ui));
+        }
+        subscription = liveUpdates.subscribe(customer.value(), update -> {
+            if (update.kind().equals("suggestions.ready") && conversation.value().equals(update.subjectId())) {
+                try {
+                    ui.access(this::refresh);
+                } catch (UIDetachedException e) {
+                    // the browser went away; onDetach removes the subscription
+                }
+            }
+        });
+        refresh();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        shortcuts.forEach(ShortcutRegistration::remove);
+        shortcuts.clear();
+        super.onDetach(detachEvent);
+    }
+}

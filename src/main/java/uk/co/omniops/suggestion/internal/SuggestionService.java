@@ -1,0 +1,535 @@
+package uk.co.omniops.suggestion.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import uk.co.omniops.analysis.AnalysisManagement;
+import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.conversation.AuthorType;
+import uk.co.omniops.conversation.ConversationDetails;
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.ConversationNotFound;
+import uk.co.omniops.conversation.Message;
+import uk.co.omniops.conversation.MessageId;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.rollout.Feature;
+import uk.co.omniops.rollout.FeatureFlags;
+import uk.co.omniops.suggestion.KnowledgeSnippet;
+import uk.co.omniops.suggestion.ReplyDraft;
+import uk.co.omniops.suggestion.ReplyEntry;
+import uk.co.omniops.suggestion.ReplyProposal;
+import uk.co.omniops.suggestion.SourceStats;
+import uk.co.omniops.suggestion.Suggestion;
+import uk.co.omniops.suggestion.SuggestionRejected;
+import uk.co.omniops.suggestion.SuggestionsReady;
+import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.tenancy.TenantTransactions;
+import uk.co.omniops.tenancy.UserAccount;
+
+/**
+ * Computes, stores and learns from suggestions (the work behind {@code SuggestionManagement}). Computing reads the
+ * conversation through the conversation module's API, retrieves candidates from the three sources, ranks them in
+ * process ({@link Ranker}) and stores the top three in one transaction that also publishes {@link SuggestionsReady};
+ * the live update {@code suggestions.ready} follows after commit. An LLM draft, when configured, is added later by
+ * {@link LlmDrafter} without making anyone wait.
+ */
+@Service
+public class SuggestionService {
+
+    static final int SHOWN = 3;
+    static final int PROPOSAL_THRESHOLD = 3;
+    /** An inserted suggestion counts as edited (not ignored) while at most this share of it was changed. */
+    static final double EDITED_MAX_RATIO = 0.6;
+    static final String READY = "suggestions.ready";
+
+    private static final Logger log = LoggerFactory.getLogger(SuggestionService.class);
+    private static final Pattern CATEGORY_KEY = Pattern.compile("[a-z0-9_]{1,40}");
+
+    private final SuggestionStore store;
+    private final TenantTransactions transactions;
+    private final ConversationManagement conversations;
+    private final AnalysisManagement analysis;
+    private final TenancyManagement tenancy;
+    private final FeatureFlags flags;
+    private final LiveUpdates liveUpdates;
+    private final ApplicationEventPublisher events;
+    private final LlmDrafter drafter;
+    private final Timer latency;
+    private final Map<CustomerId, String> customerNames = new ConcurrentHashMap<>();
+
+    SuggestionService(SuggestionStore store, TenantTransactions transactions, ConversationManagement conversations,
+            AnalysisManagement analysis, TenancyManagement tenancy, FeatureFlags flags, LiveUpdates liveUpdates,
+            ApplicationEventPublisher events, LlmDrafter drafter, MeterRegistry meters) {
+        this.store = store;
+        this.transactions = transactions;
+        this.conversations = conversations;
+        this.analysis = analysis;
+        this.tenancy = tenancy;
+        this.flags = flags;
+        this.liveUpdates = liveUpdates;
+        this.events = events;
+        this.drafter = drafter;
+        this.latency = Timer.builder("omniops.suggestion.latency").description("In-process suggestion computation")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+    }
+
+    public boolean enabled(CustomerId customer) {
+        return flags.isEnabled(customer, Feature.RESPONSE_SUGGESTIONS);
+    }
+
+    // ---- computing
+
+    /** The newest suggestions; computed now when there are none for the conversation's latest contact message. */
+    public List<Suggestion> suggestions(CustomerId customer, ConversationId conversation) {
+        if (!enabled(customer)) {
+            return List.of();
+        }
+        var details = conversations.find(customer, conversation).orElseThrow(() -> new ConversationNotFound(conversation));
+        var latest = transactions.readInTenant(customer, () -> store.latestBatch(customer, conversation));
+        var lastContact = lastContactMessage(details, null);
+        if (lastContact.isEmpty()) {
+            return latest;
+        }
+        if (!latest.isEmpty() && lastContact.get().id().equals(latest.getFirst().messageId())) {
+            return latest;
+        }
+        return compute(customer, details, lastContact.get(), null);
+    }
+
+    /** Computes afresh for the latest contact message (categories from the analysis module, when there are any). */
+    public List<Suggestion> refresh(CustomerId customer, ConversationId conversation) {
+        if (!enabled(customer)) {
+            return List.of();
+        }
+        var details = conversations.find(customer, conversation).orElseThrow(() -> new ConversationNotFound(conversation));
+        return lastContactMessage(details, null).map(m -> compute(customer, details, m, null)).orElse(List.of());
+    }
+
+    /** The analysis of a contact message is in: suggestions for it, with its categories. Idempotent per message. */
+    void onAnalysed(MessageAnalysed event) {
+        if (!enabled(event.customerId())) {
+            return;
+        }
+        var details = conversations.find(event.customerId(), event.conversationId());
+        if (details.isEmpty()) {
+            return;
+        }
+        var message = lastContactMessage(details.get(), event.messageId());
+        if (message.isEmpty()) {
+            return;
+        }
+        var latest = lastContactMessage(details.get(), null);
+        if (latest.isPresent() && !latest.get().id().equals(event.messageId())) {
+            return; // a newer contact message has arrived: its own analysis will bring suggestions
+        }
+        var categories = new LinkedHashMap<String, Double>();
+        event.categories().forEach(c -> categories.merge(c.key(), c.confidence(), Math::max));
+        compute(event.customerId(), details.get(), message.get(), categories);
+    }
+
+    private List<Suggestion> compute(CustomerId customer, ConversationDetails details, Message message,
+            @Nullable Map<String, Double> categories) {
+        var started = System.nanoTime();
+        var conversation = details.conversation().id();
+        var cats = categories != null ? categories : categoriesOf(customer, conversation, message.id());
+        var facts = facts(customer, details, null);
+        var query = queryText(details, message);
+        var batch = UUID.randomUUID();
+        var ids = new ArrayList<UUID>();
+        var ranked = transactions.inTenant(customer, () -> {
+            var candidates = new ArrayList<Ranker.Candidate>();
+            for (var e : store.entries(customer, false)) {
+                candidates.add(new Ranker.Candidate(Suggestion.LIBRARY, e.id().toString(), e.title(), e.body(),
+                        e.categories(), e.stats(), null, ""));
+            }
+            candidates.addAll(store.searchKnowledge(customer, query, 5));
+            candidates.addAll(store.searchPastReplies(customer, query, conversation, 5));
+            var prior = Ranker.prior(store.customerStats(customer));
+            var top = Ranker.rank(query, cats, candidates, prior, SHOWN);
+            store.deleteReplaced(customer, conversation, message.id());
+            int rank = 1;
+            for (var r : top) {
+                var id = UUID.randomUUID();
+                var c = r.candidate();
+                var text = VariableFiller.fill(c.source().equals(Suggestion.KNOWLEDGE) ? knowledgeReply(c) : c.text(), facts);
+                store.insertSuggestion(customer, id, batch, conversation, message.id(), c.source(), c.ref(), c.title(), text,
+                        r.score(), r.reason(), rank++);
+                store.count(customer, c.source(), c.ref(), "shown");
+                ids.add(id);
+            }
+            events.publishEvent(new SuggestionsReady(customer, conversation, message.id(), List.copyOf(ids), false));
+            liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
+            return top;
+        });
+        latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        var stored = transactions.readInTenant(customer, () -> store.batch(customer, batch));
+        if (drafter.active()) {
+            drafter.draftLater(customer, conversation, query, ranked, facts,
+                    (text, model) -> addDraft(customer, conversation, message.id(), batch, text, model));
+        }
+        return stored;
+    }
+
+    /** Adds the LLM draft to a stored batch (rank 0, shown first) and announces it. */
+    void addDraft(CustomerId customer, ConversationId conversation, MessageId message, UUID batch, String text,
+            String model) {
+        transactions.inTenant(customer, () -> {
+            var mine = store.batch(customer, batch).stream().map(Suggestion::id).toList();
+            var latest = store.latestBatch(customer, conversation);
+            if (mine.isEmpty() || latest.stream().noneMatch(s -> mine.contains(s.id()))) {
+                return null; // a newer batch replaced this one meanwhile: the draft would answer an old message
+            }
+            var id = UUID.randomUUID();
+            store.insertSuggestion(customer, id, batch, conversation, message, Suggestion.LLM, model,
+                    "AI draft (" + model + ")", text, 0.9, "drafted by " + model + " from the top sources", 0);
+            store.count(customer, Suggestion.LLM, model, "shown");
+            events.publishEvent(new SuggestionsReady(customer, conversation, message, List.of(id), true));
+            liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
+            return null;
+        });
+    }
+
+    private Map<String, Double> categoriesOf(CustomerId customer, ConversationId conversation, MessageId message) {
+        try {
+            var analysed = analysis.analyses(customer, conversation).get(message);
+            var out = new LinkedHashMap<String, Double>();
+            if (analysed != null) {
+                analysed.categories().forEach(c -> out.merge(c.key(), c.confidence(), Math::max));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            log.debug("No categories for message {}: {}", message, e.toString());
+            return Map.of();
+        }
+    }
+
+    /** The target message, with the contact's messages just before it (since the last agent reply) for context. */
+    private static String queryText(ConversationDetails details, Message message) {
+        var parts = new ArrayList<String>();
+        for (var m : details.messages()) {
+            if (m.internal()) {
+                continue;
+            }
+            if (m.authorType() == AuthorType.AGENT) {
+                parts.clear();
+            } else if (m.authorType() == AuthorType.CONTACT) {
+                parts.add(m.text());
+            }
+            if (m.id().equals(message.id())) {
+                break;
+            }
+        }
+        var text = String.join("\n", parts.size() > 3 ? parts.subList(parts.size() - 3, parts.size()) : parts);
+        return text.isBlank() ? message.text() : text;
+    }
+
+    private static String knowledgeReply(Ranker.Candidate c) {
+        return "Hi {{contact.first_name}}, " + Character.toLowerCase(c.text().charAt(0)) + c.text().substring(1);
+    }
+
+    private static Optional<Message> lastContactMessage(ConversationDetails details, @Nullable MessageId id) {
+        Message found = null;
+        for (var m : details.messages()) {
+            if (!m.internal() && m.authorType() == AuthorType.CONTACT && (id == null || m.id().equals(id))) {
+                found = m;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private VariableFiller.Facts facts(CustomerId customer, ConversationDetails details, @Nullable String agentName) {
+        var contactTexts = details.messages().stream()
+                .filter(m -> !m.internal() && m.authorType() == AuthorType.CONTACT).map(Message::text).toList();
+        var customerName = customerNames.computeIfAbsent(customer,
+                c -> tenancy.customer(c).map(x -> x.name()).orElse(""));
+        return VariableFiller.facts(details.contact().name(), details.contact().email(), contactTexts,
+                agentName != null ? agentName : details.conversation().assigneeName(), customerName);
+    }
+
+    // ---- feedback
+
+    /**
+     * The agent put a suggestion into the composer: remembered for attribution when the reply arrives.
+     *
+     * @return the text to insert, with {@code [agent name]} filled with the agent's name
+     */
+    public String inserted(CustomerId customer, UUID suggestionId, UUID agentId) {
+        return transactions.inTenant(customer, () -> {
+            var s = store.find(customer, suggestionId)
+                    .orElseThrow(() -> new SuggestionRejected("no such suggestion"));
+            store.markInserted(customer, suggestionId, agentId);
+            var agent = agentName(customer, agentId);
+            return agent == null ? s.text() : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), agent);
+        });
+    }
+
+    private @Nullable String agentName(CustomerId customer, UUID agentId) {
+        return tenancy.users(customer).stream().filter(u -> u.id().equals(agentId)).map(UserAccount::displayName)
+                .findFirst().orElse(null);
+    }
+
+    /** An agent's reply was stored: index it, and classify the suggestions it answers. Idempotent. */
+    void onAgentReply(CustomerId customer, ConversationId conversation, MessageId messageId) {
+        var details = conversations.find(customer, conversation);
+        if (details.isEmpty()) {
+            return;
+        }
+        Message reply = null;
+        Message previousContact = null;
+        for (var m : details.get().messages()) {
+            if (m.id().equals(messageId)) {
+                reply = m;
+                break;
+            }
+            if (!m.internal() && m.authorType() == AuthorType.CONTACT) {
+                previousContact = m;
+            }
+        }
+        if (reply == null || reply.internal() || reply.authorType() != AuthorType.AGENT) {
+            return;
+        }
+        var sent = reply.text();
+        var contact = previousContact;
+        var sentAt = reply.createdAt();
+        var facts = facts(customer, details.get(), reply.authorId() == null ? null : agentName(customer, reply.authorId()));
+        transactions.inTenant(customer, () -> {
+            if (contact != null) {
+                store.insertPair(customer, conversation, contact.id(), messageId, contact.text(), sent);
+            }
+            var pending = store.undecided(customer, conversation, sentAt);
+            SuggestionStore.Pending chosen = pending.stream().filter(p -> p.insertedBy() != null).findFirst().orElse(null);
+            for (var p : pending) {
+                var s = p.suggestion();
+                if (p == chosen) {
+                    var a = Texts.squeeze(s.text());
+                    var b = Texts.squeeze(sent);
+                    var distance = Texts.editDistance(a, b);
+                    var ratio = distance / (double) Math.max(1, Math.max(a.length(), b.length()));
+                    var status = distance == 0 ? "accepted" : ratio <= EDITED_MAX_RATIO ? "edited" : "ignored";
+                    if (store.decide(customer, s.id(), status, sent, distance)) {
+                        store.count(customer, s.source(), statsRef(s), status);
+                        if (status.equals("edited")) {
+                            propose(customer, s, sent, facts);
+                        }
+                    }
+                } else if (store.decide(customer, s.id(), "ignored", sent, null)) {
+                    store.count(customer, s.source(), statsRef(s), "ignored");
+                }
+            }
+            return null;
+        });
+        liveUpdates.publish(LiveUpdate.of(customer.value(), "suggestions.feedback", conversation.value()));
+    }
+
+    private static String statsRef(Suggestion s) {
+        return s.sourceRef() != null ? s.sourceRef() : s.sourceTitle();
+    }
+
+    /** Edited texts that keep being sent become proposals; the contact's own details are turned back into variables. */
+    private void propose(CustomerId customer, Suggestion s, String sent, VariableFiller.Facts facts) {
+        var template = templatise(sent, facts);
+        var similar = store.similarProposal(customer, template);
+        if (similar.isPresent()) {
+            store.proposalSeenAgain(customer, similar.get(), template);
+        } else {
+            store.insertProposal(customer, s.source().equals(Suggestion.LIBRARY) ? s.sourceRef() : null,
+                    s.sourceTitle() + " (as agents send it)", template);
+        }
+    }
+
+    static String templatise(String text, VariableFiller.Facts facts) {
+        var out = text;
+        if (facts.orderNumber() != null) {
+            out = out.replace("#" + facts.orderNumber(), "{{order.number}}").replace(facts.orderNumber(), "{{order.number}}");
+        }
+        if (facts.contactEmail() != null) {
+            out = out.replace(facts.contactEmail(), "{{contact.email}}");
+        }
+        if (facts.contactName() != null) {
+            out = out.replace(facts.contactName(), "{{contact.name}}");
+            var first = facts.contactName().split("\\s+")[0];
+            if (first.length() > 1) {
+                out = out.replaceAll("\\b" + Pattern.quote(first) + "\\b", "{{contact.first_name}}");
+            }
+        }
+        if (facts.agentName() != null) {
+            out = out.replace(facts.agentName(), "{{agent.name}}");
+        }
+        return out;
+    }
+
+    // ---- library and knowledge
+
+    public List<ReplyEntry> library(CustomerId customer, boolean withRetired) {
+        return transactions.readInTenant(customer, () -> store.entries(customer, withRetired));
+    }
+
+    public ReplyEntry createEntry(CustomerId customer, ReplyDraft draft, String by) {
+        var clean = validate(draft, 120, 4000);
+        var id = UUID.randomUUID();
+        transactions.inTenant(customer, () -> {
+            store.insertEntry(customer, id, clean.title(), clean.body(), clean.categories(), by);
+            return null;
+        });
+        return entry(customer, id);
+    }
+
+    public ReplyEntry updateEntry(CustomerId customer, UUID id, ReplyDraft draft) {
+        var clean = validate(draft, 120, 4000);
+        if (!transactions.inTenant(customer, () -> store.updateEntry(customer, id, clean.title(), clean.body(),
+                clean.categories()))) {
+            throw new SuggestionRejected("no such library entry");
+        }
+        return entry(customer, id);
+    }
+
+    public void retireEntry(CustomerId customer, UUID id, boolean retired) {
+        if (!transactions.inTenant(customer, () -> store.retireEntry(customer, id, retired))) {
+            throw new SuggestionRejected("no such library entry");
+        }
+    }
+
+    private ReplyEntry entry(CustomerId customer, UUID id) {
+        return library(customer, true).stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new SuggestionRejected("no such library entry"));
+    }
+
+    public List<KnowledgeSnippet> knowledge(CustomerId customer) {
+        return transactions.readInTenant(customer, () -> store.snippets(customer));
+    }
+
+    public KnowledgeSnippet createSnippet(CustomerId customer, ReplyDraft draft) {
+        var clean = validate(draft, 160, 8000);
+        var id = UUID.randomUUID();
+        transactions.inTenant(customer, () -> {
+            store.insertSnippet(customer, id, clean.title(), clean.body(), clean.categories());
+            return null;
+        });
+        return knowledge(customer).stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    public KnowledgeSnippet updateSnippet(CustomerId customer, UUID id, ReplyDraft draft) {
+        var clean = validate(draft, 160, 8000);
+        if (!transactions.inTenant(customer, () -> store.updateSnippet(customer, id, clean.title(), clean.body(),
+                clean.categories()))) {
+            throw new SuggestionRejected("no such knowledge snippet");
+        }
+        return knowledge(customer).stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    public void retireSnippet(CustomerId customer, UUID id, boolean retired) {
+        if (!transactions.inTenant(customer, () -> store.retireSnippet(customer, id, retired))) {
+            throw new SuggestionRejected("no such knowledge snippet");
+        }
+    }
+
+    public List<ReplyProposal> proposals(CustomerId customer) {
+        return transactions.readInTenant(customer, () -> store.proposals(customer, PROPOSAL_THRESHOLD));
+    }
+
+    /** Turns a proposal into a library entry (categories of the edited entry, if it came from one). */
+    public ReplyEntry acceptProposal(CustomerId customer, UUID proposalId, String by) {
+        var proposal = proposals(customer).stream().filter(p -> p.id().equals(proposalId)).findFirst()
+                .orElseThrow(() -> new SuggestionRejected("no such proposal"));
+        var categories = proposal.sourceRef() == null ? List.<String>of()
+                : transactions.readInTenant(customer, () -> store.entryCategories(customer, proposal.sourceRef()))
+                        .orElse(List.of());
+        var title = SuggestionStore.abbreviate(proposal.title(), 120);
+        var entry = createEntry(customer, new ReplyDraft(title, proposal.text(), categories), by);
+        transactions.inTenant(customer, () -> store.closeProposal(customer, proposalId, "accepted"));
+        return entry;
+    }
+
+    public void dismissProposal(CustomerId customer, UUID proposalId) {
+        if (!transactions.inTenant(customer, () -> store.closeProposal(customer, proposalId, "dismissed"))) {
+            throw new SuggestionRejected("no such proposal");
+        }
+    }
+
+    public SourceStats stats(CustomerId customer) {
+        return transactions.readInTenant(customer, () -> store.customerStats(customer));
+    }
+
+    public SourceStats stats(CustomerId customer, String source) {
+        return transactions.readInTenant(customer, () -> store.sourceStats(customer, source));
+    }
+
+    /** Seeds a library and knowledge base once (when the customer has no library entry at all). */
+    public boolean seed(CustomerId customer, List<ReplyDraft> library, List<ReplyDraft> knowledge) {
+        return transactions.inTenant(customer, () -> {
+            if (store.countEntries(customer) > 0) {
+                return false;
+            }
+            for (var d : library) {
+                var c = validate(d, 120, 4000);
+                store.insertEntry(customer, UUID.randomUUID(), c.title(), c.body(), c.categories(), "seed");
+            }
+            for (var d : knowledge) {
+                var c = validate(d, 160, 8000);
+                store.insertSnippet(customer, UUID.randomUUID(), c.title(), c.body(), c.categories());
+            }
+            return true;
+        });
+    }
+
+    static ReplyDraft validate(ReplyDraft draft, int maxTitle, int maxBody) {
+        var title = draft.title() == null ? "" : draft.title().strip();
+        var body = draft.body() == null ? "" : draft.body().strip();
+        if (title.isEmpty() || title.length() > maxTitle) {
+            throw new SuggestionRejected("Title must be 1 to " + maxTitle + " characters");
+        }
+        if (body.isEmpty() || body.length() > maxBody) {
+            throw new SuggestionRejected("Text must be 1 to " + maxBody + " characters");
+        }
+        var categories = new ArrayList<String>();
+        for (var c : draft.categories() == null ? List.<String>of() : draft.categories()) {
+            var key = c.strip().toLowerCase(Locale.ROOT);
+            if (!CATEGORY_KEY.matcher(key).matches()) {
+                throw new SuggestionRejected("Category keys are lower case letters, digits and _: " + c);
+            }
+            if (!categories.contains(key)) {
+                categories.add(key);
+            }
+        }
+        var unknown = unknownVariables(body);
+        if (!unknown.isEmpty()) {
+            throw new SuggestionRejected("Unknown variable " + unknown.getFirst() + "; use one of "
+                    + String.join(", ", VariableFiller.PLACEHOLDERS.keySet().stream().sorted().map(k -> "{{" + k + "}}").toList()));
+        }
+        return new ReplyDraft(title, body, List.copyOf(categories));
+    }
+
+    private static List<String> unknownVariables(String body) {
+        var m = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}").matcher(body);
+        var out = new ArrayList<String>();
+        while (m.find()) {
+            if (!VariableFiller.PLACEHOLDERS.containsKey(m.group(1).toLowerCase(Locale.ROOT))) {
+                out.add("{{" + m.group(1) + "}}");
+            }
+        }
+        return out;
+    }
+
+    static Set<String> variables() {
+        return VariableFiller.PLACEHOLDERS.keySet();
+    }
+}

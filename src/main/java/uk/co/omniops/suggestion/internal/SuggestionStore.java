@@ -1,0 +1,346 @@
+package uk.co.omniops.suggestion.internal;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.MessageId;
+import uk.co.omniops.suggestion.KnowledgeSnippet;
+import uk.co.omniops.suggestion.ReplyEntry;
+import uk.co.omniops.suggestion.ReplyProposal;
+import uk.co.omniops.suggestion.SourceStats;
+import uk.co.omniops.suggestion.Suggestion;
+import uk.co.omniops.tenancy.CustomerId;
+
+/** Plain SQL over the module's tables. Callers run it inside a tenant transaction (row-level security). */
+@Repository
+class SuggestionStore {
+
+    private static final String SUGGESTION_COLUMNS = """
+            id, conversation_id, message_id, source, source_ref, source_title, text, score, reason, rank, status, created_at""";
+
+    private final JdbcClient jdbc;
+
+    SuggestionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- library
+
+    List<ReplyEntry> entries(CustomerId customer, boolean withRetired) {
+        return jdbc.sql("""
+                select l.*, coalesce(s.shown, 0) shown, coalesce(s.accepted, 0) accepted, coalesce(s.edited, 0) edited,
+                       coalesce(s.ignored, 0) ignored
+                  from reply_library l
+                  left join suggestion_source_stats s
+                    on s.customer_id = l.customer_id and s.source = 'library' and s.source_ref = l.id::text
+                 where l.customer_id = ? and (? or not l.retired)
+                 order by l.retired, lower(l.title)""")
+                .params(customer.value(), withRetired).query((rs, i) -> new ReplyEntry(uuid(rs, "id"),
+                        rs.getString("title"), rs.getString("body"), array(rs.getArray("categories")),
+                        rs.getBoolean("retired"), stats(rs), rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    int countEntries(CustomerId customer) {
+        return jdbc.sql("select count(*) from reply_library where customer_id = ?").param(customer.value())
+                .query(Integer.class).single();
+    }
+
+    void insertEntry(CustomerId customer, UUID id, String title, String body, List<String> categories, String by) {
+        jdbc.sql("insert into reply_library (id, customer_id, title, body, categories, created_by) values (?, ?, ?, ?, ?, ?)")
+                .params(id, customer.value(), title, body, categories.toArray(String[]::new), by).update();
+    }
+
+    boolean updateEntry(CustomerId customer, UUID id, String title, String body, List<String> categories) {
+        return jdbc.sql("update reply_library set title = ?, body = ?, categories = ?, updated_at = now() where customer_id = ? and id = ?")
+                .params(title, body, categories.toArray(String[]::new), customer.value(), id).update() == 1;
+    }
+
+    boolean retireEntry(CustomerId customer, UUID id, boolean retired) {
+        return jdbc.sql("update reply_library set retired = ?, updated_at = now() where customer_id = ? and id = ?")
+                .params(retired, customer.value(), id).update() == 1;
+    }
+
+    // ---- knowledge
+
+    List<KnowledgeSnippet> snippets(CustomerId customer) {
+        return jdbc.sql("""
+                select k.*, coalesce(s.shown, 0) shown, coalesce(s.accepted, 0) accepted, coalesce(s.edited, 0) edited,
+                       coalesce(s.ignored, 0) ignored
+                  from knowledge_snippets k
+                  left join suggestion_source_stats s
+                    on s.customer_id = k.customer_id and s.source = 'knowledge' and s.source_ref = k.id::text
+                 where k.customer_id = ?
+                 order by k.retired, lower(k.title)""")
+                .param(customer.value()).query((rs, i) -> new KnowledgeSnippet(uuid(rs, "id"), rs.getString("title"),
+                        rs.getString("body"), array(rs.getArray("categories")), rs.getBoolean("retired"), stats(rs),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    void insertSnippet(CustomerId customer, UUID id, String title, String body, List<String> categories) {
+        jdbc.sql("insert into knowledge_snippets (id, customer_id, title, body, categories) values (?, ?, ?, ?, ?)")
+                .params(id, customer.value(), title, body, categories.toArray(String[]::new)).update();
+    }
+
+    boolean updateSnippet(CustomerId customer, UUID id, String title, String body, List<String> categories) {
+        return jdbc.sql("update knowledge_snippets set title = ?, body = ?, categories = ?, updated_at = now() where customer_id = ? and id = ?")
+                .params(title, body, categories.toArray(String[]::new), customer.value(), id).update() == 1;
+    }
+
+    boolean retireSnippet(CustomerId customer, UUID id, boolean retired) {
+        return jdbc.sql("update knowledge_snippets set retired = ?, updated_at = now() where customer_id = ? and id = ?")
+                .params(retired, customer.value(), id).update() == 1;
+    }
+
+    /** Full-text rank (normalised to 0…1) or trigram similarity, whichever is higher. */
+    List<Ranker.Candidate> searchKnowledge(CustomerId customer, String text, int limit) {
+        return jdbc.sql("""
+                with q as (select websearch_to_tsquery('english', ?) tsq, ? txt)
+                select k.id, k.title, k.body, k.categories,
+                       greatest(ts_rank_cd(k.search, replace(q.tsq::text, '&', '|')::tsquery, 32) * 4,
+                                word_similarity(q.txt, k.title || ' ' || k.body)) score,
+                       coalesce(s.shown, 0) shown, coalesce(s.accepted, 0) accepted, coalesce(s.edited, 0) edited,
+                       coalesce(s.ignored, 0) ignored
+                  from knowledge_snippets k cross join q
+                  left join suggestion_source_stats s
+                    on s.customer_id = k.customer_id and s.source = 'knowledge' and s.source_ref = k.id::text
+                 where k.customer_id = ? and not k.retired
+                   and (k.search @@ replace(q.tsq::text, '&', '|')::tsquery or (q.txt <% (k.title || ' ' || k.body)))
+                 order by score desc
+                 limit ?""")
+                .params(text, text, customer.value(), limit)
+                .query((rs, i) -> new Ranker.Candidate(Suggestion.KNOWLEDGE, rs.getString("id"), rs.getString("title"),
+                        rs.getString("body"), array(rs.getArray("categories")), stats(rs),
+                        Math.min(1.0, rs.getDouble("score")), "article"))
+                .list();
+    }
+
+    /** Agents' replies to the most similar earlier contact messages (trigram similarity), best first. */
+    List<Ranker.Candidate> searchPastReplies(CustomerId customer, String text, ConversationId excludeConversation,
+            int limit) {
+        return jdbc.sql("""
+                select p.id, p.contact_text, p.reply_text, similarity(p.contact_text, ?) score,
+                       coalesce(s.shown, 0) shown, coalesce(s.accepted, 0) accepted, coalesce(s.edited, 0) edited,
+                       coalesce(s.ignored, 0) ignored
+                  from reply_pairs p
+                  left join suggestion_source_stats s
+                    on s.customer_id = p.customer_id and s.source = 'past_reply' and s.source_ref = p.id::text
+                 where p.customer_id = ? and p.conversation_id <> ? and p.contact_text % ?
+                 order by score desc, p.created_at desc
+                 limit ?""")
+                .params(text, customer.value(), excludeConversation.value(), text, limit)
+                .query((rs, i) -> new Ranker.Candidate(Suggestion.PAST_REPLY, rs.getString("id"), "Past reply",
+                        rs.getString("reply_text"), List.of(), stats(rs), rs.getDouble("score"),
+                        "similar message (" + Math.round(rs.getDouble("score") * 100) + " %): “"
+                                + abbreviate(rs.getString("contact_text"), 60) + "”"))
+                .list();
+    }
+
+    void insertPair(CustomerId customer, ConversationId conversation, MessageId contactMessage, MessageId agentMessage,
+            String contactText, String replyText) {
+        jdbc.sql("""
+                insert into reply_pairs (id, customer_id, conversation_id, contact_message, agent_message, contact_text, reply_text)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (agent_message) do nothing""")
+                .params(UUID.randomUUID(), customer.value(), conversation.value(), contactMessage.value(),
+                        agentMessage.value(), contactText, replyText).update();
+    }
+
+    // ---- stats
+
+    SourceStats customerStats(CustomerId customer) {
+        return jdbc.sql("""
+                select coalesce(sum(shown), 0) shown, coalesce(sum(accepted), 0) accepted, coalesce(sum(edited), 0) edited,
+                       coalesce(sum(ignored), 0) ignored
+                  from suggestion_source_stats where customer_id = ? and source <> 'llm'""")
+                .param(customer.value()).query((rs, i) -> stats(rs)).single();
+    }
+
+    SourceStats sourceStats(CustomerId customer, String source) {
+        return jdbc.sql("""
+                select coalesce(sum(shown), 0) shown, coalesce(sum(accepted), 0) accepted, coalesce(sum(edited), 0) edited,
+                       coalesce(sum(ignored), 0) ignored
+                  from suggestion_source_stats where customer_id = ? and source = ?""")
+                .params(customer.value(), source).query((rs, i) -> stats(rs)).single();
+    }
+
+    /** @param column shown, accepted, edited or ignored (never user input) */
+    void count(CustomerId customer, String source, String ref, String column) {
+        if (!List.of("shown", "accepted", "edited", "ignored").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        jdbc.sql("insert into suggestion_source_stats (customer_id, source, source_ref, " + column + ") values (?, ?, ?, 1) "
+                + "on conflict (customer_id, source, source_ref) do update set " + column + " = suggestion_source_stats."
+                + column + " + 1")
+                .params(customer.value(), source, ref).update();
+    }
+
+    // ---- suggestions
+
+    void insertSuggestion(CustomerId customer, UUID id, UUID batch, ConversationId conversation, @Nullable MessageId message,
+            String source, @Nullable String ref, String title, String text, double score, String reason, int rank) {
+        jdbc.sql("""
+                insert into response_suggestions (id, customer_id, conversation_id, message_id, batch_id, source, source_ref,
+                                                  source_title, text, score, reason, rank, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'shown')""")
+                .params(id, customer.value(), conversation.value(), message == null ? null : message.value(), batch, source,
+                        ref, title, text, BigDecimal.valueOf(Math.max(0, Math.min(1, score))).setScale(4,
+                                java.math.RoundingMode.HALF_UP), reason, rank)
+                .update();
+    }
+
+    /** The newest batch of a conversation, best first (an LLM draft, rank 0, leads). */
+    List<Suggestion> latestBatch(CustomerId customer, ConversationId conversation) {
+        return jdbc.sql("select " + SUGGESTION_COLUMNS + """
+                 from response_suggestions
+                where customer_id = ? and conversation_id = ?
+                  and batch_id = (select batch_id from response_suggestions where customer_id = ? and conversation_id = ?
+                                    and batch_id is not null order by created_at desc limit 1)
+                order by rank""")
+                .params(customer.value(), conversation.value(), customer.value(), conversation.value())
+                .query((rs, i) -> suggestion(rs)).list();
+    }
+
+    List<Suggestion> batch(CustomerId customer, UUID batch) {
+        return jdbc.sql("select " + SUGGESTION_COLUMNS + " from response_suggestions where customer_id = ? and batch_id = ? order by rank")
+                .params(customer.value(), batch).query((rs, i) -> suggestion(rs)).list();
+    }
+
+    Optional<Suggestion> find(CustomerId customer, UUID id) {
+        return jdbc.sql("select " + SUGGESTION_COLUMNS + " from response_suggestions where customer_id = ? and id = ?")
+                .params(customer.value(), id).query((rs, i) -> suggestion(rs)).optional();
+    }
+
+    boolean markInserted(CustomerId customer, UUID id, UUID agent) {
+        return jdbc.sql("update response_suggestions set inserted_by = ?, inserted_at = now() where customer_id = ? and id = ?")
+                .params(agent, customer.value(), id).update() == 1;
+    }
+
+    /** Still undecided rows of a conversation created before a point in time; inserted ones first, newest insert first. */
+    List<Pending> undecided(CustomerId customer, ConversationId conversation, java.time.Instant before) {
+        return jdbc.sql("select " + SUGGESTION_COLUMNS + ", inserted_by, inserted_at, message_id" + """
+                 from response_suggestions
+                where customer_id = ? and conversation_id = ? and status = 'shown' and created_at <= ?
+                order by inserted_at desc nulls last, created_at desc""")
+                .params(customer.value(), conversation.value(), Timestamp.from(before))
+                .query((rs, i) -> new Pending(suggestion(rs), (UUID) rs.getObject("inserted_by"))).list();
+    }
+
+    record Pending(Suggestion suggestion, @Nullable UUID insertedBy) {}
+
+    /** Only a row still {@code shown} changes (listeners are at-least-once). */
+    boolean decide(CustomerId customer, UUID id, String status, @Nullable String sentText, @Nullable Integer distance) {
+        return jdbc.sql("""
+                update response_suggestions set status = ?, sent_text = ?, edit_distance = ?, decided_at = now()
+                 where customer_id = ? and id = ? and status = 'shown'""")
+                .params(status, sentText, distance, customer.value(), id).update() == 1;
+    }
+
+    /** Rows of earlier batches for the same message that nobody inserted: replaced, not ignored. */
+    int deleteReplaced(CustomerId customer, ConversationId conversation, @Nullable MessageId message) {
+        if (message == null) {
+            return 0;
+        }
+        return jdbc.sql("""
+                delete from response_suggestions
+                 where customer_id = ? and conversation_id = ? and message_id = ? and status = 'shown' and inserted_at is null""")
+                .params(customer.value(), conversation.value(), message.value()).update();
+    }
+
+    // ---- proposals
+
+    /** A pending proposal whose text is similar (trigram ≥ 0.6) to an edited reply, if any. */
+    Optional<UUID> similarProposal(CustomerId customer, String text) {
+        return jdbc.sql("""
+                select id from reply_proposals where customer_id = ? and status = 'pending' and similarity(text, ?) >= 0.6
+                 order by similarity(text, ?) desc limit 1""")
+                .params(customer.value(), text, text).query(UUID.class).optional();
+    }
+
+    void insertProposal(CustomerId customer, @Nullable String ref, String title, String text) {
+        jdbc.sql("insert into reply_proposals (id, customer_id, source_ref, title, text) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), customer.value(), ref, title, text).update();
+    }
+
+    void proposalSeenAgain(CustomerId customer, UUID id, String text) {
+        jdbc.sql("update reply_proposals set occurrences = occurrences + 1, text = ?, updated_at = now() where customer_id = ? and id = ?")
+                .params(text, customer.value(), id).update();
+    }
+
+    List<ReplyProposal> proposals(CustomerId customer, int minOccurrences) {
+        return jdbc.sql("""
+                select id, source_ref, title, text, occurrences, updated_at from reply_proposals
+                 where customer_id = ? and status = 'pending' and occurrences >= ? order by occurrences desc, updated_at desc""")
+                .params(customer.value(), minOccurrences)
+                .query((rs, i) -> new ReplyProposal(uuid(rs, "id"), rs.getString("source_ref"), rs.getString("title"),
+                        rs.getString("text"), rs.getInt("occurrences"), rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    boolean closeProposal(CustomerId customer, UUID id, String status) {
+        return jdbc.sql("update reply_proposals set status = ?, updated_at = now() where customer_id = ? and id = ? and status = 'pending'")
+                .params(status, customer.value(), id).update() == 1;
+    }
+
+    Optional<List<String>> entryCategories(CustomerId customer, String ref) {
+        try {
+            var id = UUID.fromString(ref);
+            return jdbc.sql("select categories from reply_library where customer_id = ? and id = ?")
+                    .params(customer.value(), id).query((rs, i) -> array(rs.getArray(1))).optional();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---- LLM ledger
+
+    void recordLlmCall(CustomerId customer, @Nullable ConversationId conversation, String model, int prompt, int completion,
+            BigDecimal cost, long latencyMillis, String outcome) {
+        jdbc.sql("""
+                insert into suggestion_ai_usage (id, customer_id, conversation_id, model, prompt_tokens, completion_tokens,
+                                                 cost_usd, latency_ms, outcome)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), customer.value(), conversation == null ? null : conversation.value(), model,
+                        prompt, completion, cost, (int) Math.min(latencyMillis, Integer.MAX_VALUE), outcome)
+                .update();
+    }
+
+    // ---- mapping
+
+    private static Suggestion suggestion(ResultSet rs) throws SQLException {
+        var message = (UUID) rs.getObject("message_id");
+        return new Suggestion(uuid(rs, "id"), new ConversationId(uuid(rs, "conversation_id")),
+                message == null ? null : new MessageId(message), rs.getString("source"), rs.getString("source_ref"),
+                rs.getString("source_title"), rs.getString("text"), rs.getDouble("score"), rs.getString("reason"),
+                rs.getInt("rank"), rs.getString("status"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static SourceStats stats(ResultSet rs) throws SQLException {
+        return new SourceStats(rs.getInt("shown"), rs.getInt("accepted"), rs.getInt("edited"), rs.getInt("ignored"));
+    }
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return (UUID) rs.getObject(column);
+    }
+
+    private static List<String> array(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : List.copyOf(Arrays.asList((String[]) array.getArray()));
+    }
+
+    static String abbreviate(String s, int max) {
+        var one = s.strip().replaceAll("\\s+", " ");
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    }
+}

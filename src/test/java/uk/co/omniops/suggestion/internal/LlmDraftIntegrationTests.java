@@ -1,0 +1,141 @@
+package uk.co.omniops.suggestion.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.NewContact;
+import uk.co.omniops.suggestion.ReplyDraft;
+import uk.co.omniops.suggestion.Suggestion;
+import uk.co.omniops.suggestion.SuggestionManagement;
+import uk.co.omniops.tenancy.Customer;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.TestInfrastructure;
+
+/**
+ * The optional LLM draft against a WireMock stub of OpenAI's {@code /v1/chat/completions}: it comes after the
+ * in-process suggestions (never before), is PII-redacted, and on a slow or failing model the in-process ones stand
+ * alone; every call is in the module's usage ledger.
+ */
+@OmniOpsIntegrationTest
+class LlmDraftIntegrationTests {
+
+    static WireMockServer openAi;
+
+    @Autowired LlmDrafter drafter;
+    @Autowired SuggestionManagement suggestions;
+    @Autowired ConversationManagement conversations;
+    @Autowired TenancyManagement tenancy;
+    Customer customer;
+
+    @BeforeAll
+    static void start() {
+        openAi = new WireMockServer(options().dynamicPort());
+        openAi.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        openAi.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        openAi.resetAll();
+        customer = tenancy.ensureCustomer("suggestion-llm", "Suggestion LLM", "business", "eu");
+        if (suggestions.library(customer.id(), true).isEmpty()) {
+            suggestions.createEntry(customer.id(), new ReplyDraft("Refund on its way",
+                    "Hi {{contact.first_name}}, your refund for order {{order.number}} is on its way.", List.of("refund")), "test");
+        }
+        drafter.use(openAi.baseUrl() + "/v1", "gpt-4o", Duration.ofMillis(1500));
+    }
+
+    @AfterEach
+    void reset() {
+        drafter.reset();
+    }
+
+    void stub(int status, String body, int delayMillis) {
+        openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body).withFixedDelay(delayMillis)));
+    }
+
+    static String completion(String content) {
+        return """
+                {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"gpt-4o",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":420,"completion_tokens":60,"total_tokens":480}}""".formatted(content);
+    }
+
+    ConversationId conversation() {
+        return conversations.start(customer.id(), new NewContact("Rosa Diaz", "rosa-" + UUID.randomUUID() + "@example.com", null),
+                "Where is my refund for order 48213? Call me on +44 20 7946 0958", "chat", null).conversation().id();
+    }
+
+    @Test
+    void aDraftJoinsTheInProcessSuggestionsFirstWithSourceLlm() throws Exception {
+        stub(200, completion("Hi Rosa, the refund for order 48213 is on its way and should arrive within 5 days."), 0);
+        var id = conversation();
+        var immediate = suggestions.suggestions(customer.id(), id);
+        assertThat(immediate).isNotEmpty().noneMatch(s -> s.source().equals(Suggestion.LLM));
+        await().atMost(Duration.ofSeconds(15)).until(() -> suggestions.suggestions(customer.id(), id).stream()
+                .anyMatch(s -> s.source().equals(Suggestion.LLM)));
+        var all = suggestions.suggestions(customer.id(), id);
+        assertThat(all.getFirst().source()).isEqualTo(Suggestion.LLM);
+        assertThat(all.getFirst().text()).contains("48213");
+        assertThat(all).anyMatch(s -> s.source().equals(Suggestion.LIBRARY));
+        var request = openAi.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).getFirst().getBodyAsString();
+        assertThat(request).contains("Refund on its way").contains("[PHONE]").doesNotContain("7946").doesNotContain("Rosa");
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes(id).contains("success:420:60"));
+    }
+
+    @Test
+    void aSlowModelLeavesTheInProcessSuggestionsAlone() throws Exception {
+        stub(200, completion("too late"), 4000);
+        var id = conversation();
+        var started = System.nanoTime();
+        var immediate = suggestions.suggestions(customer.id(), id);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms until in-process suggestions").isLessThan(1500);
+        assertThat(immediate).isNotEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes(id).contains("timeout:0:0"));
+        assertThat(suggestions.suggestions(customer.id(), id)).noneMatch(s -> s.source().equals(Suggestion.LLM));
+    }
+
+    @Test
+    void aFailingModelLeavesTheInProcessSuggestionsAlone() throws Exception {
+        stub(500, "{\"error\":{\"message\":\"boom\"}}", 0);
+        var id = conversation();
+        assertThat(suggestions.suggestions(customer.id(), id)).isNotEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes(id).contains("error:0:0"));
+        assertThat(suggestions.suggestions(customer.id(), id)).noneMatch(s -> s.source().equals(Suggestion.LLM));
+    }
+
+    static String outcomes(ConversationId id) throws Exception {
+        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl()); var rs = c.createStatement().executeQuery(
+                "select string_agg(outcome || ':' || prompt_tokens || ':' || completion_tokens, ',') from suggestion_ai_usage "
+                        + "where conversation_id = '" + id + "'")) {
+            rs.next();
+            return String.valueOf(rs.getString(1));
+        }
+    }
+}
