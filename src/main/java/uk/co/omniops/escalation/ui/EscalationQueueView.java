@@ -112,6 +112,7 @@ class EscalationQueueView extends VerticalLayout {
         status.setItems("Open and acknowledged", "Open", "Acknowledged");
         status.setValue("Open and acknowledged");
         status.setId("filter-status");
+        status.setWidth("15rem");
         status.addValueChangeListener(e -> refresh());
         includeUnqueued.setId("filter-unqueued");
         includeUnqueued.addValueChangeListener(e -> refresh());

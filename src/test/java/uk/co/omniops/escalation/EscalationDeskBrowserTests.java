@@ -1,0 +1,137 @@
+package uk.co.omniops.escalation;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.NewContact;
+import uk.co.omniops.escalation.internal.AnalysedMessage;
+import uk.co.omniops.escalation.internal.Escalator;
+import uk.co.omniops.tenancy.Role;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.Browser;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
+
+/** The supervisors' desk in a real Chromium: a new escalation shows up live, is acknowledged and resolved. */
+@OmniOpsIntegrationTest
+class EscalationDeskBrowserTests {
+
+    static final String SLUG = "escalation-desk";
+
+    @LocalServerPort int port;
+    @Autowired TenancyManagement tenancy;
+    @Autowired ConversationManagement conversations;
+    @Autowired Escalator escalator;
+    @Autowired EscalationManagement escalations;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        var customer = tenancy.ensureCustomer(SLUG, "Escalation Desk Ltd", "business", "eu");
+        tenancy.ensureUser(customer, "supervisor@" + SLUG, "Desk Supervisor", Role.SUPERVISOR, "demo");
+        context = Browser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    @Test
+    void newEscalationAppearsLiveAndIsAcknowledgedAndResolved() {
+        var customer = tenancy.customerBySlug(SLUG).orElseThrow();
+        Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG, "demo");
+        page.waitForURL("**/escalations");
+        assertThat(page.locator("#escalation-queue")).isVisible();
+        page.waitForTimeout(500); // the push connection settles after the first render
+
+        var started = conversations.start(customer.id(), new NewContact("Furious Fred",
+                "fred-" + UUID.randomUUID() + "@example.com", null), "Where is my parcel?", "chat", null);
+        var message = conversations.receive(customer.id(), started.conversation().id(),
+                "This is the worst service ever. I want to speak to a manager!", null);
+        // the page notes (in its own clock, the same machine's) when the queue first shows one more row
+        page.evaluate("""
+                () => {
+                  const grid = document.querySelector('#escalation-queue');
+                  const before = grid.getAttribute('data-count');
+                  window.__escalationSeenAt = null;
+                  const tick = () => {
+                    if (grid.getAttribute('data-count') !== before) { window.__escalationSeenAt = Date.now(); }
+                    else { requestAnimationFrame(tick); }
+                  };
+                  requestAnimationFrame(tick);
+                }""");
+        escalator.onAnalysed(new AnalysedMessage(message.id(), message.conversationId(), customer.id(), 0.07,
+                "negative", 0.95, List.of("complaint"), Instant.now()));
+        var opened = escalations.forConversation(customer.id(), started.conversation().id()).orElseThrow().openedAt();
+        page.waitForFunction("() => window.__escalationSeenAt !== null", null,
+                new Page.WaitForFunctionOptions().setTimeout(5_000));
+        var seenAt = ((Number) page.evaluate("() => window.__escalationSeenAt")).longValue();
+        var row = page.locator("#escalation-queue vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("speak to a manager"));
+        row.first().waitFor();
+        // from the escalation's opening (its transaction commits right after) to the browser showing it
+        var ms = seenAt - opened.toEpochMilli();
+        System.out.println("Escalation desk live latency: " + ms + " ms");
+        Browser.screenshot(page, "escalation-desk-new");
+        assertThat(ms).as("new escalation visible within 1 s").isLessThanOrEqualTo(1_000);
+
+        row.first().click();
+        assertThat(page.locator("#escalation-reason")).containsText("speak to a manager");
+        assertThat(page.locator("#escalation-reason")).containsText("Negative sentiment");
+        page.locator("#acknowledge").click();
+        assertThat(page.locator("#escalation-details")).containsText("Acknowledged by Desk Supervisor");
+        assertThat(page.locator("#escalation-history")).containsText("Acknowledged by Desk Supervisor");
+        assertThat(page.locator("#open-conversation")).hasAttribute("href",
+                "inbox/" + started.conversation().id().value());
+        Browser.screenshot(page, "escalation-desk-acknowledged");
+
+        page.locator("#resolve").click();
+        page.locator("#resolution-note textarea").fill("Called the customer back; courier re-booked.");
+        Browser.screenshot(page, "escalation-desk-resolve-dialog");
+        page.locator("#confirm-resolve").click();
+        assertThat(page.locator("#escalation-queue vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("speak to a manager")))
+                .hasCount(0);
+        assertThat(page.locator("#count-resolved")).containsText("1");
+        Browser.screenshot(page, "escalation-desk-resolved");
+    }
+
+    @Test
+    void rulesPageListsTheDefaultRulesAndRunsADryRun() {
+        Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG, "demo");
+        page.waitForURL("**/escalations");
+        page.navigate("http://localhost:" + port + "/escalations/rules");
+        assertThat(page.locator("#rules")).containsText("Negative sentiment");
+        assertThat(page.locator("#rules")).containsText("Escalation language");
+        Browser.screenshot(page, "escalation-rules");
+        page.locator("#new-rule").click();
+        page.locator("#save-rule").click();
+        assertThat(page.locator("#rule-name")).hasAttribute("invalid", "");
+        page.locator("#rule-name input").fill("Refund anger");
+        page.getByLabel("Condition type").first().click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Says any of")).click();
+        page.getByLabel("Condition value").first().fill("worst service, speak to a manager");
+        page.locator("#dry-run").click();
+        assertThat(page.locator("#dry-run-summary")).containsText("Would have escalated");
+        Browser.screenshot(page, "escalation-rule-editor");
+        page.locator("#save-rule").click();
+        assertThat(page.locator("#rules")).containsText("Refund anger");
+    }
+}

@@ -1,0 +1,263 @@
+package uk.co.omniops.escalation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.co.omniops.conversation.ConversationDetails;
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.Message;
+import uk.co.omniops.conversation.NewContact;
+import uk.co.omniops.escalation.internal.AnalysedMessage;
+import uk.co.omniops.escalation.internal.Escalator;
+import uk.co.omniops.escalation.internal.NotificationDispatcher;
+import uk.co.omniops.escalation.internal.NotificationTargets;
+import uk.co.omniops.escalation.internal.Notifications;
+import uk.co.omniops.escalation.internal.RuleService;
+import uk.co.omniops.tenancy.Customer;
+import uk.co.omniops.tenancy.Role;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.tenancy.UserAccount;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.TestInfrastructure;
+
+/**
+ * Angry messages end in exactly one escalation and one Slack message; cool-down after resolve; tenant isolation in
+ * the service and in SQL as the application role. Uses its own customers so other tests' data stays untouched.
+ */
+@OmniOpsIntegrationTest
+class EscalationIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static WireMockServer slack;
+
+    @Autowired ConversationManagement conversations;
+    @Autowired EscalationManagement escalations;
+    @Autowired Escalator escalator;
+    @Autowired RuleService rules;
+    @Autowired NotificationDispatcher dispatcher;
+    @Autowired NotificationTargets targets;
+    @Autowired Notifications notifications;
+    @Autowired TenancyManagement tenancy;
+    @Autowired uk.co.omniops.tenancy.TenantTransactions transactions;
+
+    Customer a;
+    Customer b;
+    UserAccount supervisorA;
+
+    @BeforeAll
+    static void startSlack() {
+        slack = new WireMockServer(options().dynamicPort());
+        slack.start();
+    }
+
+    @AfterAll
+    static void stopSlack() {
+        slack.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        a = tenancy.ensureCustomer("escalation-it-a", "Escalation IT A", "business", "eu");
+        b = tenancy.ensureCustomer("escalation-it-b", "Escalation IT B", "business", "eu");
+        tenancy.ensureUser(a, "supervisor@escalation-it-a", "Sue Pervisor", Role.SUPERVISOR, "demo");
+        tenancy.ensureUser(b, "supervisor@escalation-it-b", "Bea Boss", Role.SUPERVISOR, "demo");
+        supervisorA = tenancy.users(a.id()).stream().filter(u -> u.role() == Role.SUPERVISOR).findFirst().orElseThrow();
+        slack.resetAll();
+        slack.stubFor(post(urlEqualTo("/services/T0/B0/escalations")).willReturn(aResponse().withStatus(200)
+                .withBody("ok")));
+        targets.use(new NotificationTargets.Targets("http://localhost:" + slack.port() + "/services/T0/B0/escalations",
+                null, null, null, "http://localhost:1/unused", null, "http://localhost:1/unused"));
+    }
+
+    @AfterEach
+    void resetTargets() {
+        targets.reset();
+    }
+
+    @Test
+    void angryMessagesInOneConversationOpenExactlyOneEscalationAndOneSlackMessage() {
+        var started = conversations.start(a.id(), new NewContact("Angry Ann", "ann-" + UUID.randomUUID() + "@example.com",
+                null), "My order is two weeks late.", "chat", null);
+        var id = started.conversation().id();
+        var texts = List.of("This is absolutely useless, nobody answers.",
+                "I am furious. I want to speak to a manager now.",
+                "Third time asking. I will call my lawyer and file a chargeback.");
+        var scores = List.of(0.12, 0.08, 0.05);
+        for (int i = 0; i < texts.size(); i++) {
+            var message = conversations.receive(a.id(), id, texts.get(i), null);
+            // the analysis pipeline may deliver MessageAnalysed for the same message too: the result must not change
+            var outcome = escalator.onAnalysed(analysed(message, scores.get(i), 0.93, List.of("complaint")));
+            assertThat(outcome).isIn(i == 0 ? Set.of(Escalator.Outcome.OPENED, Escalator.Outcome.ADDED_TO_OPEN)
+                    : Set.of(Escalator.Outcome.ADDED_TO_OPEN));
+        }
+
+        var open = escalations.open(a.id(), Set.of(), Set.of(), false).stream()
+                .filter(e -> e.conversationId().equals(id)).toList();
+        assertThat(open).hasSize(1);
+        var escalation = open.getFirst();
+        assertThat(escalation.severity()).isEqualTo(Severity.HIGH);
+        assertThat(escalation.status()).isEqualTo(EscalationStatus.OPEN);
+        assertThat(escalation.matchCount()).isGreaterThanOrEqualTo(3);
+        assertThat(escalation.reason()).contains("sentiment 0.12 (confidence 0.93)");
+        assertThat(escalations.current(a.id(), id)).hasValueSatisfying(c -> {
+            assertThat(c.status()).isEqualTo("open");
+            assertThat(c.severity()).isEqualTo("high");
+            assertThat(c.rule()).isEqualTo("Negative sentiment");
+        });
+        assertThat(escalations.history(a.id(), escalation.id())).extracting(EscalationHistoryEntry::kind)
+                .contains("opened", "matched");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            dispatcher.dispatchDue();
+            assertThat(slackRequestsFor("escalation-it-a", id.value())).hasSize(1);
+        });
+        var payload = JSON.readTree(slackRequestsFor("escalation-it-a", id.value()).getFirst().getBodyAsString());
+        assertThat(payload.path("text").asString()).contains("[HIGH] Escalation at Escalation IT A");
+        assertThat(payload.path("severity").asString()).isEqualTo("high");
+        assertThat(payload.path("link").asString()).endsWith("/inbox/" + id.value());
+        assertThat(payload.path("blocks").isArray()).isTrue();
+        dispatcher.dispatchDue();
+        assertThat(slackRequestsFor("escalation-it-a", id.value())).hasSize(1);
+        assertThat(transactions.readInTenant(a.id(), () -> notifications.forEvent(a.id(), escalation.id())))
+                .singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo("sent"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(escalations.history(a.id(),
+                escalation.id())).extracting(EscalationHistoryEntry::text).anyMatch(t -> t.startsWith("Slack notified")));
+    }
+
+    @Test
+    void acknowledgeAssignResolveThenCoolDownPreventsReopening() {
+        var details = angryConversation(a, "cool-down");
+        var id = details.conversation().id();
+        var escalation = escalations.forConversation(a.id(), id).orElseThrow();
+
+        var acknowledged = escalations.acknowledge(a.id(), escalation.id(), supervisorA);
+        assertThat(acknowledged.status()).isEqualTo(EscalationStatus.ACKNOWLEDGED);
+        assertThat(acknowledged.timeToAcknowledge()).isPresent();
+        var assigned = escalations.assign(a.id(), escalation.id(), supervisorA.id(), supervisorA);
+        assertThat(assigned.assignedName()).isEqualTo("Sue Pervisor");
+        assertThat(conversations.find(a.id(), id).orElseThrow().conversation().assigneeId()).isEqualTo(supervisorA.id());
+        var resolved = escalations.resolve(a.id(), escalation.id(), "Refund issued, customer calm", supervisorA);
+        assertThat(resolved.status()).isEqualTo(EscalationStatus.RESOLVED);
+        assertThat(resolved.resolutionNote()).isEqualTo("Refund issued, customer calm");
+        assertThat(escalations.current(a.id(), id)).isEmpty();
+
+        // another angry message within the 30-minute cool-down: no new escalation
+        var again = conversations.receive(a.id(), id, "Still terrible.", null);
+        assertThat(escalator.onAnalysed(analysed(again, 0.05, 0.95, List.of()))).isEqualTo(Escalator.Outcome.COOLING_DOWN);
+        assertThat(escalations.forConversation(a.id(), id)).isEmpty();
+        var counts = escalations.today(a.id());
+        assertThat(counts.resolvedToday()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.averageTimeToAcknowledge()).isNotNull();
+    }
+
+    @Test
+    void supervisorOfOneCustomerNeverSeesAnothersEscalations() throws Exception {
+        var mine = angryConversation(a, "tenant-a");
+        var theirs = angryConversation(b, "tenant-b");
+        var theirEscalation = escalations.forConversation(b.id(), theirs.conversation().id()).orElseThrow();
+
+        assertThat(escalations.open(a.id(), Set.of(), Set.of(), false)).extracting(Escalation::customerId)
+                .containsOnly(a.id());
+        assertThat(escalations.open(a.id(), Set.of(), Set.of(), false)).extracting(Escalation::conversationId)
+                .contains(mine.conversation().id()).doesNotContain(theirs.conversation().id());
+        assertThat(escalations.forConversation(a.id(), theirs.conversation().id())).isEmpty();
+        assertThat(escalations.find(a.id(), theirEscalation.id())).isEmpty();
+        assertThat(escalations.history(a.id(), theirEscalation.id())).isEmpty();
+        assertThatThrownBy(() -> escalations.acknowledge(a.id(), theirEscalation.id(), supervisorA))
+                .isInstanceOf(EscalationNotFound.class);
+        var supervisorB = tenancy.users(b.id()).stream().filter(u -> u.role() == Role.SUPERVISOR).findFirst().orElseThrow();
+        assertThatThrownBy(() -> escalations.acknowledge(b.id(), theirEscalation.id(), supervisorA))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> escalations.assign(a.id(), escalations.forConversation(a.id(),
+                mine.conversation().id()).orElseThrow().id(), supervisorB.id(), supervisorA))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        // SQL as the application role with A's tenant: B's rows do not exist
+        var url = "jdbc:postgresql://localhost:" + TestInfrastructure.postgresPort() + "/postgres";
+        try (var connection = DriverManager.getConnection(url, "omniops_app", "omniops_app_test")) {
+            connection.setAutoCommit(false);
+            try (var set = connection.prepareStatement("select set_config('app.customer_id', ?, true)")) {
+                set.setString(1, a.id().toString());
+                set.execute();
+            }
+            for (var table : List.of("escalation_events", "escalation_history", "escalation_notifications",
+                    "escalation_signals", "escalation_rules")) {
+                try (var query = connection.prepareStatement("select count(*) from " + table + " where customer_id = ?")) {
+                    query.setObject(1, b.id().value());
+                    var rs = query.executeQuery();
+                    rs.next();
+                    assertThat(rs.getInt(1)).as(table).isZero();
+                }
+            }
+            try (var update = connection.prepareStatement(
+                    "update escalation_events set status = 'resolved' where id = ?")) {
+                update.setObject(1, theirEscalation.id().value());
+                assertThat(update.executeUpdate()).isZero();
+            }
+            connection.rollback();
+        }
+        assertThat(escalations.find(b.id(), theirEscalation.id()).orElseThrow().status()).isEqualTo(EscalationStatus.OPEN);
+    }
+
+    @Test
+    void defaultRulesAreSeededOnceAndTheDryRunCountsPastMatches() {
+        var seeded = rules.rules(a.id());
+        assertThat(seeded).extracting(r -> r.name()).contains("Negative sentiment", "Escalation language",
+                "Waiting too long", "Unhappy VIP");
+        rules.seedDefaults(a.id());
+        assertThat(rules.rules(a.id())).hasSameSizeAs(seeded);
+
+        angryConversation(a, "dry-run");
+        var dryRun = rules.dryRun(a.id(), new uk.co.omniops.escalation.internal.Condition.Keywords(List.of("refund now")));
+        assertThat(dryRun.wouldEscalate()).isGreaterThanOrEqualTo(1);
+        assertThat(dryRun.examples()).isNotEmpty();
+        assertThat(dryRun.examples().getFirst().reason()).contains("\"refund now\"");
+        var none = rules.dryRun(a.id(), new uk.co.omniops.escalation.internal.Condition.Keywords(List.of("xyzzy-plugh")));
+        assertThat(none.wouldEscalate()).isZero();
+    }
+
+    private ConversationDetails angryConversation(Customer customer, String label) {
+        var started = conversations.start(customer.id(), new NewContact("Contact " + label,
+                label + "-" + UUID.randomUUID() + "@example.com", null), "Hello, about my order.", "chat", null);
+        var message = conversations.receive(customer.id(), started.conversation().id(),
+                "This is a disgrace, I want my refund now!", null);
+        escalator.onAnalysed(analysed(message, 0.06, 0.94, List.of("refund", "complaint")));
+        return conversations.find(customer.id(), started.conversation().id()).orElseThrow();
+    }
+
+    static AnalysedMessage analysed(Message m, double score, double confidence, List<String> categories) {
+        return new AnalysedMessage(m.id(), m.conversationId(), m.customerId(), score, "negative", confidence,
+                categories, Instant.now());
+    }
+
+    private List<LoggedRequest> slackRequestsFor(String slug, UUID conversation) {
+        return slack.findAll(postRequestedFor(urlEqualTo("/services/T0/B0/escalations"))).stream()
+                .filter(r -> r.getBodyAsString().contains("\"" + slug + "\"")
+                        && r.getBodyAsString().contains(conversation.toString()))
+                .toList();
+    }
+}
