@@ -117,7 +117,7 @@ class JobStore {
 
     /** Failed, dead and stuck jobs (see {@link uk.co.omniops.platform.Jobs#requeue}). */
     List<Job> requeueCandidates(Duration stuckAfter) {
-        return platform("requeue scan", () -> jdbc.sql("select " + COLUMNS + """
+        return platform("requeue scan", () -> jdbc.sql("select " + COLUMNS + " " + """
                  from jobs
                  where status in ('failed', 'dead')
                     or (status in ('running', 'queued') and updated_at < now() - make_interval(secs => ?))
