@@ -174,15 +174,14 @@ class EscalationQueueView extends VerticalLayout {
         };
         List<Escalation> items = escalations.open(customer, sev, statuses, !includeUnqueued.getValue());
         arrived.values().removeIf(at -> at.plus(HIGHLIGHT).isBefore(Instant.now()));
+        // setItems clears the selection (and fires the listener): remember it first, then select it again
+        var keep = selected == null ? null : selected.id();
         grid.setItems(items);
         grid.getElement().setAttribute("data-count", String.valueOf(items.size()));
         empty.setVisible(items.isEmpty());
+        selected = keep == null ? null : items.stream().filter(e -> e.id().equals(keep)).findFirst().orElse(null);
         if (selected != null) {
-            var id = selected.id();
-            selected = items.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
-            if (selected != null) {
-                grid.select(selected);
-            }
+            grid.select(selected);
         }
         showCounts(escalations.today(customer));
         showDetails();
