@@ -178,11 +178,11 @@ class RolloutBucketingTests {
             assertThat(e.reason()).isNotBlank();
         });
         var ramp = newest.stream().filter(e -> e.reason().equals("ramp to 37")).findFirst().orElseThrow();
-        assertThat(ramp.after()).contains("\"percentage\":37");
-        assertThat(ramp.before()).doesNotContain("\"percentage\":37");
+        assertThat(ramp.after()).contains("\"percentage\": 37");
+        assertThat(ramp.before()).doesNotContain("\"percentage\": 37");
         var kill = newest.stream().filter(e -> e.reason().equals("incident 42")).findFirst().orElseThrow();
-        assertThat(kill.before()).contains("\"on\":true");
-        assertThat(kill.after()).contains("\"on\":false");
+        assertThat(kill.before()).contains("\"on\": true");
+        assertThat(kill.after()).contains("\"on\": false");
 
         assertThatThrownBy(() -> rollout.setPercentage(f, 40, "alice@omniops", "  "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");

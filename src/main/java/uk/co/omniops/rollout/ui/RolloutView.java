@@ -156,15 +156,23 @@ class RolloutView extends VerticalLayout {
 
     private void buildMatrix() {
         matrix.setId("rollout-matrix");
-        matrix.addColumn(c -> c.name()).setHeader("Customer").setAutoWidth(true).setFlexGrow(0).setFrozen(true);
-        matrix.addColumn(c -> c.slug()).setHeader("Key").setAutoWidth(true).setFlexGrow(0);
-        matrix.addColumn(c -> c.plan() + " · " + c.region()).setHeader("Plan · region").setAutoWidth(true)
-                .setFlexGrow(0);
+        matrix.addComponentColumn(RolloutView::customerCell).setHeader("Customer").setAutoWidth(true)
+                .setFlexGrow(0).setFrozen(true);
         for (var f : Feature.values()) {
             matrix.addComponentColumn(c -> cell(c, f)).setHeader(f.key()).setAutoWidth(true);
         }
         matrix.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         matrix.setAllRowsVisible(true);
+    }
+
+    private static Component customerCell(Customer customer) {
+        var name = new Span(customer.name());
+        name.addClassName("omniops-rollout-customer");
+        var meta = new Span(customer.slug() + " · " + customer.plan() + " · " + customer.region());
+        meta.addClassName("omniops-rollout-why");
+        var box = new Div(name, meta);
+        box.addClassName("omniops-rollout-cell");
+        return box;
     }
 
     private Component cell(Customer customer, Feature feature) {
@@ -285,7 +293,7 @@ class RolloutView extends VerticalLayout {
             slider.setAriaLabel(id + " rollout percentage");
             slider.setId("slider-" + id);
             slider.setStep(1);
-            slider.setWidth("12rem");
+            slider.setWidth("11rem");
             slider.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
                     percentage.setValue(e.getValue());
@@ -295,7 +303,7 @@ class RolloutView extends VerticalLayout {
             percentage.setMin(0);
             percentage.setMax(100);
             percentage.setStepButtonsVisible(true);
-            percentage.setWidth("8rem");
+            percentage.setWidth("9.5rem");
             percentage.setSuffixComponent(new Span("%"));
             percentage.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
