@@ -226,6 +226,49 @@ public class ConversationManagement {
         return transactions.readInTenant(customer, () -> details(customer, conversation));
     }
 
+    /** One message or internal note of the customer; empty when it does not exist (or is another customer's). */
+    public Optional<Message> message(CustomerId customer, MessageId message) {
+        return transactions.readInTenant(customer, () -> messages.findById(customer, message));
+    }
+
+    /**
+     * Contact messages (no internal notes) of every customer created at or after {@code since}, in
+     * {@code (createdAt, id)} order, after the message {@code afterCursor} (exclusive; a cursor that no longer
+     * exists ends the listing), at most {@code limit} (1 to 1,000). Cross-customer: for platform jobs such as
+     * the analysis backfill, never for a customer's users.
+     */
+    public List<Message> contactMessagesSince(Instant since, int limit, @Nullable MessageId afterCursor) {
+        if (limit < 1 || limit > 1_000) {
+            throw new IllegalArgumentException("limit must be 1 to 1,000");
+        }
+        return transactions.asPlatform("contact messages across customers (analysis backfill)",
+                () -> messages.contactMessagesSince(since, limit, afterCursor));
+    }
+
+    /**
+     * Stores a contact message's analysed sentiment as the conversation's latest (the inbox's sentiment column,
+     * filter and "most negative first" sort) unless a newer message's sentiment is stored already; publishes
+     * the {@code conversation.sentiment} live update after commit, no event. Unknown message or conversation:
+     * nothing happens.
+     *
+     * @param score 0 (negative) … 1 (positive)
+     * @param label negative, neutral or positive
+     */
+    public void recordSentiment(CustomerId customer, ConversationId conversation, MessageId message, double score,
+            String label) {
+        if (!InboxQuery.SENTIMENT_LABELS.contains(label)) {
+            throw new IllegalArgumentException("label must be negative, neutral or positive");
+        }
+        if (!(score >= 0 && score <= 1)) {
+            throw new IllegalArgumentException("score must be 0 to 1");
+        }
+        var changed = transactions.inTenant(customer,
+                () -> conversations.recordSentiment(customer, conversation, message, score, label));
+        if (changed) {
+            live(customer, "conversation.sentiment", conversation);
+        }
+    }
+
     /** One page of the inbox (lazy grids call this with offset/limit). */
     public List<ConversationSummary> inbox(CustomerId customer, InboxQuery query, int offset, int limit) {
         if (offset < 0 || limit < 0) {

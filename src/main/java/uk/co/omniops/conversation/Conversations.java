@@ -117,6 +117,24 @@ class Conversations {
                 """).params(priority.dbValue(), ts(at), customer.value(), id.value()).update();
     }
 
+    /**
+     * Stores a contact message's sentiment as the conversation's latest unless a newer message's sentiment is
+     * stored already.
+     *
+     * @return whether the conversation changed
+     */
+    boolean recordSentiment(CustomerId customer, ConversationId id, MessageId message, double score, String label) {
+        return jdbc.sql("""
+                update conversations c
+                   set last_sentiment_score = ?, last_sentiment_label = ?, last_sentiment_message_at = m.created_at
+                  from messages m
+                 where c.customer_id = ? and c.id = ? and m.customer_id = c.customer_id and m.conversation_id = c.id
+                   and m.id = ? and m.author_type = 'contact' and not m.internal
+                   and (c.last_sentiment_message_at is null or c.last_sentiment_message_at <= m.created_at)
+                """).params(java.math.BigDecimal.valueOf(score).setScale(4, java.math.RoundingMode.HALF_UP), label,
+                        customer.value(), id.value(), message.value()).update() == 1;
+    }
+
     /** Does a user of this customer exist (assignees must be the customer's own staff)? */
     boolean isStaff(CustomerId customer, UUID userId) {
         return jdbc.sql("select count(*) from app_users where customer_id = ? and id = ?")
@@ -129,7 +147,7 @@ class Conversations {
         var sql = """
                 select c.id, ct.name as contact_name, c.subject, c.status, c.priority, c.assignee_id,
                        u.display_name as assignee_name, c.last_customer_message_at, c.waiting_since,
-                       c.message_count, c.updated_at,
+                       c.message_count, c.updated_at, c.last_sentiment_score, c.last_sentiment_label,
                        coalesce((select left(m.text, 200) from messages m
                                   where m.conversation_id = c.id and not m.internal
                                   order by m.created_at desc limit 1), '') as preview
@@ -206,6 +224,11 @@ class Conversations {
             where.append(" and c.priority in (").append(query.priorities().stream().sorted()
                     .map(p -> "'" + p.dbValue() + "'").collect(Collectors.joining(", "))).append(')');
         }
+        if (!query.sentimentLabels().isEmpty()) {
+            // validated against InboxQuery.SENTIMENT_LABELS: literals, like status and priority
+            where.append(" and c.last_sentiment_label in (").append(query.sentimentLabels().stream().sorted()
+                    .map(l -> "'" + l + "'").collect(Collectors.joining(", "))).append(')');
+        }
         switch (query.scope()) {
             case MINE -> where.append(query.viewer() == null ? " and false" : " and c.assignee_id = ?");
             case UNASSIGNED -> where.append(" and c.assignee_id is null");
@@ -228,6 +251,7 @@ class Conversations {
             case WAITING_LONGEST -> " order by c.waiting_since asc nulls last, c.updated_at desc, c.id";
             case PRIORITY -> " order by c.priority_rank desc, c.waiting_since asc nulls last, c.updated_at desc, c.id";
             case NEWEST -> " order by c.created_at desc, c.id desc";
+            case MOST_NEGATIVE -> " order by c.last_sentiment_score asc nulls last, c.updated_at desc, c.id";
         };
     }
 
@@ -237,7 +261,10 @@ class Conversations {
                 Priority.fromDb(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
                 rs.getString("assignee_name"), rs.getString("preview"),
                 instant(rs.getTimestamp("last_customer_message_at")), instant(rs.getTimestamp("waiting_since")),
-                rs.getInt("message_count"), rs.getTimestamp("updated_at").toInstant());
+                rs.getInt("message_count"), rs.getTimestamp("updated_at").toInstant(),
+                rs.getBigDecimal("last_sentiment_score") == null ? null
+                        : rs.getBigDecimal("last_sentiment_score").doubleValue(),
+                rs.getString("last_sentiment_label"));
     }
 
     private static Conversation map(ResultSet rs) throws SQLException {

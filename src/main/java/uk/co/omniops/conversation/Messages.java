@@ -68,6 +68,24 @@ class Messages {
                 .query((rs, i) -> map(rs)).list();
     }
 
+    /**
+     * Contact messages (no notes) of every customer created at or after {@code since}, in (created_at, id) order
+     * after the cursor (exclusive). Needs the platform path: row-level security shows one customer otherwise.
+     */
+    List<Message> contactMessagesSince(java.time.Instant since, int limit, @Nullable MessageId after) {
+        var sql = SELECT + " where m.author_type = 'contact' and not m.internal and m.created_at >= ?"
+                + (after == null ? "" : " and (m.created_at, m.id) > ((select a.created_at from messages a where a.id = ?), ?)")
+                + " order by m.created_at, m.id limit ?";
+        var params = new java.util.ArrayList<Object>();
+        params.add(Timestamp.from(since));
+        if (after != null) {
+            params.add(after.value());
+            params.add(after.value());
+        }
+        params.add(limit);
+        return jdbc.sql(sql).params(params).query((rs, i) -> map(rs)).list();
+    }
+
     private static Message map(ResultSet rs) throws SQLException {
         var name = rs.getString("author_name");
         return new Message(new MessageId(rs.getObject("id", UUID.class)),

@@ -15,6 +15,7 @@ import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.analysis.model.CustomerAdapter;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
@@ -36,6 +37,7 @@ public class MessageAnalyser {
     public static final String SENTIMENT_LATENCY = "omniops.sentiment.latency";
     public static final String CATEGORIES_LATENCY = "omniops.categories.latency";
     static final String ANALYSED_UPDATE = "message.analysed";
+    private static final java.util.Set<String> SENTIMENT_LABELS = java.util.Set.of("negative", "neutral", "positive");
 
     public enum Result { ANALYSED, ALREADY_ANALYSED, NOT_FOUND, NOT_CONTACT, DISABLED }
 
@@ -49,13 +51,14 @@ public class MessageAnalyser {
     private final TenantTransactions transactions;
     private final ApplicationEventPublisher events;
     private final LiveUpdates liveUpdates;
+    private final ConversationManagement conversations;
     private final Timer sentimentTimer;
     private final Timer categoriesTimer;
 
     MessageAnalyser(MessageSource source, FeatureFlags flags, Models models, SentimentAnalyser sentiment,
             CustomerModels customerModels, CustomerTaxonomies taxonomies, AnalysisStore store,
             TenantTransactions transactions, ApplicationEventPublisher events, LiveUpdates liveUpdates,
-            MeterRegistry meters) {
+            ConversationManagement conversations, MeterRegistry meters) {
         this.source = source;
         this.flags = flags;
         this.models = models;
@@ -66,6 +69,7 @@ public class MessageAnalyser {
         this.transactions = transactions;
         this.events = events;
         this.liveUpdates = liveUpdates;
+        this.conversations = conversations;
         this.sentimentTimer = Timer.builder(SENTIMENT_LATENCY).description("Sentiment analysis of one message")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
         this.categoriesTimer = Timer.builder(CATEGORIES_LATENCY).description("Categorisation of one message")
@@ -140,10 +144,14 @@ public class MessageAnalyser {
 
     /**
      * Publishes what is stored now (an agent's label wins over the model's) inside the caller's tenant
-     * transaction: {@link MessageAnalysed} through the event registry, the live update after commit.
+     * transaction: {@link MessageAnalysed} through the event registry, the live update after commit. The stored
+     * sentiment also becomes the conversation's latest (the inbox sorts and filters by it).
      */
     void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models) {
         var stored = store.sentiment(customer, message).orElse(null);
+        if (stored != null && SENTIMENT_LABELS.contains(stored.label()) && stored.score() >= 0 && stored.score() <= 1) {
+            conversations.recordSentiment(customer, conversation, message, stored.score(), stored.label());
+        }
         var retired = taxonomies.retired(customer);
         var categories = store.categories(customer, message).stream().filter(c -> !retired.contains(c.key())).toList();
         events.publishEvent(new MessageAnalysed(message, conversation, customer, stored, categories, models));

@@ -14,8 +14,9 @@ import uk.co.omniops.conversation.Message;
 
 /**
  * The ingestion API's JSON, kept apart from the domain records so that the public shape changes only on
- * purpose. Room to grow: {@code analysis} per message, {@code escalation} and {@code suggestions} per
- * conversation are in the shape already (null / empty until those modules fill them).
+ * purpose. The POST responses carry {@code analysis} (null: a new message is not analysed yet), {@code escalation}
+ * (null) and {@code suggestions} (empty) so that their shape equals {@code GET /{id}}, which the workspace module
+ * serves with those filled in.
  */
 final class ApiJson {
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.DemoTraffic;
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.conversation.internal.simulator.Business;
@@ -32,7 +33,7 @@ import uk.co.omniops.tenancy.TenancyManagement;
  * ({@code omniops.simulator.messages-per-minute}, default 6) live in memory on this replica only.
  */
 @Component
-public class ChatSimulator {
+public class ChatSimulator implements DemoTraffic {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSimulator.class);
     private static final int MAX_OPEN_PER_CUSTOMER = 20;
@@ -61,10 +62,12 @@ public class ChatSimulator {
         this.messagesPerMinute = clamp(messagesPerMinute);
     }
 
+    @Override
     public boolean isEnabled() {
         return enabled;
     }
 
+    @Override
     public void setEnabled(boolean enabled) {
         if (this.enabled != enabled) {
             log.info("Chat simulator switched {}", enabled ? "on" : "off");
@@ -72,11 +75,13 @@ public class ChatSimulator {
         this.enabled = enabled;
     }
 
+    @Override
     public int messagesPerMinute() {
         return messagesPerMinute;
     }
 
     /** 1–600 messages per minute across all demo customers. */
+    @Override
     public void setMessagesPerMinute(int messagesPerMinute) {
         this.messagesPerMinute = clamp(messagesPerMinute);
     }

@@ -33,7 +33,8 @@ import uk.co.omniops.tenancy.ApiClient;
 /**
  * The ingestion API for customers' systems (API key: {@link ApiKeyAuthentication}). Errors are RFC 9457
  * problem documents ({@link ConversationApiErrors}). Both POSTs honour {@code Idempotency-Key}: a retry gets
- * the originally stored resource.
+ * the originally stored resource. {@code GET /{id}} (the conversation with analysis, escalation and suggestions)
+ * is served by the workspace module, which may depend on those modules.
  */
 @RestController
 @RequestMapping("/api/v1/conversations")
@@ -71,13 +72,6 @@ class ConversationApi {
         var message = conversations.receive(client.customer(), conversation, body.text(), key);
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + conversation + "/messages/" + message.id()))
                 .body(MessageJson.of(message));
-    }
-
-    @GetMapping("/{id}")
-    ConversationDetailsJson get(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        var conversation = conversationId(id);
-        return conversations.find(client.customer(), conversation).map(ConversationDetailsJson::of)
-                .orElseThrow(() -> new ConversationNotFound(conversation));
     }
 
     @GetMapping

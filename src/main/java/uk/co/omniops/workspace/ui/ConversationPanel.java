@@ -1,9 +1,10 @@
-package uk.co.omniops.conversation.ui;
+package uk.co.omniops.workspace.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,9 @@ import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -33,6 +36,9 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.jspecify.annotations.Nullable;
 
+import uk.co.omniops.analysis.CategoryDefinition;
+import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.analysis.MessageAnalysis;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationDetails;
 import uk.co.omniops.conversation.ConversationId;
@@ -41,8 +47,11 @@ import uk.co.omniops.conversation.ConversationNotFound;
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.conversation.Message;
+import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.conversation.MessageRejected;
 import uk.co.omniops.conversation.Priority;
+import uk.co.omniops.escalation.EscalationBanner;
+import uk.co.omniops.suggestion.SuggestionPanel;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
 import uk.co.omniops.tenancy.Role;
@@ -51,11 +60,13 @@ import uk.co.omniops.tenancy.UserAccount;
 
 /**
  * One conversation in the workspace: header with actions, the thread (contact, agent, internal notes), the
- * composer (reply or internal note) and the contact panel. Everything shown is read through
- * {@link ConversationManagement} under the viewer's customer; {@link #refresh()} re-reads it (live updates).
+ * composer (reply or internal note) and the contact panel. Everything shown is read through the modules'
+ * services under the viewer's customer; {@link #refresh()} re-reads it (live updates, rollout changes).
  *
- * <p>Empty, labelled slots ({@code data-slot}) mark where analysis results will appear: sentiment per contact
- * message, category tags, suggested replies and the escalation banner. They render nothing until filled.
+ * <p>The AI features (sentiment badge per contact message and the header's sparkline, category tags, the
+ * escalation banner, suggested replies) render only while their flag is on for the customer: a feature switched
+ * off leaves no trace, without a reload. Agents correct a message's sentiment (menu on its badge) and categories
+ * (dialog); the re-analysis publishes {@code message.analysed}, which refreshes every open workspace.
  */
 class ConversationPanel extends Div {
 
@@ -63,6 +74,7 @@ class ConversationPanel extends Div {
     private static final String REPLY = "Reply";
     private static final String NOTE = "Internal note";
 
+    private final Workspace workspace;
     private final ConversationManagement conversations;
     private final TenancyManagement tenancy;
     private final OmniOpsUser viewer;
@@ -71,7 +83,12 @@ class ConversationPanel extends Div {
     private final Supplier<ZoneId> zone;
     private final Runnable changed;
 
-    private final Div escalationBanner = slot("escalation-banner");
+    private final Div escalationSlot = slot("escalation-banner");
+    private @Nullable EscalationBanner escalationBanner;
+    private @Nullable SuggestionPanel suggestionPanel;
+    private Workspace.Features features;
+    private Map<MessageId, MessageAnalysis> analyses = Map.of();
+    private Map<String, String> categoryNames = Map.of();
     private final Div header = new Div();
     private final Div thread = new Div();
     private final Div contactPanel = new Div();
@@ -83,10 +100,12 @@ class ConversationPanel extends Div {
 
     private @Nullable ConversationDetails details;
 
-    ConversationPanel(ConversationManagement conversations, TenancyManagement tenancy, OmniOpsUser viewer,
-            CustomerId customer, ConversationId id, Supplier<ZoneId> zone, Runnable changed) {
-        this.conversations = conversations;
-        this.tenancy = tenancy;
+    ConversationPanel(Workspace workspace, OmniOpsUser viewer, CustomerId customer, ConversationId id,
+            Supplier<ZoneId> zone, Runnable changed) {
+        this.workspace = workspace;
+        this.conversations = workspace.conversations();
+        this.tenancy = workspace.tenancy();
+        this.features = workspace.features(customer);
         this.viewer = viewer;
         this.customer = customer;
         this.id = id;
@@ -110,7 +129,7 @@ class ConversationPanel extends Div {
 
         var body = new Div(thread, contactPanel);
         body.addClassName("omniops-conv-body");
-        add(escalationBanner, header, body, composer());
+        add(escalationSlot, header, body, composer());
         refresh();
     }
 
@@ -125,6 +144,9 @@ class ConversationPanel extends Div {
     /** Re-reads the conversation and redraws everything but the composer (an unsent draft stays). */
     void refresh() {
         details = conversations.find(customer, id).orElse(null);
+        features = workspace.features(customer);
+        analyses = details != null && features.analysis() ? readAnalyses() : Map.of();
+        categoryNames = features.categories() ? readCategoryNames() : Map.of();
         header.removeAll();
         thread.removeAll();
         contactPanel.removeAll();
@@ -135,6 +157,8 @@ class ConversationPanel extends Div {
             send.setEnabled(false);
             return;
         }
+        renderEscalation();
+        renderSuggestions();
         renderHeader(details);
         renderThread(details);
         renderContact(details);
@@ -158,8 +182,11 @@ class ConversationPanel extends Div {
         var assignee = new Span(c.assigneeName() == null ? "Unassigned" : "Assigned to " + c.assigneeName());
         assignee.setId("conversation-assignee");
         assignee.addClassName("omniops-secondary");
-        var facts = new Div(contact, status, priority, assignee, slot("category-tags"));
+        var facts = new Div(contact, status, priority, assignee, conversationCategories());
         facts.addClassName("omniops-conv-facts");
+        if (features.sentiment()) {
+            facts.add(sparkline());
+        }
 
         var assignToMe = action("Assign to me", VaadinIcon.USER_CHECK, this::assignToMe);
         assignToMe.setId("assign-to-me");
@@ -287,15 +314,17 @@ class ConversationPanel extends Div {
         time.getElement().setAttribute("title", TimeTexts.full(m.createdAt(), zone.get()));
         var meta = new Div(author, time);
         meta.addClassName("omniops-msg-meta");
-        if (m.authorType() == AuthorType.CONTACT && !m.internal()) {
-            var sentiment = slot("sentiment-badge");
-            sentiment.getElement().setAttribute("data-message-id", m.id().toString());
-            meta.add(sentiment);
+        var analysis = m.authorType() == AuthorType.CONTACT && !m.internal() ? analyses.get(m.id()) : null;
+        if (features.sentiment() && analysis != null && analysis.sentiment() != null) {
+            meta.add(sentimentControl(m.id(), analysis.sentiment(), analysis.corrected()));
         }
         var text = new Paragraph();
         text.setText(m.text());
         text.addClassName("omniops-msg-text");
         item.add(meta, text);
+        if (features.categories() && analysis != null) {
+            item.add(messageCategories(m.id(), analysis));
+        }
         return item;
     }
 
@@ -378,6 +407,7 @@ class ConversationPanel extends Div {
         var bar = new Div(mode, hint, counter, send);
         bar.addClassName("omniops-composer-bar");
         var box = new Div(composer, bar, suggestedReplies);
+        suggestedReplies.addClassName("omniops-suggestions-slot");
         box.setId("composer-box");
         box.addClassName("omniops-composer");
         applyMode();
@@ -434,6 +464,197 @@ class ConversationPanel extends Div {
     private void reject(String message) {
         composer.setErrorMessage(message);
         composer.setInvalid(true);
+    }
+
+    // ---- AI features: each renders only while its flag is on
+
+    private Map<MessageId, MessageAnalysis> readAnalyses() {
+        try {
+            return workspace.analysis().analyses(customer, id);
+        } catch (RuntimeException e) {
+            return Map.of(); // the conversation stays usable without its analysis
+        }
+    }
+
+    private Map<String, String> readCategoryNames() {
+        try {
+            return workspace.analysis().categories(customer).stream()
+                    .collect(java.util.stream.Collectors.toMap(CategoryDefinition::key, CategoryDefinition::displayName,
+                            (a, b) -> a));
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private void renderEscalation() {
+        if (features.escalation()) {
+            if (escalationBanner == null) {
+                escalationBanner = new EscalationBanner(workspace.escalations(), workspace.liveUpdates(), customer, id);
+                escalationSlot.add(escalationBanner);
+            } else {
+                escalationBanner.refresh();
+            }
+        } else if (escalationBanner != null) {
+            escalationSlot.remove(escalationBanner);
+            escalationBanner = null;
+        }
+    }
+
+    private void renderSuggestions() {
+        if (features.suggestions()) {
+            if (suggestionPanel == null) {
+                suggestionPanel = new SuggestionPanel(workspace.suggestions(), workspace.liveUpdates(), customer, id,
+                        viewer.id(), this::insertSuggestion);
+                suggestedReplies.add(suggestionPanel);
+                suggestionPanel.refresh();
+            }
+        } else if (suggestionPanel != null) {
+            suggestedReplies.remove(suggestionPanel);
+            suggestionPanel = null;
+        }
+    }
+
+    /** A picked suggestion replaces an empty draft, else goes below it; the agent edits and sends. */
+    private void insertSuggestion(String text) {
+        mode.setValue(REPLY);
+        composer.getElement().executeJs("return this.value").then(String.class, current -> {
+            var draft = current == null ? "" : current.strip();
+            composer.setValue(draft.isEmpty() ? text : draft + "\n\n" + text);
+            updateCounter(composer.getValue().length());
+            composer.focus();
+        });
+    }
+
+    private Component sparkline() {
+        List<uk.co.omniops.analysis.SentimentPoint> trend;
+        try {
+            trend = workspace.analysis().trend(customer, id);
+        } catch (RuntimeException e) {
+            trend = List.of();
+        }
+        var box = new Div();
+        box.addClassName("omniops-sparkline-box");
+        if (trend.isEmpty()) {
+            box.setVisible(false);
+            return box;
+        }
+        var caption = new Span("Sentiment");
+        caption.addClassName("omniops-secondary");
+        caption.getElement().setAttribute("aria-hidden", "true");
+        box.add(caption);
+        box.getElement().appendChild(AnalysisViews.sparkline(trend));
+        return box;
+    }
+
+    /** The conversation's categories: every key on any of its messages. */
+    private Component conversationCategories() {
+        var box = new Div();
+        box.setId("conversation-categories");
+        box.addClassName("omniops-conv-categories");
+        if (!features.categories()) {
+            box.setVisible(false);
+            return box;
+        }
+        var keys = new java.util.TreeSet<String>();
+        analyses.values().forEach(a -> a.categories().forEach(c -> keys.add(c.key())));
+        box.getElement().setAttribute("aria-label", "Conversation categories: "
+                + (keys.isEmpty() ? "none" : AnalysisViews.names(keys, categoryNames)));
+        for (var key : keys) {
+            var tag = new Span(categoryNames.getOrDefault(key, key));
+            tag.addClassName("omniops-category-tag");
+            tag.addClassName("omniops-category-tag--conversation");
+            tag.getElement().setAttribute("data-category", key);
+            box.add(tag);
+        }
+        box.setVisible(!keys.isEmpty());
+        return box;
+    }
+
+    /** The badge, as a button whose menu lets the agent set the label. */
+    private Component sentimentControl(MessageId message, MessageAnalysed.Sentiment sentiment, boolean corrected) {
+        var description = AnalysisViews.sentimentDescription(sentiment, corrected);
+        var badge = AnalysisViews.sentimentBadge(sentiment.label());
+        var button = new Button(badge);
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        button.addClassName("omniops-sentiment-button");
+        button.getElement().setAttribute("data-sentiment", sentiment.label());
+        button.getElement().setAttribute("data-message-id", message.toString());
+        button.setAriaLabel("Sentiment " + description + ". Change sentiment");
+        button.setTooltipText(description);
+        var menu = new ContextMenu(button);
+        menu.setOpenOnClick(true);
+        for (var label : AnalysisViews.LABELS) {
+            var item = menu.addItem(AnalysisViews.capitalised(label), e -> correctSentiment(message, label));
+            item.setCheckable(true);
+            item.setChecked(label.equals(sentiment.label()));
+        }
+        return button;
+    }
+
+    private Component messageCategories(MessageId message, MessageAnalysis analysis) {
+        var box = new Div();
+        box.addClassName("omniops-msg-categories");
+        box.getElement().setAttribute("data-message-id", message.toString());
+        box.getElement().setAttribute("role", "group");
+        box.getElement().setAttribute("aria-label", "Categories");
+        for (var c : analysis.categories()) {
+            box.add(AnalysisViews.categoryTag(c, categoryNames));
+        }
+        var edit = new Button(VaadinIcon.TAGS.create(), e -> openCategories(message, analysis));
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
+        edit.addClassName("omniops-category-edit");
+        edit.setAriaLabel("Edit categories");
+        edit.setTooltipText("Edit categories");
+        box.add(edit);
+        return box;
+    }
+
+    private void correctSentiment(MessageId message, String label) {
+        try {
+            workspace.analysis().correctSentiment(customer, message, label, viewer.id());
+        } catch (RuntimeException e) {
+            error("The sentiment could not be changed: " + e.getMessage());
+        }
+        refresh();
+    }
+
+    void openCategories(MessageId message, MessageAnalysis analysis) {
+        var current = analysis.categories().stream().map(MessageAnalysed.Category::key)
+                .collect(java.util.stream.Collectors.toSet());
+        var active = workspace.analysis().categories(customer).stream()
+                .filter(c -> !c.retired() || current.contains(c.key())).toList();
+        var dialog = new Dialog();
+        dialog.setId("categories-dialog");
+        dialog.setHeaderTitle("Categories of this message");
+        var choice = new CheckboxGroup<CategoryDefinition>("Categories");
+        choice.setId("categories-choice");
+        choice.setItems(active);
+        choice.setItemLabelGenerator(CategoryDefinition::displayName);
+        choice.setValue(active.stream().filter(c -> current.contains(c.key())).collect(java.util.stream.Collectors.toSet()));
+        choice.addClassName("omniops-categories-choice");
+        var save = new Button("Save", e -> {
+            var chosen = choice.getValue().stream().map(CategoryDefinition::key)
+                    .collect(java.util.stream.Collectors.toSet());
+            var add = new java.util.HashSet<>(chosen);
+            add.removeAll(current);
+            var remove = new java.util.HashSet<>(current);
+            remove.removeAll(chosen);
+            if (!add.isEmpty() || !remove.isEmpty()) {
+                try {
+                    workspace.analysis().correctCategories(customer, message, add, remove, viewer.id());
+                } catch (RuntimeException ex) {
+                    error("The categories could not be changed: " + ex.getMessage());
+                }
+            }
+            dialog.close();
+            refresh();
+        });
+        save.setId("categories-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var cancel = new Button("Cancel", e -> dialog.close());
+        dialog.add(new Paragraph("Your choice teaches this customer's model (default categories)."), choice);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
     }
 
     // ---- helpers

@@ -1,4 +1,4 @@
-package uk.co.omniops.conversation.ui;
+package uk.co.omniops.workspace.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,16 +43,17 @@ import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.ConversationSummary;
+import uk.co.omniops.conversation.DemoTraffic;
 import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.conversation.Priority;
-import uk.co.omniops.conversation.internal.ChatSimulator;
+import uk.co.omniops.analysis.CorrectionStats;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.rollout.FeatureIndicator;
 import uk.co.omniops.shell.CurrentUser;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
 import uk.co.omniops.tenancy.Role;
-import uk.co.omniops.tenancy.TenancyManagement;
 
 /**
  * The agents' live workspace: the inbox queue (lazy grid, scope chips with counts, filters, sort) and the open
@@ -83,10 +84,10 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
             new String[] {"Esc", "Close a dialog"},
             new String[] {"?", "Show this help"});
 
+    private final Workspace workspace;
     private final ConversationManagement conversations;
-    private final TenancyManagement tenancy;
     private final LiveUpdates liveUpdates;
-    private final ChatSimulator simulator;
+    private final DemoTraffic simulator;
     private final OmniOpsUser viewer;
     private final CustomerId customer;
 
@@ -95,6 +96,10 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
     private final Select<StatusFilter> statusFilter = new Select<>();
     private final Select<Priority> priorityFilter = new Select<>();
     private final Select<InboxQuery.Sort> sort = new Select<>();
+    private final Select<String> sentimentFilter = new Select<>();
+    private final Span correctionStats = new Span();
+    private Grid.@Nullable Column<ConversationSummary> sentimentColumn;
+    private Workspace.Features features;
     private final Div placeholder = new Div();
 
     private InboxQuery.Scope scope = InboxQuery.Scope.ALL;
@@ -119,14 +124,14 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
         }
     }
 
-    InboxView(ConversationManagement conversations, TenancyManagement tenancy, LiveUpdates liveUpdates,
-            ChatSimulator simulator, CurrentUser currentUser) {
-        this.conversations = conversations;
-        this.tenancy = tenancy;
-        this.liveUpdates = liveUpdates;
+    InboxView(Workspace workspace, DemoTraffic simulator, CurrentUser currentUser) {
+        this.workspace = workspace;
+        this.conversations = workspace.conversations();
+        this.liveUpdates = workspace.liveUpdates();
         this.simulator = simulator;
         this.viewer = currentUser.require();
         this.customer = viewer.customerId().orElseThrow(() -> new IllegalStateException("inbox needs a customer"));
+        this.features = workspace.features(customer);
         setId("inbox");
         addClassName("omniops-inbox");
         setSizeFull();
@@ -136,6 +141,7 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
 
         var list = new Div(toolbar(), filters(), grid());
         list.addClassName("omniops-inbox-list");
+        applyFeatures();
         setMaster(list);
 
         placeholder.setId("no-conversation");
@@ -167,9 +173,16 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
         help.setAriaLabel("Keyboard shortcuts");
         help.setTooltipText("Keyboard shortcuts (?)");
         help.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        bar.add(chipGroup, help);
+        bar.add(chipGroup, new FeatureIndicator(workspace.flags(), liveUpdates, customer), help);
         if (viewer.role() == Role.SUPERVISOR) {
-            bar.add(simulatorSwitch());
+            correctionStats.setId("correction-stats");
+            correctionStats.addClassName("omniops-correction-stats");
+            var taxonomy = new com.vaadin.flow.router.RouterLink("Categories", CategoriesView.class);
+            taxonomy.addClassName("omniops-correction-stats-link");
+            var stats = new Div(correctionStats, taxonomy);
+            stats.addClassName("omniops-correction-stats-box");
+            bar.add(simulatorSwitch(), stats);
+            refreshCorrectionStats();
         }
         return bar;
     }
@@ -220,16 +233,26 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
             case WAITING_LONGEST -> "Waiting longest";
             case PRIORITY -> "Priority";
             case NEWEST -> "Newest";
+            case MOST_NEGATIVE -> "Most negative first";
         });
         sort.setValue(InboxQuery.Sort.WAITING_LONGEST);
         sort.setId("sort");
         sort.setLabel("Sort by");
 
+        sentimentFilter.setItems(AnalysisViews.LABELS);
+        sentimentFilter.setEmptySelectionAllowed(true);
+        sentimentFilter.setEmptySelectionCaption("Any sentiment");
+        sentimentFilter.setItemLabelGenerator(l -> l == null ? "Any sentiment" : AnalysisViews.capitalised(l));
+        sentimentFilter.setId("sentiment-filter");
+        sentimentFilter.setLabel("Sentiment");
+        sentimentFilter.addThemeName("small");
+        sentimentFilter.addValueChangeListener(e -> refreshList());
+
         for (var select : List.of(statusFilter, priorityFilter, sort)) {
             select.addThemeName("small");
             select.addValueChangeListener(e -> refreshList());
         }
-        var row = new Div(statusFilter, priorityFilter, sort);
+        var row = new Div(statusFilter, priorityFilter, sentimentFilter, sort);
         row.addClassName("omniops-inbox-filters");
         return row;
     }
@@ -263,6 +286,15 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
                 .withProperty("priorityKey", s -> s.priority().dbValue())
                 .withProperty("assignee", s -> s.assigneeName() == null ? "Unassigned" : s.assigneeName()))
                 .setHeader("Status · assignee").setAutoWidth(true).setFlexGrow(0).setKey("state");
+        sentimentColumn = grid.addColumn(LitRenderer.<ConversationSummary>of("""
+                <span class="omniops-sentiment-cell omniops-sentiment-cell--${item.key}" title="${item.title}"
+                  ?hidden="${!item.key}">${item.label}</span>""")
+                .withProperty("key", s -> s.sentimentLabel() == null ? "" : s.sentimentLabel())
+                .withProperty("label", s -> s.sentimentLabel() == null ? "" : AnalysisViews.capitalised(s.sentimentLabel()))
+                .withProperty("title", s -> s.sentimentScore() == null ? ""
+                        : "Latest customer sentiment: " + s.sentimentLabel() + " · score "
+                                + AnalysisViews.two(s.sentimentScore())))
+                .setHeader("Sentiment").setAutoWidth(true).setFlexGrow(0).setKey("sentiment");
         grid.setItems(q -> conversations.inbox(customer, query(), q.getOffset(), q.getLimit()).stream(),
                 q -> conversations.count(customer, query()));
         grid.getDataProvider();
@@ -281,8 +313,50 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
     private InboxQuery query() {
         var status = statusFilter.getValue() == null ? StatusFilter.ACTIVE : statusFilter.getValue();
         var priority = priorityFilter.getValue();
+        var order = sort.getValue() == null ? InboxQuery.Sort.WAITING_LONGEST : sort.getValue();
+        if (!features.sentiment() && order == InboxQuery.Sort.MOST_NEGATIVE) {
+            order = InboxQuery.Sort.WAITING_LONGEST;
+        }
+        var sentiment = features.sentiment() && sentimentFilter.getValue() != null ? Set.of(sentimentFilter.getValue())
+                : Set.<String>of();
         return new InboxQuery(scope, viewer.id(), status.statuses, priority == null ? Set.of() : Set.of(priority),
-                sort.getValue() == null ? InboxQuery.Sort.WAITING_LONGEST : sort.getValue());
+                order, sentiment);
+    }
+
+    /** Shows or hides the sentiment column, filter and sort with the customer's flag (no trace when off). */
+    private void applyFeatures() {
+        features = workspace.features(customer);
+        if (sentimentColumn != null) {
+            sentimentColumn.setVisible(features.sentiment());
+        }
+        sentimentFilter.setVisible(features.sentiment());
+        var current = sort.getValue();
+        var sorts = new java.util.ArrayList<>(List.of(InboxQuery.Sort.values()));
+        if (!features.sentiment()) {
+            sorts.remove(InboxQuery.Sort.MOST_NEGATIVE);
+        }
+        if (!sorts.equals(sort.getListDataView().getItems().toList())) {
+            sort.setItems(sorts);
+            sort.setValue(current != null && sorts.contains(current) ? current : InboxQuery.Sort.WAITING_LONGEST);
+        }
+    }
+
+    private void refreshCorrectionStats() {
+        if (viewer.role() != Role.SUPERVISOR) {
+            return;
+        }
+        try {
+            correctionStats.setText(statsText(workspace.analysis().correctionStats(customer)));
+        } catch (RuntimeException e) {
+            correctionStats.setText("");
+        }
+        correctionStats.setVisible(features.analysis());
+    }
+
+    static String statsText(CorrectionStats s) {
+        return s.corrections() + (s.corrections() == 1 ? " correction" : " corrections")
+                + (s.sentimentAccuracy() == null ? "" : " · sentiment accuracy " + AnalysisViews.percent(s.sentimentAccuracy()))
+                + (s.categoryAccuracy() == null ? "" : " · category accuracy " + AnalysisViews.percent(s.categoryAccuracy()));
     }
 
     private void setScope(InboxQuery.Scope s) {
@@ -352,7 +426,7 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
             panel.refresh();
             return;
         }
-        panel = new ConversationPanel(conversations, tenancy, viewer, customer, id, () -> zone, this::refreshList);
+        panel = new ConversationPanel(workspace, viewer, customer, id, () -> zone, this::refreshList);
         setDetail(panel);
         panel.details().ifPresent(d -> grid.select(summaryOf(d)));
     }
@@ -486,6 +560,12 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
     private void onLiveUpdate(UI ui, LiveUpdate update) {
         try {
             ui.access(() -> {
+                if ("rollout.changed".equals(update.kind())) {
+                    applyFeatures();
+                }
+                if ("message.analysed".equals(update.kind())) {
+                    refreshCorrectionStats();
+                }
                 refreshList();
                 var open = panel;
                 UUID subject = update.subjectId();

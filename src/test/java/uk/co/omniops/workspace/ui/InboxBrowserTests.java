@@ -1,4 +1,4 @@
-package uk.co.omniops.conversation.ui;
+package uk.co.omniops.workspace.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.co.omniops.OmniOpsApplication;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.DemoTraffic;
 import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.conversation.NewContact;
-import uk.co.omniops.conversation.internal.ChatSimulator;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -59,7 +59,7 @@ class InboxBrowserTests {
     @Autowired
     LiveUpdates liveUpdates;
     @Autowired
-    ChatSimulator simulator;
+    DemoTraffic simulator;
 
     BrowserContext context;
     Page page;
@@ -116,7 +116,11 @@ class InboxBrowserTests {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            System.out.println("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.statusCode();
     }
 
     @Test
@@ -129,11 +133,7 @@ class InboxBrowserTests {
         long sent = System.currentTimeMillis();
         var status = post(base() + "/api/v1/conversations/" + id + "/messages", "dev-techsupport-co-key",
                 "{\"text\":\"" + text + "\"}");
-        if (status != 201) {
-            // the ingestion API is being finished in parallel; until the demo key works, ingest like the API does
-            System.out.println("API answered " + status + "; ingesting through ConversationManagement instead");
-            conversations.receive(techsupport, id, text, null);
-        }
+        assertThat(status).as("POST through the ingestion API with the demo key").isEqualTo(201);
         long returned = System.currentTimeMillis();
         assertThat(page.locator("#thread").getByText(text)).isVisible(within(1_000));
         long seen = ((Number) Objects.requireNonNull(page.evaluate("() => window.__seenAt"))).longValue();

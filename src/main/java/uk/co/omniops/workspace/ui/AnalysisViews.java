@@ -1,0 +1,147 @@
+package uk.co.omniops.workspace.ui;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
+import org.jspecify.annotations.Nullable;
+
+import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.analysis.SentimentPoint;
+
+/** The small pieces that show analysis results: sentiment badges, category tags, the sentiment sparkline. */
+final class AnalysisViews {
+
+    static final List<String> LABELS = List.of("negative", "neutral", "positive");
+
+    private AnalysisViews() {}
+
+    /** "negative · score 0.12 · confidence 0.91" (and "· corrected by an agent"). */
+    static String sentimentDescription(MessageAnalysed.Sentiment s, boolean corrected) {
+        return s.label() + " · score " + two(s.score()) + " · confidence " + two(s.confidence())
+                + (corrected ? " · corrected by an agent" : "");
+    }
+
+    static Badge sentimentBadge(String label) {
+        var badge = new Badge(capitalised(label));
+        badge.addThemeVariants(BadgeVariant.SMALL);
+        var variant = sentimentVariant(label);
+        if (variant != null) {
+            badge.addThemeVariants(variant);
+        }
+        badge.addClassName("omniops-sentiment");
+        badge.addClassName("omniops-sentiment--" + label);
+        return badge;
+    }
+
+    static @Nullable BadgeVariant sentimentVariant(String label) {
+        return switch (label) {
+            case "negative" -> BadgeVariant.ERROR;
+            case "positive" -> BadgeVariant.SUCCESS;
+            default -> BadgeVariant.CONTRAST;
+        };
+    }
+
+    /** "Refund 83 %" (an agent's tag without a percentage). */
+    static Span categoryTag(MessageAnalysed.Category c, Map<String, String> names) {
+        var agent = "agent".equals(c.source());
+        var tag = new Span(names.getOrDefault(c.key(), c.key()) + (agent ? "" : " " + percent(c.confidence())));
+        tag.addClassName("omniops-category-tag");
+        if (agent) {
+            tag.addClassName("omniops-category-tag--agent");
+        }
+        tag.getElement().setAttribute("data-category", c.key());
+        tag.getElement().setAttribute("title", agent ? "Set by an agent"
+                : "Suggested by the model, confidence " + two(c.confidence()));
+        return tag;
+    }
+
+    /**
+     * An inline SVG line of the conversation's sentiment (0 negative at the bottom … 1 positive at the top), built
+     * with the Element API: no HTML strings, nothing from customer text.
+     */
+    static Element sparkline(List<SentimentPoint> trend) {
+        var width = 96.0;
+        var height = 24.0;
+        var svg = new Element("svg");
+        svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+        svg.setAttribute("viewBox", "0 0 96 24");
+        svg.setAttribute("width", "96");
+        svg.setAttribute("height", "24");
+        svg.setAttribute("role", "img");
+        svg.setAttribute("class", "omniops-sparkline");
+        svg.setAttribute("id", "sentiment-sparkline");
+        var label = "Sentiment trend: " + trendText(trend);
+        svg.setAttribute("aria-label", label);
+        var title = new Element("title");
+        title.setText(label);
+        svg.appendChild(title);
+        var middle = new Element("line");
+        middle.setAttribute("x1", "0");
+        middle.setAttribute("x2", "96");
+        middle.setAttribute("y1", "12");
+        middle.setAttribute("y2", "12");
+        middle.setAttribute("class", "omniops-sparkline-mid");
+        svg.appendChild(middle);
+        var n = trend.size();
+        var points = new StringBuilder();
+        double lastX = 0;
+        double lastY = 0;
+        for (int i = 0; i < n; i++) {
+            var x = n == 1 ? width / 2 : 2 + i * (width - 4) / (n - 1);
+            var y = 2 + (1 - clamp(trend.get(i).score())) * (height - 4);
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            lastX = x;
+            lastY = y;
+        }
+        var line = new Element("polyline");
+        line.setAttribute("points", points.toString().strip());
+        line.setAttribute("class", "omniops-sparkline-line");
+        svg.appendChild(line);
+        if (n > 0) {
+            var dot = new Element("circle");
+            dot.setAttribute("cx", String.format(Locale.ROOT, "%.1f", lastX));
+            dot.setAttribute("cy", String.format(Locale.ROOT, "%.1f", lastY));
+            dot.setAttribute("r", "2.5");
+            dot.setAttribute("class", "omniops-sparkline-dot omniops-sparkline-dot--" + trend.get(n - 1).label());
+            svg.appendChild(dot);
+        }
+        return svg;
+    }
+
+    /** "negative → neutral → positive (latest 0.62)"; the last five labels for long conversations. */
+    static String trendText(List<SentimentPoint> trend) {
+        if (trend.isEmpty()) {
+            return "no messages analysed yet";
+        }
+        var labels = trend.stream().skip(Math.max(0, trend.size() - 5)).map(SentimentPoint::label)
+                .collect(Collectors.joining(" → "));
+        return (trend.size() > 5 ? "… → " : "") + labels + " (latest score " + two(trend.getLast().score()) + ")";
+    }
+
+    static String names(Collection<String> keys, Map<String, String> names) {
+        return keys.stream().map(k -> names.getOrDefault(k, k)).sorted().collect(Collectors.joining(", "));
+    }
+
+    static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String two(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String percent(double v) {
+        return Math.round(v * 100) + " %";
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+}
