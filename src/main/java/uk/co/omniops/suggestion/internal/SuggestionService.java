@@ -141,9 +141,24 @@ public class SuggestionService {
         if (latest.isPresent() && !latest.get().id().equals(event.messageId())) {
             return; // a newer contact message has arrived: its own analysis will bring suggestions
         }
+        if (answered(details.get(), event.messageId())) {
+            return; // an agent replied before the analysis came in: nothing left to suggest for it
+        }
         var categories = new LinkedHashMap<String, Double>();
         event.categories().forEach(c -> categories.merge(c.key(), c.confidence(), Math::max));
         compute(event.customerId(), details.get(), message.get(), categories);
+    }
+
+    private static boolean answered(ConversationDetails details, MessageId message) {
+        var after = false;
+        for (var m : details.messages()) {
+            if (m.id().equals(message)) {
+                after = true;
+            } else if (after && !m.internal() && m.authorType() == AuthorType.AGENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Suggestion> compute(CustomerId customer, ConversationDetails details, Message message,
@@ -320,7 +335,11 @@ public class SuggestionService {
             for (var p : pending) {
                 var s = p.suggestion();
                 if (p == chosen) {
-                    var a = Texts.squeeze(s.text());
+                    // compare with what was inserted: the agent's name was filled in at that moment
+                    var insertedBy = p.insertedBy() == null ? null : agentName(customer, p.insertedBy());
+                    var insertedText = insertedBy == null ? s.text()
+                            : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), insertedBy);
+                    var a = Texts.squeeze(insertedText);
                     var b = Texts.squeeze(sent);
                     var distance = Texts.editDistance(a, b);
                     var ratio = distance / (double) Math.max(1, Math.max(a.length(), b.length()));
