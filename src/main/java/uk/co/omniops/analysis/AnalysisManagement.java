@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import uk.co.omniops.analysis.internal.AiCostReport;
 import uk.co.omniops.analysis.internal.AnalysisService;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
@@ -24,9 +25,21 @@ import uk.co.omniops.tenancy.CustomerId;
 public class AnalysisManagement {
 
     private final AnalysisService service;
+    private final AiCostReport costs;
 
-    AnalysisManagement(AnalysisService service) {
+    AnalysisManagement(AnalysisService service, AiCostReport costs) {
         this.service = service;
+        this.costs = costs;
+    }
+
+    /** External AI use per customer and model since the given instant (platform staff only). */
+    public List<AiCost> aiCostSince(java.time.Instant since) {
+        return costs.since(since);
+    }
+
+    /** USD spent on external AI models today (UTC), as published in {@code omniops.ml_api.cost_daily}. */
+    public double aiCostToday() {
+        return costs.todayUsd();
     }
 
     /** Sentiment and categories per analysed message of a conversation; never null, empty when none. */

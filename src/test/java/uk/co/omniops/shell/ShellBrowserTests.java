@@ -55,14 +55,25 @@ class ShellBrowserTests {
 
     @ParameterizedTest
     @CsvSource({
-        "supervisor@techsupport-co, escalations",
-        "executive@fooddelivery-inc, insights",
-        "admin@omniops, admin/rollout"})
-    void eachRoleLandsOnItsOwnPage(String username, String landing) {
+        "supervisor@techsupport-co, escalations, #escalations",
+        "executive@fooddelivery-inc, insights, #insights",
+        "admin@omniops, admin/rollout, #rollout"})
+    void eachRoleLandsOnItsOwnPage(String username, String landing, String pageId) {
         Browser.signIn(page, base(), username, "demo");
         page.waitForURL("**/" + landing);
-        assertThat(page.locator("#placeholder-badge")).hasText("Not built yet");
+        assertThat(page.locator(pageId)).isVisible();
         Browser.screenshot(page, "landing-" + landing.replace('/', '-'));
+    }
+
+    @Test
+    void adminSeesSystemHealth() {
+        Browser.signIn(page, base(), "admin@omniops", "demo");
+        page.waitForURL("**/admin/rollout");
+        page.navigate(base() + "/admin/health");
+        assertThat(page.locator("#system-health")).isVisible();
+        assertThat(page.locator("[data-rule=ERROR_RATE]")).containsText("Error rate");
+        assertThat(page.locator("[data-rule=ML_DAILY_COST]")).containsText("Daily ML cost");
+        Browser.screenshot(page, "admin-system-health");
     }
 
     @Test

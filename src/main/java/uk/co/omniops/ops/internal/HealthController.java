@@ -12,6 +12,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.co.omniops.rollout.RolloutManagement;
+
 /**
  * The probes Kubernetes calls. Liveness says only that the process answers (a database outage must not
  * restart every pod); readiness checks each dependency and names the one that fails.
@@ -22,11 +24,14 @@ class HealthController {
     private final DataSource dataSource;
     private final ObjectProvider<Flyway> flyway;
     private final ObjectProvider<RedisConnectionFactory> redis;
+    private final ObjectProvider<RolloutManagement> rollout;
 
-    HealthController(DataSource dataSource, ObjectProvider<Flyway> flyway, ObjectProvider<RedisConnectionFactory> redis) {
+    HealthController(DataSource dataSource, ObjectProvider<Flyway> flyway, ObjectProvider<RedisConnectionFactory> redis,
+            ObjectProvider<RolloutManagement> rollout) {
         this.dataSource = dataSource;
         this.flyway = flyway;
         this.redis = redis;
+        this.rollout = rollout;
     }
 
     @GetMapping(path = "/api/health", produces = "application/json")
@@ -42,6 +47,18 @@ class HealthController {
         var redisFactory = redis.getIfAvailable();
         if (redisFactory != null) {
             checks.put("redis", check(() -> redis(redisFactory)));
+        }
+        var flags = rollout.getIfAvailable();
+        if (flags != null) {
+            // informative only: without live flags every feature is served safely off, which is no reason to drain the pod
+            var status = flags.status();
+            var flagCheck = new LinkedHashMap<String, Object>();
+            flagCheck.put("status", "UP");
+            flagCheck.put("source", status.source());
+            if (status.note() != null) {
+                flagCheck.put("note", status.note());
+            }
+            checks.put("flags", flagCheck);
         }
         var down = checks.entrySet().stream()
                 .filter(e -> !"UP".equals(((Map<?, ?>) e.getValue()).get("status")))

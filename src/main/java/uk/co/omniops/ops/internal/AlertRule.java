@@ -1,0 +1,32 @@
+package uk.co.omniops.ops.internal;
+
+import java.util.Set;
+
+import uk.co.omniops.escalation.OperationalAlerts.Channel;
+
+/** The seed's alert rules and where each one notifies. */
+enum AlertRule {
+    ERROR_RATE("Error rate", Set.of(Channel.PAGERDUTY, Channel.SLACK)),
+    ML_AVAILABILITY("ML API availability", Set.of(Channel.PAGERDUTY, Channel.SLACK)),
+    ML_DAILY_COST("Daily ML cost", Set.of(Channel.SLACK, Channel.EMAIL));
+
+    private final String title;
+    private final Set<Channel> channels;
+
+    AlertRule(String title, Set<Channel> channels) {
+        this.title = title;
+        this.channels = channels;
+    }
+
+    String title() {
+        return title;
+    }
+
+    Set<Channel> channels() {
+        return channels;
+    }
+
+    String key() {
+        return "omniops-" + name().toLowerCase().replace('_', '-');
+    }
+}
