@@ -1,0 +1,239 @@
+package uk.co.omniops.workspace.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import uk.co.omniops.analysis.AnalysisManagement;
+import uk.co.omniops.rollout.Feature;
+import uk.co.omniops.rollout.RolloutManagement;
+import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.Browser;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
+
+/**
+ * The AI features in the agents' workspace, end to end in Chromium: a message posted through the API gets its
+ * sentiment badge (analysis runs through the job queue), agents correct categories and sentiment, a feature
+ * switched off disappears without a reload; and the API's conversation representation carries the analysis.
+ */
+@OmniOpsIntegrationTest
+class WorkspaceAnalysisBrowserTests {
+
+    static final String AGENT = "agent@techsupport-co";
+    static final String KEY = "dev-techsupport-co-key";
+    static final String ANGRY = "This is absolutely terrible. I am furious, your app deleted my files and nobody "
+            + "answers. Worst service ever, I want a refund now!";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyManagement tenancy;
+    @Autowired
+    AnalysisManagement analysis;
+    @Autowired
+    RolloutManagement rollout;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+    BrowserContext context;
+    Page page;
+    CustomerId techsupport;
+
+    @BeforeEach
+    void openBrowser() {
+        context = Browser.newContext();
+        page = context.newPage();
+        techsupport = tenancy.customerBySlug("techsupport-co").orElseThrow().id();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    JsonNode post(String path, String body) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
+        return json.readTree(response.body());
+    }
+
+    JsonNode get(String path) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** Starts a conversation through the API with a calm first message; returns its id. */
+    String startConversation() throws Exception {
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        var started = post("/api/v1/conversations", """
+                {"contact": {"name": "Analysis %s", "email": "analysis-%s@example.com"},
+                 "text": "Hello, I have a question about my CloudDesk invoice.", "channel": "chat"}""".formatted(tag, tag));
+        return started.get("id").asString();
+    }
+
+    static LocatorAssertions.IsVisibleOptions within(double ms) {
+        return new LocatorAssertions.IsVisibleOptions().setTimeout(ms);
+    }
+
+    String badge(String messageId) {
+        return "#thread .omniops-msg[data-message-id='" + messageId + "'] .omniops-sentiment-button";
+    }
+
+    @Test
+    void anAngryApiMessageGetsANegativeBadgeAndAgentsCorrectItsCategoriesAndSentiment() throws Exception {
+        var conversation = startConversation();
+        Browser.signIn(page, base(), AGENT, "demo");
+        page.waitForURL("**/inbox");
+        page.navigate(base() + "/inbox/" + conversation);
+        assertThat(page.locator("#thread")).isVisible();
+
+        long sent = System.currentTimeMillis();
+        var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + ANGRY + "\"}")
+                .get("id").asString();
+        var badge = page.locator(badge(message));
+        assertThat(badge).isVisible(within(5_000));
+        long seen = System.currentTimeMillis();
+        System.out.printf("SENTIMENT BADGE LATENCY: badge visible %d ms after the API POST was sent%n", seen - sent);
+        assertThat(badge).hasAttribute("data-sentiment", "negative");
+        assertThat(badge).containsText("Negative");
+        assertThat(badge.getAttribute("aria-label")).contains("negative · score").contains("confidence");
+        assertThat(page.locator("#sentiment-sparkline")).isAttached();
+        assertThat(page.locator("#sentiment-sparkline").getAttribute("aria-label")).startsWith("Sentiment trend: ");
+        Browser.screenshot(page, "workspace-analysis-badges");
+
+        // categories: the agent adds one the model did not give; the tag changes and the correction counts
+        var before = analysis.correctionStats(techsupport).corrections();
+        var categories = page.locator("#thread .omniops-msg-categories[data-message-id='" + message + "']");
+        categories.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Edit categories")).click();
+        var unchecked = page.locator("#categories-choice vaadin-checkbox:not([checked])").first();
+        var name = unchecked.locator("label").textContent().strip();
+        unchecked.click();
+        page.locator("#categories-save").click();
+        assertThat(categories.locator(".omniops-category-tag--agent", new com.microsoft.playwright.Locator.LocatorOptions()
+                .setHasText(name))).isVisible(within(5_000));
+        assertThat(analysis.correctionStats(techsupport).corrections()).isGreaterThan(before);
+
+        // sentiment: the agent corrects the calm first message (menu on its badge); correcting the angry one would
+        // teach the customer's model, shared by every test in this JVM, that anger is positive
+        var first = page.locator("#thread .omniops-msg").first().getAttribute("data-message-id");
+        page.locator(badge(first)).click();
+        page.getByRole(AriaRole.MENUITEMCHECKBOX, new Page.GetByRoleOptions().setName("Positive")).or(
+                page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Positive"))).first().click();
+        assertThat(page.locator(badge(first))).hasAttribute("data-sentiment", "positive",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
+        Browser.screenshot(page, "workspace-analysis-corrected");
+    }
+
+    @Test
+    void switchingSentimentOffForTheCustomerRemovesTheBadgesWithoutAReload() throws Exception {
+        var conversation = startConversation();
+        var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + ANGRY + "\"}")
+                .get("id").asString();
+        Browser.signIn(page, base(), AGENT, "demo");
+        page.waitForURL("**/inbox");
+        page.navigate(base() + "/inbox/" + conversation);
+        assertThat(page.locator(badge(message))).isVisible(within(5_000));
+        assertThat(page.locator("#sentiment-filter")).isVisible();
+        page.evaluate("() => window.__notReloaded = true");
+
+        var saved = rollout.flag(Feature.SENTIMENT_ANALYSIS);
+        try {
+            rollout.blocklistAdd(Feature.SENTIMENT_ANALYSIS, List.of("techsupport-co"), "test@workspace",
+                    "workspace test: a disabled feature leaves no trace");
+            assertThat(page.locator("#thread .omniops-sentiment-button")).hasCount(0,
+                    new LocatorAssertions.HasCountOptions().setTimeout(5_000));
+            assertThat(page.locator("#sentiment-sparkline")).hasCount(0);
+            assertThat(page.locator("#sentiment-filter")).isHidden();
+            assertThat(Objects.requireNonNull(page.evaluate("() => window.__notReloaded === true"))).isEqualTo(true);
+            Browser.screenshot(page, "workspace-analysis-sentiment-off");
+
+            var body = get("/api/v1/conversations/" + conversation);
+            for (var m : body.get("messages")) {
+                var a = m.get("analysis");
+                assertThat(a == null || a.isNull() || !a.has("sentiment")).as("no sentiment while off: %s", m).isTrue();
+            }
+        } finally {
+            rollout.setBlocklist(Feature.SENTIMENT_ANALYSIS, saved.blocklist(), "test@workspace", "test clean-up");
+            rollout.setWhitelist(Feature.SENTIMENT_ANALYSIS, saved.whitelist(), "test@workspace", "test clean-up");
+        }
+        assertThat(page.locator(badge(message))).isVisible(within(5_000));
+    }
+
+    @Test
+    void theApisConversationCarriesAnalysisEscalationAndSuggestions() throws Exception {
+        var conversation = startConversation();
+        var angry = "The delivery was late again, the driver was rude and everything arrived broken. Unacceptable, "
+                + "I am really angry and disappointed.";
+        var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + angry + "\"}")
+                .get("id").asString();
+        JsonNode analysed = null;
+        var deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            var body = get("/api/v1/conversations/" + conversation);
+            for (var m : body.get("messages")) {
+                if (m.get("id").asString().equals(message) && m.get("analysis") != null && !m.get("analysis").isNull()) {
+                    analysed = body;
+                }
+            }
+            if (analysed != null) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(analysed).as("analysis within 5 s").isNotNull();
+        var m = analysed.get("messages").get(1);
+        assertThat(m.get("id").asString()).isEqualTo(message);
+        var sentiment = m.get("analysis").get("sentiment");
+        assertThat(sentiment.get("label").asString()).isEqualTo("negative");
+        assertThat(sentiment.get("score").asDouble()).isBetween(0.0, 0.5);
+        assertThat(sentiment.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(sentiment.get("model").asString()).startsWith("sentiment-");
+        assertThat(m.get("analysis").get("categories").isArray()).isTrue();
+        for (var c : m.get("analysis").get("categories")) {
+            assertThat(c.get("key").asString()).isNotBlank();
+            assertThat(c.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        }
+        assertThat(analysed.get("messages").get(0).has("analysis")).isTrue();
+        assertThat(analysed.has("escalation")).isTrue();
+        var escalation = analysed.get("escalation");
+        if (escalation != null && !escalation.isNull()) {
+            assertThat(escalation.get("status").asString()).isNotBlank();
+            assertThat(escalation.get("severity").asString()).isNotBlank();
+            assertThat(escalation.has("openedAt")).isTrue();
+        }
+        assertThat(analysed.get("suggestions").isArray()).isTrue();
+        System.out.println("API CONVERSATION WITH ANALYSIS: " + m);
+    }
+}
