@@ -10,7 +10,7 @@ class ModularityTests {
 
     /** The production code's modules: tests may reach across modules to set up scenarios. */
     static final ApplicationModules modules = ApplicationModules.of(OmniOpsApplication.class,
-            new ImportOption.DoNotIncludeTests());
+            (ImportOption) location -> !location.contains("/test-classes/"));
 
     @Test
     void modulesRespectTheirBoundaries() {

@@ -24,6 +24,9 @@ public final class Browser {
 
     public static synchronized BrowserContext newContext() {
         if (browser == null) {
+            // page loads on a loaded 2-core CI machine can exceed Playwright's 5 s default; checks that must be
+            // fast (live updates within 1 s) pass their own timeout
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             var options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(List.of(

@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,7 +39,16 @@ class ApiKeyAuthentication implements ApiAuthentication {
     private final ApiSettings settings;
     private final RateLimiter limiter = new RateLimiter();
 
-    ApiKeyAuthentication(ApiKeyManagement apiKeys, ApiSettings settings) {
+    /**
+     * The application context's strategy, not the static {@link SecurityContextHolder}: Vaadin installs its own
+     * strategy bean, and a second application context in the same JVM (tests) would otherwise swap the static one
+     * under this context's authorization filter, which then sees no authentication.
+     */
+    private final SecurityContextHolderStrategy contexts;
+
+    ApiKeyAuthentication(ApiKeyManagement apiKeys, ApiSettings settings,
+            ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.apiKeys = apiKeys;
         this.settings = settings;
     }
@@ -76,14 +87,14 @@ class ApiKeyAuthentication implements ApiAuthentication {
                         .formatted(number(limit.perSecond()), limit.burst(), wait));
                 return;
             }
-            var context = SecurityContextHolder.createEmptyContext();
+            var context = contexts.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client.get(), null,
                     List.of(new SimpleGrantedAuthority(ApiClient.AUTHORITY))));
-            SecurityContextHolder.setContext(context);
+            contexts.setContext(context);
             try {
                 chain.doFilter(request, response);
             } finally {
-                SecurityContextHolder.clearContext();
+                contexts.clearContext();
             }
         }
 

@@ -244,17 +244,6 @@ class InboxBrowserTests {
     }
 
     @Test
-    void analysisSlotsAreThereButShowNothingUntilFilled() {
-        var id = startConversation("Slot test " + UUID.randomUUID());
-        openConversation(page, base(), AGENT, id);
-        for (var slot : List.of("sentiment-badge", "category-tags", "suggested-replies", "escalation-banner")) {
-            Locator located = page.locator("[data-slot='" + slot + "']");
-            assertThat(located.first()).isAttached();
-            assertThat(located.first()).isHidden();
-        }
-    }
-
-    @Test
     void theLiveUpdateListenerIsRemovedWhenTheInboxIsClosed() {
         assertThat(simulator.isEnabled()).as("the simulator never runs in tests unless a test turns it on").isFalse();
         Browser.signIn(page, base(), SUPERVISOR, "demo");
@@ -266,7 +255,8 @@ class InboxBrowserTests {
         page.getByRole(AriaRole.NAVIGATION).getByText("Inbox").click();
         page.waitForURL("**/inbox");
         assertThat(page.locator("#conversation-grid")).isVisible();
-        page.waitForCondition(() -> liveUpdates.listenerCount() == before + 1);
+        // the inbox, its conversation panel and the embedded live components (banner, suggestions, flags) subscribe
+        page.waitForCondition(() -> liveUpdates.listenerCount() > before);
         assertThat(page.locator("#simulator-switch")).isVisible();
         Browser.screenshot(page, "inbox-supervisor");
 
@@ -307,16 +297,20 @@ class InboxBrowserTests {
         Browser.screenshot(page, "inbox-agent");
 
         page.navigate(base() + "/inbox/" + id);
+        page.waitForTimeout(1500);
+        Browser.screenshot(page, "inbox-agent-accessibility-conversation");
         assertThat(page.locator("#thread")).isVisible();
-        page.waitForTimeout(500);
         assertThat(Axe.seriousViolations(page)).as("conversation").isEmpty();
     }
 
     @Test
     void aMessageIngestedOnOneInstanceAppearsLiveOnAnother() {
         var id = startConversation("Two instances " + UUID.randomUUID());
-        try (var second = new SpringApplicationBuilder(OmniOpsApplication.class).profiles("test")
-                .initializers(new TestInfrastructure()).run("--server.port=0")) {
+        // A second application context in this JVM installs its own global SecurityContextHolder strategy (Vaadin);
+        // restore ours so this context's code that reads the static holder keeps working (one context per JVM in prod).
+        var strategy = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+        try (var second = restoring(strategy, new SpringApplicationBuilder(OmniOpsApplication.class).profiles("test")
+                .initializers(new TestInfrastructure()).run("--server.port=0"))) {
             var secondBase = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
             openConversation(page, secondBase, AGENT, id);
 
@@ -330,6 +324,15 @@ class InboxBrowserTests {
             System.out.printf("CROSS-INSTANCE LATENCY (Redis pub/sub): visible %d ms after receive() returned "
                     + "(%d ms after the call started)%n", seen - returned, seen - sent);
             Browser.screenshot(page, "inbox-second-instance");
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(strategy);
         }
+    }
+
+    private static org.springframework.context.ConfigurableApplicationContext restoring(
+            org.springframework.security.core.context.SecurityContextHolderStrategy strategy,
+            org.springframework.context.ConfigurableApplicationContext context) {
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(strategy);
+        return context;
     }
 }
