@@ -150,3 +150,14 @@ insert into suggestion_ai_usage (id, customer_id, model, outcome) values
   ('aaaaaaaa-0000-0000-0000-000000000705', 'aaaaaaaa-0000-0000-0000-000000000001', 'gpt-4o', 'success'),
   ('bbbbbbbb-0000-0000-0000-000000000705', 'bbbbbbbb-0000-0000-0000-000000000001', 'gpt-4o', 'success')
   on conflict do nothing;
+
+-- V10 (predictions)
+insert into prediction_signals (message_id, customer_id, conversation_id, score) values
+  ('aaaaaaaa-0000-0000-0000-000000000a06', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 0.5),
+  ('bbbbbbbb-0000-0000-0000-000000000a06', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 0.1)
+  on conflict do nothing;
+
+insert into prediction_conversations (conversation_id, customer_id, started_at) values
+  ('aaaaaaaa-0000-0000-0000-000000000005', 'aaaaaaaa-0000-0000-0000-000000000001', now()),
+  ('bbbbbbbb-0000-0000-0000-000000000005', 'bbbbbbbb-0000-0000-0000-000000000001', now())
+  on conflict do nothing;

@@ -27,6 +27,8 @@ import uk.co.omniops.escalation.EscalationStatus;
 import uk.co.omniops.escalation.Severity;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.prediction.Prediction;
+import uk.co.omniops.prediction.PredictionManagement;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.tenancy.CustomerId;
@@ -63,11 +65,12 @@ public class Escalator {
     private final FeatureFlags flags;
     private final ApplicationEventPublisher publisher;
     private final LiveUpdates liveUpdates;
+    private final PredictionManagement predictions;
 
     Escalator(RuleService ruleService, Signals signals, EscalationEvents events, Notifications notifications,
             NotificationTargets targets, ConversationManagement conversations, TenancyManagement tenancy,
             TenantTransactions transactions, FeatureFlags flags, ApplicationEventPublisher publisher,
-            LiveUpdates liveUpdates) {
+            LiveUpdates liveUpdates, PredictionManagement predictions) {
         this.ruleService = ruleService;
         this.signals = signals;
         this.events = events;
@@ -79,6 +82,7 @@ public class Escalator {
         this.flags = flags;
         this.publisher = publisher;
         this.liveUpdates = liveUpdates;
+        this.predictions = predictions;
     }
 
     /** A contact's message was analysed: remember the signal (always), then evaluate (when the flag is on). */
@@ -103,7 +107,8 @@ public class Escalator {
                 () -> signals.history(customer, message.conversationId(), now.plusSeconds(1), HISTORY));
         var current = new Facts.Signal(message.score(), message.label(), message.confidence(),
                 java.util.Set.copyOf(message.categories()));
-        var facts = new Facts(current, text, history, EscalationFacts.waitingAt(d, now), d.contact().vip(), null);
+        var facts = new Facts(current, text, history, EscalationFacts.waitingAt(d, now), d.contact().vip(),
+                risk(customer, message.conversationId()));
         var rules = ruleService.rules(customer).stream().filter(Rule::enabled).toList();
         return apply(customer, d, message.messageId(), rules, facts, false);
     }
@@ -125,8 +130,37 @@ public class Escalator {
         var now = Instant.now();
         var history = transactions.readInTenant(customer, () -> signals.history(customer, conversation, now, HISTORY));
         var facts = new Facts(null, null, history, EscalationFacts.waitingAt(details.get(), now),
-                details.get().contact().vip(), null);
+                details.get().contact().vip(), risk(customer, conversation));
         return apply(customer, details.get(), null, rules, facts, true);
+    }
+
+    /**
+     * A new predicted risk for a conversation ({@code PredictionUpdated}): only rules with a predicted-risk condition,
+     * evaluated like the scheduler's check (no message; an open escalation is left as it is).
+     */
+    public Outcome onPredicted(CustomerId customer, ConversationId conversation, double risk) {
+        if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
+            return Outcome.DISABLED;
+        }
+        var rules = ruleService.rules(customer).stream().filter(Rule::enabled)
+                .filter(r -> RuleEvaluator.needsPrediction(r.condition())).toList();
+        if (rules.isEmpty()) {
+            return Outcome.NO_MATCH;
+        }
+        var details = conversations.find(customer, conversation);
+        if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED) {
+            return Outcome.SKIPPED;
+        }
+        var now = Instant.now();
+        var history = transactions.readInTenant(customer, () -> signals.history(customer, conversation, now, HISTORY));
+        var facts = new Facts(null, null, history, EscalationFacts.waitingAt(details.get(), now),
+                details.get().contact().vip(), risk);
+        return apply(customer, details.get(), null, rules, facts, true);
+    }
+
+    /** The latest predicted escalation risk (null when predictions are off or none exists yet). */
+    private @Nullable Double risk(CustomerId customer, ConversationId conversation) {
+        return predictions.current(customer, conversation).map(Prediction::escalationRisk).orElse(null);
     }
 
     private Outcome apply(CustomerId customer, ConversationDetails details, @Nullable MessageId messageId,

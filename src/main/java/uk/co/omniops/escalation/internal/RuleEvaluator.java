@@ -77,6 +77,16 @@ public final class RuleEvaluator {
         };
     }
 
+    /** Whether a prediction update can change the rule's outcome (it has a predicted-risk condition). */
+    public static boolean needsPrediction(Condition condition) {
+        return switch (condition) {
+            case Condition.All all -> all.conditions().stream().anyMatch(RuleEvaluator::needsPrediction);
+            case Condition.Any any -> any.conditions().stream().anyMatch(RuleEvaluator::needsPrediction);
+            case Condition.Risk r -> true;
+            default -> false;
+        };
+    }
+
     private Optional<String> sentiment(Condition.Sentiment s, Facts facts) {
         var current = facts.current();
         if (current == null || current.score() == null || current.confidence() == null) {

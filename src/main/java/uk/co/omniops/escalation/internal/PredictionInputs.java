@@ -1,0 +1,36 @@
+package uk.co.omniops.escalation.internal;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+import uk.co.omniops.escalation.ConversationEscalated;
+import uk.co.omniops.prediction.PredictionManagement;
+import uk.co.omniops.prediction.PredictionUpdated;
+
+/**
+ * The link with the prediction module (escalation depends on prediction, never the reverse): a new predicted risk
+ * feeds the "predicted escalation risk ≥ p" rules, and each escalation is reported back as the label the risk model
+ * learns from. Both after commit, durably; no surrounding transaction (tenant transactions inside).
+ */
+@Component
+class PredictionInputs {
+
+    private final Escalator escalator;
+    private final PredictionManagement predictions;
+
+    PredictionInputs(Escalator escalator, PredictionManagement predictions) {
+        this.escalator = escalator;
+        this.predictions = predictions;
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(PredictionUpdated event) {
+        escalator.onPredicted(event.customerId(), event.conversationId(), event.prediction().escalationRisk());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(ConversationEscalated event) {
+        predictions.recordEscalation(event.customerId(), event.conversationId(), event.openedAt());
+    }
+}

@@ -1,0 +1,177 @@
+package uk.co.omniops.prediction.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.prediction.Prediction;
+import uk.co.omniops.tenancy.CustomerId;
+
+/**
+ * The prediction module's tables: its read model of analysed messages and conversation outcomes (built from events,
+ * never from another module's tables) and the stored predictions. Callers run inside a tenant transaction.
+ */
+@Repository
+public class PredictionStore {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A resolved conversation as training data. */
+    public record Outcome(double[] features, boolean escalated, @Nullable Double riskBeforeLabel,
+            @Nullable Double resolutionMinutes, @Nullable Double csat) {}
+
+    private final JdbcClient jdbc;
+
+    PredictionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void storeSignal(UUID messageId, CustomerId customer, ConversationId conversation, @Nullable Double score,
+            List<String> categories, Instant at) {
+        jdbc.sql("""
+                insert into prediction_signals (message_id, customer_id, conversation_id, score, categories, created_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (message_id) do update set score = excluded.score, categories = excluded.categories""")
+                .params(messageId, customer.value(), conversation.value(), score, categories.toArray(String[]::new),
+                        Timestamp.from(at))
+                .update();
+    }
+
+    /** Sentiment scores of the conversation's analysed messages, oldest first (messages without one skipped). */
+    public List<Double> scores(ConversationId conversation) {
+        return jdbc.sql("""
+                select score from prediction_signals where conversation_id = ? and score is not null
+                 order by created_at, message_id""")
+                .param(conversation.value()).query((rs, i) -> rs.getDouble(1)).list();
+    }
+
+    public Set<String> categories(ConversationId conversation) {
+        var all = new LinkedHashSet<String>();
+        jdbc.sql("select categories from prediction_signals where conversation_id = ?").param(conversation.value())
+                .query((rs, i) -> strings(rs.getArray(1))).list().forEach(all::addAll);
+        return all;
+    }
+
+    public void ensureConversation(CustomerId customer, ConversationId conversation, Instant startedAt) {
+        jdbc.sql("""
+                insert into prediction_conversations (conversation_id, customer_id, started_at) values (?, ?, ?)
+                on conflict (conversation_id) do nothing""")
+                .params(conversation.value(), customer.value(), Timestamp.from(startedAt)).update();
+    }
+
+    /** The latest features; the risk counts for calibration only while the outcome is not yet known. */
+    public void updateFeatures(ConversationId conversation, double[] features, double risk) {
+        jdbc.sql("""
+                update prediction_conversations set features = ?,
+                       risk_before_label = case when escalated_at is null and resolved_at is null then ?
+                                                else risk_before_label end
+                 where conversation_id = ?""")
+                .params(boxed(features), risk, conversation.value()).update();
+    }
+
+    public void markEscalated(CustomerId customer, ConversationId conversation, Instant at) {
+        jdbc.sql("""
+                insert into prediction_conversations (conversation_id, customer_id, started_at, escalated_at)
+                values (?, ?, ?, ?)
+                on conflict (conversation_id) do update
+                   set escalated_at = coalesce(prediction_conversations.escalated_at, excluded.escalated_at)""")
+                .params(conversation.value(), customer.value(), Timestamp.from(at), Timestamp.from(at)).update();
+    }
+
+    /** @return false when the conversation was never seen (nothing to learn from) */
+    public boolean markResolved(ConversationId conversation, Instant at, double csatProxy) {
+        return jdbc.sql("""
+                update prediction_conversations set resolved_at = ?, csat_proxy = ?,
+                       resolution_minutes = greatest(0, extract(epoch from (? - started_at)) / 60.0)
+                 where conversation_id = ?""")
+                .params(Timestamp.from(at), csatProxy, Timestamp.from(at), conversation.value()).update() > 0;
+    }
+
+    public boolean isEscalated(ConversationId conversation) {
+        return jdbc.sql("select escalated_at is not null from prediction_conversations where conversation_id = ?")
+                .param(conversation.value()).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Resolved conversations with features, newest first, at most {@code limit}. */
+    public List<Outcome> outcomes(@Nullable CustomerId customer, int limit) {
+        var sql = """
+                select features, escalated_at is not null, risk_before_label, resolution_minutes, csat_proxy
+                  from prediction_conversations
+                 where resolved_at is not null and features is not null %s
+                 order by resolved_at desc limit ?""";
+        var spec = customer == null ? jdbc.sql(sql.formatted("")).param(limit)
+                : jdbc.sql(sql.formatted("and customer_id = ?")).params(customer.value(), limit);
+        return spec.query((rs, i) -> new Outcome(doubles(rs.getArray(1)), rs.getBoolean(2), nullable(rs, 3),
+                nullable(rs, 4), nullable(rs, 5))).list();
+    }
+
+    public List<Instant> arrivalsSince(CustomerId customer, Instant since) {
+        return jdbc.sql("select started_at from prediction_conversations where customer_id = ? and started_at >= ?")
+                .params(customer.value(), Timestamp.from(since))
+                .query((rs, i) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
+    public void insertPrediction(CustomerId customer, ConversationId conversation, UUID messageId, Prediction p) {
+        jdbc.sql("""
+                insert into prediction_analysis (id, customer_id, conversation_id, message_id, escalation_risk,
+                                                 expected_csat, expected_resolution_minutes, factors, model, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                on conflict (message_id) where message_id is not null do update
+                   set escalation_risk = excluded.escalation_risk, expected_csat = excluded.expected_csat,
+                       expected_resolution_minutes = excluded.expected_resolution_minutes,
+                       factors = excluded.factors, model = excluded.model, created_at = excluded.created_at""")
+                .params(UUID.randomUUID(), customer.value(), conversation.value(), messageId, p.escalationRisk(),
+                        p.expectedCsat(), p.expectedResolutionMinutes(), JSON.writeValueAsString(p.factors()),
+                        p.model(), Timestamp.from(p.at()))
+                .update();
+    }
+
+    public Optional<Prediction> latest(ConversationId conversation) {
+        return jdbc.sql("""
+                select escalation_risk, expected_csat, expected_resolution_minutes, factors::text, model, created_at
+                  from prediction_analysis where conversation_id = ? order by created_at desc, id limit 1""")
+                .param(conversation.value())
+                .query((rs, i) -> new Prediction(rs.getDouble(1), rs.getDouble(2), rs.getInt(3),
+                        JSON.readValue(rs.getString(4), new TypeReference<List<String>>() {}), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .optional();
+    }
+
+    private static @Nullable Double nullable(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double[] boxed(double[] values) {
+        return Arrays.stream(values).boxed().toArray(Double[]::new);
+    }
+
+    private static double[] doubles(Array array) throws SQLException {
+        var values = (Double[]) array.getArray();
+        var out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] == null ? 0 : values[i];
+        }
+        return out;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+    }
+}

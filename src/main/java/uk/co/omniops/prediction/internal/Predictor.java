@@ -1,0 +1,209 @@
+package uk.co.omniops.prediction.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.conversation.AuthorType;
+import uk.co.omniops.conversation.ConversationDetails;
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.ConversationStatus;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.prediction.Calibration;
+import uk.co.omniops.prediction.Prediction;
+import uk.co.omniops.prediction.PredictionUpdated;
+import uk.co.omniops.prediction.VolumeForecast;
+import uk.co.omniops.rollout.Feature;
+import uk.co.omniops.rollout.FeatureFlags;
+import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.TenantTransactions;
+
+/**
+ * Computes, stores and publishes predictions; keeps the read model of outcomes; trains per customer (cached per
+ * replica for {@link #MODEL_TTL}, {@code retrain} refreshes at once). Everything gated by
+ * {@link Feature#PREDICTIVE_ANALYTICS}.
+ *
+ * @see <a href="../../../../../../../docs/decisions/010-predictions.md">decision 010</a>
+ */
+@Service
+public class Predictor {
+
+    static final Duration MODEL_TTL = Duration.ofMinutes(10);
+    static final int TRAINING_LIMIT = 5_000;
+    public static final int FORECAST_WEEKS = 4;
+    public static final double DEFAULT_HANDLE_MINUTES = 12;
+    public static final int TARGET_FIRST_RESPONSE_SECONDS = 60;
+
+    private record Cached(CustomerModels models, Instant at) {}
+
+    public enum Outcome { STORED, DISABLED, SKIPPED }
+
+    private final PredictionStore store;
+    private final ConversationManagement conversations;
+    private final TenantTransactions transactions;
+    private final FeatureFlags flags;
+    private final ApplicationEventPublisher publisher;
+    private final LiveUpdates liveUpdates;
+    private final Map<CustomerId, Cached> models = new ConcurrentHashMap<>();
+
+    Predictor(PredictionStore store, ConversationManagement conversations, TenantTransactions transactions,
+            FeatureFlags flags, ApplicationEventPublisher publisher, LiveUpdates liveUpdates) {
+        this.store = store;
+        this.conversations = conversations;
+        this.transactions = transactions;
+        this.flags = flags;
+        this.publisher = publisher;
+        this.liveUpdates = liveUpdates;
+    }
+
+    public boolean enabled(CustomerId customer) {
+        return flags.isEnabled(customer, Feature.PREDICTIVE_ANALYTICS);
+    }
+
+    /** A contact's message was analysed: remember it, predict, store, publish. Idempotent per message. */
+    public Outcome onAnalysed(MessageAnalysed event) {
+        var customer = event.customerId();
+        if (!enabled(customer)) {
+            return Outcome.DISABLED;
+        }
+        var details = conversations.find(customer, event.conversationId());
+        if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED) {
+            return Outcome.SKIPPED;
+        }
+        var d = details.get();
+        var model = models(customer);
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        transactions.inTenant(customer, () -> {
+            var conversation = event.conversationId();
+            var message = d.messages().stream().filter(m -> m.id().equals(event.messageId())).findFirst();
+            store.storeSignal(event.messageId().value(), customer, conversation,
+                    event.sentiment() == null ? null : event.sentiment().score(),
+                    event.categories().stream().map(MessageAnalysed.Category::key).toList(),
+                    message.map(m -> m.createdAt()).orElse(now));
+            store.ensureConversation(customer, conversation, d.conversation().createdAt());
+            var x = Features.of(input(d, store.scores(conversation), store.categories(conversation), now));
+            var prediction = model.predict(x, now);
+            store.insertPrediction(customer, conversation, event.messageId().value(), prediction);
+            store.updateFeatures(conversation, x, prediction.escalationRisk());
+            publisher.publishEvent(new PredictionUpdated(conversation, customer, prediction));
+            liveUpdates.publish(LiveUpdate.of(customer.value(), "prediction.updated", conversation.value()));
+            return null;
+        });
+        return Outcome.STORED;
+    }
+
+    /** The outcome label for training and calibration. */
+    public void onEscalated(CustomerId customer, ConversationId conversation, Instant at) {
+        if (!enabled(customer)) {
+            return;
+        }
+        transactions.inTenant(customer, () -> {
+            store.markEscalated(customer, conversation, at);
+            return null;
+        });
+    }
+
+    /**
+     * Resolution: the time label, and the CSAT proxy (no CSAT source exists yet): {@code 1 + 4 × the last sentiment
+     * score}, minus 0.5 when the conversation was escalated, clamped to 1…5.
+     */
+    public void onResolved(CustomerId customer, ConversationId conversation, Instant at) {
+        if (!enabled(customer)) {
+            return;
+        }
+        transactions.inTenant(customer, () -> {
+            var scores = store.scores(conversation);
+            double last = scores.isEmpty() ? 0.6 : scores.getLast();
+            double csat = Math.clamp(1 + 4 * last - (store.isEscalated(conversation) ? 0.5 : 0), 1.0, 5.0);
+            store.markResolved(conversation, at, csat);
+            return null;
+        });
+    }
+
+    public Optional<Prediction> current(CustomerId customer, ConversationId conversation) {
+        if (!enabled(customer)) {
+            return Optional.empty();
+        }
+        return transactions.readInTenant(customer, () -> store.latest(conversation));
+    }
+
+    public CustomerModels models(CustomerId customer) {
+        var cached = models.get(customer);
+        if (cached != null && cached.at().plus(MODEL_TTL).isAfter(Instant.now())) {
+            return cached.models();
+        }
+        return retrain(customer);
+    }
+
+    public CustomerModels retrain(CustomerId customer) {
+        var history = transactions.readInTenant(customer, () -> store.outcomes(customer, TRAINING_LIMIT));
+        var trained = CustomerModels.train(history);
+        models.put(customer, new Cached(trained, Instant.now()));
+        return trained;
+    }
+
+    public Calibration calibration(@Nullable CustomerId customer) {
+        if (customer != null && !enabled(customer)) {
+            return Reliability.of(List.of());
+        }
+        List<PredictionStore.Outcome> outcomes = customer == null
+                ? transactions.asPlatform("platform-wide prediction calibration",
+                        () -> store.outcomes(null, 100_000))
+                : transactions.readInTenant(customer, () -> store.outcomes(customer, 100_000));
+        return Reliability.of(outcomes.stream().filter(o -> o.riskBeforeLabel() != null)
+                .map(o -> new Reliability.Outcome(o.riskBeforeLabel(), o.escalated())).toList());
+    }
+
+    public VolumeForecast forecast(CustomerId customer, Instant now) {
+        if (!enabled(customer)) {
+            return new VolumeForecast(List.of(), 0, DEFAULT_HANDLE_MINUTES, TARGET_FIRST_RESPONSE_SECONDS);
+        }
+        var since = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(7L * FORECAST_WEEKS));
+        var arrivals = transactions.readInTenant(customer, () -> store.arrivalsSince(customer, since));
+        var handled = transactions.readInTenant(customer, () -> store.outcomes(customer, 1_000)).stream()
+                .map(PredictionStore.Outcome::resolutionMinutes).filter(m -> m != null).sorted().toList();
+        return Forecaster.forecast(arrivals, now, FORECAST_WEEKS, handleMinutes(handled),
+                TARGET_FIRST_RESPONSE_SECONDS);
+    }
+
+    /**
+     * The assumed handle time: the median resolution time of resolved conversations clamped to 3…60 min (a chat is
+     * worked in bursts; the wall-clock time overstates the agent's effort), the default without 10 resolutions.
+     */
+    static double handleMinutes(List<Double> sortedMinutes) {
+        if (sortedMinutes.size() < 10) {
+            return DEFAULT_HANDLE_MINUTES;
+        }
+        return Math.clamp(sortedMinutes.get(sortedMinutes.size() / 2), 3.0, 60.0);
+    }
+
+    static Features.Input input(ConversationDetails d, List<Double> scores, java.util.Set<String> categories,
+            Instant now) {
+        Instant since = null;
+        for (var m : d.messages()) {
+            if (m.internal()) {
+                continue;
+            }
+            if (m.authorType() == AuthorType.AGENT) {
+                since = null;
+            } else if (m.authorType() == AuthorType.CONTACT && since == null) {
+                since = m.createdAt();
+            }
+        }
+        double waiting = since == null ? 0 : Math.max(0, Duration.between(since, now).toSeconds() / 60.0);
+        return new Features.Input(scores, categories, waiting, d.conversation().messageCount(), d.contact().vip(),
+                d.conversation().priority().ordinal(), now.atZone(ZoneOffset.UTC).getHour());
+    }
+}
