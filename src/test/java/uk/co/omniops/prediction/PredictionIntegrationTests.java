@@ -9,13 +9,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.escalation.internal.Escalator;
 import uk.co.omniops.escalation.internal.RuleService;
+import uk.co.omniops.tenancy.ApiKeyManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -37,6 +40,8 @@ class PredictionIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired Escalator escalator;
     @Autowired RuleService rules;
+    @Autowired ApiKeyManagement apiKeys;
+    @LocalServerPort int port;
 
     Customer a;
     Customer b;
@@ -109,6 +114,25 @@ class PredictionIntegrationTests {
         assertThat(forecast.hours()).hasSize(168);
         assertThat(forecast.hours().getFirst().expectedConversations()).isPositive();
         assertThat(forecast.hours().getFirst().agentsNeeded()).isPositive();
+    }
+
+    @Test
+    void theApiConversationCarriesThePrediction() throws Exception {
+        var id = start(a, "I am furious, nobody answers, I want a refund.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(a, id) >= 1);
+        var key = apiKeys.create(a.id(), "prediction tests", "tests").plaintext();
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/conversations/" + id.value()))
+                .header("Authorization", "Bearer " + key).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var prediction = JsonMapper.builder().build().readTree(response.body()).get("prediction");
+        assertThat(prediction.get("escalationRisk").asDouble()).isBetween(0.0, 1.0);
+        assertThat(prediction.get("expectedCsat").asDouble()).isBetween(1.0, 5.0);
+        assertThat(prediction.get("expectedResolutionMinutes").asInt()).isPositive();
+        assertThat(prediction.get("factors").isArray()).isTrue();
+        assertThat(prediction.get("factors").size()).isPositive();
+        assertThat(prediction.get("model").asString()).startsWith("predict-v1");
     }
 
     @Test

@@ -13,6 +13,7 @@ import uk.co.omniops.conversation.Contact;
 import uk.co.omniops.conversation.ConversationDetails;
 import uk.co.omniops.conversation.Message;
 import uk.co.omniops.escalation.CurrentEscalation;
+import uk.co.omniops.prediction.Prediction;
 import uk.co.omniops.suggestion.Suggestion;
 
 /**
@@ -24,7 +25,17 @@ record ConversationJson(UUID id, String subject, String status, String priority,
         @Nullable AssigneeJson assignee, int messageCount, Instant createdAt, Instant updatedAt,
         @Nullable Instant firstResponseAt, @Nullable Instant lastCustomerMessageAt, @Nullable Instant lastAgentMessageAt,
         @Nullable Instant resolvedAt, ContactJson contact, List<MessageJson> messages,
-        @Nullable CurrentEscalation escalation, List<SuggestionJson> suggestions) {
+        @Nullable CurrentEscalation escalation, List<SuggestionJson> suggestions, @Nullable PredictionJson prediction) {
+
+    /** {@code prediction}: null when predictive analytics is off or nothing was predicted yet. */
+    record PredictionJson(double escalationRisk, double expectedCsat, int expectedResolutionMinutes,
+            List<String> factors, String model) {
+
+        static PredictionJson of(Prediction p) {
+            return new PredictionJson(p.escalationRisk(), p.expectedCsat(), p.expectedResolutionMinutes(), p.factors(),
+                    p.model());
+        }
+    }
 
     record AssigneeJson(UUID id, @Nullable String name) {}
 
@@ -90,14 +101,15 @@ record ConversationJson(UUID id, String subject, String status, String priority,
     }
 
     static ConversationJson of(ConversationDetails d, java.util.function.Function<Message, @Nullable AnalysisJson> analysis,
-            @Nullable CurrentEscalation escalation, List<SuggestionJson> suggestions) {
+            @Nullable CurrentEscalation escalation, List<SuggestionJson> suggestions,
+            @Nullable PredictionJson prediction) {
         var c = d.conversation();
         return new ConversationJson(c.id().value(), c.subject(), c.status().dbValue(), c.priority().dbValue(),
                 c.channel(), c.assigneeId() == null ? null : new AssigneeJson(c.assigneeId(), c.assigneeName()),
                 c.messageCount(), c.createdAt(), c.updatedAt(), c.firstResponseAt(), c.lastCustomerMessageAt(),
                 c.lastAgentMessageAt(), c.resolvedAt(), ContactJson.of(d.contact()),
                 d.messages().stream().filter(m -> !m.internal()).map(m -> MessageJson.of(m, analysis.apply(m))).toList(),
-                escalation, suggestions);
+                escalation, suggestions, prediction);
     }
 
     private static double round(double v) {

@@ -3,6 +3,7 @@ package uk.co.omniops.workspace.api;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationNotFound;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.escalation.EscalationManagement;
+import uk.co.omniops.prediction.PredictionManagement;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.suggestion.SuggestionManagement;
@@ -44,14 +46,17 @@ class ConversationRepresentationApi {
     private final EscalationManagement escalations;
     private final SuggestionManagement suggestions;
     private final FeatureFlags flags;
+    private final PredictionManagement predictions;
 
     ConversationRepresentationApi(ConversationManagement conversations, AnalysisManagement analysis,
-            EscalationManagement escalations, SuggestionManagement suggestions, FeatureFlags flags) {
+            EscalationManagement escalations, SuggestionManagement suggestions, FeatureFlags flags,
+            PredictionManagement predictions) {
         this.conversations = conversations;
         this.analysis = analysis;
         this.escalations = escalations;
         this.suggestions = suggestions;
         this.flags = flags;
+        this.predictions = predictions;
     }
 
     @GetMapping("/{id}")
@@ -74,7 +79,19 @@ class ConversationRepresentationApi {
                 ? escalations.current(customer, conversation).orElse(null) : null;
         return ResponseEntity.ok(ConversationJson.of(details,
                 m -> ConversationJson.AnalysisJson.of(analyses.get(m.id()), sentimentOn, categoriesOn), escalation,
-                suggestions(customer, conversation)));
+                suggestions(customer, conversation), prediction(customer, conversation)));
+    }
+
+    private ConversationJson.@Nullable PredictionJson prediction(CustomerId customer, ConversationId conversation) {
+        if (!flags.isEnabled(customer, Feature.PREDICTIVE_ANALYTICS)) {
+            return null;
+        }
+        try {
+            return predictions.current(customer, conversation).map(ConversationJson.PredictionJson::of).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("Prediction unavailable for conversation {}: {}", conversation, e.toString());
+            return null;
+        }
     }
 
     private List<ConversationJson.SuggestionJson> suggestions(CustomerId customer, ConversationId conversation) {

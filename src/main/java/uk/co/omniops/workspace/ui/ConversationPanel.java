@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +52,7 @@ import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.conversation.MessageRejected;
 import uk.co.omniops.conversation.Priority;
 import uk.co.omniops.escalation.EscalationBanner;
+import uk.co.omniops.prediction.Prediction;
 import uk.co.omniops.suggestion.SuggestionPanel;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
@@ -64,7 +66,7 @@ import uk.co.omniops.tenancy.UserAccount;
  * services under the viewer's customer; {@link #refresh()} re-reads it (live updates, rollout changes).
  *
  * <p>The AI features (sentiment badge per contact message and the header's sparkline, category tags, the
- * escalation banner, suggested replies) render only while their flag is on for the customer: a feature switched
+ * escalation banner, suggested replies, the prediction in the header) render only while their flag is on for the customer: a feature switched
  * off leaves no trace, without a reload. Agents correct a message's sentiment (menu on its badge) and categories
  * (dialog); the re-analysis publishes {@code message.analysed}, which refreshes every open workspace.
  */
@@ -186,6 +188,9 @@ class ConversationPanel extends Div {
         facts.addClassName("omniops-conv-facts");
         if (features.sentiment()) {
             facts.add(sparkline());
+        }
+        if (features.predictions()) {
+            workspace.predictions().current(customer, id).ifPresent(p -> facts.add(prediction(p)));
         }
 
         var assignToMe = action("Assign to me", VaadinIcon.USER_CHECK, this::assignToMe);
@@ -523,6 +528,34 @@ class ConversationPanel extends Div {
             updateCounter(composer.getValue().length());
             composer.focus();
         });
+    }
+
+    /**
+     * The latest prediction (risk, expected CSAT, expected resolution, top factors); refreshed with the rest of the
+     * panel on {@code prediction.updated}.
+     */
+    private Component prediction(Prediction p) {
+        var risk = new Span(String.format(Locale.ROOT, "Escalation risk %d %%", Math.round(p.escalationRisk() * 100)));
+        risk.setId("prediction-risk");
+        risk.getElement().getThemeList().add("badge pill small "
+                + (p.escalationRisk() >= 0.7 ? "error" : p.escalationRisk() >= 0.4 ? "warning" : "success"));
+        var csat = new Span(String.format(Locale.ROOT, "Expected CSAT %.1f", p.expectedCsat()));
+        csat.setId("prediction-csat");
+        var minutes = p.expectedResolutionMinutes();
+        var resolution = new Span("Resolution ~" + (minutes < 120 ? minutes + " min" : Math.round(minutes / 60.0) + " h"));
+        resolution.setId("prediction-resolution");
+        var factors = new Span(String.join(" · ", p.factors()));
+        factors.setId("prediction-factors");
+        factors.addClassName("omniops-secondary");
+        var box = new Div(risk, csat, resolution, factors);
+        box.setId("conversation-prediction");
+        box.addClassName("omniops-prediction");
+        box.getElement().setAttribute("role", "group");
+        box.getElement().setAttribute("aria-label", "Prediction");
+        box.getElement().setAttribute("title", p.model());
+        box.getStyle().set("display", "inline-flex").set("gap", "var(--lumo-space-s)").set("align-items", "center")
+                .set("flex-wrap", "wrap");
+        return box;
     }
 
     private Component sparkline() {

@@ -1,0 +1,115 @@
+package uk.co.omniops.prediction;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.co.omniops.rollout.Feature;
+import uk.co.omniops.rollout.RolloutManagement;
+import uk.co.omniops.test.Browser;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
+
+/**
+ * The prediction in the conversation header, in Chromium: it appears live after an angry message posted through the
+ * API ({@code prediction.updated}) and disappears without a reload when predictive analytics is switched off.
+ */
+@OmniOpsIntegrationTest
+class PredictionBrowserTests {
+
+    static final String AGENT = "agent@techsupport-co";
+    static final String KEY = "dev-techsupport-co-key";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RolloutManagement rollout;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        context = Browser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    JsonNode post(String path, String body) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
+        return json.readTree(response.body());
+    }
+
+    static LocatorAssertions.IsVisibleOptions within(double ms) {
+        return new LocatorAssertions.IsVisibleOptions().setTimeout(ms);
+    }
+
+    @Test
+    void theHeaderShowsThePredictionLiveAndHidesItWhenTheFeatureIsOff() throws Exception {
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        var conversation = post("/api/v1/conversations", """
+                {"contact": {"name": "Prediction %s", "email": "prediction-%s@example.com"},
+                 "text": "Hello, a question about my invoice.", "channel": "chat"}""".formatted(tag, tag))
+                .get("id").asString();
+        Browser.signIn(page, base(), AGENT, "demo");
+        page.waitForURL("**/inbox");
+        page.navigate(base() + "/inbox/" + conversation);
+        assertThat(page.locator("#thread")).isVisible();
+
+        post("/api/v1/conversations/" + conversation + "/messages",
+                "{\"text\":\"This is useless, I am furious and nobody answers. I want a refund now!\"}");
+        var prediction = page.locator("#conversation-prediction");
+        assertThat(prediction).isVisible(within(15_000));
+        assertThat(page.locator("#prediction-risk")).containsText("Escalation risk");
+        assertThat(page.locator("#prediction-csat")).containsText("Expected CSAT");
+        assertThat(page.locator("#prediction-resolution")).containsText("Resolution ~");
+        assertThat(page.locator("#prediction-factors")).not().isEmpty();
+        Browser.screenshot(page, "prediction-header");
+        page.evaluate("() => window.__notReloaded = true");
+
+        var saved = rollout.flag(Feature.PREDICTIVE_ANALYTICS);
+        try {
+            rollout.blocklistAdd(Feature.PREDICTIVE_ANALYTICS, List.of("techsupport-co"), "test@prediction",
+                    "prediction test: a disabled feature leaves no trace");
+            assertThat(prediction).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(5_000));
+            assertThat(Objects.requireNonNull(page.evaluate("() => window.__notReloaded === true"))).isEqualTo(true);
+        } finally {
+            rollout.setBlocklist(Feature.PREDICTIVE_ANALYTICS, saved.blocklist(), "test@prediction", "test clean-up");
+            rollout.setWhitelist(Feature.PREDICTIVE_ANALYTICS, saved.whitelist(), "test@prediction", "test clean-up");
+        }
+        assertThat(prediction).isVisible(within(5_000));
+    }
+}
