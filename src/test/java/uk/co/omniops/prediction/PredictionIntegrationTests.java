@@ -41,6 +41,8 @@ class PredictionIntegrationTests {
     @Autowired Escalator escalator;
     @Autowired RuleService rules;
     @Autowired ApiKeyManagement apiKeys;
+    @Autowired uk.co.omniops.prediction.internal.Predictor predictor;
+    @Autowired uk.co.omniops.rollout.RolloutManagement rollout;
     @LocalServerPort int port;
 
     Customer a;
@@ -150,6 +152,29 @@ class PredictionIntegrationTests {
             assertThat(seen).as(table).isZero();
         }
         assertThat(predictions.calibration(b.id()).conversations()).isZero();
+    }
+
+    @Test
+    void nothingIsPredictedOrShownWhileTheFeatureIsOff() {
+        var id = start(b, "Hi, a question about my invoice please.");
+        var message = conversations.find(b.id(), id).orElseThrow().messages().getFirst();
+        var angry = new uk.co.omniops.analysis.MessageAnalysed(message.id(), id, b.id(),
+                new uk.co.omniops.analysis.MessageAnalysed.Sentiment(0.05, "negative", 0.95, "test"), java.util.List.of(),
+                java.util.List.of("test"));
+        var feature = uk.co.omniops.rollout.Feature.PREDICTIVE_ANALYTICS;
+        var saved = rollout.flag(feature);
+        try {
+            rollout.blocklistAdd(feature, java.util.List.of("prediction-it-b"), "test@prediction", "flag off test");
+            assertThat(predictor.onAnalysed(angry)).isEqualTo(uk.co.omniops.prediction.internal.Predictor.Outcome.DISABLED);
+            assertThat(predictions.current(b.id(), id)).isEmpty();
+            assertThat(predictions.forecast(b.id()).hours()).isEmpty();
+            assertThat(predictions.calibration(b.id()).conversations()).isZero();
+        } finally {
+            rollout.setBlocklist(feature, saved.blocklist(), "test@prediction", "test clean-up");
+            rollout.setWhitelist(feature, saved.whitelist(), "test@prediction", "test clean-up");
+        }
+        assertThat(predictor.onAnalysed(angry)).isEqualTo(uk.co.omniops.prediction.internal.Predictor.Outcome.STORED);
+        assertThat(predictions.current(b.id(), id)).isPresent();
     }
 
     @Test
