@@ -115,11 +115,6 @@ insert into api_keys (id, customer_id, name, key_prefix, key_hash, created_by) v
   ('bbbbbbbb-0000-0000-0000-0000000000a1', 'bbbbbbbb-0000-0000-0000-000000000001', 'B key', 'omni_bbb', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb1', 'b')
   on conflict do nothing;
 
-insert into api_keys (id, customer_id, name, key_prefix, key_hash, created_by) values
-  ('aaaaaaaa-0000-0000-0000-0000000000a1', 'aaaaaaaa-0000-0000-0000-000000000001', 'A key', 'omni_aaa', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1', 'a'),
-  ('bbbbbbbb-0000-0000-0000-0000000000a1', 'bbbbbbbb-0000-0000-0000-000000000001', 'B key', 'omni_bbb', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb1', 'b')
-  on conflict do nothing;
-
 -- V7 (suggestions)
 insert into reply_library (id, customer_id, title, body) values
   ('aaaaaaaa-0000-0000-0000-000000000701', 'aaaaaaaa-0000-0000-0000-000000000001', 'A reply', 'hi A'),

@@ -37,6 +37,15 @@ public class AnalysisManagement {
         return costs.since(since);
     }
 
+    /**
+     * Records an external model call made by any module (tokens, latency, outcome: success, timeout, rate_limited,
+     * error, invalid_output or circuit_open) in the AI cost ledger, priced per model; never throws.
+     */
+    public void recordAiUsage(CustomerId customer, String feature, String model, int promptTokens, int completionTokens,
+            long latencyMillis, String outcome) {
+        costs.record(customer, feature, model, promptTokens, completionTokens, latencyMillis, outcome);
+    }
+
     /** USD spent on external AI models today (UTC), as published in {@code omniops.ml_api.cost_daily}. */
     public double aiCostToday() {
         return costs.todayUsd();

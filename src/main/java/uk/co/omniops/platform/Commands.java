@@ -67,7 +67,8 @@ public final class Commands {
             }
             try (var context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
-                    .properties("spring.main.banner-mode=off", "omniops.command-mode=true",
+                    .properties("spring.main.banner-mode=off", "spring.main.web-application-type=none",
+                            "omniops.command-mode=true",
                             "omniops.simulator.enabled=false")
                     .run(springArgs.toArray(String[]::new))) {
                 return cmd.run(arguments, context, out);

@@ -3,6 +3,7 @@ package uk.co.omniops.shell;
 import java.util.Optional;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 import uk.co.omniops.tenancy.OmniOpsUser;
@@ -10,6 +11,7 @@ import uk.co.omniops.tenancy.Role;
 
 /** The signed-in user of the current Vaadin request. */
 @Component
+@ConditionalOnWebApplication
 public class CurrentUser {
 
     private final AuthenticationContext authentication;

@@ -24,6 +24,11 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @RecordApplicationEvents
 class ConversationManagementTests {
 
+    static final java.util.Set<String> OWN_KINDS = java.util.Set.of("conversation.started", "message.received",
+            "message.sent", "note.added", "conversation.assigned", "conversation.priority", "conversation.resolved",
+            "conversation.reopened");
+
+
     @Autowired
     ConversationManagement conversations;
 
@@ -115,13 +120,12 @@ class ConversationManagementTests {
             conversations.changePriority(customer.id(), id, Priority.HIGH);
             conversations.resolve(customer.id(), id, agent);
             conversations.reopen(customer.id(), id, agent);
-            for (int i = 0; i < 50 && kinds.size() < 8; i++) {
+            for (int i = 0; i < 100 && kinds.stream().filter(OWN_KINDS::contains).count() < 8; i++) {
                 Thread.sleep(20);
             }
         }
-        assertThat(kinds).containsExactlyInAnyOrder("conversation.started", "message.received", "message.sent",
-                "note.added", "conversation.assigned", "conversation.priority", "conversation.resolved",
-                "conversation.reopened");
+        // other modules push their own kinds for the same conversation (analysis, suggestions, escalation)
+        assertThat(kinds.stream().filter(OWN_KINDS::contains).toList()).containsExactlyInAnyOrderElementsOf(OWN_KINDS);
     }
 
     @Test
@@ -155,16 +159,24 @@ class ConversationManagementTests {
                 .isInstanceOf(ConversationNotFound.class);
     }
 
+    /**
+     * A plain question: the analysis pipeline runs for real in this context, and an angry-looking text could be
+     * escalated (priority raised) while the test checks the sort order.
+     */
+    static String question(String tag) {
+        return "Hello, how can I update the delivery address on my account? (" + tag + ")";
+    }
+
     @Test
     void inboxFiltersSortsAndCounts() throws Exception {
-        var oldest = start(null, "oldest").conversation().id();
+        var oldest = start(null, question("oldest")).conversation().id();
         Thread.sleep(5);
-        var middle = start(null, "middle").conversation().id();
+        var middle = start(null, question("middle")).conversation().id();
         Thread.sleep(5);
-        var newest = start(null, "newest").conversation().id();
-        var answered = start(null, "answered").conversation().id();
+        var newest = start(null, question("newest")).conversation().id();
+        var answered = start(null, question("answered")).conversation().id();
         conversations.reply(customer.id(), answered, agent, "done");
-        var done = start(null, "done").conversation().id();
+        var done = start(null, question("done")).conversation().id();
         conversations.resolve(customer.id(), done, agent);
 
         conversations.assign(customer.id(), middle, agent);
@@ -173,7 +185,7 @@ class ConversationManagementTests {
 
         var waiting = conversations.inbox(customer.id(), InboxQuery.allOpen(agent), 0, 10);
         assertThat(waiting).extracting(ConversationSummary::id).containsExactly(oldest, middle, newest, answered);
-        assertThat(waiting.getFirst().lastMessagePreview()).isEqualTo("oldest");
+        assertThat(waiting.getFirst().lastMessagePreview()).isEqualTo(question("oldest"));
         assertThat(waiting.get(3).waitingSince()).isNull();
 
         var byPriority = conversations.inbox(customer.id(), query(InboxQuery.Scope.ALL, InboxQuery.Sort.PRIORITY), 0, 10);

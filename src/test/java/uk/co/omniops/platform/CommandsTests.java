@@ -56,6 +56,24 @@ class CommandsTests {
                 .hasMessageContaining("unexpected argument");
     }
 
+    @Test
+    void aCommandThatNeedsTheApplicationRunsWithoutTheWebServer() {
+        var code = run("db-migrate", "--spring.profiles.active=test",
+                "--omniops.database.url=" + uk.co.omniops.test.TestInfrastructure.ownerJdbcUrl(),
+                "--omniops.database.app-url=postgresql://omniops_app:omniops_app_test@localhost:"
+                        + uk.co.omniops.test.TestInfrastructure.postgresPort() + "/postgres",
+                "--omniops.redis.url=redis://127.0.0.1:" + uk.co.omniops.test.TestInfrastructure.redisPort());
+        assertThat(err()).isEmpty();
+        assertThat(code).isZero();
+        assertThat(out()).contains("\"pending\":0", "\"schema_version\"");
+    }
+
+    @Test
+    void badOptionsOfACommandExitWithTwo() {
+        assertThat(run("eval", "--task=mood", "--input=nothing.tsv")).isEqualTo(2);
+        assertThat(err()).contains("eval:");
+    }
+
     private int run(String... args) {
         return Commands.run(args, OmniOpsApplication.class, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

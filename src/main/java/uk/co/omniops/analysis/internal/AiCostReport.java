@@ -39,6 +39,13 @@ public class AiCostReport {
                 .register(registry);
     }
 
+    /** Records one external model call of any module in the shared ledger; never throws. */
+    public void record(uk.co.omniops.tenancy.CustomerId customer, String feature, String model, int promptTokens,
+            int completionTokens, long latencyMillis, String outcome) {
+        new AiUsageLedger(jdbc, transactions).record(customer, feature, model, promptTokens, completionTokens,
+                latencyMillis, outcome);
+    }
+
     public List<AiCost> since(Instant since) {
         return transactions.asPlatform("AI cost report", () -> jdbc.sql("""
                 select u.customer_id, c.name, u.model, count(*) as calls,

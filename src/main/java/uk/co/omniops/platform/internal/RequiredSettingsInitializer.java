@@ -8,8 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * In {@code prod}, stops startup with one line naming the first required variable that is missing, and
- * switches the Datadog registry on only when {@code DATADOG_API_KEY} is set (on without a key, it fails).
+ * In {@code prod}, stops startup with one line naming the first required variable that is missing; switches the
+ * Datadog registry on only when {@code DATADOG_API_KEY} is set (on without a key, it fails); and with
+ * {@code omniops.redis.mode=none} keeps Spring Boot's Redis client out entirely.
  */
 public class RequiredSettingsInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -24,6 +25,27 @@ public class RequiredSettingsInitializer implements ApplicationContextInitialize
         var overrides = new HashMap<String, Object>();
         var datadogKey = env.getProperty("DATADOG_API_KEY");
         overrides.put("management.datadog.metrics.export.enabled", datadogKey != null && !datadogKey.isBlank());
+        var excludes = new java.util.ArrayList<String>();
+        if ("none".equalsIgnoreCase(env.getProperty("spring.main.web-application-type"))) {
+            // operations commands and non-web tests: Vaadin's auto-configuration needs a web application context
+            excludes.addAll(java.util.List.of("com.vaadin.flow.spring.SpringBootAutoConfiguration",
+                    "com.vaadin.flow.spring.SpringSecurityAutoConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig"));
+        }
+        if ("none".equalsIgnoreCase(env.getProperty("omniops.redis.mode"))) {
+            // single instance without Redis: Boot must not create a client for localhost:6379 either
+            excludes.addAll(java.util.List.of(
+                    "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
+                    "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration"));
+        }
+        if (!excludes.isEmpty()) {
+            var excluded = env.getProperty("spring.autoconfigure.exclude", "");
+            overrides.put("spring.autoconfigure.exclude",
+                    (excluded.isBlank() ? "" : excluded + ",") + String.join(",", excludes));
+        }
         env.getPropertySources().addFirst(new MapPropertySource("omniops-derived", overrides));
         if (!env.matchesProfiles("prod")) {
             return;

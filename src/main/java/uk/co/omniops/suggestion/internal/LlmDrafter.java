@@ -66,8 +66,11 @@ class LlmDrafter implements DisposableBean {
     /** One configured client; tests swap it for a WireMock-backed one ({@link #use}). */
     record Engine(ChatClient chat, String model, Duration timeout, CircuitBreaker breaker) {}
 
+    private final uk.co.omniops.analysis.AnalysisManagement costLedger;
+
     LlmDrafter(SuggestionStore store, TenantTransactions transactions, AiSettings ai, Environment environment,
-            SuggestionSettings settings) {
+            SuggestionSettings settings, uk.co.omniops.analysis.AnalysisManagement costLedger) {
+        this.costLedger = costLedger;
         this.store = store;
         this.transactions = transactions;
         this.ai = ai;
@@ -190,6 +193,8 @@ class LlmDrafter implements DisposableBean {
                         latency, outcome);
                 return null;
             });
+            // the platform-wide AI cost ledger (daily cost gauge, alerts, System health)
+            costLedger.recordAiUsage(customer, "response-suggestions", model, prompt, completion, latency, outcome);
         } catch (RuntimeException x) {
             log.warn("LLM usage not recorded for customer {}: {}", customer, x.toString());
         }

@@ -56,8 +56,9 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
     private final JobSettings settings;
     private final String consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final ExecutorService readers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-reader-", 0).factory());
+    // created on every start(): a lifecycle may be stopped and started again (e.g. a paused application context)
+    private volatile ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ExecutorService readers = newReaders();
     private volatile @Nullable StatefulRedisConnection<String, String> commands;
     private final boolean commandMode;
     private volatile boolean running;
@@ -68,6 +69,10 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
         this.runner = runner;
         this.settings = settings;
         this.commandMode = commandMode;
+    }
+
+    private static ExecutorService newReaders() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-reader-", 0).factory());
     }
 
     static String streamKey(String type) {
@@ -114,6 +119,12 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
 
     @Override
     public void start() {
+        if (readers.isShutdown()) {
+            readers = newReaders();
+        }
+        if (workers.isShutdown()) {
+            workers = Executors.newVirtualThreadPerTaskExecutor();
+        }
         running = true;
         if (commandMode) {
             return; // a command only publishes; the servers' consumers run the jobs
@@ -242,6 +253,7 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         var c = commands;
+        commands = null;
         if (c != null) {
             c.closeAsync();
         }

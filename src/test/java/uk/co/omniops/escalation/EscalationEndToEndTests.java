@@ -1,0 +1,112 @@
+package uk.co.omniops.escalation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.escalation.internal.NotificationDispatcher;
+import uk.co.omniops.escalation.internal.NotificationTargets;
+import uk.co.omniops.tenancy.ApiKeyManagement;
+import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
+
+/**
+ * The whole path, nothing fed by hand: angry messages posted through the REST API are analysed by the in-process
+ * models through the job queue, the default rule escalates once, and Slack gets one well-formed message.
+ */
+@OmniOpsIntegrationTest
+class EscalationEndToEndTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+    @Autowired TenancyManagement tenancy;
+    @Autowired ApiKeyManagement apiKeys;
+    @Autowired EscalationManagement escalations;
+    @Autowired NotificationTargets targets;
+    @Autowired NotificationDispatcher dispatcher;
+
+    final WireMockServer slack = new WireMockServer(options().dynamicPort());
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        slack.start();
+        slack.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        targets.use(new NotificationTargets.Targets(slack.baseUrl() + "/hook", null, null, null,
+                "http://localhost:1/unused", null, "http://localhost:1/unused"));
+    }
+
+    @AfterEach
+    void stop() {
+        targets.reset();
+        slack.stop();
+    }
+
+    @Test
+    void angryMessagesThroughTheApiOpenExactlyOneEscalationAndOneSlackMessage() throws Exception {
+        var customer = tenancy.ensureCustomer("escalation-e2e", "Escalation E2E", "business", "eu");
+        var key = apiKeys.create(customer.id(), "end-to-end " + UUID.randomUUID(), "tests").plaintext();
+
+        var started = send(key, "/api/v1/conversations", """
+                {"contact":{"name":"Angry Andy","email":"andy-%s@example.com"},"text":"My order is two weeks late and nobody replies."}"""
+                .formatted(UUID.randomUUID()));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        var id = new ConversationId(UUID.fromString(JSON.readTree(started.body()).path("id").asString()));
+        for (var text : new String[] {"This is absolutely useless. Worst service I have ever had.",
+                "I am furious. Third time asking and still no refund!!",
+                "Unbelievable. I will file a chargeback and tell everyone how terrible you are."}) {
+            var sent = send(key, "/api/v1/conversations/" + id + "/messages", "{\"text\":\"" + text + "\"}");
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(escalations.current(customer.id(), id))
+                .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo("open")));
+        // later analyses of the same angry conversation join the open escalation instead of opening new ones
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(escalations.open(customer.id(), Set.of(), Set.of(), false).stream()
+                        .filter(e -> e.conversationId().equals(id))).hasSize(1));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            dispatcher.dispatchDue();
+            assertThat(slack.getAllServeEvents()).hasSize(1);
+        });
+        var payload = JSON.readTree(slack.getAllServeEvents().getFirst().getRequest().getBodyAsString());
+        assertThat(payload.path("text").asString()).contains("Escalation at Escalation E2E");
+        assertThat(payload.path("link").asString()).endsWith("/inbox/" + id);
+        dispatcher.dispatchDue();
+        assertThat(slack.getAllServeEvents()).hasSize(1);
+
+        var representation = send(key, "/api/v1/conversations/" + id, null);
+        assertThat(JSON.readTree(representation.body()).path("escalation").path("status").asString()).isEqualTo("open");
+    }
+
+    private HttpResponse<String> send(String key, String path, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + key);
+        if (json != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
