@@ -1,5 +1,7 @@
 package uk.co.omniops.analysis.internal;
 
+import uk.co.omniops.platform.CircuitBreaker;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package uk.co.omniops.suggestion.internal;
 
+import uk.co.omniops.platform.CircuitBreaker;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

@@ -196,7 +196,12 @@ public class SuggestionService {
             return top;
         });
         latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        var stored = transactions.readInTenant(customer, () -> store.batch(customer, batch));
+        // a concurrent computation for the same message (API on demand vs. the event listener) may have replaced
+        // this batch already: then its successor is the answer, never an empty list
+        var stored = transactions.readInTenant(customer, () -> {
+            var mine = store.batch(customer, batch);
+            return mine.isEmpty() && !ranked.isEmpty() ? store.latestBatch(customer, conversation) : mine;
+        });
         if (drafter.active()) {
             drafter.draftLater(customer, conversation, query, ranked, facts,
                     (text, model) -> addDraft(customer, conversation, message.id(), batch, text, model));

@@ -125,6 +125,9 @@ class ConversationPanel extends Div {
         thread.getElement().setAttribute("aria-live", "polite");
         thread.getElement().setAttribute("tabindex", "0");
         contactPanel.setId("contact-panel");
+        // it scrolls when the details are long: keyboard users must be able to reach it (axe: scrollable-region-focusable)
+        contactPanel.getElement().setAttribute("tabindex", "0");
+        contactPanel.getElement().setAttribute("aria-label", "Contact details");
         contactPanel.addClassName("omniops-contact-panel");
         contactPanel.getElement().setAttribute("role", "complementary");
         contactPanel.getElement().setAttribute("aria-label", "Contact");

@@ -20,6 +20,7 @@ import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.Axe;
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
@@ -95,14 +96,14 @@ class ChatPageBrowserTests {
         agent.locator("#composer textarea").fill(reply);
         agent.locator("#send").click();
         assertThat(visitor.locator("#chat-thread").getByText(reply))
-                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(1_000));
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(3_000));
 
         var answer = "Version 5.2, on Windows " + UUID.randomUUID();
         visitor.locator("#chat-message textarea").fill(answer);
         visitor.locator("#chat-message textarea").press("Control+Enter");
         assertThat(visitor.locator("#chat-thread").getByText(answer)).isVisible();
         assertThat(agent.locator("#thread").getByText(answer))
-                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(1_000));
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(3_000));
 
         visitor.reload();
         assertThat(visitor.locator("#chat-thread").getByText(reply)).isVisible();

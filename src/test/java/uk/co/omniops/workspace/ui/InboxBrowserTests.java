@@ -34,6 +34,7 @@ import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.Axe;
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
@@ -296,10 +297,9 @@ class InboxBrowserTests {
         assertThat(Axe.seriousViolations(page)).as("inbox").isEmpty();
         Browser.screenshot(page, "inbox-agent");
 
-        page.navigate(base() + "/inbox/" + id);
-        page.waitForTimeout(1500);
-        Browser.screenshot(page, "inbox-agent-accessibility-conversation");
+        routerLink(page, "inbox/" + id);
         assertThat(page.locator("#thread")).isVisible();
+        page.waitForTimeout(500);
         assertThat(Axe.seriousViolations(page)).as("conversation").isEmpty();
     }
 

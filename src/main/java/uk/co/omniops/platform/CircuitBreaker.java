@@ -1,4 +1,4 @@
-package uk.co.omniops.analysis.internal;
+package uk.co.omniops.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.Instant;
  * Opens after {@code threshold} consecutive failures and stays open for {@code openFor}; then lets calls through
  * again (half open) and closes on the first success or re-opens on the first failure.
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
 
     private final int threshold;
     private final Duration openFor;
@@ -16,22 +16,22 @@ final class CircuitBreaker {
     private int consecutiveFailures;
     private Instant openUntil = Instant.MIN;
 
-    CircuitBreaker(int threshold, Duration openFor, Clock clock) {
+    public CircuitBreaker(int threshold, Duration openFor, Clock clock) {
         this.threshold = threshold;
         this.openFor = openFor;
         this.clock = clock;
     }
 
-    synchronized boolean allows() {
+    public synchronized boolean allows() {
         return !clock.instant().isBefore(openUntil);
     }
 
-    synchronized void success() {
+    public synchronized void success() {
         consecutiveFailures = 0;
         openUntil = Instant.MIN;
     }
 
-    synchronized void failure() {
+    public synchronized void failure() {
         consecutiveFailures++;
         if (consecutiveFailures >= threshold) {
             openUntil = clock.instant().plus(openFor);
@@ -39,7 +39,7 @@ final class CircuitBreaker {
         }
     }
 
-    synchronized boolean open() {
+    public synchronized boolean open() {
         return !allows();
     }
 }

@@ -1,4 +1,4 @@
-package uk.co.omniops.conversation.ui;
+package uk.co.omniops.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import com.microsoft.playwright.Page;
  * Runs axe-core (a copy committed under {@code src/test/resources/axe/}, MPL-2.0, see LICENSE beside it) in a page;
  * no project npm dependency.
  */
-final class Axe {
+public final class Axe {
 
     private static String script;
 
@@ -20,7 +20,7 @@ final class Axe {
 
     /** "rule-id: node count" for every serious or critical violation on the page as it is now. */
     @SuppressWarnings("unchecked")
-    static List<String> seriousViolations(Page page) {
+    public static List<String> seriousViolations(Page page) {
         page.addScriptTag(new Page.AddScriptTagOptions().setContent(script()));
         var result = page.evaluate("""
                 async () => (await axe.run()).violations

@@ -1,4 +1,4 @@
-package uk.co.omniops.analysis.internal;
+package uk.co.omniops.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
