@@ -146,12 +146,17 @@ class SuggestionIntegrationTests {
         var before = suggestions.proposals(customer.id()).size();
         for (int n = 0; n < 3; n++) {
             var id = start("I want to cancel my subscription please (" + n + ")");
+            // let the analysis-driven suggestions land first, so the inserted one is not replaced under the agent
+            await().atMost(Duration.ofSeconds(20)).until(() -> !analysis.analyses(customer.id(), id).isEmpty()
+                    && suggestions.suggestions(customer.id(), id).stream()
+                            .anyMatch(s -> s.sourceTitle().equals("Cancel subscription")));
+            Thread.sleep(300);
             var first = suggestions.suggestions(customer.id(), id).stream()
                     .filter(s -> s.sourceTitle().equals("Cancel subscription")).findFirst().orElseThrow();
             var text = suggestions.inserted(customer.id(), first.id(), agent);
             conversations.reply(customer.id(), id, agent, text + " You can export your data for 30 days.");
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> suggestions.proposals(customer.id()).size() > before);
+        await().atMost(Duration.ofSeconds(30)).until(() -> suggestions.proposals(customer.id()).size() > before);
         var proposal = suggestions.proposals(customer.id()).stream()
                 .filter(p -> p.text().contains("export your data")).findFirst().orElseThrow();
         assertThat(proposal.occurrences()).isGreaterThanOrEqualTo(3);
