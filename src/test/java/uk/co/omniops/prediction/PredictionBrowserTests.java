@@ -3,11 +3,6 @@ package uk.co.omniops.prediction;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.RolloutManagement;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
@@ -44,8 +39,6 @@ class PredictionBrowserTests {
     @Autowired
     RolloutManagement rollout;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
     BrowserContext context;
     Page page;
 
@@ -65,12 +58,7 @@ class PredictionBrowserTests {
     }
 
     JsonNode post(String path, String body) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
-        return json.readTree(response.body());
+        return new ApiClient(port, KEY).post(path, body);
     }
 
     static LocatorAssertions.IsVisibleOptions within(double ms) {

@@ -3,11 +3,6 @@ package uk.co.omniops.workspace.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.RolloutManagement;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
@@ -55,8 +50,6 @@ class WorkspaceAnalysisBrowserTests {
     @Autowired
     RolloutManagement rollout;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
     BrowserContext context;
     Page page;
     CustomerId techsupport;
@@ -78,19 +71,11 @@ class WorkspaceAnalysisBrowserTests {
     }
 
     JsonNode post(String path, String body) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
-        return json.readTree(response.body());
+        return new ApiClient(port, KEY).post(path, body);
     }
 
     JsonNode get(String path) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return new ApiClient(port, KEY).get(path);
     }
 
     /** Starts a conversation through the API with a calm first message; returns its id. */
