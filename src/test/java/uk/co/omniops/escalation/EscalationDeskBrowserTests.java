@@ -61,10 +61,7 @@ class EscalationDeskBrowserTests {
         assertThat(page.locator("#escalation-queue")).isVisible();
         page.waitForTimeout(500); // the push connection settles after the first render
 
-        var started = conversations.start(customer.id(), new NewContact("Furious Fred",
-                "fred-" + UUID.randomUUID() + "@example.com", null), "Where is my parcel?", "chat", null);
-        var message = conversations.receive(customer.id(), started.conversation().id(),
-                "This is the worst service ever. I want to speak to a manager!", null);
+        // watch before starting the conversation: the real analysis pipeline may escalate this message before the test does
         // the page notes (in its own clock, the same machine's) when the queue first shows one more row
         page.evaluate("""
                 () => {
@@ -77,6 +74,10 @@ class EscalationDeskBrowserTests {
                   };
                   requestAnimationFrame(tick);
                 }""");
+        var started = conversations.start(customer.id(), new NewContact("Furious Fred",
+                "fred-" + UUID.randomUUID() + "@example.com", null), "Hi, a quick question about the settings on my account, please.", "chat", null);
+        var message = conversations.receive(customer.id(), started.conversation().id(),
+                "This is the worst service ever. I want to speak to a manager!", null);
         escalator.onAnalysed(new AnalysedMessage(message.id(), message.conversationId(), customer.id(), 0.07,
                 "negative", 0.95, List.of("complaint"), Instant.now()));
         var opened = escalations.forConversation(customer.id(), started.conversation().id()).orElseThrow().openedAt();
