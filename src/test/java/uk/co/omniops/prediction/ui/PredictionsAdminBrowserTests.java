@@ -1,0 +1,146 @@
+package uk.co.omniops.prediction.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.co.omniops.test.Axe;
+import uk.co.omniops.test.Browser;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
+
+/**
+ * The admins' prediction page in Chromium: the calibration chart (our {@code <omni-chart>} web component with
+ * Chart.js) really draws, a click on a point reaches the server and selects its bin, the forecast chart appears for a
+ * customer, in light and dark mode without serious accessibility violations; other roles are turned away.
+ */
+@OmniOpsIntegrationTest
+class PredictionsAdminBrowserTests {
+
+    /** Opaque pixels on the chart's canvas (0 until Chart.js has drawn). */
+    static final String DRAWN_PIXELS = """
+            id => {
+              const chart = document.getElementById(id);
+              const canvas = chart && chart.shadowRoot && chart.shadowRoot.querySelector('canvas');
+              if (!canvas || !canvas.width || !canvas.height) return 0;
+              const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              let n = 0;
+              for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+              return n;
+            }""";
+
+    @LocalServerPort
+    int port;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        context = Browser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    void waitUntilDrawn(String chartId) {
+        page.waitForFunction("id => (" + DRAWN_PIXELS + ")(id) > 2000", chartId);
+    }
+
+    @Test
+    void adminSeesCalibrationAndForecastChartsAndDrillsIntoABin() {
+        Browser.signIn(page, base(), "admin@omniops", "demo");
+        page.waitForURL("**/admin/rollout");
+        page.getByRole(AriaRole.NAVIGATION).getByText("Predictions").click();
+        page.waitForURL("**/admin/predictions");
+        assertThat(page.locator("#predictions-admin")).isVisible();
+        assertThat(page.locator("#calibration-summary")).containsText("All customers");
+
+        waitUntilDrawn("calibration-chart");
+        @SuppressWarnings("unchecked")
+        var chart = (Map<String, Object>) page.evaluate("""
+                () => { const c = document.getElementById('calibration-chart').chartInstance;
+                        return { type: c.config.type, datasets: c.data.datasets.length, labels: c.data.labels.length,
+                                 animation: c.options.animation }; }""");
+        assertThat(chart).containsEntry("type", "line").containsEntry("datasets", 3).containsEntry("labels", 10)
+                .containsEntry("animation", false);
+        assertThat(page.locator("#calibration-chart [role=img]").getAttribute("aria-label"))
+                .startsWith("Line chart: Predicted escalation risk against observed escalation rate. 10 points");
+        assertThat(page.locator("#calibration-chart table th[scope=col]")).hasCount(4);
+
+        // click the first bin that has an observed rate (or, without resolved history, its diagonal point)
+        @SuppressWarnings("unchecked")
+        var point = (Map<String, Object>) page.evaluate("""
+                () => { const el = document.getElementById('calibration-chart');
+                        const c = el.chartInstance;
+                        for (const ds of [0, 2]) {
+                          const meta = c.getDatasetMeta(ds);
+                          const i = c.data.datasets[ds].data.findIndex(v => v !== null);
+                          if (i >= 0) {
+                            const r = c.canvas.getBoundingClientRect();
+                            return { x: r.left + meta.data[i].x, y: r.top + meta.data[i].y, index: i,
+                                     label: c.data.labels[i] };
+                          }
+                        }
+                        return null; }""");
+        assertThat(point).isNotNull();
+        page.mouse().click(((Number) point.get("x")).doubleValue(), ((Number) point.get("y")).doubleValue());
+        assertThat(page.locator("#calibration-selection")).containsText("Predicted risk " + point.get("label"));
+        assertThat(page.locator("#calibration-bins tr[selected]")).hasCount(1);
+        Browser.screenshot(page, "admin-predictions-light");
+        assertThat(Axe.seriousViolations(page)).as("admin predictions, light").isEmpty();
+
+        page.locator("#prediction-scope").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("TechSupport Co")).click();
+        assertThat(page.locator("#calibration-summary")).containsText("TechSupport Co");
+        assertThat(page.locator("#forecast-summary")).containsText("week");
+        assertThat(page.locator("#forecast-summary")).containsText("handle time");
+        waitUntilDrawn("forecast-chart");
+        assertThat(page.evaluate("() => document.getElementById('forecast-chart').chartInstance.data.labels.length"))
+                .isEqualTo(168);
+
+        page.locator("#theme-toggle").click();
+        try {
+            page.waitForFunction("() => document.documentElement.getAttribute('theme') === 'dark'");
+            // the chart redraws with the dark scheme's colours: its axis text turns light
+            page.waitForFunction("""
+                    () => { const c = document.getElementById('forecast-chart').chartInstance;
+                            const m = /rgba?\\((\\d+), (\\d+), (\\d+)/.exec(c.options.color);
+                            return m && Number(m[1]) + Number(m[2]) + Number(m[3]) > 382; }""");
+            waitUntilDrawn("forecast-chart");
+            Browser.screenshot(page, "admin-predictions-dark");
+            assertThat(Axe.seriousViolations(page)).as("admin predictions, dark").isEmpty();
+        } finally {
+            page.locator("#theme-toggle").click();
+            page.waitForFunction("() => document.documentElement.getAttribute('theme') !== 'dark'");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"agent@techsupport-co, inbox", "executive@techsupport-co, insights"})
+    void otherRolesAreDenied(String username, String landing) {
+        Browser.signIn(page, base(), username, "demo");
+        page.waitForURL("**/" + landing);
+        assertThat(page.getByRole(AriaRole.NAVIGATION).getByText("Predictions")).hasCount(0);
+        page.navigate(base() + "/admin/predictions");
+        assertThat(page.locator("#access-denied")).containsText("Access denied");
+        assertThat(page.locator("#predictions-admin")).hasCount(0);
+    }
+}
