@@ -106,10 +106,10 @@ final class InsightsCharts {
             }
         }
         var data = new ArrayList<Series>();
-        data.add(Series.of("Conversations", actual).colour("primary"));
+        data.add(Series.of("Conversations", actual).withColour("primary"));
         if (forecast != null && allLabels.size() > labels.size()) {
-            data.add(Series.band("Forecast 80 % interval", lower, upper).colour("contrast"));
-            data.add(Series.of("Forecast", expected).asLine().asDashed().colour("warning"));
+            data.add(Series.band("Forecast 80 % interval", lower, upper).withColour("contrast"));
+            data.add(Series.of("Forecast", expected).asLine().asDashed().withColour("warning"));
         }
         chart.setData(allLabels, data);
         chart.addPointClickListener(click -> {
@@ -135,8 +135,8 @@ final class InsightsCharts {
             average.add(Double.isNaN(p.averageSentiment()) ? null : Math.round(p.averageSentiment() * 1000) / 10.0);
             negative.add((double) p.negativeMessages());
         }
-        chart.setData(labels, List.of(Series.of("Average sentiment", average).colour("primary"),
-                Series.of("Negative messages", negative).asBar().onSecondaryAxis().colour("error")));
+        chart.setData(labels, List.of(Series.of("Average sentiment", average).withColour("primary"),
+                Series.of("Negative messages", negative).asBar().onSecondaryAxis().withColour("error")));
         chart.addPointClickListener(click -> {
             var p = report.series().get(click.pointIndex());
             var negativeOnly = click.seriesIndex() == 1;
@@ -155,9 +155,9 @@ final class InsightsCharts {
         var labels = categories.stream().map(InsightReport.CategoryShare::displayName).toList();
         chart.setData(labels, List.of(
                 Series.of("This period", categories.stream().map(c -> (@Nullable Double) c.share()).toList())
-                        .colour("primary"),
+                        .withColour("primary"),
                 Series.of("Previous period", categories.stream().map(c -> (@Nullable Double) c.previousShare())
-                        .toList()).colour("contrast")));
+                        .toList()).withColour("contrast")));
         chart.addPointClickListener(click -> {
             var category = categories.get(click.pointIndex());
             var previous = click.seriesIndex() == 1;
@@ -175,7 +175,7 @@ final class InsightsCharts {
         chart.setYAxisTitle("Escalations");
         chart.setData(labels, List.of(Series.of("Escalations",
                 report.series().stream().map(p -> (@Nullable Double) (double) p.escalations()).toList())
-                .colour("error")));
+                .withColour("error")));
         var causes = report.escalationCauses().stream().map(c -> c.cause() + " " + c.count()).toList();
         if (!causes.isEmpty()) {
             chart.setDescription("Bar chart: escalations per bucket, " + report.current().escalations()
@@ -195,9 +195,9 @@ final class InsightsCharts {
         var top = report.topics().stream().limit(TOPICS_SHOWN).toList();
         chart.setData(top.stream().map(t -> t.emerging() ? t.phrase() + " ▲" : t.phrase()).toList(), List.of(
                 Series.of("This period", top.stream().map(t -> (@Nullable Double) (double) t.count()).toList())
-                        .colour("primary"),
+                        .withColour("primary"),
                 Series.of("Previous period", top.stream().map(t -> (@Nullable Double) (double) t.previousCount())
-                        .toList()).colour("contrast")));
+                        .toList()).withColour("contrast")));
         chart.addPointClickListener(click -> {
             var topic = top.get(click.pointIndex());
             var previous = click.seriesIndex() == 1;
