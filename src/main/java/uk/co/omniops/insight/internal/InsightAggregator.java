@@ -182,8 +182,8 @@ public class InsightAggregator {
                        coalesce(m.contact, 0), coalesce(s.total, 0), coalesce(s.n, 0), coalesce(s.negative, 0),
                        coalesce(e.n, 0), coalesce(r.n, 0), coalesce(cv.fr_seconds, 0), coalesce(cv.fr_n, 0),
                        coalesce(r.seconds, 0), coalesce(r.n, 0), coalesce(sg.n, 0), coalesce(sg.accepted, 0), now()
-                  from generate_series(:a::timestamptz, :b::timestamptz - interval '1 hour', interval '1 hour') h(hour)
-                  left join (select date_trunc('hour', c.created_at, 'UTC') hour, count(*) n,
+                  from generate_series(:a::timestamptz, :b::timestamptz - interval '1 hour', interval '1 hour') as h(hour)
+                  left join (select date_trunc('hour', c.created_at, 'UTC') as hour, count(*) n,
                                     count(*) filter (where exists (select 1 from conversation_categories cc
                                                                    where cc.conversation_id = c.id)) categorised,
                                     sum(extract(epoch from c.first_response_at - c.created_at))
@@ -192,26 +192,26 @@ public class InsightAggregator {
                                from conversations c
                               where c.customer_id = :c and c.created_at >= :a and c.created_at < :b
                               group by 1) cv on cv.hour = h.hour
-                  left join (select date_trunc('hour', created_at, 'UTC') hour, count(*) n,
+                  left join (select date_trunc('hour', created_at, 'UTC') as hour, count(*) n,
                                     count(*) filter (where author_type = 'contact') contact
                                from messages
                               where customer_id = :c and created_at >= :a and created_at < :b and not internal
                               group by 1) m on m.hour = h.hour
-                  left join (select date_trunc('hour', m.created_at, 'UTC') hour, sum(s.score) total, count(*) n,
+                  left join (select date_trunc('hour', m.created_at, 'UTC') as hour, sum(s.score) total, count(*) n,
                                     count(*) filter (where s.label = 'negative') negative
                                from messages m join sentiment_analysis s on s.message_id = m.id
                               where m.customer_id = :c and m.created_at >= :a and m.created_at < :b
                               group by 1) s on s.hour = h.hour
-                  left join (select date_trunc('hour', resolved_at, 'UTC') hour, count(*) n,
+                  left join (select date_trunc('hour', resolved_at, 'UTC') as hour, count(*) n,
                                     sum(extract(epoch from resolved_at - created_at)) seconds
                                from conversations
                               where customer_id = :c and resolved_at >= :a and resolved_at < :b and status = 'resolved'
                               group by 1) r on r.hour = h.hour
-                  left join (select date_trunc('hour', opened_at, 'UTC') hour, count(*) n
+                  left join (select date_trunc('hour', opened_at, 'UTC') as hour, count(*) n
                                from escalation_events
                               where customer_id = :c and opened_at >= :a and opened_at < :b
                               group by 1) e on e.hour = h.hour
-                  left join (select date_trunc('hour', created_at, 'UTC') hour, count(*) n,
+                  left join (select date_trunc('hour', created_at, 'UTC') as hour, count(*) n,
                                     count(*) filter (where status in ('accepted', 'edited')) accepted
                                from response_suggestions
                               where customer_id = :c and created_at >= :a and created_at < :b
@@ -229,7 +229,7 @@ public class InsightAggregator {
                 .param("c", customer.value()).param("a", a).param("b", b).update();
         jdbc.sql("""
                 with computed as (
-                    select date_trunc('hour', c.created_at, 'UTC') hour, cc.category_key, count(distinct c.id) n
+                    select date_trunc('hour', c.created_at, 'UTC') as hour, cc.category_key, count(distinct c.id) n
                       from conversations c join conversation_categories cc on cc.conversation_id = c.id
                      where c.customer_id = :c and c.created_at >= :a and c.created_at < :b
                      group by 1, 2),
@@ -243,7 +243,7 @@ public class InsightAggregator {
                 .param("c", customer.value()).param("a", a).param("b", b).update();
         jdbc.sql("""
                 with computed as (
-                    select date_trunc('hour', opened_at, 'UTC') hour, coalesce(nullif(rule_name, ''), reason) cause,
+                    select date_trunc('hour', opened_at, 'UTC') as hour, coalesce(nullif(rule_name, ''), reason) cause,
                            count(*) n
                       from escalation_events
                      where customer_id = :c and opened_at >= :a and opened_at < :b

@@ -26,7 +26,7 @@ final class Stopwords {
             weren what whatever when where whether which while who whom whose why will with within without won
             would wouldn yes yet you your yours yourself yourselves hi hello hey hiya dear regards cheers morning
             afternoon evening good great ask asking asked help helps helped hope hoping know let lets look looking
-            tell told trying wondering anyone anymore able appreciate appreciated again already ll ve
+            tell told trying wondering lot lots bit anyone anymore able appreciate appreciated again already ll ve
             """).trim().split("\\s+")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Stopwords() {

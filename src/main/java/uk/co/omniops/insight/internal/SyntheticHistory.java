@@ -87,8 +87,8 @@ public class SyntheticHistory {
                     select conv.*, arr.*, case when :every > 0 and t0 >= :recent and i % :every = 0
                                         then 0 else 1 end normal,
                            case when :every > 0 and t0 >= :recent and i % :every = 0
-                                then 1 + (i / :every) % cardinalityetexts
-                                else 1 + (i * 31) % cardinalitytexts end line
+                                then 1 + (i / :every) % cardinality(etexts)
+                                else 1 + (i * 31) % cardinality(texts) end line
                       from conv, arr)
                 """;
         jdbc.sql(conv + """
@@ -118,7 +118,7 @@ public class SyntheticHistory {
                                                        'Sorry about the trouble. It is fixed now.'])[1 + (i + j) % 4]
                             when j = 1 and normal = 0 then etexts[line]
                             when j = 1 then texts[line]
-                            else texts[1 + (i * 17 + j * 5) % cardinalitytexts] end,
+                            else texts[1 + (i * 17 + j * 5) % cardinality(texts)] end,
                        t0 + make_interval(secs => 90 * (j - 1))
                   from first_line, generate_series(1, :m) j
                  where t0 + make_interval(mins => 20 + i % 240) < :now
@@ -136,7 +136,7 @@ public class SyntheticHistory {
                        lateral (select least(1, greatest(0, (case when j = 1 and normal = 0
                                    then escores[line]
                                    when j = 1 then scores[line]
-                                   else scores[1 + (i * 17 + j * 5) % cardinalityscores] end)
+                                   else scores[1 + (i * 17 + j * 5) % cardinality(scores)] end)
                                    + ((i * 13 + j) % 11 - 5) / 100.0))::numeric(5, 4) score) s
                  where t0 + make_interval(mins => 20 + i % 240) < :now
                 on conflict do nothing""")

@@ -87,15 +87,23 @@ final class TopicExtractor {
             double z = (n - expected) / Math.sqrt(expected + 1);
             scored.add(new Scored(p, n, prev, z, ratio >= EMERGING_RATIO && z >= EMERGING_Z));
         });
-        var emerging = scored.stream().filter(Scored::emerging)
-                .sorted(Comparator.comparingDouble(Scored::z).reversed().thenComparing(Scored::phrase))
-                .limit(MAX_EMERGING).toList();
-        var top = scored.stream()
-                .sorted(Comparator.comparingInt(Scored::count).reversed().thenComparing(Scored::phrase))
-                .limit(MAX_TOP).toList();
+        // emerging first (strongest growth), then the most mentioned; a phrase overlapping one already chosen
+        // ("promo code expired" after "promo code") adds nothing
         var chosen = new LinkedHashSet<Scored>();
-        chosen.addAll(emerging);
-        chosen.addAll(top);
+        var chosenPhrases = new ArrayList<String>();
+        scored.stream().filter(Scored::emerging)
+                .sorted(Comparator.comparingDouble(Scored::z).reversed().thenComparing(Scored::phrase))
+                .filter(s -> novel(s.phrase(), chosenPhrases)).limit(MAX_EMERGING)
+                .forEach(s -> {
+                    chosen.add(s);
+                    chosenPhrases.add(s.phrase());
+                });
+        scored.stream().sorted(Comparator.comparingInt(Scored::count).reversed().thenComparing(Scored::phrase))
+                .filter(s -> !chosen.contains(s) && novel(s.phrase(), chosenPhrases)).limit(MAX_TOP)
+                .forEach(s -> {
+                    chosen.add(s);
+                    chosenPhrases.add(s.phrase());
+                });
 
         var topics = new ArrayList<Topic>();
         for (var s : chosen) {
@@ -162,6 +170,18 @@ final class TopicExtractor {
             }
         }
         return t;
+    }
+
+    /** True unless the phrase contains, or is contained in, a chosen phrase (whole words). */
+    private static boolean novel(String phrase, List<String> chosen) {
+        var p = " " + phrase + " ";
+        for (var c : chosen) {
+            var q = " " + c + " ";
+            if (p.contains(q) || q.contains(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void dropSubsumed(Map<String, Integer> candidates) {
