@@ -156,3 +156,24 @@ insert into prediction_conversations (conversation_id, customer_id, started_at) 
   ('aaaaaaaa-0000-0000-0000-000000000005', 'aaaaaaaa-0000-0000-0000-000000000001', now()),
   ('bbbbbbbb-0000-0000-0000-000000000005', 'bbbbbbbb-0000-0000-0000-000000000001', now())
   on conflict do nothing;
+
+-- V11 (insights)
+insert into insight_hourly (customer_id, hour, conversations, messages) values
+  ('aaaaaaaa-0000-0000-0000-000000000001', '2026-01-01 10:00+00', 1, 2),
+  ('bbbbbbbb-0000-0000-0000-000000000001', '2026-01-01 10:00+00', 7, 9)
+  on conflict do nothing;
+
+insert into insight_hourly_categories (customer_id, hour, category_key, conversations) values
+  ('aaaaaaaa-0000-0000-0000-000000000001', '2026-01-01 10:00+00', 'billing', 1),
+  ('bbbbbbbb-0000-0000-0000-000000000001', '2026-01-01 10:00+00', 'refund', 7)
+  on conflict do nothing;
+
+insert into insight_hourly_causes (customer_id, hour, cause, escalations) values
+  ('aaaaaaaa-0000-0000-0000-000000000001', '2026-01-01 10:00+00', 'A rule', 1),
+  ('bbbbbbbb-0000-0000-0000-000000000001', '2026-01-01 10:00+00', 'B rule', 3)
+  on conflict do nothing;
+
+insert into insight_aggregation_state (customer_id, watermark) values
+  ('aaaaaaaa-0000-0000-0000-000000000001', '2026-01-01 11:00+00'),
+  ('bbbbbbbb-0000-0000-0000-000000000001', '2026-01-01 11:00+00')
+  on conflict do nothing;

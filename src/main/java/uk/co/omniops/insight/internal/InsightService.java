@@ -1,0 +1,210 @@
+package uk.co.omniops.insight.internal;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import uk.co.omniops.analysis.AnalysisManagement;
+import uk.co.omniops.insight.DrillDown;
+import uk.co.omniops.insight.DrillDownRow;
+import uk.co.omniops.insight.InsightManagement;
+import uk.co.omniops.insight.InsightPeriod;
+import uk.co.omniops.insight.InsightReport;
+import uk.co.omniops.insight.InsightReport.Totals;
+import uk.co.omniops.insight.InsightsExtracted;
+import uk.co.omniops.rollout.Feature;
+import uk.co.omniops.rollout.FeatureFlags;
+import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.TenantTransactions;
+
+/**
+ * {@link InsightManagement}: reports from the hourly aggregates plus the latest extraction, extraction (aggregates
+ * refreshed, topics from the period's customer messages, one {@code conversation_insights} row, {@link
+ * InsightsExtracted} in the same transaction), and drill-down through indexed queries. Every read and write runs in
+ * the customer's tenant transaction; with {@code CONVERSATION_INSIGHTS} off nothing is read or written.
+ */
+@Service
+class InsightService implements InsightManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(InsightService.class);
+
+    /** {@code conversation_insights.kind} of an extraction. */
+    static final String KIND = "report";
+
+    /** At most this many customer messages per period feed topic extraction (the newest). */
+    static final int MAX_TEXTS = 100_000;
+
+    static final int MAX_DRILL_DOWN = 500;
+
+    private final ReportReads reads;
+    private final InsightAggregator aggregator;
+    private final TenantTransactions transactions;
+    private final FeatureFlags flags;
+    private final AnalysisManagement analysis;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    InsightService(ReportReads reads, InsightAggregator aggregator, TenantTransactions transactions, FeatureFlags flags,
+            AnalysisManagement analysis, JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.reads = reads;
+        this.aggregator = aggregator;
+        this.transactions = transactions;
+        this.flags = flags;
+        this.analysis = analysis;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    boolean enabled(CustomerId customer) {
+        return flags.isEnabled(customer, Feature.CONVERSATION_INSIGHTS);
+    }
+
+    @Override
+    public InsightReport report(CustomerId customer, InsightPeriod period) {
+        if (!enabled(customer)) {
+            return empty(customer, period);
+        }
+        var names = displayNames(customer);
+        return transactions.readInTenant(customer, () -> {
+            var extraction = reads.latestExtraction(customer, period);
+            var stored = extraction.map(e -> InsightJson.read(e.json()));
+            return build(customer, period, names, stored.map(InsightJson::topics).orElse(List.of()),
+                    stored.map(InsightJson::extractedAt).orElse(null));
+        });
+    }
+
+    @Override
+    public InsightReport extractNow(CustomerId customer, InsightPeriod period) {
+        return extract(customer, period, true);
+    }
+
+    InsightReport extract(CustomerId customer, InsightPeriod period, boolean onDemand) {
+        if (!enabled(customer)) {
+            return empty(customer, period);
+        }
+        aggregator.refresh(customer);
+        var names = displayNames(customer);
+        var current = transactions.readInTenant(customer, () -> texts(customer, period));
+        var previous = transactions.readInTenant(customer, () -> texts(customer, period.previous()));
+        var topics = TopicExtractor.extract(current, previous);
+        return transactions.inTenant(customer, () -> {
+            var at = jdbc.sql("select now()").query((rs, i) -> rs.getTimestamp(1).toInstant()).single();
+            var report = build(customer, period, names, topics, at);
+            jdbc.sql("""
+                    insert into conversation_insights (id, customer_id, period_start, period_end, kind, data, created_at)
+                    values (?, ?, ?, ?, ?, ?::jsonb, ?)""")
+                    .params(UUID.randomUUID(), customer.value(), Timestamp.from(period.from()),
+                            Timestamp.from(period.to()), KIND, InsightJson.of(report, at, onDemand).write(),
+                            Timestamp.from(at))
+                    .update();
+            events.publishEvent(new InsightsExtracted(customer, period, at, onDemand));
+            log.info("Insights extracted for {} {}..{} ({} messages, {} topics, {} emerging{})", customer.value(),
+                    period.from(), period.to(), current.size(), topics.size(),
+                    topics.stream().filter(InsightReport.Topic::emerging).count(), onDemand ? ", on demand" : "");
+            return report;
+        });
+    }
+
+    private InsightReport build(CustomerId customer, InsightPeriod period, Map<String, String> names,
+            List<InsightReport.Topic> topics, java.time.@Nullable Instant extractedAt) {
+        var now = reads.totals(customer, period);
+        var before = reads.totals(customer, period.previous());
+        var categories = reads.categories(customer, period, names);
+        var causes = reads.causes(customer, period);
+        var highlights = Highlights.of(now, before, categories, causes, topics);
+        return new InsightReport(customer, period, now, before, reads.series(customer, period), categories, causes,
+                topics, highlights, extractedAt);
+    }
+
+    /** The period's customer messages, newest first capped at {@link #MAX_TEXTS}, returned oldest first. */
+    private List<TopicExtractor.Text> texts(CustomerId customer, InsightPeriod period) {
+        var list = new ArrayList<>(jdbc.sql("""
+                select conversation_id, id, text, created_at from messages
+                 where customer_id = ? and created_at >= ? and created_at < ?
+                   and author_type = 'contact' and not internal
+                 order by created_at desc limit ?""")
+                .params(customer.value(), Timestamp.from(period.from()), Timestamp.from(period.to()), MAX_TEXTS)
+                .query((rs, i) -> new TopicExtractor.Text(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list());
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
+    @Override
+    public List<DrillDownRow> drillDown(CustomerId customer, DrillDown d, int limit) {
+        if (!enabled(customer)) {
+            return List.of();
+        }
+        int n = Math.clamp(limit, 1, MAX_DRILL_DOWN);
+        var sql = new StringBuilder("""
+                select c.id, ct.name, c.subject, c.status, c.created_at,
+                       (select cc.category_key from conversation_categories cc where cc.conversation_id = c.id
+                         order by cc.confidence desc, cc.created_at limit 1) category,
+                       (select avg(s.score) from sentiment_analysis s where s.conversation_id = c.id) sentiment,
+                       exists (select 1 from escalation_events e where e.conversation_id = c.id) escalated,
+                       (select m.text from messages m where m.conversation_id = c.id and m.author_type = 'contact'
+                           and not m.internal order by m.created_at, m.id limit 1) first_text
+                  from conversations c join contacts ct on ct.id = c.contact_id
+                 where c.customer_id = :c and c.created_at >= :from and c.created_at < :to
+                """);
+        var params = new HashMap<String, Object>();
+        params.put("c", customer.value());
+        params.put("from", Timestamp.from(d.period().from()));
+        params.put("to", Timestamp.from(d.period().to()));
+        params.put("limit", n);
+        if (d.category() != null && !d.category().isBlank()) {
+            sql.append(" and exists (select 1 from conversation_categories cc where cc.conversation_id = c.id"
+                    + " and cc.category_key = :category)");
+            params.put("category", d.category());
+        }
+        if (d.topic() != null && !d.topic().isBlank()) {
+            sql.append(" and exists (select 1 from messages m where m.conversation_id = c.id and m.author_type = 'contact'"
+                    + " and not m.internal and m.text ilike :topic escape '\\')");
+            params.put("topic", "%" + d.topic().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (d.escalatedOnly()) {
+            sql.append(" and exists (select 1 from escalation_events e where e.conversation_id = c.id)");
+        }
+        if (d.negativeOnly()) {
+            sql.append(" and exists (select 1 from sentiment_analysis s where s.conversation_id = c.id"
+                    + " and s.label = 'negative')");
+        }
+        sql.append(" order by c.created_at desc, c.id desc limit :limit");
+        return transactions.readInTenant(customer, () -> jdbc.sql(sql.toString()).params(params)
+                .query((rs, i) -> {
+                    double sentiment = rs.getDouble(7);
+                    Double average = rs.wasNull() ? null : sentiment;
+                    var first = rs.getString(9);
+                    return new DrillDownRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(6), average, rs.getBoolean(8),
+                            rs.getTimestamp(5).toInstant(), first == null ? "" : shorten(first));
+                }).list());
+    }
+
+    private Map<String, String> displayNames(CustomerId customer) {
+        var names = new HashMap<String, String>();
+        analysis.categories(customer).forEach(c -> names.put(c.key(), c.displayName()));
+        return names;
+    }
+
+    static InsightReport empty(CustomerId customer, InsightPeriod period) {
+        var none = new Totals(0, 0, 0, 0, null, null, Double.NaN, 0, 0, 0, Double.NaN);
+        return new InsightReport(customer, period, none, none, List.of(), List.of(), List.of(), List.of(), List.of(),
+                null);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 299) + "…";
+    }
+}

@@ -1,0 +1,219 @@
+package uk.co.omniops.insight.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.TenantTransactions;
+
+/**
+ * Bulk history for the demo and the benchmark, written with {@code generate_series} straight into the real tables
+ * (contacts, conversations, messages, sentiment, categories, escalations, suggestions) in the customer's tenant
+ * transaction: minutes for a million messages, where the live pipeline would take hours. Deterministic (ids are
+ * md5 of a seed and a number; texts, times and outcomes are arithmetic on the conversation number), so running it
+ * twice with the same seed inserts nothing new. All conversations are resolved: history does not crowd the inbox.
+ *
+ * <p>Writes other modules' tables: demo and benchmark data only, never product behaviour
+ * (docs/decisions/011-insights.md).
+ */
+@Component
+public class SyntheticHistory {
+
+    /** A customer message template: its category, sentiment score 0–1 and text. */
+    public record Line(String category, double score, String text) {}
+
+    /**
+     * @param conversations how many, spread evenly over {@code days} ending now
+     * @param messagesPerConversation alternating customer / agent, at least 1
+     * @param emerging lines used only in the last 7 days, for every {@code emergingEvery}-th conversation (none: 0)
+     */
+    public record Plan(String seed, int days, int conversations, int messagesPerConversation, List<Line> lines,
+            List<Line> emerging, int emergingEvery) {}
+
+    private final JdbcClient jdbc;
+    private final TenantTransactions transactions;
+
+    SyntheticHistory(JdbcClient jdbc, TenantTransactions transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** @return messages inserted */
+    public int generate(CustomerId customer, Plan plan, Instant now) {
+        return transactions.inTenant(customer, () -> insert(customer, plan, now));
+    }
+
+    private int insert(CustomerId customer, Plan plan, Instant now) {
+        var start = now.minus(Duration.ofDays(plan.days()));
+        double stepSeconds = (double) Duration.ofDays(plan.days()).toSeconds() / plan.conversations();
+        var recent = now.minus(Duration.ofDays(7));
+        var cats = plan.lines().stream().map(Line::category).toArray(String[]::new);
+        var scores = plan.lines().stream().map(Line::score).toArray(Double[]::new);
+        var texts = plan.lines().stream().map(Line::text).toArray(String[]::new);
+        var eCats = plan.emerging().stream().map(Line::category).toArray(String[]::new);
+        var eScores = plan.emerging().stream().map(Line::score).toArray(Double[]::new);
+        var eTexts = plan.emerging().stream().map(Line::text).toArray(String[]::new);
+        int contacts = Math.max(1, Math.min(plan.conversations(), 500));
+        var names = new String[] {"Ann Baker", "Ben Carter", "Chloe Diaz", "Dev Patel", "Emma Fox", "Finn Gray",
+                "Grace Hill", "Hugo Ito", "Isla James", "Jack Khan", "Kara Lee", "Liam Moss"};
+
+        jdbc.sql("""
+                insert into contacts (id, customer_id, name, email, created_at)
+                select md5(:seed || ':contact:' || k)::uuid, :c,
+                       (string_to_array(:names, chr(31)))[1 + k % cardinality(string_to_array(:names, chr(31)))] || ' ' || k,
+                       'contact' || k || '@example.com', :start
+                  from generate_series(1, :n) k
+                on conflict (id) do nothing""")
+                .param("seed", plan.seed()).param("c", customer.value()).param("names", String.join("\u001f", names))
+                .param("start", Timestamp.from(start)).param("n", contacts).update();
+
+        // one row per conversation: its time and its first customer line (normal or emerging)
+        var conv = """
+                with arr as (
+                    select string_to_array(:texts, chr(31)) texts, string_to_array(:cats, chr(31)) cats,
+                           string_to_array(:scores, ',')::float8[] scores, string_to_array(:etexts, chr(31)) etexts,
+                           string_to_array(:ecats, chr(31)) ecats, string_to_array(:escores, ',')::float8[] escores),
+                conv as (
+                    select i, md5(:seed || ':conv:' || i)::uuid id,
+                           :start::timestamptz + make_interval(secs => (i - 1) * :step + (i * 7919 % 600)) t0,
+                           md5(:seed || ':contact:' || (1 + i % :contacts))::uuid contact_id
+                      from generate_series(1, :n) i),
+                first_line as (
+                    select conv.*, arr.*, case when :every > 0 and t0 >= :recent and i % :every = 0
+                                        then 0 else 1 end normal,
+                           case when :every > 0 and t0 >= :recent and i % :every = 0
+                                then 1 + (i / :every) % cardinality(etexts)
+                                else 1 + (i * 31) % cardinality(texts) end line
+                      from conv, arr)
+                """;
+        jdbc.sql(conv + """
+                insert into conversations (id, customer_id, contact_id, subject, status, channel, message_count,
+                       created_at, updated_at, first_response_at, last_customer_message_at, last_agent_message_at,
+                       resolved_at)
+                select id, :c, contact_id,
+                       left(case normal when 1 then texts[line] else etexts[line] end, 60),
+                       'resolved', 'chat', :m, t0, t0 + make_interval(mins => 20 + i % 240),
+                       case when :m > 1 then t0 + make_interval(secs => 30 + i % 570) end,
+                       t0 + make_interval(secs => 90 * ((:m - 1) / 2 * 2)),
+                       case when :m > 1 then t0 + make_interval(secs => 90 * ((:m - 2) / 2 * 2 + 1)) end,
+                       t0 + make_interval(mins => 20 + i % 240)
+                  from first_line
+                 where t0 + make_interval(mins => 20 + i % 240) < :now
+                on conflict (id) do nothing""")
+                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
+                        eScores, eTexts, now))
+                .update();
+        int messages = jdbc.sql(conv + """
+                insert into messages (id, customer_id, conversation_id, author_type, text, created_at)
+                select md5(:seed || ':msg:' || i || ':' || j)::uuid, :c, id,
+                       case when j % 2 = 1 then 'contact' else 'agent' end,
+                       case when j % 2 = 0 then (array['Thanks for getting in touch, let me check that for you.',
+                                                       'I have looked into it and sorted it out for you.',
+                                                       'Could you confirm your order number, please?',
+                                                       'Sorry about the trouble. It is fixed now.'])[1 + (i + j) % 4]
+                            when j = 1 and normal = 0 then etexts[line]
+                            when j = 1 then texts[line]
+                            else texts[1 + (i * 17 + j * 5) % cardinality(texts)] end,
+                       t0 + make_interval(secs => 90 * (j - 1))
+                  from first_line, generate_series(1, :m) j
+                 where t0 + make_interval(mins => 20 + i % 240) < :now
+                on conflict (id) do nothing""")
+                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
+                        eScores, eTexts, now))
+                .update();
+        jdbc.sql(conv + """
+                insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence,
+                       model, created_at)
+                select md5(:seed || ':sent:' || i || ':' || j)::uuid, :c, md5(:seed || ':msg:' || i || ':' || j)::uuid, id,
+                       s.score, case when s.score < 0.35 then 'negative' when s.score > 0.65 then 'positive'
+                                     else 'neutral' end, 0.9, 'history', t0 + make_interval(secs => 90 * (j - 1) + 1)
+                  from first_line, generate_series(1, :m, 2) j,
+                       lateral (select least(1, greatest(0, (case when j = 1 and normal = 0
+                                   then escores[line]
+                                   when j = 1 then scores[line]
+                                   else scores[1 + (i * 17 + j * 5) % cardinality(scores)] end)
+                                   + ((i * 13 + j) % 11 - 5) / 100.0))::numeric(5, 4) score) s
+                 where t0 + make_interval(mins => 20 + i % 240) < :now
+                on conflict do nothing""")
+                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
+                        eScores, eTexts, now))
+                .update();
+        jdbc.sql(conv + """
+                insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key,
+                       confidence, created_at)
+                select md5(:seed || ':cat:' || i)::uuid, :c, id, md5(:seed || ':msg:' || i || ':1')::uuid,
+                       case normal when 1 then cats[line] else ecats[line] end, 0.8,
+                       t0 + make_interval(secs => 1)
+                  from first_line
+                 where t0 + make_interval(mins => 20 + i % 240) < :now
+                on conflict do nothing""")
+                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
+                        eScores, eTexts, now))
+                .update();
+        // escalations: negative first messages, every other one; the cause rotates over three rules
+        jdbc.sql(conv + """
+                insert into escalation_events (id, customer_id, conversation_id, message_id, reason, rule_name,
+                       severity, status, opened_at, resolved_at, created_at, last_matched_at)
+                select md5(:seed || ':esc:' || i)::uuid, :c, id, md5(:seed || ':msg:' || i || ':1')::uuid,
+                       'Customer sentiment dropped', (array['Negative sentiment', 'Asks for a manager',
+                       'Waiting too long'])[1 + (i / 2) % 3], 'high', 'resolved',
+                       t0 + make_interval(mins => 2), t0 + make_interval(mins => 15), t0 + make_interval(mins => 2),
+                       t0 + make_interval(mins => 2)
+                  from first_line
+                 where t0 + make_interval(mins => 20 + i % 240) < :now and i % 2 = 0
+                   and (case normal when 1 then scores[line] else escores[line] end) < 0.35
+                on conflict do nothing""")
+                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
+                        eScores, eTexts, now))
+                .update();
+        jdbc.sql(conv + """
+                insert into response_suggestions (id, customer_id, conversation_id, message_id, source, text, status,
+                       created_at, decided_at)
+                select md5(:seed || ':sug:' || i)::uuid, :c, id, md5(:seed || ':msg:' || i || ':1')::uuid, 'library',
+                       'Thanks for getting in touch, let me check that for you.',
+                       case when i % 3 = 0 then 'accepted' when i % 7 = 0 then 'edited' else 'ignored' end,
+                       t0 + make_interval(secs => 2), t0 + make_interval(secs => 60)
+                  from first_line
+                 where t0 + make_interval(mins => 20 + i % 240) < :now and :m > 1
+                on conflict do nothing""")
+                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
+                        eScores, eTexts, now))
+                .update();
+        return messages;
+    }
+
+    /** Unit separator: joins the texts into one parameter (split again in SQL). */
+    private static final String US = "\u001f";
+
+    private static String numbers(Double[] values) {
+        return java.util.Arrays.stream(values).map(v -> Double.toString(v)).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static java.util.Map<String, Object> params(Plan plan, CustomerId customer, Instant start, double step,
+            Instant recent, int contacts, String[] cats, Double[] scores, String[] texts, String[] eCats,
+            Double[] eScores, String[] eTexts, Instant now) {
+        var p = new java.util.HashMap<String, Object>();
+        p.put("seed", plan.seed());
+        p.put("c", customer.value());
+        p.put("start", Timestamp.from(start));
+        p.put("step", step);
+        p.put("contacts", contacts);
+        p.put("n", plan.conversations());
+        p.put("m", Math.max(1, plan.messagesPerConversation()));
+        p.put("every", plan.emerging().isEmpty() ? 0 : Math.max(1, plan.emergingEvery()));
+        p.put("recent", Timestamp.from(recent));
+        p.put("now", Timestamp.from(now));
+        p.put("cats", String.join(US, cats));
+        p.put("scores", numbers(scores));
+        p.put("texts", String.join(US, texts));
+        p.put("ecats", eCats.length == 0 ? "order" : String.join(US, eCats));
+        p.put("escores", eScores.length == 0 ? "0.5" : numbers(eScores));
+        p.put("etexts", eTexts.length == 0 ? "-" : String.join(US, eTexts));
+        return p;
+    }
+}
