@@ -83,6 +83,9 @@ final class Figure extends Div {
         if (seconds < 60) {
             return seconds + " s";
         }
+        if (seconds < 600 && seconds % 60 != 0) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
         if (seconds < 2 * 3600) {
             return duration.toMinutes() + " min";
         }

@@ -156,6 +156,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             fromDate.setVisible(custom);
             toDate.setVisible(custom);
         });
+        fromDate.setLocale(Locale.UK);
+        toDate.setLocale(Locale.UK);
         fromDate.setId("insight-from");
         toDate.setId("insight-to");
         fromDate.setVisible(false);
