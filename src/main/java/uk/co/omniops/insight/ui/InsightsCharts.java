@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import org.jspecify.annotations.Nullable;
 
@@ -67,19 +66,18 @@ final class InsightsCharts {
         var labels = series.stream().map(p -> format.format(p.start())).toList();
         var period = report.period();
 
-        target.add(card("Volume" + (forecast == null ? "" : " and forecast"), "insight-chart-volume",
-                volume(report, labels, forecast, format, bucket, drillDown)));
-        target.add(card("Sentiment over time", "insight-chart-sentiment", sentiment(report, labels, bucket,
-                drillDown)));
-        target.add(card("Category mix", "insight-chart-categories", categories(report, drillDown)));
-        target.add(card("Escalations", "insight-chart-escalations", escalations(report, labels, bucket, drillDown)));
-        target.add(card("Top topics", "insight-chart-topics", topics(report, period, drillDown)));
+        target.add(card("insight-chart-volume", volume(report, labels, forecast, format, bucket, drillDown)));
+        target.add(card("insight-chart-sentiment", sentiment(report, labels, bucket, drillDown)));
+        target.add(card("insight-chart-categories", categories(report, drillDown)));
+        target.add(card("insight-chart-escalations", escalations(report, labels, bucket, drillDown)));
+        target.add(card("insight-chart-topics", topics(report, period, drillDown)));
     }
 
     private static Chart volume(InsightReport report, List<String> labels, @Nullable List<ForecastBucket> forecast,
             DateTimeFormatter format, Duration bucket, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
-        chart.setTitle("Conversations per " + (bucket.toHours() <= 1 ? "hour" : "day"));
+        chart.setTitle("Conversations per " + (bucket.toHours() <= 1 ? "hour" : "day")
+                + (forecast == null ? "" : ", with the forecast for the next 7 days"));
         chart.setYAxisTitle("Conversations");
         var allLabels = new ArrayList<>(labels);
         var actual = new ArrayList<@Nullable Double>();
@@ -149,7 +147,7 @@ final class InsightsCharts {
 
     private static Chart categories(InsightReport report, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
-        chart.setTitle("Share of categorised conversations");
+        chart.setTitle("Category mix: share of categorised conversations");
         chart.setPercent(true);
         var categories = report.categories();
         var labels = categories.stream().map(InsightReport.CategoryShare::displayName).toList();
@@ -171,7 +169,7 @@ final class InsightsCharts {
     private static Chart escalations(InsightReport report, List<String> labels, Duration bucket,
             BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
-        chart.setTitle("Escalations");
+        chart.setTitle("Escalations per " + (bucket.toHours() <= 1 ? "hour" : "day"));
         chart.setYAxisTitle("Escalations");
         chart.setData(labels, List.of(Series.of("Escalations",
                 report.series().stream().map(p -> (@Nullable Double) (double) p.escalations()).toList())
@@ -191,7 +189,7 @@ final class InsightsCharts {
 
     private static Chart topics(InsightReport report, InsightPeriod period, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
-        chart.setTitle("Mentions of the top topics");
+        chart.setTitle("Top topics: mentions this period and the previous one (▲ emerging)");
         var top = report.topics().stream().limit(TOPICS_SHOWN).toList();
         chart.setData(top.stream().map(t -> t.emerging() ? t.phrase() + " ▲" : t.phrase()).toList(), List.of(
                 Series.of("This period", top.stream().map(t -> (@Nullable Double) (double) t.count()).toList())
@@ -207,11 +205,11 @@ final class InsightsCharts {
         return chart;
     }
 
-    private static Div card(String title, String id, Chart chart) {
+    private static Div card(String id, Chart chart) {
         chart.setId(id);
         chart.setWidthFull();
-        chart.setHeight("260px");
-        var card = new Div(new H3(title), chart);
+        chart.setHeight("280px");
+        var card = new Div(chart);
         card.addClassName("omniops-insight-chart");
         return card;
     }

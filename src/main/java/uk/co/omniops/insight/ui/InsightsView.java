@@ -118,7 +118,7 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         setId("insights");
         addClassName("omniops-insights");
         add(toolbar(), notice, new H3("Headline figures"), figures, new H3("Highlights"), extractedAt, highlights,
-                charts, new H3("Topics and emerging issues"), topics, drillDownTitle, drillDownHint, drillDownGrid);
+                new H3("Trends"), charts, new H3("Topics and emerging issues"), topics, drillDownTitle, drillDownHint, drillDownGrid);
         figures.addClassName("omniops-insight-figures");
         figures.setId("insight-figures");
         highlights.setId("insight-highlights");
