@@ -270,6 +270,7 @@ class OmniChart extends LitElement {
     const doughnut = c.type === 'DOUGHNUT';
     const stacked = c.type === 'STACKED_BAR';
     const defaultKind = c.type === 'LINE' ? 'line' : 'bar';
+    const dense = c.labels.length > 48;
 
     // Chart.js datasets; a band adds a hidden "lower" dataset right before it and fills up to it
     const datasets: ChartDataset[] = [];
@@ -302,6 +303,7 @@ class OmniChart extends LitElement {
           pointRadius: 0,
           pointHitRadius: 0,
           fill: false,
+          order: 2,
           hidden: s.hidden,
         } as ChartDataset);
         seriesOf.push(-1);
@@ -315,6 +317,7 @@ class OmniChart extends LitElement {
           borderWidth: 1,
           pointRadius: 0,
           fill: '-1',
+          order: 2,
           hidden: s.hidden,
         } as ChartDataset);
         seriesOf.push(i);
@@ -330,11 +333,13 @@ class OmniChart extends LitElement {
         backgroundColor: kind === 'bar' ? this.colour(s.colour || PALETTE[i % PALETTE.length], 0.75) : base,
         borderWidth: kind === 'bar' ? 0 : 2,
         borderDash: s.dashed ? [6, 4] : undefined,
-        pointRadius: kind === 'line' ? (ctx: { dataIndex: number }) => (isHighlighted(ctx.dataIndex) ? 7 : 3) : undefined,
+        // dense lines (e.g. 168 hours) read better without a dot per point; a highlighted point always shows
+        pointRadius: kind === 'line' ? (ctx: { dataIndex: number }) => (isHighlighted(ctx.dataIndex) ? 7 : dense ? 0 : 3) : undefined,
+        pointHitRadius: 6,
         pointBackgroundColor: base,
         spanGaps: false,
         stack: stacked && kind === 'bar' ? 'stack' : undefined,
-        order: kind === 'line' ? 0 : 1,
+        order: kind === 'line' ? 0 : 1, // lines over bars over bands (a higher order is drawn first)
         hidden: s.hidden,
       } as ChartDataset);
       seriesOf.push(i);
