@@ -169,8 +169,10 @@ class InsightService implements InsightManagement {
             params.put("category", d.category());
         }
         if (d.topic() != null && !d.topic().isBlank()) {
-            sql.append(" and exists (select 1 from messages m where m.conversation_id = c.id and m.author_type = 'contact'"
-                    + " and not m.internal and m.text ilike :topic escape '\\')");
+            // the customer's contact messages since the period began (an index range), not every conversation's
+            sql.append(" and c.id in (select m.conversation_id from messages m where m.customer_id = :c"
+                    + " and m.created_at >= :from and m.author_type = 'contact' and not m.internal"
+                    + " and m.text ilike :topic escape '\\')");
             params.put("topic", "%" + d.topic().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (d.escalatedOnly()) {
