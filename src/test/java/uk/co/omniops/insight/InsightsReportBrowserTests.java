@@ -39,10 +39,10 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
  * ways (an executive's hand-edited link to another customer, an admin's customer picker).
  */
 @OmniOpsIntegrationTest
-class InsightsReportBrowserTests {
+public class InsightsReportBrowserTests {
 
     /** Opaque pixels on a chart's canvas (0 until Chart.js has drawn). */
-    static final String DRAWN_PIXELS = """
+    public static final String DRAWN_PIXELS = """
             id => {
               const chart = document.getElementById(id);
               const canvas = chart && chart.shadowRoot && chart.shadowRoot.querySelector('canvas');

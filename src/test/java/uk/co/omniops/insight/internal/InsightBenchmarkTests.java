@@ -32,6 +32,7 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @EnabledIfSystemProperty(named = "benchmark", matches = "insights")
 class InsightBenchmarkTests {
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired SyntheticHistory history;
     @Autowired InsightAggregator aggregator;
     @Autowired InsightService service;
@@ -107,6 +108,44 @@ class InsightBenchmarkTests {
         timed("drill-down, escalated and negative, 50 rows", () -> service.drillDown(customer,
                 new DrillDown(week, null, null, true, true), 50));
         System.out.println("BENCH highlights: " + extracted.highlights());
+        pageLoads(customer, end);
+    }
+
+    /**
+     * The executive's page in Chromium: from navigation start until every chart has drawn (figures, highlights,
+     * charts and topics rendered by the server and the browser), for 7, 30 and 90 days; the first load of a session
+     * and a reload.
+     */
+    private void pageLoads(uk.co.omniops.tenancy.CustomerId customer, Instant end) {
+        var bench = tenancy.customer(customer).orElseThrow();
+        tenancy.ensureUser(bench, "executive@insight-bench", "Bench Executive", uk.co.omniops.tenancy.Role.EXECUTIVE,
+                "demo");
+        var context = uk.co.omniops.test.Browser.newContext();
+        try {
+            var page = context.newPage();
+            var base = "http://localhost:" + port;
+            uk.co.omniops.test.Browser.signIn(page, base, "executive@insight-bench", "demo");
+            page.waitForURL("**/insights**");
+            var lastDay = java.time.LocalDate.ofInstant(end.minusSeconds(1), java.time.ZoneOffset.UTC);
+            for (int days : List.of(7, 30, 90)) {
+                var url = base + "/insights?from=" + lastDay.minusDays(days - 1) + "&to=" + lastDay;
+                var times = new ArrayList<Long>();
+                for (int i = 0; i < 3; i++) {
+                    long s = System.nanoTime();
+                    page.navigate(url);
+                    for (var chart : List.of("insight-chart-volume", "insight-chart-sentiment",
+                            "insight-chart-categories", "insight-chart-escalations", "insight-chart-topics")) {
+                        page.waitForFunction("id => (" + uk.co.omniops.insight.InsightsReportBrowserTests.DRAWN_PIXELS
+                                + ")(id) > 2000", chart);
+                    }
+                    times.add((System.nanoTime() - s) / 1_000_000);
+                }
+                System.out.printf("BENCH page /insights %d days, navigation to all charts drawn: %s ms%n", days, times);
+            }
+            uk.co.omniops.test.Browser.screenshot(page, "insights-benchmark-90-days");
+        } finally {
+            context.close();
+        }
     }
 
     static void report(String what, long startNanos) {
