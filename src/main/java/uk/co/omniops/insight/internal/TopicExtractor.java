@@ -2,6 +2,7 @@ package uk.co.omniops.insight.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,8 @@ import uk.co.omniops.insight.InsightReport.Topic;
  * <li>Emerging: against the previous period scaled to this period's volume ({@code expected = previous × n/n'}),
  * {@code (count + 1) / (expected + 1) ≥ 3} and {@code (count − expected) / √(expected + 1) ≥ 3}; ranked by the
  * latter. So doubled traffic does not make every phrase "emerging", and a handful of mentions is never enough.</li>
+ * <li>An emerging phrase said in the same messages (≥ 70 %) as a stronger emerging one is the same issue and is not
+ * listed ("checkout" behind "promo code").</li>
  * </ul>
  * Pure and thread-safe.
  */
@@ -91,15 +94,42 @@ final class TopicExtractor {
         // ("promo code expired" after "promo code") adds nothing
         var chosen = new LinkedHashSet<Scored>();
         var chosenPhrases = new ArrayList<String>();
-        scored.stream().filter(Scored::emerging)
-                .sorted(Comparator.comparingDouble(Scored::z).reversed().thenComparing(Scored::phrase))
-                .filter(s -> novel(s.phrase(), chosenPhrases)).limit(MAX_EMERGING)
-                .forEach(s -> {
-                    chosen.add(s);
-                    chosenPhrases.add(s.phrase());
-                });
+        // an emerging phrase mostly said in the same messages as a stronger emerging one is the same issue
+        // ("checkout" in "the promo code does not work at checkout"): not listed again
+        var sameIssue = new HashSet<String>();
+        var emergingMessages = new HashMap<String, BitSet>();
+        scored.stream().filter(Scored::emerging).forEach(s -> emergingMessages.put(s.phrase(), new BitSet()));
+        for (int i = 0; i < phrasesByMessage.size(); i++) {
+            for (var p : phrasesByMessage.get(i)) {
+                var bits = emergingMessages.get(p);
+                if (bits != null) {
+                    bits.set(i);
+                }
+            }
+        }
+        var emergingChosen = new ArrayList<String>();
+        for (var s : scored.stream().filter(Scored::emerging)
+                .sorted(Comparator.comparingDouble(Scored::z).reversed().thenComparing(Scored::phrase)).toList()) {
+            if (emergingChosen.size() >= MAX_EMERGING || !novel(s.phrase(), chosenPhrases)) {
+                continue;
+            }
+            var mine = emergingMessages.get(s.phrase());
+            boolean covered = emergingChosen.stream().anyMatch(e -> {
+                var both = (BitSet) mine.clone();
+                both.and(emergingMessages.get(e));
+                return both.cardinality() >= SUBSUMPTION * mine.cardinality();
+            });
+            if (covered) {
+                sameIssue.add(s.phrase());
+                continue;
+            }
+            chosen.add(s);
+            chosenPhrases.add(s.phrase());
+            emergingChosen.add(s.phrase());
+        }
         scored.stream().sorted(Comparator.comparingInt(Scored::count).reversed().thenComparing(Scored::phrase))
-                .filter(s -> !chosen.contains(s) && novel(s.phrase(), chosenPhrases)).limit(MAX_TOP)
+                .filter(s -> !chosen.contains(s) && !sameIssue.contains(s.phrase()) && novel(s.phrase(), chosenPhrases))
+                .limit(MAX_TOP)
                 .forEach(s -> {
                     chosen.add(s);
                     chosenPhrases.add(s.phrase());
