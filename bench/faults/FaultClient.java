@@ -163,6 +163,7 @@ public class FaultClient {
         long backoff = 100;
         for (int attempt = 1;; attempt++) {
             stats.attempts.incrementAndGet();
+            long attemptStarted = System.nanoTime();
             String outcome;
             long retryAfterMillis = 0;
             try {
@@ -185,12 +186,14 @@ public class FaultClient {
                             .incrementAndGet();
                     return null;
                 }
-                outcome = String.valueOf(status);
+                outcome = status + " " + response.headers().firstValue("Content-Type").orElse("-");
+                stats.samples.putIfAbsent(outcome, shorten(response.body()));
                 retryAfterMillis = response.headers().firstValue("Retry-After").map(v -> Long.parseLong(v) * 1000).orElse(0L);
             } catch (Exception e) {
                 outcome = e.getClass().getSimpleName();
                 stats.statuses.computeIfAbsent(outcome, s -> new AtomicInteger()).incrementAndGet();
             }
+            stats.slowestFailureMs.accumulateAndGet((System.nanoTime() - attemptStarted) / 1_000_000, Math::max);
             if (attempt == 1) {
                 stats.firstAttemptFailures.incrementAndGet();
             }
@@ -219,6 +222,8 @@ public class FaultClient {
         final AtomicInteger firstAttemptFailures = new AtomicInteger();
         final AtomicInteger retriedOk = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
+        final AtomicLong slowestFailureMs = new AtomicLong();
+        final Map<String, String> samples = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -231,8 +236,9 @@ public class FaultClient {
             return "messages=" + messages + " requests-ok=" + sorted.size() + " attempts=" + attempts
                     + " first-attempt-failures=" + firstAttemptFailures + " retried-then-accepted=" + retriedOk
                     + " failed-requests=" + failed + " seconds=" + String.format("%.1f", (System.nanoTime() - started) / 1e9)
-                    + " p50-ms=" + p.apply(0.5) + " p99-ms=" + p.apply(0.99) + " max-ms=" + p.apply(1.0)
-                    + " statuses=" + new TreeMap<>(statuses) + (errors.isEmpty() ? "" : " errors=" + new TreeMap<>(errors));
+                    + " slowest-failed-attempt-ms=" + slowestFailureMs + " p50-ms=" + p.apply(0.5) + " p99-ms=" + p.apply(0.99) + " max-ms=" + p.apply(1.0)
+                    + " statuses=" + new TreeMap<>(statuses) + (errors.isEmpty() ? "" : " errors=" + new TreeMap<>(errors))
+                    + (samples.isEmpty() ? "" : "\nsample bodies: " + new TreeMap<>(samples));
         }
     }
 

@@ -62,7 +62,7 @@ faults_build() {
     APP_CMD=(java -cp "$ROOT/target/classes:$(cat "$ROOT/target/runtime.classpath")" uk.co.omniops.OmniOpsApplication
       --vaadin.productionMode=false)
   fi
-  PG_JAR=$(tr ':' '\n' < "$ROOT/target/runtime.classpath" | grep -m1 '/postgresql-[0-9.]*\.jar$')
+  PG_JAR=$(awk -v RS=: '/\/postgresql-[0-9.]*\.jar$/ { print; exit }' "$ROOT/target/runtime.classpath")
 }
 
 faults_cleanup() {
@@ -129,7 +129,7 @@ sql() {
 start_redis() {
   REDIS_PORT=$(free_port)
   local jar
-  jar=$(ls ~/.m2/repository/com/github/codemonstur/embedded-redis/*/embedded-redis-*.jar | tail -1)
+  jar=$(find ~/.m2/repository/com/github/codemonstur/embedded-redis -name 'embedded-redis-*.jar' | sort | tail -1)
   (cd "$WORK" && unzip -q -o "$jar" redis-server-6.2.6-v5-linux-amd64 && chmod +x redis-server-6.2.6-v5-linux-amd64)
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
   redis_start
@@ -204,4 +204,55 @@ seed_customer() {
 # client COMMAND [args]: the load generator and checker (bench/faults/FaultClient.java, JDK + JDBC driver).
 client() {
   java -cp "$PG_JAR" "$FAULTS_DIR/FaultClient.java" "$@"
+}
+
+# outage_scenario WHAT STOP START: one instance under steady load (RATE messages/s for COUNT messages; failed
+# requests retried with the same key), WHAT stopped for OUTAGE seconds in the middle, then started again.
+# Prints what the API and readiness answered during the outage, how long the instance took to recover, the
+# client's figures, and the check that every message is stored and analysed exactly once.
+outage_scenario() {
+  local what=$1 stop=$2 start=$3
+  local count=${COUNT:-600} rate=${RATE:-20} outage=${OUTAGE:-15} conversations=${CONVERSATIONS:-10}
+  local run="${what:0:1}$(date +%s)"
+  start_postgres
+  start_redis
+  PORT=$(free_port)
+  start_app app "$PORT"
+  wait_ready "$PORT"
+  seed_customer
+  local t0=$SECONDS
+  client burst --base "http://127.0.0.1:$PORT" --key "$FAULTS_KEY" --run "$run" --count "$count" \
+    --conversations "$conversations" --concurrency 32 --rate "$rate" --retry-for 180 >"$WORK/client.out" 2>&1 &
+  local client_pid=$!
+  FAULTS_OTHER_PIDS+=("$client_pid")
+  sleep "${BEFORE:-8}"
+  $stop
+  local down_at=$SECONDS
+  log "$what stopped"
+  sleep 3
+  log "during the outage, GET /api/ready: $(curl -s --max-time 10 -w ' -> %{http_code} in %{time_total}s' "http://127.0.0.1:$PORT/api/ready")"
+  log "during the outage, GET /api/health: $(curl -s --max-time 10 -w ' -> %{http_code} in %{time_total}s' "http://127.0.0.1:$PORT/api/health")"
+  local conversation
+  conversation=$(sql_or_none "select id from conversations limit 1")
+  log "during the outage, POST a message: $(curl -s --max-time 30 -X POST -H "Authorization: Bearer $FAULTS_KEY" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: $run-probe" -d '{"text":"probe during the outage"}' \
+    -w ' -> %{http_code} %{content_type} in %{time_total}s' "http://127.0.0.1:$PORT/api/v1/conversations/${conversation:-00000000-0000-0000-0000-000000000000}/messages")"
+  sleep $((outage - 3))
+  $start
+  log "$what started again after $((SECONDS - down_at))s"
+  local back=$SECONDS
+  wait_ready "$PORT" 120
+  log "instance ready again $((SECONDS - back))s after $what returned (no restart of the instance)"
+  wait "$client_pid" || true
+  cat "$WORK/client.out"
+  client verify --jdbc "jdbc:postgresql://127.0.0.1:$PG_PORT/omniops?user=postgres" --run "$run" \
+    --conversations "$conversations" --count "$count" --timeout "${VERIFY_TIMEOUT:-240}" | grep -v '^waiting' | tee "$WORK/verify.out"
+  local rc=${PIPESTATUS[0]}
+  log "scenario took $((SECONDS - t0))s"
+  return "$rc"
+}
+
+# a query when PostgreSQL may be down: empty instead of an error
+sql_or_none() {
+  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d omniops -At -c "$1" 2>/dev/null || true
 }
