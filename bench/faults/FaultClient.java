@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * burst  --base URL --key KEY --run ID --count N [--conversations C] [--concurrency K] [--rate R]
- *        [--retry-for SECONDS] [--progress FILE]
+ *        [--retry-for SECONDS] [--progress FILE] [--stop-file FILE --sent-file FILE]
  *     starts C conversations, then posts N messages spread over them, every request with its own
  *     Idempotency-Key (ID-c-i, ID-m-i). A failed request (connection refused or reset, 5xx, 429) is retried with
- *     the SAME key until --retry-for seconds have passed (0: never retried). Prints the figures.
+ *     the SAME key until --retry-for seconds have passed (0: never retried). With --stop-file it stops sending
+ *     once that file exists and writes the number of messages sent to --sent-file. Prints the figures.
  * verify --jdbc URL --run ID --conversations C --count N [--timeout SECONDS]
  *     waits until every message of the run is stored and analysed, then prints stored, analysed, duplicates,
  *     missing and the jobs' states; exit 0 only when nothing is missing or duplicated.
@@ -123,8 +124,14 @@ public class FaultClient {
             }
         });
         long messagesStarted = System.nanoTime();
+        var stopFile = o.containsKey("stop-file") ? Path.of(o.get("stop-file")) : null;
+        int sent = 0;
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
+                if (stopFile != null && i % 10 == 0 && Files.exists(stopFile)) {
+                    break;
+                }
+                sent++;
                 if (rate > 0) {
                     long due = messagesStarted + (long) (i * 1e9 / rate);
                     long wait = due - System.nanoTime();
@@ -152,7 +159,10 @@ public class FaultClient {
             writer.interrupt();
             Files.writeString(progress, accepted.get() + "\n");
         }
-        System.out.println("figures: " + stats.line(count, started));
+        if (o.containsKey("sent-file")) {
+            Files.writeString(Path.of(o.get("sent-file")), sent + "\n");
+        }
+        System.out.println("figures: " + stats.line(sent, started));
         return stats.failed.get() == 0 ? 0 : 1;
     }
 

@@ -178,10 +178,14 @@ app_pid() {
   echo "${!var}"
 }
 
-# wait_ready PORT [SECONDS]: until GET /api/ready answers 200.
+# wait_ready PORT [SECONDS] [PID]: until GET /api/ready answers 200 (fails at once when PID has exited).
 wait_ready() {
-  local port=$1 limit=${2:-240} start=$SECONDS
+  local port=$1 limit=${2:-300} pid=${3:-} start=$SECONDS
   until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$port/api/ready")" = 200 ]; do
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      log "instance on port $port exited during startup; see its log"
+      return 1
+    fi
     if [ $((SECONDS - start)) -ge "$limit" ]; then
       log "instance on port $port not ready after ${limit}s"
       return 1
@@ -218,7 +222,7 @@ outage_scenario() {
   start_redis
   PORT=$(free_port)
   start_app app "$PORT"
-  wait_ready "$PORT"
+  wait_ready "$PORT" 300 "$(app_pid app)"
   seed_customer
   local t0=$SECONDS
   client burst --base "http://127.0.0.1:$PORT" --key "$FAULTS_KEY" --run "$run" --count "$count" \
@@ -232,16 +236,15 @@ outage_scenario() {
   sleep 3
   log "during the outage, GET /api/ready: $(curl -s --max-time 10 -w ' -> %{http_code} in %{time_total}s' "http://127.0.0.1:$PORT/api/ready")"
   log "during the outage, GET /api/health: $(curl -s --max-time 10 -w ' -> %{http_code} in %{time_total}s' "http://127.0.0.1:$PORT/api/health")"
-  local conversation
-  conversation=$(sql_or_none "select id from conversations limit 1")
-  log "during the outage, POST a message: $(curl -s --max-time 30 -X POST -H "Authorization: Bearer $FAULTS_KEY" \
-    -H 'Content-Type: application/json' -H "Idempotency-Key: $run-probe" -d '{"text":"probe during the outage"}' \
-    -w ' -> %{http_code} %{content_type} in %{time_total}s' "http://127.0.0.1:$PORT/api/v1/conversations/${conversation:-00000000-0000-0000-0000-000000000000}/messages")"
+  log "during the outage, POST a new conversation: $(curl -s --max-time 30 -X POST -H "Authorization: Bearer $FAULTS_KEY" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: probe-$run" \
+    -d '{"contact":{"name":"Probe"},"text":"probe during the outage"}' \
+    -w ' -> %{http_code} %{content_type} in %{time_total}s' "http://127.0.0.1:$PORT/api/v1/conversations" | cut -c1-400)"
   sleep $((outage - 3))
   $start
   log "$what started again after $((SECONDS - down_at))s"
   local back=$SECONDS
-  wait_ready "$PORT" 120
+  wait_ready "$PORT" 180 "$(app_pid app)"
   log "instance ready again $((SECONDS - back))s after $what returned (no restart of the instance)"
   wait "$client_pid" || true
   cat "$WORK/client.out"
@@ -252,7 +255,3 @@ outage_scenario() {
   return "$rc"
 }
 
-# a query when PostgreSQL may be down: empty instead of an error
-sql_or_none() {
-  psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d omniops -At -c "$1" 2>/dev/null || true
-}
