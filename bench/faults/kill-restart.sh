@@ -12,7 +12,7 @@ start_postgres
 start_redis
 PORT=$(free_port)
 start_app app "$PORT"
-wait_ready "$PORT" 300 "$(app_pid app)"
+wait_ready "$PORT" "${STARTUP_TIMEOUT:-300}" "$(app_pid app)"
 seed_customer
 t0=$SECONDS
 
@@ -34,7 +34,7 @@ in_flight=$(sql "select count(*) from jobs where status in ('queued','running')"
 log "analysis jobs queued or running at the kill: $in_flight"
 sleep 2
 start_app app "$PORT"
-wait_ready "$PORT" 300 "$(app_pid app)"
+wait_ready "$PORT" "${STARTUP_TIMEOUT:-300}" "$(app_pid app)"
 log "restarted and ready $((SECONDS - t0))s after the burst began"
 
 wait "$CLIENT" || true

@@ -180,7 +180,7 @@ app_pid() {
 
 # wait_ready PORT [SECONDS] [PID]: until GET /api/ready answers 200 (fails at once when PID has exited).
 wait_ready() {
-  local port=$1 limit=${2:-300} pid=${3:-} start=$SECONDS
+  local port=$1 limit=${2:-${STARTUP_TIMEOUT:-300}} pid=${3:-} start=$SECONDS
   until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$port/api/ready")" = 200 ]; do
     if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
       log "instance on port $port exited during startup; see its log"
@@ -222,7 +222,7 @@ outage_scenario() {
   start_redis
   PORT=$(free_port)
   start_app app "$PORT"
-  wait_ready "$PORT" 300 "$(app_pid app)"
+  wait_ready "$PORT" "${STARTUP_TIMEOUT:-300}" "$(app_pid app)"
   seed_customer
   local t0=$SECONDS
   client burst --base "http://127.0.0.1:$PORT" --key "$FAULTS_KEY" --run "$run" --count "$count" \

@@ -32,7 +32,7 @@ PORT=$(free_port)
 OPENAI_API_KEY=sk-fault-test SLACK_WEBHOOK_URL="http://127.0.0.1:$WM_PORT/slack" start_app app "$PORT" \
   --spring.ai.openai.base-url="http://127.0.0.1:$WM_PORT/v1" --omniops.analysis.openai-sentiment-enabled=true \
   --omniops.alerts.availability-window="${ALERT_WINDOW:-30s}"
-wait_ready "$PORT" 300 "$(app_pid app)"
+wait_ready "$PORT" "${STARTUP_TIMEOUT:-300}" "$(app_pid app)"
 seed_customer
 t0=$SECONDS
 metric() { curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | grep -E "^omniops_ml_api_(errors_total|availability)" || true; }

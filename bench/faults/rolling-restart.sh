@@ -24,11 +24,11 @@ start_postgres
 start_redis
 P1=$(free_port); P2=$(free_port); P3=$(free_port); NGINX_PORT=$(free_port)
 start_app a1 "$P1"
-wait_ready "$P1" 300 "$(app_pid a1)"   # the first one migrates the database
+wait_ready "$P1" "${STARTUP_TIMEOUT:-300}" "$(app_pid a1)"   # the first one migrates the database
 start_app a2 "$P2"
 start_app a3 "$P3"
-wait_ready "$P2" 300 "$(app_pid a2)"
-wait_ready "$P3" 300 "$(app_pid a3)"
+wait_ready "$P2" "${STARTUP_TIMEOUT:-300}" "$(app_pid a2)"
+wait_ready "$P3" "${STARTUP_TIMEOUT:-300}" "$(app_pid a3)"
 seed_customer
 
 mkdir -p "$WORK/nginx-tmp"
@@ -99,7 +99,7 @@ for name in a1 a2 a3; do
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   log "$name stopped gracefully in $((SECONDS - s))s"
   start_app "$name" "$port"
-  wait_ready "$port" 300 "$(app_pid "$name")"
+  wait_ready "$port" "${STARTUP_TIMEOUT:-300}" "$(app_pid "$name")"
   log "$name back and ready after $((SECONDS - s))s"
 done
 sleep 10
