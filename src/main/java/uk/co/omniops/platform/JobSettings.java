@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency jobs run at once per type on this replica
  * @param claimIdle stream entries unacknowledged for longer are reclaimed by another consumer ({@code XAUTOCLAIM})
  * @param sweepInterval how often queued jobs whose stream entry was lost are published again
- * @param stuckAfter a {@code running} job not updated for this long is considered lost (crashed replica)
+ * @param stuckAfter a {@code running} job not updated for this long is considered lost (its replica died) and is
+ *     run again; longer than any handler runs (an analysis takes milliseconds, an external model call is cut off
+ *     after its timeout of a few seconds)
  */
 @Validated
 @ConfigurationProperties("omniops.jobs")
@@ -28,7 +30,7 @@ public record JobSettings(
         @Min(1) @Max(64) @DefaultValue("4") int concurrency,
         @DefaultValue("60s") Duration claimIdle,
         @DefaultValue("10s") Duration sweepInterval,
-        @DefaultValue("5m") Duration stuckAfter) {
+        @DefaultValue("60s") Duration stuckAfter) {
 
     /** Delay before the next attempt after {@code attempts} failed runs (1 → backoff, 2 → 2×backoff, …). */
     public Duration backoffAfter(int attempts) {

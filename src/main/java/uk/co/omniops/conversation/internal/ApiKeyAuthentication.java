@@ -2,6 +2,7 @@ package uk.co.omniops.conversation.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,6 +19,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import uk.co.omniops.platform.DatabaseUnavailable;
 import uk.co.omniops.shell.ApiAuthentication;
 import uk.co.omniops.shell.ProblemEntryPoint;
 import uk.co.omniops.tenancy.ApiClient;
@@ -74,7 +76,17 @@ class ApiKeyAuthentication implements ApiAuthentication {
                         "Send the API key as 'Authorization: Bearer <key>'.");
                 return;
             }
-            var client = apiKeys.authenticate(header.substring(7).strip());
+            Optional<ApiClient> client;
+            try {
+                client = apiKeys.authenticate(header.substring(7).strip());
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.isCause(e)) {
+                    throw e;
+                }
+                response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                ProblemEntryPoint.write(response, 503, "Service Unavailable", DatabaseUnavailable.DETAIL);
+                return;
+            }
             if (client.isEmpty()) {
                 ProblemEntryPoint.write(response, 401, "Unauthorized", "The API key is unknown or has been revoked.");
                 return;

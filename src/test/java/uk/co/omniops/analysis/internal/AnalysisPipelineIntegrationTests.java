@@ -159,6 +159,33 @@ class AnalysisPipelineIntegrationTests {
         assertThat(result.categories()).extracting(c -> c.key()).containsAnyOf("billing", "refund");
     }
 
+    /** Found by bench/faults/kill-restart.sh: after a kill -9, the jobs that were running stayed running for ever. */
+    @Test
+    void aJobWhoseReplicaDiedMidRunIsRunAgainByTheSweeper() throws Exception {
+        var details = start(customerA, "The invoice you sent me lists the wrong address");
+        var messageId = details.messages().getFirst().id().value();
+        await("first run done", () -> jobs.find(AnalysisJobs.TYPE, messageId),
+                j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
+        // what a replica killed mid-run leaves behind: the row says running, nobody runs it, its stream entry is gone
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var s = owner.prepareStatement("""
+                        update jobs set status = 'running', updated_at = now() - interval '10 minutes'
+                         where type = ? and subject_id = ?""")) {
+            s.setString(1, AnalysisJobs.TYPE);
+            s.setObject(2, messageId);
+            assertThat(s.executeUpdate()).isOne();
+        }
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var job = jobs.find(AnalysisJobs.TYPE, messageId).orElseThrow();
+        while (!(job.status() == Jobs.Status.DONE && job.attempts() == 2) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            job = jobs.find(AnalysisJobs.TYPE, messageId).orElseThrow();
+        }
+        assertThat(job.status()).isEqualTo(Jobs.Status.DONE);
+        assertThat(job.attempts()).as("run again once").isEqualTo(2);
+        assertThat(analysis.trend(customerA, details.conversation().id())).hasSize(1);
+    }
+
     @Test
     void aCorrectionAdaptsThatCustomersModelOnly() throws Exception {
         var text = "Could you tell me which colours the new kettle comes in?";

@@ -24,7 +24,8 @@ import uk.co.omniops.platform.Jobs;
 /**
  * Stores, publishes and sweeps jobs. The sweeper (every {@code omniops.jobs.sweep-interval}) publishes again
  * what a worker should have taken by now: queued jobs untouched for a while (their stream entry was lost with
- * Redis, or never written) and failed jobs whose backoff is over. It also refreshes the lag gauge.
+ * Redis, or never written), failed jobs whose backoff is over and running jobs whose worker died (stuck for
+ * {@code omniops.jobs.stuck-after}). It also refreshes the lag gauge.
  */
 @Component
 class DefaultJobs implements Jobs {
@@ -101,7 +102,7 @@ class DefaultJobs implements Jobs {
             return;
         }
         try {
-            var due = store.due(settings.sweepInterval().multipliedBy(3), SWEEP_BATCH);
+            var due = store.due(settings.sweepInterval().multipliedBy(3), settings.stuckAfter(), SWEEP_BATCH);
             if (!due.isEmpty()) {
                 log.info("Publishing {} queued or due job(s) again", due.size());
                 due.forEach(transport::publish);

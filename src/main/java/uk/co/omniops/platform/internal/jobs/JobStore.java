@@ -103,16 +103,21 @@ class JobStore {
 
     /**
      * Jobs a worker should have by now but may have lost: queued (or failed and due) and untouched for
-     * {@code quietFor}. Their {@code updated_at} is touched so that the next sweep skips them for a while.
+     * {@code quietFor}, and running jobs untouched for {@code stuckAfter} (their worker died: kill -9, OOM, a lost
+     * node), which go back to {@code queued}. Their {@code updated_at} is touched so that the next sweep skips them
+     * for a while. Without the running case a job whose replica died mid-run stayed {@code running} for ever: its
+     * stream entry is reclaimed and acknowledged as "not claimable yet" long before it counts as stuck.
      */
-    List<Job> due(Duration quietFor, int limit) {
+    List<Job> due(Duration quietFor, Duration stuckAfter, int limit) {
         return platform("sweep", () -> jdbc.sql("""
-                update jobs set updated_at = now()
+                update jobs set updated_at = now(), status = case when status = 'running' then 'queued' else status end
                  where id in (select id from jobs
                                where ((status = 'queued' and updated_at < now() - make_interval(secs => ?))
-                                      or (status = 'failed' and run_after <= now()))
+                                      or (status = 'failed' and run_after <= now())
+                                      or (status = 'running' and updated_at < now() - make_interval(secs => ?)))
                                order by run_after limit ? for update skip locked)
-                returning""" + " " + COLUMNS).params(quietFor.toMillis() / 1000.0, limit).query(JobStore::map).list());
+                returning""" + " " + COLUMNS).params(quietFor.toMillis() / 1000.0, stuckAfter.toMillis() / 1000.0, limit)
+                .query(JobStore::map).list());
     }
 
     /** Failed, dead and stuck jobs (see {@link uk.co.omniops.platform.Jobs#requeue}). */
