@@ -5,7 +5,9 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-BUILD="${OMNIOPS_BUILD_DIR:-$ROOT/target}"
+# own build directory: a plain ./mvnw test in this checkout would otherwise recompile target/test-classes
+# without src/jmh/java under a running benchmark
+BUILD="${OMNIOPS_BUILD_DIR:-$ROOT/target/bench}"
 
 # Compiles main, test and src/jmh/java (profile bench) and writes the test classpath once per pom change.
 bench_build() {
@@ -19,7 +21,7 @@ bench_build() {
 # Starts the application (dev profile = the README's first command: embedded PostgreSQL + Redis, demo data) from the
 # compiled classes on port $PORT with data in $DATA; extra arguments are passed to Spring. Sets APP_PID.
 app_start() {
-  local log="$BUILD/bench-app.log"
+  local log="$BUILD/bench-app-$PORT.log"
   "$JAVA" ${APP_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -cp "$CP" uk.co.omniops.OmniOpsApplication \
     --server.port="$PORT" --omniops.data-dir="$DATA" "$@" >"$log" 2>&1 &
   APP_PID=$!

@@ -75,6 +75,15 @@ public final class EndToEnd {
                 var pages = new ArrayList<Page>();
                 for (var id : watchedIds) {
                     var page = context.newPage();
+                    if (a.containsKey("debug")) {
+                        var tab = pages.size();
+                        page.onWebSocket(ws -> {
+                            System.out.println("  tab " + tab + " websocket " + ws.url());
+                            ws.onClose(w -> System.out.println("  tab " + tab + " websocket closed"));
+                        });
+                        page.onConsoleMessage(m -> System.out.println("  tab " + tab + " console " + m.type() + ": " + m.text()));
+                        page.onRequestFailed(r -> System.out.println("  tab " + tab + " failed " + r.url() + " " + r.failure()));
+                    }
                     if (pages.isEmpty()) {
                         Browser.signIn(page, base, "agent@techsupport-co", "demo");
                         page.waitForURL(url -> url.contains("/inbox"));
@@ -158,6 +167,16 @@ public final class EndToEnd {
                         missing++;
                     } else {
                         latencies.add((double) (t - e.getValue()));
+                    }
+                }
+                if (missing > 0) {
+                    for (int i = 0; i < pages.size(); i++) {
+                        var page = pages.get(i);
+                        System.out.println("  tab " + i + " " + page.url() + ": " + page.evaluate("""
+                                () => 'messages=' + document.querySelectorAll('.omniops-msg[data-message-id]').length
+                                  + ' badges=' + document.querySelectorAll('.omniops-sentiment-button').length
+                                  + ' observed=' + Object.keys(window.__badges || {}).length"""));
+                        Browser.screenshot(page, "e2e-" + rate + "-tab" + i);
                     }
                 }
                 context.close();
