@@ -23,7 +23,7 @@ started=$(date +%s)
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" uk.co.omniops.OmniOpsApplication backfill-sentiment --days=7 --batch-size=1000 \
   --omniops.database.mode=external --omniops.database.url="postgresql://postgres:postgres@127.0.0.1:$PGPORT/postgres" \
   --omniops.redis.mode=external --omniops.redis.url="redis://127.0.0.1:$REDISPORT" --omniops.demo.enabled=false \
-  | grep -vE '^  scanned [0-9]+[1-9]0{3} ' || true
+  | awk '!/^  scanned / || ++n % 100 == 0' || true
 echo "backfill-sentiment command took $(( $(date +%s) - started )) s"
 sleep "$WATCH_SECONDS"
 kill "$WATCH_PID" 2>/dev/null || true

@@ -49,7 +49,17 @@ public final class EndToEnd {
               record();
             }""";
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // Playwright's threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    static void measure(String[] args) throws Exception {
         var a = IngestLoad.args(args);
         var base = a.getOrDefault("base", "http://127.0.0.1:18080");
         var rates = a.getOrDefault("rates", "10,50").split(",");
@@ -72,6 +82,7 @@ public final class EndToEnd {
                     backgroundIds.add(new String[] {key, start(http, base, key, "Busy " + rate + "-" + i, texts.get(i + 5))});
                 }
                 BrowserContext context = Browser.newContext();
+                context.setDefaultTimeout(180_000); // page loads on a saturated shared machine
                 var pages = new ArrayList<Page>();
                 for (var id : watchedIds) {
                     var page = context.newPage();
