@@ -99,11 +99,11 @@ public final class Sessions {
         run(jcmd, pid, "GC.run");
         run(jcmd, pid, "GC.run");
         var info = run(jcmd, pid, "GC.heap_info");
-        var m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+        var m = Pattern.compile("used (\\d+)K").matcher(info);
         if (!m.find()) {
             throw new IllegalStateException("unexpected GC.heap_info: " + info);
         }
-        return Long.parseLong(m.group(2)) / 1024.0;
+        return Long.parseLong(m.group(1)) / 1024.0;
     }
 
     static String run(String... command) throws Exception {
