@@ -6,7 +6,7 @@
 #      running instance's PostgreSQL and Redis (DATABASE_URL/REDIS_URL, as an operator would against production),
 #      timed, while the application consumes the analysis jobs;
 #   4. watch the queue for WATCH_SECONDS (default 900) after the command: done, pending, rate, oldest pending job.
-#   bench/backfill.sh [messages=1000000] [watch-seconds=900]
+#   bench/backfill.sh [messages=1000000] [watch-seconds=900]   (docs/benchmarks.md: 100000 300 on the shared machine)
 source "$(dirname "$0")/lib.sh"
 MESSAGES="${1:-1000000}"; WATCH_SECONDS="${2:-900}"
 PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"; REDISPORT="${REDISPORT:-26379}"
