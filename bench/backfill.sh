@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Backfill of N (default 1,000,000) unanalysed contact messages while the service runs, as in production:
+#   1. start the application (dev profile, fixed embedded PostgreSQL/Redis ports, chat simulator off);
+#   2. insert N contact messages directly into PostgreSQL (bench/BackfillData; like an import from another system);
+#   3. run the operations command `backfill-sentiment --days=7 --batch-size=1000` as its own process against the
+#      running instance's PostgreSQL and Redis (DATABASE_URL/REDIS_URL, as an operator would against production),
+#      timed, while the application consumes the analysis jobs;
+#   4. watch the queue for WATCH_SECONDS (default 900) after the command: done, pending, rate, oldest pending job.
+#   bench/backfill.sh [messages=1000000] [watch-seconds=900]   (docs/benchmarks.md: 100000 300 on the shared machine)
+source "$(dirname "$0")/lib.sh"
+MESSAGES="${1:-1000000}"; WATCH_SECONDS="${2:-900}"
+PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"; REDISPORT="${REDISPORT:-26379}"
+bench_build
+DATA="$BUILD/bench-data-backfill"; rm -rf "$DATA"
+uptime
+app_start --omniops.simulator.enabled=false --omniops.database.embedded-port="$PGPORT" --omniops.redis.embedded-port="$REDISPORT"
+JDBC="jdbc:postgresql://127.0.0.1:$PGPORT/postgres"
+"$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --messages="$MESSAGES"
+"$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --watch --seconds=$((WATCH_SECONDS + 7200)) --every=30 \
+  > "$BUILD/bench-backfill-watch.log" 2>&1 &
+WATCH_PID=$!
+started=$(date +%s)
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" uk.co.omniops.OmniOpsApplication backfill-sentiment --days=7 --batch-size=1000 \
+  --omniops.database.mode=external --omniops.database.url="postgresql://postgres:postgres@127.0.0.1:$PGPORT/postgres" \
+  --omniops.redis.mode=external --omniops.redis.url="redis://127.0.0.1:$REDISPORT" --omniops.demo.enabled=false \
+  | awk '!/^  scanned / || ++n % 100 == 0' || true
+echo "backfill-sentiment command took $(( $(date +%s) - started )) s"
+sleep "$WATCH_SECONDS"
+kill "$WATCH_PID" 2>/dev/null || true
+cat "$BUILD/bench-backfill-watch.log"
+app_stop
+uptime

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# End to end at 10 and 50 messages/s: POST -> analysed -> sentiment badge visible in an agent's browser (Playwright,
+# headless Chromium at /usr/bin/chromium), default rate limits, traffic over the three demo customers.
+#   bench/end-to-end.sh [rates=10,50] [seconds=60]
+source "$(dirname "$0")/lib.sh"
+RATES="${1:-10,50}"; SECONDS_PER_RATE="${2:-60}"
+PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+bench_build
+DATA="$BUILD/bench-data-e2e"; rm -rf "$DATA"
+uptime
+app_start --omniops.simulator.enabled=false --omniops.database.embedded-port="$PGPORT"
+"$JAVA" -cp "$CP" uk.co.omniops.bench.EndToEnd --base="http://127.0.0.1:$PORT" --rates="$RATES" --seconds="$SECONDS_PER_RATE" ${E2E_OPTS:-}
+app_stop
+uptime

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The seed's ingestion load test on loopback, twice:
+#   A. 5,000 concurrent message POSTs with the per-key rate limit raised (omniops.api.rate-limit.per-second/burst =
+#      1,000,000: the limiter is out of the way, the figure is the service's own), then the queue: time until the
+#      burst's 5,000 analysis jobs are done and the lag per message (budget 30 s);
+#   B. the same burst with the default limit (50/s sustained, burst 500 per key) on one key: expect ~500 accepted and
+#      ~4,500 answered 429 with Retry-After.
+# Each run starts the application fresh (dev profile: embedded PostgreSQL + Redis, demo data; chat simulator off so
+# that only this traffic runs), waits for /api/ready, runs bench/IngestLoad and stops the application.
+#   bench/ingest-load.sh [requests=5000] [concurrency=5000]        (PHASES="A" or "B" runs one of them)
+source "$(dirname "$0")/lib.sh"
+REQUESTS="${1:-5000}"; CONCURRENCY="${2:-$REQUESTS}"
+PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"
+bench_build
+COMMON=(--omniops.simulator.enabled=false --omniops.database.embedded-port="$PGPORT")
+
+PHASES="${PHASES:-A B}"
+if [[ "$PHASES" == *A* ]]; then
+echo "== A. limit raised: $REQUESTS requests, $CONCURRENCY concurrent, 1 key; then queue drain"; uptime
+DATA="$BUILD/bench-data-ingest"; rm -rf "$DATA"
+app_start "${COMMON[@]}" --omniops.api.rate-limit.per-second=1000000 --omniops.api.rate-limit.burst=1000000
+"$JAVA" -cp "$CP" uk.co.omniops.bench.IngestLoad --base="http://127.0.0.1:$PORT" --requests="$REQUESTS" \
+  --concurrency="$CONCURRENCY" --conversations=500 --jdbc="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" || true
+app_stop
+fi
+
+if [[ "$PHASES" == *B* ]]; then
+echo "== B. default limit (50/s, burst 500 per key): $REQUESTS requests, $CONCURRENCY concurrent, 1 key"; uptime
+DATA="$BUILD/bench-data-ingest"; rm -rf "$DATA"
+app_start "${COMMON[@]}"
+"$JAVA" -cp "$CP" uk.co.omniops.bench.IngestLoad --base="http://127.0.0.1:$PORT" --requests="$REQUESTS" \
+  --concurrency="$CONCURRENCY" --conversations=200 --pause=12 || true
+app_stop
+fi
+uptime

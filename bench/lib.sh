@@ -1,0 +1,43 @@
+# Shared by the bench/*.sh scripts: Java 25, the project directory, and the compiled bench classpath.
+set -euo pipefail
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+[ -x "$JAVA_HOME/bin/java" ] || { echo "JAVA_HOME=$JAVA_HOME has no bin/java (Java 25 needed)" >&2; exit 2; }
+JAVA="$JAVA_HOME/bin/java"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# own build directory: a plain ./mvnw test in this checkout would otherwise recompile target/test-classes
+# without src/jmh/java under a running benchmark
+BUILD="${OMNIOPS_BUILD_DIR:-$ROOT/target/bench}"
+
+# Compiles main, test and src/jmh/java (profile bench) and writes the test classpath once per pom change.
+bench_build() {
+  if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    ./mvnw -q -Pbench -Domniops.build.dir="$BUILD" test-compile dependency:build-classpath \
+      -Dmdep.outputFile="$BUILD/bench-classpath.txt" -Dmdep.includeScope=test >&2
+  fi
+  CP="$BUILD/test-classes:$BUILD/classes:$(cat "$BUILD/bench-classpath.txt")"
+}
+
+# Starts the application (dev profile = the README's first command: embedded PostgreSQL + Redis, demo data) from the
+# compiled classes on port $PORT with data in $DATA; extra arguments are passed to Spring. Sets APP_PID.
+app_start() {
+  local log="$BUILD/bench-app-$PORT.log"
+  "$JAVA" ${APP_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -cp "$CP" uk.co.omniops.OmniOpsApplication \
+    --server.port="$PORT" --omniops.data-dir="$DATA" "$@" >"$log" 2>&1 &
+  APP_PID=$!
+  trap app_stop EXIT
+  local started=$(date +%s%N)
+  until curl -fs "http://127.0.0.1:$PORT/api/ready" >/dev/null 2>&1; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then echo "application died, see $log" >&2; tail -30 "$log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  echo "application pid $APP_PID ready on :$PORT after $(( ($(date +%s%N) - started) / 1000000 )) ms (log $log)" >&2
+}
+
+app_stop() {
+  if [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    echo "application stopped" >&2
+  fi
+  APP_PID=
+}

@@ -1,0 +1,115 @@
+package uk.co.omniops.bench;
+
+import java.sql.DriverManager;
+import java.util.Locale;
+
+/**
+ * Puts {@code messages} unanalysed contact messages (the project's realistic texts, in turn) into a running instance's
+ * PostgreSQL as the owner, as an import or a migration from another system would leave them: resolved conversations
+ * of the last two days, {@code per-conversation} messages each, over the three demo customers; then, with
+ * {@code --watch}, polls the analysis jobs (all of them: run it without other traffic) and prints the queue: done,
+ * pending, rate, age of the oldest pending job.
+ *
+ * <pre>
+ * java -cp … uk.co.omniops.bench.BackfillData --jdbc=jdbc:postgresql://127.0.0.1:25432/postgres --messages=1000000
+ * java -cp … uk.co.omniops.bench.BackfillData --jdbc=… --watch --seconds=600
+ * </pre>
+ */
+public final class BackfillData {
+
+    public static void main(String[] args) throws Exception {
+        var a = IngestLoad.args(args);
+        var jdbc = a.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:25432/postgres");
+        try (var db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            if (a.containsKey("watch")) {
+                watch(db, Integer.parseInt(a.getOrDefault("seconds", "600")), Integer.parseInt(a.getOrDefault("every", "15")));
+                return;
+            }
+            var messages = Integer.parseInt(a.getOrDefault("messages", "1000000"));
+            var perConversation = Integer.parseInt(a.getOrDefault("per-conversation", "20"));
+            var conversations = messages / perConversation;
+            var texts = BenchTexts.load();
+            var t0 = System.nanoTime();
+            try (var st = db.createStatement()) {
+                st.execute("create table if not exists bench_texts (i int primary key, t text not null)");
+                st.execute("truncate bench_texts");
+            }
+            try (var ps = db.prepareStatement("insert into bench_texts values (?, ?)")) {
+                for (int i = 0; i < texts.size(); i++) {
+                    ps.setInt(1, i);
+                    ps.setString(2, texts.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (var st = db.createStatement()) {
+                st.execute("""
+                        create temp table bench_conv as
+                        select gen_random_uuid() as conv, gen_random_uuid() as contact, c.id as customer, g as n
+                        from generate_series(1, %d) g
+                        join (select id, row_number() over (order by slug) - 1 as k from customers
+                              where slug in ('techsupport-co', 'thompson-engineering', 'fooddelivery-inc')) c on c.k = g %% 3
+                        """.formatted(conversations));
+                st.execute("""
+                        insert into contacts (id, customer_id, name, email, created_at)
+                        select contact, customer, 'Backfill ' || n, 'backfill' || n || '@example.com', now() - interval '2 days'
+                        from bench_conv""");
+                st.execute("""
+                        insert into conversations (id, customer_id, contact_id, subject, status, message_count, created_at,
+                                                   updated_at, resolved_at)
+                        select conv, customer, contact, 'backfill-bench', 'resolved', %d, now() - interval '2 days',
+                               now() - interval '1 day', now() - interval '1 day'
+                        from bench_conv""".formatted(perConversation));
+                var count = (long) st.executeUpdate("""
+                        insert into messages (id, customer_id, conversation_id, author_type, text, created_at)
+                        select gen_random_uuid(), b.customer, b.conv, 'contact', t.t,
+                               now() - interval '2 days' + (b.n * %d + g) * interval '100 ms'
+                        from bench_conv b cross join generate_series(1, %d) g
+                        join bench_texts t on t.i = (b.n * 31 + g * 7) %% %d""".formatted(perConversation, perConversation,
+                        texts.size()));
+                st.execute("analyze messages");
+                st.execute("analyze conversations");
+                System.out.printf(Locale.ROOT, "inserted %d contact messages in %d resolved conversations in %.1f s%n", count,
+                        conversations, (System.nanoTime() - t0) / 1e9);
+            }
+        }
+    }
+
+    static void watch(java.sql.Connection db, int seconds, int every) throws Exception {
+        var start = System.nanoTime();
+        long lastDone = -1;
+        long lastAt = start;
+        while (true) {
+            long queued;
+            long done;
+            long total;
+            try (var st = db.createStatement(); var rs = st.executeQuery("""
+                    select count(*) filter (where status = 'done'), count(*) filter (where status <> 'done'), count(*)
+                    from jobs where type = 'analysis'""")) {
+                rs.next();
+                done = rs.getLong(1);
+                queued = rs.getLong(2);
+                total = rs.getLong(3);
+            }
+            long lagSeconds;
+            try (var st = db.createStatement(); var rs = st.executeQuery("""
+                    select coalesce(extract(epoch from now() - min(created_at)), 0) from jobs
+                    where status in ('queued', 'running', 'failed')""")) {
+                rs.next();
+                lagSeconds = Math.round(rs.getDouble(1));
+            }
+            var now = System.nanoTime();
+            var rate = lastDone < 0 ? 0 : (done - lastDone) / ((now - lastAt) / 1e9);
+            System.out.printf(Locale.ROOT, "t=%4.0f s jobs=%d done=%d pending=%d rate=%.0f/s oldest pending=%d s%n",
+                    (now - start) / 1e9, total, done, queued, rate, lagSeconds);
+            lastDone = done;
+            lastAt = now;
+            if ((total > 0 && queued == 0) || now - start > seconds * 1_000_000_000L) {
+                System.out.printf(Locale.ROOT, "RESULT backfill_watch seconds=%.0f jobs=%d done=%d pending=%d%n",
+                        (now - start) / 1e9, total, done, queued);
+                return;
+            }
+            Thread.sleep(every * 1000L);
+        }
+    }
+}

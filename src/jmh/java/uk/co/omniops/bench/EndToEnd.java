@@ -1,0 +1,215 @@
+package uk.co.omniops.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.co.omniops.test.Browser;
+
+/**
+ * End to end: a message POSTed to the API → stored → analysed (job queue) → the sentiment badge appears in an agent's
+ * browser that has the conversation open (Vaadin push). Traffic is an open model at {@code rate} messages/s spread over
+ * the three demo customers' conversations (each customer's key stays within its default rate limit); {@code watched}
+ * of TechSupport Co's conversations are open in the agent's browser tabs and receive {@code watch-share} of the
+ * traffic. A MutationObserver in each tab stores {@code Date.now()} when a message's badge first appears; the driver
+ * stores {@code System.currentTimeMillis()} just before each POST: the same machine clock.
+ *
+ * <pre>
+ * java -cp … uk.co.omniops.bench.EndToEnd --base=http://127.0.0.1:18080 --rates=10,50 --seconds=60 --watched=2
+ * </pre>
+ */
+public final class EndToEnd {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> KEYS = List.of("dev-techsupport-co-key", "dev-thompson-engineering-key",
+            "dev-fooddelivery-inc-key");
+    private static final String OBSERVER = """
+            () => {
+              window.__badges = {};
+              const record = () => {
+                const now = Date.now();
+                for (const el of document.querySelectorAll('.omniops-sentiment-button[data-message-id]')) {
+                  const id = el.getAttribute('data-message-id');
+                  if (!(id in window.__badges)) window.__badges[id] = now;
+                }
+              };
+              new MutationObserver(record).observe(document.body, {childList: true, subtree: true});
+              record();
+            }""";
+
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // Playwright's threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    static void measure(String[] args) throws Exception {
+        var a = IngestLoad.args(args);
+        var base = a.getOrDefault("base", "http://127.0.0.1:18080");
+        var rates = a.getOrDefault("rates", "10,50").split(",");
+        var seconds = Integer.parseInt(a.getOrDefault("seconds", "60"));
+        var watched = Integer.parseInt(a.getOrDefault("watched", "2"));
+        var background = Integer.parseInt(a.getOrDefault("background", "60"));
+        var texts = BenchTexts.load();
+        try (var http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
+            for (var rateText : rates) {
+                var rate = Integer.parseInt(rateText.strip());
+                var share = Double.parseDouble(a.getOrDefault("watch-share", String.valueOf(Math.min(0.5, 5.0 / rate))));
+                // conversations: the watched ones (TechSupport Co) and background ones spread over the three customers
+                var watchedIds = new ArrayList<String>();
+                for (int i = 0; i < watched; i++) {
+                    watchedIds.add(start(http, base, KEYS.get(0), "Watched " + rate + "-" + i, texts.get(i)));
+                }
+                var backgroundIds = new ArrayList<String[]>();
+                for (int i = 0; i < background; i++) {
+                    var key = KEYS.get(i % KEYS.size());
+                    backgroundIds.add(new String[] {key, start(http, base, key, "Busy " + rate + "-" + i, texts.get(i + 5))});
+                }
+                BrowserContext context = Browser.newContext();
+                context.setDefaultTimeout(180_000); // page loads on a saturated shared machine
+                var pages = new ArrayList<Page>();
+                for (var id : watchedIds) {
+                    var page = context.newPage();
+                    if (a.containsKey("debug")) {
+                        var tab = pages.size();
+                        page.onWebSocket(ws -> {
+                            System.out.println("  tab " + tab + " websocket " + ws.url());
+                            ws.onClose(w -> System.out.println("  tab " + tab + " websocket closed"));
+                        });
+                        page.onConsoleMessage(m -> System.out.println("  tab " + tab + " console " + m.type() + ": " + m.text()));
+                        page.onRequestFailed(r -> System.out.println("  tab " + tab + " failed " + r.url() + " " + r.failure()));
+                    }
+                    if (pages.isEmpty()) {
+                        Browser.signIn(page, base, "agent@techsupport-co", "demo");
+                        page.waitForURL(url -> url.contains("/inbox"));
+                    }
+                    page.navigate(base + "/inbox/" + id);
+                    page.waitForSelector(".omniops-msg[data-message-id]");
+                    page.evaluate(OBSERVER);
+                    pages.add(page);
+                }
+                Thread.sleep(3000); // let the pages settle (first badge, push connection)
+
+                var postedAt = new ConcurrentHashMap<String, Long>();
+                var failures = new AtomicInteger();
+                var sent = new AtomicInteger();
+                var total = rate * seconds;
+                var scheduler = Executors.newSingleThreadScheduledExecutor();
+                var workers = Executors.newVirtualThreadPerTaskExecutor();
+                var periodNanos = 1_000_000_000L / rate;
+                var watchEvery = Math.max(1, (int) Math.round(1 / share));
+                var counter = new AtomicInteger();
+                var done = new java.util.concurrent.CountDownLatch(total);
+                scheduler.scheduleAtFixedRate(() -> {
+                    var n = counter.getAndIncrement();
+                    if (n >= total) {
+                        return;
+                    }
+                    workers.submit(() -> {
+                        try {
+                            var watchedMessage = n % watchEvery == 0;
+                            String key;
+                            String conversation;
+                            if (watchedMessage) {
+                                key = KEYS.get(0);
+                                conversation = watchedIds.get((n / watchEvery) % watchedIds.size());
+                            } else {
+                                var b = backgroundIds.get(n % backgroundIds.size());
+                                key = b[0];
+                                conversation = b[1];
+                            }
+                            var body = "{\"text\":" + JSON.writeValueAsString(texts.get((n * 11 + 1) % texts.size())) + "}";
+                            var t0 = System.currentTimeMillis();
+                            var r = http.send(IngestLoad.post(base + "/api/v1/conversations/" + conversation + "/messages",
+                                    key, body), HttpResponse.BodyHandlers.ofString());
+                            sent.incrementAndGet();
+                            if (r.statusCode() != 201) {
+                                failures.incrementAndGet();
+                            } else if (watchedMessage) {
+                                postedAt.put(JSON.readTree(r.body()).get("id").asString(), t0);
+                            }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        } finally {
+                            done.countDown();
+                        }
+                    });
+                }, 0, periodNanos, TimeUnit.NANOSECONDS);
+                done.await(seconds + 120L, TimeUnit.SECONDS);
+                scheduler.shutdownNow();
+                workers.close();
+
+                // wait (up to 60 s) for the remaining badges
+                var deadline = System.currentTimeMillis() + 60_000;
+                Map<String, Long> seen = new ConcurrentHashMap<>();
+                while (true) {
+                    seen.clear();
+                    for (var page : pages) {
+                        @SuppressWarnings("unchecked")
+                        var badges = (Map<String, Object>) page.evaluate("() => window.__badges");
+                        badges.forEach((id, t) -> seen.put(id, ((Number) t).longValue()));
+                    }
+                    if (seen.keySet().containsAll(postedAt.keySet()) || System.currentTimeMillis() > deadline) {
+                        break;
+                    }
+                    Thread.sleep(500);
+                }
+                var latencies = new ArrayList<Double>();
+                var missing = 0;
+                for (var e : postedAt.entrySet()) {
+                    var t = seen.get(e.getKey());
+                    if (t == null) {
+                        missing++;
+                    } else {
+                        latencies.add((double) (t - e.getValue()));
+                    }
+                }
+                if (missing > 0) {
+                    for (int i = 0; i < pages.size(); i++) {
+                        var page = pages.get(i);
+                        System.out.println("  tab " + i + " " + page.url() + ": " + page.evaluate("""
+                                () => 'messages=' + document.querySelectorAll('.omniops-msg[data-message-id]').length
+                                  + ' badges=' + document.querySelectorAll('.omniops-sentiment-button').length
+                                  + ' observed=' + Object.keys(window.__badges || {}).length"""));
+                        Browser.screenshot(page, "e2e-" + rate + "-tab" + i);
+                    }
+                }
+                context.close();
+                var s = Stats.of(latencies.stream().mapToDouble(Double::doubleValue).toArray());
+                System.out.printf(Locale.ROOT, "rate %d msg/s for %d s: sent=%d failed=%d, watched messages=%d in %d tab(s), "
+                        + "badge never seen=%d%n", rate, seconds, sent.get(), failures.get(), postedAt.size(), pages.size(), missing);
+                System.out.println("  POST -> badge visible: " + s.format("ms"));
+                System.out.printf(Locale.ROOT, "RESULT e2e rate=%d sent=%d failed=%d watched=%d missing=%d p50_ms=%.0f p95_ms=%.0f "
+                        + "max_ms=%.0f budget_ms=1000 ratio_p95_to_budget=%.2f%n", rate, sent.get(), failures.get(),
+                        postedAt.size(), missing, s.p50(), s.p95(), s.max(), s.p95() / 1000);
+            }
+        }
+        System.exit(0);
+    }
+
+    static String start(HttpClient http, String base, String key, String name, String text) throws Exception {
+        var body = "{\"contact\":{\"name\":" + JSON.writeValueAsString(name) + ",\"email\":\"e2e"
+                + Math.abs(name.hashCode()) + "@example.com\"},\"text\":" + JSON.writeValueAsString(text) + "}";
+        var r = http.send(IngestLoad.post(base + "/api/v1/conversations", key, body), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("start conversation: " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).get("id").asString();
+    }
+}
