@@ -170,6 +170,10 @@ class PredictionsAdminView extends VerticalLayout {
                         f.targetFirstResponseSeconds(),
                         Math.round(f.hours().stream().mapToDouble(VolumeForecast.Hour::expectedConversations).sum())));
         forecast.setData(f.hours().stream().map(h -> HOUR.format(h.start())).toList(), List.of(
+                Chart.Series.band("80 % range of the hour's count",
+                        f.hours().stream().map(h -> Double.valueOf(poissonQuantile(h.expectedConversations(), 0.1))).toList(),
+                        f.hours().stream().map(h -> Double.valueOf(poissonQuantile(h.expectedConversations(), 0.9))).toList())
+                        .withColour("primary"),
                 Chart.Series.of("Expected conversations per hour",
                         f.hours().stream().map(h -> Double.valueOf(h.expectedConversations())).toList())
                         .asLine().withColour("primary"),
@@ -177,6 +181,34 @@ class PredictionsAdminView extends VerticalLayout {
                         f.hours().stream().map(h -> Double.valueOf(h.agentsNeeded())).toList())
                         .asBar().withColour("muted").onSecondaryAxis()));
         forecastSection.add(forecastSummary, forecast);
+    }
+
+    /**
+     * The smallest count k with P(N ≤ k) ≥ q for N ~ Poisson(mean): arrivals in an hour scatter around the expected
+     * value even when the forecast is right, which the band shows. Normal approximation above a mean of 200.
+     *
+     * @param q 0.1 or 0.9 (the band's edges)
+     */
+    static int poissonQuantile(double mean, double q) {
+        if (q != 0.1 && q != 0.9) {
+            throw new IllegalArgumentException("quantile " + q + ": only 0.1 and 0.9 are supported");
+        }
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 200) {
+            double z = q == 0.9 ? 1.2815515655446004 : -1.2815515655446004; // standard normal 90 %/10 % points
+            return (int) Math.max(0, Math.round(mean + z * Math.sqrt(mean)));
+        }
+        double p = Math.exp(-mean);
+        double cdf = p;
+        int k = 0;
+        while (cdf < q) {
+            k++;
+            p *= mean / k;
+            cdf += p;
+        }
+        return k;
     }
 
     private static String range(Calibration.Bin bin) {
