@@ -2,9 +2,11 @@ package uk.co.omniops.platform.internal;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,7 +22,11 @@ import uk.co.omniops.platform.DatabaseUnavailable;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class DatabaseUnavailableAdvice {
 
-    @ExceptionHandler(RuntimeException.class)
+    /**
+     * Only the exception families a lost connection arrives in: a handler for every {@code RuntimeException} would
+     * shadow the modules' own advice (e.g. a 404 for an unknown conversation) whenever the two have equal order.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) throws RuntimeException {
         if (!DatabaseUnavailable.isCause(e)) {
             throw e; // not ours: the usual handling (500, logged)
