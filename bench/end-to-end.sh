@@ -9,7 +9,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 bench_build
 DATA="$BUILD/bench-data-e2e"; rm -rf "$DATA"
 uptime
-app_start --omniops.simulator.enabled=false --omniops.database.embedded-port="$PGPORT"
+app_start --omniops.simulator.enabled=false --omniops.database.embedded-port="$PGPORT" ${APP_ARGS:-}
 "$JAVA" -cp "$CP" uk.co.omniops.bench.EndToEnd --base="http://127.0.0.1:$PORT" --rates="$RATES" --seconds="$SECONDS_PER_RATE" ${E2E_OPTS:-}
 app_stop
 uptime
