@@ -39,19 +39,8 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
  * ways (an executive's hand-edited link to another customer, an admin's customer picker).
  */
 @OmniOpsIntegrationTest
-public class InsightsReportBrowserTests {
+class InsightsReportBrowserTests {
 
-    /** Opaque pixels on a chart's canvas (0 until Chart.js has drawn). */
-    public static final String DRAWN_PIXELS = """
-            id => {
-              const chart = document.getElementById(id);
-              const canvas = chart && chart.shadowRoot && chart.shadowRoot.querySelector('canvas');
-              if (!canvas || !canvas.width || !canvas.height) return 0;
-              const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-              let n = 0;
-              for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-              return n;
-            }""";
 
     @LocalServerPort
     int port;
@@ -96,7 +85,7 @@ public class InsightsReportBrowserTests {
     }
 
     void waitUntilDrawn(String chartId) {
-        page.waitForFunction("id => (" + DRAWN_PIXELS + ")(id) > 2000", chartId);
+        Browser.waitUntilChartDrawn(page, chartId);
     }
 
     @Test

@@ -48,6 +48,23 @@ public final class Browser {
         return context;
     }
 
+    /** Opaque pixels on an {@code <omni-chart>}'s canvas (0 until Chart.js has drawn). */
+    private static final String DRAWN_PIXELS = """
+            id => {
+              const chart = document.getElementById(id);
+              const canvas = chart && chart.shadowRoot && chart.shadowRoot.querySelector('canvas');
+              if (!canvas || !canvas.width || !canvas.height) return 0;
+              const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+              let n = 0;
+              for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+              return n;
+            }""";
+
+    /** Waits until the chart with this element id has drawn more than 2,000 opaque pixels. */
+    public static void waitUntilChartDrawn(Page page, String chartId) {
+        page.waitForFunction("id => (" + DRAWN_PIXELS + ")(id) > 2000", chartId);
+    }
+
     /** Saves a full-page screenshot under {@code target/screenshots/}. */
     public static Path screenshot(Page page, String name) {
         var path = Paths.get("target", "screenshots", name + ".png");

@@ -135,8 +135,7 @@ class InsightBenchmarkTests {
                     page.navigate(url);
                     for (var chart : List.of("insight-chart-volume", "insight-chart-sentiment",
                             "insight-chart-categories", "insight-chart-escalations", "insight-chart-topics")) {
-                        page.waitForFunction("id => (" + uk.co.omniops.insight.InsightsReportBrowserTests.DRAWN_PIXELS
-                                + ")(id) > 2000", chart);
+                        uk.co.omniops.test.Browser.waitUntilChartDrawn(page, chart);
                     }
                     times.add((System.nanoTime() - s) / 1_000_000);
                 }

@@ -41,17 +41,6 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @OmniOpsIntegrationTest
 class PredictionsAdminBrowserTests {
 
-    /** Opaque pixels on the chart's canvas (0 until Chart.js has drawn). */
-    static final String DRAWN_PIXELS = """
-            id => {
-              const chart = document.getElementById(id);
-              const canvas = chart && chart.shadowRoot && chart.shadowRoot.querySelector('canvas');
-              if (!canvas || !canvas.width || !canvas.height) return 0;
-              const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-              let n = 0;
-              for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-              return n;
-            }""";
 
     /** Resolved history seeded once per test JVM for a customer of this test's own. */
     static final int HISTORY = 12;
@@ -134,7 +123,7 @@ class PredictionsAdminBrowserTests {
     }
 
     void waitUntilDrawn(String chartId) {
-        page.waitForFunction("id => (" + DRAWN_PIXELS + ")(id) > 2000", chartId);
+        Browser.waitUntilChartDrawn(page, chartId);
     }
 
     @Test
