@@ -307,8 +307,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             return null; // a past period: a forecast would be about a different week
         }
         var forecast = predictions.forecast(who.id());
-        if (forecast.hours().isEmpty()) {
-            return null;
+        if (forecast.hours().isEmpty() || forecast.weeksOfHistory() == 0) {
+            return null; // no arrival history yet: a flat zero "forecast" would mislead
         }
         return InsightsCharts.forecastBuckets(forecast, shown.period().length().compareTo(Duration.ofDays(2)) > 0);
     }
