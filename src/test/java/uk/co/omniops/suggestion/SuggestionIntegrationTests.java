@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,30 @@ class SuggestionIntegrationTests {
         assertThat(entry.stats().accepted()).isPositive();
         assertThat(entry.stats().edited()).isPositive();
         assertThat(suggestions.stats(customer.id()).decided()).isPositive();
+    }
+
+    @Test
+    void aSuggestionInsertedWhileItsBatchIsBeingReplacedKeepsItsAttribution() throws Exception {
+        var id = start("My order #B20004 never arrived, refund please");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !analysis.analyses(customer.id(), id).isEmpty());
+        Thread.sleep(1500);
+        var shown = suggestions.suggestions(customer.id(), id).getFirst();
+        // a newer batch for the same message deletes the uninserted rows, in a transaction still open when the agent
+        // inserts: the insert waits for it and must not lose the row
+        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
+            c.setAutoCommit(false);
+            assertThat(c.createStatement().executeUpdate("delete from response_suggestions where id = '" + shown.id()
+                    + "' and inserted_at is null")).isOne();
+            var inserting = CompletableFuture.supplyAsync(() -> suggestions.inserted(customer.id(), shown.id(), agent));
+            Thread.sleep(500);
+            assertThat(inserting).isNotDone();
+            c.commit();
+            assertThat(inserting.get(10, TimeUnit.SECONDS)).endsWith("— Alex Agent");
+        }
+        assertThat(text("select inserted_by from response_suggestions where id = '" + shown.id() + "'"))
+                .isEqualTo(agent.toString());
+        conversations.reply(customer.id(), id, agent, suggestions.inserted(customer.id(), shown.id(), agent));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "accepted".equals(status(shown.id())));
     }
 
     @Test

@@ -296,7 +296,7 @@ public class SuggestionService {
         return transactions.inTenant(customer, () -> {
             var s = store.find(customer, suggestionId)
                     .orElseThrow(() -> new SuggestionRejected("no such suggestion"));
-            store.markInserted(customer, suggestionId, agentId);
+            store.markInserted(customer, s, agentId);
             var agent = agentName(customer, agentId);
             return agent == null ? s.text() : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), agent);
         });

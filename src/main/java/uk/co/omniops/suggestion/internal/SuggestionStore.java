@@ -223,9 +223,24 @@ class SuggestionStore {
                 .params(customer.value(), id).query((rs, i) -> suggestion(rs)).optional();
     }
 
-    boolean markInserted(CustomerId customer, UUID id, UUID agent) {
-        return jdbc.sql("update response_suggestions set inserted_by = ?, inserted_at = now() where customer_id = ? and id = ?")
-                .params(agent, customer.value(), id).update() == 1;
+    /**
+     * Marks a suggestion as put into the composer. A concurrent computation for the same message may be replacing the
+     * batch at this very moment (its delete skips inserted rows, but only those it sees as inserted): an upsert keeps
+     * the row either way. It waits for a concurrent delete on the primary key and then puts the row back, outside any
+     * batch, so the reply can still be attributed to what the agent inserted.
+     */
+    void markInserted(CustomerId customer, Suggestion s, UUID agent) {
+        jdbc.sql("""
+                insert into response_suggestions (id, customer_id, conversation_id, message_id, batch_id, source, source_ref,
+                                                  source_title, text, score, reason, rank, status, created_at,
+                                                  inserted_by, inserted_at)
+                values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                on conflict (id) do update set inserted_by = excluded.inserted_by, inserted_at = excluded.inserted_at""")
+                .params(s.id(), customer.value(), s.conversationId().value(),
+                        s.messageId() == null ? null : s.messageId().value(), s.source(), s.sourceRef(), s.sourceTitle(),
+                        s.text(), BigDecimal.valueOf(s.score()).setScale(4, java.math.RoundingMode.HALF_UP), s.reason(),
+                        s.rank(), s.status(), Timestamp.from(s.createdAt()), agent)
+                .update();
     }
 
     /** Still undecided rows of a conversation created before a point in time; inserted ones first, newest insert first. */
