@@ -42,6 +42,8 @@ class SuggestionIntegrationTests {
     @Autowired TenancyManagement tenancy;
     @Autowired RolloutManagement rollout;
     @Autowired uk.co.omniops.analysis.AnalysisManagement analysis;
+    @Autowired uk.co.omniops.platform.LiveUpdates liveUpdates;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     Customer customer;
     Customer other;
@@ -193,6 +195,29 @@ class SuggestionIntegrationTests {
     }
 
     @Test
+    void aMessageWithNothingToSuggestIsNotAnnouncedOrRecomputedOnEveryRead() throws Exception {
+        var ready = new java.util.concurrent.atomic.AtomicInteger();
+        try (var subscription = liveUpdates.subscribe(customer.id().value(), u -> {
+            if (u.kind().equals("suggestions.ready")) {
+                ready.incrementAndGet();
+            }
+        })) {
+            var id = start("Zqxj vlorp wexd");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !analysis.analyses(customer.id(), id).isEmpty());
+            Thread.sleep(500);
+            var before = ready.get();
+            var computedBefore = computations();
+            for (int i = 0; i < 5; i++) {
+                assertThat(suggestions.suggestions(customer.id(), id)).isEmpty();
+            }
+            Thread.sleep(500);
+            // every open workspace reads the suggestions when it redraws; a "ready" update per read was a redraw loop
+            assertThat(ready.get()).isEqualTo(before);
+            assertThat(computations()).isEqualTo(computedBefore);
+        }
+    }
+
+    @Test
     void anotherCustomersConversationIsNotFound() {
         var id = start("Refund please");
         assertThatThrownBy(() -> suggestions.suggestions(other.id(), id)).isInstanceOf(ConversationNotFound.class);
@@ -233,6 +258,11 @@ class SuggestionIntegrationTests {
         System.out.printf("suggestion latency (refresh, %d calls incl. reading the conversation and storing): "
                 + "p50 %.1f ms, p95 %.1f ms%n", times.size(), p50, p95);
         assertThat(times).hasSize(120);
+    }
+
+    /** Suggestion computations so far (the latency timer records each one). */
+    long computations() {
+        return meters.get("omniops.suggestion.latency").timer().count();
     }
 
     static String status(UUID id) throws Exception {

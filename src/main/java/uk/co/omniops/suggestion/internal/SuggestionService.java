@@ -75,6 +75,17 @@ public class SuggestionService {
     private final LlmDrafter drafter;
     private final Timer latency;
     private final Map<CustomerId, String> customerNames = new ConcurrentHashMap<>();
+    /**
+     * Latest contact messages for which nothing could be suggested, so that reading them again (every redraw of every
+     * open workspace) does not compute again; per replica, the newest 10,000.
+     */
+    private final Set<MessageId> nothingToSuggest = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1_024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<MessageId, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            }));
 
     SuggestionService(SuggestionStore store, TenantTransactions transactions, ConversationManagement conversations,
             AnalysisManagement analysis, TenancyManagement tenancy, FeatureFlags flags, LiveUpdates liveUpdates,
@@ -111,6 +122,9 @@ public class SuggestionService {
         }
         if (!latest.isEmpty() && lastContact.get().id().equals(latest.getFirst().messageId())) {
             return latest;
+        }
+        if (nothingToSuggest.contains(lastContact.get().id())) {
+            return List.of();
         }
         return compute(customer, details, lastContact.get(), null);
     }
@@ -191,8 +205,14 @@ public class SuggestionService {
                 store.count(customer, c.source(), c.ref(), "shown");
                 ids.add(id);
             }
-            events.publishEvent(new SuggestionsReady(customer, conversation, message.id(), List.copyOf(ids), false));
-            liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
+            if (ids.isEmpty()) {
+                // nothing to announce: a "ready" update would make every open workspace read (and compute) again
+                nothingToSuggest.add(message.id());
+            } else {
+                nothingToSuggest.remove(message.id());
+                events.publishEvent(new SuggestionsReady(customer, conversation, message.id(), List.copyOf(ids), false));
+                liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
+            }
             return top;
         });
         latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
