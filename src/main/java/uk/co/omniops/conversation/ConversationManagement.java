@@ -284,6 +284,11 @@ public class ConversationManagement {
         return transactions.readInTenant(customer, () -> conversations.count(customer, query));
     }
 
+    /** How many conversations (any status) the customer has with this contact; 0 for another customer's contact. */
+    public int conversationsOfContact(CustomerId customer, ContactId contact) {
+        return transactions.readInTenant(customer, () -> conversations.countOfContact(customer, contact));
+    }
+
     /** Counts for the filter chips: MINE, UNASSIGNED, ALL (open + pending). */
     public Map<InboxQuery.Scope, Integer> scopeCounts(CustomerId customer, UUID viewer) {
         return transactions.readInTenant(customer, () -> conversations.scopeCounts(customer, viewer));

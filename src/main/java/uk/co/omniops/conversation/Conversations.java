@@ -166,6 +166,11 @@ class Conversations {
                 .query(Integer.class).single();
     }
 
+    int countOfContact(CustomerId customer, ContactId contact) {
+        return jdbc.sql("select count(*) from conversations where customer_id = ? and contact_id = ?")
+                .params(customer.value(), contact.value()).query(Integer.class).single();
+    }
+
     Map<InboxQuery.Scope, Integer> scopeCounts(CustomerId customer, UUID viewer) {
         return jdbc.sql("""
                 select count(*) filter (where assignee_id = ?) as mine,

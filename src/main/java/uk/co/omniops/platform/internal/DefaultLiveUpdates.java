@@ -53,6 +53,8 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, DisposableBean
             c.setConnectionFactory(this.redis);
             c.addMessageListener(this, new ChannelTopic(CHANNEL));
             c.setRecoveryInterval(2_000L);
+            // the default executor starts a platform thread per received message (thousands a minute under load)
+            c.setTaskExecutor(delivery);
             c.afterPropertiesSet();
             c.start();
             this.container = c;

@@ -3,12 +3,12 @@ package uk.co.omniops.workspace.ui;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
@@ -46,7 +46,6 @@ import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationNotFound;
 import uk.co.omniops.conversation.ConversationStatus;
-import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.conversation.Message;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.conversation.MessageRejected;
@@ -93,6 +92,8 @@ class ConversationPanel extends Div {
     private Map<String, String> categoryNames = Map.of();
     private final Div header = new Div();
     private final Div thread = new Div();
+    /** The thread's items in order, with what each shows (see {@link #renderThread}). */
+    private final LinkedHashMap<MessageId, RenderedItem> rendered = new LinkedHashMap<>();
     private final Div contactPanel = new Div();
     private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Write");
     private final TextArea composer = new TextArea();
@@ -153,9 +154,10 @@ class ConversationPanel extends Div {
         analyses = details != null && features.analysis() ? readAnalyses() : Map.of();
         categoryNames = features.categories() ? readCategoryNames() : Map.of();
         header.removeAll();
-        thread.removeAll();
         contactPanel.removeAll();
         if (details == null) {
+            thread.removeAll();
+            rendered.clear();
             header.add(new H2("Conversation not found"),
                     new Paragraph("It may belong to another customer or have been removed."));
             composer.setEnabled(false);
@@ -165,9 +167,11 @@ class ConversationPanel extends Div {
         renderEscalation();
         renderSuggestions();
         renderHeader(details);
-        renderThread(details);
+        var appended = renderThread(details);
         renderContact(details);
-        thread.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
+        if (appended) {
+            thread.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
+        }
     }
 
     // ---- header and actions
@@ -292,14 +296,54 @@ class ConversationPanel extends Div {
 
     // ---- thread
 
-    private void renderThread(ConversationDetails d) {
+    /**
+     * Brings the thread up to date without redrawing it: a live update usually adds one message or one analysis, so
+     * only new messages are appended and only messages whose analysis (or the features showing it) changed are
+     * replaced. Anything else (a message gone, another order) redraws the thread.
+     *
+     * @return whether messages were appended (the thread then scrolls to the newest)
+     */
+    private boolean renderThread(ConversationDetails d) {
         var now = Instant.now();
-        for (var m : d.messages()) {
-            thread.add(messageItem(m, d, now));
+        var messages = d.messages();
+        var ids = messages.stream().map(Message::id).toList();
+        var known = List.copyOf(rendered.keySet());
+        if (messages.isEmpty() || known.size() > ids.size() || !ids.subList(0, known.size()).equals(known)) {
+            thread.removeAll();
+            rendered.clear();
+            if (messages.isEmpty()) {
+                thread.add(new Paragraph("No messages yet."));
+                return false;
+            }
         }
-        if (d.messages().isEmpty()) {
-            thread.add(new Paragraph("No messages yet."));
+        var appended = false;
+        for (var m : messages) {
+            var state = new ItemState(m, d.contact().name(), TimeTexts.stamp(m.createdAt(), zone.get(), now),
+                    TimeTexts.full(m.createdAt(), zone.get()), analysisOf(m), features.sentiment(), features.categories(),
+                    categoryNames);
+            var current = rendered.get(m.id());
+            if (current == null) {
+                var item = messageItem(m, d, now);
+                thread.add(item);
+                rendered.put(m.id(), new RenderedItem(item, state));
+                appended = true;
+            } else if (!current.state().equals(state)) {
+                var item = messageItem(m, d, now);
+                thread.replace(current.item(), item);
+                rendered.put(m.id(), new RenderedItem(item, state));
+            }
         }
+        return appended;
+    }
+
+    /** What a message's item shows: equal states render equal items. */
+    private record ItemState(Message message, String contactName, String time, String fullTime,
+            @Nullable MessageAnalysis analysis, boolean sentiment, boolean categories, Map<String, String> categoryNames) {}
+
+    private record RenderedItem(Component item, ItemState state) {}
+
+    private @Nullable MessageAnalysis analysisOf(Message m) {
+        return m.authorType() == AuthorType.CONTACT && !m.internal() ? analyses.get(m.id()) : null;
     }
 
     private Component messageItem(Message m, ConversationDetails d, Instant now) {
@@ -322,7 +366,7 @@ class ConversationPanel extends Div {
         time.getElement().setAttribute("title", TimeTexts.full(m.createdAt(), zone.get()));
         var meta = new Div(author, time);
         meta.addClassName("omniops-msg-meta");
-        var analysis = m.authorType() == AuthorType.CONTACT && !m.internal() ? analyses.get(m.id()) : null;
+        var analysis = analysisOf(m);
         if (features.sentiment() && analysis != null && analysis.sentiment() != null) {
             meta.add(sentimentControl(m.id(), analysis.sentiment(), analysis.corrected()));
         }
@@ -360,13 +404,9 @@ class ConversationPanel extends Div {
         contactPanel.add(fact("Channel", d.conversation().channel()));
     }
 
-    /** Other conversations of this contact: the inbox filtered by the contact's name (no contact filter yet). */
+    /** The contact's other conversations with this customer, in any status. */
     private long otherConversations(ConversationDetails d) {
-        var query = new InboxQuery(InboxQuery.Scope.ALL, viewer.id(), Set.of(), Set.of(), InboxQuery.Sort.NEWEST);
-        List<uk.co.omniops.conversation.ConversationSummary> all = conversations.inbox(customer, query, 0, 500);
-        return all.stream()
-                .filter(s -> s.contactName().equals(d.contact().name()) && !s.id().equals(id))
-                .count();
+        return Math.max(0, conversations.conversationsOfContact(customer, d.contact().id()) - 1);
     }
 
     private static Div fact(String label, String value) {

@@ -1,18 +1,17 @@
 package uk.co.omniops.workspace.ui;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -51,6 +50,7 @@ import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.FeatureIndicator;
 import uk.co.omniops.shell.CurrentUser;
+import uk.co.omniops.shell.LiveRefresh;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
 import uk.co.omniops.tenancy.Role;
@@ -523,7 +523,20 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
             }
         });
         refreshChips();
-        subscription = liveUpdates.subscribe(customer.value(), update -> onLiveUpdate(ui, update));
+        // the open conversation redraws at once after a quiet spell and at most ten times a second in a busy one
+        // (a gap lets each redraw reach the browser: push happens when the session lock is released), the list and
+        // the chips at most twice a second
+        var openRefresh = new LiveRefresh(ui, Duration.ofMillis(100), this::onOpenConversationUpdates);
+        var listRefresh = new LiveRefresh(ui, Duration.ofMillis(500), this::onListUpdates);
+        var registration = liveUpdates.subscribe(customer.value(), update -> {
+            openRefresh.offer(update);
+            listRefresh.offer(update);
+        });
+        subscription = () -> {
+            registration.close();
+            openRefresh.close();
+            listRefresh.close();
+        };
         getElement().executeJs("""
                 const view = this;
                 if (window.__omniopsInboxKeys) document.removeEventListener('keydown', window.__omniopsInboxKeys);
@@ -556,25 +569,23 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
         super.onDetach(detachEvent);
     }
 
-    /** Called on a background thread: re-read everything through the service; never trust the payload's content. */
-    private void onLiveUpdate(UI ui, LiveUpdate update) {
-        try {
-            ui.access(() -> {
-                if ("rollout.changed".equals(update.kind())) {
-                    applyFeatures();
-                }
-                if ("message.analysed".equals(update.kind())) {
-                    refreshCorrectionStats();
-                }
-                refreshList();
-                var open = panel;
-                UUID subject = update.subjectId();
-                if (open != null && (subject == null || subject.equals(open.conversationId().value()))) {
-                    open.refresh();
-                }
-            });
-        } catch (UIDetachedException e) {
-            // the browser went away between the update and now; onDetach removes the subscription
+    /** Inside {@code ui.access}, with the updates merged since the last call: re-read through the services. */
+    private void onListUpdates(List<LiveUpdate> updates) {
+        if (updates.stream().anyMatch(u -> "rollout.changed".equals(u.kind()))) {
+            applyFeatures();
+        }
+        if (updates.stream().anyMatch(u -> "message.analysed".equals(u.kind()))) {
+            refreshCorrectionStats();
+        }
+        refreshList();
+    }
+
+    /** Inside {@code ui.access}: the open conversation redraws once for all updates about it (or about everything). */
+    private void onOpenConversationUpdates(List<LiveUpdate> updates) {
+        var open = panel;
+        if (open != null && updates.stream().anyMatch(u -> u.subjectId() == null
+                || u.subjectId().equals(open.conversationId().value()))) {
+            open.refresh();
         }
     }
 }

@@ -161,6 +161,29 @@ class InboxBrowserTests {
     }
 
     @Test
+    void aBusyConversationGrowsInPlaceInsteadOfBeingRedrawn() {
+        var id = startConversation("My invoice is wrong and nobody answers " + UUID.randomUUID());
+        openConversation(page, base(), AGENT, id);
+        var first = page.locator("#thread .omniops-msg").first();
+        assertThat(first.locator(".omniops-sentiment-button")).isVisible();
+        // a mark on the first message's DOM node: a redraw of the thread would replace the node and lose it
+        first.evaluate("el => el.__omniopsMark = 'kept'");
+        var texts = new java.util.ArrayList<String>();
+        for (int i = 0; i < 20; i++) {
+            var text = "Still waiting, message " + i + " " + UUID.randomUUID();
+            texts.add(text);
+            conversations.receive(techsupport, id, text, null);
+        }
+        for (var text : texts) {
+            var item = page.locator("#thread .omniops-msg").filter(new Locator.FilterOptions().setHasText(text));
+            assertThat(item).hasCount(1);
+            assertThat(item.locator(".omniops-sentiment-button")).isVisible();
+        }
+        assertThat(page.locator("#thread .omniops-msg")).hasCount(21);
+        assertThat(first.evaluate("el => el.isConnected && el.__omniopsMark")).isEqualTo("kept");
+    }
+
+    @Test
     void statusAndAssignmentChangesArriveLive() {
         var id = startConversation("Please change my plan " + UUID.randomUUID());
         openConversation(page, base(), AGENT, id);

@@ -1,0 +1,96 @@
+package uk.co.omniops.shell;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+
+import uk.co.omniops.platform.LiveUpdate;
+
+/**
+ * Applies live updates to one browser tab without a backlog. Updates are delivered on background threads, often
+ * several per message (received, analysed, suggestions, prediction); handing each to {@link UI#access} queues one
+ * redraw per update under the session lock, and a busy customer then outruns the tab: every redraw waits for all
+ * the ones before it. Here the updates that arrive while a redraw is queued or running are merged into the next one
+ * ({@code handler} gets them all at once, in arrival order), and redraws are at least {@code minInterval} apart.
+ * That gap matters: Vaadin pushes when the session lock is released, and the thread holding it runs every access
+ * queued meanwhile first, so redraws queued back to back keep the browser waiting for all of them.
+ *
+ * <pre>{@code
+ * refresh = new LiveRefresh(ui, Duration.ofMillis(500), updates -> refreshList());
+ * subscription = liveUpdates.subscribe(customer.value(), refresh::offer);
+ * }</pre>
+ */
+public final class LiveRefresh {
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("live-refresh-timer").factory());
+
+    private final UI ui;
+    private final long minIntervalNanos;
+    private final Consumer<List<LiveUpdate>> handler;
+    private final ConcurrentLinkedQueue<LiveUpdate> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile long lastRun = System.nanoTime() - Long.MAX_VALUE / 2;
+    private volatile boolean closed;
+
+    /**
+     * @param handler runs inside {@code ui.access} with the merged updates (never empty)
+     */
+    public LiveRefresh(UI ui, Duration minInterval, Consumer<List<LiveUpdate>> handler) {
+        this.ui = ui;
+        this.minIntervalNanos = minInterval.toNanos();
+        this.handler = handler;
+    }
+
+    /** Called by the live-update subscription, on any thread. */
+    public void offer(LiveUpdate update) {
+        if (closed) {
+            return;
+        }
+        pending.add(update);
+        if (scheduled.compareAndSet(false, true)) {
+            var wait = lastRun + minIntervalNanos - System.nanoTime();
+            if (wait > 0) {
+                TIMER.schedule(() -> Thread.startVirtualThread(this::flush), wait, TimeUnit.NANOSECONDS);
+            } else {
+                Thread.startVirtualThread(this::flush);
+            }
+        }
+    }
+
+    /** No more redraws (the view detached). */
+    public void close() {
+        closed = true;
+        pending.clear();
+    }
+
+    private void flush() {
+        try {
+            ui.access(() -> {
+                // a redraw is starting: updates from now on need another one
+                scheduled.set(false);
+                lastRun = System.nanoTime();
+                var updates = new ArrayList<LiveUpdate>();
+                for (LiveUpdate u; (u = pending.poll()) != null; ) {
+                    updates.add(u);
+                }
+                if (!updates.isEmpty() && !closed) {
+                    handler.accept(updates);
+                }
+            });
+        } catch (UIDetachedException e) {
+            // the browser went away; the view's onDetach closes this
+            close();
+            scheduled.set(false);
+        }
+    }
+}
