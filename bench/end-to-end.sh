@@ -2,6 +2,8 @@
 # End to end at 10 and 50 messages/s: POST -> analysed -> sentiment badge visible in an agent's browser (Playwright,
 # headless Chromium at /usr/bin/chromium), default rate limits, traffic over the three demo customers.
 #   bench/end-to-end.sh [rates=10,50] [seconds=60]
+# Production mode (what agents use; the figures in docs/benchmarks.md): OMNIOPS_JAR=target/omniops.jar bench/end-to-end.sh
+# E2E_OPTS="--watched=1 --trace=/tmp/trace.json" adds options (a Chromium performance trace of the first tab).
 source "$(dirname "$0")/lib.sh"
 RATES="${1:-10,50}"; SECONDS_PER_RATE="${2:-60}"
 PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"

@@ -38,8 +38,13 @@ public final class EndToEnd {
     private static final String OBSERVER = """
             () => {
               window.__badges = {};
+              window.__items = {};
               const record = () => {
                 const now = Date.now();
+                for (const el of document.querySelectorAll('.omniops-msg[data-message-id]')) {
+                  const id = el.getAttribute('data-message-id');
+                  if (!(id in window.__items)) window.__items[id] = now;
+                }
                 for (const el of document.querySelectorAll('.omniops-sentiment-button[data-message-id]')) {
                   const id = el.getAttribute('data-message-id');
                   if (!(id in window.__badges)) window.__badges[id] = now;
@@ -105,6 +110,11 @@ public final class EndToEnd {
                     pages.add(page);
                 }
                 Thread.sleep(3000); // let the pages settle (first badge, push connection)
+                if (a.containsKey("trace")) {
+                    // a Chromium performance trace of the first tab during the run (open it in chrome://tracing)
+                    context.browser().startTracing(pages.getFirst(), new com.microsoft.playwright.Browser.StartTracingOptions()
+                            .setPath(java.nio.file.Path.of(a.get("trace"))));
+                }
 
                 var postedAt = new ConcurrentHashMap<String, Long>();
                 var failures = new AtomicInteger();
@@ -155,6 +165,9 @@ public final class EndToEnd {
                 scheduler.shutdownNow();
                 workers.close();
 
+                if (a.containsKey("trace")) {
+                    context.browser().stopTracing();
+                }
                 // wait (up to 60 s) for the remaining badges
                 var deadline = System.currentTimeMillis() + 60_000;
                 Map<String, Long> seen = new ConcurrentHashMap<>();
@@ -169,6 +182,19 @@ public final class EndToEnd {
                         break;
                     }
                     Thread.sleep(500);
+                }
+                var items = new ConcurrentHashMap<String, Long>();
+                for (var page : pages) {
+                    @SuppressWarnings("unchecked")
+                    var shown = (Map<String, Object>) page.evaluate("() => window.__items");
+                    shown.forEach((id, t) -> items.put(id, ((Number) t).longValue()));
+                }
+                var toItem = new ArrayList<Double>();
+                for (var e : postedAt.entrySet()) {
+                    var t = items.get(e.getKey());
+                    if (t != null) {
+                        toItem.add((double) (t - e.getValue()));
+                    }
                 }
                 var latencies = new ArrayList<Double>();
                 var missing = 0;
@@ -194,6 +220,8 @@ public final class EndToEnd {
                 var s = Stats.of(latencies.stream().mapToDouble(Double::doubleValue).toArray());
                 System.out.printf(Locale.ROOT, "rate %d msg/s for %d s: sent=%d failed=%d, watched messages=%d in %d tab(s), "
                         + "badge never seen=%d%n", rate, seconds, sent.get(), failures.get(), postedAt.size(), pages.size(), missing);
+                System.out.println("  POST -> message visible (before its analysis): "
+                        + Stats.of(toItem.stream().mapToDouble(Double::doubleValue).toArray()).format("ms"));
                 System.out.println("  POST -> badge visible: " + s.format("ms"));
                 System.out.printf(Locale.ROOT, "RESULT e2e rate=%d sent=%d failed=%d watched=%d missing=%d p50_ms=%.0f p95_ms=%.0f "
                         + "max_ms=%.0f budget_ms=1000 ratio_p95_to_budget=%.2f%n", rate, sent.get(), failures.get(),

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.UI;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import com.vaadin.flow.component.UIDetachedException;
 
 import uk.co.omniops.platform.LiveUpdate;
@@ -33,6 +35,14 @@ public final class LiveRefresh {
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("live-refresh-timer").factory());
+
+    /** From an update's publication to the start of the redraw that applies it (the oldest of a merged batch). */
+    private static final Timer LAG = Timer.builder("omniops.ui.live_update.lag")
+            .description("Live update published until a browser tab starts redrawing for it")
+            .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
+    private static final Timer REDRAW = Timer.builder("omniops.ui.live_update.redraw")
+            .description("Server-side redraw of a browser tab for merged live updates")
+            .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
 
     private final UI ui;
     private final long minIntervalNanos;
@@ -84,7 +94,10 @@ public final class LiveRefresh {
                     updates.add(u);
                 }
                 if (!updates.isEmpty() && !closed) {
+                    var started = System.nanoTime();
+                    LAG.record(Duration.between(updates.getFirst().at(), java.time.Instant.now()));
                     handler.accept(updates);
+                    REDRAW.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 }
             });
         } catch (UIDetachedException e) {
