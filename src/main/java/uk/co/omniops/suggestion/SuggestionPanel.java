@@ -1,5 +1,6 @@
 package uk.co.omniops.suggestion;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.ShortcutRegistration;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.shell.LiveRefresh;
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
@@ -169,15 +170,17 @@ public class SuggestionPanel extends Div {
                 }
             }, keys[i], KeyModifier.ALT).listenOn(ui));
         }
-        subscription = liveUpdates.subscribe(customer.value(), update -> {
+        // several batches in a burst (the analysis, an LLM draft) redraw once
+        var redraw = new LiveRefresh(ui, Duration.ofMillis(100), updates -> refresh());
+        var registration = liveUpdates.subscribe(customer.value(), update -> {
             if (update.kind().equals("suggestions.ready") && conversation.value().equals(update.subjectId())) {
-                try {
-                    ui.access(this::refresh);
-                } catch (UIDetachedException e) {
-                    // the browser went away; onDetach removes the subscription
-                }
+                redraw.offer(update);
             }
         });
+        subscription = () -> {
+            registration.close();
+            redraw.close();
+        };
         refresh();
     }
 
