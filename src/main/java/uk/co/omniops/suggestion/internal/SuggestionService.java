@@ -196,15 +196,17 @@ public class SuggestionService {
             var top = Ranker.rank(query, cats, candidates, prior, SHOWN);
             store.deleteReplaced(customer, conversation, message.id());
             int rank = 1;
+            var shown = new ArrayList<SuggestionStore.Increment>();
             for (var r : top) {
                 var id = UUID.randomUUID();
                 var c = r.candidate();
                 var text = VariableFiller.fill(c.source().equals(Suggestion.KNOWLEDGE) ? knowledgeReply(c) : c.text(), facts);
                 store.insertSuggestion(customer, id, batch, conversation, message.id(), c.source(), c.ref(), c.title(), text,
                         r.score(), r.reason(), rank++);
-                store.count(customer, c.source(), c.ref(), "shown");
+                shown.add(new SuggestionStore.Increment(c.source(), c.ref(), "shown"));
                 ids.add(id);
             }
+            store.countAll(customer, shown);
             if (ids.isEmpty()) {
                 // nothing to announce: a "ready" update would make every open workspace read (and compute) again
                 nothingToSuggest.add(message.id());
@@ -357,6 +359,7 @@ public class SuggestionService {
             }
             var pending = store.undecided(customer, conversation, sentAt);
             SuggestionStore.Pending chosen = pending.stream().filter(p -> p.insertedBy() != null).findFirst().orElse(null);
+            var decided = new ArrayList<SuggestionStore.Increment>();
             for (var p : pending) {
                 var s = p.suggestion();
                 if (p == chosen) {
@@ -370,15 +373,16 @@ public class SuggestionService {
                     var ratio = distance / (double) Math.max(1, Math.max(a.length(), b.length()));
                     var status = distance == 0 ? "accepted" : ratio <= EDITED_MAX_RATIO ? "edited" : "ignored";
                     if (store.decide(customer, s.id(), status, sent, distance)) {
-                        store.count(customer, s.source(), statsRef(s), status);
+                        decided.add(new SuggestionStore.Increment(s.source(), statsRef(s), status));
                         if (status.equals("edited")) {
                             propose(customer, s, sent, facts);
                         }
                     }
                 } else if (store.decide(customer, s.id(), "ignored", sent, null)) {
-                    store.count(customer, s.source(), statsRef(s), "ignored");
+                    decided.add(new SuggestionStore.Increment(s.source(), statsRef(s), "ignored"));
                 }
             }
+            store.countAll(customer, decided);
             return null;
         });
         liveUpdates.publish(LiveUpdate.of(customer.value(), "suggestions.feedback", conversation.value()));

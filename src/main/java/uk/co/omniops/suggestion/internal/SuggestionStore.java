@@ -187,6 +187,20 @@ class SuggestionStore {
                 .params(customer.value(), source, ref).update();
     }
 
+    /** One increment of a source's counter, for {@link #countAll}. */
+    record Increment(String source, String ref, String column) {}
+
+    /**
+     * Applies increments in one order (source, ref, column) whatever order they were collected in: concurrent
+     * transactions that upsert the same rows in different orders deadlock.
+     */
+    void countAll(CustomerId customer, List<Increment> increments) {
+        increments.stream()
+                .sorted(java.util.Comparator.comparing(Increment::source).thenComparing(Increment::ref)
+                        .thenComparing(Increment::column))
+                .forEach(i -> count(customer, i.source(), i.ref(), i.column()));
+    }
+
     // ---- suggestions
 
     void insertSuggestion(CustomerId customer, UUID id, UUID batch, ConversationId conversation, @Nullable MessageId message,
