@@ -54,7 +54,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 // the container's error dispatch renders our 404/403/500 pages; blocking it turns them into empty 403s
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico").permitAll());
+                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico", SessionCheck.PATH).permitAll());
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         // signed token (user, expiry, password hash) with a key shared by all replicas: any replica accepts it, a
         // password change or logout ends it; HttpOnly, Secure when the request came over HTTPS
