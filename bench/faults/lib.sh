@@ -17,6 +17,10 @@ FAULTS_APP_PIDS=()
 FAULTS_OTHER_PIDS=()
 FAULTS_KEY=faults-key-0123456789abcdef0123456789abcdef
 FAULTS_SLUG=faults-co
+FAULTS_AGENT=agent@faults-co
+FAULTS_AGENT_PASSWORD=faults-agent-password
+# every replica signs and checks the browsers' remember-me cookies with the same key (required in prod)
+FAULTS_REMEMBER_ME_KEY=faults-remember-me-key-0123456789abcdef
 
 log() { printf '%s [%s] %s\n' "$(date -u +%H:%M:%S)" "${SCENARIO:-faults}" "$*" >&2; }
 
@@ -63,6 +67,14 @@ faults_build() {
       --vaadin.productionMode=false)
   fi
   PG_JAR=$(awk -v RS=: '/\/postgresql-[0-9.]*\.jar$/ { print; exit }' "$ROOT/target/runtime.classpath")
+}
+
+# The test classpath (Playwright) for the browser watcher, written once to target/test.classpath.
+faults_test_classpath() {
+  if [ -z "${FAULTS_SKIP_BUILD:-}" ] || [ ! -s "$ROOT/target/test.classpath" ]; then
+    (cd "$ROOT" && ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/test.classpath \
+      -Dmdep.includeScope=test >"$LOGS/build-test.log" 2>&1) || { cat "$LOGS/build-test.log"; exit 1; }
+  fi
 }
 
 faults_cleanup() {
@@ -162,6 +174,7 @@ start_app() {
   shift 2
   DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL APP_URL="http://127.0.0.1:$port" PORT=$port \
     OMNIOPS_DATA_DIR="$WORK/data-$name" LOG_LEVEL=${LOG_LEVEL:-INFO} HOSTNAME="$name" \
+    REMEMBER_ME_KEY="$FAULTS_REMEMBER_ME_KEY" \
     "${APP_CMD[@]:0:1}" -Xmx${FAULTS_HEAP:-640m} -XX:+UseSerialGC "${APP_CMD[@]:1}" \
     --spring.profiles.active=prod --logging.structured.format.console= \
     --omniops.rollout.initial-percentage=100 \
@@ -203,6 +216,15 @@ seed_customer() {
        insert into api_keys (id, customer_id, name, key_prefix, key_hash, created_by)
          select gen_random_uuid(), id, 'fault tests', 'faults-k', '$hash', 'fault tests' from customers
           where slug = '$FAULTS_SLUG' on conflict (key_hash) do nothing;" >/dev/null
+}
+
+# An agent of the fault customer who signs in through the browser (bcrypt by pgcrypto, as BCryptPasswordEncoder).
+seed_agent() {
+  sql "create extension if not exists pgcrypto;
+       insert into app_users (id, customer_id, username, password_hash, display_name, role)
+         select gen_random_uuid(), id, '$FAULTS_AGENT', crypt('$FAULTS_AGENT_PASSWORD', gen_salt('bf', 10)),
+                'Fault Agent', 'AGENT' from customers where slug = '$FAULTS_SLUG'
+         on conflict (username) do nothing;" >/dev/null
 }
 
 # client COMMAND [args]: the load generator and checker (bench/faults/FaultClient.java, JDK + JDBC driver).

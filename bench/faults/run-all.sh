@@ -8,7 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(kill-restart redis-down postgres-restart openai-failing)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(kill-restart redis-down postgres-restart openai-failing rolling-restart)
 export JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 (cd ../.. && ./mvnw -q -o compile dependency:build-classpath -Dmdep.outputFile=target/runtime.classpath \
   -Dmdep.includeScope=runtime) || exit 1

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 
 import uk.co.omniops.shell.ui.LoginView;
@@ -19,7 +20,9 @@ import uk.co.omniops.shell.ui.LoginView;
 /**
  * Two filter chains: a stateless one for {@code /api/**} (probes open, everything else needs an API
  * key: {@link ApiAuthentication}) and Vaadin's for the browser UI (form login, session fixation
- * protection, CSRF for Vaadin's own requests).
+ * protection, CSRF for Vaadin's own requests, and an always-on remember-me cookie so that a browser whose session
+ * was lost with its instance signs in again by itself on another one; see {@link SessionSettings} and
+ * {@code docs/decisions/012-session-recovery.md}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -46,12 +49,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, SessionSettings settings, UserDetailsService users)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 // the container's error dispatch renders our 404/403/500 pages; blocking it turns them into empty 403s
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico").permitAll());
+                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico", SessionCheck.PATH).permitAll());
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        // signed token (user, expiry, password hash) with a key shared by all replicas: any replica accepts it, a
+        // password change or logout ends it; HttpOnly, Secure when the request came over HTTPS
+        http.rememberMe(r -> r.key(settings.rememberMeKey())
+                .userDetailsService(users)
+                .alwaysRemember(true)
+                .rememberMeCookieName("omniops-remember-me")
+                .tokenValiditySeconds(Math.toIntExact(settings.rememberMeValidity().toSeconds())));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
                 .build();
     }

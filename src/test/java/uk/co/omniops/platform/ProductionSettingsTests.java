@@ -31,9 +31,17 @@ class ProductionSettingsTests {
     @Test
     void malformedDatabaseUrlStopsStartupWithOneClearLine() {
         assertThatThrownBy(() -> start("DATABASE_URL=mysql://u:p@h/d", "REDIS_URL=redis://localhost:1",
-                "APP_URL=https://x"))
+                "APP_URL=https://x", "REMEMBER_ME_KEY=k"))
                 .satisfies(e -> assertThat(oneLine(e)).startsWith(
                         "OmniOps cannot start: DATABASE_URL must look like postgresql://"));
+    }
+
+    @Test
+    void missingRememberMeKeyStopsTheWebApplicationNamingIt() {
+        // the development default in application.properties must never sign production cookies
+        assertThatThrownBy(() -> start("DATABASE_URL=postgresql://u:p@localhost:1/db", "REDIS_URL=redis://localhost:1",
+                "APP_URL=https://x", "REMEMBER_ME_KEY="))
+                .satisfies(e -> assertThat(oneLine(e)).startsWith("OmniOps cannot start: REMEMBER_ME_KEY is not set"));
     }
 
     private static void start(String... properties) {

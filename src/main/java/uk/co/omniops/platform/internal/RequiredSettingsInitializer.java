@@ -8,7 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * In {@code prod}, stops startup with one line naming the first required variable that is missing; switches the
+ * In {@code prod}, stops startup with one line naming the first required variable that is missing (the
+ * remember-me key only for the web application: its development default must never sign production cookies); switches the
  * Datadog registry on only when {@code DATADOG_API_KEY} is set (on without a key, it fails); and with
  * {@code omniops.redis.mode=none} keeps Spring Boot's Redis client out entirely.
  */
@@ -17,7 +18,9 @@ public class RequiredSettingsInitializer implements ApplicationContextInitialize
     static final List<String[]> REQUIRED_IN_PROD = List.of(
             new String[] {"DATABASE_URL", "the PostgreSQL connection, e.g. postgresql://user:pass@host:5432/omniops"},
             new String[] {"REDIS_URL", "the Redis connection, e.g. redis://redis:6379"},
-            new String[] {"APP_URL", "the public URL of OmniOps, used in notification links (NEXT_PUBLIC_APP_URL also works)"});
+            new String[] {"APP_URL", "the public URL of OmniOps, used in notification links (NEXT_PUBLIC_APP_URL also works)"},
+            new String[] {"REMEMBER_ME_KEY", "a random secret shared by all replicas that signs the browsers' "
+                    + "remember-me cookies, e.g. openssl rand -base64 32 (docs/decisions/012-session-recovery.md)"});
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -57,6 +60,10 @@ public class RequiredSettingsInitializer implements ApplicationContextInitialize
             }
             if (required[0].equals("REDIS_URL") && "none".equalsIgnoreCase(env.getProperty("omniops.redis.mode"))) {
                 continue;
+            }
+            if (required[0].equals("REMEMBER_ME_KEY")
+                    && "none".equalsIgnoreCase(env.getProperty("spring.main.web-application-type"))) {
+                continue; // operations commands sign nobody in
             }
             if (value == null || value.isBlank()) {
                 throw new MissingSettingException(required[0], required[1]);

@@ -51,14 +51,22 @@ class KubernetesManifestTests {
             "SENTIMENT_CONFIDENCE_THRESHOLD", "ESCALATION_SENTIMENT_THRESHOLD", "SUGGESTION_GENERATION_TIMEOUT",
             "BATCH_PROCESSING_INTERVAL", "INSIGHTS_EXTRACTION_SCHEDULE", "SLACK_WEBHOOK_URL", "SENDGRID_API_KEY",
             "ALERT_EMAIL", "PAGERDUTY_INTEGRATION_KEY", "DATADOG_API_KEY", "SENTRY_DSN", "LOG_LEVEL",
-            "LAUNCHDARKLY_SDK_KEY", "APP_URL", "NEXT_PUBLIC_APP_URL", "PORT", "SPRING_PROFILES_ACTIVE");
-    private static final Set<String> REQUIRED = Set.of("DATABASE_URL", "REDIS_URL", "APP_URL");
+            "LAUNCHDARKLY_SDK_KEY", "APP_URL", "NEXT_PUBLIC_APP_URL", "PORT", "SPRING_PROFILES_ACTIVE",
+            "REMEMBER_ME_KEY");
+    private static final Set<String> REQUIRED = Set.of("DATABASE_URL", "REDIS_URL", "APP_URL", "REMEMBER_ME_KEY");
     /** Secret env var -> key in Secret omniops-secrets. */
-    private static final Map<String, String> SECRET_KEYS = Map.of(
-            "DATABASE_URL", "database-url", "REDIS_URL", "redis-url", "REDIS_PASSWORD", "redis-password",
-            "OPENAI_API_KEY", "openai-api-key", "SLACK_WEBHOOK_URL", "slack-webhook-url",
-            "SENDGRID_API_KEY", "sendgrid-api-key", "PAGERDUTY_INTEGRATION_KEY", "pagerduty-integration-key",
-            "DATADOG_API_KEY", "datadog-api-key", "SENTRY_DSN", "sentry-dsn", "LAUNCHDARKLY_SDK_KEY", "launchdarkly-sdk-key");
+    private static final Map<String, String> SECRET_KEYS = Map.ofEntries(
+            Map.entry("DATABASE_URL", "database-url"),
+            Map.entry("REDIS_URL", "redis-url"),
+            Map.entry("REDIS_PASSWORD", "redis-password"),
+            Map.entry("OPENAI_API_KEY", "openai-api-key"),
+            Map.entry("SLACK_WEBHOOK_URL", "slack-webhook-url"),
+            Map.entry("SENDGRID_API_KEY", "sendgrid-api-key"),
+            Map.entry("PAGERDUTY_INTEGRATION_KEY", "pagerduty-integration-key"),
+            Map.entry("DATADOG_API_KEY", "datadog-api-key"),
+            Map.entry("SENTRY_DSN", "sentry-dsn"),
+            Map.entry("LAUNCHDARKLY_SDK_KEY", "launchdarkly-sdk-key"),
+            Map.entry("REMEMBER_ME_KEY", "remember-me-key"));
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final KubernetesSerialization K8S = new KubernetesSerialization();
