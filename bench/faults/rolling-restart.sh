@@ -26,11 +26,10 @@ CONVERSATIONS=${CONVERSATIONS:-10}
 RUN="r$(date +%s)"
 WATCH_RUN="w$(date +%s)"
 faults_test_classpath   # Playwright for the browser watcher
-# Suggested replies off (global kill switch) for this scenario: for this customer (no reply library) the open
-# conversation never rendered; a thread dump showed the request holding the Vaadin session lock while running
-# SuggestionPanel.refresh tasks without end (likely refresh -> compute -> "suggestions.ready" -> refresh; see
-# docs/fault-tests.md, "Remaining"). Set FAULTS_SUGGESTIONS=true to reproduce.
-export FEATURE_RESPONSE_SUGGESTIONS=${FAULTS_SUGGESTIONS:-false}
+# Suggested replies on, as in production. (The first runs had them off: for a customer without a reply library the
+# open conversation never rendered — the refresh -> compute -> "suggestions.ready" -> refresh loop fixed in e4adcf3,
+# docs/decisions/013-live-updates-in-the-browser.md.) FAULTS_SUGGESTIONS=false switches them off.
+export FEATURE_RESPONSE_SUGGESTIONS=${FAULTS_SUGGESTIONS:-true}
 
 start_postgres
 start_redis
@@ -147,8 +146,14 @@ for name in a1 a2 a3; do
   pid=$(app_pid "$name")
   s=$SECONDS
   kill -TERM "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-  log "$name stopped gracefully in $((SECONDS - s))s"
+  # like Kubernetes' terminationGracePeriodSeconds (deploy/k8s: 45 s): SIGKILL when the graceful stop takes longer
+  while kill -0 "$pid" 2>/dev/null && [ $((SECONDS - s)) -lt "${GRACE_PERIOD:-45}" ]; do sleep 0.2; done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "$name still stopping after ${GRACE_PERIOD:-45}s: SIGKILL (as Kubernetes does)"
+    kill -9 "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+  log "$name stopped in $((SECONDS - s))s"
   start_app "$name" "$port"
   wait_ready "$port" "${STARTUP_TIMEOUT:-300}" "$(app_pid "$name")"
   log "$name back and ready after $((SECONDS - s))s"

@@ -44,22 +44,49 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, DisposableBean
     private final Set<Consumer<LiveUpdate>> allListeners = new CopyOnWriteArraySet<>();
     private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
     private final @Nullable RedisConnectionFactory redis;
-    private final @Nullable RedisMessageListenerContainer container;
+    private volatile @Nullable RedisMessageListenerContainer container;
+    private volatile boolean destroyed;
 
     DefaultLiveUpdates(ObjectProvider<RedisConnectionFactory> redis) {
         this.redis = redis.getIfAvailable();
-        if (this.redis != null) {
-            var c = new RedisMessageListenerContainer();
-            c.setConnectionFactory(this.redis);
+        if (this.redis != null && !subscribe(this.redis)) {
+            // Redis is down or slow at startup: this replica starts anyway (updates stay local) and subscribes later
+            Thread.ofVirtual().name("live-updates-subscriber").start(() -> {
+                while (!destroyed && !subscribe(this.redis)) {
+                    try {
+                        Thread.sleep(2_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    /** Subscribes to the other replicas' updates; once subscribed, the container itself recovers from outages. */
+    private boolean subscribe(RedisConnectionFactory factory) {
+        var c = new RedisMessageListenerContainer();
+        try {
+            c.setConnectionFactory(factory);
             c.addMessageListener(this, new ChannelTopic(CHANNEL));
             c.setRecoveryInterval(2_000L);
             // the default executor starts a platform thread per received message (thousands a minute under load)
             c.setTaskExecutor(delivery);
             c.afterPropertiesSet();
             c.start();
-            this.container = c;
-        } else {
-            this.container = null;
+            container = c;
+            if (destroyed) {
+                destroy();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Not subscribed to other replicas' live updates yet (Redis unavailable), retrying: {}", e.toString());
+            try {
+                c.destroy();
+            } catch (Exception ignored) {
+                // nothing was started
+            }
+            return false;
         }
     }
 
@@ -151,10 +178,12 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, DisposableBean
 
     @Override
     public void destroy() {
-        if (container != null) {
+        destroyed = true;
+        var c = container;
+        if (c != null) {
             try {
-                container.stop();
-                container.destroy();
+                c.stop();
+                c.destroy();
             } catch (Exception e) {
                 log.debug("stopping the Redis listener: {}", e.getMessage());
             }

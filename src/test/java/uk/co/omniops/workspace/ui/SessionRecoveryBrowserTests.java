@@ -133,6 +133,11 @@ class SessionRecoveryBrowserTests {
     void signingOutEndsTheRememberMeSignIn() {
         var id = startConversation("Please cancel my order " + UUID.randomUUID());
         openConversation(id);
+        // a sign-out while the page is still connecting races its session check (which may reload the page with the
+        // remember-me cookie not yet cleared): sign out from a settled page, as an agent does
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.connectionState"
+                + " && window.Vaadin.connectionState.state === 'connected'");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         page.locator("#logout").click();
         page.waitForURL("**/login");
 
