@@ -27,15 +27,22 @@ class SessionRecovery implements VaadinServiceInitListener {
             if (!window.__omniopsSessionCheck) {
               window.__omniopsSessionCheck = true;
               let checking = false;
+              // a page being left (sign-out sends it to the login page, which also ends the session and closes the
+              // push connection) must not be reloaded: the reload would race the navigation
+              let leaving = false;
+              window.addEventListener('beforeunload', () => { leaving = true; });
+              window.addEventListener('pagehide', () => { leaving = true; });
               const check = async () => {
-                if (checking) return;
+                if (checking || leaving) return;
                 checking = true;
                 try {
                   for (let attempt = 0; attempt < 150; attempt++) {
                     try {
                       const response = await fetch('%s', {credentials: 'same-origin', cache: 'no-store'});
                       if (response.status === 410) {
-                        location.reload();
+                        // give a navigation already on its way (the sign-out's) the time to start first
+                        await new Promise(resolve => setTimeout(resolve, 500));
+                        if (!leaving) location.reload();
                         return;
                       }
                       if (response.ok) return;
