@@ -133,8 +133,8 @@ class SessionRecoveryBrowserTests {
     void signingOutEndsTheRememberMeSignIn() {
         var id = startConversation("Please cancel my order " + UUID.randomUUID());
         openConversation(id);
-        // a sign-out while the page is still connecting races its session check (which may reload the page with the
-        // remember-me cookie not yet cleared): sign out from a settled page, as an agent does
+        // sign out from a settled page, as an agent does (ShellBrowserTests signs out right after loading; the session
+        // check never reloads a page being left, docs/decisions/012-session-recovery.md)
         page.waitForFunction("() => window.Vaadin && window.Vaadin.connectionState"
                 + " && window.Vaadin.connectionState.state === 'connected'");
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
