@@ -8,12 +8,7 @@ CONVERSATIONS=${CONVERSATIONS:-20}
 KILL_AFTER=${KILL_AFTER:-300}   # accepted messages before the kill
 RUN="k$(date +%s)"
 
-start_postgres
-start_redis
-PORT=$(free_port)
-start_app app "$PORT"
-wait_ready "$PORT" "${STARTUP_TIMEOUT:-300}" "$(app_pid app)"
-seed_customer
+start_single_instance
 t0=$SECONDS
 
 client burst --base "http://127.0.0.1:$PORT" --key "$FAULTS_KEY" --run "$RUN" --count "$COUNT" \

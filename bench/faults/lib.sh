@@ -232,6 +232,16 @@ client() {
   java -cp "$PG_JAR" "$FAULTS_DIR/FaultClient.java" "$@"
 }
 
+# PostgreSQL, Redis and one application instance on $PORT, ready, with the fault customer seeded.
+start_single_instance() {
+  start_postgres
+  start_redis
+  PORT=$(free_port)
+  start_app app "$PORT"
+  wait_ready "$PORT" "${STARTUP_TIMEOUT:-300}" "$(app_pid app)"
+  seed_customer
+}
+
 # outage_scenario WHAT STOP START: one instance under steady load (RATE messages/s for COUNT messages; failed
 # requests retried with the same key), WHAT stopped for OUTAGE seconds in the middle, then started again.
 # Prints what the API and readiness answered during the outage, how long the instance took to recover, the
@@ -240,12 +250,7 @@ outage_scenario() {
   local what=$1 stop=$2 start=$3
   local count=${COUNT:-600} rate=${RATE:-20} outage=${OUTAGE:-15} conversations=${CONVERSATIONS:-10}
   local run="${what:0:1}$(date +%s)"
-  start_postgres
-  start_redis
-  PORT=$(free_port)
-  start_app app "$PORT"
-  wait_ready "$PORT" "${STARTUP_TIMEOUT:-300}" "$(app_pid app)"
-  seed_customer
+  start_single_instance
   local t0=$SECONDS
   client burst --base "http://127.0.0.1:$PORT" --key "$FAULTS_KEY" --run "$run" --count "$count" \
     --conversations "$conversations" --concurrency 32 --rate "$rate" --retry-for 180 >"$WORK/client.out" 2>&1 &

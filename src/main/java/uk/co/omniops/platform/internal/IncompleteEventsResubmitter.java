@@ -47,25 +47,23 @@ class IncompleteEventsResubmitter {
     /** Every replica may run it: deleting what is already gone does nothing. */
     @Scheduled(fixedDelayString = "${omniops.events.purge-interval:1h}", initialDelayString = "${omniops.events.purge-interval:1h}")
     void purgeCompleted() {
-        if (commandMode) {
-            return;
-        }
-        try {
-            completed.deletePublicationsOlderThan(keepCompleted);
-        } catch (RuntimeException e) {
-            log.warn("Deleting completed event publications failed (database unavailable?): {}", e.toString());
-        }
+        run("Deleting completed event publications", () -> completed.deletePublicationsOlderThan(keepCompleted));
     }
 
     @Scheduled(fixedDelayString = "${omniops.events.resubmit-interval:30s}", initialDelayString = "${omniops.events.resubmit-interval:30s}")
     void resubmit() {
+        run("Resubmitting incomplete event publications", () -> publications.resubmitIncompletePublicationsOlderThan(after));
+    }
+
+    /** Not in command mode; a failure (database unavailable) is logged and the next run tries again. */
+    private void run(String what, Runnable work) {
         if (commandMode) {
             return;
         }
         try {
-            publications.resubmitIncompletePublicationsOlderThan(after);
+            work.run();
         } catch (RuntimeException e) {
-            log.warn("Resubmitting incomplete event publications failed (database unavailable?): {}", e.toString());
+            log.warn("{} failed (database unavailable?): {}", what, e.toString());
         }
     }
 }
