@@ -25,7 +25,9 @@ import uk.co.omniops.platform.Jobs;
  * Stores, publishes and sweeps jobs. The sweeper (every {@code omniops.jobs.sweep-interval}) publishes again
  * what a worker should have taken by now: queued jobs untouched for a while (their stream entry was lost with
  * Redis, or never written), failed jobs whose backoff is over and running jobs whose worker died (stuck for
- * {@code omniops.jobs.stuck-after}). It also refreshes the lag gauge.
+ * {@code omniops.jobs.stuck-after}). Queued jobs of a type whose transport still holds undelivered entries are
+ * waiting, not lost, and are left alone: during a 5,000-message burst re-publishing them produced more
+ * deliveries than the burst itself, each losing its claim (docs/benchmarks.md §5a). It also refreshes the lag gauge.
  */
 @Component
 class DefaultJobs implements Jobs {
@@ -35,14 +37,16 @@ class DefaultJobs implements Jobs {
 
     private final JobStore store;
     private final JobTransport transport;
+    private final JobRunner runner;
     private final JobSettings settings;
     private final boolean commandMode;
     private final AtomicLong lagMillis = new AtomicLong();
 
-    DefaultJobs(JobStore store, JobTransport transport, JobSettings settings, MeterRegistry meters,
+    DefaultJobs(JobStore store, JobTransport transport, JobRunner runner, JobSettings settings, MeterRegistry meters,
             @Value("${omniops.command-mode:false}") boolean commandMode) {
         this.store = store;
         this.transport = transport;
+        this.runner = runner;
         this.settings = settings;
         this.commandMode = commandMode;
         Gauge.builder(QUEUE_LAG_METRIC, lagMillis, l -> l.get() / 1000.0)
@@ -102,7 +106,8 @@ class DefaultJobs implements Jobs {
             return;
         }
         try {
-            var due = store.due(settings.sweepInterval().multipliedBy(3), settings.stuckAfter(), SWEEP_BATCH);
+            var waiting = runner.types().stream().filter(transport::hasUndelivered).toList();
+            var due = store.due(settings.sweepInterval().multipliedBy(3), settings.stuckAfter(), waiting, SWEEP_BATCH);
             if (!due.isEmpty()) {
                 log.info("Publishing {} queued or due job(s) again", due.size());
                 due.forEach(transport::publish);

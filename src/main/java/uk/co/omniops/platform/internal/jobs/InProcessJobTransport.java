@@ -1,10 +1,13 @@
 package uk.co.omniops.platform.internal.jobs;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ class InProcessJobTransport implements JobTransport, DisposableBean {
     private final JobRunner runner;
     private final Semaphore permits;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
 
     InProcessJobTransport(JobRunner runner, JobSettings settings) {
         this.runner = runner;
@@ -38,10 +42,16 @@ class InProcessJobTransport implements JobTransport, DisposableBean {
 
     @Override
     public void publish(Job job) {
+        var queued = waiting.computeIfAbsent(job.type(), t -> new AtomicInteger());
+        queued.incrementAndGet();
         try {
             executor.execute(() -> {
                 try {
-                    permits.acquire();
+                    try {
+                        permits.acquire();
+                    } finally {
+                        queued.decrementAndGet();
+                    }
                     try {
                         runner.run(job.id());
                     } finally {
@@ -54,8 +64,15 @@ class InProcessJobTransport implements JobTransport, DisposableBean {
                 }
             });
         } catch (RejectedExecutionException e) {
+            queued.decrementAndGet();
             log.debug("Shutting down; job {} stays queued in the database", job.id());
         }
+    }
+
+    @Override
+    public boolean hasUndelivered(String type) {
+        var queued = waiting.get(type);
+        return queued != null && queued.get() > 0;
     }
 
     @Override

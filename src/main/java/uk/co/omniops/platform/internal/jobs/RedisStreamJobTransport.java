@@ -96,6 +96,46 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
         }
     }
 
+    /**
+     * Compares the stream's last entry id with the group's last delivered id ({@code XINFO}; Redis 7's
+     * {@code lag} field says the same but 6.2, the embedded server, lacks it).
+     */
+    @Override
+    public boolean hasUndelivered(String type) {
+        try {
+            var sync = commands().sync();
+            var key = streamKey(type);
+            var lastEntry = field(sync.xinfoStream(key), "last-generated-id");
+            for (var group : sync.xinfoGroups(key)) {
+                if (group instanceof List<?> fields && GROUP.equals(field(fields, "name"))) {
+                    var lastDelivered = field(fields, "last-delivered-id");
+                    return lastEntry != null && lastDelivered != null && compareIds(lastEntry, lastDelivered) > 0;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false; // no stream yet, or Redis unavailable: the sweeper publishes as before
+        }
+    }
+
+    private static @Nullable String field(List<?> fields, String name) {
+        for (var i = 0; i + 1 < fields.size(); i += 2) {
+            if (name.equals(String.valueOf(fields.get(i)))) {
+                var value = fields.get(i + 1);
+                return value == null ? null : String.valueOf(value);
+            }
+        }
+        return null;
+    }
+
+    /** Stream entry ids are {@code <milliseconds>-<sequence>}. */
+    static int compareIds(String a, String b) {
+        var dashA = a.indexOf('-');
+        var dashB = b.indexOf('-');
+        var byTime = Long.compare(Long.parseLong(a.substring(0, dashA)), Long.parseLong(b.substring(0, dashB)));
+        return byTime != 0 ? byTime : Long.compare(Long.parseLong(a.substring(dashA + 1)), Long.parseLong(b.substring(dashB + 1)));
+    }
+
     private StatefulRedisConnection<String, String> commands() {
         var c = commands;
         if (c == null) {
