@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 
@@ -16,6 +19,10 @@ import org.springframework.stereotype.Service;
  * Customers' API keys: {@code omni_} + 32 random bytes in base64url. Only a SHA-256 of a key is stored: with
  * 256 bits of entropy a key cannot be guessed from its hash, so a slow password hash (bcrypt, argon2) would
  * only add ~100 ms to every API call without adding safety. The plaintext is returned once, at creation.
+ * <p>
+ * Successful authentications are remembered for {@link #AUTHENTICATED_TTL} per replica, so that a burst on one
+ * key costs one database round trip per replica and interval instead of one per request (docs/decisions/014).
+ * Revoking evicts the key on this replica at once; the other replicas stop accepting it within the TTL.
  */
 @Service
 public class ApiKeyManagement {
@@ -23,10 +30,15 @@ public class ApiKeyManagement {
     static final String PREFIX = "omni_";
     static final int PREFIX_SHOWN = 8;
     private static final int MAX_KEY_LENGTH = 200;
+    static final Duration AUTHENTICATED_TTL = Duration.ofSeconds(5);
+    private static final int MAX_CACHED = 10_000;
 
     private final ApiKeys keys;
     private final TenantTransactions transactions;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, Authenticated> authenticated = new ConcurrentHashMap<>();
+
+    private record Authenticated(ApiClient client, long atNanos) {}
 
     ApiKeyManagement(ApiKeys keys, TenantTransactions transactions) {
         this.keys = keys;
@@ -67,10 +79,12 @@ public class ApiKeyManagement {
 
     /** Revokes a key of this customer; idempotent. @return whether the key exists for this customer */
     public boolean revoke(CustomerId customer, UUID keyId) {
-        return transactions.inTenant(customer, () -> {
+        var exists = transactions.inTenant(customer, () -> {
             keys.revoke(customer, keyId);
             return keys.findById(customer, keyId).isPresent();
         });
+        authenticated.values().removeIf(a -> a.client().keyId().equals(keyId));
+        return exists;
     }
 
     /**
@@ -82,12 +96,25 @@ public class ApiKeyManagement {
             return Optional.empty();
         }
         var hash = hash(plaintext);
-        return transactions.asPlatform("api key authentication", () -> keys.findByHash(hash)
+        var cached = authenticated.get(hash);
+        if (cached != null && System.nanoTime() - cached.atNanos() < AUTHENTICATED_TTL.toNanos()) {
+            return Optional.of(cached.client());
+        }
+        var client = transactions.asPlatform("api key authentication", () -> keys.findByHash(hash)
                 .filter(ApiKey::active)
                 .map(key -> {
                     keys.touch(key.id());
                     return new ApiClient(key.id(), key.customerId(), key.name());
                 }));
+        if (client.isPresent()) {
+            if (authenticated.size() >= MAX_CACHED) {
+                authenticated.clear();
+            }
+            authenticated.put(hash, new Authenticated(client.get(), System.nanoTime()));
+        } else {
+            authenticated.remove(hash);
+        }
+        return client;
     }
 
     static String shown(String plaintext) {

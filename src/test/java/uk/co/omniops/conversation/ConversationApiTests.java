@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import uk.co.omniops.tenancy.ApiKeyManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.TestInfrastructure;
 
 /** The ingestion API's contract, over real HTTP: shapes, idempotency and every kind of bad input. */
 @OmniOpsIntegrationTest
@@ -206,6 +209,26 @@ class ConversationApiTests {
         assertThat(get("/api/v1/conversations", revoked.plaintext()).statusCode()).isEqualTo(200);
         apiKeys.revoke(customerA.id(), revoked.key().id());
         assertProblem(get("/api/v1/conversations", revoked.plaintext()), 401, "unknown or has been revoked");
+    }
+
+    /** Authentications are cached per replica for a few seconds (decision 014); a revocation elsewhere wins after that. */
+    @Test
+    void aKeyRevokedOnAnotherReplicaStopsWorkingWithinTheCacheTtl() throws Exception {
+        var key = apiKeys.create(customerA.id(), "revoked elsewhere", "tests");
+        assertThat(get("/api/v1/conversations", key.plaintext()).statusCode()).isEqualTo(200);
+        // what another replica's revoke leaves behind: the row is revoked, this replica's cache still holds the key
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var s = owner.prepareStatement("update api_keys set revoked_at = now() where id = ?")) {
+            s.setObject(1, key.key().id());
+            assertThat(s.executeUpdate()).isOne();
+        }
+        var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        var status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = get("/api/v1/conversations", key.plaintext()).statusCode();
+        }
+        assertThat(status).as("rejected once the cached authentication expired").isEqualTo(401);
     }
 
     @Test
