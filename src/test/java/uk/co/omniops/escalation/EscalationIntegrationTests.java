@@ -36,6 +36,8 @@ import uk.co.omniops.escalation.internal.NotificationDispatcher;
 import uk.co.omniops.escalation.internal.NotificationTargets;
 import uk.co.omniops.escalation.internal.Notifications;
 import uk.co.omniops.escalation.internal.RuleService;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -61,6 +63,7 @@ class EscalationIntegrationTests {
     @Autowired NotificationTargets targets;
     @Autowired Notifications notifications;
     @Autowired TenancyManagement tenancy;
+    @Autowired LiveUpdates liveUpdates;
     @Autowired uk.co.omniops.tenancy.TenantTransactions transactions;
 
     Customer a;
@@ -224,6 +227,29 @@ class EscalationIntegrationTests {
             connection.rollback();
         }
         assertThat(escalations.find(b.id(), theirEscalation.id()).orElseThrow().status()).isEqualTo(EscalationStatus.OPEN);
+    }
+
+    /** Rules are cached per replica; another replica's change arrives as a live update and evicts the copy. */
+    @Test
+    void cachedRulesFollowAChangeMadeOnAnotherReplica() throws Exception {
+        var c = tenancy.ensureCustomer("escalation-it-cache", "Escalation IT cache", "business", "eu");
+        var rule = rules.rules(c.id()).getFirst();
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var s = owner.prepareStatement("update escalation_rules set enabled = not enabled where id = ?")) {
+            s.setObject(1, rule.id());
+            assertThat(s.executeUpdate()).isOne();
+        }
+        assertThat(enabled(c, rule.id())).as("this replica's copy, until told").isEqualTo(rule.enabled());
+
+        liveUpdates.publish(LiveUpdate.of(c.id().value(), "rules.changed", null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> enabled(c, rule.id()) != rule.enabled());
+
+        rules.setEnabled(c.id(), rule.id(), rule.enabled(), "tests");
+        assertThat(enabled(c, rule.id())).as("a change on this replica shows at once").isEqualTo(rule.enabled());
+    }
+
+    private boolean enabled(Customer c, UUID ruleId) {
+        return rules.rules(c.id()).stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow().enabled();
     }
 
     @Test

@@ -4,28 +4,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.escalation.EscalationSettings;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
  * Rules of a customer: listing (seeding the defaults on first use), editing, enabling, and the dry run.
+ * <p>
+ * Every analysed message is judged against its customer's rules, so the parsed rules are cached per replica:
+ * a change drops the copy here at once and, through the {@value #RULES_CHANGED} live update, on the other
+ * replicas; a copy is never older than {@link #CACHE_TTL} (live updates are best effort).
  *
  * @see <a href="../../../../../../../docs/decisions/005-escalation.md">decision 005</a>
  */
 @Service
-public class RuleService {
+public class RuleService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RuleService.class);
+
+    static final String RULES_CHANGED = "rules.changed";
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+    private record Cached(List<Rule> rules, long loadedNanos) {}
 
     /** Dry-run bounds: conversations, analysed messages per conversation, examples shown. */
     public static final int DRY_RUN_CONVERSATIONS = 200;
@@ -43,14 +57,43 @@ public class RuleService {
     private final ConversationManagement conversations;
     private final TenantTransactions transactions;
     private final EscalationSettings settings;
+    private final LiveUpdates liveUpdates;
+    private final Map<CustomerId, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<CustomerId, Long> evictedNanos = new ConcurrentHashMap<>();
+    private final LiveUpdates.Registration registration;
 
     RuleService(Rules rules, Signals signals, ConversationManagement conversations, TenantTransactions transactions,
-            EscalationSettings settings) {
+            EscalationSettings settings, LiveUpdates liveUpdates) {
         this.rules = rules;
         this.signals = signals;
         this.conversations = conversations;
         this.transactions = transactions;
         this.settings = settings;
+        this.liveUpdates = liveUpdates;
+        this.registration = liveUpdates.subscribeAll(update -> {
+            if (RULES_CHANGED.equals(update.kind())) {
+                evict(new CustomerId(update.customerId()));
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        registration.close();
+    }
+
+    /** Under the key's lock in {@code cache}, as is the check in {@link #rules}: no stale copy slips in between. */
+    private void evict(CustomerId customer) {
+        cache.compute(customer, (c, old) -> {
+            evictedNanos.put(c, System.nanoTime());
+            return null;
+        });
+    }
+
+    /** Drops this replica's copy now and every replica's (this one's again) once the transaction commits. */
+    private void changed(CustomerId customer) {
+        evict(customer);
+        liveUpdates.publish(LiveUpdate.of(customer.value(), RULES_CHANGED, null));
     }
 
     public RuleEvaluator evaluator() {
@@ -63,16 +106,30 @@ public class RuleService {
 
     /** The customer's rules; the first call for a customer seeds {@link DefaultRules} (once, ever). */
     public List<Rule> rules(CustomerId customer) {
+        var cached = cache.get(customer);
+        if (cached != null && System.nanoTime() - cached.loadedNanos() < CACHE_TTL.toNanos()) {
+            return cached.rules();
+        }
+        var loadedNanos = System.nanoTime();
         var current = transactions.readInTenant(customer, () -> rules.seeded(customer) ? rules.findByCustomer(customer)
                 : null);
-        if (current != null) {
-            return current;
+        if (current == null) {
+            seedDefaults(customer);
+            current = transactions.readInTenant(customer, () -> rules.findByCustomer(customer));
         }
-        seedDefaults(customer);
-        return transactions.readInTenant(customer, () -> rules.findByCustomer(customer));
+        var loaded = List.copyOf(current);
+        // a change evicted while this was loading: what was read may predate it, so it is not kept
+        cache.compute(customer, (c, old) -> {
+            var evicted = evictedNanos.get(c);
+            return evicted == null || evicted - loadedNanos < 0 ? new Cached(loaded, loadedNanos) : old;
+        });
+        return loaded;
     }
 
-    /** Idempotent: the seed marker and derived ids make concurrent and repeated calls harmless. */
+    /**
+     * Idempotent: the seed marker and derived ids make concurrent and repeated calls harmless. No cache to evict:
+     * a replica that lost the race to seed waits on the winner's marker and then reads the seeded rules.
+     */
     public void seedDefaults(CustomerId customer) {
         transactions.inTenant(customer, () -> {
             if (rules.markSeeded(customer)) {
@@ -93,6 +150,7 @@ public class RuleService {
         rules(customer); // seeds first, so saving a first rule never suppresses the defaults by accident
         transactions.inTenant(customer, () -> {
             rules.save(rule, by);
+            changed(customer);
             return null;
         });
         return transactions.readInTenant(customer, () -> rules.findById(customer, rule.id())).orElseThrow();
@@ -104,12 +162,17 @@ public class RuleService {
         transactions.inTenant(customer, () -> {
             rules.save(new Rule(rule.id(), customer, rule.name(), enabled, rule.severity(), rule.condition(),
                     rule.actions(), rule.cooldownMinutes(), rule.updatedAt()), by);
+            changed(customer);
             return null;
         });
     }
 
     public void delete(CustomerId customer, UUID ruleId) {
-        transactions.inTenant(customer, () -> rules.delete(customer, ruleId));
+        transactions.inTenant(customer, () -> {
+            rules.delete(customer, ruleId);
+            changed(customer);
+            return null;
+        });
     }
 
     public static void validate(Rule rule) {
