@@ -79,8 +79,10 @@ class SuggestionIntegrationTests {
     }
 
     @Test
-    void storesUpToThreeSuggestionsWithSourceReasonAndFilledVariables() {
+    void storesUpToThreeSuggestionsWithSourceReasonAndFilledVariables() throws Exception {
         var id = start("Hi, my order #A12345 never arrived and I want a refund");
+        // the analysis-driven batch replaces unused suggestions: let it land, or the one inserted below may be gone
+        analysisDrivenSuggestionsDone(id);
         var shown = suggestions.suggestions(customer.id(), id);
         assertThat(shown).isNotEmpty().hasSizeLessThanOrEqualTo(3);
         var best = shown.getFirst();
@@ -143,6 +145,19 @@ class SuggestionIntegrationTests {
         assertThat(entry.stats().accepted()).isPositive();
         assertThat(entry.stats().edited()).isPositive();
         assertThat(suggestions.stats(customer.id()).decided()).isPositive();
+    }
+
+    /** The reply listener's condition is evaluated before publications are stored: contacts' messages cost none. */
+    @Test
+    void onlyAgentsRepliesStoreAnEventPublicationForTheReplyListener() throws Exception {
+        var id = start("Where is my parcel? It is a week late");
+        conversations.reply(customer.id(), id, agent, "Let me check that for you right now.");
+        var sql = "select count(*) from event_publication where listener_id like '%SuggestionListeners%'"
+                + " and event_type like '%MessageReceived' and serialized_event like '%" + id.value() + "%'";
+        assertThat(count(sql)).as("the agent's reply only").isOne();
+        assertThat(count("select count(*) from event_publication where event_type like '%MessageReceived'"
+                + " and serialized_event like '%" + id.value() + "%'")).as("the contact's message: analysis only, plus the reply")
+                .isEqualTo(3); // contact → AnalysisJobs; agent → AnalysisJobs and SuggestionListeners
     }
 
     @Test
@@ -267,6 +282,13 @@ class SuggestionIntegrationTests {
 
     static String status(UUID id) throws Exception {
         return text("select status from response_suggestions where id = '" + id + "'");
+    }
+
+    /** The suggestion listener finished with the conversation's analysed message (its publication completed). */
+    static void analysisDrivenSuggestionsDone(ConversationId id) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from event_publication"
+                + " where listener_id like '%SuggestionListeners%' and event_type like '%MessageAnalysed'"
+                + " and serialized_event like '%" + id.value() + "%' and completion_date is not null") > 0);
     }
 
     static long count(String sql) throws Exception {
