@@ -21,13 +21,14 @@ bench_build() {
 # Starts the application (dev profile = the README's first command: embedded PostgreSQL + Redis, demo data) from the
 # compiled classes on port $PORT with data in $DATA; extra arguments are passed to Spring. Sets APP_PID.
 # OMNIOPS_JAR=target/omniops.jar runs the production jar instead (Vaadin production mode: the browser side of the
-# end-to-end figures; development mode's client logs every state tree it receives).
+# end-to-end figures; development mode's client logs every state tree it receives). APP_ARGS adds Spring arguments to
+# every start (e.g. APP_ARGS="--server.tomcat.threads.max=32" to compare settings).
 app_start() {
   local log="$BUILD/bench-app-$PORT.log"
   local main=(-cp "$CP" uk.co.omniops.OmniOpsApplication)
   [ -n "${OMNIOPS_JAR:-}" ] && main=(-jar "$OMNIOPS_JAR")
   "$JAVA" ${APP_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED "${main[@]}" \
-    --server.port="$PORT" --omniops.data-dir="$DATA" "$@" >"$log" 2>&1 &
+    --server.port="$PORT" --omniops.data-dir="$DATA" ${APP_ARGS:-} "$@" >"$log" 2>&1 &
   APP_PID=$!
   trap app_stop EXIT
   local started=$(date +%s%N)

@@ -87,6 +87,7 @@ public final class IngestLoad {
 
             // 2. the burst
             var statuses = new ConcurrentHashMap<String, AtomicInteger>();
+            var errorSamples = new ConcurrentHashMap<String, String>();
             var latencies = new double[requests];
             var created = new ConcurrentHashMap<String, Boolean>();
             var gate = new CountDownLatch(1);
@@ -115,6 +116,7 @@ public final class IngestLoad {
                         } catch (Exception e) {
                             latencies[n] = (System.nanoTime() - t0) / 1e6;
                             statuses.computeIfAbsent(e.getClass().getSimpleName(), s -> new AtomicInteger()).incrementAndGet();
+                            errorSamples.putIfAbsent(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
                         } finally {
                             bound.release();
                         }
@@ -131,6 +133,7 @@ public final class IngestLoad {
             var limited = statuses.getOrDefault("429", new AtomicInteger()).get();
             var errors = requests - ok - limited;
             System.out.println("statuses: " + new TreeMap<>(statuses));
+            errorSamples.forEach((type, message) -> System.out.println("  first " + type + ": " + message));
             System.out.printf(Locale.ROOT, "requests=%d concurrency=%d keys=%d wall=%.2f s throughput=%.0f req/s (%.0f accepted/s)%n",
                     requests, concurrency, keys.size(), seconds, requests / seconds, ok / seconds);
             System.out.printf(Locale.ROOT, "accepted=%d (%.2f %%) rate-limited 429=%d (%.2f %%) errors=%d (%.2f %%; budget < 0.5 %%)%n",
