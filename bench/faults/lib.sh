@@ -66,6 +66,10 @@ faults_build() {
     APP_CMD=(java -cp "$ROOT/target/classes:$(cat "$ROOT/target/runtime.classpath")" uk.co.omniops.OmniOpsApplication
       --vaadin.productionMode=false)
   fi
+  if [ ! -s "$ROOT/target/runtime.classpath" ]; then # the jar run needs it only for the JDBC driver below
+    (cd "$ROOT" && ./mvnw -q -o dependency:build-classpath -Dmdep.outputFile=target/runtime.classpath \
+      -Dmdep.includeScope=runtime >"$LOGS/build.log" 2>&1) || { cat "$LOGS/build.log"; exit 1; }
+  fi
   PG_JAR=$(awk -v RS=: '/\/postgresql-[0-9.]*\.jar$/ { print; exit }' "$ROOT/target/runtime.classpath")
 }
 

@@ -37,8 +37,6 @@ class JobStore {
     private static final String COLUMNS =
             "id, type, customer_id, subject_id, parent_id, status, attempts, last_error, run_after, created_at, updated_at";
 
-    static final int WAITING_GRACE = 5;
-
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
@@ -111,20 +109,21 @@ class JobStore {
      * for a while. Without the running case a job whose replica died mid-run stayed {@code running} for ever: its
      * stream entry is reclaimed and acknowledged as "not claimable yet" long before it counts as stuck.
      * Queued jobs of the {@code waitingTypes} are left alone: the transport still holds undelivered entries of
-     * those types, so the jobs are waiting their turn rather than lost; after {@value #WAITING_GRACE} times
-     * {@code stuckAfter} untouched they are published again anyway (an entry lost while the stream never empties).
+     * those types, so the jobs are waiting their turn rather than lost. An entry that was lost meanwhile (Redis
+     * restarted, or trimmed at {@code MAXLEN}) is published again once the type's backlog has been delivered:
+     * publishing during the backlog would only add duplicates behind it, every few minutes, for its whole length.
      */
     List<Job> due(Duration quietFor, Duration stuckAfter, Collection<String> waitingTypes, int limit) {
         return platform("sweep", () -> jdbc.sql("""
                 update jobs set updated_at = now(), status = case when status = 'running' then 'queued' else status end
                  where id in (select id from jobs
                                where ((status = 'queued' and updated_at < now() - make_interval(secs => ?)
-                                       and (type <> all(?) or updated_at < now() - make_interval(secs => ?)))
+                                       and type <> all(?))
                                       or (status = 'failed' and run_after <= now())
                                       or (status = 'running' and updated_at < now() - make_interval(secs => ?)))
                                order by run_after limit ? for update skip locked)
                 returning""" + " " + COLUMNS).params(quietFor.toMillis() / 1000.0, waitingTypes.toArray(String[]::new),
-                        stuckAfter.multipliedBy(WAITING_GRACE).toMillis() / 1000.0, stuckAfter.toMillis() / 1000.0, limit)
+                        stuckAfter.toMillis() / 1000.0, limit)
                 .query(JobStore::map).list());
     }
 
