@@ -5,7 +5,8 @@
 #   3. run the operations command `backfill-sentiment --days=7 --batch-size=1000` as its own process against the
 #      running instance's PostgreSQL and Redis (DATABASE_URL/REDIS_URL, as an operator would against production),
 #      timed, while the application consumes the analysis jobs;
-#   4. watch the queue for WATCH_SECONDS (default 900) after the command: done, pending, rate, oldest pending job.
+#   4. watch the queue for WATCH_SECONDS (default 900) after the command: done, pending, rate, oldest pending job,
+#      and the live analysis jobs' waits meanwhile (LIVE_PER_MINUTE=60 turns the chat simulator on for live traffic).
 #   bench/backfill.sh [messages=1000000] [watch-seconds=900]   (docs/benchmarks.md: 100000 300 on the shared machine)
 source "$(dirname "$0")/lib.sh"
 MESSAGES="${1:-1000000}"; WATCH_SECONDS="${2:-900}"
@@ -13,7 +14,10 @@ PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"; REDISPORT="${REDISPORT:-26379}
 bench_build
 DATA="$BUILD/bench-data-backfill"; rm -rf "$DATA"
 uptime
-app_start --omniops.simulator.enabled=false --omniops.database.embedded-port="$PGPORT" --omniops.redis.embedded-port="$REDISPORT"
+LIVE_PER_MINUTE="${LIVE_PER_MINUTE:-0}"
+app_start --omniops.simulator.enabled=$([ "$LIVE_PER_MINUTE" -gt 0 ] && echo true || echo false) \
+  --omniops.simulator.messages-per-minute="$(( LIVE_PER_MINUTE > 0 ? LIVE_PER_MINUTE : 6 ))" \
+  --omniops.database.embedded-port="$PGPORT" --omniops.redis.embedded-port="$REDISPORT"
 JDBC="jdbc:postgresql://127.0.0.1:$PGPORT/postgres"
 "$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --messages="$MESSAGES"
 "$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --watch --seconds=$((WATCH_SECONDS + 7200)) --every=30 \

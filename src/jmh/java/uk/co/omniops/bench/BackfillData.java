@@ -7,7 +7,7 @@ import java.util.Locale;
  * Puts {@code messages} unanalysed contact messages (the project's realistic texts, in turn) into a running instance's
  * PostgreSQL as the owner, as an import or a migration from another system would leave them: resolved conversations
  * of the last two days, {@code per-conversation} messages each, over the three demo customers; then, with
- * {@code --watch}, polls the analysis jobs (all of them: run it without other traffic) and prints the queue: done,
+ * {@code --watch}, polls the backfill's {@code analysis-backfill} jobs and prints the queue: done,
  * pending, rate, age of the oldest pending job.
  *
  * <pre>
@@ -79,34 +79,55 @@ public final class BackfillData {
         var start = System.nanoTime();
         long lastDone = -1;
         long lastAt = start;
+        var liveWorst = 0.0;
         while (true) {
             long queued;
             long done;
             long total;
             try (var st = db.createStatement(); var rs = st.executeQuery("""
                     select count(*) filter (where status = 'done'), count(*) filter (where status <> 'done'), count(*)
-                    from jobs where type = 'analysis'""")) {
+                    from jobs where type = 'analysis-backfill'""")) {
                 rs.next();
                 done = rs.getLong(1);
                 queued = rs.getLong(2);
                 total = rs.getLong(3);
             }
-            long lagSeconds;
+            double lagSeconds;
             try (var st = db.createStatement(); var rs = st.executeQuery("""
                     select coalesce(extract(epoch from now() - min(created_at)), 0) from jobs
-                    where status in ('queued', 'running', 'failed')""")) {
+                    where type = 'analysis-backfill' and status in ('queued', 'running', 'failed')""")) {
                 rs.next();
-                lagSeconds = Math.round(rs.getDouble(1));
+                lagSeconds = rs.getDouble(1);
             }
+            // live traffic meanwhile (LIVE_PER_MINUTE in bench/backfill.sh): its jobs' waits in this window
+            long liveDone;
+            double liveMax;
+            double liveOldestPending;
+            try (var st = db.prepareStatement("""
+                    select count(*) filter (where status = 'done' and updated_at > now() - make_interval(secs => ?)),
+                           coalesce(max(extract(epoch from updated_at - created_at))
+                                    filter (where status = 'done' and updated_at > now() - make_interval(secs => ?)), 0),
+                           coalesce(extract(epoch from now() - min(created_at)) filter (where status <> 'done'), 0)
+                    from jobs where type = 'analysis'""")) {
+                st.setDouble(1, every);
+                st.setDouble(2, every);
+                var rs = st.executeQuery();
+                rs.next();
+                liveDone = rs.getLong(1);
+                liveMax = rs.getDouble(2);
+                liveOldestPending = rs.getDouble(3);
+            }
+            liveWorst = Math.max(liveWorst, Math.max(liveMax, liveOldestPending));
             var now = System.nanoTime();
             var rate = lastDone < 0 ? 0 : (done - lastDone) / ((now - lastAt) / 1e9);
-            System.out.printf(Locale.ROOT, "t=%4.0f s jobs=%d done=%d pending=%d rate=%.0f/s oldest pending=%d s%n",
-                    (now - start) / 1e9, total, done, queued, rate, lagSeconds);
+            System.out.printf(Locale.ROOT, "t=%4.0f s backfill jobs=%d done=%d pending=%d rate=%.0f/s oldest pending=%.0f s"
+                            + " | live analysed=%d max wait=%.2f s oldest pending=%.2f s%n",
+                    (now - start) / 1e9, total, done, queued, rate, lagSeconds, liveDone, liveMax, liveOldestPending);
             lastDone = done;
             lastAt = now;
             if ((total > 0 && queued == 0) || now - start > seconds * 1_000_000_000L) {
-                System.out.printf(Locale.ROOT, "RESULT backfill_watch seconds=%.0f jobs=%d done=%d pending=%d%n",
-                        (now - start) / 1e9, total, done, queued);
+                System.out.printf(Locale.ROOT, "RESULT backfill_watch seconds=%.0f jobs=%d done=%d pending=%d live_worst_wait_s=%.2f%n",
+                        (now - start) / 1e9, total, done, queued, liveWorst);
                 return;
             }
             Thread.sleep(every * 1000L);

@@ -12,4 +12,13 @@ public interface JobHandler {
     String type();
 
     void handle(Jobs.Job job) throws Exception;
+
+    /**
+     * Background work (e.g. a backfill) that must not delay live work: its own stream, at most
+     * {@code omniops.jobs.background-concurrency} at once per replica, and its own lag gauge
+     * ({@link Jobs#BACKGROUND_LAG_METRIC}) so that {@link Jobs#QUEUE_LAG_METRIC} keeps meaning live traffic.
+     */
+    default boolean background() {
+        return false;
+    }
 }

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts runs before a job is dead
  * @param backoff first retry delay; doubled per attempt, capped at {@code maxBackoff}
  * @param concurrency jobs run at once per type on this replica
+ * @param backgroundConcurrency the same for background types ({@link JobHandler#background()}, e.g. a backfill):
+ *     low, so that they take what live work leaves
  * @param claimIdle stream entries unacknowledged for longer are reclaimed by another consumer ({@code XAUTOCLAIM})
  * @param sweepInterval how often queued jobs whose stream entry was lost are published again
  * @param stuckAfter a {@code running} job not updated for this long is considered lost (its replica died) and is
@@ -28,6 +30,7 @@ public record JobSettings(
         @DefaultValue("2s") Duration backoff,
         @DefaultValue("5m") Duration maxBackoff,
         @Min(1) @Max(64) @DefaultValue("4") int concurrency,
+        @Min(1) @Max(64) @DefaultValue("1") int backgroundConcurrency,
         @DefaultValue("60s") Duration claimIdle,
         @DefaultValue("10s") Duration sweepInterval,
         @DefaultValue("60s") Duration stuckAfter) {

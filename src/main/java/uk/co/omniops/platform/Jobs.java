@@ -20,6 +20,8 @@ public interface Jobs {
 
     /** Metric names; {@code uk.co.omniops.ops.OmniOpsMetrics} refers to the same literals. */
     String QUEUE_LAG_METRIC = "omniops.queue.lag";
+    /** Like {@link #QUEUE_LAG_METRIC}, for background job types ({@link JobHandler#background()}). */
+    String BACKGROUND_LAG_METRIC = "omniops.queue.background_lag";
     String PROCESSED_METRIC = "omniops.jobs.processed";
     String FAILED_METRIC = "omniops.jobs.failed";
 

@@ -20,7 +20,9 @@ import uk.co.omniops.tenancy.TenantTransactions;
 /**
  * {@code backfill-sentiment --days=7 --batch-size=100 [--dry-run]}: enqueues analysis jobs (sentiment and
  * categories) for contact messages of the last N days that have no analysis yet. Idempotent and resumable: it
- * only picks unanalysed messages, and a job per message is unique, so a rerun after a crash continues.
+ * only picks unanalysed messages, and a job per message is unique, so a rerun after a crash continues. The jobs are
+ * of the background type {@code analysis-backfill} ({@link BackfillAnalysisJobs}): live messages do not wait behind
+ * them.
  */
 public class BackfillSentimentCommand implements OperationsCommand {
 
@@ -80,7 +82,7 @@ public class BackfillSentimentCommand implements OperationsCommand {
                     continue;
                 }
                 counts[1]++;
-                if (!dryRun && jobs.resubmit(AnalysisJobs.TYPE, message.customerId().value(), message.id().value(),
+                if (!dryRun && jobs.resubmit(BackfillAnalysisJobs.TYPE, message.customerId().value(), message.id().value(),
                         message.conversationId().value())) {
                     enqueued++;
                 }

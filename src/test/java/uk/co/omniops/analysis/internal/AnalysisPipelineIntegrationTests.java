@@ -186,6 +186,37 @@ class AnalysisPipelineIntegrationTests {
         assertThat(analysis.trend(customerA, details.conversation().id())).hasSize(1);
     }
 
+    /** backfill-sentiment enqueues background jobs (their own stream and lag gauge), which analyse the message. */
+    @Test
+    void theBackfillAnalysesMessagesWithoutAnalysisAsBackgroundJobs() throws Exception {
+        var details = start(customerA, "Still waiting for my replacement card, this is the third time I write");
+        var message = details.messages().getFirst();
+        analysed(customerA, details.conversation().id(), message.id());
+        // what an import from another system leaves: a contact message without analysis
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
+            for (var table : List.of("sentiment_analysis", "conversation_categories")) {
+                try (var s = owner.prepareStatement("delete from " + table + " where message_id = ?")) {
+                    s.setObject(1, message.id().value());
+                    s.executeUpdate();
+                }
+            }
+        }
+        assertThat(analysis.analyses(customerA, details.conversation().id()).get(message.id())).isNull();
+
+        var out = new ByteArrayOutputStream();
+        var code = new BackfillSentimentCommand().run(CommandArguments.parse(List.of("--days=1", "--batch-size=50")),
+                context, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"dry_run\":false");
+
+        var job = await("backfill job done", () -> jobs.find(BackfillAnalysisJobs.TYPE, message.id().value()),
+                j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
+        assertThat(job.get().customerId()).isEqualTo(customerA.value());
+        assertThat(analysed(customerA, details.conversation().id(), message.id()).sentiment()).isNotNull();
+        assertThat(meters.get(Jobs.PROCESSED_METRIC).tag("type", BackfillAnalysisJobs.TYPE).counter().count()).isPositive();
+        assertThat(meters.get(Jobs.BACKGROUND_LAG_METRIC).gauge()).isNotNull();
+    }
+
     @Test
     void aCorrectionAdaptsThatCustomersModelOnly() throws Exception {
         var text = "Could you tell me which colours the new kettle comes in?";

@@ -27,7 +27,8 @@ import uk.co.omniops.platform.Jobs;
  * Redis, or never written), failed jobs whose backoff is over and running jobs whose worker died (stuck for
  * {@code omniops.jobs.stuck-after}). Queued jobs of a type whose transport still holds undelivered entries are
  * waiting, not lost, and are left alone: during a 5,000-message burst re-publishing them produced more
- * deliveries than the burst itself, each losing its claim (docs/benchmarks.md §5a). It also refreshes the lag gauge.
+ * deliveries than the burst itself, each losing its claim (docs/benchmarks.md §5a). It also refreshes the lag
+ * gauges: {@code omniops.queue.lag} for live types, {@code omniops.queue.background_lag} for background ones.
  */
 @Component
 class DefaultJobs implements Jobs {
@@ -41,6 +42,7 @@ class DefaultJobs implements Jobs {
     private final JobSettings settings;
     private final boolean commandMode;
     private final AtomicLong lagMillis = new AtomicLong();
+    private final AtomicLong backgroundLagMillis = new AtomicLong();
 
     DefaultJobs(JobStore store, JobTransport transport, JobRunner runner, JobSettings settings, MeterRegistry meters,
             @Value("${omniops.command-mode:false}") boolean commandMode) {
@@ -51,6 +53,9 @@ class DefaultJobs implements Jobs {
         this.commandMode = commandMode;
         Gauge.builder(QUEUE_LAG_METRIC, lagMillis, l -> l.get() / 1000.0)
                 .description("Seconds the oldest queued job has waited").baseUnit("seconds").register(meters);
+        Gauge.builder(BACKGROUND_LAG_METRIC, backgroundLagMillis, l -> l.get() / 1000.0)
+                .description("Seconds the oldest queued background job (e.g. a backfill) has waited").baseUnit("seconds")
+                .register(meters);
     }
 
     @Override
@@ -112,7 +117,9 @@ class DefaultJobs implements Jobs {
                 log.info("Publishing {} queued or due job(s) again", due.size());
                 due.forEach(transport::publish);
             }
-            lagMillis.set(Math.round(store.lagSeconds() * 1000));
+            var background = runner.types().stream().filter(runner::background).toList();
+            lagMillis.set(Math.round(store.lagSeconds(background, false) * 1000));
+            backgroundLagMillis.set(background.isEmpty() ? 0 : Math.round(store.lagSeconds(background, true) * 1000));
         } catch (RuntimeException e) {
             log.warn("Job sweep failed (database unavailable?): {}", e.toString());
         }

@@ -15,14 +15,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
-import uk.co.omniops.platform.JobSettings;
 import uk.co.omniops.platform.Jobs.Job;
 import uk.co.omniops.platform.RedisMode;
 
 /**
  * Without Redis ({@code omniops.redis.mode=none}, a single instance): jobs run on virtual threads of this
- * replica, at most {@code concurrency} at once; more wait for a permit. Lost work (a restart) is picked up by
- * the sweeper from the database.
+ * replica, at most {@code concurrency} (background types: {@code background-concurrency}) at once per type; more
+ * wait for a permit. Lost work (a restart) is picked up by the sweeper from the database.
  */
 @Component
 @Conditional(RedisMode.Disabled.class)
@@ -31,31 +30,31 @@ class InProcessJobTransport implements JobTransport, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(InProcessJobTransport.class);
 
     private final JobRunner runner;
-    private final Semaphore permits;
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
 
-    InProcessJobTransport(JobRunner runner, JobSettings settings) {
+    InProcessJobTransport(JobRunner runner) {
         this.runner = runner;
-        this.permits = new Semaphore(settings.concurrency());
     }
 
     @Override
     public void publish(Job job) {
         var queued = waiting.computeIfAbsent(job.type(), t -> new AtomicInteger());
+        var typePermits = permits.computeIfAbsent(job.type(), t -> new Semaphore(runner.concurrency(t)));
         queued.incrementAndGet();
         try {
             executor.execute(() -> {
                 try {
                     try {
-                        permits.acquire();
+                        typePermits.acquire();
                     } finally {
                         queued.decrementAndGet();
                     }
                     try {
                         runner.run(job.id());
                     } finally {
-                        permits.release();
+                        typePermits.release();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -55,6 +55,16 @@ class JobRunner {
         return handlers().keySet();
     }
 
+    boolean background(String type) {
+        var handler = handlers().get(type);
+        return handler != null && handler.background();
+    }
+
+    /** How many jobs of the type run at once on this replica. */
+    int concurrency(String type) {
+        return background(type) ? settings.backgroundConcurrency() : settings.concurrency();
+    }
+
     /** @return the outcome, for transports' logs and tests */
     Outcome run(UUID jobId) {
         var claimed = store.claim(jobId, settings.stuckAfter());

@@ -145,12 +145,16 @@ class JobStore {
                  where id = any(?)""").param(ids.toArray(UUID[]::new)).update());
     }
 
-    /** Seconds the oldest due queued job has waited; 0 when none waits. */
-    double lagSeconds() {
+    /**
+     * Seconds the oldest due queued job has waited; 0 when none waits. Only jobs of the {@code types}
+     * ({@code in = true}) or of every other type ({@code in = false}).
+     */
+    double lagSeconds(Collection<String> types, boolean in) {
         return platform("lag", () -> jdbc.sql("""
                 select coalesce(extract(epoch from now() - min(run_after)), 0) from jobs
-                 where status = 'queued' or (status = 'failed' and run_after <= now())""")
-                .query(Double.class).single());
+                 where (status = 'queued' or (status = 'failed' and run_after <= now()))
+                   and (type = any(?)) = ?""")
+                .params(types.toArray(String[]::new), in).query(Double.class).single());
     }
 
     List<Object[]> counts() {

@@ -170,7 +170,7 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
             return; // a command only publishes; the servers' consumers run the jobs
         }
         for (var type : runner.types()) {
-            permits.put(type, new Semaphore(settings.concurrency()));
+            permits.put(type, new Semaphore(runner.concurrency(type)));
             readers.execute(() -> readLoop(type));
         }
         log.info("Job consumer {} reads {} from Redis Streams", consumerName, runner.types());

@@ -11,7 +11,7 @@ import uk.co.omniops.platform.JobSettings;
 /** The queue's pure logic: exponential backoff with a cap. */
 class JobSettingsTests {
 
-    final JobSettings settings = new JobSettings(5, Duration.ofSeconds(2), Duration.ofMinutes(5), 4,
+    final JobSettings settings = new JobSettings(5, Duration.ofSeconds(2), Duration.ofMinutes(5), 4, 1,
             Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
 
     @Test
