@@ -107,7 +107,7 @@ public final class BackfillData {
                     select count(*) filter (where status = 'done' and updated_at > now() - make_interval(secs => ?)),
                            coalesce(max(extract(epoch from updated_at - created_at))
                                     filter (where status = 'done' and updated_at > now() - make_interval(secs => ?)), 0),
-                           coalesce(extract(epoch from now() - min(created_at)) filter (where status <> 'done'), 0)
+                           coalesce(extract(epoch from now() - min(created_at) filter (where status <> 'done')), 0)
                     from jobs where type = 'analysis'""")) {
                 st.setDouble(1, every);
                 st.setDouble(2, every);
