@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -33,7 +34,7 @@ import uk.co.omniops.platform.LiveUpdates;
  * own messages. Without Redis, or while Redis is down, updates stay on this replica.
  */
 @Component
-class DefaultLiveUpdates implements LiveUpdates, MessageListener, DisposableBean {
+class DefaultLiveUpdates implements LiveUpdates, MessageListener, SmartLifecycle, DisposableBean {
 
     static final String CHANNEL = "omniops:live-updates";
 
@@ -46,6 +47,7 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, DisposableBean
     private final @Nullable RedisConnectionFactory redis;
     private volatile @Nullable RedisMessageListenerContainer container;
     private volatile boolean destroyed;
+    private volatile boolean running;
 
     DefaultLiveUpdates(ObjectProvider<RedisConnectionFactory> redis) {
         this.redis = redis.getIfAvailable();
@@ -177,9 +179,21 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, DisposableBean
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Unsubscribes after the web server has stopped (phase below its graceful shutdown: browsers get updates until
+     * then) and before the Redis connection factory stops (phase 0): destroying the container after the factory had
+     * shut its client down failed with a stack trace on every shutdown ("Unable to unsubscribe from subscriptions").
+     */
+    @Override
+    public void stop() {
+        running = false;
         destroyed = true;
         var c = container;
+        container = null;
         if (c != null) {
             try {
                 c.stop();
@@ -188,6 +202,21 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, DisposableBean
                 log.debug("stopping the Redis listener: {}", e.getMessage());
             }
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 100;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
         delivery.shutdownNow();
     }
 }
