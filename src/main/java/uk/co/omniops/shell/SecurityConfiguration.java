@@ -29,6 +29,23 @@ import uk.co.omniops.shell.ui.LoginView;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    /**
+     * The page's session check answers about the session the browser presents and must never sign anyone in: under
+     * the UI chain, a check fired as sign-out closed the push connection still carried the remember-me cookie (the
+     * response deleting it had not arrived), signed the agent in again and handed the browser a new session, so the
+     * next page was the inbox instead of the login (CI: ShellBrowserTests, SessionRecoveryBrowserTests).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain sessionCheckFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(SessionCheck.PATH)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, List<ApiAuthentication> apiAuthentications)
@@ -54,7 +71,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 // the container's error dispatch renders our 404/403/500 pages; blocking it turns them into empty 403s
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico", SessionCheck.PATH).permitAll());
+                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico").permitAll());
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         // signed token (user, expiry, password hash) with a key shared by all replicas: any replica accepts it, a
         // password change or logout ends it; HttpOnly, Secure when the request came over HTTPS
