@@ -61,11 +61,16 @@ class AnalysisJobs implements JobHandler {
 
     @Override
     public void handle(Jobs.Job job) {
+        analyse(analyser, job);
+    }
+
+    /** The work of a live or a backfill job: the job's message, in its conversation (the parent), unless done. */
+    static void analyse(MessageAnalyser analyser, Jobs.Job job) {
         if (job.parentId() == null) {
-            throw new IllegalStateException("analysis job " + job.id() + " has no conversation id");
+            throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
         }
         var result = analyser.analyse(new CustomerId(job.customerId()), new ConversationId(job.parentId()),
                 new MessageId(job.subjectId()), false);
-        log.debug("analysis of message {}: {}", job.subjectId(), result);
+        log.debug("{} of message {}: {}", job.type(), job.subjectId(), result);
     }
 }

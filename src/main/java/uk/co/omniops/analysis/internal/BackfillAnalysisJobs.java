@@ -2,11 +2,8 @@ package uk.co.omniops.analysis.internal;
 
 import org.springframework.stereotype.Component;
 
-import uk.co.omniops.conversation.ConversationId;
-import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.platform.JobHandler;
 import uk.co.omniops.platform.Jobs;
-import uk.co.omniops.tenancy.CustomerId;
 
 /**
  * Runs the analysis jobs of {@code backfill-sentiment}: the same work as {@link AnalysisJobs}, as a background type
@@ -37,10 +34,6 @@ class BackfillAnalysisJobs implements JobHandler {
 
     @Override
     public void handle(Jobs.Job job) {
-        if (job.parentId() == null) {
-            throw new IllegalStateException("backfill job " + job.id() + " has no conversation id");
-        }
-        analyser.analyse(new CustomerId(job.customerId()), new ConversationId(job.parentId()),
-                new MessageId(job.subjectId()), false);
+        AnalysisJobs.analyse(analyser, job);
     }
 }
