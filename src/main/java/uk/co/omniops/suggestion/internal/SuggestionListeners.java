@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 import uk.co.omniops.analysis.MessageAnalysed;
-import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.MessageReceived;
 
 /**
@@ -28,12 +27,11 @@ class SuggestionListeners {
 
     /**
      * Agents' replies: feedback on the suggestions shown, and the past-reply index. The condition is checked
-     * before the event publication is stored, so contacts' messages (most of the traffic) cost no publication row.
+     * before the event publication is stored and again before every (re)delivery, so contacts' messages (most of
+     * the traffic) cost no publication row and never reach this method.
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED, condition = "#event.authorType().name() == 'AGENT'")
     void on(MessageReceived event) {
-        if (event.authorType() == AuthorType.AGENT) {
-            suggestions.onAgentReply(event.customerId(), event.conversationId(), event.messageId());
-        }
+        suggestions.onAgentReply(event.customerId(), event.conversationId(), event.messageId());
     }
 }

@@ -52,7 +52,7 @@ class DefaultJobs implements Jobs {
         this.settings = settings;
         this.commandMode = commandMode;
         Gauge.builder(QUEUE_LAG_METRIC, lagMillis, l -> l.get() / 1000.0)
-                .description("Seconds the oldest queued job has waited").baseUnit("seconds").register(meters);
+                .description("Seconds the oldest queued live job (not background work) has waited").baseUnit("seconds").register(meters);
         Gauge.builder(BACKGROUND_LAG_METRIC, backgroundLagMillis, l -> l.get() / 1000.0)
                 .description("Seconds the oldest queued background job (e.g. a backfill) has waited").baseUnit("seconds")
                 .register(meters);
