@@ -5,8 +5,9 @@
 #   3. run the operations command `backfill-sentiment --days=7 --batch-size=1000` as its own process against the
 #      running instance's PostgreSQL and Redis (DATABASE_URL/REDIS_URL, as an operator would against production),
 #      timed, while the application consumes the analysis jobs;
-#   4. watch the queue for WATCH_SECONDS (default 900) after the command: done, pending, rate, oldest pending job,
-#      and the live analysis jobs' waits meanwhile (LIVE_PER_MINUTE=60 turns the chat simulator on for live traffic).
+#   4. watch the queue until all N messages are analysed, at most WATCH_SECONDS (default 900) after the command: jobs
+#      (one per conversation) done and pending, oldest pending job, messages analysed and their rate, and the live
+#      analysis jobs' waits meanwhile (LIVE_PER_MINUTE=60 turns the chat simulator on for live traffic).
 #   bench/backfill.sh [messages=1000000] [watch-seconds=900]   (docs/benchmarks.md: 100000 300 on the shared machine)
 source "$(dirname "$0")/lib.sh"
 MESSAGES="${1:-1000000}"; WATCH_SECONDS="${2:-900}"
@@ -20,7 +21,8 @@ app_start --omniops.simulator.enabled=$([ "$LIVE_PER_MINUTE" -gt 0 ] && echo tru
   --omniops.database.embedded-port="$PGPORT" --omniops.redis.embedded-port="$REDISPORT"
 JDBC="jdbc:postgresql://127.0.0.1:$PGPORT/postgres"
 "$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --messages="$MESSAGES"
-"$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --watch --seconds=$((WATCH_SECONDS + 7200)) --every=30 \
+"$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --watch --seconds=$((WATCH_SECONDS + 36000)) --every=30 \
+  --expect="$MESSAGES" \
   > "$BUILD/bench-backfill-watch.log" 2>&1 &
 WATCH_PID=$!
 started=$(date +%s)
@@ -29,7 +31,8 @@ started=$(date +%s)
   --omniops.redis.mode=external --omniops.redis.url="redis://127.0.0.1:$REDISPORT" --omniops.demo.enabled=false \
   | awk '!/^  scanned / || ++n % 100 == 0' || true
 echo "backfill-sentiment command took $(( $(date +%s) - started )) s"
-sleep "$WATCH_SECONDS"
+for _ in $(seq "$WATCH_SECONDS"); do kill -0 "$WATCH_PID" 2>/dev/null || break; sleep 1; done
+echo "all analysed (or watch time over) $(( $(date +%s) - started )) s after the command started"
 kill "$WATCH_PID" 2>/dev/null || true
 cat "$BUILD/bench-backfill-watch.log"
 app_stop

@@ -7,12 +7,13 @@ import java.util.Locale;
  * Puts {@code messages} unanalysed contact messages (the project's realistic texts, in turn) into a running instance's
  * PostgreSQL as the owner, as an import or a migration from another system would leave them: resolved conversations
  * of the last two days, {@code per-conversation} messages each, over the three demo customers; then, with
- * {@code --watch}, polls the backfill's {@code analysis-backfill} jobs and prints the queue: done,
- * pending, rate, age of the oldest pending job.
+ * {@code --watch}, polls the backfill's {@code analysis-backfill} jobs (one per conversation) and prints the queue:
+ * done, pending, age of the oldest pending job, and the messages analysed since the watch began and their rate;
+ * {@code --expect=N} stops once N messages are analysed.
  *
  * <pre>
  * java -cp … uk.co.omniops.bench.BackfillData --jdbc=jdbc:postgresql://127.0.0.1:25432/postgres --messages=1000000
- * java -cp … uk.co.omniops.bench.BackfillData --jdbc=… --watch --seconds=600
+ * java -cp … uk.co.omniops.bench.BackfillData --jdbc=… --watch --seconds=600 --expect=1000000
  * </pre>
  */
 public final class BackfillData {
@@ -22,7 +23,8 @@ public final class BackfillData {
         var jdbc = a.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:25432/postgres");
         try (var db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
             if (a.containsKey("watch")) {
-                watch(db, Integer.parseInt(a.getOrDefault("seconds", "600")), Integer.parseInt(a.getOrDefault("every", "15")));
+                watch(db, Integer.parseInt(a.getOrDefault("seconds", "600")), Integer.parseInt(a.getOrDefault("every", "15")),
+                        Long.parseLong(a.getOrDefault("expect", "0")));
                 return;
             }
             var messages = Integer.parseInt(a.getOrDefault("messages", "1000000"));
@@ -75,9 +77,18 @@ public final class BackfillData {
         }
     }
 
-    static void watch(java.sql.Connection db, int seconds, int every) throws Exception {
+    /** Sentiment rows: every analysed contact message has one (the demo customers have sentiment analysis on). */
+    private static long analysedMessages(java.sql.Connection db) throws java.sql.SQLException {
+        try (var st = db.createStatement(); var rs = st.executeQuery("select count(*) from sentiment_analysis")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void watch(java.sql.Connection db, int seconds, int every, long expect) throws Exception {
         var start = System.nanoTime();
-        long lastDone = -1;
+        var analysedBefore = analysedMessages(db);
+        long lastAnalysed = 0;
         long lastAt = start;
         var liveWorst = 0.0;
         while (true) {
@@ -118,16 +129,18 @@ public final class BackfillData {
                 liveOldestPending = rs.getDouble(3);
             }
             liveWorst = Math.max(liveWorst, Math.max(liveMax, liveOldestPending));
+            var analysed = analysedMessages(db) - analysedBefore;
             var now = System.nanoTime();
-            var rate = lastDone < 0 ? 0 : (done - lastDone) / ((now - lastAt) / 1e9);
-            System.out.printf(Locale.ROOT, "t=%4.0f s backfill jobs=%d done=%d pending=%d rate=%.0f/s oldest pending=%.0f s"
-                            + " | live analysed=%d max wait=%.2f s oldest pending=%.2f s%n",
-                    (now - start) / 1e9, total, done, queued, rate, lagSeconds, liveDone, liveMax, liveOldestPending);
-            lastDone = done;
+            var rate = (analysed - lastAnalysed) / ((now - lastAt) / 1e9);
+            System.out.printf(Locale.ROOT, "t=%4.0f s backfill jobs=%d done=%d pending=%d oldest pending=%.0f s"
+                            + " messages analysed=%d rate=%.0f/s | live analysed=%d max wait=%.2f s oldest pending=%.2f s%n",
+                    (now - start) / 1e9, total, done, queued, lagSeconds, analysed, rate, liveDone, liveMax, liveOldestPending);
+            lastAnalysed = analysed;
             lastAt = now;
-            if ((total > 0 && queued == 0) || now - start > seconds * 1_000_000_000L) {
-                System.out.printf(Locale.ROOT, "RESULT backfill_watch seconds=%.0f jobs=%d done=%d pending=%d live_worst_wait_s=%.2f%n",
-                        (now - start) / 1e9, total, done, queued, liveWorst);
+            var finished = expect > 0 ? analysed >= expect : total > 0 && queued == 0;
+            if (finished || now - start > seconds * 1_000_000_000L) {
+                System.out.printf(Locale.ROOT, "RESULT backfill_watch seconds=%.0f jobs=%d done=%d pending=%d messages_analysed=%d"
+                        + " live_worst_wait_s=%.2f%n", (now - start) / 1e9, total, done, queued, analysed, liveWorst);
                 return;
             }
             Thread.sleep(every * 1000L);

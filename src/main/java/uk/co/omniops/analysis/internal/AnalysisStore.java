@@ -6,10 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,14 +34,82 @@ class AnalysisStore {
     static final String AGENT = "agent";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    AnalysisStore(JdbcClient jdbc) {
+    AnalysisStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** A model's results for one message of a batch ({@link #insertModelResults}). */
+    record ModelResult(MessageId message, MessageAnalysed.@Nullable Sentiment sentiment, long latencyMicros,
+            List<MessageAnalysed.Category> categories) {}
+
+    /**
+     * {@link #lock} for several messages in one statement, in id order (so two callers never wait for each other
+     * in a cycle).
+     */
+    void lockAll(Collection<MessageId> messages) {
+        var ids = messages.stream().map(MessageId::value).sorted().toArray(UUID[]::new);
+        jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(x::text, 4))) from unnest(?::uuid[]) x")
+                .param(ids).query().singleRow();
+    }
+
+    /**
+     * Stores the model's results of messages that have none yet (the caller holds their locks and has checked), in
+     * two JDBC batches: one round trip each instead of one per row (the backfill of resolved conversations).
+     */
+    void insertModelResults(CustomerId customer, ConversationId conversation, List<ModelResult> results) {
+        var sentiments = results.stream().filter(r -> r.sentiment() != null).toList();
+        if (!sentiments.isEmpty()) {
+            batches.batchUpdate("""
+                    insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence, model, latency_us)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (message_id) do nothing""", sentiments, sentiments.size(), (ps, r) -> {
+                var s = Objects.requireNonNull(r.sentiment());
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, customer.value());
+                ps.setObject(3, r.message().value());
+                ps.setObject(4, conversation.value());
+                ps.setBigDecimal(5, dec(s.score()));
+                ps.setString(6, s.label());
+                ps.setBigDecimal(7, dec(s.confidence()));
+                ps.setString(8, s.model());
+                ps.setInt(9, (int) Math.min(r.latencyMicros(), Integer.MAX_VALUE));
+            });
+        }
+        var categories = results.stream().flatMap(r -> r.categories().stream().map(c -> Map.entry(r.message(), c))).toList();
+        if (!categories.isEmpty()) {
+            batches.batchUpdate("""
+                    insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key, confidence, source)
+                    values (?, ?, ?, ?, ?, ?, 'model')""", categories, categories.size(), (ps, e) -> {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, customer.value());
+                ps.setObject(3, conversation.value());
+                ps.setObject(4, e.getKey().value());
+                ps.setString(5, e.getValue().key());
+                ps.setBigDecimal(6, dec(e.getValue().confidence()));
+            });
+        }
     }
 
     /** Serialises work on one message within the transaction (duplicate deliveries, corrections). */
     void lock(MessageId message) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 4))").param(message.value().toString()).query().singleRow();
+    }
+
+    /** Which of these messages have an analysis (a sentiment or a category row), in one statement. */
+    Set<MessageId> analysedAmong(CustomerId customer, Collection<MessageId> messages) {
+        if (messages.isEmpty()) {
+            return Set.of();
+        }
+        var ids = messages.stream().map(MessageId::value).toArray(UUID[]::new);
+        return Set.copyOf(jdbc.sql("""
+                select message_id from sentiment_analysis where customer_id = ? and message_id = any(?)
+                union
+                select message_id from conversation_categories where customer_id = ? and message_id = any(?)""")
+                .params(customer.value(), ids, customer.value(), ids)
+                .query((rs, i) -> new MessageId(rs.getObject(1, UUID.class))).list());
     }
 
     boolean analysed(CustomerId customer, MessageId message) {

@@ -3,13 +3,17 @@ package uk.co.omniops.analysis.internal;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 
 import uk.co.omniops.analysis.MessageSource;
+import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.platform.CommandArguments;
 import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.platform.OperationsCommand;
@@ -19,12 +23,15 @@ import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
  * {@code backfill-sentiment --days=7 --batch-size=100 [--dry-run]}: enqueues analysis jobs (sentiment and
- * categories) for contact messages of the last N days that have no analysis yet. Idempotent and resumable: it
- * only picks unanalysed messages, and a job per message is unique, so a rerun after a crash continues. The jobs are
- * of the background type {@code analysis-backfill} ({@link BackfillAnalysisJobs}): live messages do not wait behind
- * them.
+ * categories) for the conversations whose contact messages of the last N days have no analysis yet, one job per
+ * conversation (which analyses all of its unanalysed contact messages). Idempotent and resumable: it only picks
+ * conversations with unanalysed messages, and a job per conversation is unique (a finished one is queued again), so
+ * a rerun after a crash continues. The jobs are of the background type {@code analysis-backfill}
+ * ({@link BackfillAnalysisJobs}): live messages do not wait behind them.
  */
 public class BackfillSentimentCommand implements OperationsCommand {
+
+    private static final int RECENT_CONVERSATIONS = 100_000;
 
     @Override
     public String name() {
@@ -63,6 +70,14 @@ public class BackfillSentimentCommand implements OperationsCommand {
         var since = Instant.now().minus(Duration.ofDays(days));
         out.println((dryRun ? "Dry run: " : "") + "contact messages since " + since + " without analysis, batches of " + batchSize);
         var perCustomer = new TreeMap<String, int[]>();
+        // conversations enqueued by this run, most recent first: the scan is in time order, so a conversation's
+        // messages come close together (a bounded memory; a conversation seen again later is enqueued idempotently)
+        var recent = new LinkedHashMap<ConversationId, Boolean>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ConversationId, Boolean> eldest) {
+                return size() > RECENT_CONVERSATIONS;
+            }
+        };
         MessageSource.MessageText cursor = null;
         var scanned = 0;
         var enqueued = 0;
@@ -71,29 +86,41 @@ public class BackfillSentimentCommand implements OperationsCommand {
             if (batch.isEmpty()) {
                 break;
             }
-            for (var message : batch) {
-                scanned++;
-                var slug = slugs.getOrDefault(message.customerId(), message.customerId().toString());
-                var counts = perCustomer.computeIfAbsent(slug, s -> new int[2]);
-                counts[0]++;
-                var analysed = transactions.readInTenant(message.customerId(),
-                        () -> store.analysed(message.customerId(), message.id()));
-                if (analysed) {
-                    continue;
-                }
-                counts[1]++;
-                if (!dryRun && jobs.resubmit(BackfillAnalysisJobs.TYPE, message.customerId().value(), message.id().value(),
-                        message.conversationId().value())) {
-                    enqueued++;
+            var byCustomer = batch.stream().collect(Collectors.groupingBy(MessageSource.MessageText::customerId,
+                    LinkedHashMap::new, Collectors.toList()));
+            for (var entry : byCustomer.entrySet()) {
+                var customer = entry.getKey();
+                var messages = entry.getValue();
+                var analysed = transactions.readInTenant(customer,
+                        () -> store.analysedAmong(customer, messages.stream().map(MessageSource.MessageText::id).toList()));
+                var counts = perCustomer.computeIfAbsent(slugs.getOrDefault(customer, customer.toString()), s -> new int[3]);
+                for (var message : messages) {
+                    scanned++;
+                    counts[0]++;
+                    if (analysed.contains(message.id())) {
+                        continue;
+                    }
+                    counts[1]++;
+                    if (recent.put(message.conversationId(), Boolean.TRUE) != null) {
+                        continue;
+                    }
+                    counts[2]++;
+                    if (!dryRun && jobs.resubmit(BackfillAnalysisJobs.TYPE, customer.value(),
+                            message.conversationId().value(), null)) {
+                        enqueued++;
+                    }
                 }
             }
             cursor = batch.getLast();
-            out.println("  scanned " + scanned + " messages, " + (dryRun ? "would enqueue " : "enqueued ")
-                    + perCustomer.values().stream().mapToInt(c -> c[1]).sum());
+            out.println("  scanned " + scanned + " messages, " + perCustomer.values().stream().mapToInt(c -> c[1]).sum()
+                    + " without analysis, " + (dryRun ? "would enqueue " : "enqueued ")
+                    + (dryRun ? perCustomer.values().stream().mapToInt(c -> c[2]).sum() : enqueued) + " conversation(s)");
         }
-        perCustomer.forEach((slug, c) -> out.println("  " + slug + ": " + c[0] + " contact messages, " + c[1] + " without analysis"));
+        perCustomer.forEach((slug, c) -> out.println("  " + slug + ": " + c[0] + " contact messages, " + c[1]
+                + " without analysis in " + c[2] + " conversation(s)"));
         out.println("{\"dry_run\":" + dryRun + ",\"scanned\":" + scanned + ",\"unanalysed\":"
-                + perCustomer.values().stream().mapToInt(c -> c[1]).sum() + ",\"enqueued\":" + enqueued + "}");
+                + perCustomer.values().stream().mapToInt(c -> c[1]).sum() + ",\"conversations\":"
+                + perCustomer.values().stream().mapToInt(c -> c[2]).sum() + ",\"enqueued\":" + enqueued + "}");
         return 0;
     }
 }

@@ -39,7 +39,7 @@ class ConversationMessageSource implements MessageSource {
                 after == null ? null : after.id()).stream().map(ConversationMessageSource::text).toList();
     }
 
-    private static MessageText text(Message m) {
+    static MessageText text(Message m) {
         return new MessageText(m.id(), m.conversationId(), m.customerId(), m.authorType(), m.internal(), m.text(),
                 m.createdAt());
     }

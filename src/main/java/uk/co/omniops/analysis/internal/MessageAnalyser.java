@@ -2,10 +2,12 @@ package uk.co.omniops.analysis.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,7 @@ import uk.co.omniops.analysis.model.CustomerAdapter;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
@@ -37,7 +40,7 @@ public class MessageAnalyser {
     public static final String SENTIMENT_LATENCY = "omniops.sentiment.latency";
     public static final String CATEGORIES_LATENCY = "omniops.categories.latency";
     static final String ANALYSED_UPDATE = "message.analysed";
-    private static final java.util.Set<String> SENTIMENT_LABELS = java.util.Set.of("negative", "neutral", "positive");
+    private static final Set<String> SENTIMENT_LABELS = Set.of("negative", "neutral", "positive");
 
     public enum Result { ANALYSED, ALREADY_ANALYSED, NOT_FOUND, NOT_CONTACT, DISABLED }
 
@@ -97,49 +100,103 @@ public class MessageAnalyser {
             return Result.ALREADY_ANALYSED;
         }
         var adapter = customerModels.adapter(customer);
+        var retired = categoriesOn ? transactions.readInTenant(customer, () -> taxonomies.retired(customer)) : null;
+        var result = compute(customer, message, adapter, sentimentOn, retired);
         var models = new ArrayList<String>();
-        MessageAnalysed.Sentiment sentimentResult = null;
-        var sentimentMicros = 0L;
-        if (sentimentOn) {
-            var started = System.nanoTime();
-            var r = sentiment.analyse(customer, message.text(), adapter);
-            sentimentMicros = (System.nanoTime() - started) / 1_000;
-            sentimentTimer.record(sentimentMicros, TimeUnit.MICROSECONDS);
-            var model = r.model() + (adapter.corrections() > 0 && !r.model().startsWith("openai:") ? "+adapter" : "");
-            sentimentResult = new MessageAnalysed.Sentiment(r.score(), r.label(), r.confidence(), model);
-            models.add(model);
+        if (result.sentiment() != null) {
+            models.add(result.sentiment().model());
         }
-        List<MessageAnalysed.Category> categories = List.of();
         if (categoriesOn) {
-            categories = categorise(customer, message.text(), adapter);
             models.add(this.models.categories().version() + (adapter.corrections() > 0 ? "+adapter" : ""));
         }
-        var finalSentiment = sentimentResult;
-        var finalCategories = categories;
-        var latency = sentimentMicros;
         return transactions.inTenant(customer, () -> {
             store.lock(message.id());
             if (!force && store.analysed(customer, message.id())) {
                 return Result.ALREADY_ANALYSED;
             }
-            if (finalSentiment != null) {
-                store.upsertSentiment(customer, message.conversationId(), message.id(), finalSentiment, latency);
+            if (result.sentiment() != null) {
+                store.upsertSentiment(customer, message.conversationId(), message.id(), result.sentiment(),
+                        result.latencyMicros());
             }
             if (categoriesOn) {
-                store.replaceModelCategories(customer, message.conversationId(), message.id(), finalCategories);
+                store.replaceModelCategories(customer, message.conversationId(), message.id(), result.categories());
             }
             publish(customer, message.conversationId(), message.id(), List.copyOf(models));
             return Result.ANALYSED;
         });
     }
 
-    List<MessageAnalysed.Category> categorise(CustomerId customer, String text, CustomerAdapter adapter) {
-        var started = System.nanoTime();
-        var scores = models.categories().classify(text, adapter);
-        categoriesTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        var retired = transactions.readInTenant(customer, () -> taxonomies.retired(customer));
-        return scores.stream().filter(s -> !retired.contains(s.key()))
-                .map(s -> new MessageAnalysed.Category(s.key(), s.confidence(), "model")).toList();
+    /**
+     * The backfill of one conversation: analyses its contact messages that have no analysis yet and returns how
+     * many it stored. An open conversation takes the live path message by message (escalation, prediction and
+     * suggestions react to each). A resolved one is stored in one tenant transaction, with batched inserts and
+     * one {@code message.analysed} live update, and without {@link MessageAnalysed}: every listener of that event
+     * ignores resolved conversations (docs/decisions/015-backfill-by-conversation.md).
+     */
+    public int backfill(CustomerId customer, ConversationId conversation) {
+        var details = conversations.find(customer, conversation);
+        if (details.isEmpty()) {
+            return 0;
+        }
+        var contact = details.get().messages().stream()
+                .filter(m -> m.authorType() == AuthorType.CONTACT && !m.internal())
+                .map(ConversationMessageSource::text).toList();
+        if (details.get().conversation().status() != ConversationStatus.RESOLVED) {
+            return (int) contact.stream().filter(m -> analyse(customer, m, false) == Result.ANALYSED).count();
+        }
+        var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
+        var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
+        if (contact.isEmpty() || (!sentimentOn && !categoriesOn)) {
+            return 0;
+        }
+        var ids = contact.stream().map(MessageText::id).toList();
+        var done = transactions.readInTenant(customer, () -> store.analysedAmong(customer, ids));
+        var pending = contact.stream().filter(m -> !done.contains(m.id())).toList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        var adapter = customerModels.adapter(customer);
+        var retired = categoriesOn ? transactions.readInTenant(customer, () -> taxonomies.retired(customer)) : null;
+        var results = pending.stream().map(m -> compute(customer, m, adapter, sentimentOn, retired)).toList();
+        var latest = pending.getLast();
+        return transactions.inTenant(customer, () -> {
+            store.lockAll(results.stream().map(AnalysisStore.ModelResult::message).toList());
+            var meanwhile = store.analysedAmong(customer, ids); // a live job may have analysed some since the read
+            var fresh = results.stream().filter(r -> !meanwhile.contains(r.message())).toList();
+            if (fresh.isEmpty()) {
+                return 0;
+            }
+            store.insertModelResults(customer, conversation, fresh);
+            store.sentiment(customer, latest.id())
+                    .filter(s -> SENTIMENT_LABELS.contains(s.label()) && s.score() >= 0 && s.score() <= 1)
+                    .ifPresent(s -> conversations.recordSentiment(customer, conversation, latest.id(), s.score(), s.label()));
+            liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, conversation.value()));
+            return fresh.size();
+        });
+    }
+
+    /** The model's answers for one message: sentiment when on, categories (without retired ones) when {@code retired} is given. */
+    private AnalysisStore.ModelResult compute(CustomerId customer, MessageText message, CustomerAdapter adapter,
+            boolean sentimentOn, @Nullable Set<String> retired) {
+        MessageAnalysed.Sentiment sentimentResult = null;
+        var micros = 0L;
+        if (sentimentOn) {
+            var started = System.nanoTime();
+            var r = sentiment.analyse(customer, message.text(), adapter);
+            micros = (System.nanoTime() - started) / 1_000;
+            sentimentTimer.record(micros, TimeUnit.MICROSECONDS);
+            sentimentResult = new MessageAnalysed.Sentiment(r.score(), r.label(), r.confidence(),
+                    r.model() + (adapter.corrections() > 0 && !r.model().startsWith("openai:") ? "+adapter" : ""));
+        }
+        List<MessageAnalysed.Category> categories = List.of();
+        if (retired != null) {
+            var started = System.nanoTime();
+            categories = models.categories().classify(message.text(), adapter).stream()
+                    .filter(c -> !retired.contains(c.key()))
+                    .map(c -> new MessageAnalysed.Category(c.key(), c.confidence(), "model")).toList();
+            categoriesTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        return new AnalysisStore.ModelResult(message.id(), sentimentResult, micros, categories);
     }
 
     /**

@@ -186,7 +186,10 @@ class AnalysisPipelineIntegrationTests {
         assertThat(analysis.trend(customerA, details.conversation().id())).hasSize(1);
     }
 
-    /** backfill-sentiment enqueues background jobs (their own stream and lag gauge), which analyse the message. */
+    /**
+     * backfill-sentiment enqueues background jobs (their own stream and lag gauge), one per conversation; in an open
+     * conversation the job analyses the message as a live job would.
+     */
     @Test
     void theBackfillAnalysesMessagesWithoutAnalysisAsBackgroundJobs() throws Exception {
         var details = start(customerA, "Still waiting for my replacement card, this is the third time I write");
@@ -209,12 +212,78 @@ class AnalysisPipelineIntegrationTests {
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"dry_run\":false");
 
-        var job = await("backfill job done", () -> jobs.find(BackfillAnalysisJobs.TYPE, message.id().value()),
+        var job = await("backfill job done", () -> jobs.find(BackfillAnalysisJobs.TYPE, details.conversation().id().value()),
                 j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
         assertThat(job.get().customerId()).isEqualTo(customerA.value());
+        assertThat(job.get().parentId()).as("the subject is the conversation").isNull();
         assertThat(analysed(customerA, details.conversation().id(), message.id()).sentiment()).isNotNull();
         assertThat(meters.get(Jobs.PROCESSED_METRIC).tag("type", BackfillAnalysisJobs.TYPE).counter().count()).isPositive();
         assertThat(meters.get(Jobs.BACKGROUND_LAG_METRIC).gauge()).isNotNull();
+    }
+
+    /**
+     * A resolved conversation is backfilled in one job and one transaction: every unanalysed contact message gets
+     * its analysis, an agent's label stays, the conversation's latest sentiment is set, one live update goes out.
+     */
+    @Test
+    void theBackfillOfAResolvedConversationAnalysesItsMessagesTogetherAndKeepsAnAgentsLabel() throws Exception {
+        var details = start(customerB, "The app crashes every time I open the settings page");
+        var conversation = details.conversation().id();
+        var first = details.messages().getFirst();
+        var second = conversations.receive(customerB, conversation, "Still broken after reinstalling, honestly fed up", null);
+        var third = conversations.receive(customerB, conversation, "Thanks, that fixed it, great help!", null);
+        for (var m : List.of(first, second, third)) {
+            analysed(customerB, conversation, m.id());
+        }
+        // an agent labelled the first message; an import left the others without analysis; the chat was resolved
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
+            try (var s = owner.prepareStatement("update sentiment_analysis set model = 'agent', label = 'positive', score = 0.9 where message_id = ?")) {
+                s.setObject(1, first.id().value());
+                s.executeUpdate();
+            }
+            for (var table : List.of("sentiment_analysis", "conversation_categories")) {
+                try (var s = owner.prepareStatement("delete from " + table + " where message_id = any(?)")) {
+                    s.setObject(1, new UUID[] { second.id().value(), third.id().value() });
+                    s.executeUpdate();
+                }
+            }
+            try (var s = owner.prepareStatement("""
+                    update conversations set status = 'resolved', resolved_at = now(), last_sentiment_score = null,
+                           last_sentiment_label = null, last_sentiment_message_at = null where id = ?""")) {
+                s.setObject(1, conversation.value());
+                s.executeUpdate();
+            }
+        }
+        var updatesBefore = analysedUpdates.computeIfAbsent(conversation.value(), k -> new AtomicInteger()).get();
+
+        var out = new ByteArrayOutputStream();
+        assertThat(new BackfillSentimentCommand().run(CommandArguments.parse(List.of("--days=1", "--batch-size=2")),
+                context, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+
+        await("backfill job done", () -> jobs.find(BackfillAnalysisJobs.TYPE, conversation.value()),
+                j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
+        var analyses = analysis.analyses(customerB, conversation);
+        assertThat(analyses.get(first.id()).sentiment().model()).isEqualTo("agent");
+        assertThat(analyses.get(first.id()).sentiment().label()).isEqualTo("positive");
+        assertThat(analyses.get(second.id()).sentiment().label()).isEqualTo("negative");
+        assertThat(analyses.get(second.id()).sentiment().model()).isNotEqualTo("agent");
+        assertThat(analyses.get(third.id()).sentiment().label()).isEqualTo("positive");
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var s = owner.prepareStatement("select last_sentiment_label from conversations where id = ?")) {
+            s.setObject(1, conversation.value());
+            var rs = s.executeQuery();
+            rs.next();
+            assertThat(rs.getString(1)).as("the latest message's sentiment is the conversation's").isEqualTo("positive");
+        }
+        await("one message.analysed update", () -> analysedUpdates.get(conversation.value()).get(), n -> n > updatesBefore);
+        Thread.sleep(500);
+        assertThat(analysedUpdates.get(conversation.value()).get()).as("one update for the batch").isEqualTo(updatesBefore + 1);
+
+        // a second run finds nothing left in this conversation
+        var again = new ByteArrayOutputStream();
+        new BackfillSentimentCommand().run(CommandArguments.parse(List.of("--days=1", "--dry-run")), context,
+                new PrintStream(again, true, StandardCharsets.UTF_8));
+        assertThat(jobs.find(BackfillAnalysisJobs.TYPE, conversation.value()).orElseThrow().attempts()).isEqualTo(1);
     }
 
     @Test
