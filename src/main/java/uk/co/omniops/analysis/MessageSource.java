@@ -13,7 +13,7 @@ import uk.co.omniops.tenancy.CustomerId;
 
 /**
  * What analysis needs from the conversation module to read messages (analysis never reads its tables). The
- * conversation module should implement this (a cheap lookup by id and a cross-customer listing for backfills);
+ * conversation module should implement this (a cheap lookup by id and a customer's listing for backfills);
  * until then {@code internal.ConversationMessageSource} adapts {@code ConversationManagement}.
  */
 public interface MessageSource {
@@ -22,12 +22,10 @@ public interface MessageSource {
     Optional<MessageText> text(CustomerId customer, ConversationId conversation, MessageId message);
 
     /**
-     * Contact messages (no internal notes) created at or after {@code since}, across customers, in
+     * Contact messages (no internal notes) of the customer created at or after {@code since}, in
      * {@code (createdAt, id)} order, after the cursor {@code after} (exclusive), at most {@code limit}.
-     *
-     * @throws UnsupportedOperationException when the source cannot list messages across customers
      */
-    List<MessageText> contactMessagesSince(Instant since, int limit, @Nullable MessageText after);
+    List<MessageText> contactMessagesSince(CustomerId customer, Instant since, int limit, @Nullable MessageText after);
 
     record MessageText(MessageId id, ConversationId conversationId, CustomerId customerId, AuthorType authorType,
             boolean internal, String text, Instant createdAt) {}

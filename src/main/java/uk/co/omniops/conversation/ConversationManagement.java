@@ -232,17 +232,15 @@ public class ConversationManagement {
     }
 
     /**
-     * Contact messages (no internal notes) of every customer created at or after {@code since}, in
+     * Contact messages (no internal notes) of the customer created at or after {@code since}, in
      * {@code (createdAt, id)} order, after the message {@code afterCursor} (exclusive; a cursor that no longer
-     * exists ends the listing), at most {@code limit} (1 to 1,000). Cross-customer: for platform jobs such as
-     * the analysis backfill, never for a customer's users.
+     * exists ends the listing), at most {@code limit} (1 to 1,000): the pages of the analysis backfill.
      */
-    public List<Message> contactMessagesSince(Instant since, int limit, @Nullable MessageId afterCursor) {
+    public List<Message> contactMessagesSince(CustomerId customer, Instant since, int limit, @Nullable MessageId afterCursor) {
         if (limit < 1 || limit > 1_000) {
             throw new IllegalArgumentException("limit must be 1 to 1,000");
         }
-        return transactions.asPlatform("contact messages across customers (analysis backfill)",
-                () -> messages.contactMessagesSince(since, limit, afterCursor));
+        return transactions.readInTenant(customer, () -> messages.contactMessagesSince(customer, since, limit, afterCursor));
     }
 
     /**

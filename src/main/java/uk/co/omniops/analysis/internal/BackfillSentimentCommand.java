@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
@@ -78,23 +77,20 @@ public class BackfillSentimentCommand implements OperationsCommand {
                 return size() > RECENT_CONVERSATIONS;
             }
         };
-        MessageSource.MessageText cursor = null;
         var scanned = 0;
         var enqueued = 0;
-        while (true) {
-            var batch = source.contactMessagesSince(since, batchSize, cursor);
-            if (batch.isEmpty()) {
-                break;
-            }
-            var byCustomer = batch.stream().collect(Collectors.groupingBy(MessageSource.MessageText::customerId,
-                    LinkedHashMap::new, Collectors.toList()));
-            for (var entry : byCustomer.entrySet()) {
-                var customer = entry.getKey();
-                var messages = entry.getValue();
-                var analysed = transactions.readInTenant(customer,
-                        () -> store.analysedAmong(customer, messages.stream().map(MessageSource.MessageText::id).toList()));
-                var counts = perCustomer.computeIfAbsent(slugs.getOrDefault(customer, customer.toString()), s -> new int[3]);
-                for (var message : messages) {
+        for (var customer : slugs.entrySet()) {
+            var id = customer.getKey();
+            var counts = perCustomer.computeIfAbsent(customer.getValue(), s -> new int[3]);
+            MessageSource.MessageText cursor = null;
+            while (true) {
+                var page = source.contactMessagesSince(id, since, batchSize, cursor);
+                if (page.isEmpty()) {
+                    break;
+                }
+                var analysed = transactions.readInTenant(id,
+                        () -> store.analysedAmong(id, page.stream().map(MessageSource.MessageText::id).toList()));
+                for (var message : page) {
                     scanned++;
                     counts[0]++;
                     if (analysed.contains(message.id())) {
@@ -105,16 +101,15 @@ public class BackfillSentimentCommand implements OperationsCommand {
                         continue;
                     }
                     counts[2]++;
-                    if (!dryRun && jobs.resubmit(BackfillAnalysisJobs.TYPE, customer.value(),
-                            message.conversationId().value(), null)) {
+                    if (!dryRun && jobs.resubmit(BackfillAnalysisJobs.TYPE, id.value(), message.conversationId().value(), null)) {
                         enqueued++;
                     }
                 }
+                cursor = page.getLast();
+                out.println("  scanned " + scanned + " messages, " + perCustomer.values().stream().mapToInt(c -> c[1]).sum()
+                        + " without analysis, " + (dryRun ? "would enqueue " : "enqueued ")
+                        + (dryRun ? perCustomer.values().stream().mapToInt(c -> c[2]).sum() : enqueued) + " conversation(s)");
             }
-            cursor = batch.getLast();
-            out.println("  scanned " + scanned + " messages, " + perCustomer.values().stream().mapToInt(c -> c[1]).sum()
-                    + " without analysis, " + (dryRun ? "would enqueue " : "enqueued ")
-                    + (dryRun ? perCustomer.values().stream().mapToInt(c -> c[2]).sum() : enqueued) + " conversation(s)");
         }
         perCustomer.forEach((slug, c) -> out.println("  " + slug + ": " + c[0] + " contact messages, " + c[1]
                 + " without analysis in " + c[2] + " conversation(s)"));

@@ -15,8 +15,8 @@ import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
- * Reads messages through the conversation module's lookups: one message by id, and the cross-customer,
- * cursor-paged listing of contact messages for backfills ({@link ConversationManagement#contactMessagesSince}).
+ * Reads messages through the conversation module's lookups: one message by id, and a customer's cursor-paged
+ * listing of contact messages for backfills ({@link ConversationManagement#contactMessagesSince}).
  */
 @Component
 class ConversationMessageSource implements MessageSource {
@@ -34,8 +34,8 @@ class ConversationMessageSource implements MessageSource {
     }
 
     @Override
-    public List<MessageText> contactMessagesSince(Instant since, int limit, @Nullable MessageText after) {
-        return conversations.contactMessagesSince(since, Math.max(1, Math.min(limit, 1_000)),
+    public List<MessageText> contactMessagesSince(CustomerId customer, Instant since, int limit, @Nullable MessageText after) {
+        return conversations.contactMessagesSince(customer, since, Math.max(1, Math.min(limit, 1_000)),
                 after == null ? null : after.id()).stream().map(ConversationMessageSource::text).toList();
     }
 
