@@ -6,7 +6,9 @@
 #   B. the same burst with the default limit (50/s sustained, burst 500 per key) on one key: expect ~500 accepted and
 #      ~4,500 answered 429 with Retry-After.
 # Each run starts the application fresh (dev profile: embedded PostgreSQL + Redis, demo data; chat simulator off so
-# that only this traffic runs), waits for /api/ready, runs bench/IngestLoad and stops the application.
+# that only this traffic runs), waits for /api/ready, runs ANALYZE (the demo data was inserted seconds before and
+# autovacuum has not looked at it yet; a production database has current statistics; ANALYZE=0 skips it), runs
+# bench/IngestLoad and stops the application. VMSTAT=1 prints the machine's CPU use every 5 s during phase A.
 #   bench/ingest-load.sh [requests=5000] [concurrency=5000]        (PHASES="A" or "B" runs one of them)
 source "$(dirname "$0")/lib.sh"
 REQUESTS="${1:-5000}"; CONCURRENCY="${2:-$REQUESTS}"
@@ -19,8 +21,11 @@ if [[ "$PHASES" == *A* ]]; then
 echo "== A. limit raised: $REQUESTS requests, $CONCURRENCY concurrent, 1 key; then queue drain"; uptime
 DATA="$BUILD/bench-data-ingest"; rm -rf "$DATA"
 app_start "${COMMON[@]}" --omniops.api.rate-limit.per-second=1000000 --omniops.api.rate-limit.burst=1000000
+[ "${ANALYZE:-1}" = 1 ] && PGPASSWORD=postgres psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -c analyze
+[ "${VMSTAT:-0}" = 1 ] && { vmstat -n 5 > "$BUILD/bench-ingest-vmstat.log" & VMSTAT_PID=$!; }
 "$JAVA" -cp "$CP" uk.co.omniops.bench.IngestLoad --base="http://127.0.0.1:$PORT" --requests="$REQUESTS" \
   --concurrency="$CONCURRENCY" --conversations=500 --jdbc="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" || true
+[ -n "${VMSTAT_PID:-}" ] && { kill "$VMSTAT_PID"; cat "$BUILD/bench-ingest-vmstat.log"; }
 app_stop
 fi
 
