@@ -3,7 +3,8 @@
 # headless Chromium at /usr/bin/chromium), default rate limits, traffic over the three demo customers.
 #   bench/end-to-end.sh [rates=10,50] [seconds=60]
 # Production mode (what agents use; the figures in docs/benchmarks.md): OMNIOPS_JAR=target/omniops.jar bench/end-to-end.sh
-# E2E_OPTS="--watched=1 --trace=/tmp/trace.json" adds options (a Chromium performance trace of the first tab).
+# E2E_OPTS="--watched=1 --trace=/tmp/trace.json" adds options (a Chromium performance trace of the first tab);
+# --frames splits the badge's time at the push frame the tab received (docs/benchmarks.md §3).
 source "$(dirname "$0")/lib.sh"
 RATES="${1:-10,50}"; SECONDS_PER_RATE="${2:-60}"
 PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"

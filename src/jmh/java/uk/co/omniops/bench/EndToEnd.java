@@ -24,7 +24,10 @@ import uk.co.omniops.test.Browser;
  * the three demo customers' conversations (each customer's key stays within its default rate limit); {@code watched}
  * of TechSupport Co's conversations are open in the agent's browser tabs and receive {@code watch-share} of the
  * traffic. A MutationObserver in each tab stores {@code Date.now()} when a message's badge first appears; the driver
- * stores {@code System.currentTimeMillis()} just before each POST: the same machine clock.
+ * stores {@code System.currentTimeMillis()} just before each POST: the same machine clock. With {@code --frames} each
+ * tab also records when a push frame naming a message id was handed to the page (a wrapper around {@code WebSocket},
+ * ahead of Vaadin's own handler), which splits the badge's time into the part before the tab (server, push, the
+ * browser's network and event queue) and the tab's own processing of that frame.
  *
  * <pre>
  * java -cp … uk.co.omniops.bench.EndToEnd --base=http://127.0.0.1:18080 --rates=10,50 --seconds=60 --watched=2
@@ -53,6 +56,28 @@ public final class EndToEnd {
               new MutationObserver(record).observe(document.body, {childList: true, subtree: true});
               record();
             }""";
+
+    /** Before any page script: every id-like string in every push frame, with the time the page received the frame. */
+    private static final String FRAMES = """
+            (() => {
+              window.__frames = {};
+              const Native = window.WebSocket;
+              const ids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+              const Wrapped = function (...args) {
+                const ws = new Native(...args);
+                ws.addEventListener('message', e => {
+                  const now = Date.now();
+                  if (typeof e.data !== 'string') return;
+                  for (const id of new Set(e.data.match(ids) || [])) {
+                    (window.__frames[id] = window.__frames[id] || []).push(now);
+                  }
+                });
+                return ws;
+              };
+              Wrapped.prototype = Native.prototype;
+              for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Wrapped[k] = Native[k];
+              window.WebSocket = Wrapped;
+            })()""";
 
     public static void main(String[] args) {
         try {
@@ -88,6 +113,9 @@ public final class EndToEnd {
                 }
                 BrowserContext context = Browser.newContext();
                 context.setDefaultTimeout(180_000); // page loads on a saturated shared machine
+                if (a.containsKey("frames")) {
+                    context.addInitScript(FRAMES);
+                }
                 var pages = new ArrayList<Page>();
                 for (var id : watchedIds) {
                     var page = context.newPage();
@@ -216,6 +244,9 @@ public final class EndToEnd {
                         Browser.screenshot(page, "e2e-" + rate + "-tab" + i);
                     }
                 }
+                if (a.containsKey("frames")) {
+                    frames(pages, postedAt, seen);
+                }
                 context.close();
                 var s = Stats.of(latencies.stream().mapToDouble(Double::doubleValue).toArray());
                 System.out.printf(Locale.ROOT, "rate %d msg/s for %d s: sent=%d failed=%d, watched messages=%d in %d tab(s), "
@@ -229,6 +260,42 @@ public final class EndToEnd {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * For each watched message whose badge was seen: the last push frame naming it that the page received before the
+     * badge appeared. POST → that frame is everything before the tab; frame → badge is the tab's processing (a lower
+     * bound: a later frame naming the same message may have arrived before the badge's frame was processed).
+     */
+    @SuppressWarnings("unchecked")
+    static void frames(List<Page> pages, Map<String, Long> postedAt, Map<String, Long> badges) {
+        var received = new java.util.HashMap<String, List<Long>>();
+        for (var page : pages) {
+            ((Map<String, Object>) page.evaluate("() => window.__frames || {}")).forEach((id, times) ->
+                    ((List<Object>) times).forEach(t -> received.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(((Number) t).longValue())));
+        }
+        var beforeTab = new ArrayList<Double>();
+        var inTab = new ArrayList<Double>();
+        var noFrame = 0;
+        for (var e : postedAt.entrySet()) {
+            var badge = badges.get(e.getKey());
+            if (badge == null) {
+                continue;
+            }
+            var frame = received.getOrDefault(e.getKey(), List.of()).stream().filter(t -> t <= badge).max(Long::compare);
+            if (frame.isEmpty()) {
+                noFrame++;
+                continue;
+            }
+            beforeTab.add((double) (frame.get() - e.getValue()));
+            inTab.add((double) (badge - frame.get()));
+        }
+        System.out.println("  POST -> push frame received by the tab: "
+                + Stats.of(beforeTab.stream().mapToDouble(Double::doubleValue).toArray()).format("ms"));
+        System.out.println("  push frame -> badge in the DOM (the tab's processing): "
+                + Stats.of(inTab.stream().mapToDouble(Double::doubleValue).toArray()).format("ms")
+                + (noFrame > 0 ? " (" + noFrame + " badge(s) without a frame naming the message)" : ""));
     }
 
     static String start(HttpClient http, String base, String key, String name, String text) throws Exception {

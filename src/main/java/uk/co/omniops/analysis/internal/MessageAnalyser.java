@@ -2,6 +2,7 @@ package uk.co.omniops.analysis.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -80,28 +81,41 @@ public class MessageAnalyser {
     }
 
     public Result analyse(CustomerId customer, ConversationId conversation, MessageId message, boolean force) {
-        var text = source.text(customer, conversation, message);
-        if (text.isEmpty()) {
+        var before = transactions.readInTenant(customer, () -> source.text(customer, conversation, message)
+                .map(text -> before(customer, text, force)));
+        if (before.isEmpty()) {
             return Result.NOT_FOUND;
         }
-        if (text.get().authorType() != AuthorType.CONTACT || text.get().internal()) {
+        var text = before.get().message();
+        if (text.authorType() != AuthorType.CONTACT || text.internal()) {
             return Result.NOT_CONTACT;
         }
-        return analyse(customer, text.get(), force);
+        return analyse(customer, before.get(), force);
     }
 
     Result analyse(CustomerId customer, MessageText message, boolean force) {
+        return analyse(customer, transactions.readInTenant(customer, () -> before(customer, message, force)), force);
+    }
+
+    /** What the analysis reads before it runs, in the caller's (one) read transaction: it was three per message. */
+    private record Before(MessageText message, boolean analysed, Set<String> retired) {}
+
+    private Before before(CustomerId customer, MessageText message, boolean force) {
+        return new Before(message, !force && store.analysed(customer, message.id()), taxonomies.retired(customer));
+    }
+
+    private Result analyse(CustomerId customer, Before before, boolean force) {
+        var message = before.message();
         var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
         var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
         if (!sentimentOn && !categoriesOn) {
             return Result.DISABLED;
         }
-        if (!force && transactions.readInTenant(customer, () -> store.analysed(customer, message.id()))) {
+        if (before.analysed()) {
             return Result.ALREADY_ANALYSED;
         }
         var adapter = customerModels.adapter(customer);
-        var retired = categoriesOn ? transactions.readInTenant(customer, () -> taxonomies.retired(customer)) : null;
-        var result = compute(customer, message, adapter, sentimentOn, retired);
+        var result = compute(customer, message, adapter, sentimentOn, categoriesOn ? before.retired() : null);
         var models = new ArrayList<String>();
         if (result.sentiment() != null) {
             models.add(result.sentiment().model());
@@ -150,13 +164,14 @@ public class MessageAnalyser {
             return 0;
         }
         var ids = contact.stream().map(MessageText::id).toList();
-        var done = transactions.readInTenant(customer, () -> store.analysedAmong(customer, ids));
-        var pending = contact.stream().filter(m -> !done.contains(m.id())).toList();
+        var read = transactions.readInTenant(customer,
+                () -> Map.entry(store.analysedAmong(customer, ids), taxonomies.retired(customer)));
+        var pending = contact.stream().filter(m -> !read.getKey().contains(m.id())).toList();
         if (pending.isEmpty()) {
             return 0;
         }
         var adapter = customerModels.adapter(customer);
-        var retired = categoriesOn ? transactions.readInTenant(customer, () -> taxonomies.retired(customer)) : null;
+        var retired = categoriesOn ? read.getValue() : null;
         var results = pending.stream().map(m -> compute(customer, m, adapter, sentimentOn, retired)).toList();
         var latest = pending.getLast();
         return transactions.inTenant(customer, () -> {
