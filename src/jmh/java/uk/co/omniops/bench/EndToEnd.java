@@ -61,6 +61,13 @@ public final class EndToEnd {
     private static final String FRAMES = """
             (() => {
               window.__frames = {};
+              window.__pushes = {count: 0, chars: 0};
+              window.__busy = {count: 0, ms: 0};
+              try {
+                new PerformanceObserver(list => {
+                  for (const e of list.getEntries()) { window.__busy.count++; window.__busy.ms += e.duration; }
+                }).observe({type: 'longtask'});
+              } catch (e) { /* no long-task timing in this browser */ }
               const Native = window.WebSocket;
               const ids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
               const Wrapped = function (...args) {
@@ -68,6 +75,9 @@ public final class EndToEnd {
                 ws.addEventListener('message', e => {
                   const now = Date.now();
                   if (typeof e.data !== 'string') return;
+                  window.__pushes.count++;
+                  window.__pushes.chars += e.data.length;
+                  if (e.data.length > (window.__pushes.sample || "").length) window.__pushes.sample = e.data;
                   for (const id of new Set(e.data.match(ids) || [])) {
                     (window.__frames[id] = window.__frames[id] || []).push(now);
                   }
@@ -290,6 +300,20 @@ public final class EndToEnd {
             }
             beforeTab.add((double) (frame.get() - e.getValue()));
             inTab.add((double) (badge - frame.get()));
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            System.out.println("  tab " + i + ": " + pages.get(i).evaluate("""
+                    () => 'push frames=' + window.__pushes.count + ' (' + Math.round(window.__pushes.chars / 1024) + ' KiB), '
+                      + 'long tasks=' + window.__busy.count + ' (' + Math.round(window.__busy.ms) + ' ms of main thread), '
+                      + 'elements=' + document.getElementsByTagName('*').length"""));
+        }
+        if (System.getProperty("e2e.sample") != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("e2e.sample")),
+                        String.valueOf(pages.getFirst().evaluate("() => window.__pushes.sample || ''")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         System.out.println("  POST -> push frame received by the tab: "
                 + Stats.of(beforeTab.stream().mapToDouble(Double::doubleValue).toArray()).format("ms"));
