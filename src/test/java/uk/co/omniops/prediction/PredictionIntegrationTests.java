@@ -191,4 +191,31 @@ class PredictionIntegrationTests {
                 .param(id.value()).query(String.class).single());
         assertThat(reason).contains("predicted escalation risk 0.85");
     }
+
+    /** A new prediction reaches escalation only while an enabled rule reads the predicted risk: else no publication. */
+    @Test
+    void predictionUpdatesReachEscalationOnlyWhileARuleReadsThePredictedRisk() {
+        var c = tenancy.ensureCustomer("prediction-it-" + UUID.randomUUID().toString().substring(0, 8), "Prediction IT C",
+                "business", "eu");
+        assertThat(rules.evaluatesPredictions(c.id())).as("the default risk rule is off").isFalse();
+        var first = start(c, "Hello, my order has not arrived yet.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(c, first) >= 1);
+        assertThat(escalationDeliveries(first)).as("no rule reads the risk: not delivered").isZero();
+
+        var risk = rules.rules(c.id()).stream().filter(r -> r.condition()
+                instanceof uk.co.omniops.escalation.internal.Condition.Risk).findFirst().orElseThrow();
+        rules.setEnabled(c.id(), risk.id(), true, "test");
+        assertThat(rules.evaluatesPredictions(c.id())).isTrue();
+        var second = start(c, "Hello again, where is my parcel?");
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(c, second) >= 1);
+        assertThat(escalationDeliveries(second)).as("the risk rule is on: delivered").isOne();
+    }
+
+    /** Event publications of PredictionUpdated for the escalation module's listener, for one conversation. */
+    int escalationDeliveries(ConversationId conversation) {
+        return jdbc.sql("""
+                select count(*) from event_publication
+                 where listener_id like '%PredictionInputs%' and event_type like '%PredictionUpdated'
+                   and serialized_event like ?""").param("%" + conversation.value() + "%").query(Integer.class).single();
+    }
 }

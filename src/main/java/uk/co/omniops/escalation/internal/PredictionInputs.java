@@ -24,7 +24,12 @@ class PredictionInputs {
         this.predictions = predictions;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    /**
+     * Only for customers with an enabled predicted-risk rule: the condition is checked before the event publication is
+     * stored (and again before a redelivery), so the other customers' predictions cost no publication.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED,
+            condition = "@ruleService.evaluatesPredictions(#event.customerId())")
     void on(PredictionUpdated event) {
         escalator.onPredicted(event.customerId(), event.conversationId(), event.prediction().escalationRisk());
     }

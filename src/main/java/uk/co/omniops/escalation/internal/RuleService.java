@@ -104,6 +104,15 @@ public class RuleService implements DisposableBean {
         return Condition.describe(condition, settings.sentimentThreshold(), settings.confidenceThreshold());
     }
 
+    /**
+     * Does an enabled rule of the customer read the predicted risk? Only then is a {@code PredictionUpdated} delivered
+     * to escalation ({@link PredictionInputs}): without such a rule the delivery would cost an event publication and
+     * decide nothing (docs/benchmarks.md §5a).
+     */
+    public boolean evaluatesPredictions(CustomerId customer) {
+        return rules(customer).stream().anyMatch(r -> r.enabled() && RuleEvaluator.needsPrediction(r.condition()));
+    }
+
     /** The customer's rules; the first call for a customer seeds {@link DefaultRules} (once, ever). */
     public List<Rule> rules(CustomerId customer) {
         var cached = cache.get(customer);
