@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import uk.co.omniops.conversation.ConversationId;
-
 import uk.co.omniops.platform.JobHandler;
 import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.tenancy.CustomerId;
