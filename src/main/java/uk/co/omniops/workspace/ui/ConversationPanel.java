@@ -91,6 +91,7 @@ class ConversationPanel extends Div {
     private Map<MessageId, MessageAnalysis> analyses = Map.of();
     private Map<String, String> categoryNames = Map.of();
     private final Div header = new Div();
+    private @Nullable HeaderActions headerActions;
     private final Div thread = new Div();
     /** The thread's items in order, with what each shows (see {@link #renderThread}). */
     private final LinkedHashMap<MessageId, RenderedItem> rendered = new LinkedHashMap<>();
@@ -153,9 +154,9 @@ class ConversationPanel extends Div {
         features = workspace.features(customer);
         analyses = details != null && features.analysis() ? readAnalyses() : Map.of();
         categoryNames = features.categories() ? readCategoryNames() : Map.of();
-        header.removeAll();
         contactPanel.removeAll();
         if (details == null) {
+            header.removeAll();
             thread.removeAll();
             rendered.clear();
             header.add(new H2("Conversation not found"),
@@ -176,11 +177,23 @@ class ConversationPanel extends Div {
 
     // ---- header and actions
 
+    /**
+     * The header's subject, facts and actions. Subject and actions stay and only change their state on a redraw (a
+     * live update redraws the header several times a second in a busy conversation: re-creating the buttons and the
+     * priority select each time made every push larger and the tab slower, docs/benchmarks.md §3); the facts are
+     * rebuilt.
+     */
     private void renderHeader(ConversationDetails d) {
         var c = d.conversation();
-        var subject = new H2(c.subject());
-        subject.setId("conversation-subject");
-        subject.addClassName("omniops-conv-subject");
+        if (headerActions == null) {
+            headerActions = new HeaderActions();
+        }
+        var h = headerActions;
+        if (header.getComponentCount() != 3 || header.getComponentAt(0) != h.subject) {
+            header.removeAll();
+            header.add(h.subject, h.facts, h.actions);
+        }
+        h.subject.setText(c.subject());
 
         var status = badge(label(c.status()), statusVariant(c.status()));
         status.setId("conversation-status");
@@ -191,47 +204,62 @@ class ConversationPanel extends Div {
         var assignee = new Span(c.assigneeName() == null ? "Unassigned" : "Assigned to " + c.assigneeName());
         assignee.setId("conversation-assignee");
         assignee.addClassName("omniops-secondary");
-        var facts = new Div(contact, status, priority, assignee, conversationCategories());
-        facts.addClassName("omniops-conv-facts");
+        h.facts.removeAll();
+        h.facts.add(contact, status, priority, assignee, conversationCategories());
         if (features.sentiment()) {
-            facts.add(sparkline());
+            h.facts.add(sparkline());
         }
         if (features.predictions()) {
-            workspace.predictions().current(customer, id).ifPresent(p -> facts.add(prediction(p)));
+            workspace.predictions().current(customer, id).ifPresent(p -> h.facts.add(prediction(p)));
         }
 
-        var assignToMe = action("Assign to me", VaadinIcon.USER_CHECK, this::assignToMe);
-        assignToMe.setId("assign-to-me");
-        assignToMe.setEnabled(!viewer.id().equals(c.assigneeId()));
-        var transfer = action("Transfer", VaadinIcon.EXCHANGE, this::openTransfer);
-        transfer.setId("transfer");
-        var resolve = action("Resolve", VaadinIcon.CHECK, this::resolve);
-        resolve.setId("resolve");
-        var reopen = action("Reopen", VaadinIcon.ROTATE_LEFT, this::reopen);
-        reopen.setId("reopen");
+        h.assignToMe.setEnabled(!viewer.id().equals(c.assigneeId()));
         var resolved = c.status() == ConversationStatus.RESOLVED;
-        resolve.setVisible(!resolved);
-        reopen.setVisible(resolved);
-        if (!resolved) {
-            resolve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        h.resolve.setVisible(!resolved);
+        h.reopen.setVisible(resolved);
+        if (resolved) {
+            h.resolve.removeThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        } else {
+            h.resolve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         }
+        if (h.prioritySelect.getValue() != c.priority()) {
+            h.prioritySelect.setValue(c.priority());
+        }
+    }
 
-        var prioritySelect = new Select<Priority>();
-        prioritySelect.setId("priority-select");
-        prioritySelect.setAriaLabel("Priority");
-        prioritySelect.setItems(Priority.values());
-        prioritySelect.setItemLabelGenerator(p -> label(p) + " priority");
-        prioritySelect.setValue(c.priority());
-        prioritySelect.addThemeName("small");
-        prioritySelect.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                act(() -> conversations.changePriority(customer, id, e.getValue()));
-            }
-        });
+    /** The header's lasting parts (see {@link #renderHeader}). */
+    private final class HeaderActions {
 
-        var actions = new Div(assignToMe, transfer, resolve, reopen, prioritySelect);
-        actions.addClassName("omniops-conv-actions");
-        header.add(subject, facts, actions);
+        final H2 subject = new H2();
+        final Div facts = new Div();
+        final Button assignToMe = action("Assign to me", VaadinIcon.USER_CHECK, ConversationPanel.this::assignToMe);
+        final Button transfer = action("Transfer", VaadinIcon.EXCHANGE, ConversationPanel.this::openTransfer);
+        final Button resolve = action("Resolve", VaadinIcon.CHECK, ConversationPanel.this::resolve);
+        final Button reopen = action("Reopen", VaadinIcon.ROTATE_LEFT, ConversationPanel.this::reopen);
+        final Select<Priority> prioritySelect = new Select<>();
+        final Div actions;
+
+        HeaderActions() {
+            subject.setId("conversation-subject");
+            subject.addClassName("omniops-conv-subject");
+            facts.addClassName("omniops-conv-facts");
+            assignToMe.setId("assign-to-me");
+            transfer.setId("transfer");
+            resolve.setId("resolve");
+            reopen.setId("reopen");
+            prioritySelect.setId("priority-select");
+            prioritySelect.setAriaLabel("Priority");
+            prioritySelect.setItems(Priority.values());
+            prioritySelect.setItemLabelGenerator(p -> label(p) + " priority");
+            prioritySelect.addThemeName("small");
+            prioritySelect.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    act(() -> conversations.changePriority(customer, id, e.getValue()));
+                }
+            });
+            actions = new Div(assignToMe, transfer, resolve, reopen, prioritySelect);
+            actions.addClassName("omniops-conv-actions");
+        }
     }
 
     void assignToMe() {
