@@ -95,7 +95,7 @@ class AnalysisStore {
 
     /** Serialises work on one message within the transaction (duplicate deliveries, corrections). */
     void lock(MessageId message) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 4))").param(message.value().toString()).query().singleRow();
+        lockAll(List.of(message));
     }
 
     /** Which of these messages have an analysis (a sentiment or a category row), in one statement. */
@@ -113,11 +113,7 @@ class AnalysisStore {
     }
 
     boolean analysed(CustomerId customer, MessageId message) {
-        return jdbc.sql("""
-                select exists (select 1 from sentiment_analysis where customer_id = ? and message_id = ?)
-                    or exists (select 1 from conversation_categories where customer_id = ? and message_id = ?)""")
-                .params(customer.value(), message.value(), customer.value(), message.value())
-                .query(Boolean.class).single();
+        return !analysedAmong(customer, List.of(message)).isEmpty();
     }
 
     /** Stores a model's sentiment; never overwrites an agent's label. */

@@ -91,7 +91,7 @@ class ConversationPanel extends Div {
     private Map<MessageId, MessageAnalysis> analyses = Map.of();
     private Map<String, String> categoryNames = Map.of();
     private final Div header = new Div();
-    private @Nullable HeaderActions headerActions;
+    private final HeaderParts headerParts = new HeaderParts();
     private final Div thread = new Div();
     /** The thread's items in order, with what each shows (see {@link #renderThread}). */
     private final LinkedHashMap<MessageId, RenderedItem> rendered = new LinkedHashMap<>();
@@ -185,10 +185,7 @@ class ConversationPanel extends Div {
      */
     private void renderHeader(ConversationDetails d) {
         var c = d.conversation();
-        if (headerActions == null) {
-            headerActions = new HeaderActions();
-        }
-        var h = headerActions;
+        var h = headerParts;
         if (header.getComponentCount() != 3 || header.getComponentAt(0) != h.subject) {
             header.removeAll();
             header.add(h.subject, h.facts, h.actions);
@@ -228,7 +225,7 @@ class ConversationPanel extends Div {
     }
 
     /** The header's lasting parts (see {@link #renderHeader}). */
-    private final class HeaderActions {
+    private final class HeaderParts {
 
         final H2 subject = new H2();
         final Div facts = new Div();
@@ -239,7 +236,7 @@ class ConversationPanel extends Div {
         final Select<Priority> prioritySelect = new Select<>();
         final Div actions;
 
-        HeaderActions() {
+        HeaderParts() {
             subject.setId("conversation-subject");
             subject.addClassName("omniops-conv-subject");
             facts.addClassName("omniops-conv-facts");
