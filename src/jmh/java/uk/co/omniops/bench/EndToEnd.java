@@ -78,6 +78,7 @@ public final class EndToEnd {
                   window.__pushes.count++;
                   window.__pushes.chars += e.data.length;
                   if (e.data.length > (window.__pushes.sample || "").length) window.__pushes.sample = e.data;
+                  if (window.__keepFrames) (window.__pushes.all = window.__pushes.all || []).push(e.data);
                   for (const id of new Set(e.data.match(ids) || [])) {
                     (window.__frames[id] = window.__frames[id] || []).push(now);
                   }
@@ -124,6 +125,9 @@ public final class EndToEnd {
                 BrowserContext context = Browser.newContext();
                 context.setDefaultTimeout(180_000); // page loads on a saturated shared machine
                 if (a.containsKey("frames")) {
+                    if (System.getProperty("e2e.frames-dump") != null) {
+                        context.addInitScript("window.__keepFrames = true");
+                    }
                     context.addInitScript(FRAMES);
                 }
                 var pages = new ArrayList<Page>();
@@ -311,6 +315,14 @@ public final class EndToEnd {
             try {
                 java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("e2e.sample")),
                         String.valueOf(pages.getFirst().evaluate("() => window.__pushes.sample || ''")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (System.getProperty("e2e.frames-dump") != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("e2e.frames-dump")),
+                        String.valueOf(pages.getFirst().evaluate("() => JSON.stringify(window.__pushes.all || [])")));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -98,7 +98,11 @@ public class SuggestionPanel extends Div {
             log.warn("Suggestions unavailable for conversation {}: {}", conversation, e.toString());
             list = List.of();
         }
-        shown = list.size() > CARDS ? list.subList(0, CARDS) : list;
+        var next = list.size() > CARDS ? List.copyOf(list.subList(0, CARDS)) : list;
+        if (next.equals(shown) && cards.getComponentCount() == shown.size()) {
+            return; // unchanged: nothing is sent to the browser again
+        }
+        shown = next;
         cards.removeAll();
         for (int i = 0; i < shown.size(); i++) {
             cards.add(card(shown.get(i), i + 1));

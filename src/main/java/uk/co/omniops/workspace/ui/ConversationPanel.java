@@ -40,7 +40,9 @@ import org.jspecify.annotations.Nullable;
 import uk.co.omniops.analysis.CategoryDefinition;
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.MessageAnalysis;
+import uk.co.omniops.analysis.SentimentPoint;
 import uk.co.omniops.conversation.AuthorType;
+import uk.co.omniops.conversation.Contact;
 import uk.co.omniops.conversation.ConversationDetails;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -96,6 +98,7 @@ class ConversationPanel extends Div {
     /** The thread's items in order, with what each shows (see {@link #renderThread}). */
     private final LinkedHashMap<MessageId, RenderedItem> rendered = new LinkedHashMap<>();
     private final Div contactPanel = new Div();
+    private @Nullable ContactShown contactShown;
     private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Write");
     private final TextArea composer = new TextArea();
     private final Span counter = new Span();
@@ -154,8 +157,9 @@ class ConversationPanel extends Div {
         features = workspace.features(customer);
         analyses = details != null && features.analysis() ? readAnalyses() : Map.of();
         categoryNames = features.categories() ? readCategoryNames() : Map.of();
-        contactPanel.removeAll();
         if (details == null) {
+            contactPanel.removeAll();
+            contactShown = null;
             header.removeAll();
             thread.removeAll();
             rendered.clear();
@@ -192,23 +196,16 @@ class ConversationPanel extends Div {
         }
         h.subject.setText(c.subject());
 
-        var status = badge(label(c.status()), statusVariant(c.status()));
-        status.setId("conversation-status");
-        var priority = badge(label(c.priority()) + " priority", priorityVariant(c.priority()));
-        priority.setId("conversation-priority");
-        var contact = new Span(d.contact().name());
-        contact.addClassName("omniops-conv-contact");
-        var assignee = new Span(c.assigneeName() == null ? "Unassigned" : "Assigned to " + c.assigneeName());
-        assignee.setId("conversation-assignee");
-        assignee.addClassName("omniops-secondary");
-        h.facts.removeAll();
-        h.facts.add(contact, status, priority, assignee, conversationCategories());
+        var facts = new java.util.ArrayList<Component>(List.of(h.contact.of(d.contact().name()), h.status.of(c.status()),
+                h.priority.of(c.priority()), h.assignee.of(Optional.ofNullable(c.assigneeName())),
+                h.categories.of(conversationCategories())));
         if (features.sentiment()) {
-            h.facts.add(sparkline());
+            facts.add(h.sparkline.of(trend()));
         }
         if (features.predictions()) {
-            workspace.predictions().current(customer, id).ifPresent(p -> h.facts.add(prediction(p)));
+            workspace.predictions().current(customer, id).ifPresent(p -> facts.add(h.prediction.of(p)));
         }
+        Part.place(h.facts, facts);
 
         h.assignToMe.setEnabled(!viewer.id().equals(c.assigneeId()));
         var resolved = c.status() == ConversationStatus.RESOLVED;
@@ -224,11 +221,35 @@ class ConversationPanel extends Div {
         }
     }
 
-    /** The header's lasting parts (see {@link #renderHeader}). */
+    /** The header's lasting parts (see {@link #renderHeader}); each fact is drawn again only when it changes. */
     private final class HeaderParts {
 
         final H2 subject = new H2();
         final Div facts = new Div();
+        final Part<String> contact = new Part<>(name -> {
+            var contact = new Span(name);
+            contact.addClassName("omniops-conv-contact");
+            return contact;
+        });
+        final Part<ConversationStatus> status = new Part<>(s -> {
+            var status = badge(label(s), statusVariant(s));
+            status.setId("conversation-status");
+            return status;
+        });
+        final Part<Priority> priority = new Part<>(p -> {
+            var priority = badge(label(p) + " priority", priorityVariant(p));
+            priority.setId("conversation-priority");
+            return priority;
+        });
+        final Part<Optional<String>> assignee = new Part<>(name -> {
+            var assignee = new Span(name.map(n -> "Assigned to " + n).orElse("Unassigned"));
+            assignee.setId("conversation-assignee");
+            assignee.addClassName("omniops-secondary");
+            return assignee;
+        });
+        final Part<ConversationCategories> categories = new Part<>(ConversationPanel::conversationCategories);
+        final Part<List<SentimentPoint>> sparkline = new Part<>(ConversationPanel::sparkline);
+        final Part<Prediction> prediction = new Part<>(ConversationPanel::prediction);
         final Button assignToMe = action("Assign to me", VaadinIcon.USER_CHECK, ConversationPanel.this::assignToMe);
         final Button transfer = action("Transfer", VaadinIcon.EXCHANGE, ConversationPanel.this::openTransfer);
         final Button resolve = action("Resolve", VaadinIcon.CHECK, ConversationPanel.this::resolve);
@@ -407,8 +428,18 @@ class ConversationPanel extends Div {
 
     // ---- contact
 
+    /** What the contact panel shows; it is drawn again only when this changes. */
+    private record ContactShown(Contact contact, String since, long otherConversations, String channel) {}
+
     private void renderContact(ConversationDetails d) {
         var contact = d.contact();
+        var shown = new ContactShown(contact, TimeTexts.stamp(contact.createdAt(), zone.get(), Instant.now()),
+                otherConversations(d), d.conversation().channel());
+        if (shown.equals(contactShown)) {
+            return;
+        }
+        contactShown = shown;
+        contactPanel.removeAll();
         var title = new H3(contact.name());
         title.setId("contact-name");
         contactPanel.add(title);
@@ -421,12 +452,11 @@ class ConversationPanel extends Div {
         if (contact.phone() != null) {
             contactPanel.add(fact("Phone", contact.phone()));
         }
-        contactPanel.add(fact("Contact since", TimeTexts.stamp(contact.createdAt(), zone.get(), Instant.now())));
-        var others = otherConversations(d);
-        var count = fact("Other conversations", String.valueOf(others));
+        contactPanel.add(fact("Contact since", shown.since()));
+        var count = fact("Other conversations", String.valueOf(shown.otherConversations()));
         count.setId("contact-other-conversations");
         contactPanel.add(count);
-        contactPanel.add(fact("Channel", d.conversation().channel()));
+        contactPanel.add(fact("Channel", shown.channel()));
     }
 
     /** The contact's other conversations with this customer, in any status. */
@@ -602,7 +632,7 @@ class ConversationPanel extends Div {
      * The latest prediction (risk, expected CSAT, expected resolution, top factors); refreshed with the rest of the
      * panel on {@code prediction.updated}.
      */
-    private Component prediction(Prediction p) {
+    private static Component prediction(Prediction p) {
         var risk = new Span(String.format(Locale.ROOT, "Escalation risk %d %%", Math.round(p.escalationRisk() * 100)));
         risk.setId("prediction-risk");
         risk.getElement().getThemeList().add("badge pill small "
@@ -626,13 +656,16 @@ class ConversationPanel extends Div {
         return box;
     }
 
-    private Component sparkline() {
-        List<uk.co.omniops.analysis.SentimentPoint> trend;
+    /** The conversation's sentiment scores for the sparkline (none when they cannot be read). */
+    private List<SentimentPoint> trend() {
         try {
-            trend = workspace.analysis().trend(customer, id);
+            return workspace.analysis().trend(customer, id);
         } catch (RuntimeException e) {
-            trend = List.of();
+            return List.of();
         }
+    }
+
+    private static Component sparkline(List<SentimentPoint> trend) {
         var box = new Div();
         box.addClassName("omniops-sparkline-box");
         if (trend.isEmpty()) {
@@ -647,26 +680,37 @@ class ConversationPanel extends Div {
         return box;
     }
 
-    /** The conversation's categories: every key on any of its messages. */
-    private Component conversationCategories() {
+    /** What the header's category tags show: every key on any of the conversation's messages, with its name. */
+    private record ConversationCategories(boolean shown, Map<String, String> names) {}
+
+    private ConversationCategories conversationCategories() {
+        if (!features.categories()) {
+            return new ConversationCategories(false, Map.of());
+        }
+        var names = new java.util.TreeMap<String, String>();
+        analyses.values().forEach(a -> a.categories().forEach(c ->
+                names.put(c.key(), categoryNames.getOrDefault(c.key(), c.key()))));
+        return new ConversationCategories(true, names);
+    }
+
+    private static Component conversationCategories(ConversationCategories categories) {
         var box = new Div();
         box.setId("conversation-categories");
         box.addClassName("omniops-conv-categories");
-        if (!features.categories()) {
+        if (!categories.shown()) {
             box.setVisible(false);
             return box;
         }
-        var keys = new java.util.TreeSet<String>();
-        analyses.values().forEach(a -> a.categories().forEach(c -> keys.add(c.key())));
+        var keys = categories.names().keySet();
         box.getElement().setAttribute("aria-label", "Conversation categories: "
-                + (keys.isEmpty() ? "none" : AnalysisViews.names(keys, categoryNames)));
-        for (var key : keys) {
-            var tag = new Span(categoryNames.getOrDefault(key, key));
+                + (keys.isEmpty() ? "none" : AnalysisViews.names(keys, categories.names())));
+        categories.names().forEach((key, name) -> {
+            var tag = new Span(name);
             tag.addClassName("omniops-category-tag");
             tag.addClassName("omniops-category-tag--conversation");
             tag.getElement().setAttribute("data-category", key);
             box.add(tag);
-        }
+        });
         box.setVisible(!keys.isEmpty());
         return box;
     }

@@ -141,6 +141,47 @@ class WorkspaceAnalysisBrowserTests {
         Browser.screenshot(page, "workspace-analysis-corrected");
     }
 
+    /**
+     * A live update re-reads the conversation, but the header's facts and the contact panel are drawn again only when
+     * what they show changed (a tab in a busy conversation otherwise receives them several times a second).
+     */
+    @Test
+    void aLiveUpdateDrawsAgainOnlyWhatChanged() throws Exception {
+        var conversation = startConversation();
+        Browser.signIn(page, base(), AGENT, "demo");
+        page.waitForURL("**/inbox");
+        page.navigate(base() + "/inbox/" + conversation);
+        assertThat(page.locator("#thread .omniops-sentiment-button")).isVisible(within(10_000));
+        assertThat(page.locator("#sentiment-sparkline")).isAttached();
+        var keep = """
+                () => { window.__kept = ['conversation-categories', 'sentiment-sparkline', 'contact-name',
+                  'conversation-priority'].map(id => document.getElementById(id)); }""";
+        var kept = """
+                () => ['conversation-categories', 'sentiment-sparkline', 'contact-name', 'conversation-priority']
+                  .map((id, i) => window.__kept[i] !== null && window.__kept[i] === document.getElementById(id))""";
+        page.evaluate(keep);
+
+        // the agent's reply: a new message in the thread, nothing new about the contact or its sentiment
+        page.locator("#composer textarea").fill("Let me look at that invoice for you.");
+        page.locator("#composer textarea").press("Control+Enter");
+        assertThat(page.locator("#thread .omniops-msg--agent")).isVisible(within(5_000));
+        assertThat(page.evaluate(kept)).isEqualTo(List.of(true, true, true, true));
+
+        // the contact's angry message changes the sentiment trend: the sparkline is drawn again, the contact stays;
+        // the priority is drawn again only if the message changed it (auto-escalation may raise it)
+        var priority = page.locator("#conversation-priority").textContent();
+        var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + ANGRY + "\"}")
+                .get("id").asString();
+        assertThat(page.locator(badge(message))).isVisible(within(5_000));
+        assertThat(page.locator("#sentiment-sparkline")).hasAttribute("aria-label",
+                java.util.regex.Pattern.compile("→ negative \\(latest score"),
+                new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
+        var after = (List<?>) page.evaluate(kept);
+        var priorityKept = priority.equals(page.locator("#conversation-priority").textContent());
+        assertThat(after.subList(1, 4)).as("sparkline drawn again, contact kept, priority kept unless changed")
+                .isEqualTo(List.of(false, true, priorityKept));
+    }
+
     @Test
     void switchingSentimentOffForTheCustomerRemovesTheBadgesWithoutAReload() throws Exception {
         var conversation = startConversation();
