@@ -54,6 +54,7 @@ public class SuggestionPanel extends Div {
     private final Div cards = new Div();
     private ConversationId conversation;
     private List<Suggestion> shown = List.of();
+    private final List<Card> cardList = new java.util.ArrayList<>();
     private LiveUpdates.@Nullable Registration subscription;
     private final List<ShortcutRegistration> shortcuts = new java.util.ArrayList<>();
 
@@ -99,39 +100,58 @@ public class SuggestionPanel extends Div {
             list = List.of();
         }
         var next = list.size() > CARDS ? List.copyOf(list.subList(0, CARDS)) : list;
-        if (next.equals(shown) && cards.getComponentCount() == shown.size()) {
+        if (next.equals(shown)) {
             return; // unchanged: nothing is sent to the browser again
         }
         shown = next;
-        cards.removeAll();
-        for (int i = 0; i < shown.size(); i++) {
-            cards.add(card(shown.get(i), i + 1));
+        // the cards stay and only their texts change: new suggestions arrive with every contact message
+        for (int i = 0; i < CARDS; i++) {
+            if (i < shown.size()) {
+                if (i == cardList.size()) {
+                    cardList.add(new Card(i + 1));
+                    cards.add(cardList.get(i).button);
+                }
+                cardList.get(i).show(shown.get(i));
+            } else if (i < cardList.size()) {
+                cardList.get(i).button.setVisible(false);
+            }
         }
         setVisible(!shown.isEmpty());
     }
 
-    private Button card(Suggestion s, int number) {
-        var text = new Span(s.text());
-        text.addClassName("omniops-suggestion-text");
-        var source = new Span(sourceLabel(s));
-        source.addClassName("omniops-suggestion-source");
-        var reason = new Span(s.reason());
-        reason.addClassName("omniops-suggestion-reason");
-        var key = new Span("Alt+" + number);
-        key.addClassName("omniops-suggestion-key");
-        var meta = new Div(key, source, reason);
-        meta.addClassName("omniops-suggestion-meta");
-        var content = new Div(text, meta);
-        var button = new Button();
-        button.getElement().appendChild(content.getElement());
-        button.setId("suggestion-" + number);
-        button.addClassName("omniops-suggestion");
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        button.getElement().setAttribute("data-source", s.source());
-        // no aria-label: the card's visible text is its accessible name (axe: label-content-name-mismatch)
-        button.getElement().setAttribute("title", "Insert suggestion " + number + " (Alt+" + number + ")");
-        button.addClickListener(e -> pick(number));
-        return button;
+    /** One suggestion card: a button whose texts change with the suggestion it shows. */
+    private final class Card {
+
+        final Button button = new Button();
+        final Span text = new Span();
+        final Span source = new Span();
+        final Span reason = new Span();
+
+        Card(int number) {
+            text.addClassName("omniops-suggestion-text");
+            source.addClassName("omniops-suggestion-source");
+            reason.addClassName("omniops-suggestion-reason");
+            var key = new Span("Alt+" + number);
+            key.addClassName("omniops-suggestion-key");
+            var meta = new Div(key, source, reason);
+            meta.addClassName("omniops-suggestion-meta");
+            var content = new Div(text, meta);
+            button.getElement().appendChild(content.getElement());
+            button.setId("suggestion-" + number);
+            button.addClassName("omniops-suggestion");
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            // no aria-label: the card's visible text is its accessible name (axe: label-content-name-mismatch)
+            button.getElement().setAttribute("title", "Insert suggestion " + number + " (Alt+" + number + ")");
+            button.addClickListener(e -> pick(number));
+        }
+
+        void show(Suggestion s) {
+            text.setText(s.text());
+            source.setText(sourceLabel(s));
+            reason.setText(s.reason());
+            button.getElement().setAttribute("data-source", s.source());
+            button.setVisible(true);
+        }
     }
 
     /** Inserts suggestion {@code number} (1-based) into the composer, as a click or Alt+number does. */

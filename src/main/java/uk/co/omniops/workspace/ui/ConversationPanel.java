@@ -344,8 +344,9 @@ class ConversationPanel extends Div {
 
     /**
      * Brings the thread up to date without redrawing it: a live update usually adds one message or one analysis, so
-     * only new messages are appended and only messages whose analysis (or the features showing it) changed are
-     * replaced. Anything else (a message gone, another order) redraws the thread.
+     * only new messages are appended, a message whose analysis (or the features showing it) changed gets its badge and
+     * tags replaced in place, and a message that changed otherwise (its time text) is replaced. Anything else (a
+     * message gone, another order) redraws the thread.
      *
      * @return whether messages were appended (the thread then scrolls to the newest)
      */
@@ -369,13 +370,19 @@ class ConversationPanel extends Div {
                     categoryNames);
             var current = rendered.get(m.id());
             if (current == null) {
-                var item = messageItem(m, d, now);
-                thread.add(item);
+                var item = new MessageItem(m, d, now);
+                thread.add(item.item);
                 rendered.put(m.id(), new RenderedItem(item, state));
                 appended = true;
-            } else if (!current.state().equals(state)) {
-                var item = messageItem(m, d, now);
-                thread.replace(current.item(), item);
+            } else if (current.state().equals(state)) {
+                continue;
+            } else if (current.state().withoutAnalysis().equals(state.withoutAnalysis())) {
+                // the usual change: the message's analysis arrived; its badge and tags are added to the item in place
+                current.item().showAnalysis(m);
+                rendered.put(m.id(), new RenderedItem(current.item(), state));
+            } else {
+                var item = new MessageItem(m, d, now);
+                thread.replace(current.item().item, item.item);
                 rendered.put(m.id(), new RenderedItem(item, state));
             }
         }
@@ -384,46 +391,74 @@ class ConversationPanel extends Div {
 
     /** What a message's item shows: equal states render equal items. */
     private record ItemState(Message message, String contactName, String time, String fullTime,
-            @Nullable MessageAnalysis analysis, boolean sentiment, boolean categories, Map<String, String> categoryNames) {}
+            @Nullable MessageAnalysis analysis, boolean sentiment, boolean categories, Map<String, String> categoryNames) {
 
-    private record RenderedItem(Component item, ItemState state) {}
+        /** The same state without what the analysis adds (badge, tags). */
+        ItemState withoutAnalysis() {
+            return new ItemState(message, contactName, time, fullTime, null, false, false, Map.of());
+        }
+    }
+
+    private record RenderedItem(MessageItem item, ItemState state) {}
+
+    /** One message in the thread: author, time, text, and the analysis's badge and tags once it has arrived. */
+    private final class MessageItem {
+
+        final Div item = new Div();
+        final Div meta;
+        @Nullable Component badge;
+        @Nullable Component tags;
+
+        MessageItem(Message m, ConversationDetails d, Instant now) {
+            item.addClassName("omniops-msg");
+            var kind = m.internal() ? "note" : m.authorType().dbValue();
+            item.addClassName("omniops-msg--" + kind);
+            item.getElement().setAttribute("data-message-id", m.id().toString());
+            item.getElement().setAttribute("data-kind", kind);
+
+            var who = switch (m.authorType()) {
+                case CONTACT -> d.contact().name();
+                case AGENT -> Objects.requireNonNullElse(m.authorName(), "Agent");
+                case SYSTEM -> "System";
+            };
+            var author = new Span(m.internal() ? "Internal note · " + who : who);
+            author.addClassName("omniops-msg-author");
+            var time = new Span(TimeTexts.stamp(m.createdAt(), zone.get(), now));
+            time.addClassName("omniops-msg-time");
+            time.getElement().setAttribute("title", TimeTexts.full(m.createdAt(), zone.get()));
+            meta = new Div(author, time);
+            meta.addClassName("omniops-msg-meta");
+            var text = new Paragraph();
+            text.setText(m.text());
+            text.addClassName("omniops-msg-text");
+            item.add(meta, text);
+            showAnalysis(m);
+        }
+
+        /** Replaces the badge and the tags with those of the message's current analysis (none: removed). */
+        void showAnalysis(Message m) {
+            if (badge != null) {
+                meta.remove(badge);
+                badge = null;
+            }
+            if (tags != null) {
+                item.remove(tags);
+                tags = null;
+            }
+            var analysis = analysisOf(m);
+            if (features.sentiment() && analysis != null && analysis.sentiment() != null) {
+                badge = sentimentControl(m.id(), analysis.sentiment(), analysis.corrected());
+                meta.add(badge);
+            }
+            if (features.categories() && analysis != null) {
+                tags = messageCategories(m.id(), analysis);
+                item.add(tags);
+            }
+        }
+    }
 
     private @Nullable MessageAnalysis analysisOf(Message m) {
         return m.authorType() == AuthorType.CONTACT && !m.internal() ? analyses.get(m.id()) : null;
-    }
-
-    private Component messageItem(Message m, ConversationDetails d, Instant now) {
-        var item = new Div();
-        item.addClassName("omniops-msg");
-        var kind = m.internal() ? "note" : m.authorType().dbValue();
-        item.addClassName("omniops-msg--" + kind);
-        item.getElement().setAttribute("data-message-id", m.id().toString());
-        item.getElement().setAttribute("data-kind", kind);
-
-        var who = switch (m.authorType()) {
-            case CONTACT -> d.contact().name();
-            case AGENT -> Objects.requireNonNullElse(m.authorName(), "Agent");
-            case SYSTEM -> "System";
-        };
-        var author = new Span(m.internal() ? "Internal note · " + who : who);
-        author.addClassName("omniops-msg-author");
-        var time = new Span(TimeTexts.stamp(m.createdAt(), zone.get(), now));
-        time.addClassName("omniops-msg-time");
-        time.getElement().setAttribute("title", TimeTexts.full(m.createdAt(), zone.get()));
-        var meta = new Div(author, time);
-        meta.addClassName("omniops-msg-meta");
-        var analysis = analysisOf(m);
-        if (features.sentiment() && analysis != null && analysis.sentiment() != null) {
-            meta.add(sentimentControl(m.id(), analysis.sentiment(), analysis.corrected()));
-        }
-        var text = new Paragraph();
-        text.setText(m.text());
-        text.addClassName("omniops-msg-text");
-        item.add(meta, text);
-        if (features.categories() && analysis != null) {
-            item.add(messageCategories(m.id(), analysis));
-        }
-        return item;
     }
 
     // ---- contact

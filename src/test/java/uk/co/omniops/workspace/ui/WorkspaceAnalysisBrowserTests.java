@@ -193,6 +193,10 @@ class WorkspaceAnalysisBrowserTests {
         assertThat(page.locator(badge(message))).isVisible(within(5_000));
         assertThat(page.locator("#sentiment-filter")).isVisible();
         page.evaluate("() => window.__notReloaded = true");
+        // the message's item stays: only its badge is taken out and put back
+        page.evaluate("id => window.__item = document.querySelector(`#thread .omniops-msg[data-message-id='${id}']`)",
+                message);
+        var sameItem = "id => window.__item === document.querySelector(`#thread .omniops-msg[data-message-id='${id}']`)";
 
         var saved = rollout.flag(Feature.SENTIMENT_ANALYSIS);
         try {
@@ -201,6 +205,7 @@ class WorkspaceAnalysisBrowserTests {
             assertThat(page.locator("#thread .omniops-sentiment-button")).hasCount(0,
                     new LocatorAssertions.HasCountOptions().setTimeout(5_000));
             assertThat(page.locator("#sentiment-sparkline")).hasCount(0);
+            assertThat(page.evaluate(sameItem, message)).isEqualTo(true);
             assertThat(page.locator("#sentiment-filter")).isHidden();
             assertThat(Objects.requireNonNull(page.evaluate("() => window.__notReloaded === true"))).isEqualTo(true);
             Browser.screenshot(page, "workspace-analysis-sentiment-off");
@@ -215,6 +220,7 @@ class WorkspaceAnalysisBrowserTests {
             rollout.setWhitelist(Feature.SENTIMENT_ANALYSIS, saved.whitelist(), "test@workspace", "test clean-up");
         }
         assertThat(page.locator(badge(message))).isVisible(within(5_000));
+        assertThat(page.evaluate(sameItem, message)).isEqualTo(true);
     }
 
     @Test
