@@ -87,6 +87,14 @@ class SuggestionBrowserTests {
         assertThat(page.locator("#thread")).containsText("Sorry again for the trouble.");
         Browser.screenshot(page, "suggestion-sent");
 
+        // the contact's next message brings new suggestions: the same cards show them (only their texts are sent)
+        var first = panel.locator("#suggestion-1 .omniops-suggestion-text").textContent();
+        page.evaluate("() => window.__card = document.getElementById('suggestion-1')");
+        conversations.receive(techsupport, id, "Also, how do I change the e-mail address my invoices are sent to?", null);
+        assertThat(panel.locator("#suggestion-1 .omniops-suggestion-text")).not().hasText(first,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(10_000));
+        assertThat(page.evaluate("() => window.__card === document.getElementById('suggestion-1')")).isEqualTo(true);
+
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
                     var rs = c.createStatement().executeQuery("select status, edit_distance from response_suggestions "
