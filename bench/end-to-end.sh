@@ -5,7 +5,9 @@
 # Production mode (what agents use; the figures in docs/benchmarks.md): OMNIOPS_JAR=target/omniops.jar bench/end-to-end.sh
 # E2E_OPTS="--watched=1 --trace=/tmp/trace.json" adds options (a Chromium performance trace of the first tab);
 # --frames splits the badge's time at the push frame the tab received and prints each tab's push frames, long tasks
-# and elements (docs/benchmarks.md §3); E2E_JAVA_OPTS=-De2e.sample=/tmp/frame.txt keeps the largest frame of the first tab.
+# and elements (docs/benchmarks.md §3); E2E_JAVA_OPTS=-De2e.sample=/tmp/frame.txt keeps the largest frame of the first tab,
+# -De2e.frames-dump=/tmp/frames.json all of its frames (run one rate), read by
+# "$JAVA" -cp "$CP" uk.co.omniops.bench.PushFrames /tmp/frames.json (what the frames carried, by element id).
 source "$(dirname "$0")/lib.sh"
 RATES="${1:-10,50}"; SECONDS_PER_RATE="${2:-60}"
 PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"
