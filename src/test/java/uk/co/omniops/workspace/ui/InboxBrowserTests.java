@@ -183,6 +183,50 @@ class InboxBrowserTests {
         assertThat(first.evaluate("el => el.isConnected && el.__omniopsMark")).isEqualTo("kept");
     }
 
+    /** A new message changes its conversation's row in the list; the push carries that row, not the whole list. */
+    @Test
+    void aMessageUpdatesItsRowInTheListWithoutResendingTheOthers() {
+        page.addInitScript("""
+                (() => {
+                  window.__pushed = [];
+                  const Native = window.WebSocket;
+                  const Wrapped = function (...args) {
+                    const ws = new Native(...args);
+                    ws.addEventListener('message', e => { if (typeof e.data === 'string') window.__pushed.push(e.data); });
+                    return ws;
+                  };
+                  Wrapped.prototype = Native.prototype;
+                  for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Wrapped[k] = Native[k];
+                  window.WebSocket = Wrapped;
+                })()""");
+        for (int i = 0; i < 5; i++) {
+            startConversation("Another question " + i + " " + UUID.randomUUID());
+        }
+        var subject = "Where is my refund " + UUID.randomUUID();
+        var id = startConversation(subject);
+        Browser.signIn(page, base(), AGENT, "demo");
+        page.waitForURL("**/inbox");
+        var grid = page.locator("#conversation-grid");
+        assertThat(grid.locator(".omniops-cell-subject").getByText(subject)).isVisible(within(5_000));
+
+        var text = "Any news on this refund? " + UUID.randomUUID();
+        conversations.receive(techsupport, id, text, null);
+        assertThat(grid.locator(".omniops-cell-preview").getByText(text)).isVisible(within(5_000));
+        var listed = ((Number) grid.evaluate("g => g.size")).intValue();
+        var rowsSent = ((Number) page.evaluate("""
+                text => window.__pushed.filter(f => f.includes(text)).flatMap(f => {
+                  try {
+                    const json = JSON.parse(f.replace(/^\\d+\\|/, '').replace(/^for\\(;;\\);/, ''));
+                    return ((Array.isArray(json) ? json[0] : json).execute || [])
+                        .filter(call => /[$]connector[.](set|updateFlatData)[(]/.test(String(call[call.length - 1])))
+                        .map(call => call[call.length - 2].length);
+                  } catch (e) { return []; }
+                }).reduce((a, b) => a + b, 0)""", text)).intValue();
+        System.out.printf("INBOX ROWS: %d rows sent for one changed conversation, %d listed%n", rowsSent, listed);
+        assertThat(listed).as("enough conversations listed to tell").isGreaterThanOrEqualTo(6);
+        assertThat(rowsSent).isBetween(1, listed - 1);
+    }
+
     @Test
     void statusAndAssignmentChangesArriveLive() {
         var id = startConversation("Please change my plan " + UUID.randomUUID());
