@@ -9,6 +9,8 @@
 #      (one per conversation) done and pending, oldest pending job, messages analysed and their rate, and the live
 #      analysis jobs' waits meanwhile (LIVE_PER_MINUTE=60 turns the chat simulator on for live traffic).
 #   bench/backfill.sh [messages=1000000] [watch-seconds=900]   (docs/benchmarks.md: 100000 300 on the shared machine)
+# BACKFILL_STATUS=open inserts open conversations instead of resolved ones: their messages take the live path (each
+# analysed with its events: escalation, prediction, suggestions), as for conversations still being worked.
 source "$(dirname "$0")/lib.sh"
 MESSAGES="${1:-1000000}"; WATCH_SECONDS="${2:-900}"
 PORT="${PORT:-18080}"; PGPORT="${PGPORT:-25432}"; REDISPORT="${REDISPORT:-26379}"
@@ -20,7 +22,8 @@ app_start --omniops.simulator.enabled=$([ "$LIVE_PER_MINUTE" -gt 0 ] && echo tru
   --omniops.simulator.messages-per-minute="$(( LIVE_PER_MINUTE > 0 ? LIVE_PER_MINUTE : 6 ))" \
   --omniops.database.embedded-port="$PGPORT" --omniops.redis.embedded-port="$REDISPORT"
 JDBC="jdbc:postgresql://127.0.0.1:$PGPORT/postgres"
-"$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --messages="$MESSAGES"
+"$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --messages="$MESSAGES" \
+  --status="${BACKFILL_STATUS:-resolved}"
 "$JAVA" -cp "$CP" uk.co.omniops.bench.BackfillData --jdbc="$JDBC" --watch --seconds=$((WATCH_SECONDS + 36000)) --every=30 \
   --expect="$MESSAGES" \
   > "$BUILD/bench-backfill-watch.log" 2>&1 &

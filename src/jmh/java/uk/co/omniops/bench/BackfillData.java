@@ -30,6 +30,8 @@ public final class BackfillData {
             var messages = Integer.parseInt(a.getOrDefault("messages", "1000000"));
             var perConversation = Integer.parseInt(a.getOrDefault("per-conversation", "20"));
             var conversations = messages / perConversation;
+            // resolved (an import of closed history) or open (conversations still being worked: the live path)
+            var open = "open".equals(a.getOrDefault("status", "resolved"));
             var texts = BenchTexts.load();
             var t0 = System.nanoTime();
             try (var st = db.createStatement()) {
@@ -59,9 +61,10 @@ public final class BackfillData {
                 st.execute("""
                         insert into conversations (id, customer_id, contact_id, subject, status, message_count, created_at,
                                                    updated_at, resolved_at)
-                        select conv, customer, contact, 'backfill-bench', 'resolved', %d, now() - interval '2 days',
-                               now() - interval '1 day', now() - interval '1 day'
-                        from bench_conv""".formatted(perConversation));
+                        select conv, customer, contact, 'backfill-bench', '%s', %d, now() - interval '2 days',
+                               now() - interval '1 day', %s
+                        from bench_conv""".formatted(open ? "open" : "resolved", perConversation,
+                        open ? "null" : "now() - interval '1 day'"));
                 var count = (long) st.executeUpdate("""
                         insert into messages (id, customer_id, conversation_id, author_type, text, created_at)
                         select gen_random_uuid(), b.customer, b.conv, 'contact', t.t,
@@ -71,8 +74,8 @@ public final class BackfillData {
                         texts.size()));
                 st.execute("analyze messages");
                 st.execute("analyze conversations");
-                System.out.printf(Locale.ROOT, "inserted %d contact messages in %d resolved conversations in %.1f s%n", count,
-                        conversations, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(Locale.ROOT, "inserted %d contact messages in %d %s conversations in %.1f s%n", count,
+                        conversations, open ? "open" : "resolved", (System.nanoTime() - t0) / 1e9);
             }
         }
     }

@@ -311,27 +311,26 @@ public final class EndToEnd {
                       + 'long tasks=' + window.__busy.count + ' (' + Math.round(window.__busy.ms) + ' ms of main thread), '
                       + 'elements=' + document.getElementsByTagName('*').length"""));
         }
-        if (System.getProperty("e2e.sample") != null) {
-            try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("e2e.sample")),
-                        String.valueOf(pages.getFirst().evaluate("() => window.__pushes.sample || ''")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        if (System.getProperty("e2e.frames-dump") != null) {
-            try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("e2e.frames-dump")),
-                        String.valueOf(pages.getFirst().evaluate("() => JSON.stringify(window.__pushes.all || [])")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
+        fromFirstTab(pages, "e2e.sample", "() => window.__pushes.sample || ''");
+        fromFirstTab(pages, "e2e.frames-dump", "() => JSON.stringify(window.__pushes.all || [])");
         System.out.println("  POST -> push frame received by the tab: "
                 + Stats.of(beforeTab.stream().mapToDouble(Double::doubleValue).toArray()).format("ms"));
         System.out.println("  push frame -> badge in the DOM (the tab's processing): "
                 + Stats.of(inTab.stream().mapToDouble(Double::doubleValue).toArray()).format("ms")
                 + (noFrame > 0 ? " (" + noFrame + " badge(s) without a frame naming the message)" : ""));
+    }
+
+    /** Writes what {@code script} returns in the first tab to the file named by system property {@code property}. */
+    private static void fromFirstTab(List<Page> pages, String property, String script) {
+        if (System.getProperty(property) == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty(property)),
+                    String.valueOf(pages.getFirst().evaluate(script)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String start(HttpClient http, String base, String key, String name, String text) throws Exception {

@@ -87,6 +87,13 @@ class WorkspaceAnalysisBrowserTests {
         return started.get("id").asString();
     }
 
+    /** Signs in as the agent and opens the conversation. */
+    void openAsAgent(String conversation) {
+        Browser.signIn(page, base(), AGENT, "demo");
+        page.waitForURL("**/inbox");
+        page.navigate(base() + "/inbox/" + conversation);
+    }
+
     static LocatorAssertions.IsVisibleOptions within(double ms) {
         return new LocatorAssertions.IsVisibleOptions().setTimeout(ms);
     }
@@ -98,9 +105,7 @@ class WorkspaceAnalysisBrowserTests {
     @Test
     void anAngryApiMessageGetsANegativeBadgeAndAgentsCorrectItsCategoriesAndSentiment() throws Exception {
         var conversation = startConversation();
-        Browser.signIn(page, base(), AGENT, "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/inbox/" + conversation);
+        openAsAgent(conversation);
         assertThat(page.locator("#thread")).isVisible();
 
         long sent = System.currentTimeMillis();
@@ -148,9 +153,7 @@ class WorkspaceAnalysisBrowserTests {
     @Test
     void aLiveUpdateDrawsAgainOnlyWhatChanged() throws Exception {
         var conversation = startConversation();
-        Browser.signIn(page, base(), AGENT, "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/inbox/" + conversation);
+        openAsAgent(conversation);
         assertThat(page.locator("#thread .omniops-sentiment-button")).isVisible(within(10_000));
         assertThat(page.locator("#sentiment-sparkline")).isAttached();
         var keep = """
@@ -187,9 +190,7 @@ class WorkspaceAnalysisBrowserTests {
         var conversation = startConversation();
         var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + ANGRY + "\"}")
                 .get("id").asString();
-        Browser.signIn(page, base(), AGENT, "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/inbox/" + conversation);
+        openAsAgent(conversation);
         assertThat(page.locator(badge(message))).isVisible(within(5_000));
         assertThat(page.locator("#sentiment-filter")).isVisible();
         page.evaluate("() => window.__notReloaded = true");
