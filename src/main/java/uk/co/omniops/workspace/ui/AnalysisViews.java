@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.dom.Element;
 import org.jspecify.annotations.Nullable;
 
 import uk.co.omniops.analysis.MessageAnalysed;
@@ -62,59 +61,6 @@ final class AnalysisViews {
         return tag;
     }
 
-    /**
-     * An inline SVG line of the conversation's sentiment (0 negative at the bottom … 1 positive at the top), built
-     * with the Element API: no HTML strings, nothing from customer text.
-     */
-    static Element sparkline(List<SentimentPoint> trend) {
-        var width = 96.0;
-        var height = 24.0;
-        var svg = new Element("svg");
-        svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-        svg.setAttribute("viewBox", "0 0 96 24");
-        svg.setAttribute("width", "96");
-        svg.setAttribute("height", "24");
-        svg.setAttribute("role", "img");
-        svg.setAttribute("class", "omniops-sparkline");
-        svg.setAttribute("id", "sentiment-sparkline");
-        var label = "Sentiment trend: " + trendText(trend);
-        svg.setAttribute("aria-label", label);
-        var title = new Element("title");
-        title.setText(label);
-        svg.appendChild(title);
-        var middle = new Element("line");
-        middle.setAttribute("x1", "0");
-        middle.setAttribute("x2", "96");
-        middle.setAttribute("y1", "12");
-        middle.setAttribute("y2", "12");
-        middle.setAttribute("class", "omniops-sparkline-mid");
-        svg.appendChild(middle);
-        var n = trend.size();
-        var points = new StringBuilder();
-        double lastX = 0;
-        double lastY = 0;
-        for (int i = 0; i < n; i++) {
-            var x = n == 1 ? width / 2 : 2 + i * (width - 4) / (n - 1);
-            var y = 2 + (1 - clamp(trend.get(i).score())) * (height - 4);
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            lastX = x;
-            lastY = y;
-        }
-        var line = new Element("polyline");
-        line.setAttribute("points", points.toString().strip());
-        line.setAttribute("class", "omniops-sparkline-line");
-        svg.appendChild(line);
-        if (n > 0) {
-            var dot = new Element("circle");
-            dot.setAttribute("cx", String.format(Locale.ROOT, "%.1f", lastX));
-            dot.setAttribute("cy", String.format(Locale.ROOT, "%.1f", lastY));
-            dot.setAttribute("r", "2.5");
-            dot.setAttribute("class", "omniops-sparkline-dot omniops-sparkline-dot--" + trend.get(n - 1).label());
-            svg.appendChild(dot);
-        }
-        return svg;
-    }
-
     /** "negative → neutral → positive (latest 0.62)"; the last five labels for long conversations. */
     static String trendText(List<SentimentPoint> trend) {
         if (trend.isEmpty()) {
@@ -139,9 +85,5 @@ final class AnalysisViews {
 
     static String percent(double v) {
         return Math.round(v * 100) + " %";
-    }
-
-    private static double clamp(double v) {
-        return Math.max(0, Math.min(1, v));
     }
 }

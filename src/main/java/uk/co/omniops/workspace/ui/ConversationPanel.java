@@ -200,7 +200,8 @@ class ConversationPanel extends Div {
                 h.priority.of(c.priority()), h.assignee.of(Optional.ofNullable(c.assigneeName())),
                 h.categories.of(conversationCategories())));
         if (features.sentiment()) {
-            facts.add(h.sparkline.of(trend()));
+            h.sparkline.show(trend());
+            facts.add(h.sparkline);
         }
         if (features.predictions()) {
             workspace.predictions().current(customer, id).ifPresent(p -> facts.add(h.prediction.of(p)));
@@ -248,7 +249,7 @@ class ConversationPanel extends Div {
             return assignee;
         });
         final Part<ConversationCategories> categories = new Part<>(ConversationPanel::conversationCategories);
-        final Part<List<SentimentPoint>> sparkline = new Part<>(ConversationPanel::sparkline);
+        final SentimentSparkline sparkline = new SentimentSparkline();
         final Part<Prediction> prediction = new Part<>(ConversationPanel::prediction);
         final Button assignToMe = action("Assign to me", VaadinIcon.USER_CHECK, ConversationPanel.this::assignToMe);
         final Button transfer = action("Transfer", VaadinIcon.EXCHANGE, ConversationPanel.this::openTransfer);
@@ -698,21 +699,6 @@ class ConversationPanel extends Div {
         } catch (RuntimeException e) {
             return List.of();
         }
-    }
-
-    private static Component sparkline(List<SentimentPoint> trend) {
-        var box = new Div();
-        box.addClassName("omniops-sparkline-box");
-        if (trend.isEmpty()) {
-            box.setVisible(false);
-            return box;
-        }
-        var caption = new Span("Sentiment");
-        caption.addClassName("omniops-secondary");
-        caption.getElement().setAttribute("aria-hidden", "true");
-        box.add(caption);
-        box.getElement().appendChild(AnalysisViews.sparkline(trend));
-        return box;
     }
 
     /** What the header's category tags show: every key on any of the conversation's messages, with its name. */

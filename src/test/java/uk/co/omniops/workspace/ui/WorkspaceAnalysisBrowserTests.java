@@ -148,7 +148,8 @@ class WorkspaceAnalysisBrowserTests {
 
     /**
      * A live update re-reads the conversation, but the header's facts and the contact panel are drawn again only when
-     * what they show changed (a tab in a busy conversation otherwise receives them several times a second).
+     * what they show changed, and the sentiment line is updated in place (a tab in a busy conversation otherwise
+     * receives them several times a second).
      */
     @Test
     void aLiveUpdateDrawsAgainOnlyWhatChanged() throws Exception {
@@ -170,19 +171,21 @@ class WorkspaceAnalysisBrowserTests {
         assertThat(page.locator("#thread .omniops-msg--agent")).isVisible(within(5_000));
         assertThat(page.evaluate(kept)).isEqualTo(List.of(true, true, true, true));
 
-        // the contact's angry message changes the sentiment trend: the sparkline is drawn again, the contact stays;
-        // the priority is drawn again only if the message changed it (auto-escalation may raise it)
+        // the contact's angry message changes the sentiment trend: the sparkline's line moves (the same element), the
+        // contact stays; the priority is drawn again only if the message changed it (auto-escalation may raise it)
         var priority = page.locator("#conversation-priority").textContent();
+        var points = page.locator("#sentiment-sparkline polyline").getAttribute("points");
         var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + ANGRY + "\"}")
                 .get("id").asString();
         assertThat(page.locator(badge(message))).isVisible(within(5_000));
         assertThat(page.locator("#sentiment-sparkline")).hasAttribute("aria-label",
                 java.util.regex.Pattern.compile("→ negative \\(latest score"),
                 new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
+        assertThat(page.locator("#sentiment-sparkline polyline").getAttribute("points")).isNotEqualTo(points);
         var after = (List<?>) page.evaluate(kept);
         var priorityKept = priority.equals(page.locator("#conversation-priority").textContent());
-        assertThat(after.subList(1, 4)).as("sparkline drawn again, contact kept, priority kept unless changed")
-                .isEqualTo(List.of(false, true, priorityKept));
+        assertThat(after.subList(1, 4)).as("sparkline, contact kept; priority kept unless changed")
+                .isEqualTo(List.of(true, true, priorityKept));
     }
 
     @Test
