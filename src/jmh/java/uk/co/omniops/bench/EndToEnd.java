@@ -159,6 +159,7 @@ public final class EndToEnd {
                 }
 
                 var postedAt = new ConcurrentHashMap<String, Long>();
+                var answered = new java.util.concurrent.ConcurrentLinkedQueue<Double>(); // POST send → response, ms
                 var failures = new AtomicInteger();
                 var sent = new AtomicInteger();
                 var total = rate * seconds;
@@ -190,6 +191,7 @@ public final class EndToEnd {
                             var t0 = System.currentTimeMillis();
                             var r = http.send(IngestLoad.post(base + "/api/v1/conversations/" + conversation + "/messages",
                                     key, body), HttpResponse.BodyHandlers.ofString());
+                            answered.add((double) (System.currentTimeMillis() - t0));
                             sent.incrementAndGet();
                             if (r.statusCode() != 201) {
                                 failures.incrementAndGet();
@@ -258,6 +260,9 @@ public final class EndToEnd {
                         Browser.screenshot(page, "e2e-" + rate + "-tab" + i);
                     }
                 }
+                // a slow POST means the time went before the message was stored (ingestion), not in the push path
+                System.out.println("  POST sent -> answered (all messages): "
+                        + Stats.of(answered.stream().mapToDouble(Double::doubleValue).toArray()).format("ms"));
                 if (a.containsKey("frames")) {
                     frames(pages, postedAt, seen);
                 }
