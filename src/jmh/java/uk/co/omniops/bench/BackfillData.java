@@ -31,7 +31,11 @@ public final class BackfillData {
             var perConversation = Integer.parseInt(a.getOrDefault("per-conversation", "20"));
             var conversations = messages / perConversation;
             // resolved (an import of closed history) or open (conversations still being worked: the live path)
-            var open = "open".equals(a.getOrDefault("status", "resolved"));
+            var status = a.getOrDefault("status", "resolved");
+            if (!status.equals("open") && !status.equals("resolved")) {
+                throw new IllegalArgumentException("--status must be open or resolved, not " + status);
+            }
+            var open = status.equals("open");
             var texts = BenchTexts.load();
             var t0 = System.nanoTime();
             try (var st = db.createStatement()) {
