@@ -184,8 +184,8 @@ class ConversationPanel extends Div {
     /**
      * The header's subject, facts and actions. Subject and actions stay and only change their state on a redraw (a
      * live update redraws the header several times a second in a busy conversation: re-creating the buttons and the
-     * priority select each time made every push larger and the tab slower, docs/benchmarks.md §3); the facts are
-     * rebuilt.
+     * priority select each time made every push larger and the tab slower, docs/benchmarks.md §3); each fact is a
+     * {@link Part} drawn again only when its value changed, and the sparkline moves its line in place.
      */
     private void renderHeader(ConversationDetails d) {
         var c = d.conversation();

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A component drawn from a state, and drawn again only when the state changes. A live update re-reads the whole
  * conversation several times a second in a busy one; most of what it shows is unchanged, and every component drawn
- * again is sent to the browser in full (docs/benchmarks.md §3: the header and the contact panel were two thirds of
+ * again is sent to the browser in full (docs/benchmarks.md §3: the header's facts and the contact panel were half of
  * what an agent's tab received).
  *
  * @param <S> what the component shows: a value with {@code equals} (a record)

@@ -54,7 +54,7 @@ final class SentimentSparkline extends Div {
 
     /** Shows this trend (oldest first); nothing changes when it is the one shown. */
     void show(List<SentimentPoint> trend) {
-        if (trend.equals(shown) && !shown.isEmpty()) {
+        if (trend.equals(shown)) {
             return;
         }
         shown = List.copyOf(trend);
