@@ -289,7 +289,12 @@ public class ConversationManagement {
 
     /** Counts for the filter chips: MINE, UNASSIGNED, ALL (open + pending). */
     public Map<InboxQuery.Scope, Integer> scopeCounts(CustomerId customer, UUID viewer) {
-        return transactions.readInTenant(customer, () -> conversations.scopeCounts(customer, viewer));
+        return openCounts(customer).forViewer(viewer);
+    }
+
+    /** Open and pending conversations by assignee: every agent's chips from one read. */
+    public OpenCounts openCounts(CustomerId customer) {
+        return transactions.readInTenant(customer, () -> conversations.openCounts(customer));
     }
 
     /**

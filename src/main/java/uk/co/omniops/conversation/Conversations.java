@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,20 +171,24 @@ class Conversations {
                 .params(customer.value(), contact.value()).query(Integer.class).single();
     }
 
-    Map<InboxQuery.Scope, Integer> scopeCounts(CustomerId customer, UUID viewer) {
-        return jdbc.sql("""
-                select count(*) filter (where assignee_id = ?) as mine,
-                       count(*) filter (where assignee_id is null) as unassigned,
-                       count(*) as all_open
+    OpenCounts openCounts(CustomerId customer) {
+        var byAssignee = new HashMap<UUID, Integer>();
+        var unassigned = new int[1];
+        jdbc.sql("""
+                select assignee_id, count(*) as n
                   from conversations
                  where customer_id = ? and status in ('open', 'pending')
-                """).params(viewer, customer.value()).query((rs, i) -> {
-                    var counts = new EnumMap<InboxQuery.Scope, Integer>(InboxQuery.Scope.class);
-                    counts.put(InboxQuery.Scope.MINE, rs.getInt("mine"));
-                    counts.put(InboxQuery.Scope.UNASSIGNED, rs.getInt("unassigned"));
-                    counts.put(InboxQuery.Scope.ALL, rs.getInt("all_open"));
-                    return (Map<InboxQuery.Scope, Integer>) counts;
-                }).single();
+                 group by assignee_id
+                """).params(customer.value()).query(rs -> {
+                    var assignee = rs.getObject("assignee_id", UUID.class);
+                    if (assignee == null) {
+                        unassigned[0] = rs.getInt("n");
+                    } else {
+                        byAssignee.put(assignee, rs.getInt("n"));
+                    }
+                });
+        var all = unassigned[0] + byAssignee.values().stream().mapToInt(Integer::intValue).sum();
+        return new OpenCounts(unassigned[0], all, byAssignee);
     }
 
     /** The API's list: changed since a point in time, most recently changed first. */

@@ -87,6 +87,14 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
     private final Workspace workspace;
     private final ConversationManagement conversations;
     private final LiveUpdates liveUpdates;
+    private final InboxReads reads;
+    /** When this inbox last received a live update ({@link System#nanoTime}): shared reads must be newer. */
+    private volatile long updateReceived = System.nanoTime();
+    /**
+     * The grid's fetches may take rows read at or after this: the last refresh's moment (a user's change refreshes
+     * with "now", a live update with when it was received), so a fetch never shows less than the inbox already knew.
+     */
+    private long fetchNotBefore = System.nanoTime();
     private final DemoTraffic simulator;
     private final OmniOpsUser viewer;
     private final CustomerId customer;
@@ -130,8 +138,9 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
         }
     }
 
-    InboxView(Workspace workspace, DemoTraffic simulator, CurrentUser currentUser) {
+    InboxView(Workspace workspace, InboxReads reads, DemoTraffic simulator, CurrentUser currentUser) {
         this.workspace = workspace;
+        this.reads = reads;
         this.conversations = workspace.conversations();
         this.liveUpdates = workspace.liveUpdates();
         this.simulator = simulator;
@@ -302,10 +311,10 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
                                 + AnalysisViews.two(s.sentimentScore())))
                 .setHeader("Sentiment").setAutoWidth(true).setFlexGrow(0).setKey("sentiment");
         grid.setItems(q -> {
-            var rows = conversations.inbox(customer, query(), q.getOffset(), q.getLimit());
+            var rows = reads.inbox(customer, query(), q.getOffset(), q.getLimit(), fetchNotBefore);
             fetched.put(q.getOffset(), new Fetched(q.getOffset(), q.getLimit(), rows, Instant.now()));
             return rows.stream();
-        }, q -> fetchedCount = conversations.count(customer, query()));
+        }, q -> fetchedCount = reads.count(customer, query(), fetchNotBefore));
         grid.getDataProvider();
         grid.getLazyDataView().setItemCountEstimate(50);
         grid.getGenericDataView().setIdentifierProvider(ConversationSummary::id);
@@ -374,10 +383,16 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
     }
 
     private void refreshList() {
+        refreshList(System.nanoTime());
+    }
+
+    /** @param notBefore the chips may show counts read at or after this {@link System#nanoTime} */
+    private void refreshList(long notBefore) {
+        fetchNotBefore = notBefore;
         fetched.clear();
         fetchedCount = -1;
         grid.getDataProvider().refreshAll();
-        refreshChips();
+        refreshChips(notBefore);
     }
 
     /**
@@ -386,24 +401,24 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
      * refreshed. A full refresh sends every row the grid holds, twice a second in a busy inbox: it was the largest
      * part of an agent's pushes once the conversation sent only what changed (docs/benchmarks.md §3).
      */
-    private void refreshChangedRows() {
+    private void refreshChangedRows(long notBefore) {
         if (fetched.isEmpty() || fetched.size() > 4) {
-            refreshList();
+            refreshList(notBefore);
             return;
         }
         var now = Instant.now();
         var changed = new java.util.ArrayList<ConversationSummary>();
         try {
             var query = query();
-            if (fetchedCount >= 0 && conversations.count(customer, query) != fetchedCount) {
-                refreshList();
+            if (fetchedCount >= 0 && reads.count(customer, query, notBefore) != fetchedCount) {
+                refreshList(notBefore);
                 return;
             }
             for (var range : List.copyOf(fetched.values())) {
-                var rows = conversations.inbox(customer, query, range.offset(), range.limit());
+                var rows = reads.inbox(customer, query, range.offset(), range.limit(), notBefore);
                 if (!rows.stream().map(ConversationSummary::id).toList()
                         .equals(range.rows().stream().map(ConversationSummary::id).toList())) {
-                    refreshList();
+                    refreshList(notBefore);
                     return;
                 }
                 for (int i = 0; i < rows.size(); i++) {
@@ -421,13 +436,13 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
             return;
         }
         changed.forEach(grid.getDataProvider()::refreshItem);
-        refreshChips();
+        refreshChips(notBefore);
     }
 
-    private void refreshChips() {
+    private void refreshChips(long notBefore) {
         Map<InboxQuery.Scope, Integer> counts;
         try {
-            counts = conversations.scopeCounts(customer, viewer.id());
+            counts = reads.scopeCounts(customer, viewer.id(), notBefore);
         } catch (RuntimeException e) {
             log.warn("Inbox counts unavailable: {}", e.toString());
             counts = Map.of();
@@ -577,13 +592,14 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
                 zone = ZoneId.systemDefault();
             }
         });
-        refreshChips();
+        refreshChips(System.nanoTime());
         // the open conversation redraws at once after a quiet spell and at most ten times a second in a busy one
         // (a gap lets each redraw reach the browser: push happens when the session lock is released), the list and
         // the chips at most twice a second
         var openRefresh = new LiveRefresh(ui, Duration.ofMillis(100), this::onOpenConversationUpdates);
         var listRefresh = new LiveRefresh(ui, Duration.ofMillis(500), this::onListUpdates);
         var registration = liveUpdates.subscribe(customer.value(), update -> {
+            updateReceived = System.nanoTime();
             openRefresh.offer(update);
             listRefresh.offer(update);
         });
@@ -629,11 +645,13 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
         if (updates.stream().anyMatch(u -> "message.analysed".equals(u.kind()))) {
             refreshCorrectionStats();
         }
+        // every update of this batch was received by now; reads of other inboxes started since then may answer
+        var notBefore = updateReceived;
         if (updates.stream().anyMatch(u -> "rollout.changed".equals(u.kind()))) {
             applyFeatures();
             refreshList();
         } else {
-            refreshChangedRows();
+            refreshChangedRows(notBefore);
         }
     }
 
