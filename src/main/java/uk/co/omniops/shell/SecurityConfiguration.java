@@ -9,8 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
@@ -81,7 +84,24 @@ class SecurityConfiguration {
                 .rememberMeCookieName("omniops-remember-me")
                 .tokenValiditySeconds(Math.toIntExact(settings.rememberMeValidity().toSeconds())));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
+                .with(new SignInFailures(), Customizer.withDefaults())
                 .build();
     }
 
+    /**
+     * Sends failed sign-ins to {@link SignInFailureHandler}. Vaadin's configurer creates the form login in its own
+     * {@code init}; configuring the form login before it (a plain {@code http.formLogin(...)}) would make Spring
+     * Security's generated login page answer {@code /login}. Added after Vaadin's, this runs after it.
+     */
+    private static final class SignInFailures extends AbstractHttpConfigurer<SignInFailures, HttpSecurity> {
+
+        @Override
+        public void init(HttpSecurity http) {
+            var form = http.getConfigurer(FormLoginConfigurer.class);
+            if (form == null) {
+                throw new IllegalStateException("Vaadin's security configurer did not set up the form login");
+            }
+            form.failureHandler(new SignInFailureHandler());
+        }
+    }
 }

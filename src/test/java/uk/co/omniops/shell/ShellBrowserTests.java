@@ -3,14 +3,19 @@ package uk.co.omniops.shell;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.util.ArrayList;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.co.omniops.test.Browser;
@@ -22,6 +27,9 @@ class ShellBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HikariDataSource dataSource;
 
     BrowserContext context;
     Page page;
@@ -87,6 +95,30 @@ class ShellBrowserTests {
         assertThat(page.getByText("The username or password is not right")).isVisible();
         assertThat(page.locator("vaadin-login-form").textContent()).isEqualTo(wrongPassword);
         Browser.screenshot(page, "login-error");
+    }
+
+    @Test
+    void aSignInTheDatabaseCannotCheckSaysSoInsteadOfBlamingThePassword() throws Exception {
+        // every connection of the application's pool held here: the sign-in's user lookup times out (5 s)
+        var held = new ArrayList<Connection>();
+        try {
+            while (held.size() < dataSource.getMaximumPoolSize()) {
+                held.add(dataSource.getConnection());
+            }
+            Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+            page.waitForURL("**/login?unavailable");
+        } finally {
+            for (var c : held) {
+                c.close();
+            }
+        }
+        assertThat(page.getByText("Sign-in is unavailable for a moment")).isVisible();
+        assertThat(page.getByText("Your password was not the problem")).isVisible();
+        assertThat(page.getByText("The username or password is not right")).hasCount(0);
+        Browser.screenshot(page, "login-unavailable");
+
+        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+        page.waitForURL("**/inbox");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -18,7 +19,8 @@ import uk.co.omniops.tenancy.DemoData;
 import uk.co.omniops.tenancy.Role;
 
 /**
- * Sign-in. A wrong password or unknown user gives the same generic message (no user enumeration).
+ * Sign-in. A wrong password or unknown user gives the same generic message (no user enumeration); a sign-in that could
+ * not be checked because the database was unavailable says that instead ({@code SignInFailureHandler}).
  * With demo data on (dev profile) the demo accounts are listed.
  */
 @Route(value = "login", autoLayout = false)
@@ -36,7 +38,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        var i18n = com.vaadin.flow.component.login.LoginI18n.createDefault();
+        var i18n = LoginI18n.createDefault();
         i18n.getErrorMessage().setTitle("Sign-in failed");
         i18n.getErrorMessage().setMessage("The username or password is not right. Check both and try again.");
         login.setI18n(i18n);
@@ -74,7 +76,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("unavailable")) {
+            var i18n = LoginI18n.createDefault();
+            i18n.getErrorMessage().setTitle("Sign-in is unavailable for a moment");
+            i18n.getErrorMessage().setMessage("OmniOps could not check your account just now (the database is busy or "
+                    + "restarting). Your password was not the problem: try again in a few seconds.");
+            login.setI18n(i18n);
+            login.setError(true);
+        } else if (parameters.containsKey("error")) {
             login.setError(true);
         }
     }
