@@ -339,12 +339,18 @@ public final class EndToEnd {
     }
 
     static String start(HttpClient http, String base, String key, String name, String text) throws Exception {
-        var body = "{\"contact\":{\"name\":" + JSON.writeValueAsString(name) + ",\"email\":\"e2e"
-                + Math.abs(name.hashCode()) + "@example.com\"},\"text\":" + JSON.writeValueAsString(text) + "}";
-        var r = http.send(IngestLoad.post(base + "/api/v1/conversations", key, body), HttpResponse.BodyHandlers.ofString());
+        var r = startRequest(http, base, key, name, text);
         if (r.statusCode() != 201) {
             throw new IllegalStateException("start conversation: " + r.statusCode() + " " + r.body());
         }
         return JSON.readTree(r.body()).get("id").asString();
+    }
+
+    /** POST /api/v1/conversations as the contact {@code name}, answered as is (201 carries the conversation's id). */
+    static HttpResponse<String> startRequest(HttpClient http, String base, String key, String name, String text)
+            throws Exception {
+        var body = "{\"contact\":{\"name\":" + JSON.writeValueAsString(name) + ",\"email\":\"e2e"
+                + Math.abs(name.hashCode()) + "@example.com\"},\"text\":" + JSON.writeValueAsString(text) + "}";
+        return http.send(IngestLoad.post(base + "/api/v1/conversations", key, body), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -62,7 +62,7 @@ public final class PushSessions {
                 .connectTimeout(Duration.ofSeconds(30)).build();
         var conversations = new ArrayList<String>();
         var sessions = new ArrayList<Agent>();
-        var heartbeats = Executors.newSingleThreadScheduledExecutor();
+        var heartbeats = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         heartbeats.scheduleAtFixedRate(() -> sessions.stream().toList().forEach(Agent::heartbeat), 240, 240,
                 TimeUnit.SECONDS);
         var used = new double[steps.length];
@@ -70,8 +70,7 @@ public final class PushSessions {
             var started = System.nanoTime();
             while (conversations.size() * perConversation < steps[s] + 1) {
                 var slug = SLUGS.get(conversations.size() % 3);
-                conversations.add(EndToEnd.start(http, base, "dev-" + slug + "-key", "Push capacity " + conversations.size(),
-                        "Hello, my order has not arrived yet and I need it by Friday"));
+                conversations.add(startConversation(http, base, slug, "Push capacity " + conversations.size()));
             }
             var opened = openMore(http, base, conversations, perConversation, sessions.size(), steps[s] - sessions.size(),
                     openConcurrency);
@@ -82,17 +81,13 @@ public final class PushSessions {
             Thread.sleep(5000);
             used[s] = Sessions.usedHeapMb(pid);
             var fanOut = fanOut(http, base, sessions);
-            var probeStarted = System.nanoTime();
-            var probe = new Agent(http, base, "agent@" + SLUGS.getFirst(), conversations.getFirst());
-            probe.open();
-            var probeMs = (System.nanoTime() - probeStarted) / 1e6;
-            probe.close();
+            var probe = probe(http, base, conversations.getFirst());
             var alive = sessions.stream().filter(Agent::connected).count();
             var pushes = sessions.stream().mapToLong(x -> x.messages.get()).sum();
             var bytes = sessions.stream().mapToLong(x -> x.chars.get()).sum();
             System.out.printf(Locale.ROOT, "sessions=%d open=%d opened_in=%.0f_s used_heap_after_gc=%.1f_MB "
-                    + "pushes_so_far=%d (%.1f MB) live_message_reached=%s sign_in_and_open_one_more_ms=%.0f%n",
-                    sessions.size(), alive, opening, used[s], pushes, bytes / 1e6, fanOut, probeMs);
+                    + "pushes_so_far=%d (%.1f MB) live_message_reached=%s sign_in_and_open_one_more=%s%n",
+                    sessions.size(), alive, opening, used[s], pushes, bytes / 1e6, fanOut, probe);
         }
         var last = steps.length - 1;
         var perSession = (used[last] - used[0]) / (steps[last] - steps[0]);
@@ -101,6 +96,41 @@ public final class PushSessions {
                 (heapMb * 0.7 - used[0]) / perSession);
         sessions.forEach(Agent::close);
         System.exit(0);
+    }
+
+    /** One more agent signs in and opens a conversation: the time it took, or why it could not. */
+    private static String probe(HttpClient http, String base, String conversation) {
+        var started = System.nanoTime();
+        var probe = new Agent(http, base, "agent@" + SLUGS.getFirst(), conversation);
+        try {
+            probe.open();
+            return String.format(Locale.ROOT, "%.0f_ms", (System.nanoTime() - started) / 1e6);
+        } catch (Exception e) {
+            return String.format(Locale.ROOT, "failed_after_%.0f_ms(%s)", (System.nanoTime() - started) / 1e6,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace(' ', '_'));
+        } finally {
+            probe.close();
+        }
+    }
+
+    /**
+     * Starts a conversation through the ingestion API; while sessions are opening the database pool can be exhausted,
+     * which the API answers with 503 or 429 and Retry-After: those are waited out (≤ 20 tries), anything else fails.
+     */
+    private static String startConversation(HttpClient http, String base, String slug, String name) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            var r = EndToEnd.startRequest(http, base, "dev-" + slug + "-key", name,
+                    "Hello, my order has not arrived yet and I need it by Friday");
+            if (r.statusCode() == 201) {
+                return JSON.readTree(r.body()).get("id").asString();
+            }
+            if ((r.statusCode() != 503 && r.statusCode() != 429) || attempt == 20) {
+                throw new IllegalStateException("start conversation: " + r.statusCode() + " " + r.body());
+            }
+            var wait = r.headers().firstValueAsLong("Retry-After").orElse(2);
+            System.out.println("start conversation: " + r.statusCode() + ", retrying in " + wait + " s");
+            Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(1, wait)));
+        }
     }
 
     private static List<Agent> openMore(HttpClient http, String base, List<String> conversations, int perConversation,
@@ -207,7 +237,11 @@ public final class PushSessions {
             var signedIn = send(HttpRequest.newBuilder(URI.create(base + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)), 302);
-            if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            var next = signedIn.headers().firstValue("Location").orElse("");
+            if (next.contains("unavailable")) {
+                throw new IllegalStateException("sign-in unavailable (database) for " + user);
+            }
+            if (next.contains("error")) {
                 throw new IllegalStateException("sign-in refused for " + user);
             }
             var route = "inbox/" + conversation;
