@@ -31,6 +31,9 @@ class ShellBrowserTests {
     @Autowired
     HikariDataSource dataSource;
 
+    @Autowired
+    OpenViews openViews;
+
     BrowserContext context;
     Page page;
 
@@ -119,6 +122,27 @@ class ShellBrowserTests {
 
         Browser.signIn(page, base(), "agent@techsupport-co", "demo");
         page.waitForURL("**/inbox");
+    }
+
+    @Test
+    void everyOpenTabCountsAsAnOpenViewUntilItIsClosed() throws Exception {
+        page.navigate(base() + "/login");
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+        var before = openViews.open();
+        var tabs = java.util.stream.IntStream.range(0, 3).mapToObj(i -> context.newPage()).toList();
+        for (var tab : tabs) {
+            tab.navigate(base() + "/login");
+            assertThat(tab.locator("vaadin-login-form")).isVisible();
+        }
+        assertThat(openViews.open()).isGreaterThanOrEqualTo(before + 3);
+        for (var tab : tabs) {
+            tab.close(new Page.CloseOptions().setRunBeforeUnload(true));
+        }
+        var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (openViews.open() > before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(openViews.open()).isLessThanOrEqualTo(before);
     }
 
     @Test
