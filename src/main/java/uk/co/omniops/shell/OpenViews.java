@@ -1,7 +1,6 @@
 package uk.co.omniops.shell;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +23,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import uk.co.omniops.platform.UnavailablePage;
+
 /**
  * Keeps one instance from running out of heap under more open tabs than it can hold. Every open tab is a Vaadin UI on
  * the server — the inbox, the open conversation, its push connection: ≈ 0.45 MB of heap (docs/benchmarks.md §4). A
@@ -42,12 +43,9 @@ class OpenViews extends OncePerRequestFilter implements VaadinServiceInitListene
 
     static final int RETRY_AFTER_SECONDS = 10;
 
-    static final String PAGE = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>OmniOps is full for a moment</title>
-            <meta http-equiv="refresh" content="%d"></head><body style="font-family: sans-serif; margin: 3em">
-            <h1>OmniOps is full for a moment</h1><p>This server has as many workspaces open as it can hold. Nothing was
-            lost, and the tabs already open keep working. This page tries again in %d seconds.</p></body></html>
-            """.formatted(RETRY_AFTER_SECONDS, RETRY_AFTER_SECONDS);
+    static final String PAGE = UnavailablePage.html("OmniOps is full for a moment",
+            "This server has as many workspaces open as it can hold. Nothing was lost, and the tabs already open keep "
+                    + "working.", RETRY_AFTER_SECONDS);
 
     private final AtomicInteger open = new AtomicInteger();
     private final int limit;
@@ -106,11 +104,7 @@ class OpenViews extends OncePerRequestFilter implements VaadinServiceInitListene
         refused.increment();
         log.warn("{} {} answered 503: {} views open, the limit is {}", request.getMethod(), request.getRequestURI(),
                 open.get(), limit);
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType("text/html");
-        response.getWriter().write(PAGE);
+        UnavailablePage.send(response, PAGE, RETRY_AFTER_SECONDS);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -129,7 +131,7 @@ class ShellBrowserTests {
         page.navigate(base() + "/login");
         assertThat(page.locator("vaadin-login-form")).isVisible();
         var before = openViews.open();
-        var tabs = java.util.stream.IntStream.range(0, 3).mapToObj(i -> context.newPage()).toList();
+        var tabs = IntStream.range(0, 3).mapToObj(i -> context.newPage()).toList();
         for (var tab : tabs) {
             tab.navigate(base() + "/login");
             assertThat(tab.locator("vaadin-login-form")).isVisible();
@@ -138,7 +140,7 @@ class ShellBrowserTests {
         for (var tab : tabs) {
             tab.close(new Page.CloseOptions().setRunBeforeUnload(true));
         }
-        var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (openViews.open() > before && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }

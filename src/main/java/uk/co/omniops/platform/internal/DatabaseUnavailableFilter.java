@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import uk.co.omniops.platform.DatabaseUnavailable;
+import uk.co.omniops.platform.UnavailablePage;
 
 /**
  * The requests no controller advice sees — the sign-in form, pages, anything failing inside a filter — answer a lost
@@ -29,12 +30,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
-    static final String PAGE = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>OmniOps is unavailable for a moment</title>
-            <meta http-equiv="refresh" content="%d"></head><body style="font-family: sans-serif; margin: 3em">
-            <h1>OmniOps is unavailable for a moment</h1><p>The database did not answer in time, so nothing was changed.
-            This page tries again in %d seconds.</p></body></html>
-            """.formatted(DatabaseUnavailable.RETRY_AFTER_SECONDS, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    static final String PAGE = UnavailablePage.html("OmniOps is unavailable for a moment",
+            "The database did not answer in time, so nothing was changed.", DatabaseUnavailable.RETRY_AFTER_SECONDS);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -46,18 +43,17 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            if (!wantsJson(request)) {
+                UnavailablePage.send(response, PAGE, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+                return;
+            }
             response.resetBuffer();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            if (wantsJson(request)) {
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                        + "\"detail\":\"" + DatabaseUnavailable.DETAIL + "\"}");
-            } else {
-                response.setContentType("text/html");
-                response.getWriter().write(PAGE);
-            }
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                    + "\"detail\":\"" + DatabaseUnavailable.DETAIL + "\"}");
         }
     }
 
