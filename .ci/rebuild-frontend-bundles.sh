@@ -24,7 +24,7 @@ setsid ./mvnw -q -Domniops.build.dir="$WORK/dev" spring-boot:run -Dspring-boot.r
 APP=$!
 for _ in $(seq 1 120); do
   grep -q "Development frontend bundle built" "$WORK/dev.log" && break
-  grep -q "BUILD FAILURE\|Application run failed" "$WORK/dev.log" && break
+  grep -q "BUILD FAILURE\|\[ERROR\]\|Application run failed" "$WORK/dev.log" && break  # -q prints no BUILD FAILURE
   sleep 5
 done
 sleep 2
