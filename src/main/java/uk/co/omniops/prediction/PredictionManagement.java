@@ -1,11 +1,14 @@
 package uk.co.omniops.prediction;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.prediction.internal.Forecaster;
 import uk.co.omniops.prediction.internal.Predictor;
 import uk.co.omniops.tenancy.CustomerId;
 
@@ -42,6 +45,25 @@ public class PredictionManagement {
     /** Conversations per hour and agents needed for the next 7 days (168 hours from the current hour, UTC). */
     public VolumeForecast forecast(CustomerId customer) {
         return predictor.forecast(customer, Instant.now());
+    }
+
+    /**
+     * Continues the caller's own series of arrivals (conversations started per hour or UTC day) with its weekly
+     * pattern and an 80 % interval: the caller passes the counts it shows, so the forecast continues exactly the
+     * series on screen (the insights report passes its volume series, demo and imported history included). Needs
+     * {@value Forecaster#MINIMUM_DAYS} days since the first arrival; {@code DISABLED} with the feature off.
+     *
+     * @param start the first bucket's start, on a whole UTC hour (day)
+     * @param bucket one hour or one day
+     * @param counts arrivals per bucket, oldest first, contiguous; the last bucket complete
+     * @param horizon buckets to forecast, following the last one given
+     */
+    public ArrivalForecast forecastArrivals(CustomerId customer, Instant start, Duration bucket, List<Long> counts,
+            int horizon) {
+        if (!predictor.enabled(customer)) {
+            return new ArrivalForecast(ArrivalForecast.Status.DISABLED, List.of(), 0, Forecaster.MINIMUM_DAYS);
+        }
+        return Forecaster.weekly(start, bucket, counts, horizon);
     }
 
     /** Refits the customer's models now (they are otherwise refitted at most every 10 minutes per replica). */
