@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +22,8 @@ import uk.co.omniops.insight.InsightReport.CategoryShare;
 import uk.co.omniops.insight.InsightReport.EscalationCause;
 import uk.co.omniops.insight.InsightReport.SeriesPoint;
 import uk.co.omniops.insight.internal.InsightAggregator;
+import uk.co.omniops.prediction.ArrivalForecast;
+import uk.co.omniops.prediction.PredictionManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -27,7 +32,8 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**
  * The report on a small history with known figures (customer A), next to a busier customer B that must never leak
- * into A's numbers; incremental aggregation against a full rebuild (customer D, which the test changes).
+ * into A's numbers; incremental aggregation against a full rebuild (customer D, which the test changes); the volume
+ * forecast from the report's series (customer W, a planted weekly pattern).
  */
 @OmniOpsIntegrationTest
 class InsightIntegrationTests {
@@ -37,6 +43,7 @@ class InsightIntegrationTests {
 
     @Autowired InsightManagement insights;
     @Autowired InsightAggregator aggregator;
+    @Autowired PredictionManagement predictions;
     @Autowired TenancyManagement tenancy;
     @Autowired TenantTransactions transactions;
     @Autowired JdbcClient jdbc;
@@ -199,6 +206,59 @@ class InsightIntegrationTests {
         // the refresh right after re-reads the overlap and writes the same figures again
         aggregator.refresh(d.id());
         assertThat(snapshot(d.id())).isEqualTo(afterIncremental);
+    }
+
+    /**
+     * The insights page forecasts from the report's own volume series: three weeks planted with 6 conversations on
+     * weekdays and 2 at weekends come back through the aggregates and the forecast follows the same pattern; nine
+     * days are too few.
+     */
+    @Test
+    void theVolumeForecastContinuesTheReportsDailySeriesWithItsWeeklyPattern() {
+        var w = tenancy.ensureCustomer("insight-it-w-" + UUID.randomUUID().toString().substring(0, 8), "Insight IT W",
+                "business", "eu");
+        var p = "w-" + w.slug();
+        var today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        transactions.inTenant(w.id(), () -> {
+            jdbc.sql("insert into contacts (id, customer_id, name) values (?, ?, ?)")
+                    .params(History.id(p, "contact"), w.id().value(), "Wes").update();
+            for (int d = 1; d <= 21; d++) {
+                var day = today.minus(Duration.ofDays(d));
+                for (int i = 0; i < (weekend(day) ? 2 : 6); i++) {
+                    History.conversation(jdbc, w.id().value(), p, d + "-" + i,
+                            Timestamp.from(day.plus(Duration.ofHours(8 + i))), null, null);
+                }
+            }
+            return null;
+        });
+        aggregator.rebuild(w.id());
+        var start = today.minus(Duration.ofDays(56));
+
+        var counts = insights.arrivals(w.id(), new InsightPeriod(start, today), ChronoUnit.DAYS);
+        assertThat(counts).hasSize(56);
+        assertThat(counts.stream().mapToLong(Long::longValue).sum()).isEqualTo(15 * 6 + 6 * 2);
+
+        var forecast = predictions.forecastArrivals(w.id(), start, Duration.ofDays(1), counts, 7);
+        assertThat(forecast.status()).isEqualTo(ArrivalForecast.Status.READY);
+        assertThat(forecast.daysOfHistory()).isEqualTo(21);
+        assertThat(forecast.buckets()).hasSize(7).allSatisfy(day -> {
+            assertThat(day.expected()).as("%s", day.start()).isCloseTo(weekend(day.start()) ? 2 : 6, within(1e-6));
+            assertThat(day.lower()).isLessThan(day.expected());
+            assertThat(day.upper()).isGreaterThan(day.expected());
+        });
+
+        var nineDays = insights.arrivals(w.id(), new InsightPeriod(today.minus(Duration.ofDays(9)), today),
+                ChronoUnit.DAYS);
+        var tooFew = predictions.forecastArrivals(w.id(), today.minus(Duration.ofDays(9)), Duration.ofDays(1),
+                nineDays, 7);
+        assertThat(tooFew.status()).isEqualTo(ArrivalForecast.Status.TOO_LITTLE_HISTORY);
+        assertThat(tooFew.daysOfHistory()).isEqualTo(9);
+        assertThat(tooFew.buckets()).isEmpty();
+    }
+
+    static boolean weekend(Instant day) {
+        var weekday = day.atZone(ZoneOffset.UTC).getDayOfWeek();
+        return weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
     }
 
     /** Every aggregate row of the customer except the time it was computed. */

@@ -92,10 +92,20 @@ class InsightsReportBrowserTests {
     void executiveSeesFiguresAndChartsDrillsDownAndDownloadsCsvAndPdf() throws Exception {
         Browser.signIn(page, "http://localhost:" + port, "executive@insight-ui-a", "demo");
         page.waitForURL("**/insights**");
+        // the default period (the last 7 days) is current: the volume chart goes on with next week's forecast
+        assertThat(page.locator("#insight-forecast-note")).containsText("Forecast from");
+        waitUntilDrawn("insight-chart-volume");
+        assertThat(page.evaluate("""
+                () => { const c = document.getElementById('insight-chart-volume').chartInstance;
+                        const f = c.data.datasets.find(d => d.label === 'Forecast');
+                        return f ? f.data.filter(v => v !== null).length : 0; }""")).isEqualTo(7);
+        page.locator(".omniops-insight-chart").first().screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Paths.get("target", "screenshots", "insights-volume-forecast.png")));
         page.navigate(reportUrl(""));
 
         assertThat(page.locator("#insight-comparison")).containsText("compared with");
         assertThat(page.locator("[data-figure=conversations] .omniops-insight-figure-value")).hasText("3");
+        assertThat(page.locator("#insight-forecast-note")).hasCount(0); // a past period: no forecast
         assertThat(page.locator("[data-figure=conversations] .omniops-insight-figure-change"))
                 .hasText("+200 % vs previous");
         assertThat(page.locator("[data-figure=escalation-rate] .omniops-insight-figure-value")).hasText("33.3 %");

@@ -1,6 +1,7 @@
 package uk.co.omniops.insight.internal;
 
 import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +82,15 @@ class InsightService implements InsightManagement {
             return build(customer, period, names, stored.map(InsightJson::topics).orElse(List.of()),
                     stored.map(InsightJson::extractedAt).orElse(null));
         });
+    }
+
+    @Override
+    public List<Long> arrivals(CustomerId customer, InsightPeriod period, ChronoUnit unit) {
+        if (!enabled(customer)) {
+            return List.of();
+        }
+        return transactions.readInTenant(customer, () -> reads.series(customer, period, unit).stream()
+                .map(InsightReport.SeriesPoint::conversations).toList());
     }
 
     @Override

@@ -74,8 +74,16 @@ class ReportReads {
 
     /** One point per hour (periods up to 2 days) or UTC day, oldest first, gaps filled with zeros. */
     List<SeriesPoint> series(CustomerId customer, InsightPeriod period) {
-        boolean hourly = period.length().compareTo(HOURLY_UP_TO) <= 0;
-        var unit = hourly ? ChronoUnit.HOURS : ChronoUnit.DAYS;
+        return series(customer, period,
+                period.length().compareTo(HOURLY_UP_TO) <= 0 ? ChronoUnit.HOURS : ChronoUnit.DAYS);
+    }
+
+    /** One point per UTC hour or day ({@code unit}), oldest first, gaps filled with zeros. */
+    List<SeriesPoint> series(CustomerId customer, InsightPeriod period, ChronoUnit unit) {
+        if (unit != ChronoUnit.HOURS && unit != ChronoUnit.DAYS) {
+            throw new IllegalArgumentException("unit " + unit + ": hours or days");
+        }
+        boolean hourly = unit == ChronoUnit.HOURS;
         var rows = new HashMap<Instant, SeriesPoint>();
         jdbc.sql("""
                 select date_trunc(?, hour, 'UTC'), sum(conversations), sum(messages), sum(sentiment_sum),

@@ -4,21 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import org.jspecify.annotations.Nullable;
 
 import uk.co.omniops.insight.DrillDown;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.InsightReport;
-import uk.co.omniops.prediction.VolumeForecast;
+import uk.co.omniops.prediction.ArrivalForecast;
 import uk.co.omniops.shell.Chart;
 import uk.co.omniops.shell.Chart.Series;
 
@@ -34,31 +33,42 @@ final class InsightsCharts {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR_LABEL = DateTimeFormatter.ofPattern("d MMM HH:00", Locale.UK)
             .withZone(ZoneOffset.UTC);
-    /** z for an 80 % interval of the forecast (Poisson counts: variance = mean). */
-    private static final double Z80 = 1.2816;
     private static final int TOPICS_SHOWN = 10;
 
-    /** A forecast bucket with its 80 % interval. */
-    record ForecastBucket(Instant start, double expected, double lower, double upper) {}
+    /**
+     * What the volume chart shows after the report's own buckets: the forecast (no buckets when there is none) and
+     * one line saying what it was made from or why there is none.
+     */
+    record Outlook(List<ArrivalForecast.Bucket> buckets, @Nullable String note) {
+
+        /** A past period: no forecast and nothing to say about one. */
+        static final Outlook NONE = new Outlook(List.of(), null);
+
+        Outlook {
+            buckets = List.copyOf(buckets);
+        }
+
+        static Outlook of(ArrivalForecast forecast, boolean hourly, String customerName) {
+            return switch (forecast.status()) {
+                case READY -> new Outlook(forecast.buckets(),
+                        "Forecast from %d %s of arrivals, by %s of the week; the band is its 80 %% interval.".formatted(
+                                forecast.daysOfHistory(), days(forecast.daysOfHistory()), hourly ? "hour" : "day"));
+                case TOO_LITTLE_HISTORY -> new Outlook(List.of(), "No forecast yet: %d %s of arrivals, %d needed."
+                        .formatted(forecast.daysOfHistory(), days(forecast.daysOfHistory()),
+                                forecast.minimumDaysOfHistory()));
+                case DISABLED -> new Outlook(List.of(),
+                        "No forecast: predictive analytics is not switched on for " + customerName + ".");
+            };
+        }
+
+        private static String days(int n) {
+            return n == 1 ? "day" : "days";
+        }
+    }
 
     private InsightsCharts() {}
 
-    /** Sums the hourly forecast into the report's buckets (days for longer periods). */
-    static List<ForecastBucket> forecastBuckets(VolumeForecast forecast, boolean daily) {
-        var sums = new LinkedHashMap<Instant, Double>();
-        for (var hour : forecast.hours()) {
-            var key = daily ? hour.start().truncatedTo(ChronoUnit.DAYS) : hour.start();
-            sums.merge(key, hour.expectedConversations(), Double::sum);
-        }
-        var buckets = new ArrayList<ForecastBucket>();
-        sums.forEach((start, expected) -> {
-            double spread = Z80 * Math.sqrt(Math.max(expected, 0));
-            buckets.add(new ForecastBucket(start, expected, Math.max(0, expected - spread), expected + spread));
-        });
-        return buckets;
-    }
-
-    static void add(FlexLayout target, InsightReport report, @Nullable List<ForecastBucket> forecast,
+    static void add(FlexLayout target, InsightReport report, Outlook outlook,
             BiConsumer<DrillDown, String> drillDown) {
         var series = report.series();
         var bucket = bucketLength(report);
@@ -66,18 +76,23 @@ final class InsightsCharts {
         var labels = series.stream().map(p -> format.format(p.start())).toList();
         var period = report.period();
 
-        target.add(card("insight-chart-volume", volume(report, labels, forecast, format, bucket, drillDown)));
+        var volume = card("insight-chart-volume", volume(report, labels, outlook.buckets(), format, bucket, drillDown));
+        if (outlook.note() != null) {
+            var note = new Paragraph(outlook.note());
+            note.setId("insight-forecast-note");
+            note.addClassName("omniops-muted");
+            volume.add(note);
+        }
+        target.add(volume);
         target.add(card("insight-chart-sentiment", sentiment(report, labels, bucket, drillDown)));
         target.add(card("insight-chart-categories", categories(report, drillDown)));
         target.add(card("insight-chart-escalations", escalations(report, labels, bucket, drillDown)));
         target.add(card("insight-chart-topics", topics(report, period, drillDown)));
     }
 
-    private static Chart volume(InsightReport report, List<String> labels, @Nullable List<ForecastBucket> forecast,
+    private static Chart volume(InsightReport report, List<String> labels, List<ArrivalForecast.Bucket> forecast,
             DateTimeFormatter format, Duration bucket, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
-        chart.setTitle("Conversations per " + (bucket.toHours() <= 1 ? "hour" : "day")
-                + (forecast == null ? "" : ", with the forecast for the next 7 days"));
         chart.setYAxisTitle("Conversations");
         var allLabels = new ArrayList<>(labels);
         var actual = new ArrayList<@Nullable Double>();
@@ -91,21 +106,22 @@ final class InsightsCharts {
             upper.add(null);
         });
         var last = report.series().isEmpty() ? report.period().from() : report.series().getLast().start();
-        if (forecast != null) {
-            for (var f : forecast) {
-                if (!f.start().isAfter(last)) {
-                    continue;
-                }
-                allLabels.add(format.format(f.start()));
-                actual.add(null);
-                expected.add(f.expected());
-                lower.add(f.lower());
-                upper.add(f.upper());
+        for (var f : forecast) {
+            if (!f.start().isAfter(last)) {
+                continue; // the report's own buckets show what happened
             }
+            allLabels.add(format.format(f.start()));
+            actual.add(null);
+            expected.add(f.expected());
+            lower.add(f.lower());
+            upper.add(f.upper());
         }
+        boolean forecastShown = allLabels.size() > labels.size();
+        chart.setTitle("Conversations per " + (bucket.toHours() <= 1 ? "hour" : "day")
+                + (forecastShown ? ", with the forecast for the next 7 days" : ""));
         var data = new ArrayList<Series>();
         data.add(Series.of("Conversations", actual).withColour("primary"));
-        if (forecast != null && allLabels.size() > labels.size()) {
+        if (forecastShown) {
             data.add(Series.band("Forecast 80 % interval", lower, upper).withColour("contrast"));
             data.add(Series.of("Forecast", expected).asLine().asDashed().withColour("warning"));
         }

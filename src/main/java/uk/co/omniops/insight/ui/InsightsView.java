@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,12 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FILE_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final int DRILL_DOWN_LIMIT = 200;
+    /**
+     * History the volume forecast learns from: eight weeks, enough for the weekly pattern to be averaged over several
+     * weeks while old enough weeks drop out (the level follows the recent ones anyway).
+     */
+    private static final Duration FORECAST_HISTORY = Duration.ofDays(56);
+    private static final Duration FORECAST_AHEAD = Duration.ofDays(7);
 
     private final InsightManagement insights;
     private final PredictionManagement predictions;
@@ -296,21 +303,33 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
                 ? "Topics and highlights have not been extracted for this period yet: use \"Extract insights now\"."
                 : "Topics extracted " + InsightsCharts.TIME.format(shown.extractedAt()) + ".");
         charts.removeAll();
-        InsightsCharts.add(charts, shown, forecastIfCurrent(shown), this::drillDown);
+        InsightsCharts.add(charts, shown, outlook(shown), this::drillDown);
         topics.setItems(shown.topics());
         clearDrillDown();
     }
 
-    private @Nullable List<InsightsCharts.ForecastBucket> forecastIfCurrent(InsightReport shown) {
+    /**
+     * The forecast continues the series the chart draws: the report's own volume per day (hour), read over a longer
+     * history, so whatever the chart counts (demo and imported history included) the forecast counts too.
+     */
+    private InsightsCharts.Outlook outlook(InsightReport shown) {
         var who = customer;
-        if (who == null || shown.period().to().isBefore(Instant.now().minus(Duration.ofDays(1)))) {
-            return null; // a past period: a forecast would be about a different week
+        var now = Instant.now();
+        if (who == null || shown.period().to().isBefore(now.minus(Duration.ofDays(1)))) {
+            return InsightsCharts.Outlook.NONE; // a past period: a forecast would be about a different week
         }
-        var forecast = predictions.forecast(who.id());
-        if (forecast.hours().isEmpty() || forecast.weeksOfHistory() == 0) {
-            return null; // no arrival history yet: a flat zero "forecast" would mislead
+        if (!flags.isEnabled(who.id(), Feature.CONVERSATION_INSIGHTS)) {
+            return InsightsCharts.Outlook.NONE; // the notice above the report already says why it is empty
         }
-        return InsightsCharts.forecastBuckets(forecast, shown.period().length().compareTo(Duration.ofDays(2)) > 0);
+        boolean hourly = shown.period().length().compareTo(Duration.ofDays(2)) <= 0;
+        var unit = hourly ? ChronoUnit.HOURS : ChronoUnit.DAYS;
+        var end = now.truncatedTo(unit); // the current bucket is still filling: not history yet
+        var start = end.minus(FORECAST_HISTORY);
+        var counts = insights.arrivals(who.id(), new InsightPeriod(start, end), unit);
+        var until = (shown.period().to().isAfter(end) ? shown.period().to() : end).plus(FORECAST_AHEAD);
+        int horizon = (int) Duration.between(end, until).dividedBy(unit.getDuration());
+        var forecast = predictions.forecastArrivals(who.id(), start, unit.getDuration(), counts, horizon);
+        return InsightsCharts.Outlook.of(forecast, hourly, who.name());
     }
 
     private void showFigures(InsightReport shown) {
