@@ -8,7 +8,7 @@ import java.util.List;
  * pattern, each bucket with an 80 % interval. Only {@link Status#READY} carries buckets.
  *
  * @param buckets one per bucket from the end of the history, oldest first; empty unless ready
- * @param daysOfHistory whole days from the first arrival in the history to its end
+ * @param daysOfHistory whole days of history after the bucket of the first arrival (usually only partly covered)
  * @param minimumDaysOfHistory the days a forecast needs
  * @see <a href="../../../../../../docs/decisions/010-predictions.md">decision 010</a>
  */
@@ -20,7 +20,7 @@ public record ArrivalForecast(Status status, List<Bucket> buckets, int daysOfHis
 
     public enum Status {
         READY,
-        /** fewer than {@code minimumDaysOfHistory} days since the first arrival */
+        /** fewer than {@code minimumDaysOfHistory} days of history */
         TOO_LITTLE_HISTORY,
         /** {@code PREDICTIVE_ANALYTICS} is off for the customer */
         DISABLED

@@ -51,7 +51,8 @@ public class PredictionManagement {
      * Continues the caller's own series of arrivals (conversations started per hour or UTC day) with its weekly
      * pattern and an 80 % interval: the caller passes the counts it shows, so the forecast continues exactly the
      * series on screen (the insights report passes its volume series, demo and imported history included). Needs
-     * {@value Forecaster#MINIMUM_DAYS} days since the first arrival; {@code DISABLED} with the feature off.
+     * {@value Forecaster#MINIMUM_DAYS} days after the day (hour) of the first arrival; {@code DISABLED} with the
+     * feature off.
      *
      * @param start the first bucket's start, on a whole UTC hour (day)
      * @param bucket one hour or one day

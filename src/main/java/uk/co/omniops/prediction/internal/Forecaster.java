@@ -107,8 +107,10 @@ public final class Forecaster {
      * Continues a series of arrival counts with its weekly pattern (multiplicative seasonality, no trend: a week
      * ahead from a few weeks of history, a fitted trend would mostly extrapolate noise).
      * <ol>
-     * <li>History starts at the first arrival: the empty buckets before it are the time before the customer used
-     * us, not quiet days. Under {@link #MINIMUM_DAYS} of it, no forecast.
+     * <li>History starts after the first bucket with an arrival: the empty buckets before it are the time before the
+     * customer used us, not quiet days, and that first bucket is usually only partly covered (the customer, or an
+     * imported history, started during it), which would make its weekday look quiet. Under {@link #MINIMUM_DAYS} of
+     * history, no forecast.
      * <li>Seasonal index per slot (day of week, or hour of week for hourly counts): the slot's mean over the newest
      * whole weeks divided by the overall mean, so every slot is averaged over the same number of weeks.
      * <li>Level: the deseasonalised counts ({@code count / index}) smoothed exponentially over those weeks,
@@ -138,6 +140,7 @@ public final class Forecaster {
         while (first < counts.size() && counts.get(first) == 0) {
             first++;
         }
+        first = Math.min(first + 1, counts.size());
         int days = (counts.size() - first) / perDay;
         if (days < MINIMUM_DAYS) {
             return new ArrivalForecast(ArrivalForecast.Status.TOO_LITTLE_HISTORY, List.of(), days, MINIMUM_DAYS);

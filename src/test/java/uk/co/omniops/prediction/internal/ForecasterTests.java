@@ -61,18 +61,19 @@ class ForecasterTests {
         for (int d = 0; d < 42; d++) {
             history.add((long) weekdays60Weekends20(START.plus(DAY.multipliedBy(d))));
         }
+        history.set(0, history.get(0) / 3); // the history began during its first day
 
         var forecast = Forecaster.weekly(START, DAY, history, 7);
 
         assertThat(forecast.status()).isEqualTo(Status.READY);
-        assertThat(forecast.daysOfHistory()).isEqualTo(42);
+        assertThat(forecast.daysOfHistory()).isEqualTo(41);
         assertThat(forecast.buckets()).hasSize(7);
         assertThat(forecast.buckets().getFirst().start()).isEqualTo(START.plus(DAY.multipliedBy(42)));
         assertThat(forecast.buckets()).allSatisfy(day -> {
             double planted = weekdays60Weekends20(day.start());
             assertThat(day.expected()).as("%s", day.start()).isCloseTo(planted, within(1e-6));
-            // no scatter in the history: the band is the Poisson one, widened for six weeks' estimate
-            double spread = Forecaster.Z80 * Math.sqrt(planted * (1 + 1.0 / 6));
+            // no scatter in the history: the band is the Poisson one, widened for an estimate from five whole weeks
+            double spread = Forecaster.Z80 * Math.sqrt(planted * (1 + 1.0 / 5));
             assertThat(day.lower()).isCloseTo(planted - spread, within(1e-6));
             assertThat(day.upper()).isCloseTo(planted + spread, within(1e-6));
         });
@@ -160,10 +161,10 @@ class ForecasterTests {
     }
 
     @Test
-    void noForecastUnderTwoWeeksOfArrivalsCountedFromTheFirstOne() {
-        // eight weeks asked for, the customer's first conversation nine days ago
-        var counts = new ArrayList<Long>(Collections.nCopies(47, 0L));
-        counts.addAll(Collections.nCopies(9, 58L));
+    void noForecastUnderTwoWeeksOfHistoryAfterTheDayOfTheFirstArrival() {
+        // eight weeks asked for, the customer's first conversation ten days ago: nine whole days after that one
+        var counts = new ArrayList<Long>(Collections.nCopies(46, 0L));
+        counts.addAll(Collections.nCopies(10, 58L));
 
         var forecast = Forecaster.weekly(START, DAY, counts, 7);
 
@@ -175,7 +176,10 @@ class ForecasterTests {
         assertThat(Forecaster.weekly(START, HOUR, Collections.nCopies(13 * 24, 2L), 7).status())
                 .isEqualTo(Status.TOO_LITTLE_HISTORY);
 
-        var twoWeeks = Forecaster.weekly(START, DAY, Collections.nCopies(14, 58L), 7);
+        assertThat(Forecaster.weekly(START, DAY, Collections.nCopies(14, 58L), 7).status())
+                .isEqualTo(Status.TOO_LITTLE_HISTORY);
+        var twoWeeks = Forecaster.weekly(START, DAY, Collections.nCopies(15, 58L), 7);
+        assertThat(twoWeeks.daysOfHistory()).isEqualTo(14);
         assertThat(twoWeeks.status()).isEqualTo(Status.READY);
         assertThat(twoWeeks.buckets()).allSatisfy(day -> assertThat(day.expected()).isCloseTo(58, within(1e-9)));
     }
