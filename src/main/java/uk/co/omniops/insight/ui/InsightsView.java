@@ -357,10 +357,11 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             if (t.emerging()) {
                 var badge = new Span("Emerging");
                 badge.getElement().getThemeList().add("badge error small");
+                badge.getStyle().set("flex-shrink", "0");
                 cell.add(badge);
             }
             return cell;
-        }).setHeader("Topic").setFlexGrow(1);
+        }).setHeader("Topic").setAutoWidth(true).setFlexGrow(0);
         topics.addColumn(InsightReport.Topic::count).setHeader("Mentions").setAutoWidth(true);
         topics.addColumn(InsightReport.Topic::previousCount).setHeader("Previous").setAutoWidth(true);
         topics.addColumn(t -> String.format(Locale.UK, "×%.1f", t.growth())).setHeader("Growth").setAutoWidth(true);
