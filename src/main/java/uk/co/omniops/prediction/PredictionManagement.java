@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.prediction.internal.Forecaster;
+import uk.co.omniops.prediction.internal.HistoryReplay;
 import uk.co.omniops.prediction.internal.Predictor;
 import uk.co.omniops.tenancy.CustomerId;
 
@@ -22,9 +23,11 @@ import uk.co.omniops.tenancy.CustomerId;
 public class PredictionManagement {
 
     private final Predictor predictor;
+    private final HistoryReplay replay;
 
-    PredictionManagement(Predictor predictor) {
+    PredictionManagement(Predictor predictor, HistoryReplay replay) {
         this.predictor = predictor;
+        this.replay = replay;
     }
 
     /** The latest prediction for the conversation; empty when none exists or the feature is off. */
@@ -78,5 +81,23 @@ public class PredictionManagement {
      */
     public void recordEscalation(CustomerId customer, ConversationId conversation, Instant at) {
         predictor.onEscalated(customer, conversation, at);
+    }
+
+    /**
+     * Gives resolved conversations that never went through the pipeline (the demo history) the predictions the live
+     * pipeline would have made, message by message in the order things happened, with the model the customer had
+     * at the time; their outcomes then count for calibration and training like any other. The stored predictions
+     * are marked as replayed in their model name. Conversations the module already has are skipped, so a second
+     * call adds nothing; nothing happens while the feature is off.
+     *
+     * @return how many conversations were added
+     */
+    public int replay(CustomerId customer, List<PastConversation> history) {
+        return replay.replay(customer, history);
+    }
+
+    /** Whether the module has the conversation (from the pipeline or a {@link #replay}). */
+    public boolean knows(CustomerId customer, ConversationId conversation) {
+        return predictor.knows(customer, conversation);
     }
 }

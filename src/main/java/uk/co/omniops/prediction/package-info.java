@@ -1,5 +1,7 @@
 /**
  * Predictions per open conversation (escalation risk, expected CSAT, time to resolution) and the per-customer volume forecast. Consumes MessageAnalysed; publishes PredictionUpdated.
+ * Resolved conversations that never produced events (the demo history) can be replayed through the same steps
+ * ({@code PredictionManagement.replay}).
  */
 @NullMarked
 package uk.co.omniops.prediction;

@@ -139,12 +139,22 @@ public class Predictor {
         return transactions.readInTenant(customer, () -> store.latest(conversation));
     }
 
+    public boolean knows(CustomerId customer, ConversationId conversation) {
+        return transactions.readInTenant(customer,
+                () -> !store.known(List.of(conversation.value())).isEmpty());
+    }
+
     public CustomerModels models(CustomerId customer) {
         var cached = models.get(customer);
         if (cached != null && cached.at().plus(MODEL_TTL).isAfter(Instant.now())) {
             return cached.models();
         }
         return retrain(customer);
+    }
+
+    /** Drops the cached models: the next prediction trains on the read model as it is now. */
+    void evict(CustomerId customer) {
+        models.remove(customer);
     }
 
     public CustomerModels retrain(CustomerId customer) {
@@ -191,19 +201,25 @@ public class Predictor {
 
     static Features.Input input(ConversationDetails d, List<Double> scores, java.util.Set<String> categories,
             Instant now) {
+        var said = d.messages().stream().filter(m -> !m.internal()).map(m -> new Said(m.authorType(), m.createdAt()))
+                .toList();
+        return new Features.Input(scores, categories, waitingMinutes(said, now), d.conversation().messageCount(),
+                d.contact().vip(), d.conversation().priority().ordinal(), now.atZone(ZoneOffset.UTC).getHour());
+    }
+
+    /** Who wrote a message and when (internal notes left out). */
+    record Said(AuthorType author, Instant at) {}
+
+    /** How long the contact has been waiting at {@code now}: since its first message after the last agent answer. */
+    static double waitingMinutes(List<Said> messages, Instant now) {
         Instant since = null;
-        for (var m : d.messages()) {
-            if (m.internal()) {
-                continue;
-            }
-            if (m.authorType() == AuthorType.AGENT) {
+        for (var m : messages) {
+            if (m.author() == AuthorType.AGENT) {
                 since = null;
-            } else if (m.authorType() == AuthorType.CONTACT && since == null) {
-                since = m.createdAt();
+            } else if (m.author() == AuthorType.CONTACT && since == null) {
+                since = m.at();
             }
         }
-        double waiting = since == null ? 0 : Math.max(0, Duration.between(since, now).toSeconds() / 60.0);
-        return new Features.Input(scores, categories, waiting, d.conversation().messageCount(), d.contact().vip(),
-                d.conversation().priority().ordinal(), now.atZone(ZoneOffset.UTC).getHour());
+        return since == null ? 0 : Math.max(0, Duration.between(since, now).toSeconds() / 60.0);
     }
 }
