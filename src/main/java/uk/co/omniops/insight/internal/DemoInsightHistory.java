@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.internal.SyntheticHistory.Line;
 import uk.co.omniops.insight.internal.SyntheticHistory.Plan;
+import uk.co.omniops.prediction.PredictionManagement;
+import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.DemoData;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
@@ -26,7 +28,9 @@ import uk.co.omniops.tenancy.TenantTransactions;
 /**
  * Dev demo: six weeks of history for each demo customer (about 2,500 conversations, 10,000 messages) with an
  * emerging issue in the last week, then a full aggregation and one extraction of the last 7 days, so the executive
- * opens a full report. Only with {@code omniops.insights.demo-history=true} (dev profile); once per customer.
+ * opens a full report; and the prediction module's replay of that history, so the predictions page measures the
+ * real model's calibration on it. Only with {@code omniops.insights.demo-history=true} (dev profile) and only for the
+ * demo customers, so no other customer's figures ever contain it; once per customer.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -41,15 +45,18 @@ class DemoInsightHistory implements ApplicationRunner {
     private final TenancyManagement tenancy;
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
+    private final PredictionManagement predictions;
 
     DemoInsightHistory(SyntheticHistory history, InsightAggregator aggregator, InsightService insights,
-            TenancyManagement tenancy, TenantTransactions transactions, JdbcClient jdbc) {
+            TenancyManagement tenancy, TenantTransactions transactions, JdbcClient jdbc,
+            PredictionManagement predictions) {
         this.history = history;
         this.aggregator = aggregator;
         this.insights = insights;
         this.tenancy = tenancy;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.predictions = predictions;
     }
 
     @Override
@@ -57,23 +64,35 @@ class DemoInsightHistory implements ApplicationRunner {
         for (var demo : DemoData.CUSTOMERS) {
             var customer = tenancy.customerBySlug(demo.slug()).orElse(null);
             var plan = PLANS.get(demo.slug());
-            if (customer == null || plan == null) {
-                continue;
+            if (customer != null && plan != null) {
+                seed(customer.id(), demo.slug(), plan, Instant.now());
             }
-            boolean present = transactions.readInTenant(customer.id(), () -> jdbc.sql(
-                    "select exists (select 1 from conversations where id = md5(? || ':conv:1')::uuid)")
-                    .param(plan.seed()).query(Boolean.class).single());
-            if (present) {
-                continue;
-            }
-            var now = Instant.now();
+        }
+    }
+
+    /**
+     * The history, its aggregates and one extraction, unless the plan's history is there already; then the
+     * prediction module's replay of it, unless that has run (data is kept between runs, and a history written
+     * before the replay existed gets its predictions on the next start).
+     */
+    void seed(CustomerId customer, String name, Plan plan, Instant now) {
+        boolean present = transactions.readInTenant(customer, () -> jdbc.sql(
+                "select exists (select 1 from conversations where id = ?)")
+                .param(SyntheticHistory.firstConversation(plan).value()).query(Boolean.class).single());
+        if (!present) {
             long started = System.nanoTime();
-            int messages = history.generate(customer.id(), plan, now);
-            aggregator.rebuild(customer.id());
+            int messages = history.generate(customer, plan, now);
+            aggregator.rebuild(customer);
             var end = now.truncatedTo(ChronoUnit.HOURS);
-            insights.extract(customer.id(), new InsightPeriod(end.minus(InsightSchedule.DEFAULT_PERIOD), end), false);
-            log.info("Insights demo history for {}: {} messages over {} days in {} ms", demo.slug(), messages,
+            insights.extract(customer, new InsightPeriod(end.minus(InsightSchedule.DEFAULT_PERIOD), end), false);
+            log.info("Insights demo history for {}: {} messages over {} days in {} ms", name, messages,
                     plan.days(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
+        if (!predictions.knows(customer, SyntheticHistory.firstConversation(plan))) {
+            long started = System.nanoTime();
+            int replayed = predictions.replay(customer, history.past(customer, plan));
+            log.info("Prediction replay of the demo history for {}: {} conversations in {} ms", name, replayed,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
     }
 

@@ -1,13 +1,26 @@
 package uk.co.omniops.insight.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.co.omniops.conversation.AuthorType;
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.MessageId;
+import uk.co.omniops.conversation.Priority;
+import uk.co.omniops.prediction.PastConversation;
+import uk.co.omniops.prediction.PastConversation.PastMessage;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
 
@@ -17,6 +30,7 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * transaction: minutes for a million messages, where the live pipeline would take hours. Deterministic (ids are
  * md5 of a seed and a number; texts, times and outcomes are arithmetic on the conversation number), so running it
  * twice with the same seed inserts nothing new. All conversations are resolved: history does not crowd the inbox.
+ * {@link #past} reads a plan's history back in the shape the prediction module replays.
  *
  * <p>Writes other modules' tables: demo and benchmark data only, never product behaviour
  * (docs/decisions/011-insights.md).
@@ -185,6 +199,73 @@ public class SyntheticHistory {
                         eScores, eTexts, now))
                 .update();
         return messages;
+    }
+
+    /** The plan's first conversation: present once {@link #generate} ran for the plan. */
+    public static ConversationId firstConversation(Plan plan) {
+        try {
+            var digest = ByteBuffer.wrap(MessageDigest.getInstance("MD5")
+                    .digest((plan.seed() + ":conv:1").getBytes(StandardCharsets.UTF_8)));
+            return new ConversationId(new UUID(digest.getLong(), digest.getLong())); // as md5(…)::uuid in SQL
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The plan's resolved conversations as they are stored, with their messages, each contact message's sentiment
+     * and categories (analysed when its sentiment or categories were written), the first escalation and the
+     * resolution: what the prediction module would have received as events had the history gone through the
+     * pipeline, for {@code PredictionManagement.replay}.
+     */
+    public List<PastConversation> past(CustomerId customer, Plan plan) {
+        record Row(UUID conversation, Instant startedAt, boolean vip, String priority, @Nullable Instant escalatedAt,
+                Instant resolvedAt, PastMessage message) {}
+        var rows = transactions.readInTenant(customer, () -> jdbc.sql("""
+                select c.id, c.created_at, ct.vip, c.priority, e.opened_at, c.resolved_at,
+                       m.id, m.author_type, m.created_at,
+                       case when m.author_type = 'contact' then coalesce(s.created_at, k.at) end, s.score, k.keys
+                  from generate_series(1, :n) i
+                  join conversations c on c.id = md5(:seed || ':conv:' || i)::uuid and c.customer_id = :c
+                  join contacts ct on ct.id = c.contact_id
+                  left join lateral (select min(opened_at) opened_at from escalation_events
+                                      where conversation_id = c.id) e on true
+                  join messages m on m.conversation_id = c.id and not m.internal
+                  left join lateral (select created_at, score from sentiment_analysis
+                                      where conversation_id = c.id and message_id = m.id
+                                      order by created_at desc limit 1) s on true
+                  left join lateral (select array_agg(category_key order by category_key) keys, max(created_at) at
+                                       from conversation_categories where message_id = m.id) k on true
+                 where c.status = 'resolved' and c.resolved_at is not null
+                 order by c.created_at, c.id, m.created_at, m.id""")
+                .param("n", plan.conversations()).param("seed", plan.seed()).param("c", customer.value())
+                .query((rs, i) -> {
+                    var analysed = rs.getTimestamp(10);
+                    var keys = rs.getArray(12);
+                    double value = rs.getDouble(11);
+                    Double score = rs.wasNull() ? null : value;
+                    var message = new PastMessage(new MessageId(rs.getObject(7, UUID.class)),
+                            AuthorType.fromDb(rs.getString(8)),
+                            rs.getTimestamp(9).toInstant(), analysed == null ? null : analysed.toInstant(), score,
+                            keys == null ? List.of() : List.of((String[]) keys.getArray()));
+                    var escalated = rs.getTimestamp(5);
+                    return new Row(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
+                            rs.getString(4), escalated == null ? null : escalated.toInstant(),
+                            rs.getTimestamp(6).toInstant(), message);
+                })
+                .list());
+        var conversations = new ArrayList<PastConversation>();
+        var messages = new ArrayList<PastMessage>();
+        for (int i = 0; i < rows.size(); i++) {
+            var row = rows.get(i);
+            messages.add(row.message());
+            if (i + 1 == rows.size() || !rows.get(i + 1).conversation().equals(row.conversation())) {
+                conversations.add(new PastConversation(new ConversationId(row.conversation()), row.startedAt(),
+                        row.vip(), Priority.fromDb(row.priority()), messages, row.escalatedAt(), row.resolvedAt()));
+                messages.clear();
+            }
+        }
+        return conversations;
     }
 
     /** Unit separator: joins the texts into one parameter (split again in SQL). */

@@ -1,6 +1,8 @@
 package uk.co.omniops.insight.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,15 +27,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.InsightReport.Topic;
 import uk.co.omniops.insight.InsightSettings;
 import uk.co.omniops.insight.internal.SyntheticHistory.Line;
 import uk.co.omniops.insight.internal.SyntheticHistory.Plan;
+import uk.co.omniops.prediction.PredictionManagement;
 import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.tenancy.ApiKeyManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
@@ -41,7 +47,7 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 /**
  * Extraction: a planted emerging issue in two weeks of synthetic history is found and served by the API; two
  * schedulers (two ShedLock lock providers on the same database, as two replicas have) triggered at the same moment
- * extract once; the API's authentication, range errors and tenant isolation.
+ * extract once; the API's authentication, range errors and tenant isolation; the demo seeder's prediction replay.
  */
 @OmniOpsIntegrationTest
 class InsightExtractionTests {
@@ -59,6 +65,8 @@ class InsightExtractionTests {
     @Autowired ApiKeyManagement apiKeys;
     @Autowired JdbcTemplate jdbcTemplate;
     @Autowired JdbcClient jdbc;
+    @Autowired PredictionManagement predictions;
+    @Autowired ConversationManagement conversations;
     @LocalServerPort int port;
 
     Customer t;
@@ -193,6 +201,68 @@ class InsightExtractionTests {
             request.header("Authorization", "Bearer " + key);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The demo seeder has the prediction module replay the history: every resolved conversation gets the real
+     * model's risk as it stood before the outcome, the label is the history's own escalation, and the Brier score is
+     * computed from exactly those; twice seeded is once seeded; a customer without demo history sees only its own.
+     */
+    @Test
+    void demoSeedingScoresTheHistoryWithThePredictionModelForThatCustomerOnly() {
+        var real = tenancy.ensureCustomer("insight-real-" + UUID.randomUUID().toString().substring(0, 8),
+                "Insight Real", "business", "eu");
+        tenancy.ensureUser(real, "agent@" + real.slug(), "Pat Agent", Role.AGENT, "demo");
+        var agent = tenancy.users(real.id()).stream().filter(u -> u.role() == Role.AGENT).findFirst().orElseThrow();
+        var own = conversations.start(real.id(), new NewContact("Ann Real", "ann@real.example", null),
+                "Hello, my order has not arrived yet.", "chat", null).conversation().id();
+        await().atMost(Duration.ofSeconds(30)).until(() -> predictions.current(real.id(), own).isPresent());
+        conversations.resolve(real.id(), own, agent.id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> predictions.calibration(real.id()).conversations() == 1);
+
+        var seeder = new DemoInsightHistory(history, aggregator, service, tenancy, transactions, jdbc, predictions);
+        seeder.seed(t.id(), "insight-topics", PLAN, Instant.now());
+
+        assertThat(predictions.knows(t.id(), SyntheticHistory.firstConversation(PLAN))).isTrue();
+        var calibration = predictions.calibration(t.id());
+        int resolved = transactions.readInTenant(t.id(), () -> jdbc.sql(
+                "select count(*) from conversations where customer_id = ? and status = 'resolved'")
+                .param(t.id().value()).query(Integer.class).single());
+        assertThat(calibration.conversations()).isPositive().isEqualTo(resolved);
+        record Scored(double risk, boolean escalated, boolean historyEscalated, boolean predictedBefore) {}
+        var scored = transactions.readInTenant(t.id(), () -> jdbc.sql("""
+                select pc.risk_before_label, pc.escalated_at is not null,
+                       exists (select 1 from escalation_events e where e.conversation_id = pc.conversation_id),
+                       exists (select 1 from prediction_analysis pa
+                                where pa.conversation_id = pc.conversation_id
+                                  and pa.escalation_risk = pc.risk_before_label::numeric(5, 4)
+                                  and pa.created_at < coalesce(pc.escalated_at, pc.resolved_at)
+                                  and pa.model like 'predict-v1 (n=%, replayed history')
+                  from prediction_conversations pc
+                 where pc.customer_id = ? and pc.resolved_at is not null and pc.risk_before_label is not null""")
+                .param(t.id().value())
+                .query((rs, i) -> new Scored(rs.getDouble(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)))
+                .list());
+        assertThat(scored).hasSize(calibration.conversations())
+                .allMatch(s -> s.escalated() == s.historyEscalated(), "labelled with the history's escalations")
+                .allMatch(Scored::predictedBefore, "a replayed prediction made before the outcome was known");
+        double brier = scored.stream().mapToDouble(s -> Math.pow(s.risk() - (s.escalated() ? 1 : 0), 2)).average()
+                .orElseThrow();
+        assertThat(calibration.brier()).isCloseTo(brier, within(1e-9));
+        double rate = scored.stream().filter(Scored::escalated).count() / (double) scored.size();
+        assertThat(rate).isBetween(0.05, 0.95);
+        assertThat(calibration.brier()).as("better than always predicting the escalation rate")
+                .isLessThan(rate * (1 - rate));
+        System.out.printf("demo history calibration: n=%d, escalated %.3f, Brier %.4f (base rate %.4f)%n",
+                calibration.conversations(), rate, calibration.brier(), rate * (1 - rate));
+
+        seeder.seed(t.id(), "insight-topics", PLAN, Instant.now());
+        assertThat(predictions.replay(t.id(), history.past(t.id(), PLAN))).isZero();
+        assertThat(predictions.calibration(t.id()).conversations()).isEqualTo(calibration.conversations());
+
+        assertThat(predictions.calibration(real.id()).conversations()).as("its own conversation, no demo rows")
+                .isEqualTo(1);
+        assertThat(predictions.calibration(other.id()).conversations()).isZero();
     }
 
     static void assertProblem(HttpResponse<String> response, int status, String detail) {
