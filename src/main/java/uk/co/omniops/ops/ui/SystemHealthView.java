@@ -124,6 +124,7 @@ class SystemHealthView extends VerticalLayout {
         return switch (state.rule()) {
             case "ERROR_RATE" -> "> %.1f %% over %d min".formatted(settings.errorRatePercent(), settings.errorRateWindow().toMinutes());
             case "ML_AVAILABILITY" -> "< %.0f %% for %d min".formatted(100 * settings.availability(), settings.availabilityWindow().toMinutes());
+            case "REDIS_UNAVAILABLE" -> "no answer for %d s (Slack + e-mail; pods stay ready)".formatted(settings.redisWindow().toSeconds());
             default -> "> USD %.2f (%.0f %% of the USD %.2f daily budget) for %d min".formatted(state.threshold(),
                     settings.costPercentOfBudget(), settings.mlDailyBudgetUsd(), settings.costWindow().toMinutes());
         };
