@@ -226,6 +226,16 @@ public class ConversationManagement {
         return transactions.readInTenant(customer, () -> details(customer, conversation));
     }
 
+    /**
+     * The conversation's facts for event listeners: status, priority, assignee, contact, waiting time and the newest
+     * {@link ConversationFacts#RECENT} messages, in one bounded read (joins the caller's transaction when there is
+     * one). Empty for an unknown conversation or another customer's.
+     */
+    public Optional<ConversationFacts> facts(CustomerId customer, ConversationId conversation) {
+        return transactions.readInTenant(customer, () -> conversations.facts(customer, conversation,
+                messages.recent(customer, conversation, ConversationFacts.RECENT)));
+    }
+
     /** One message or internal note of the customer; empty when it does not exist (or is another customer's). */
     public Optional<Message> message(CustomerId customer, MessageId message) {
         return transactions.readInTenant(customer, () -> messages.findById(customer, message));

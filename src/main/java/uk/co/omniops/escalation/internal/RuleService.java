@@ -104,11 +104,7 @@ public class RuleService implements DisposableBean {
         return Condition.describe(condition, settings.sentimentThreshold(), settings.confidenceThreshold());
     }
 
-    /**
-     * Does an enabled rule of the customer read the predicted risk? Only then is a {@code PredictionUpdated} delivered
-     * to escalation ({@link PredictionInputs}): without such a rule the delivery would cost an event publication and
-     * decide nothing (docs/benchmarks.md §5a).
-     */
+    /** Does an enabled rule of the customer read the predicted risk? (Only then is the risk read.) */
     public boolean evaluatesPredictions(CustomerId customer) {
         return rules(customer).stream().anyMatch(r -> r.enabled() && RuleEvaluator.needsPrediction(r.condition()));
     }
