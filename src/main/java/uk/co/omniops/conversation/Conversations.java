@@ -72,9 +72,13 @@ class Conversations {
                 .optional();
     }
 
-    /** Reads and locks the row until the transaction ends: changes to one conversation happen one at a time. */
+    /**
+     * Reads and locks the row until the transaction ends: changes to one conversation happen one at a time. {@code for
+     * no key update}, the lock an update of non-key columns takes: it does not wait for the key-share locks that
+     * inserts referencing the conversation hold (an analysis storing its rows), only for other changes of the row.
+     */
     Optional<Conversation> lock(CustomerId customer, ConversationId id) {
-        return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ? for update of c")
+        return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ? for no key update of c")
                 .params(customer.value(), id.value())
                 .query((rs, i) -> map(rs)).optional();
     }

@@ -163,7 +163,7 @@ public class EscalationManagement {
             work.accept(e);
             return events.findById(customer, id).orElseThrow();
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", result.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, result.conversationId().value()));
         return result;
     }
 

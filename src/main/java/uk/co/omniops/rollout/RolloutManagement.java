@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.rollout.internal.RolloutStore;
 import uk.co.omniops.rollout.internal.SdkFeatureFlags;
 import uk.co.omniops.tenancy.Customer;
@@ -41,7 +42,7 @@ public class RolloutManagement {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutManagement.class);
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
-    public static final String SAFEGUARD_KIND = "rollout.safeguard";
+    public static final LiveUpdate.Kind SAFEGUARD_KIND = LiveUpdate.Kind.ROLLOUT_SAFEGUARD;
 
     private final RolloutStore store;
     private final SdkFeatureFlags flags;

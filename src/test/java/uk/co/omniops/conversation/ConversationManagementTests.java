@@ -112,7 +112,7 @@ class ConversationManagementTests {
     @Test
     void everyChangeIsPushedAsALiveUpdate() throws Exception {
         var kinds = new CopyOnWriteArrayList<String>();
-        try (var registration = liveUpdates.subscribe(customer.id().value(), u -> kinds.add(u.kind()))) {
+        try (var registration = liveUpdates.subscribe(customer.id().value(), u -> u.kinds().forEach(k -> kinds.add(k.wire())))) {
             var id = start(null, "live").conversation().id();
             conversations.reply(customer.id(), id, agent, "ok");
             conversations.addNote(customer.id(), id, agent, "note");

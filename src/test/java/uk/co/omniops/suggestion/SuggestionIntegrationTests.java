@@ -214,7 +214,7 @@ class SuggestionIntegrationTests {
     void aMessageWithNothingToSuggestIsNotAnnouncedOrRecomputedOnEveryRead() throws Exception {
         var ready = new java.util.concurrent.atomic.AtomicInteger();
         try (var subscription = liveUpdates.subscribe(customer.id().value(), u -> {
-            if (u.kind().equals("suggestions.ready")) {
+            if (u.is(uk.co.omniops.platform.LiveUpdate.Kind.SUGGESTIONS_READY)) {
                 ready.incrementAndGet();
             }
         })) {

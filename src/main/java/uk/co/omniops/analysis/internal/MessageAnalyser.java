@@ -41,7 +41,7 @@ public class MessageAnalyser {
 
     public static final String SENTIMENT_LATENCY = "omniops.sentiment.latency";
     public static final String CATEGORIES_LATENCY = "omniops.categories.latency";
-    static final String ANALYSED_UPDATE = "message.analysed";
+    static final LiveUpdate.Kind ANALYSED_UPDATE = LiveUpdate.Kind.MESSAGE_ANALYSED;
     private static final Set<String> SENTIMENT_LABELS = Set.of("negative", "neutral", "positive");
 
     public enum Result { ANALYSED, ALREADY_ANALYSED, NOT_FOUND, NOT_CONTACT, DISABLED }

@@ -198,7 +198,7 @@ public class Escalator {
             }
             publisher.publishEvent(new ConversationEscalated(escalation.id(), conversation, customer,
                     lead.rule().id(), escalation.severity(), escalation.reason(), now));
-            liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.opened", conversation.value()));
+            liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
             return Outcome.OPENED;
         });
         if (result == Outcome.OPENED) {
@@ -236,7 +236,7 @@ public class Escalator {
             text += " — severity raised to " + severity.dbValue();
         }
         events.addHistoryLine(customer, open.id(), "matched", text);
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", open.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, open.conversationId().value()));
         return Outcome.ADDED_TO_OPEN;
     }
 
@@ -296,7 +296,7 @@ public class Escalator {
             events.addHistoryLine(customer, escalation.id(), k, text);
             return null;
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", escalation.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, escalation.conversationId().value()));
     }
 
     Optional<Escalation> open(CustomerId customer, ConversationId conversation) {

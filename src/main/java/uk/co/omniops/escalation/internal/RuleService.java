@@ -36,7 +36,7 @@ public class RuleService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RuleService.class);
 
-    static final String RULES_CHANGED = "rules.changed";
+    static final LiveUpdate.Kind RULES_CHANGED = LiveUpdate.Kind.RULES_CHANGED;
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
     private record Cached(List<Rule> rules, long loadedNanos) {}
@@ -71,7 +71,7 @@ public class RuleService implements DisposableBean {
         this.settings = settings;
         this.liveUpdates = liveUpdates;
         this.registration = liveUpdates.subscribeAll(update -> {
-            if (RULES_CHANGED.equals(update.kind())) {
+            if (update.is(RULES_CHANGED)) {
                 evict(new CustomerId(update.customerId()));
             }
         });

@@ -93,7 +93,7 @@ public class Predictor {
             var prediction = model.predict(x, now);
             store.insertPrediction(customer, conversation, event.messageId().value(), prediction);
             store.storeFeatures(customer, conversation, facts.startedAt(), x, prediction.escalationRisk());
-            liveUpdates.publish(LiveUpdate.of(customer.value(), "prediction.updated", conversation.value()));
+            liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation.value()));
             return null;
         });
         return Outcome.STORED;

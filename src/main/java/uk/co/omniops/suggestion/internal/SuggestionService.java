@@ -60,7 +60,7 @@ public class SuggestionService {
     static final int PROPOSAL_THRESHOLD = 3;
     /** An inserted suggestion counts as edited (not ignored) while at most this share of it was changed. */
     static final double EDITED_MAX_RATIO = 0.6;
-    static final String READY = "suggestions.ready";
+    static final LiveUpdate.Kind READY = LiveUpdate.Kind.SUGGESTIONS_READY;
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionService.class);
     private static final Pattern CATEGORY_KEY = Pattern.compile("[a-z0-9_]{1,40}");
@@ -396,7 +396,7 @@ public class SuggestionService {
             store.countAll(customer, decided);
             return null;
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "suggestions.feedback", conversation.value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.SUGGESTIONS_FEEDBACK, conversation.value()));
     }
 
     private static String statsRef(Suggestion s) {
