@@ -163,7 +163,7 @@ public class ConversationManagement {
         });
     }
 
-    /** Assigns (or with {@code null} unassigns); publishes ConversationAssigned. Same assignee: no change. */
+    /** Assigns (or with {@code null} unassigns). Same assignee: no change. */
     public Conversation assign(CustomerId customer, ConversationId conversation, @Nullable UUID assigneeId) {
         return transactions.inTenant(customer, () -> {
             var current = locked(customer, conversation);
@@ -174,7 +174,6 @@ public class ConversationManagement {
                 requireStaff(customer, assigneeId);
             }
             conversations.assign(customer, conversation, assigneeId, now());
-            events.publishEvent(new ConversationAssigned(conversation, customer, assigneeId));
             live(customer, LiveUpdate.Kind.CONVERSATION_ASSIGNED, conversation);
             return conversations.findById(customer, conversation).orElseThrow();
         });

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,18 +48,16 @@ public class RolloutManagement {
     private final TenancyManagement tenancy;
     private final RolloutSafeguardMetrics metrics;
     private final ObjectProvider<RolloutAlerts> alerts;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
     RolloutManagement(RolloutStore store, SdkFeatureFlags flags, TenancyManagement tenancy,
-            RolloutSafeguardMetrics metrics, ObjectProvider<RolloutAlerts> alerts, ApplicationEventPublisher events,
+            RolloutSafeguardMetrics metrics, ObjectProvider<RolloutAlerts> alerts,
             PlatformTransactionManager transactions) {
         this.store = store;
         this.flags = flags;
         this.tenancy = tenancy;
         this.metrics = metrics;
         this.alerts = alerts;
-        this.events = events;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -344,7 +341,6 @@ public class RolloutManagement {
 
     private void afterChange(Feature feature, String action, String actor) {
         flags.refreshNow(); // this replica at once; the others on the live update below
-        events.publishEvent(new RolloutChanged(feature, action, actor));
         List<Customer> affected;
         try {
             affected = tenancy.allCustomers();

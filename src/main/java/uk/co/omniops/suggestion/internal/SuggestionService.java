@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.analysis.AnalysisManagement;
@@ -40,7 +39,6 @@ import uk.co.omniops.suggestion.ReplyProposal;
 import uk.co.omniops.suggestion.SourceStats;
 import uk.co.omniops.suggestion.Suggestion;
 import uk.co.omniops.suggestion.SuggestionRejected;
-import uk.co.omniops.suggestion.SuggestionsReady;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
@@ -48,9 +46,9 @@ import uk.co.omniops.tenancy.UserAccount;
 
 /**
  * Computes, stores and learns from suggestions (the work behind {@code SuggestionManagement}). Computing reads the
- * conversation through the conversation module's API, retrieves candidates from the three sources, ranks them in
- * process ({@link Ranker}) and stores the top three in one transaction that also publishes {@link SuggestionsReady};
- * the live update {@code suggestions.ready} follows after commit. An LLM draft, when configured, is added later by
+ * conversation's facts (bounded: its newest messages) from the event or through the conversation module's API, retrieves candidates from the three sources, ranks them in
+ * process ({@link Ranker}) and stores the top three in one transaction; the live update {@code suggestions.ready}
+ * follows after commit. An LLM draft, when configured, is added later by
  * {@link LlmDrafter} without making anyone wait.
  */
 @Service
@@ -72,7 +70,6 @@ public class SuggestionService {
     private final TenancyManagement tenancy;
     private final FeatureFlags flags;
     private final LiveUpdates liveUpdates;
-    private final ApplicationEventPublisher events;
     private final LlmDrafter drafter;
     private final Timer latency;
     private final Map<CustomerId, String> customerNames = new ConcurrentHashMap<>();
@@ -90,7 +87,7 @@ public class SuggestionService {
 
     SuggestionService(SuggestionStore store, TenantTransactions transactions, ConversationManagement conversations,
             AnalysisManagement analysis, TenancyManagement tenancy, FeatureFlags flags, LiveUpdates liveUpdates,
-            ApplicationEventPublisher events, LlmDrafter drafter, MeterRegistry meters) {
+            LlmDrafter drafter, MeterRegistry meters) {
         this.store = store;
         this.transactions = transactions;
         this.conversations = conversations;
@@ -98,7 +95,6 @@ public class SuggestionService {
         this.tenancy = tenancy;
         this.flags = flags;
         this.liveUpdates = liveUpdates;
-        this.events = events;
         this.drafter = drafter;
         this.latency = Timer.builder("omniops.suggestion.latency").description("In-process suggestion computation")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
@@ -225,7 +221,6 @@ public class SuggestionService {
                 nothingToSuggest.add(message.id());
             } else {
                 nothingToSuggest.remove(message.id());
-                events.publishEvent(new SuggestionsReady(customer, conversation, message.id(), List.copyOf(ids), false));
                 liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
             }
             return top;
@@ -257,7 +252,6 @@ public class SuggestionService {
             store.insertSuggestion(customer, id, batch, conversation, message, Suggestion.LLM, model,
                     "AI draft (" + model + ")", text, 0.9, "drafted by " + model + " from the top sources", 0);
             store.count(customer, Suggestion.LLM, model, "shown");
-            events.publishEvent(new SuggestionsReady(customer, conversation, message, List.of(id), true));
             liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
             return null;
         });
