@@ -136,8 +136,17 @@ public class MessageAnalyser {
         }
         return transactions.inTenant(customer, () -> {
             store.lock(message.id());
-            if (!force && store.analysed(customer, message.id())) {
-                return Result.ALREADY_ANALYSED;
+            if (!force) {
+                if (store.analysed(customer, message.id())) {
+                    return Result.ALREADY_ANALYSED;
+                }
+                // nothing is stored for the message (checked under its lock), so what is stored now is the model's
+                // results as the columns keep them: published without reading them back
+                store.insertModelResults(customer, message.conversationId(), List.of(result));
+                var stored = AnalysisStore.asStored(result);
+                publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
+                        before.facts(), stored.sentiment(), stored.categories());
+                return Result.ANALYSED;
             }
             if (result.sentiment() != null) {
                 store.upsertSentiment(customer, message.conversationId(), message.id(), result.sentiment(),
@@ -247,6 +256,12 @@ public class MessageAnalyser {
         var stored = store.sentiment(customer, message).orElse(null);
         var retired = taxonomies.retired(customer);
         var categories = store.categories(customer, message).stream().filter(c -> !retired.contains(c.key())).toList();
+        publish(customer, conversation, message, models, text, facts, stored, categories);
+    }
+
+    private void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models,
+            String text, ConversationFacts facts, MessageAnalysed.@Nullable Sentiment stored,
+            List<MessageAnalysed.Category> categories) {
         events.publishEvent(new MessageAnalysed(message, conversation, customer, stored, categories, models, text, facts));
         liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, conversation.value()));
     }
