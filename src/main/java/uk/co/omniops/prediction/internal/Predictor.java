@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationStatus;
