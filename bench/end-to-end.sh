@@ -19,6 +19,6 @@ app_start --omniops.simulator.enabled=false --omniops.database.embedded-port="$P
 "$JAVA" ${E2E_JAVA_OPTS:-} -cp "$CP" uk.co.omniops.bench.EndToEnd --base="http://127.0.0.1:$PORT" --rates="$RATES" --seconds="$SECONDS_PER_RATE" ${E2E_OPTS:-}
 # the server's side of the path, over all rates: update published -> tab redraw starts (lag), the redraw itself
 echo "server-side timers (seconds):"
-curl -fs "http://127.0.0.1:$PORT/actuator/prometheus" | grep -E '^omniops_ui_live_update_(lag|redraw)_seconds(\{.*quantile|_count|_max)' || true
+curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" | grep -E '^omniops_ui_live_update_(lag|redraw)_seconds(\{.*quantile|_count|_max)' || true
 app_stop
 uptime

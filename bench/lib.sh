@@ -25,10 +25,11 @@ bench_build() {
 # every start (e.g. APP_ARGS="--server.tomcat.threads.max=32" to compare settings).
 app_start() {
   local log="$BUILD/bench-app-$PORT.log"
+  MGMT_PORT="${MGMT_PORT:-$((PORT + 1))}"   # actuator (/actuator/prometheus) is only on the management port
   local main=(-cp "$CP" uk.co.omniops.OmniOpsApplication)
   [ -n "${OMNIOPS_JAR:-}" ] && main=(-jar "$OMNIOPS_JAR")
   "$JAVA" ${APP_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED "${main[@]}" \
-    --server.port="$PORT" --omniops.data-dir="$DATA" ${APP_ARGS:-} "$@" >"$log" 2>&1 &
+    --server.port="$PORT" --management.server.port="$MGMT_PORT" --omniops.data-dir="$DATA" ${APP_ARGS:-} "$@" >"$log" 2>&1 &
   APP_PID=$!
   trap app_stop EXIT
   local started=$(date +%s%N)

@@ -172,11 +172,14 @@ redis_stop() {
 
 # --- application instances --------------------------------------------------------------------------------
 
-# start_app NAME PORT [extra Spring arguments]: starts one instance in the background (log: $WORK/NAME.log).
+# start_app NAME PORT [extra Spring arguments]: starts one instance in the background (log: $WORK/NAME.log); its
+# management port (actuator) is free_port's choice, see mgmt_port NAME.
 start_app() {
-  local name=$1 port=$2
+  local name=$1 port=$2 mport
   shift 2
-  DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL APP_URL="http://127.0.0.1:$port" PORT=$port \
+  mport=$(free_port)
+  eval "MGMT_PORT_${name//-/_}=$mport"
+  DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL APP_URL="http://127.0.0.1:$port" PORT=$port MANAGEMENT_PORT=$mport \
     OMNIOPS_DATA_DIR="$WORK/data-$name" LOG_LEVEL=${LOG_LEVEL:-INFO} HOSTNAME="$name" \
     REMEMBER_ME_KEY="$FAULTS_REMEMBER_ME_KEY" \
     "${APP_CMD[@]:0:1}" -Xmx${FAULTS_HEAP:-640m} -XX:+UseSerialGC "${APP_CMD[@]:1}" \
@@ -188,6 +191,11 @@ start_app() {
   FAULTS_APP_PIDS+=("$pid")
   eval "APP_PID_${name//-/_}=$pid"
   log "started $name on 127.0.0.1:$port (pid $pid)"
+}
+
+mgmt_port() {
+  local var="MGMT_PORT_${1//-/_}"
+  echo "${!var}"
 }
 
 app_pid() {

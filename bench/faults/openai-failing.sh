@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scenario 4: the OpenAI sentiment engine switched on against a WireMock stub of /v1/chat/completions that first
 # answers too slowly (over the 3 s timeout), then with 500s. Expected: every message is still analysed by the
-# in-process model within the timeout, omniops_ml_api_errors_total rises on /actuator/prometheus, the ML
+# in-process model within the timeout, omniops_ml_api_errors_total rises on /actuator/prometheus (management port), the ML
 # availability rule fires in-app (a row in ops_alerts, a Slack message to the stub).
 # The rule's window is shortened from 2 min to ALERT_WINDOW (default 30s) to keep the run short; the rule and its
 # evaluation are the product's.
@@ -35,7 +35,7 @@ OPENAI_API_KEY=sk-fault-test SLACK_WEBHOOK_URL="http://127.0.0.1:$WM_PORT/slack"
 wait_ready "$PORT" "${STARTUP_TIMEOUT:-300}" "$(app_pid app)"
 seed_customer
 t0=$SECONDS
-metric() { curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | grep -E "^omniops_ml_api_(errors_total|availability)" || true; }
+metric() { curl -s "http://127.0.0.1:$(mgmt_port app)/actuator/prometheus" | grep -E "^omniops_ml_api_(errors_total|availability)" || true; }
 log "metrics before: $(metric | tr '\n' ' ')"
 
 client burst --base "http://127.0.0.1:$PORT" --key "$FAULTS_KEY" --run "$RUN" --count "$((COUNT / 2))" \

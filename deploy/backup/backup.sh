@@ -14,7 +14,9 @@ as the last line on stdout (progress goes to stderr).
 
 Environment:
   DATABASE_URL  required; libpq URI postgresql://user:pass@host:5432/db
-                (the role needs BYPASSRLS: tenant tables use FORCE ROW LEVEL SECURITY)
+                (the role needs BYPASSRLS: tenant tables use FORCE ROW LEVEL SECURITY).
+                The password is handed to pg_dump as PGPASSWORD, never on its command line
+                (where ps would show it); PGPASSWORD or ~/.pgpass work as well.
   BACKUP_DIR    default output directory (default: ./backups)
   PG_BIN        directory holding pg_dump (default: from PATH). pg_dump's major version
                 must be >= the server's.
@@ -22,6 +24,8 @@ USAGE
 }
 
 die() { echo "backup.sh: ERROR: $*" >&2; exit 1; }
+# shellcheck source=pgpass.sh
+source "$(dirname "${BASH_SOURCE[0]}")/pgpass.sh"
 pgtool() { if [[ -n "${PG_BIN:-}" ]]; then echo "${PG_BIN%/}/$1"; else command -v "$1" || die "$1 not found on PATH (install postgresql-client or set PG_BIN)"; fi; }
 
 out_dir="${BACKUP_DIR:-./backups}"
@@ -36,6 +40,7 @@ done
 [[ -n "${DATABASE_URL:-}" ]] || die "DATABASE_URL is not set (libpq URI postgresql://user:pass@host:5432/db)"
 [[ "$DATABASE_URL" == postgres://* || "$DATABASE_URL" == postgresql://* ]] \
   || die "DATABASE_URL must be a libpq URI (postgresql://...), not a JDBC URL"
+split_database_url "$DATABASE_URL"   # -> PGURL without the password, PGPASSWORD exported
 
 pg_dump="$(pgtool pg_dump)"
 [[ -x "$pg_dump" ]] || die "pg_dump not executable: $pg_dump"
@@ -51,7 +56,7 @@ start=$SECONDS
 # --no-password: fail instead of prompting in cron/CI. --lock-wait-timeout: do not queue
 # behind a long DDL lock and block the application's own queries.
 "$pg_dump" --format=custom --no-password --lock-wait-timeout=60s \
-  --file="$partial" --dbname="$DATABASE_URL" \
+  --file="$partial" --dbname="$PGURL" \
   || die "pg_dump failed (see message above). Version mismatch? pg_dump must be >= server major"
 mv "$partial" "$file"
 trap - EXIT

@@ -22,12 +22,15 @@ Options:
                  application's tables, see verify-data-integrity.sql)
   --skip-verify  skip verify-data-integrity.sql
 Environment:
-  DATABASE_URL   required; libpq URI of the TARGET database (role with BYPASSRLS)
+  DATABASE_URL   required; libpq URI of the TARGET database (role with BYPASSRLS); the password
+                 reaches pg_restore and psql as PGPASSWORD, never on their command lines
   PG_BIN         directory holding pg_restore and psql (default: from PATH)
 USAGE
 }
 
 die() { echo "restore.sh: ERROR: $*" >&2; exit 1; }
+# shellcheck source=pgpass.sh
+source "$here/pgpass.sh"
 pgtool() { if [[ -n "${PG_BIN:-}" ]]; then echo "${PG_BIN%/}/$1"; else command -v "$1" || die "$1 not found on PATH (install postgresql-client or set PG_BIN)"; fi; }
 
 file=""; confirmed=false; jobs=8; verify=true; owner_opts=(); expect_opts=()
@@ -50,6 +53,7 @@ done
 [[ -n "${DATABASE_URL:-}" ]] || die "DATABASE_URL is not set (libpq URI of the target database)"
 [[ "$DATABASE_URL" == postgres://* || "$DATABASE_URL" == postgresql://* ]] \
   || die "DATABASE_URL must be a libpq URI (postgresql://...), not a JDBC URL"
+split_database_url "$DATABASE_URL"   # -> PGURL without the password, PGPASSWORD exported
 $confirmed || die "refusing to restore without --yes: objects in the target database will be dropped and recreated"
 
 pg_restore="$(pgtool pg_restore)"
@@ -58,19 +62,19 @@ psql="$(pgtool psql)"
 "$pg_restore" --list "$file" > /dev/null || die "$file is not a readable custom-format archive"
 
 # Print the target without its password.
-echo "restore.sh: restoring $file into $(sed -E 's#(://[^:/@]*):[^@]*@#\1:***@#' <<< "$DATABASE_URL") with $jobs jobs" >&2
+echo "restore.sh: restoring $file into $PGURL with $jobs jobs" >&2
 start=$SECONDS
 "$pg_restore" --jobs="$jobs" --clean --if-exists --exit-on-error --no-password \
-  "${owner_opts[@]}" --dbname="$DATABASE_URL" "$file" \
+  "${owner_opts[@]}" --dbname="$PGURL" "$file" \
   || die "pg_restore failed; the database may be partially restored - fix the cause and re-run"
 echo "restore.sh: pg_restore finished in $((SECONDS - start)) s" >&2
 
 # Planner statistics are not part of a dump; without ANALYZE the first queries are slow.
-"$psql" --no-psqlrc --no-password --quiet -v ON_ERROR_STOP=1 --dbname="$DATABASE_URL" -c 'ANALYZE' >&2
+"$psql" --no-psqlrc --no-password --quiet -v ON_ERROR_STOP=1 --dbname="$PGURL" -c 'ANALYZE' >&2
 
 if $verify; then
   report="$("$psql" --no-psqlrc --no-password -v ON_ERROR_STOP=1 --tuples-only --no-align \
-    --field-separator='|' "${expect_opts[@]}" --dbname="$DATABASE_URL" --file="$here/verify-data-integrity.sql")" \
+    --field-separator='|' "${expect_opts[@]}" --dbname="$PGURL" --file="$here/verify-data-integrity.sql")" \
     || die "verify-data-integrity.sql could not run"
   echo "$report" >&2
   if grep -q '^[^|]*|[^|]*|fail|' <<< "$report"; then

@@ -18,9 +18,11 @@ public final class OmniOpsMetrics {
     public static final String PHASE4_ERRORS = "omniops.phase4.errors";
     public static final String ML_API_COST_DAILY = "omniops.ml_api.cost_daily";
     public static final String REQUESTS = "omniops.requests";
+    /** 1 while Redis answers, 0 while it does not: Redis is no readiness check (the product runs without it). */
+    public static final String REDIS_AVAILABLE = "omniops.redis.available";
 
     public static final Set<String> NAMES = Set.of(SENTIMENT_LATENCY, ML_API_ERRORS, ML_API_AVAILABILITY, QUEUE_LAG,
-            PHASE4_ERRORS, ML_API_COST_DAILY, REQUESTS, JOBS_PROCESSED, JOBS_FAILED, CATEGORIES_LATENCY);
+            PHASE4_ERRORS, ML_API_COST_DAILY, REQUESTS, JOBS_PROCESSED, JOBS_FAILED, CATEGORIES_LATENCY, REDIS_AVAILABLE);
 
     private OmniOpsMetrics() {}
 }

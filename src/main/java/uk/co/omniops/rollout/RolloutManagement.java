@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.co.omniops.platform.Csv;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.rollout.internal.RolloutStore;
 import uk.co.omniops.rollout.internal.SdkFeatureFlags;
@@ -100,16 +101,13 @@ public class RolloutManagement {
         return store.auditLog(limit);
     }
 
-    /** The whole audit log as CSV (newest first); cells are quoted and formula-looking cells defused. */
+    /** The whole audit log as CSV (newest first), written by {@link Csv}: cells quoted, formula-looking text defused. */
     public String auditCsv() {
-        var csv = new StringBuilder("at,actor,feature,action,reason,before,after\n");
-        for (var e : store.auditLog(Integer.MAX_VALUE)) {
-            csv.append(cell(e.at().toString())).append(',').append(cell(e.actor())).append(',')
-                    .append(cell(e.featureKey())).append(',').append(cell(e.action())).append(',')
-                    .append(cell(e.reason())).append(',').append(cell(e.before())).append(',')
-                    .append(cell(e.after())).append('\n');
-        }
-        return csv.toString();
+        return Csv.write(new String[] {"at", "actor", "feature", "action", "reason", "before", "after"}, csv -> {
+            for (var e : store.auditLog(Integer.MAX_VALUE)) {
+                csv.row(e.at().toString(), e.actor(), e.featureKey(), e.action(), e.reason(), e.before(), e.after());
+            }
+        });
     }
 
     /** For the readiness probe: a note when flags are not (yet) live, never a failure. */
@@ -427,16 +425,5 @@ public class RolloutManagement {
 
     static String percent(double value) {
         return BigDecimal.valueOf(Math.round(value * 10) / 10.0).stripTrailingZeros().toPlainString() + " %";
-    }
-
-    private static String cell(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        var v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 }

@@ -21,8 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import uk.co.omniops.shell.ui.LoginView;
 
 /**
- * Two filter chains: a stateless one for {@code /api/**} (probes open, everything else needs an API
- * key: {@link ApiAuthentication}) and Vaadin's for the browser UI (form login, session fixation
+ * Two filter chains: a stateless one for {@code /api/**} and {@code /actuator/**} (probes open, actuator only on the
+ * management port ({@link ManagementPort}; the public port answers 401), everything else needs an API key:
+ * {@link ApiAuthentication}) and Vaadin's for the browser UI (form login, session fixation
  * protection, CSRF for Vaadin's own requests, and an always-on remember-me cookie so that a browser whose session
  * was lost with its instance signs in again by itself on another one; see {@link SessionSettings} and
  * {@code docs/decisions/012-session-recovery.md}).
@@ -51,15 +52,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, List<ApiAuthentication> apiAuthentications)
-            throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, List<ApiAuthentication> apiAuthentications,
+            ManagementPort managementPort) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemEntryPoint()))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/health", "/api/ready", "/actuator/health/**", "/actuator/prometheus")
-                        .permitAll()
+                        .requestMatchers("/api/health", "/api/ready").permitAll()
+                        // the management port is not routed by the ingress and guarded by a NetworkPolicy
+                        // (deploy/k8s/base/networkpolicy.yaml); actuator exposes only health and prometheus there
+                        .requestMatchers(managementPort).permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().authenticated());
         for (var api : apiAuthentications) {
             api.configure(http);

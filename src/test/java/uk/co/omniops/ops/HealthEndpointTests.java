@@ -44,13 +44,6 @@ class HealthEndpointTests {
         assertThat(response.body()).contains("\"status\":401", "Bearer");
     }
 
-    @Test
-    void prometheusScrapeIsServed() throws Exception {
-        var response = get("/actuator/prometheus");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_memory_used_bytes");
-    }
-
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

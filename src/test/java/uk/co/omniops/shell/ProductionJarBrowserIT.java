@@ -86,7 +86,7 @@ class ProductionJarBrowserIT {
         var data = Files.createTempDirectory("omniops-production-tier");
         var java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         app = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx768m", "-jar", JAR.toString(),
-                "--server.port=" + port, "--omniops.data-dir=" + data)
+                "--server.port=" + port, "--management.server.port=" + freePort(), "--omniops.data-dir=" + data)
                 .redirectErrorStream(true).redirectOutput(TOUR.resolve("app.log").toFile()).start();
         // ready = the start-up banner, printed on ApplicationReadyEvent, after the demo data and history are in
         var log = TOUR.resolve("app.log");

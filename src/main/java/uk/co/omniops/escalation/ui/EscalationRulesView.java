@@ -93,7 +93,7 @@ class EscalationRulesView extends VerticalLayout {
             });
             return enabled;
         }).setHeader("On").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Rule::name).setHeader("Rule").setFlexGrow(1);
+        grid.addColumn(Rule::name).setHeader("Rule").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(r -> rules.describe(r.condition())).setHeader("Condition").setFlexGrow(3);
         grid.addComponentColumn(r -> EscalationQueueView.badge(r.severity())).setHeader("Severity").setAutoWidth(true)
                 .setFlexGrow(0);

@@ -24,7 +24,7 @@ import uk.co.omniops.ops.OmniOpsMetrics;
 import uk.co.omniops.platform.PlatformSettings;
 
 /**
- * Samples the live meters and evaluates the seed's three alert rules. Firing inserts one {@code ops_alerts} row
+ * Samples the live meters and evaluates the seed's three alert rules and the Redis rule. Firing inserts one {@code ops_alerts} row
  * per rule (a unique index lets exactly one replica win, so notifications are sent once across the cluster);
  * the all-clear resolves it and tells the same channels.
  */
@@ -81,7 +81,8 @@ public class AlertEvaluator {
     /** Takes a sample and acts on every rule; returns the states it judged. */
     public synchronized List<RuleState> evaluate() {
         samples.add(new MeterSamples.Sample(Instant.now(clock), count(null), count("server_error"),
-                gauge(OmniOpsMetrics.ML_API_AVAILABILITY, 1.0), gauge(OmniOpsMetrics.ML_API_COST_DAILY, 0.0)));
+                gauge(OmniOpsMetrics.ML_API_AVAILABILITY, 1.0), gauge(OmniOpsMetrics.ML_API_COST_DAILY, 0.0),
+                gauge(OmniOpsMetrics.REDIS_AVAILABLE, 1.0)));
         var states = states();
         for (var state : states) {
             try {
@@ -99,6 +100,7 @@ public class AlertEvaluator {
         var availability = samples.maxAvailability(settings.availabilityWindow());
         var cost = samples.minCostToday(settings.costWindow());
         var costLimit = settings.mlDailyBudgetUsd() * settings.costPercentOfBudget() / 100.0;
+        var redis = samples.maxRedisAvailable(settings.redisWindow());
         return List.of(
                 new RuleState(AlertRule.ERROR_RATE.name(), AlertRule.ERROR_RATE.title(), errorRate,
                         settings.errorRatePercent(), errorRate.map(v -> v > settings.errorRatePercent()).orElse(false),
@@ -112,7 +114,13 @@ public class AlertEvaluator {
                 new RuleState(AlertRule.ML_DAILY_COST.name(), AlertRule.ML_DAILY_COST.title(), cost, costLimit,
                         cost.map(v -> v > costLimit).orElse(false),
                         cost.map(v -> "at least USD %.2f today over the last %s (budget USD %.2f)".formatted(v, human(settings.costWindow()), settings.mlDailyBudgetUsd()))
-                                .orElse("collecting " + human(settings.costWindow()) + " of history")));
+                                .orElse("collecting " + human(settings.costWindow()) + " of history")),
+                new RuleState(AlertRule.REDIS_UNAVAILABLE.name(), AlertRule.REDIS_UNAVAILABLE.title(), redis, 1.0,
+                        redis.map(v -> v < 1.0).orElse(false),
+                        redis.map(v -> v < 1.0
+                                ? "Redis has not answered for %s: jobs run in-process, live updates stay on their replica".formatted(human(settings.redisWindow()))
+                                : "Redis answered within the last " + human(settings.redisWindow()))
+                                .orElse("collecting " + human(settings.redisWindow()) + " of history")));
     }
 
     private void act(AlertRule rule, RuleState state) {

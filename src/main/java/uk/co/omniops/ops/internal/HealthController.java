@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,17 +15,21 @@ import uk.co.omniops.rollout.RolloutManagement;
 
 /**
  * The probes Kubernetes calls. Liveness says only that the process answers (a database outage must not
- * restart every pod); readiness checks each dependency and names the one that fails.
+ * restart every pod); readiness checks what a request cannot do without (database, migrations) and names the one
+ * that fails. Redis is reported but never fails readiness: without it the product degrades (jobs in-process, live
+ * updates per replica) instead of stopping, and a Redis outage must not make the ingress drop every pod. It shows as
+ * {@code DEGRADED} here, as the gauge {@code omniops.redis.available} and as the alert "Redis unavailable"
+ * ({@link RedisAvailability}).
  */
 @RestController
 class HealthController {
 
     private final DataSource dataSource;
     private final ObjectProvider<Flyway> flyway;
-    private final ObjectProvider<RedisConnectionFactory> redis;
+    private final RedisAvailability redis;
     private final ObjectProvider<RolloutManagement> rollout;
 
-    HealthController(DataSource dataSource, ObjectProvider<Flyway> flyway, ObjectProvider<RedisConnectionFactory> redis,
+    HealthController(DataSource dataSource, ObjectProvider<Flyway> flyway, RedisAvailability redis,
             ObjectProvider<RolloutManagement> rollout) {
         this.dataSource = dataSource;
         this.flyway = flyway;
@@ -44,9 +47,10 @@ class HealthController {
         var checks = new LinkedHashMap<String, Object>();
         checks.put("database", check(this::database));
         checks.put("migrations", check(this::migrations));
-        var redisFactory = redis.getIfAvailable();
-        if (redisFactory != null) {
-            checks.put("redis", check(() -> redis(redisFactory)));
+        var redisState = redis.state();
+        if (redisState != null) {
+            // informative only: the last background check, so the probe never waits on an unanswering Redis
+            checks.put("redis", redisState.asCheck());
         }
         var flags = rollout.getIfAvailable();
         if (flags != null) {
@@ -61,7 +65,7 @@ class HealthController {
             checks.put("flags", flagCheck);
         }
         var down = checks.entrySet().stream()
-                .filter(e -> !"UP".equals(((Map<?, ?>) e.getValue()).get("status")))
+                .filter(e -> "DOWN".equals(((Map<?, ?>) e.getValue()).get("status")))
                 .map(Map.Entry::getKey)
                 .toList();
         var body = new LinkedHashMap<String, Object>();
@@ -91,13 +95,6 @@ class HealthController {
             throw new IllegalStateException(info.pending().length + " migration(s) pending");
         }
         return "UP";
-    }
-
-    private static String redis(RedisConnectionFactory factory) {
-        try (var connection = factory.getConnection()) {
-            connection.ping();
-            return "UP";
-        }
     }
 
     private static Map<String, Object> check(java.util.concurrent.Callable<String> probe) {

@@ -14,8 +14,9 @@ import java.util.Optional;
  */
 final class MeterSamples {
 
-    /** One reading: cumulative request and server-error counts, and the two gauges. */
-    record Sample(Instant at, double requests, double serverErrors, double availability, double costToday) {}
+    /** One reading: cumulative request and server-error counts, and the three gauges. */
+    record Sample(Instant at, double requests, double serverErrors, double availability, double costToday,
+            double redisAvailable) {}
 
     private final Deque<Sample> samples = new ArrayDeque<>();
     private final Duration keep;
@@ -52,6 +53,11 @@ final class MeterSamples {
     /** The highest availability seen in the window, when the history covers the whole window. */
     synchronized Optional<Double> maxAvailability(Duration window) {
         return extreme(window, Sample::availability, true);
+    }
+
+    /** 1 when Redis answered at least once in the window (0: never), when the history covers the whole window. */
+    synchronized Optional<Double> maxRedisAvailable(Duration window) {
+        return extreme(window, Sample::redisAvailable, true);
     }
 
     /** The lowest daily cost seen in the window, when the history covers the whole window. */

@@ -71,19 +71,21 @@ class SystemHealthView extends VerticalLayout {
         alertGrid.addColumn(a -> a.resolvedAt() == null ? "" : TIME.format(a.resolvedAt())).setHeader("Resolved").setAutoWidth(true);
         alertGrid.addColumn(AlertEvaluator.StoredAlert::notifications).setHeader("Sent to").setAutoWidth(true);
         alertGrid.setAllRowsVisible(true);
+        alertGrid.setEmptyStateText("No alert has fired.");
         alertGrid.setId("alert-history");
         add(new H3("Recent alerts"), alertGrid);
 
         add(new H3("Job queue"), queue);
 
-        configure(costToday, "cost-today");
-        configure(costWeek, "cost-week");
+        configure(costToday, "cost-today", "No calls to an external AI model today: everything ran in-process.");
+        configure(costWeek, "cost-week", "No calls to an external AI model in the last 7 days.");
         add(new H3("External AI cost today (UTC)"), costToday, new H3("External AI cost, last 7 days"), costWeek);
         refresh();
     }
 
-    private static void configure(Grid<AiCost> grid, String id) {
+    private static void configure(Grid<AiCost> grid, String id, String whenEmpty) {
         grid.setId(id);
+        grid.setEmptyStateText(whenEmpty);
         grid.addColumn(AiCost::customerName).setHeader("Customer").setFlexGrow(1);
         grid.addColumn(AiCost::model).setHeader("Model").setAutoWidth(true);
         grid.addColumn(AiCost::calls).setHeader("Calls").setAutoWidth(true);
@@ -122,6 +124,7 @@ class SystemHealthView extends VerticalLayout {
         return switch (state.rule()) {
             case "ERROR_RATE" -> "> %.1f %% over %d min".formatted(settings.errorRatePercent(), settings.errorRateWindow().toMinutes());
             case "ML_AVAILABILITY" -> "< %.0f %% for %d min".formatted(100 * settings.availability(), settings.availabilityWindow().toMinutes());
+            case "REDIS_UNAVAILABLE" -> "no answer for %d s (Slack + e-mail; pods stay ready)".formatted(settings.redisWindow().toSeconds());
             default -> "> USD %.2f (%.0f %% of the USD %.2f daily budget) for %d min".formatted(state.threshold(),
                     settings.costPercentOfBudget(), settings.mlDailyBudgetUsd(), settings.costWindow().toMinutes());
         };

@@ -98,8 +98,8 @@ class ReplyLibraryView extends VerticalLayout {
 
     private void configureEntries() {
         entries.setId("reply-entries");
-        entries.addColumn(ReplyEntry::title).setHeader("Title").setFlexGrow(2).setSortable(true);
-        entries.addColumn(e -> String.join(", ", e.categories())).setHeader("Categories").setFlexGrow(1);
+        entries.addColumn(ReplyEntry::title).setHeader("Title").setAutoWidth(true).setFlexGrow(2).setSortable(true);
+        entries.addColumn(e -> String.join(", ", e.categories())).setHeader("Categories").setAutoWidth(true).setFlexGrow(1);
         entries.addColumn(e -> e.stats().shown()).setHeader("Shown").setAutoWidth(true).setSortable(true);
         entries.addColumn(e -> rate(e.stats())).setHeader("Accepted").setAutoWidth(true)
                 .setComparator(e -> e.stats().acceptanceRate());

@@ -57,6 +57,32 @@ class ReportExportTests {
     }
 
     @Test
+    void aContactsMessageThatLooksLikeAFormulaStaysTextAndNegativeFiguresStayNumbers() throws Exception {
+        var formula = "=HYPERLINK(\"http://example.com\",\"x\")";
+        var example = new InsightReport.Example(UUID.randomUUID(), UUID.randomUUID(), formula, FROM.plusSeconds(60));
+        var shrinking = new InsightReport.Topic("-refund", 3, 10, -0.7, false, List.of(example));
+        var hostile = new InsightReport(report.customer(), report.period(), report.current(), report.previous(),
+                report.series(), report.categories(), report.escalationCauses(), List.of(shrinking),
+                List.of("@everyone look"), report.extractedAt());
+
+        var csv = ReportCsv.write(hostile, "+Acme");
+
+        var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertThat(records).filteredOn(r -> r.get("section").equals("topic_example")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get("current")).isEqualTo("'" + formula);
+                    assertThat(r.get("item")).isEqualTo("'-refund");
+                });
+        assertThat(records).filteredOn(r -> r.get("section").equals("highlight")).singleElement()
+                .satisfies(r -> assertThat(r.get("current")).isEqualTo("'@everyone look"));
+        assertThat(records.getFirst().get("item")).isEqualTo("'+Acme");
+        assertThat(records).filteredOn(r -> r.get("metric").equals("growth")).singleElement()
+                .satisfies(r -> assertThat(r.get("current")).isEqualTo("-0.7"));
+        assertThat(csv).doesNotContain(",\"=HYPERLINK", ",=HYPERLINK").contains(",-0.7,");
+    }
+
+    @Test
     void pdfOpensAndContainsTheFiguresEvenWithCharactersHelveticaCannotShow() throws Exception {
         var pdf = ReportPdf.write(report, "Acme 零售");
 

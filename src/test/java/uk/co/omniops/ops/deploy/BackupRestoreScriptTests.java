@@ -288,7 +288,8 @@ class BackupRestoreScriptTests {
     }
 
     private static String url(String database) {
-        return "postgresql://postgres@localhost:" + postgres.getPort() + "/" + database;
+        // a password in the URL, as in production: the scripts hand it to libpq through PGPASSWORD (trust auth here)
+        return "postgresql://postgres:s3cr%40t@localhost:" + postgres.getPort() + "/" + database;
     }
 
     private static Map<String, String> env(String database) {

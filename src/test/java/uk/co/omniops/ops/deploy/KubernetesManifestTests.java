@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -88,7 +90,8 @@ class KubernetesManifestTests {
         assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
 
         Container c = app(d);
-        assertThat(c.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(3000));
+        assertThat(c.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .containsExactlyInAnyOrder("http:3000", "management:9090");
         assertThat(c.getResources().getRequests()).containsEntry("cpu", new Quantity("250m")).containsEntry("memory", new Quantity("512Mi"));
         assertThat(c.getResources().getLimits()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("1Gi"));
         assertProbe(c.getLivenessProbe(), "/api/health", 30, 10);
@@ -191,6 +194,51 @@ class KubernetesManifestTests {
             assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
             assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(2);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/staging", "overlays/production"})
+    void metricsAreOnlyOnTheManagementPortWhichTheIngressDoesNotRouteAndOnlyMonitoringReaches(String dir)
+            throws IOException {
+        Rendered r = render(dir);
+        Deployment d = r.one(Deployment.class, "omniops-phase4");
+        Container c = app(d);
+        assertThat(c.getLivenessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(3000);
+        assertThat(c.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(3000);
+        assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/port", "9090").containsEntry("prometheus.io/path", "/actuator/prometheus");
+
+        // the ingress reaches the pods only through Service omniops, which does not expose the management port
+        Service service = r.one(Service.class, "omniops");
+        assertThat(service.getSpec().getPorts()).allSatisfy(p -> {
+            assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
+            assertThat(p.getPort()).isNotEqualTo(9090);
+        });
+        r.one(Ingress.class, "omniops").getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
+            assertThat(path.getBackend().getService().getName()).isEqualTo("omniops");
+            assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+        }));
+
+        NetworkPolicy policy = r.one(NetworkPolicy.class, "omniops");
+        assertThat(policy.getMetadata().getNamespace()).isEqualTo(d.getMetadata().getNamespace());
+        assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+        assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress");
+        List<NetworkPolicyIngressRule> toManagement = policy.getSpec().getIngress().stream()
+                .filter(rule -> rule.getPorts() == null || rule.getPorts().isEmpty()
+                        || rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() != null
+                                ? p.getPort().getIntVal() == 9090 : p.getPort().getStrVal().equals("management")))
+                .toList();
+        assertThat(toManagement).as("some rule lets the scraper in").isNotEmpty().allSatisfy(rule -> {
+            assertThat(rule.getFrom()).as("never from everywhere").isNotEmpty();
+            assertThat(rule.getFrom()).allSatisfy(peer -> {
+                assertThat(peer.getIpBlock()).isNull();
+                assertThat(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                        .isIn("monitoring", "datadog");
+            });
+        });
+        assertThat(policy.getSpec().getIngress()).as("the app port stays open to the ingress controller")
+                .anySatisfy(rule -> assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
     }
 
     @Test

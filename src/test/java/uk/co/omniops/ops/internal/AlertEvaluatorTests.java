@@ -49,6 +49,7 @@ class AlertEvaluatorTests {
     final WireMockServer stub = new WireMockServer(wireMockConfig().dynamicPort());
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final AtomicReference<Double> availability = new AtomicReference<>(1.0);
+    final AtomicReference<Double> redis = new AtomicReference<>(1.0);
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T10:00:00Z"));
     AlertEvaluator evaluator;
 
@@ -61,8 +62,9 @@ class AlertEvaluatorTests {
         targets.use(new NotificationTargets.Targets(stub.baseUrl() + "/slack", null, null, null,
                 current.sendgridUrl(), "routing-key-test", stub.baseUrl() + "/pagerduty"));
         Gauge.builder(OmniOpsMetrics.ML_API_AVAILABILITY, availability, AtomicReference::get).register(registry);
+        Gauge.builder(OmniOpsMetrics.REDIS_AVAILABLE, redis, AtomicReference::get).register(registry);
         var settings = new AlertSettings(false, Duration.ofSeconds(15), 1.0, Duration.ofMinutes(5), 20, 0.95,
-                Duration.ofMinutes(2), 100, 200, Duration.ofHours(1));
+                Duration.ofMinutes(2), 100, 200, Duration.ofHours(1), Duration.ofMinutes(1));
         evaluator = new AlertEvaluator(registry, settings, alerts, jdbc, tx, platform, false);
         evaluator.useClock(new Clock() {
             @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
@@ -140,5 +142,29 @@ class AlertEvaluatorTests {
         tick(130);
         assertThat(evaluator.recent(10)).singleElement()
                 .satisfies(a -> assertThat(a.notifications()).contains("slack: failed: HTTP 500", "pagerduty: sent"));
+    }
+
+    @Test
+    void redisUnavailableForAMinuteRaisesAnAlertOnSystemHealthAndSlackButDoesNotPage() {
+        redis.set(0.0);
+        tick(0);
+        tick(30);
+        assertThat(evaluator.recent(10)).as("not yet down for the whole minute").isEmpty();
+        tick(30);
+        tick(15);
+        assertThat(evaluator.states()).filteredOn(s -> s.rule().equals("REDIS_UNAVAILABLE")).singleElement()
+                .satisfies(s -> assertThat(s.breached()).isTrue());
+        assertThat(evaluator.recent(10)).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("REDIS_UNAVAILABLE");
+            assertThat(a.status()).isEqualTo("firing");
+            assertThat(a.message()).contains("Redis");
+        });
+        stub.verify(1, postRequestedFor(urlEqualTo("/slack"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing("Redis"))));
+        stub.verify(0, postRequestedFor(urlEqualTo("/pagerduty")));
+
+        redis.set(1.0);
+        tick(15);
+        assertThat(evaluator.recent(10)).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("resolved"));
     }
 }

@@ -13,7 +13,7 @@ class MeterSamplesTests {
     final MeterSamples samples = new MeterSamples(Duration.ofHours(2));
 
     void add(int seconds, double requests, double errors, double availability, double cost) {
-        samples.add(new MeterSamples.Sample(t0.plusSeconds(seconds), requests, errors, availability, cost));
+        samples.add(new MeterSamples.Sample(t0.plusSeconds(seconds), requests, errors, availability, cost, 1.0));
     }
 
     @Test

@@ -174,6 +174,18 @@ class JobStore {
                 .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list());
     }
 
+    /**
+     * Deletes up to {@code limit} finished jobs (done, failed, dead) last changed before {@code cutoff}; queued and
+     * running jobs stay whatever their age. Returns how many went.
+     */
+    int deleteFinishedBefore(Instant cutoff, int limit) {
+        Integer deleted = platform("retention", () -> jdbc.sql("""
+                delete from jobs where id in (
+                    select id from jobs where status in ('done', 'failed', 'dead') and updated_at < ? limit ?)""")
+                .params(Timestamp.from(cutoff), limit).update());
+        return deleted == null ? 0 : deleted;
+    }
+
     private static String truncate(String error) {
         return error.length() <= 2000 ? error : error.substring(0, 2000);
     }
