@@ -44,6 +44,14 @@ public interface Jobs {
     boolean enqueueWithin(String type, UUID customerId, UUID subjectId, @Nullable UUID parentId);
 
     /**
+     * Marks a running job done in the caller's transaction (its customer's, or the platform path), from its handler:
+     * the job is done exactly when the handler's work commits, and the runner records nothing more for this run
+     * (one transaction fewer per job). Without a read-write transaction nothing happens and the runner marks the job
+     * done after the handler returns, as for any job.
+     */
+    void completeWithin(Job job);
+
+    /**
      * Like {@link #enqueue}, but a finished ({@code done}, {@code failed} or {@code dead}) job for the subject is
      * queued again with its attempts reset (backfills and explicit re-runs).
      *

@@ -58,9 +58,15 @@ class AnalysisJobs implements JobHandler {
         return TYPE;
     }
 
+    /** The job is marked done in the transaction that stores the analysis (one transaction fewer per message). */
     @Override
     public void handle(Jobs.Job job) {
-        analyse(analyser, job);
+        if (job.parentId() == null) {
+            throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
+        }
+        var result = analyser.analyse(new CustomerId(job.customerId()), new ConversationId(job.parentId()),
+                new MessageId(job.subjectId()), false, () -> jobs.completeWithin(job));
+        log.debug("{} of message {}: {}", job.type(), job.subjectId(), result);
     }
 
     /** The work of a live or a backfill job: the job's message, in its conversation (the parent), unless done. */

@@ -82,6 +82,15 @@ public class MessageAnalyser {
     }
 
     public Result analyse(CustomerId customer, ConversationId conversation, MessageId message, boolean force) {
+        return analyse(customer, conversation, message, force, () -> {});
+    }
+
+    /**
+     * Like {@link #analyse(CustomerId, ConversationId, MessageId, boolean)}; {@code inTransaction} runs in the
+     * transaction that stores the results (the live job marks itself done there: {@code Jobs.completeWithin}).
+     */
+    Result analyse(CustomerId customer, ConversationId conversation, MessageId message, boolean force,
+            Runnable inTransaction) {
         var before = transactions.readInTenant(customer, () -> conversations.facts(customer, conversation)
                 .flatMap(facts -> facts.recentMessage(message)
                         .map(m -> new MessageText(m.id(), conversation, customer, m.authorType(), false, m.text(),
@@ -95,13 +104,13 @@ public class MessageAnalyser {
         if (text.authorType() != AuthorType.CONTACT || text.internal()) {
             return Result.NOT_CONTACT;
         }
-        return analyse(customer, before.get(), force);
+        return analyse(customer, before.get(), force, inTransaction);
     }
 
     Result analyse(CustomerId customer, MessageText message, boolean force) {
         var before = transactions.readInTenant(customer, () -> conversations.facts(customer, message.conversationId())
                 .map(facts -> before(customer, message, facts, force)));
-        return before.isEmpty() ? Result.NOT_FOUND : analyse(customer, before.get(), force);
+        return before.isEmpty() ? Result.NOT_FOUND : analyse(customer, before.get(), force, () -> {});
     }
 
     /**
@@ -115,7 +124,7 @@ public class MessageAnalyser {
         return new Before(message, !force && store.analysed(customer, message.id()), taxonomies.retired(customer), facts);
     }
 
-    private Result analyse(CustomerId customer, Before before, boolean force) {
+    private Result analyse(CustomerId customer, Before before, boolean force, Runnable inTransaction) {
         var message = before.message();
         var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
         var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
@@ -146,6 +155,7 @@ public class MessageAnalyser {
                 var stored = AnalysisStore.asStored(result);
                 publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
                         before.facts(), stored.sentiment(), stored.categories());
+                inTransaction.run();
                 return Result.ANALYSED;
             }
             if (result.sentiment() != null) {
@@ -157,6 +167,7 @@ public class MessageAnalyser {
             }
             publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
                     before.facts());
+            inTransaction.run();
             return Result.ANALYSED;
         });
     }

@@ -84,6 +84,21 @@ class DefaultJobs implements Jobs {
     }
 
     @Override
+    public void completeWithin(Job job) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return;
+        }
+        store.doneInCallersTransaction(job.id());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                runner.completedWithin(job.id());
+            }
+        });
+    }
+
+    @Override
     public boolean resubmit(String type, UUID customerId, UUID subjectId, @Nullable UUID parentId) {
         var job = store.insert(type, customerId, subjectId, parentId, true);
         job.ifPresent(transport::publish);

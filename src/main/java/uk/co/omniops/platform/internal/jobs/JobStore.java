@@ -103,6 +103,12 @@ class JobStore {
                 returning""" + " " + COLUMNS).params(id, (double) stuckAfter.toSeconds()).query(JobStore::map).optional());
     }
 
+    /** {@link #done} in the caller's transaction, under its tenant (the job carries the caller's customer). */
+    void doneInCallersTransaction(UUID id) {
+        jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = ? and status = 'running'")
+                .param(id).update();
+    }
+
     void done(UUID id) {
         platform("done", () -> jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = ?")
                 .param(id).update());
