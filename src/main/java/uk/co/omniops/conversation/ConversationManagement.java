@@ -92,8 +92,8 @@ public class ConversationManagement {
                 }
                 conversations.contactMessageAdded(customer, id, now);
                 events.publishEvent(new MessageReceived(message.id(), id, customer, AuthorType.CONTACT, now));
-                live(customer, "conversation.started", id);
-                live(customer, "message.received", id);
+                live(customer, LiveUpdate.Kind.CONVERSATION_STARTED, id);
+                live(customer, LiveUpdate.Kind.MESSAGE_RECEIVED, id);
                 return details(customer, id).orElseThrow();
             });
         } catch (AlreadyStored e) {
@@ -122,9 +122,9 @@ public class ConversationManagement {
             }
             conversations.contactMessageAdded(customer, conversation, now);
             events.publishEvent(new MessageReceived(message.id(), conversation, customer, AuthorType.CONTACT, now));
-            live(customer, "message.received", conversation);
+            live(customer, LiveUpdate.Kind.MESSAGE_RECEIVED, conversation);
             if (current.status() == ConversationStatus.RESOLVED) {
-                live(customer, "conversation.reopened", conversation);
+                live(customer, LiveUpdate.Kind.CONVERSATION_REOPENED, conversation);
             }
             return messages.findById(customer, message.id()).orElseThrow();
         });
@@ -142,7 +142,7 @@ public class ConversationManagement {
             messages.insert(message, null);
             conversations.agentMessageAdded(customer, conversation, now);
             events.publishEvent(new MessageReceived(message.id(), conversation, customer, AuthorType.AGENT, now));
-            live(customer, "message.sent", conversation);
+            live(customer, LiveUpdate.Kind.MESSAGE_SENT, conversation);
             return messages.findById(customer, message.id()).orElseThrow();
         });
     }
@@ -158,12 +158,12 @@ public class ConversationManagement {
                     true, now);
             messages.insert(note, null);
             conversations.touched(customer, conversation, now);
-            live(customer, "note.added", conversation);
+            live(customer, LiveUpdate.Kind.NOTE_ADDED, conversation);
             return messages.findById(customer, note.id()).orElseThrow();
         });
     }
 
-    /** Assigns (or with {@code null} unassigns); publishes ConversationAssigned. Same assignee: no change. */
+    /** Assigns (or with {@code null} unassigns). Same assignee: no change. */
     public Conversation assign(CustomerId customer, ConversationId conversation, @Nullable UUID assigneeId) {
         return transactions.inTenant(customer, () -> {
             var current = locked(customer, conversation);
@@ -174,8 +174,7 @@ public class ConversationManagement {
                 requireStaff(customer, assigneeId);
             }
             conversations.assign(customer, conversation, assigneeId, now());
-            events.publishEvent(new ConversationAssigned(conversation, customer, assigneeId));
-            live(customer, "conversation.assigned", conversation);
+            live(customer, LiveUpdate.Kind.CONVERSATION_ASSIGNED, conversation);
             return conversations.findById(customer, conversation).orElseThrow();
         });
     }
@@ -191,7 +190,7 @@ public class ConversationManagement {
             var now = now();
             conversations.resolve(customer, conversation, now);
             events.publishEvent(new ConversationResolved(conversation, customer, now));
-            live(customer, "conversation.resolved", conversation);
+            live(customer, LiveUpdate.Kind.CONVERSATION_RESOLVED, conversation);
             return conversations.findById(customer, conversation).orElseThrow();
         });
     }
@@ -205,7 +204,7 @@ public class ConversationManagement {
             }
             requireStaff(customer, byUser);
             conversations.reopen(customer, conversation, now());
-            live(customer, "conversation.reopened", conversation);
+            live(customer, LiveUpdate.Kind.CONVERSATION_REOPENED, conversation);
             return conversations.findById(customer, conversation).orElseThrow();
         });
     }
@@ -217,13 +216,23 @@ public class ConversationManagement {
                 return current;
             }
             conversations.changePriority(customer, conversation, priority, now());
-            live(customer, "conversation.priority", conversation);
+            live(customer, LiveUpdate.Kind.CONVERSATION_PRIORITY, conversation);
             return conversations.findById(customer, conversation).orElseThrow();
         });
     }
 
     public Optional<ConversationDetails> find(CustomerId customer, ConversationId conversation) {
         return transactions.readInTenant(customer, () -> details(customer, conversation));
+    }
+
+    /**
+     * The conversation's facts for event listeners: status, priority, assignee, contact, waiting time and the newest
+     * {@link ConversationFacts#RECENT} messages, in one bounded read (joins the caller's transaction when there is
+     * one). Empty for an unknown conversation or another customer's.
+     */
+    public Optional<ConversationFacts> facts(CustomerId customer, ConversationId conversation) {
+        return transactions.readInTenant(customer, () -> conversations.facts(customer, conversation,
+                messages.recent(customer, conversation, ConversationFacts.RECENT)));
     }
 
     /** One message or internal note of the customer; empty when it does not exist (or is another customer's). */
@@ -263,7 +272,7 @@ public class ConversationManagement {
         var changed = transactions.inTenant(customer,
                 () -> conversations.recordSentiment(customer, conversation, message, score, label));
         if (changed) {
-            live(customer, "conversation.sentiment", conversation);
+            live(customer, LiveUpdate.Kind.CONVERSATION_SENTIMENT, conversation);
         }
     }
 
@@ -340,7 +349,7 @@ public class ConversationManagement {
         return earlier;
     }
 
-    private void live(CustomerId customer, String kind, ConversationId conversation) {
+    private void live(CustomerId customer, LiveUpdate.Kind kind, ConversationId conversation) {
         liveUpdates.publish(LiveUpdate.of(customer.value(), kind, conversation.value()));
     }
 

@@ -54,9 +54,31 @@ class Conversations {
                 .query((rs, i) -> map(rs)).optional();
     }
 
-    /** Reads and locks the row until the transaction ends: changes to one conversation happen one at a time. */
+    /** The conversation's facts without its messages (see {@link ConversationFacts}); one indexed row. */
+    Optional<ConversationFacts> facts(CustomerId customer, ConversationId id, List<ConversationFacts.RecentMessage> recent) {
+        return jdbc.sql("""
+                select c.status, c.priority, c.assignee_id, u.display_name as assignee_name, c.created_at,
+                       c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, ct.vip
+                  from conversations c
+                  join contacts ct on ct.id = c.contact_id
+                  left join app_users u on u.id = c.assignee_id
+                 where c.customer_id = ? and c.id = ?""")
+                .params(customer.value(), id.value())
+                .query((rs, i) -> new ConversationFacts(id, ConversationStatus.fromDb(rs.getString("status")),
+                        Priority.fromDb(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
+                        rs.getString("assignee_name"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getInt("message_count"), instant(rs.getTimestamp("waiting_since")),
+                        rs.getString("contact_name"), rs.getString("contact_email"), rs.getBoolean("vip"), recent))
+                .optional();
+    }
+
+    /**
+     * Reads and locks the row until the transaction ends: changes to one conversation happen one at a time. {@code for
+     * no key update}, the lock an update of non-key columns takes: it does not wait for the key-share locks that
+     * inserts referencing the conversation hold (an analysis storing its rows), only for other changes of the row.
+     */
     Optional<Conversation> lock(CustomerId customer, ConversationId id) {
-        return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ? for update of c")
+        return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ? for no key update of c")
                 .params(customer.value(), id.value())
                 .query((rs, i) -> map(rs)).optional();
     }

@@ -61,6 +61,18 @@ class Messages {
                 .query((rs, i) -> map(rs)).optional();
     }
 
+    /** The newest {@code limit} messages (no notes), oldest first: a bounded read on the conversation's index. */
+    List<ConversationFacts.RecentMessage> recent(CustomerId customer, ConversationId conversation, int limit) {
+        return jdbc.sql("""
+                select id, author_type, text, created_at from messages
+                 where customer_id = ? and conversation_id = ? and not internal
+                 order by created_at desc, id desc limit ?""")
+                .params(customer.value(), conversation.value(), limit)
+                .query((rs, i) -> new ConversationFacts.RecentMessage(new MessageId(rs.getObject(1, UUID.class)),
+                        AuthorType.fromDb(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list().reversed();
+    }
+
     /** Messages and notes, oldest first. */
     List<Message> findByConversation(CustomerId customer, ConversationId conversation) {
         return jdbc.sql(SELECT + " where m.customer_id = ? and m.conversation_id = ? order by m.created_at, m.id")

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import org.jspecify.annotations.Nullable;
 
 import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
 
@@ -98,7 +99,7 @@ public class EscalationBanner extends Div {
         super.onAttach(attachEvent);
         var ui = attachEvent.getUI();
         subscription = liveUpdates.subscribe(customer.value(), update -> {
-            if (update.kind().startsWith("escalation.") && conversation.value().equals(update.subjectId())) {
+            if (update.isAbout(LiveUpdate.Area.ESCALATION) && conversation.value().equals(update.subjectId())) {
                 access(ui);
             }
         });

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.conversation.ConversationId;
@@ -38,16 +37,14 @@ public class EscalationManagement {
     private final TenantTransactions transactions;
     private final ConversationManagement conversations;
     private final TenancyManagement tenancy;
-    private final ApplicationEventPublisher publisher;
     private final LiveUpdates liveUpdates;
 
     EscalationManagement(EscalationEvents events, TenantTransactions transactions, ConversationManagement conversations,
-            TenancyManagement tenancy, ApplicationEventPublisher publisher, LiveUpdates liveUpdates) {
+            TenancyManagement tenancy, LiveUpdates liveUpdates) {
         this.events = events;
         this.transactions = transactions;
         this.conversations = conversations;
         this.tenancy = tenancy;
-        this.publisher = publisher;
         this.liveUpdates = liveUpdates;
     }
 
@@ -132,7 +129,7 @@ public class EscalationManagement {
         });
     }
 
-    /** Resolves (acknowledging it too if needed) and publishes {@link EscalationResolved}. Already resolved: no change. */
+    /** Resolves (acknowledging it too if needed). Already resolved: no change. */
     public Escalation resolve(CustomerId customer, EscalationId id, @Nullable String note, UserAccount by) {
         requireStaff(customer, by);
         var clean = note == null || note.isBlank() ? null : note.strip();
@@ -145,8 +142,6 @@ public class EscalationManagement {
                 events.resolveBy(e.id(), by.displayName(), clean, now);
                 events.addHistoryLine(customer, e.id(), "resolved",
                         "Resolved by " + by.displayName() + (clean == null ? "" : ": " + clean));
-                publisher.publishEvent(new EscalationResolved(e.id(), e.conversationId(), customer, e.severity(), now,
-                        clean));
             }
         });
     }
@@ -163,7 +158,7 @@ public class EscalationManagement {
             work.accept(e);
             return events.findById(customer, id).orElseThrow();
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", result.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, result.conversationId().value()));
         return result;
     }
 

@@ -1,5 +1,5 @@
 /**
- * Scheduled and on-demand insights extraction per customer and period, the executive insights report and its export. Publishes InsightsExtracted.
+ * Scheduled and on-demand insights extraction per customer and period, the executive insights report and its export. Publishes no event (nothing reads one).
  */
 @NullMarked
 package uk.co.omniops.insight;

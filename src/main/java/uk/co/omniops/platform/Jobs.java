@@ -35,6 +35,23 @@ public interface Jobs {
     boolean enqueue(String type, UUID customerId, UUID subjectId, @Nullable UUID parentId);
 
     /**
+     * Like {@link #enqueue}, but the job is stored in the caller's transaction (which must run as the job's customer
+     * or on the platform path) and handed to the workers after it commits: the job exists exactly when the caller's
+     * work does. Without a read-write transaction this is {@link #enqueue}.
+     *
+     * @return true when a new job was created (and will be published after commit)
+     */
+    boolean enqueueWithin(String type, UUID customerId, UUID subjectId, @Nullable UUID parentId);
+
+    /**
+     * Marks a running job done in the caller's transaction (its customer's, or the platform path), from its handler:
+     * the job is done exactly when the handler's work commits, and the runner records nothing more for this run
+     * (one transaction fewer per job). Without a read-write transaction nothing happens and the runner marks the job
+     * done after the handler returns, as for any job.
+     */
+    void completeWithin(Job job);
+
+    /**
      * Like {@link #enqueue}, but a finished ({@code done}, {@code failed} or {@code dead}) job for the subject is
      * queued again with its attempts reset (backfills and explicit re-runs).
      *

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import org.jspecify.annotations.Nullable;
 
+import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
 
@@ -51,7 +52,7 @@ public class FeatureIndicator extends Badge {
     protected void onAttach(AttachEvent attachEvent) {
         var ui = attachEvent.getUI();
         subscription = liveUpdates.subscribe(customer.value(), update -> {
-            if ("rollout.changed".equals(update.kind())) {
+            if (update.is(LiveUpdate.Kind.ROLLOUT_CHANGED)) {
                 ui.access(this::show);
             }
         });

@@ -18,12 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.co.omniops.platform.Csv;
+import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.rollout.internal.RolloutStore;
 import uk.co.omniops.rollout.internal.SdkFeatureFlags;
 import uk.co.omniops.tenancy.Customer;
@@ -42,25 +42,23 @@ public class RolloutManagement {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutManagement.class);
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
-    public static final String SAFEGUARD_KIND = "rollout.safeguard";
+    public static final LiveUpdate.Kind SAFEGUARD_KIND = LiveUpdate.Kind.ROLLOUT_SAFEGUARD;
 
     private final RolloutStore store;
     private final SdkFeatureFlags flags;
     private final TenancyManagement tenancy;
     private final RolloutSafeguardMetrics metrics;
     private final ObjectProvider<RolloutAlerts> alerts;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
     RolloutManagement(RolloutStore store, SdkFeatureFlags flags, TenancyManagement tenancy,
-            RolloutSafeguardMetrics metrics, ObjectProvider<RolloutAlerts> alerts, ApplicationEventPublisher events,
+            RolloutSafeguardMetrics metrics, ObjectProvider<RolloutAlerts> alerts,
             PlatformTransactionManager transactions) {
         this.store = store;
         this.flags = flags;
         this.tenancy = tenancy;
         this.metrics = metrics;
         this.alerts = alerts;
-        this.events = events;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -341,7 +339,6 @@ public class RolloutManagement {
 
     private void afterChange(Feature feature, String action, String actor) {
         flags.refreshNow(); // this replica at once; the others on the live update below
-        events.publishEvent(new RolloutChanged(feature, action, actor));
         List<Customer> affected;
         try {
             affected = tenancy.allCustomers();

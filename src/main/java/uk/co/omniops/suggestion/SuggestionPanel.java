@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.shell.LiveRefresh;
 import uk.co.omniops.tenancy.CustomerId;
@@ -197,7 +198,7 @@ public class SuggestionPanel extends Div {
         // several batches in a burst (the analysis, an LLM draft) redraw once
         var redraw = new LiveRefresh(ui, Duration.ofMillis(100), updates -> refresh());
         var registration = liveUpdates.subscribe(customer.value(), update -> {
-            if (update.kind().equals("suggestions.ready") && conversation.value().equals(update.subjectId())) {
+            if (update.is(LiveUpdate.Kind.SUGGESTIONS_READY) && conversation.value().equals(update.subjectId())) {
                 redraw.offer(update);
             }
         });

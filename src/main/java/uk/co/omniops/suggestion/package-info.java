@@ -4,8 +4,9 @@
  * and learned acceptance; an optional LLM draft grounded in the top sources; feedback from what agents actually send.
  * Owns {@code response_suggestions}, {@code reply_library}, {@code knowledge_snippets}, {@code reply_pairs},
  * {@code reply_proposals}, {@code suggestion_source_stats} and {@code suggestion_ai_usage}. Consumes
- * {@code MessageAnalysed} and {@code MessageReceived}; publishes {@link uk.co.omniops.suggestion.SuggestionsReady}
- * and the live update {@code suggestions.ready}.
+ * {@code MessageAnalysed} (after the analysis commits, without an event publication: missing suggestions are computed
+ * when read) and agents' {@code MessageReceived}; publishes no event (nothing
+ * reads one), only the live update {@code suggestions.ready}.
  *
  * @see <a href="../../../../../../docs/decisions/006-suggestion-ranking.md">decision 006 (ranking)</a>
  */

@@ -99,12 +99,11 @@ class ConversationManagementTests {
     }
 
     @Test
-    void assignmentPublishesConversationAssignedAndShowsTheAssigneesName() {
+    void assignmentShowsTheAssigneesName() {
         var id = start(null, "assign me").conversation().id();
         var assigned = conversations.assign(customer.id(), id, agent);
         assertThat(assigned.assigneeName()).isEqualTo("Agent One");
-        assertThat(events.stream(ConversationAssigned.class).filter(e -> e.conversationId().equals(id)))
-                .extracting(ConversationAssigned::assigneeId).containsExactly(agent);
+        assertThat(conversations.facts(customer.id(), id).orElseThrow().assigneeName()).isEqualTo("Agent One");
         assertThatThrownBy(() -> conversations.assign(customer.id(), id, UUID.randomUUID()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -112,7 +111,7 @@ class ConversationManagementTests {
     @Test
     void everyChangeIsPushedAsALiveUpdate() throws Exception {
         var kinds = new CopyOnWriteArrayList<String>();
-        try (var registration = liveUpdates.subscribe(customer.id().value(), u -> kinds.add(u.kind()))) {
+        try (var registration = liveUpdates.subscribe(customer.id().value(), u -> u.kinds().forEach(k -> kinds.add(k.wire())))) {
             var id = start(null, "live").conversation().id();
             conversations.reply(customer.id(), id, agent, "ok");
             conversations.addNote(customer.id(), id, agent, "note");

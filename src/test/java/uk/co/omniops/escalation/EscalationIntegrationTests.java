@@ -243,7 +243,7 @@ class EscalationIntegrationTests {
         }
         assertThat(enabled(c, rule.id())).as("this replica's copy, until told").isEqualTo(rule.enabled());
 
-        liveUpdates.publish(LiveUpdate.of(c.id().value(), "rules.changed", null));
+        liveUpdates.publish(LiveUpdate.of(c.id().value(), LiveUpdate.Kind.RULES_CHANGED, null));
         await().atMost(Duration.ofSeconds(10)).until(() -> enabled(c, rule.id()) != rule.enabled());
 
         rules.setEnabled(c.id(), rule.id(), rule.enabled(), "tests");

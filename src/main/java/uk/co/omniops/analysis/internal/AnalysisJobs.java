@@ -2,9 +2,8 @@ package uk.co.omniops.analysis.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
@@ -17,9 +16,8 @@ import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
- * Turns every contact message into an {@code analysis} job (agents' replies are not analysed) and runs those
- * jobs. The listener only records the job (idempotent per message), so the event is done quickly; the work is
- * distributed by the job queue.
+ * Turns every contact message into an {@code analysis} job (agents' replies are not analysed), in the message's own
+ * transaction, and runs those jobs; the work is distributed by the job queue.
  */
 @Component
 class AnalysisJobs implements JobHandler {
@@ -39,10 +37,11 @@ class AnalysisJobs implements JobHandler {
     }
 
     /**
-     * No surrounding transaction: the queue stores the job in its own, and a tenant transaction started here
-     * would be joined (without its tenant) by nested work.
+     * In the transaction that stored the message (a plain, synchronous listener): the job row commits with the
+     * message or not at all, so this boundary needs no event publication of its own; the job row is the durable
+     * record and the queue delivers it at least once after commit (docs/decisions/009-analysis-pipeline.md).
      */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
     void on(MessageReceived event) {
         if (event.authorType() != AuthorType.CONTACT) {
             return;
@@ -51,7 +50,7 @@ class AnalysisJobs implements JobHandler {
                 && !flags.isEnabled(event.customerId(), Feature.AUTO_CATEGORIZATION)) {
             return;
         }
-        jobs.enqueue(TYPE, event.customerId().value(), event.messageId().value(), event.conversationId().value());
+        jobs.enqueueWithin(TYPE, event.customerId().value(), event.messageId().value(), event.conversationId().value());
     }
 
     @Override
@@ -59,9 +58,15 @@ class AnalysisJobs implements JobHandler {
         return TYPE;
     }
 
+    /** The job is marked done in the transaction that stores the analysis (one transaction fewer per message). */
     @Override
     public void handle(Jobs.Job job) {
-        analyse(analyser, job);
+        if (job.parentId() == null) {
+            throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
+        }
+        var result = analyser.analyse(new CustomerId(job.customerId()), new ConversationId(job.parentId()),
+                new MessageId(job.subjectId()), false, () -> jobs.completeWithin(job));
+        log.debug("{} of message {}: {}", job.type(), job.subjectId(), result);
     }
 
     /** The work of a live or a backfill job: the job's message, in its conversation (the parent), unless done. */

@@ -93,6 +93,23 @@ class AnalysisStore {
         }
     }
 
+    /**
+     * A model's results as the tables keep them (scores and confidences to four decimals, categories by confidence,
+     * then key): what a read after {@link #insertModelResults} returns.
+     */
+    static ModelResult asStored(ModelResult r) {
+        var s = r.sentiment();
+        var sentiment = s == null ? null
+                : new MessageAnalysed.Sentiment(dec(s.score()).doubleValue(), s.label(), dec(s.confidence()).doubleValue(),
+                        s.model());
+        var categories = r.categories().stream()
+                .map(c -> new MessageAnalysed.Category(c.key(), dec(c.confidence()).doubleValue(), c.source()))
+                .sorted(java.util.Comparator.comparingDouble(MessageAnalysed.Category::confidence).reversed()
+                        .thenComparing(MessageAnalysed.Category::key))
+                .toList();
+        return new ModelResult(r.message(), sentiment, r.latencyMicros(), categories);
+    }
+
     /** Serialises work on one message within the transaction (duplicate deliveries, corrections). */
     void lock(MessageId message) {
         lockAll(List.of(message));

@@ -27,7 +27,7 @@ import uk.co.omniops.tenancy.TenantTransactions;
 @Component
 class CustomerModels implements DisposableBean {
 
-    static final String ADAPTED = "model.adapted";
+    static final LiveUpdate.Kind ADAPTED = LiveUpdate.Kind.MODEL_ADAPTED;
 
     private static final Logger log = LoggerFactory.getLogger(CustomerModels.class);
 
@@ -44,7 +44,7 @@ class CustomerModels implements DisposableBean {
         this.liveUpdates = liveUpdates;
         this.ttl = settings.adapterCacheTtl();
         this.registration = liveUpdates.subscribeAll(update -> {
-            if (ADAPTED.equals(update.kind())) {
+            if (update.is(ADAPTED)) {
                 var customer = new CustomerId(update.customerId());
                 var cached = cache.get(customer);
                 // our own update arrives too: keep the copy we just saved

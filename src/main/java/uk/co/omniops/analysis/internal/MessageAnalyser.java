@@ -17,6 +17,7 @@ import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.analysis.model.CustomerAdapter;
 import uk.co.omniops.conversation.AuthorType;
+import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationStatus;
@@ -40,7 +41,7 @@ public class MessageAnalyser {
 
     public static final String SENTIMENT_LATENCY = "omniops.sentiment.latency";
     public static final String CATEGORIES_LATENCY = "omniops.categories.latency";
-    static final String ANALYSED_UPDATE = "message.analysed";
+    static final LiveUpdate.Kind ANALYSED_UPDATE = LiveUpdate.Kind.MESSAGE_ANALYSED;
     private static final Set<String> SENTIMENT_LABELS = Set.of("negative", "neutral", "positive");
 
     public enum Result { ANALYSED, ALREADY_ANALYSED, NOT_FOUND, NOT_CONTACT, DISABLED }
@@ -81,8 +82,21 @@ public class MessageAnalyser {
     }
 
     public Result analyse(CustomerId customer, ConversationId conversation, MessageId message, boolean force) {
-        var before = transactions.readInTenant(customer, () -> source.text(customer, conversation, message)
-                .map(text -> before(customer, text, force)));
+        return analyse(customer, conversation, message, force, () -> {});
+    }
+
+    /**
+     * Like {@link #analyse(CustomerId, ConversationId, MessageId, boolean)}; {@code inTransaction} runs in the
+     * transaction that stores the results (the live job marks itself done there: {@code Jobs.completeWithin}).
+     */
+    Result analyse(CustomerId customer, ConversationId conversation, MessageId message, boolean force,
+            Runnable inTransaction) {
+        var before = transactions.readInTenant(customer, () -> conversations.facts(customer, conversation)
+                .flatMap(facts -> facts.recentMessage(message)
+                        .map(m -> new MessageText(m.id(), conversation, customer, m.authorType(), false, m.text(),
+                                m.createdAt()))
+                        .or(() -> source.text(customer, conversation, message))
+                        .map(text -> before(customer, text, facts, force))));
         if (before.isEmpty()) {
             return Result.NOT_FOUND;
         }
@@ -90,21 +104,27 @@ public class MessageAnalyser {
         if (text.authorType() != AuthorType.CONTACT || text.internal()) {
             return Result.NOT_CONTACT;
         }
-        return analyse(customer, before.get(), force);
+        return analyse(customer, before.get(), force, inTransaction);
     }
 
     Result analyse(CustomerId customer, MessageText message, boolean force) {
-        return analyse(customer, transactions.readInTenant(customer, () -> before(customer, message, force)), force);
+        var before = transactions.readInTenant(customer, () -> conversations.facts(customer, message.conversationId())
+                .map(facts -> before(customer, message, facts, force)));
+        return before.isEmpty() ? Result.NOT_FOUND : analyse(customer, before.get(), force, () -> {});
     }
 
-    /** What the analysis reads before it runs, in the caller's (one) read transaction: it was three per message. */
-    private record Before(MessageText message, boolean analysed, Set<String> retired) {}
+    /**
+     * What the analysis reads before it runs, in one read transaction: the message (from the conversation's recent
+     * messages when it is one of them), whether it is analysed, the retired categories and the conversation's facts
+     * that {@link MessageAnalysed} carries to its listeners.
+     */
+    private record Before(MessageText message, boolean analysed, Set<String> retired, ConversationFacts facts) {}
 
-    private Before before(CustomerId customer, MessageText message, boolean force) {
-        return new Before(message, !force && store.analysed(customer, message.id()), taxonomies.retired(customer));
+    private Before before(CustomerId customer, MessageText message, ConversationFacts facts, boolean force) {
+        return new Before(message, !force && store.analysed(customer, message.id()), taxonomies.retired(customer), facts);
     }
 
-    private Result analyse(CustomerId customer, Before before, boolean force) {
+    private Result analyse(CustomerId customer, Before before, boolean force, Runnable inTransaction) {
         var message = before.message();
         var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
         var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
@@ -125,8 +145,18 @@ public class MessageAnalyser {
         }
         return transactions.inTenant(customer, () -> {
             store.lock(message.id());
-            if (!force && store.analysed(customer, message.id())) {
-                return Result.ALREADY_ANALYSED;
+            if (!force) {
+                if (store.analysed(customer, message.id())) {
+                    return Result.ALREADY_ANALYSED;
+                }
+                // nothing is stored for the message (checked under its lock), so what is stored now is the model's
+                // results as the columns keep them: published without reading them back
+                store.insertModelResults(customer, message.conversationId(), List.of(result));
+                var stored = AnalysisStore.asStored(result);
+                publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
+                        before.facts(), stored.sentiment(), stored.categories());
+                inTransaction.run();
+                return Result.ANALYSED;
             }
             if (result.sentiment() != null) {
                 store.upsertSentiment(customer, message.conversationId(), message.id(), result.sentiment(),
@@ -135,7 +165,9 @@ public class MessageAnalyser {
             if (categoriesOn) {
                 store.replaceModelCategories(customer, message.conversationId(), message.id(), result.categories());
             }
-            publish(customer, message.conversationId(), message.id(), List.copyOf(models));
+            publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
+                    before.facts());
+            inTransaction.run();
             return Result.ANALYSED;
         });
     }
@@ -215,18 +247,33 @@ public class MessageAnalyser {
     }
 
     /**
-     * Publishes what is stored now (an agent's label wins over the model's) inside the caller's tenant
-     * transaction: {@link MessageAnalysed} through the event registry, the live update after commit. The stored
-     * sentiment also becomes the conversation's latest (the inbox sorts and filters by it).
+     * Publishes what is stored now (an agent's label wins over the model's) inside the caller's tenant transaction
+     * (after a correction): reads the message's text and the conversation's facts the event carries.
      */
     void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models) {
+        var facts = conversations.facts(customer, conversation).orElseThrow();
+        var text = facts.recentMessage(message).map(ConversationFacts.RecentMessage::text)
+                .or(() -> source.text(customer, conversation, message).map(MessageText::text)).orElseThrow();
+        publish(customer, conversation, message, models, text, facts);
+    }
+
+    /**
+     * Publishes what is stored now inside the caller's tenant transaction: {@link MessageAnalysed} (its listeners in
+     * this unit of work and through the event registry; the conversation module keeps the latest sentiment from it),
+     * the live update after commit.
+     */
+    private void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models,
+            String text, ConversationFacts facts) {
         var stored = store.sentiment(customer, message).orElse(null);
-        if (stored != null && SENTIMENT_LABELS.contains(stored.label()) && stored.score() >= 0 && stored.score() <= 1) {
-            conversations.recordSentiment(customer, conversation, message, stored.score(), stored.label());
-        }
         var retired = taxonomies.retired(customer);
         var categories = store.categories(customer, message).stream().filter(c -> !retired.contains(c.key())).toList();
-        events.publishEvent(new MessageAnalysed(message, conversation, customer, stored, categories, models));
+        publish(customer, conversation, message, models, text, facts, stored, categories);
+    }
+
+    private void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models,
+            String text, ConversationFacts facts, MessageAnalysed.@Nullable Sentiment stored,
+            List<MessageAnalysed.Category> categories) {
+        events.publishEvent(new MessageAnalysed(message, conversation, customer, stored, categories, models, text, facts));
         liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, conversation.value()));
     }
 }

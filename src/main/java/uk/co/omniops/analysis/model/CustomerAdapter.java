@@ -9,15 +9,19 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One customer's online adaptation of the shared base models, learnt from agents' corrections.
  *
- * <p>It is an additive weight vector over the word uni/bi-gram features of {@link TextFeatures}
- * (character n-grams are left out to keep it small), one weight per (feature, label), added to
- * the base model's logits. A correction takes logistic-loss gradient steps with the learning
- * rate until the corrected answer wins on the corrected text (at most {@value #MAX_STEPS} steps,
- * microseconds), so analysing the same or a near-identical message again reflects it. Only words
- * of corrected messages get weights, so unrelated messages are unaffected.
+ * <p>It adds to the base model's logits (1) a sparse weight vector over the word uni/bi-gram
+ * features of {@link TextFeatures} (character n-grams are left out to keep it small), one weight
+ * per (feature, label), and (2) with a model that uses sentence embeddings, a per-customer linear
+ * head on the embedding (labels × 384 floats), which carries a correction over to messages that
+ * mean the same in other words ({@link #DEFAULT_MODE}; see docs/decisions/004). A correction
+ * takes logistic-loss gradient steps with the learning rate until the corrected answer wins on the
+ * corrected text (at most {@value #MAX_STEPS} steps, microseconds), so analysing the same or a
+ * near-identical message again reflects it.
  *
  * <p>Each customer has its own instance; nothing is shared between instances, so corrections
  * cannot leak between customers. Instances are thread-safe (all methods synchronise on the
@@ -32,14 +36,24 @@ public final class CustomerAdapter {
     /** Default learning rate of a correction step. */
     public static final double DEFAULT_LEARNING_RATE = 0.5;
     static final int MAX_STEPS = 30;
-    private static final int MAGIC = 0x4F434131; // "OCA1"
+    /** Per-customer weights over the word n-grams of corrected messages. */
+    public static final int SPARSE = 1;
+    /** A per-customer linear head over the sentence embedding (models with embeddings only). */
+    public static final int DENSE = 2;
+    /** What a new adapter learns; chosen by measurement (docs/decisions/004, adaptation). */
+    public static final int DEFAULT_MODE = SPARSE | DENSE;
+    private static final int MAGIC_V1 = 0x4F434131; // "OCA1"
+    private static final int MAGIC = 0x4F434132; // "OCA2"
     private static final int CLASS_BITS = 4;
     private static final double TARGET = 0.65;
     private static final double REMOVE_TARGET = 0.15;
 
     private final double learningRate;
+    private final int mode;
     private final FloatMap sentiment;
     private final FloatMap categories;
+    private float @Nullable [] sentimentDense;
+    private float @Nullable [] categoryDense;
     private long sentimentSeen;
     private long sentimentAgreed;
     private long categorySeen;
@@ -52,10 +66,22 @@ public final class CustomerAdapter {
 
     /** An empty adapter; {@code learningRate} must be positive. */
     public CustomerAdapter(double learningRate) {
+        this(learningRate, DEFAULT_MODE);
+    }
+
+    /**
+     * An empty adapter learning what {@code mode} says ({@link #SPARSE}, {@link #DENSE} or both);
+     * {@code learningRate} must be positive.
+     */
+    public CustomerAdapter(double learningRate, int mode) {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be positive");
         }
+        if (mode <= 0 || mode > (SPARSE | DENSE)) {
+            throw new IllegalArgumentException("mode must be SPARSE, DENSE or both");
+        }
         this.learningRate = learningRate;
+        this.mode = mode;
         this.sentiment = new FloatMap();
         this.categories = new FloatMap();
     }
@@ -71,14 +97,19 @@ public final class CustomerAdapter {
         if (y < 0) {
             throw new IllegalArgumentException("unknown sentiment label: " + label);
         }
-        SparseVector x = model.features(text);
-        int[] f = adapterFeatures(x);
+        Encoded e = model.encode(text);
+        int[] f = adapterFeatures(e.words());
         float v = value(f);
-        double[] base = model.logits(x);
+        double[] base = model.logits(e);
+        float[] emb = (mode & DENSE) != 0 ? e.embedding() : null;
+        if (emb != null && sentimentDense == null) {
+            sentimentDense = new float[SentimentModel.LABELS.size() * emb.length];
+        }
         boolean agreed = false;
         for (int step = 0; step <= MAX_STEPS; step++) {
             double[] z = base.clone();
             addLogits(sentiment, f, v, z);
+            addDense(sentimentDense, emb, z);
             double[] p = SentimentModel.softmax(z);
             if (step == 0) {
                 agreed = SentimentModel.argmax(p) == y;
@@ -87,10 +118,14 @@ public final class CustomerAdapter {
                 break;
             }
             for (int c = 0; c < p.length; c++) {
-                float g = (float) (learningRate * ((c == y ? 1 : 0) - p[c]) * v);
-                for (int feature : f) {
-                    sentiment.add(key(feature, c), g);
+                double r = learningRate * ((c == y ? 1 : 0) - p[c]);
+                if ((mode & SPARSE) != 0) {
+                    float g = (float) (r * v);
+                    for (int feature : f) {
+                        sentiment.add(key(feature, c), g);
+                    }
                 }
+                stepDense(sentimentDense, emb, c, r);
             }
         }
         sentimentSeen++;
@@ -108,17 +143,22 @@ public final class CustomerAdapter {
      */
     public synchronized boolean correctCategories(CategoryModel model, String text, Set<String> added,
             Set<String> removed) {
-        SparseVector x = model.features(text);
-        int[] f = adapterFeatures(x);
+        Encoded e = model.encode(text);
+        int[] f = adapterFeatures(e.words());
         float v = value(f);
-        double[] base = model.logits(x);
+        double[] base = model.logits(e);
+        float[] emb = (mode & DENSE) != 0 ? e.embedding() : null;
+        if (emb != null && categoryDense == null) {
+            categoryDense = new float[model.keys().size() * emb.length];
+        }
         boolean agreed = true;
         {
             double[] z = base.clone();
             addLogits(categories, f, v, z);
+            addDense(categoryDense, emb, z);
             java.util.List<CategoryScore> ranked = new java.util.ArrayList<>();
             for (int c = 0; c < z.length; c++) {
-                ranked.add(new CategoryScore(model.keys().get(c), CategoryModel.sigmoid(z[c])));
+                ranked.add(new CategoryScore(model.keys().get(c), model.confidence(z[c])));
             }
             ranked.sort(java.util.Comparator.comparingDouble(CategoryScore::confidence).reversed());
             Set<String> predicted = new java.util.HashSet<>();
@@ -133,10 +173,10 @@ public final class CustomerAdapter {
             }
         }
         for (String a : added) {
-            learnCategory(model.indexOf(a), true, base, f, v);
+            learnCategory(model, model.indexOf(a), true, base, f, v, emb);
         }
         for (String r : removed) {
-            learnCategory(model.indexOf(r), false, base, f, v);
+            learnCategory(model, model.indexOf(r), false, base, f, v, emb);
         }
         categorySeen++;
         if (agreed) {
@@ -145,7 +185,8 @@ public final class CustomerAdapter {
         return agreed;
     }
 
-    private void learnCategory(int c, boolean positive, double[] base, int[] f, float v) {
+    private void learnCategory(CategoryModel model, int c, boolean positive, double[] base, int[] f, float v,
+            float @Nullable [] emb) {
         if (c < 0) {
             return;
         }
@@ -154,14 +195,47 @@ public final class CustomerAdapter {
             for (int feature : f) {
                 z += categories.get(key(feature, c)) * v;
             }
-            double p = CategoryModel.sigmoid(z);
+            z += dot(categoryDense, emb, c);
+            double p = model.confidence(z);
             if (positive ? p >= TARGET : p <= REMOVE_TARGET) {
                 return;
             }
-            float g = (float) (learningRate * ((positive ? 1 : 0) - p) * v);
-            for (int feature : f) {
-                categories.add(key(feature, c), g);
+            double r = learningRate * ((positive ? 1 : 0) - p);
+            if ((mode & SPARSE) != 0) {
+                float g = (float) (r * v);
+                for (int feature : f) {
+                    categories.add(key(feature, c), g);
+                }
             }
+            stepDense(categoryDense, emb, c, r);
+        }
+    }
+
+    private static double dot(float @Nullable [] w, float @Nullable [] e, int c) {
+        if (w == null || e == null || w.length < (c + 1) * e.length) {
+            return 0;
+        }
+        double s = 0;
+        int base = c * e.length;
+        for (int j = 0; j < e.length; j++) {
+            s += w[base + j] * e[j];
+        }
+        return s;
+    }
+
+    private static void addDense(float @Nullable [] w, float @Nullable [] e, double[] z) {
+        for (int c = 0; c < z.length; c++) {
+            z[c] += dot(w, e, c);
+        }
+    }
+
+    private static void stepDense(float @Nullable [] w, float @Nullable [] e, int c, double r) {
+        if (w == null || e == null) {
+            return;
+        }
+        int base = c * e.length;
+        for (int j = 0; j < e.length; j++) {
+            w[base + j] += (float) (r * e[j]);
         }
     }
 
@@ -182,21 +256,24 @@ public final class CustomerAdapter {
 
     /** Number of non-zero weights (a proxy for the serialised size). */
     public synchronized int weights() {
-        return sentiment.size() + categories.size();
+        return sentiment.size() + categories.size() + (sentimentDense == null ? 0 : sentimentDense.length)
+                + (categoryDense == null ? 0 : categoryDense.length);
     }
 
-    synchronized void addSentimentLogits(SparseVector x, double[] z) {
+    synchronized void addSentimentLogits(Encoded e, double[] z) {
         if (sentiment.size() > 0) {
-            int[] f = adapterFeatures(x);
+            int[] f = adapterFeatures(e.words());
             addLogits(sentiment, f, value(f), z);
         }
+        addDense(sentimentDense, e.embedding(), z);
     }
 
-    synchronized void addCategoryLogits(SparseVector x, double[] z) {
+    synchronized void addCategoryLogits(Encoded e, double[] z) {
         if (categories.size() > 0) {
-            int[] f = adapterFeatures(x);
+            int[] f = adapterFeatures(e.words());
             addLogits(categories, f, value(f), z);
         }
+        addDense(categoryDense, e.embedding(), z);
     }
 
     private static void addLogits(FloatMap w, int[] f, float v, double[] z) {
@@ -243,12 +320,15 @@ public final class CustomerAdapter {
         try (DataOutputStream d = new DataOutputStream(bytes)) {
             d.writeInt(MAGIC);
             d.writeDouble(learningRate);
+            d.writeInt(mode);
             d.writeLong(sentimentSeen);
             d.writeLong(sentimentAgreed);
             d.writeLong(categorySeen);
             d.writeLong(categoryAgreed);
             sentiment.write(d);
             categories.write(d);
+            writeDense(d, sentimentDense);
+            writeDense(d, categoryDense);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -262,20 +342,51 @@ public final class CustomerAdapter {
      */
     public static CustomerAdapter fromBytes(byte[] bytes) {
         try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (d.readInt() != MAGIC) {
+            int magic = d.readInt();
+            if (magic != MAGIC && magic != MAGIC_V1) {
                 throw new IllegalArgumentException("not a customer adapter");
             }
-            CustomerAdapter a = new CustomerAdapter(d.readDouble());
+            double rate = d.readDouble();
+            // adapters saved before the embedding head learnt word weights only
+            CustomerAdapter a = new CustomerAdapter(rate, magic == MAGIC ? d.readInt() : SPARSE);
             a.sentimentSeen = d.readLong();
             a.sentimentAgreed = d.readLong();
             a.categorySeen = d.readLong();
             a.categoryAgreed = d.readLong();
             a.sentiment.read(d);
             a.categories.read(d);
+            if (magic == MAGIC) {
+                a.sentimentDense = readDense(d);
+                a.categoryDense = readDense(d);
+            }
             return a;
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt customer adapter", e);
         }
+    }
+
+    private static void writeDense(DataOutputStream d, float @Nullable [] w) throws IOException {
+        d.writeInt(w == null ? 0 : w.length);
+        if (w != null) {
+            for (float x : w) {
+                d.writeFloat(x);
+            }
+        }
+    }
+
+    private static float @Nullable [] readDense(DataInputStream d) throws IOException {
+        int n = d.readInt();
+        if (n < 0 || n > (1 << 20)) {
+            throw new IOException("bad dense head size " + n);
+        }
+        if (n == 0) {
+            return null;
+        }
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = d.readFloat();
+        }
+        return w;
     }
 
     /** Open-addressing int → float map; keys are non-negative, -1 marks an empty slot. */

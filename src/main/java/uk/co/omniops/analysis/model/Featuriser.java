@@ -11,6 +11,8 @@ final class Featuriser {
 
     static final int USE_LEXICON = 1;
     static final int USE_CUES = 2;
+    /** Leaves the word and character n-grams out (the embedding-only variant of record 004). */
+    static final int NO_NGRAMS = 4;
 
     private static final int BIAS = TextFeatures.named("bias");
     private static final int COMPOUND = TextFeatures.named("lex:compound");
@@ -46,7 +48,9 @@ final class Featuriser {
         String normalised = TextFeatures.normalise(text);
         List<String> tokens = TextFeatures.tokens(normalised);
         SparseVector v = new SparseVector();
-        TextFeatures.addNgrams(tokens, v);
+        if ((options & NO_NGRAMS) == 0) {
+            TextFeatures.addNgrams(tokens, v);
+        }
         v.add(BIAS, 1f, SparseVector.NAMED);
         double compound = 0;
         if ((options & USE_LEXICON) != 0 && lexicon != null) {
@@ -68,6 +72,34 @@ final class Featuriser {
         }
         return v;
     }
+
+    /**
+     * Whether a message carries almost nothing to analyse: no word of two or more letters other
+     * than the URL/e-mail/mention placeholders ("??", "ok", a lone emoji, a link).
+     */
+    static boolean lowInformation(String text) {
+        List<String> tokens = TextFeatures.tokens(TextFeatures.normalise(text));
+        int words = 0;
+        for (String t : tokens) {
+            if (t.equals("xurl") || t.equals("xuser") || t.equals("xemail")) {
+                continue;
+            }
+            int letters = 0;
+            for (int i = 0; i < t.length(); i++) {
+                if (Character.isLetter(t.charAt(i))) {
+                    letters++;
+                }
+            }
+            if (letters >= 2) {
+                words++;
+            }
+        }
+        return words == 0 || (words == 1 && tokens.size() <= 2 && LOW_INFORMATION_WORDS.contains(
+                tokens.get(0).toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private static final java.util.Set<String> LOW_INFORMATION_WORDS = java.util.Set.of("ok", "okay", "k", "kk",
+            "hi", "hello", "hey", "yes", "no", "yeah", "yep", "nope", "hmm", "hm", "test", "ping");
 
     private static int bin(double c) {
         if (c < -0.6) {

@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import uk.co.omniops.conversation.ConversationDetails;
+import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationStatus;
@@ -85,8 +87,22 @@ public class Escalator {
         this.predictions = predictions;
     }
 
-    /** A contact's message was analysed: remember the signal (always), then evaluate (when the flag is on). */
+    /**
+     * A contact's message was analysed: reads the conversation's facts (bounded) and evaluates; see
+     * {@link #onAnalysed(AnalysedMessage, String, ConversationFacts)}.
+     */
     public Outcome onAnalysed(AnalysedMessage message) {
+        var conversation = conversations.facts(message.customerId(), message.conversationId());
+        var text = conversation.flatMap(c -> c.recentMessage(message.messageId()))
+                .map(ConversationFacts.RecentMessage::text).orElse(null);
+        return conversation.map(c -> onAnalysed(message, text, c)).orElse(Outcome.SKIPPED);
+    }
+
+    /**
+     * A contact's message was analysed: remember the signal (always), then evaluate (when the flag is on) with the
+     * conversation's facts that came with the event (no read of the conversation).
+     */
+    public Outcome onAnalysed(AnalysedMessage message, @Nullable String text, ConversationFacts conversation) {
         var customer = message.customerId();
         transactions.inTenant(customer, () -> {
             signals.store(message);
@@ -95,22 +111,19 @@ public class Escalator {
         if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
             return Outcome.DISABLED;
         }
-        var details = conversations.find(customer, message.conversationId());
-        if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED) {
+        if (conversation.status() == ConversationStatus.RESOLVED) {
             return Outcome.SKIPPED;
         }
-        var d = details.get();
-        var text = d.messages().stream().filter(m -> m.id().equals(message.messageId())).findFirst()
-                .map(uk.co.omniops.conversation.Message::text).orElse(null);
         var now = Instant.now();
         var history = transactions.readInTenant(customer,
                 () -> signals.history(customer, message.conversationId(), now.plusSeconds(1), HISTORY));
         var current = new Facts.Signal(message.score(), message.label(), message.confidence(),
                 java.util.Set.copyOf(message.categories()));
-        var facts = new Facts(current, text, history, EscalationFacts.waitingAt(d, now), d.contact().vip(),
-                risk(customer, message.conversationId()));
         var rules = ruleService.rules(customer).stream().filter(Rule::enabled).toList();
-        return apply(customer, d, message.messageId(), rules, facts, false);
+        var facts = new Facts(current, text, history, conversation.waitingAt(now), conversation.vip(),
+                rules.stream().anyMatch(r -> RuleEvaluator.needsPrediction(r.condition()))
+                        ? risk(customer, message.conversationId()) : null);
+        return apply(customer, conversation, message.messageId(), rules, facts, false);
     }
 
     /** The scheduler's check of one waiting conversation: only rules with a wait-time condition. */
@@ -123,38 +136,14 @@ public class Escalator {
         if (rules.isEmpty()) {
             return Outcome.NO_MATCH;
         }
-        var details = conversations.find(customer, conversation);
-        if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED) {
+        var details = conversations.facts(customer, conversation);
+        if (details.isEmpty() || details.get().status() == ConversationStatus.RESOLVED) {
             return Outcome.SKIPPED;
         }
         var now = Instant.now();
         var history = transactions.readInTenant(customer, () -> signals.history(customer, conversation, now, HISTORY));
-        var facts = new Facts(null, null, history, EscalationFacts.waitingAt(details.get(), now),
-                details.get().contact().vip(), risk(customer, conversation));
-        return apply(customer, details.get(), null, rules, facts, true);
-    }
-
-    /**
-     * A new predicted risk for a conversation ({@code PredictionUpdated}): only rules with a predicted-risk condition,
-     * evaluated like the scheduler's check (no message; an open escalation is left as it is).
-     */
-    public Outcome onPredicted(CustomerId customer, ConversationId conversation, double risk) {
-        if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
-            return Outcome.DISABLED;
-        }
-        var rules = ruleService.rules(customer).stream().filter(Rule::enabled)
-                .filter(r -> RuleEvaluator.needsPrediction(r.condition())).toList();
-        if (rules.isEmpty()) {
-            return Outcome.NO_MATCH;
-        }
-        var details = conversations.find(customer, conversation);
-        if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED) {
-            return Outcome.SKIPPED;
-        }
-        var now = Instant.now();
-        var history = transactions.readInTenant(customer, () -> signals.history(customer, conversation, now, HISTORY));
-        var facts = new Facts(null, null, history, EscalationFacts.waitingAt(details.get(), now),
-                details.get().contact().vip(), risk);
+        var facts = new Facts(null, null, history, details.get().waitingAt(now), details.get().vip(),
+                risk(customer, conversation));
         return apply(customer, details.get(), null, rules, facts, true);
     }
 
@@ -163,7 +152,7 @@ public class Escalator {
         return predictions.current(customer, conversation).map(Prediction::escalationRisk).orElse(null);
     }
 
-    private Outcome apply(CustomerId customer, ConversationDetails details, @Nullable MessageId messageId,
+    private Outcome apply(CustomerId customer, ConversationFacts details, @Nullable MessageId messageId,
             List<Rule> rules, Facts facts, boolean fromScheduler) {
         var evaluator = ruleService.evaluator();
         var matches = new ArrayList<Match>();
@@ -176,7 +165,7 @@ public class Escalator {
         // the most severe rule leads; ties: the first in the list (oldest rule)
         var lead = matches.stream().max(Comparator.comparingInt((Match m) -> m.rule().severity().ordinal())
                 .thenComparing(m -> -matches.indexOf(m))).orElseThrow();
-        var conversation = details.conversation().id();
+        var conversation = details.id();
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var queued = matches.stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
         var result = transactions.inTenant(customer, () -> {
@@ -209,14 +198,32 @@ public class Escalator {
             }
             publisher.publishEvent(new ConversationEscalated(escalation.id(), conversation, customer,
                     lead.rule().id(), escalation.severity(), escalation.reason(), now));
-            liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.opened", conversation.value()));
+            liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
             return Outcome.OPENED;
         });
         if (result == Outcome.OPENED) {
             var opened = transactions.readInTenant(customer, () -> events.openFor(customer, conversation));
-            opened.ifPresent(e -> runActions(customer, details, e, matches));
+            opened.ifPresent(e -> afterCommit(() -> runActions(customer, details, e, matches)));
         }
         return result;
+    }
+
+    /**
+     * Runs the work now, or, inside a transaction (the analysis' unit of work), on its own thread once that
+     * transaction committed: actions change the conversation in transactions of their own and must neither see an
+     * uncommitted escalation nor roll the analysis back when they fail.
+     */
+    private static void afterCommit(Runnable work) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                Thread.ofVirtual().name("escalation-actions").start(work);
+            }
+        });
     }
 
     private Outcome addToOpen(CustomerId customer, Escalation open, Match lead, List<Match> matches, boolean queued,
@@ -229,7 +236,7 @@ public class Escalator {
             text += " — severity raised to " + severity.dbValue();
         }
         events.addHistoryLine(customer, open.id(), "matched", text);
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", open.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, open.conversationId().value()));
         return Outcome.ADDED_TO_OPEN;
     }
 
@@ -243,10 +250,10 @@ public class Escalator {
     }
 
     /** After commit: actions never undo or block the escalation; a failure is written to its history. */
-    private void runActions(CustomerId customer, ConversationDetails details, Escalation escalation, List<Match> matches) {
+    private void runActions(CustomerId customer, ConversationFacts conversation, Escalation escalation,
+            List<Match> matches) {
         var actions = matches.stream().flatMap(m -> m.rule().actions().stream()).collect(
                 java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(RuleAction.class)));
-        var conversation = details.conversation();
         if (actions.contains(RuleAction.RAISE_PRIORITY)) {
             var target = escalation.severity().ordinal() >= Severity.HIGH.ordinal() ? Priority.URGENT : Priority.HIGH;
             if (conversation.priority().ordinal() < target.ordinal()) {
@@ -289,7 +296,7 @@ public class Escalator {
             events.addHistoryLine(customer, escalation.id(), k, text);
             return null;
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", escalation.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, escalation.conversationId().value()));
     }
 
     Optional<Escalation> open(CustomerId customer, ConversationId conversation) {

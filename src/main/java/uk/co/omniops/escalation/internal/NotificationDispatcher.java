@@ -108,7 +108,7 @@ public class NotificationDispatcher {
             log.warn("Escalation {} notification via {} failed (attempt {}): {}", e.id(), row.channel().dbValue(),
                     attempt, result.detail());
         }
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "escalation.updated", e.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, e.conversationId().value()));
     }
 
     private String link(uk.co.omniops.conversation.ConversationId conversation) {

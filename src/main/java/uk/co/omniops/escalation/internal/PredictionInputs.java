@@ -6,32 +6,23 @@ import org.springframework.transaction.annotation.Propagation;
 
 import uk.co.omniops.escalation.ConversationEscalated;
 import uk.co.omniops.prediction.PredictionManagement;
-import uk.co.omniops.prediction.PredictionUpdated;
 
 /**
- * The link with the prediction module (escalation depends on prediction, never the reverse): a new predicted risk
- * feeds the "predicted escalation risk ≥ p" rules, and each escalation is reported back as the label the risk model
- * learns from. Both after commit, durably; no surrounding transaction (tenant transactions inside).
+ * The link with the prediction module (escalation depends on prediction, never the reverse): each escalation is
+ * reported as the label the risk model learns from, durably after commit (one publication per escalation, not per
+ * message). Not in the escalation's transaction: the analysis' unit of work locks the conversation's prediction row
+ * before it opens an escalation, so an escalation opened elsewhere (the wait-time scheduler) that locked that row
+ * after its escalation would wait in the opposite order — a deadlock. The predicted risk itself is read by the rules
+ * in the analysis' unit of work, after the prediction module stored it. No surrounding transaction (tenant
+ * transactions inside).
  */
 @Component
 class PredictionInputs {
 
-    private final Escalator escalator;
     private final PredictionManagement predictions;
 
-    PredictionInputs(Escalator escalator, PredictionManagement predictions) {
-        this.escalator = escalator;
+    PredictionInputs(PredictionManagement predictions) {
         this.predictions = predictions;
-    }
-
-    /**
-     * Only for customers with an enabled predicted-risk rule: the condition is checked before the event publication is
-     * stored (and again before a redelivery), so the other customers' predictions cost no publication.
-     */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED,
-            condition = "@ruleService.evaluatesPredictions(#event.customerId())")
-    void on(PredictionUpdated event) {
-        escalator.onPredicted(event.customerId(), event.conversationId(), event.prediction().escalationRisk());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -36,7 +36,7 @@ public class RuleService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RuleService.class);
 
-    static final String RULES_CHANGED = "rules.changed";
+    static final LiveUpdate.Kind RULES_CHANGED = LiveUpdate.Kind.RULES_CHANGED;
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
     private record Cached(List<Rule> rules, long loadedNanos) {}
@@ -71,7 +71,7 @@ public class RuleService implements DisposableBean {
         this.settings = settings;
         this.liveUpdates = liveUpdates;
         this.registration = liveUpdates.subscribeAll(update -> {
-            if (RULES_CHANGED.equals(update.kind())) {
+            if (update.is(RULES_CHANGED)) {
                 evict(new CustomerId(update.customerId()));
             }
         });
@@ -104,11 +104,7 @@ public class RuleService implements DisposableBean {
         return Condition.describe(condition, settings.sentimentThreshold(), settings.confidenceThreshold());
     }
 
-    /**
-     * Does an enabled rule of the customer read the predicted risk? Only then is a {@code PredictionUpdated} delivered
-     * to escalation ({@link PredictionInputs}): without such a rule the delivery would cost an event publication and
-     * decide nothing (docs/benchmarks.md §5a).
-     */
+    /** Does an enabled rule of the customer read the predicted risk? (Only then is the risk read.) */
     public boolean evaluatesPredictions(CustomerId customer) {
         return rules(customer).stream().anyMatch(r -> r.enabled() && RuleEvaluator.needsPrediction(r.condition()));
     }

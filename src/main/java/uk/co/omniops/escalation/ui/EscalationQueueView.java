@@ -351,12 +351,12 @@ class EscalationQueueView extends VerticalLayout {
 
     /** Background thread: re-read through the service; the payload only says what changed. */
     private void onLiveUpdate(UI ui, LiveUpdate update) {
-        if (!update.kind().startsWith("escalation.")) {
+        if (!update.isAbout(LiveUpdate.Area.ESCALATION)) {
             return;
         }
         try {
             ui.access(() -> {
-                if (update.kind().equals("escalation.opened") && update.subjectId() != null) {
+                if (update.is(LiveUpdate.Kind.ESCALATION_OPENED) && update.subjectId() != null) {
                     arrived.put(update.subjectId(), Instant.now());
                 }
                 refresh();

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +21,6 @@ import uk.co.omniops.insight.InsightManagement;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.InsightReport;
 import uk.co.omniops.insight.InsightReport.Totals;
-import uk.co.omniops.insight.InsightsExtracted;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.tenancy.CustomerId;
@@ -30,8 +28,7 @@ import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
  * {@link InsightManagement}: reports from the hourly aggregates plus the latest extraction, extraction (aggregates
- * refreshed, topics from the period's customer messages, one {@code conversation_insights} row, {@link
- * InsightsExtracted} in the same transaction), and drill-down through indexed queries. Every read and write runs in
+ * refreshed, topics from the period's customer messages, one {@code conversation_insights} row), and drill-down through indexed queries. Every read and write runs in
  * the customer's tenant transaction; with {@code CONVERSATION_INSIGHTS} off nothing is read or written.
  */
 @Service
@@ -53,17 +50,15 @@ class InsightService implements InsightManagement {
     private final FeatureFlags flags;
     private final AnalysisManagement analysis;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
 
     InsightService(ReportReads reads, InsightAggregator aggregator, TenantTransactions transactions, FeatureFlags flags,
-            AnalysisManagement analysis, JdbcClient jdbc, ApplicationEventPublisher events) {
+            AnalysisManagement analysis, JdbcClient jdbc) {
         this.reads = reads;
         this.aggregator = aggregator;
         this.transactions = transactions;
         this.flags = flags;
         this.analysis = analysis;
         this.jdbc = jdbc;
-        this.events = events;
     }
 
     boolean enabled(CustomerId customer) {
@@ -117,7 +112,6 @@ class InsightService implements InsightManagement {
                             Timestamp.from(period.to()), KIND, InsightJson.of(report, at, onDemand).write(),
                             Timestamp.from(at))
                     .update();
-            events.publishEvent(new InsightsExtracted(customer, period, at, onDemand));
             log.info("Insights extracted for {} {}..{} ({} messages, {} topics, {} emerging{})", customer.value(),
                     period.from(), period.to(), current.size(), topics.size(),
                     topics.stream().filter(InsightReport.Topic::emerging).count(), onDemand ? ", on demand" : "");

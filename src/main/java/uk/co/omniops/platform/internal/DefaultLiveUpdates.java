@@ -2,7 +2,11 @@ package uk.co.omniops.platform.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -92,17 +97,56 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, SmartLifecycle
         }
     }
 
+    /**
+     * Inside a transaction the update waits for the commit, merged with the transaction's other updates about the
+     * same customer and subject: a message's analysis, the conversation's sentiment, its prediction and an
+     * escalation, stored in one unit of work, reach the browsers as one update with four kinds.
+     */
     @Override
     public void publish(LiveUpdate update) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send(update);
-                }
-            });
-        } else {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             send(update);
+            return;
+        }
+        var pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.add(update);
+    }
+
+    private record Key(UUID customerId, @Nullable UUID subjectId) {}
+
+    /** One transaction's updates, merged per customer and subject, sent after commit. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final Map<Key, LiveUpdate> updates = new LinkedHashMap<>();
+
+        void add(LiveUpdate update) {
+            updates.merge(new Key(update.customerId(), update.subjectId()), update, LiveUpdate::merge);
+        }
+
+        /** A nested {@code REQUIRES_NEW} transaction collects its own updates. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(DefaultLiveUpdates.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(DefaultLiveUpdates.this, this);
+        }
+
+        @Override
+        public void afterCommit() {
+            updates.values().forEach(DefaultLiveUpdates.this::send);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(DefaultLiveUpdates.this);
         }
     }
 
@@ -128,7 +172,12 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, SmartLifecycle
             return;
         }
         try {
-            deliverLocally(new LiveUpdate(UUID.fromString(parts[1]), parts[2],
+            var kinds = Arrays.stream(parts[2].split(",")).map(LiveUpdate.Kind::fromWire).flatMap(Optional::stream)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(LiveUpdate.Kind.class)));
+            if (kinds.isEmpty()) {
+                return; // only kinds this version does not know
+            }
+            deliverLocally(new LiveUpdate(UUID.fromString(parts[1]), kinds,
                     parts[3].isEmpty() ? null : UUID.fromString(parts[3]), Instant.ofEpochMilli(Long.parseLong(parts[4]))));
         } catch (IllegalArgumentException e) {
             log.warn("Ignoring a malformed live update from Redis");
@@ -136,7 +185,8 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, SmartLifecycle
     }
 
     private String encode(LiveUpdate u) {
-        return instanceId + "|" + u.customerId() + "|" + u.kind().replace("|", "") + "|"
+        return instanceId + "|" + u.customerId() + "|"
+                + u.kinds().stream().map(LiveUpdate.Kind::wire).collect(Collectors.joining(",")) + "|"
                 + (u.subjectId() == null ? "" : u.subjectId()) + "|" + u.at().toEpochMilli();
     }
 

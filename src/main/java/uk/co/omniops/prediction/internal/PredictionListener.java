@@ -1,5 +1,7 @@
 package uk.co.omniops.prediction.internal;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -8,12 +10,18 @@ import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.ConversationResolved;
 
 /**
- * Feeds the read model and the predictions from events, durably after commit. No surrounding transaction: the work
- * runs in {@code TenantTransactions} of the event's customer (row-level security learns the tenant when a
- * transaction begins).
+ * Feeds the read model and the predictions from events.
+ *
+ * <p>{@link MessageAnalysed}: in the analysis' own transaction (a plain listener, ordered before the escalation rules,
+ * which read the risk it stores): the prediction of a message commits with its analysis, exactly once, and costs no
+ * event publication (docs/decisions/009-analysis-pipeline.md). {@link ConversationResolved}: durably after commit; no
+ * surrounding transaction, the work runs in {@code TenantTransactions} of the event's customer.
  */
 @Component
 class PredictionListener {
+
+    /** Before the escalation rules ({@code escalation.internal.AnalysisListener}) in the analysis' unit of work. */
+    static final int ORDER = 10;
 
     private final Predictor predictor;
 
@@ -21,7 +29,8 @@ class PredictionListener {
         this.predictor = predictor;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @EventListener
+    @Order(ORDER)
     void on(MessageAnalysed event) {
         predictor.onAnalysed(event);
     }

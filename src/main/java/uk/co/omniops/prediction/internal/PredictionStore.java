@@ -61,28 +61,41 @@ public class PredictionStore {
                 .param(conversation.value()).query((rs, i) -> rs.getDouble(1)).list();
     }
 
-    public Set<String> categories(ConversationId conversation) {
-        var all = new LinkedHashSet<String>();
-        jdbc.sql("select categories from prediction_signals where conversation_id = ?").param(conversation.value())
-                .query((rs, i) -> strings(rs.getArray(1))).list().forEach(all::addAll);
-        return all;
+    /** Scores (oldest first, messages without one skipped) and categories of the newest analysed messages. */
+    public record RecentSignals(List<Double> scores, Set<String> categories) {}
+
+    /** The newest {@code limit} analysed messages of the conversation, in one bounded read. */
+    public RecentSignals recentSignals(ConversationId conversation, int limit) {
+        var scores = new ArrayList<Double>();
+        var categories = new LinkedHashSet<String>();
+        jdbc.sql("""
+                select score, categories from prediction_signals where conversation_id = ?
+                 order by created_at desc, message_id desc limit ?""")
+                .params(conversation.value(), limit).query(rs -> {
+                    var score = rs.getDouble(1);
+                    if (!rs.wasNull()) {
+                        scores.add(score);
+                    }
+                    categories.addAll(strings(rs.getArray(2)));
+                });
+        return new RecentSignals(scores.reversed(), categories);
     }
 
-    public void ensureConversation(CustomerId customer, ConversationId conversation, Instant startedAt) {
+    /**
+     * Records the conversation (when new) with its latest features, in one statement; the risk counts for
+     * calibration only while the outcome is not yet known.
+     */
+    public void storeFeatures(CustomerId customer, ConversationId conversation, Instant startedAt, double[] features,
+            double risk) {
         jdbc.sql("""
-                insert into prediction_conversations (conversation_id, customer_id, started_at) values (?, ?, ?)
-                on conflict (conversation_id) do nothing""")
-                .params(conversation.value(), customer.value(), Timestamp.from(startedAt)).update();
-    }
-
-    /** The latest features; the risk counts for calibration only while the outcome is not yet known. */
-    public void updateFeatures(ConversationId conversation, double[] features, double risk) {
-        jdbc.sql("""
-                update prediction_conversations set features = ?,
-                       risk_before_label = case when escalated_at is null and resolved_at is null then ?
-                                                else risk_before_label end
-                 where conversation_id = ?""")
-                .params(boxed(features), risk, conversation.value()).update();
+                insert into prediction_conversations (conversation_id, customer_id, started_at, features, risk_before_label)
+                values (?, ?, ?, ?, ?)
+                on conflict (conversation_id) do update set features = excluded.features,
+                       risk_before_label = case when prediction_conversations.escalated_at is null
+                                                 and prediction_conversations.resolved_at is null
+                                                then excluded.risk_before_label
+                                                else prediction_conversations.risk_before_label end""")
+                .params(conversation.value(), customer.value(), Timestamp.from(startedAt), boxed(features), risk).update();
     }
 
     public void markEscalated(CustomerId customer, ConversationId conversation, Instant at) {

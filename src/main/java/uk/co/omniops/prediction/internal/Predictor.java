@@ -10,20 +10,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.AuthorType;
-import uk.co.omniops.conversation.ConversationDetails;
+import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
-import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.prediction.Calibration;
 import uk.co.omniops.prediction.Prediction;
-import uk.co.omniops.prediction.PredictionUpdated;
 import uk.co.omniops.prediction.VolumeForecast;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
@@ -42,6 +39,7 @@ public class Predictor {
 
     static final Duration MODEL_TTL = Duration.ofMinutes(10);
     static final int TRAINING_LIMIT = 5_000;
+    static final int RECENT_SIGNALS = 50;
     public static final int FORECAST_WEEKS = 4;
     public static final double DEFAULT_HANDLE_MINUTES = 12;
     public static final int TARGET_FIRST_RESPONSE_SECONDS = 60;
@@ -51,20 +49,16 @@ public class Predictor {
     public enum Outcome { STORED, DISABLED, SKIPPED }
 
     private final PredictionStore store;
-    private final ConversationManagement conversations;
     private final TenantTransactions transactions;
     private final FeatureFlags flags;
-    private final ApplicationEventPublisher publisher;
     private final LiveUpdates liveUpdates;
     private final Map<CustomerId, Cached> models = new ConcurrentHashMap<>();
 
-    Predictor(PredictionStore store, ConversationManagement conversations, TenantTransactions transactions,
-            FeatureFlags flags, ApplicationEventPublisher publisher, LiveUpdates liveUpdates) {
+    Predictor(PredictionStore store, TenantTransactions transactions,
+            FeatureFlags flags, LiveUpdates liveUpdates) {
         this.store = store;
-        this.conversations = conversations;
         this.transactions = transactions;
         this.flags = flags;
-        this.publisher = publisher;
         this.liveUpdates = liveUpdates;
     }
 
@@ -72,33 +66,35 @@ public class Predictor {
         return flags.isEnabled(customer, Feature.PREDICTIVE_ANALYTICS);
     }
 
-    /** A contact's message was analysed: remember it, predict, store, publish. Idempotent per message. */
+    /**
+     * A contact's message was analysed: remember it, predict and store, in the caller's transaction when there is one
+     * (the analysis' unit of work, so that the escalation rules that run next read this prediction). Idempotent per
+     * message. The conversation's facts come with the event; the features read this module's own signals of the
+     * newest {@link #RECENT_SIGNALS} analysed messages.
+     */
     public Outcome onAnalysed(MessageAnalysed event) {
         var customer = event.customerId();
         if (!enabled(customer)) {
             return Outcome.DISABLED;
         }
-        var details = conversations.find(customer, event.conversationId());
-        if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED) {
+        var facts = event.conversation();
+        if (facts.status() == ConversationStatus.RESOLVED) {
             return Outcome.SKIPPED;
         }
-        var d = details.get();
         var model = models(customer);
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.inTenant(customer, () -> {
             var conversation = event.conversationId();
-            var message = d.messages().stream().filter(m -> m.id().equals(event.messageId())).findFirst();
             store.storeSignal(event.messageId().value(), customer, conversation,
                     event.sentiment() == null ? null : event.sentiment().score(),
                     event.categories().stream().map(MessageAnalysed.Category::key).toList(),
-                    message.map(m -> m.createdAt()).orElse(now));
-            store.ensureConversation(customer, conversation, d.conversation().createdAt());
-            var x = Features.of(input(d, store.scores(conversation), store.categories(conversation), now));
+                    facts.recentMessage(event.messageId()).map(m -> m.createdAt()).orElse(now));
+            var recent = store.recentSignals(conversation, RECENT_SIGNALS);
+            var x = Features.of(input(facts, recent.scores(), recent.categories(), now));
             var prediction = model.predict(x, now);
             store.insertPrediction(customer, conversation, event.messageId().value(), prediction);
-            store.updateFeatures(conversation, x, prediction.escalationRisk());
-            publisher.publishEvent(new PredictionUpdated(conversation, customer, prediction));
-            liveUpdates.publish(LiveUpdate.of(customer.value(), "prediction.updated", conversation.value()));
+            store.storeFeatures(customer, conversation, facts.startedAt(), x, prediction.escalationRisk());
+            liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation.value()));
             return null;
         });
         return Outcome.STORED;
@@ -199,12 +195,12 @@ public class Predictor {
         return Math.clamp(sortedMinutes.get(sortedMinutes.size() / 2), 3.0, 60.0);
     }
 
-    static Features.Input input(ConversationDetails d, List<Double> scores, java.util.Set<String> categories,
+    static Features.Input input(ConversationFacts facts, List<Double> scores, java.util.Set<String> categories,
             Instant now) {
-        var said = d.messages().stream().filter(m -> !m.internal()).map(m -> new Said(m.authorType(), m.createdAt()))
-                .toList();
-        return new Features.Input(scores, categories, waitingMinutes(said, now), d.conversation().messageCount(),
-                d.contact().vip(), d.conversation().priority().ordinal(), now.atZone(ZoneOffset.UTC).getHour());
+        var waited = facts.waitingAt(now);
+        double waiting = waited == null ? 0 : Math.max(0, waited.toSeconds() / 60.0);
+        return new Features.Input(scores, categories, waiting, facts.messageCount(), facts.vip(),
+                facts.priority().ordinal(), now.atZone(ZoneOffset.UTC).getHour());
     }
 
     /** Who wrote a message and when (internal notes left out). */

@@ -39,7 +39,7 @@ import uk.co.omniops.tenancy.TenancyManagement;
 @Component
 public class SdkFeatureFlags implements FeatureFlags, SmartInitializingSingleton, DisposableBean {
 
-    public static final String CHANGED = "rollout.changed";
+    public static final LiveUpdate.Kind CHANGED = LiveUpdate.Kind.ROLLOUT_CHANGED;
 
     private static final Logger log = LoggerFactory.getLogger(SdkFeatureFlags.class);
     private static final Duration CUSTOMER_TTL = Duration.ofMinutes(1);
@@ -80,7 +80,7 @@ public class SdkFeatureFlags implements FeatureFlags, SmartInitializingSingleton
         } else {
             evaluator = FlagEvaluator.database(store, env, settings.startWait());
             subscription = liveUpdates.subscribeAll(update -> {
-                if (CHANGED.equals(update.kind())) {
+                if (update.is(CHANGED)) {
                     refreshSoon();
                 }
             });

@@ -47,6 +47,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
+import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.EffectiveFlag;
 import uk.co.omniops.rollout.Feature;
@@ -248,7 +249,7 @@ class RolloutView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         var ui = attachEvent.getUI();
         subscription = liveUpdates.subscribeAll(update -> {
-            if (update.kind().startsWith("rollout.") && refreshPending.compareAndSet(false, true)) {
+            if (update.isAbout(LiveUpdate.Area.ROLLOUT) && refreshPending.compareAndSet(false, true)) {
                 ui.access(() -> {
                     refreshPending.set(false);
                     refresh();

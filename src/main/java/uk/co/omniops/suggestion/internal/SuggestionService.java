@@ -16,13 +16,13 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationDetails;
+import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationNotFound;
@@ -39,7 +39,6 @@ import uk.co.omniops.suggestion.ReplyProposal;
 import uk.co.omniops.suggestion.SourceStats;
 import uk.co.omniops.suggestion.Suggestion;
 import uk.co.omniops.suggestion.SuggestionRejected;
-import uk.co.omniops.suggestion.SuggestionsReady;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
@@ -47,9 +46,9 @@ import uk.co.omniops.tenancy.UserAccount;
 
 /**
  * Computes, stores and learns from suggestions (the work behind {@code SuggestionManagement}). Computing reads the
- * conversation through the conversation module's API, retrieves candidates from the three sources, ranks them in
- * process ({@link Ranker}) and stores the top three in one transaction that also publishes {@link SuggestionsReady};
- * the live update {@code suggestions.ready} follows after commit. An LLM draft, when configured, is added later by
+ * conversation's facts (bounded: its newest messages) from the event or through the conversation module's API, retrieves candidates from the three sources, ranks them in
+ * process ({@link Ranker}) and stores the top three in one transaction; the live update {@code suggestions.ready}
+ * follows after commit. An LLM draft, when configured, is added later by
  * {@link LlmDrafter} without making anyone wait.
  */
 @Service
@@ -59,7 +58,7 @@ public class SuggestionService {
     static final int PROPOSAL_THRESHOLD = 3;
     /** An inserted suggestion counts as edited (not ignored) while at most this share of it was changed. */
     static final double EDITED_MAX_RATIO = 0.6;
-    static final String READY = "suggestions.ready";
+    static final LiveUpdate.Kind READY = LiveUpdate.Kind.SUGGESTIONS_READY;
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionService.class);
     private static final Pattern CATEGORY_KEY = Pattern.compile("[a-z0-9_]{1,40}");
@@ -71,7 +70,6 @@ public class SuggestionService {
     private final TenancyManagement tenancy;
     private final FeatureFlags flags;
     private final LiveUpdates liveUpdates;
-    private final ApplicationEventPublisher events;
     private final LlmDrafter drafter;
     private final Timer latency;
     private final Map<CustomerId, String> customerNames = new ConcurrentHashMap<>();
@@ -89,7 +87,7 @@ public class SuggestionService {
 
     SuggestionService(SuggestionStore store, TenantTransactions transactions, ConversationManagement conversations,
             AnalysisManagement analysis, TenancyManagement tenancy, FeatureFlags flags, LiveUpdates liveUpdates,
-            ApplicationEventPublisher events, LlmDrafter drafter, MeterRegistry meters) {
+            LlmDrafter drafter, MeterRegistry meters) {
         this.store = store;
         this.transactions = transactions;
         this.conversations = conversations;
@@ -97,7 +95,6 @@ public class SuggestionService {
         this.tenancy = tenancy;
         this.flags = flags;
         this.liveUpdates = liveUpdates;
-        this.events = events;
         this.drafter = drafter;
         this.latency = Timer.builder("omniops.suggestion.latency").description("In-process suggestion computation")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
@@ -114,7 +111,7 @@ public class SuggestionService {
         if (!enabled(customer)) {
             return List.of();
         }
-        var details = conversations.find(customer, conversation).orElseThrow(() -> new ConversationNotFound(conversation));
+        var details = thread(customer, conversation);
         var latest = transactions.readInTenant(customer, () -> store.latestBatch(customer, conversation));
         var lastContact = lastContactMessage(details, null);
         if (lastContact.isEmpty()) {
@@ -134,51 +131,63 @@ public class SuggestionService {
         if (!enabled(customer)) {
             return List.of();
         }
-        var details = conversations.find(customer, conversation).orElseThrow(() -> new ConversationNotFound(conversation));
+        var details = thread(customer, conversation);
         return lastContactMessage(details, null).map(m -> compute(customer, details, m, null)).orElse(List.of());
     }
 
-    /** The analysis of a contact message is in: suggestions for it, with its categories. Idempotent per message. */
+    /** The conversation as suggestions need it: its facts and newest messages, one bounded read. */
+    private Thread thread(CustomerId customer, ConversationId conversation) {
+        return conversations.facts(customer, conversation).map(Thread::of)
+                .orElseThrow(() -> new ConversationNotFound(conversation));
+    }
+
+    /** What suggestions read of a conversation: contact, assignee and its messages (no notes), oldest first. */
+    private record Thread(ConversationId id, String contactName, @Nullable String contactEmail,
+            @Nullable String assigneeName, List<Line> lines) {
+
+        record Line(MessageId id, AuthorType authorType, String text) {}
+
+        static Thread of(ConversationFacts facts) {
+            return new Thread(facts.id(), facts.contactName(), facts.contactEmail(), facts.assigneeName(),
+                    facts.recent().stream().map(m -> new Line(m.id(), m.authorType(), m.text())).toList());
+        }
+
+        static Thread of(ConversationDetails details) {
+            return new Thread(details.conversation().id(), details.contact().name(), details.contact().email(),
+                    details.conversation().assigneeName(), details.messages().stream().filter(m -> !m.internal())
+                            .map(m -> new Line(m.id(), m.authorType(), m.text())).toList());
+        }
+    }
+
+    /**
+     * The analysis of a contact message is in: suggestions for it, with its categories, from the conversation's facts
+     * the event carries (no read of the conversation). Idempotent per message.
+     */
     void onAnalysed(MessageAnalysed event) {
         if (!enabled(event.customerId())) {
             return;
         }
-        var details = conversations.find(event.customerId(), event.conversationId());
-        if (details.isEmpty()) {
-            return;
-        }
-        var message = lastContactMessage(details.get(), event.messageId());
+        var details = Thread.of(event.conversation());
+        var message = lastContactMessage(details, event.messageId());
         if (message.isEmpty()) {
             return;
         }
-        var latest = lastContactMessage(details.get(), null);
+        var latest = lastContactMessage(details, null);
         if (latest.isPresent() && !latest.get().id().equals(event.messageId())) {
             return; // a newer contact message has arrived: its own analysis will bring suggestions
         }
-        if (answered(details.get(), event.messageId())) {
+        if (event.conversation().answeredAfter(event.messageId())) {
             return; // an agent replied before the analysis came in: nothing left to suggest for it
         }
         var categories = new LinkedHashMap<String, Double>();
         event.categories().forEach(c -> categories.merge(c.key(), c.confidence(), Math::max));
-        compute(event.customerId(), details.get(), message.get(), categories);
+        compute(event.customerId(), details, message.get(), categories);
     }
 
-    private static boolean answered(ConversationDetails details, MessageId message) {
-        var after = false;
-        for (var m : details.messages()) {
-            if (m.id().equals(message)) {
-                after = true;
-            } else if (after && !m.internal() && m.authorType() == AuthorType.AGENT) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private List<Suggestion> compute(CustomerId customer, ConversationDetails details, Message message,
+    private List<Suggestion> compute(CustomerId customer, Thread details, Thread.Line message,
             @Nullable Map<String, Double> categories) {
         var started = System.nanoTime();
-        var conversation = details.conversation().id();
+        var conversation = details.id();
         var cats = categories != null ? categories : categoriesOf(customer, conversation, message.id());
         var facts = facts(customer, details, null);
         var query = queryText(details, message);
@@ -212,7 +221,6 @@ public class SuggestionService {
                 nothingToSuggest.add(message.id());
             } else {
                 nothingToSuggest.remove(message.id());
-                events.publishEvent(new SuggestionsReady(customer, conversation, message.id(), List.copyOf(ids), false));
                 liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
             }
             return top;
@@ -244,7 +252,6 @@ public class SuggestionService {
             store.insertSuggestion(customer, id, batch, conversation, message, Suggestion.LLM, model,
                     "AI draft (" + model + ")", text, 0.9, "drafted by " + model + " from the top sources", 0);
             store.count(customer, Suggestion.LLM, model, "shown");
-            events.publishEvent(new SuggestionsReady(customer, conversation, message, List.of(id), true));
             liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
             return null;
         });
@@ -265,12 +272,9 @@ public class SuggestionService {
     }
 
     /** The target message, with the contact's messages just before it (since the last agent reply) for context. */
-    private static String queryText(ConversationDetails details, Message message) {
+    private static String queryText(Thread details, Thread.Line message) {
         var parts = new ArrayList<String>();
-        for (var m : details.messages()) {
-            if (m.internal()) {
-                continue;
-            }
+        for (var m : details.lines()) {
             if (m.authorType() == AuthorType.AGENT) {
                 parts.clear();
             } else if (m.authorType() == AuthorType.CONTACT) {
@@ -288,23 +292,23 @@ public class SuggestionService {
         return "Hi {{contact.first_name}}, " + Character.toLowerCase(c.text().charAt(0)) + c.text().substring(1);
     }
 
-    private static Optional<Message> lastContactMessage(ConversationDetails details, @Nullable MessageId id) {
-        Message found = null;
-        for (var m : details.messages()) {
-            if (!m.internal() && m.authorType() == AuthorType.CONTACT && (id == null || m.id().equals(id))) {
+    private static Optional<Thread.Line> lastContactMessage(Thread details, @Nullable MessageId id) {
+        Thread.Line found = null;
+        for (var m : details.lines()) {
+            if (m.authorType() == AuthorType.CONTACT && (id == null || m.id().equals(id))) {
                 found = m;
             }
         }
         return Optional.ofNullable(found);
     }
 
-    private VariableFiller.Facts facts(CustomerId customer, ConversationDetails details, @Nullable String agentName) {
-        var contactTexts = details.messages().stream()
-                .filter(m -> !m.internal() && m.authorType() == AuthorType.CONTACT).map(Message::text).toList();
+    private VariableFiller.Facts facts(CustomerId customer, Thread details, @Nullable String agentName) {
+        var contactTexts = details.lines().stream()
+                .filter(m -> m.authorType() == AuthorType.CONTACT).map(Thread.Line::text).toList();
         var customerName = customerNames.computeIfAbsent(customer,
                 c -> tenancy.customer(c).map(x -> x.name()).orElse(""));
-        return VariableFiller.facts(details.contact().name(), details.contact().email(), contactTexts,
-                agentName != null ? agentName : details.conversation().assigneeName(), customerName);
+        return VariableFiller.facts(details.contactName(), details.contactEmail(), contactTexts,
+                agentName != null ? agentName : details.assigneeName(), customerName);
     }
 
     // ---- feedback
@@ -352,7 +356,8 @@ public class SuggestionService {
         var sent = reply.text();
         var contact = previousContact;
         var sentAt = reply.createdAt();
-        var facts = facts(customer, details.get(), reply.authorId() == null ? null : agentName(customer, reply.authorId()));
+        var facts = facts(customer, Thread.of(details.get()),
+                reply.authorId() == null ? null : agentName(customer, reply.authorId()));
         transactions.inTenant(customer, () -> {
             if (contact != null) {
                 store.insertPair(customer, conversation, contact.id(), messageId, contact.text(), sent);
@@ -385,7 +390,7 @@ public class SuggestionService {
             store.countAll(customer, decided);
             return null;
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), "suggestions.feedback", conversation.value()));
+        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.SUGGESTIONS_FEEDBACK, conversation.value()));
     }
 
     private static String statsRef(Suggestion s) {

@@ -642,12 +642,12 @@ class InboxView extends MasterDetailLayout implements BeforeEnterObserver {
 
     /** Inside {@code ui.access}, with the updates merged since the last call: re-read through the services. */
     private void onListUpdates(List<LiveUpdate> updates) {
-        if (updates.stream().anyMatch(u -> "message.analysed".equals(u.kind()))) {
+        if (updates.stream().anyMatch(u -> u.is(LiveUpdate.Kind.MESSAGE_ANALYSED))) {
             refreshCorrectionStats();
         }
         // every update of this batch was received by now; reads of other inboxes started since then may answer
         var notBefore = updateReceived;
-        if (updates.stream().anyMatch(u -> "rollout.changed".equals(u.kind()))) {
+        if (updates.stream().anyMatch(u -> u.is(LiveUpdate.Kind.ROLLOUT_CHANGED))) {
             applyFeatures();
             refreshList();
         } else {

@@ -64,7 +64,7 @@ class AnalysisPipelineIntegrationTests {
         customerA = customer("pipe-a");
         customerB = customer("pipe-b");
         liveUpdates.subscribeAll(u -> {
-            if (u.kind().equals("message.analysed") && u.subjectId() != null) {
+            if (u.is(uk.co.omniops.platform.LiveUpdate.Kind.MESSAGE_ANALYSED) && u.subjectId() != null) {
                 analysedUpdates.computeIfAbsent(u.subjectId(), k -> new AtomicInteger()).incrementAndGet();
             }
         });

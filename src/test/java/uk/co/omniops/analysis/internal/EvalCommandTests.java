@@ -51,6 +51,37 @@ class EvalCommandTests {
     }
 
     @Test
+    void adaptFromReplaysCorrectionsAndReportsTheBaseline() throws Exception {
+        assertThat(eval("--task=sentiment", "--input=src/test/resources/eval/adapt-gaming-input.tsv",
+                "--adapt-from=src/test/resources/eval/adapt-gaming-corrections.tsv")).isZero();
+        var json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        double before = json.get("baseline").get("accuracy").asDouble();
+        double after = json.get("accuracy").asDouble();
+
+        assertThat(json.get("baseline").has("macro_f1")).isTrue();
+        assertThat(json.get("corrections_applied").asInt()).isBetween(1, 24);
+        assertThat(after).isGreaterThanOrEqualTo(before + 0.2);
+        assertThat(json.get("n").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void adaptFromWorksForCategoriesAndWithTheNgramModels() throws Exception {
+        var corrections = java.nio.file.Files.createTempFile("corrections", ".tsv");
+        java.nio.file.Files.writeString(corrections, """
+                label	text
+                complaint	the raid boss is bugged and nobody answers my tickets
+                product	does the deluxe edition include the season pass?
+                """);
+        assertThat(eval("--task=categories", "--input=src/test/resources/eval/lead-ood-categories.tsv",
+                "--adapt-from=" + corrections, "--ngram")).isZero();
+        var json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8).strip());
+
+        assertThat(json.get("corrections_applied").asInt()).isBetween(0, 2);
+        assertThat(json.get("baseline").get("accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("per_class").has("delivery")).isTrue();
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertThatThrownBy(() -> eval("--task=emotions", "--input=src/test/resources/eval/sentiment-ood.tsv"))
                 .isInstanceOf(CommandArguments.BadArgument.class).hasMessageContaining("--task");
@@ -58,5 +89,10 @@ class EvalCommandTests {
                 .hasMessageContaining("--input");
         assertThatThrownBy(() -> eval("--task=sentiment", "--input=nope.tsv")).isInstanceOf(CommandArguments.BadArgument.class);
         assertThatThrownBy(() -> eval("--task=sentiment", "--input=x", "--verbose")).isInstanceOf(CommandArguments.BadArgument.class);
+        assertThatThrownBy(() -> eval("--task=sentiment", "--input=src/test/resources/eval/sentiment-ood.tsv",
+                "--adapt-from=nope.tsv")).isInstanceOf(CommandArguments.BadArgument.class).hasMessageContaining("--adapt-from");
+        assertThatThrownBy(() -> eval("--task=sentiment", "--input=src/test/resources/eval/sentiment-ood.tsv",
+                "--adapt-from=src/test/resources/eval/sentiment-ood.tsv", "--customer=acme"))
+                .isInstanceOf(CommandArguments.BadArgument.class).hasMessageContaining("--customer");
     }
 }

@@ -53,4 +53,21 @@ class CategoryModelTests {
                 .extracting(CategoryScore::key).containsExactly("refund");
         assertThat(CategoryModel.select(List.of(new CategoryScore("refund", 0.1)))).isEmpty();
     }
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "technical | the website throws an error when I click checkout",
+        "technical | my smart plug keeps dropping off the wifi",
+        "technical | the page just spins and never loads since the update",
+        "billing | why has my direct debit gone up this month"})
+    void problemsPhrasedWithoutTheUsualWordsFindTheirCategory(String key, String text) {
+        assertThat(model.rank(text).get(0).key()).isEqualTo(key);
+    }
+
+    @Test
+    void messagesAboutNothingInTheTaxonomyGetNoCategory() {
+        for (String text : new String[] {"??", "ok", "🙂", "https://example.com/x", "what's the weather like tomorrow",
+                "tell me a joke"}) {
+            assertThat(model.classify(text)).as(text).isEmpty();
+        }
+    }
 }

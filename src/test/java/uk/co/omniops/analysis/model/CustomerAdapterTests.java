@@ -85,4 +85,51 @@ class CustomerAdapterTests {
         assertThatThrownBy(() -> CustomerAdapter.fromBytes(new byte[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+    @Test
+    void embeddingHeadCarriesACorrectionToAParaphrase() {
+        String corrected = "the parcel came in a purple box";
+        String paraphrase = "my delivery arrived packed in violet cardboard";
+        CustomerAdapter sparse = new CustomerAdapter(CustomerAdapter.DEFAULT_LEARNING_RATE, CustomerAdapter.SPARSE);
+        CustomerAdapter dense = new CustomerAdapter(CustomerAdapter.DEFAULT_LEARNING_RATE, CustomerAdapter.DENSE);
+        String wanted = sentiment.analyse(paraphrase).label().equals("positive") ? "negative" : "positive";
+        for (int i = 0; i < 3; i++) {
+            sparse.correctSentiment(sentiment, corrected, wanted);
+            dense.correctSentiment(sentiment, corrected, wanted);
+        }
+
+        double base = probabilityOf(wanted, paraphrase, null);
+        assertThat(probabilityOf(wanted, paraphrase, dense)).isGreaterThan(probabilityOf(wanted, paraphrase, sparse));
+        assertThat(probabilityOf(wanted, paraphrase, dense)).isGreaterThan(base);
+    }
+
+    @Test
+    void adaptersSavedBeforeTheEmbeddingHeadStillLoad() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var d = new java.io.DataOutputStream(bytes)) {
+            d.writeInt(0x4F434131); // "OCA1": rate, four counters, two empty weight maps
+            d.writeDouble(0.5);
+            d.writeLong(2);
+            d.writeLong(1);
+            d.writeLong(0);
+            d.writeLong(0);
+            d.writeInt(0);
+            d.writeInt(0);
+        }
+
+        CustomerAdapter old = CustomerAdapter.fromBytes(bytes.toByteArray());
+
+        assertThat(old.corrections()).isEqualTo(2);
+        assertThat(old.sentimentPrequentialAccuracy()).isEqualTo(0.5);
+        assertThat(sentiment.analyse("the parcel came in a purple box", old).label())
+                .isEqualTo(sentiment.analyse("the parcel came in a purple box").label());
+    }
+
+    private double probabilityOf(String label, String text, CustomerAdapter adapter) {
+        Encoded e = sentiment.encode(text);
+        double[] z = sentiment.logits(e);
+        if (adapter != null) {
+            adapter.addSentimentLogits(e, z);
+        }
+        return sentiment.probabilities(z)[SentimentModel.LABELS.indexOf(label)];
+    }
 }

@@ -58,6 +58,33 @@ class SentimentModelTests {
         assertThat(r.score()).isBetween(0.0, 1.0);
         assertThat(r.confidence()).isBetween(0.0, 1.0);
         assertThat(r.label()).isIn("negative", "neutral", "positive");
-        assertThat(r.model()).isEqualTo("sentiment-v1");
+        assertThat(r.model()).isEqualTo("sentiment-v2");
+    }
+    @Test
+    void scoreReflectsIntensityOnTheLabelsSide() {
+        SentimentResult fury = model.analyse("This is DISGUSTING. Three weeks, no refund, no reply. You are thieves!!!");
+        SentimentResult calm = model.analyse("my order arrived with one item missing");
+        SentimentResult question = model.analyse("what time do you open on Sunday?");
+
+        assertThat(fury.label()).isEqualTo("negative");
+        assertThat(calm.label()).isEqualTo("negative");
+        assertThat(fury.score()).isLessThan(calm.score() - 0.1);
+        assertThat(calm.score()).isBetween(0.25, 0.49);
+        assertThat(question.score()).isBetween(0.35, 0.65);
+    }
+
+    @Test
+    void lowInformationMessagesGetLowConfidence() {
+        for (String text : new String[] {"??", "ok", "👍", "https://t.co/x1y2z3", "@ShopCo"}) {
+            assertThat(model.analyse(text).confidence()).as(text)
+                    .isLessThanOrEqualTo(SentimentModel.LOW_INFORMATION_CONFIDENCE);
+        }
+        assertThat(model.analyse("thanks, that fixed it").confidence()).isGreaterThan(SentimentModel.LOW_INFORMATION_CONFIDENCE);
+    }
+
+    @Test
+    void generalStatementsAreNeutral() {
+        assertThat(model.analyse("The meeting has been moved to Thursday at 3pm.").label()).isEqualTo("neutral");
+        assertThat(model.analyse("Watching the match tonight with my brother").label()).isEqualTo("neutral");
     }
 }

@@ -35,9 +35,9 @@ class LiveUpdatesWithoutRedisTests {
             var customer = UUID.randomUUID();
             var received = new ArrayBlockingQueue<LiveUpdate>(1);
             updates.subscribe(customer, received::add);
-            updates.publish(LiveUpdate.of(customer, "message.received", UUID.randomUUID()));
+            updates.publish(LiveUpdate.of(customer, LiveUpdate.Kind.MESSAGE_RECEIVED, UUID.randomUUID()));
             assertThat(received.poll(5, TimeUnit.SECONDS)).isNotNull()
-                    .extracting(LiveUpdate::kind).isEqualTo("message.received");
+                    .extracting(LiveUpdate::kinds).isEqualTo(java.util.Set.of(LiveUpdate.Kind.MESSAGE_RECEIVED));
         } finally {
             updates.destroy();
             factory.destroy();

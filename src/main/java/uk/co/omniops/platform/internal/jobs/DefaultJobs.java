@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import uk.co.omniops.platform.JobSettings;
 import uk.co.omniops.platform.Jobs;
@@ -63,6 +65,37 @@ class DefaultJobs implements Jobs {
         var job = store.insert(type, customerId, subjectId, parentId, false);
         job.ifPresent(transport::publish);
         return job.isPresent();
+    }
+
+    @Override
+    public boolean enqueueWithin(String type, UUID customerId, UUID subjectId, @Nullable UUID parentId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return enqueue(type, customerId, subjectId, parentId);
+        }
+        var job = store.insertInCallersTransaction(type, customerId, subjectId, parentId);
+        job.ifPresent(j -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                transport.publish(j);
+            }
+        }));
+        return job.isPresent();
+    }
+
+    @Override
+    public void completeWithin(Job job) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return;
+        }
+        store.doneInCallersTransaction(job.id());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                runner.completedWithin(job.id());
+            }
+        });
     }
 
     @Override

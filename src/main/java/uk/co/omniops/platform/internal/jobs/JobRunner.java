@@ -32,6 +32,8 @@ class JobRunner {
     private final ObjectProvider<JobHandler> handlerBeans;
     private final MeterRegistry meters;
     private volatile @Nullable Map<String, JobHandler> handlers;
+    /** Jobs whose handler marked them done in its own transaction during this run ({@code Jobs.completeWithin}). */
+    private final java.util.Set<UUID> completedWithin = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Handlers are looked up on first use: they may themselves depend on {@code Jobs} (to enqueue). */
     JobRunner(JobStore store, JobSettings settings, ObjectProvider<JobHandler> handlerBeans, MeterRegistry meters) {
@@ -80,11 +82,14 @@ class JobRunner {
         }
         try {
             handler.handle(job);
-            store.done(job.id());
+            if (!completedWithin.remove(job.id())) {
+                store.done(job.id());
+            }
             Counter.builder(Jobs.PROCESSED_METRIC).description("Jobs completed").tag("type", job.type())
                     .register(meters).increment();
             return Outcome.DONE;
         } catch (Exception | LinkageError e) {
+            completedWithin.remove(job.id());
             var dead = job.attempts() >= settings.maxAttempts();
             var delay = settings.backoffAfter(job.attempts());
             var error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -104,6 +109,11 @@ class JobRunner {
             }
             return dead ? Outcome.DEAD : Outcome.FAILED;
         }
+    }
+
+    /** The handler's transaction that marked the job done has committed. */
+    void completedWithin(UUID jobId) {
+        completedWithin.add(jobId);
     }
 
     private Counter failed(String type) {
