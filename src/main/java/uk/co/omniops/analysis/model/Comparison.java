@@ -33,6 +33,9 @@ final class Comparison {
             Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0f, true, HybridTrainer.SUPPORT_WEIGHT, 1f);
     static final Recipe ENSEMBLE_CLINC_LIGHT = new Recipe("embedding + n-grams + lexicon + cues, + CLINC150, support ×4",
             Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0.5f, true, 4, 1f);
+    static final Recipe ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS = new Recipe(
+            "embedding + n-grams + lexicon + cues, + CLINC150, support ×4, no @mention/URL n-grams",
+            Featuriser.USE_LEXICON | Featuriser.USE_CUES | Featuriser.NO_PLACEHOLDERS, true, 0.5f, true, 4, 1f);
     static final Recipe ENSEMBLE_CLINC_DENSE3 = new Recipe("embedding ×3 + n-grams + lexicon + cues, + CLINC150",
             Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0f, true, HybridTrainer.SUPPORT_WEIGHT, 3f);
     static final Recipe CATEGORY_NGRAM = new Recipe("n-grams (v1 recipe)", 0, false, 0f);
@@ -41,12 +44,12 @@ final class Comparison {
     static final Recipe CATEGORY_ENSEMBLE_DENSE3 = new Recipe("embedding ×3 + n-grams", 0, true, 0f, false,
             HybridTrainer.SUPPORT_WEIGHT, 3f);
 
-    /** Best mean accuracy and macro-F1 over the held-out sources, best neutral recall on tweets (record 004). */
-    static final Recipe SENTIMENT_CHOICE = ENSEMBLE_CLINC_LIGHT;
+    /** Best mean accuracy and macro-F1 over the held-out sources (record 004). */
+    static final Recipe SENTIMENT_CHOICE = ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS;
     /** Best on held-out support messages and technical recall; macro-F1 on par elsewhere (record 004). */
     static final Recipe CATEGORY_CHOICE = CATEGORY_EMBEDDING;
     static final List<Recipe> SENTIMENT_RECIPES = List.of(NGRAM, EMBEDDING, ENSEMBLE, ENSEMBLE_CLINC,
-            ENSEMBLE_CLINC_LIGHT, ENSEMBLE_CLINC_DENSE3);
+            ENSEMBLE_CLINC_LIGHT, ENSEMBLE_CLINC_DENSE3, ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS);
     static final List<Recipe> CATEGORY_RECIPES = List.of(CATEGORY_NGRAM, CATEGORY_EMBEDDING, CATEGORY_ENSEMBLE,
             CATEGORY_ENSEMBLE_DENSE3);
     static final List<String> SENTIMENT_FOLDS = List.of("tweets", "amazon", "nyt", "movie", "support");
@@ -106,7 +109,7 @@ final class Comparison {
                 folds.add(scored);
                 System.err.printf(Locale.ROOT, "sentiment %s without %s: %.0f s%n", r.name(), source,
                         (System.nanoTime() - t0) / 1e9);
-                if (full) {
+                if (full || chosen) {
                     for (float offset : OFFSETS) {
                         System.out.println(sentimentRow(r.name(), offset, source, scored));
                     }
@@ -147,7 +150,7 @@ final class Comparison {
             if (r == CATEGORY_CHOICE) {
                 categoryCalibration = cal;
             }
-            if (full) {
+            if (full || r == CATEGORY_CHOICE) {
                 for (int i = 0; i < folds.size(); i++) {
                     System.out.println(categoryRow(r.name(), HybridTrainer.CATEGORY_SOURCES.get(i), folds.get(i), cal));
                 }
