@@ -189,7 +189,7 @@ public class ConversationManagement {
             requireStaff(customer, byUser);
             var now = now();
             conversations.resolve(customer, conversation, now);
-            events.publishEvent(new ConversationResolved(conversation, customer, now));
+            events.publishEvent(new ConversationResolved(conversation, customer, now, byUser));
             live(customer, LiveUpdate.Kind.CONVERSATION_RESOLVED, conversation);
             return conversations.findById(customer, conversation).orElseThrow();
         });

@@ -146,6 +146,27 @@ public class EscalationManagement {
         });
     }
 
+    /**
+     * Closes the conversation's open escalation because the conversation was resolved: status resolved, note
+     * "Conversation resolved by …", a line in its history, so that the desk, the API and the conversation view agree.
+     * No open escalation, or one already resolved (a redelivered event): no change.
+     */
+    public Optional<Escalation> closeForResolvedConversation(CustomerId customer, ConversationId conversation,
+            UUID byUser, Instant at) {
+        var open = transactions.readInTenant(customer, () -> events.openFor(customer, conversation));
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        var by = tenancy.users(customer).stream().filter(u -> u.id().equals(byUser)).findFirst()
+                .map(UserAccount::displayName).orElse("an agent");
+        return Optional.of(change(customer, open.get().id(), e -> {
+            if (e.status() != EscalationStatus.RESOLVED) {
+                events.resolveBy(e.id(), by, "Conversation resolved by " + by, at);
+                events.addHistoryLine(customer, e.id(), "resolved", "Closed: the conversation was resolved by " + by);
+            }
+        }));
+    }
+
     /** The customer's supervisors (assignment targets), by name. */
     public List<UserAccount> supervisors(CustomerId customer) {
         return tenancy.users(customer).stream().filter(u -> u.role() == Role.SUPERVISOR && u.enabled())

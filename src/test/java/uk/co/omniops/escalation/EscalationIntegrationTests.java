@@ -183,6 +183,27 @@ class EscalationIntegrationTests {
     }
 
     @Test
+    void resolvingTheConversationClosesItsOpenEscalationAndSaysWho() {
+        var details = angryConversation(a, "resolved-by-agent");
+        var id = details.conversation().id();
+        var escalation = escalations.forConversation(a.id(), id).orElseThrow();
+        assertThat(escalation.status()).isNotEqualTo(EscalationStatus.RESOLVED);
+
+        conversations.resolve(a.id(), id, supervisorA.id());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var closed = escalations.find(a.id(), escalation.id()).orElseThrow();
+            assertThat(closed.status()).isEqualTo(EscalationStatus.RESOLVED);
+            assertThat(closed.resolutionNote()).isEqualTo("Conversation resolved by Sue Pervisor");
+        });
+        assertThat(escalations.current(a.id(), id)).isEmpty();
+        assertThat(escalations.open(a.id(), Set.of(), Set.of(), false)).extracting(Escalation::id)
+                .doesNotContain(escalation.id());
+        assertThat(escalations.history(a.id(), escalation.id())).extracting(EscalationHistoryEntry::text)
+                .containsOnlyOnce("Closed: the conversation was resolved by Sue Pervisor");
+    }
+
+    @Test
     void supervisorOfOneCustomerNeverSeesAnothersEscalations() throws Exception {
         var mine = angryConversation(a, "tenant-a");
         var theirs = angryConversation(b, "tenant-b");

@@ -170,7 +170,7 @@ class ConversationPanel extends Div {
             return;
         }
         renderEscalation();
-        renderSuggestions();
+        renderSuggestions(details.conversation().status() != ConversationStatus.RESOLVED);
         renderHeader(details);
         var appended = renderThread(details);
         renderContact(details);
@@ -203,7 +203,8 @@ class ConversationPanel extends Div {
             h.sparkline.show(trend());
             facts.add(h.sparkline);
         }
-        if (features.predictions()) {
+        // a resolved conversation shows what happened, not a forecast of it; reopening brings the prediction back
+        if (features.predictions() && c.status() != ConversationStatus.RESOLVED) {
             workspace.predictions().current(customer, id).ifPresent(p -> facts.add(h.prediction.of(p)));
         }
         Part.place(h.facts, facts);
@@ -639,8 +640,9 @@ class ConversationPanel extends Div {
         }
     }
 
-    private void renderSuggestions() {
-        if (features.suggestions()) {
+    /** Suggested replies while the feature is on and the conversation is open (nobody replies to a resolved one). */
+    private void renderSuggestions(boolean open) {
+        if (features.suggestions() && open) {
             if (suggestionPanel == null) {
                 suggestionPanel = new SuggestionPanel(workspace.suggestions(), workspace.liveUpdates(), customer, id,
                         viewer.id(), this::insertSuggestion);
