@@ -136,27 +136,11 @@ public final class HybridTrainer {
                 d.sentiment.add(new Sample(row[0], new int[] {sentiment}, sentiment == 0 ? -0.25 : sentiment == 2 ? 0.4 : 0,
                         CLINC_SENTIMENT_WEIGHT, "clinc"));
             }
-            List<String> support = Files.readAllLines(dir.resolve("support/support_messages.tsv"), StandardCharsets.UTF_8);
-            for (String line : support.subList(1, support.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.split("\t", 3);
-                int sentiment = SentimentModel.LABELS.indexOf(parts[0]);
-                List<Integer> cats = new ArrayList<>();
-                for (String key : parts[1].split(",")) {
-                    if (!key.isBlank()) {
-                        cats.add(keys.indexOf(key.trim()));
-                    }
-                }
-                if (sentiment < 0 || cats.contains(-1)) {
-                    throw new IOException("bad line in support_messages.tsv: " + line);
-                }
+            for (ModelTrainer.SupportMessage m : ModelTrainer.supportMessages(dir, keys)) {
                 // our messages carry no rating: problem reports ≈ −1.2, thanks ≈ +1.4 on the −4…+4 scale
-                double valence = sentiment == 0 ? -0.3 : sentiment == 2 ? 0.35 : 0;
-                d.sentiment.add(new Sample(parts[2], new int[] {sentiment}, valence, SUPPORT_WEIGHT, "support"));
-                d.categories.add(new Sample(parts[2], cats.stream().mapToInt(Integer::intValue).toArray(), Double.NaN,
-                        SUPPORT_WEIGHT, "support"));
+                double valence = m.sentiment() == 0 ? -0.3 : m.sentiment() == 2 ? 0.35 : 0;
+                d.sentiment.add(new Sample(m.text(), new int[] {m.sentiment()}, valence, SUPPORT_WEIGHT, "support"));
+                d.categories.add(new Sample(m.text(), m.categories(), Double.NaN, SUPPORT_WEIGHT, "support"));
             }
             return d;
         }

@@ -257,28 +257,12 @@ public final class ModelTrainer {
                 int[] cats = categoriesOf(intent, keys);
                 (test ? c.categoryTest : c.categoryTrain).add(new Sample(text, cats, 1.0, "bitext"));
             }
-            List<String> support = Files.readAllLines(data.resolve("support/support_messages.tsv"),
-                    StandardCharsets.UTF_8);
-            for (String line : support.subList(1, support.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.split("\t", 3);
-                int sentiment = SentimentModel.LABELS.indexOf(parts[0]);
-                List<Integer> cats = new ArrayList<>();
-                for (String key : parts[1].split(",")) {
-                    if (!key.isBlank()) {
-                        cats.add(keys.indexOf(key.trim()));
-                    }
-                }
-                if (sentiment < 0 || cats.contains(-1)) {
-                    throw new IOException("bad line in support_messages.tsv: " + line);
-                }
+            for (SupportMessage m : supportMessages(data, keys)) {
                 boolean test = split.nextDouble() < HOLD_OUT;
                 (test ? c.sentimentTest : c.sentimentTrain).add(
-                        new Sample(parts[2], new int[] {sentiment}, SUPPORT_WEIGHT, "support"));
-                (test ? c.categoryTest : c.categoryTrain).add(new Sample(parts[2],
-                        cats.stream().mapToInt(Integer::intValue).toArray(), SUPPORT_WEIGHT, "support"));
+                        new Sample(m.text(), new int[] {m.sentiment()}, SUPPORT_WEIGHT, "support"));
+                (test ? c.categoryTest : c.categoryTrain).add(new Sample(m.text(), m.categories(), SUPPORT_WEIGHT,
+                        "support"));
             }
             return c;
         }
@@ -292,6 +276,33 @@ public final class ModelTrainer {
      * Our keys for a Bitext intent. "review" utterances ask how to leave feedback and carry no
      * sentiment, so they get no category (they still teach every category what it is not).
      */
+    /** One line of {@code support/support_messages.tsv}: sentiment label index, category indexes, text. */
+    record SupportMessage(int sentiment, int[] categories, String text) {}
+
+    /** Our support messages ({@code label<TAB>keys<TAB>text} after a header), in file order; a bad line fails. */
+    static List<SupportMessage> supportMessages(Path data, List<String> keys) throws IOException {
+        List<String> lines = Files.readAllLines(data.resolve("support/support_messages.tsv"), StandardCharsets.UTF_8);
+        List<SupportMessage> messages = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("\t", 3);
+            int sentiment = SentimentModel.LABELS.indexOf(parts[0]);
+            List<Integer> cats = new ArrayList<>();
+            for (String key : parts[1].split(",")) {
+                if (!key.isBlank()) {
+                    cats.add(keys.indexOf(key.trim()));
+                }
+            }
+            if (sentiment < 0 || cats.contains(-1)) {
+                throw new IOException("bad line in support_messages.tsv: " + line);
+            }
+            messages.add(new SupportMessage(sentiment, cats.stream().mapToInt(Integer::intValue).toArray(), parts[2]));
+        }
+        return messages;
+    }
+
     static int[] categoriesOf(String intent, List<String> keys) {
         Function<String, Integer> k = keys::indexOf;
         List<Integer> out = switch (intent) {
