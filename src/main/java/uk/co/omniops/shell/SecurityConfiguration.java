@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,9 @@ import org.springframework.security.config.annotation.web.configurers.FormLoginC
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
+import uk.co.omniops.platform.RateLimits;
 import uk.co.omniops.shell.ui.LoginView;
 
 /**
@@ -73,8 +76,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, SessionSettings settings, UserDetailsService users)
-            throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, SessionSettings settings, UserDetailsService users,
+            RateLimits limits,
+            @Value("${omniops.security.sign-in-failures-per-account:10}") int failuresPerAccount,
+            @Value("${omniops.security.sign-in-failures-per-address:50}") int failuresPerAddress) throws Exception {
+        var throttle = new SignInThrottle(limits, SignInThrottle.perAccount(failuresPerAccount),
+                SignInThrottle.perAddress(failuresPerAddress));
+        http.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth
                 // the container's error dispatch renders our 404/403/500 pages; blocking it turns them into empty 403s
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -88,7 +96,7 @@ class SecurityConfiguration {
                 .rememberMeCookieName("omniops-remember-me")
                 .tokenValiditySeconds(Math.toIntExact(settings.rememberMeValidity().toSeconds())));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
-                .with(new SignInFailures(), Customizer.withDefaults())
+                .with(new SignInFailures(throttle), Customizer.withDefaults())
                 .build();
     }
 
@@ -99,13 +107,19 @@ class SecurityConfiguration {
      */
     private static final class SignInFailures extends AbstractHttpConfigurer<SignInFailures, HttpSecurity> {
 
+        private final SignInThrottle throttle;
+
+        SignInFailures(SignInThrottle throttle) {
+            this.throttle = throttle;
+        }
+
         @Override
         public void init(HttpSecurity http) {
             var form = http.getConfigurer(FormLoginConfigurer.class);
             if (form == null) {
                 throw new IllegalStateException("Vaadin's security configurer did not set up the form login");
             }
-            form.failureHandler(new SignInFailureHandler());
+            form.failureHandler(new SignInFailureHandler(throttle));
         }
     }
 }

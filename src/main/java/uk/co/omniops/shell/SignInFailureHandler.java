@@ -18,7 +18,7 @@ import uk.co.omniops.platform.DatabaseUnavailable;
  * Where a failed sign-in sends the browser. Wrong credentials go to {@code /login?error} (one generic message, no user
  * enumeration); a sign-in that could not be checked because the database was lost or its pool exhausted goes to
  * {@code /login?unavailable}, which says so: telling an agent that the password is wrong when it was not makes them
- * retype it, then reset it. Seen in {@code bench/push-sessions.sh}: at ≈ 1,950 open sessions on one instance, 44 of
+ * retype it, then reset it. Wrong credentials count against the {@link SignInThrottle}. Seen in {@code bench/push-sessions.sh}: at ≈ 1,950 open sessions on one instance, 44 of
  * 500 sign-ins were "refused" while PostgreSQL's pool timed out.
  */
 final class SignInFailureHandler implements AuthenticationFailureHandler {
@@ -30,6 +30,11 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 
     private final AuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler(WRONG_CREDENTIALS);
     private final AuthenticationFailureHandler unavailable = new SimpleUrlAuthenticationFailureHandler(UNAVAILABLE);
+    private final SignInThrottle throttle;
+
+    SignInFailureHandler(SignInThrottle throttle) {
+        this.throttle = throttle;
+    }
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
@@ -38,6 +43,7 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
             log.warn("sign-in could not be checked, the database is unavailable: {}", exception.getMessage());
             unavailable.onAuthenticationFailure(request, response, exception);
         } else {
+            throttle.failed(request);
             wrongCredentials.onAuthenticationFailure(request, response, exception);
         }
     }

@@ -23,6 +23,10 @@ import org.springframework.stereotype.Service;
  * Successful authentications are remembered for {@link #AUTHENTICATED_TTL} per replica, so that a burst on one
  * key costs one database round trip per replica and interval instead of one per request (docs/decisions/014).
  * Revoking evicts the key on this replica at once; the other replicas stop accepting it within the TTL.
+ * <p>
+ * Misses (unknown or revoked keys) are remembered for {@link #MISS_TTL}, so a client repeating a wrong key costs
+ * one transaction per replica and interval, not one per request (issue 21, finding 7). A new key cannot be among
+ * them: its 256 random bits were never sent before it existed.
  */
 @Service
 public class ApiKeyManagement {
@@ -32,11 +36,14 @@ public class ApiKeyManagement {
     private static final int MAX_KEY_LENGTH = 200;
     static final Duration AUTHENTICATED_TTL = Duration.ofSeconds(5);
     private static final int MAX_CACHED = 10_000;
+    static final Duration MISS_TTL = Duration.ofSeconds(60);
 
     private final ApiKeys keys;
     private final TenantTransactions transactions;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Authenticated> authenticated = new ConcurrentHashMap<>();
+
+    private final Map<String, Long> misses = new ConcurrentHashMap<>();
 
     private record Authenticated(ApiClient client, long atNanos) {}
 
@@ -91,6 +98,16 @@ public class ApiKeyManagement {
      * The client a key belongs to; empty for an unknown or revoked key. Runs on the platform path: the key's
      * customer is unknown until the key is found.
      */
+    /** The key's client if this replica authenticated it within {@link #AUTHENTICATED_TTL}; never a lookup. */
+    public Optional<ApiClient> remembered(String plaintext) {
+        if (plaintext.isEmpty() || plaintext.length() > MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
+        var cached = authenticated.get(hash(plaintext));
+        return cached != null && System.nanoTime() - cached.atNanos() < AUTHENTICATED_TTL.toNanos()
+                ? Optional.of(cached.client()) : Optional.empty();
+    }
+
     public Optional<ApiClient> authenticate(String plaintext) {
         if (plaintext.isEmpty() || plaintext.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
@@ -99,6 +116,10 @@ public class ApiKeyManagement {
         var cached = authenticated.get(hash);
         if (cached != null && System.nanoTime() - cached.atNanos() < AUTHENTICATED_TTL.toNanos()) {
             return Optional.of(cached.client());
+        }
+        var missed = misses.get(hash);
+        if (missed != null && System.nanoTime() - missed < MISS_TTL.toNanos()) {
+            return Optional.empty();
         }
         var client = transactions.asPlatform("api key authentication", () -> keys.findByHash(hash)
                 .filter(ApiKey::active)
@@ -111,8 +132,13 @@ public class ApiKeyManagement {
                 authenticated.clear();
             }
             authenticated.put(hash, new Authenticated(client.get(), System.nanoTime()));
+            misses.remove(hash);
         } else {
             authenticated.remove(hash);
+            if (misses.size() >= MAX_CACHED) {
+                misses.clear();
+            }
+            misses.put(hash, System.nanoTime());
         }
         return client;
     }

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.co.omniops.tenancy.ApiKeyManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
 
@@ -209,6 +210,30 @@ class ConversationApiTests {
         assertThat(get("/api/v1/conversations", revoked.plaintext()).statusCode()).isEqualTo(200);
         apiKeys.revoke(customerA.id(), revoked.key().id());
         assertProblem(get("/api/v1/conversations", revoked.plaintext()), 401, "unknown or has been revoked");
+    }
+
+    /** Issue 21, finding 7: guessing keys from one address is throttled before any lookup; known keys go on. */
+    @Test
+    void anAddressGuessingKeysGets429AndItsKnownKeyStillWorks() throws Exception {
+        var address = Browser.randomAddress();
+        assertThat(http.send(request("/api/v1/conversations", keyA).header("X-Forwarded-For", address).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        for (var i = 0; i < 20; i++) {
+            var guess = http.send(request("/api/v1/conversations", "omni_guess" + i)
+                    .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertProblem(guess, 401, "unknown or has been revoked");
+        }
+        var throttled = http.send(request("/api/v1/conversations", "omni_guess-next")
+                .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(throttled, 429, "Too many unknown or revoked API keys from this address");
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
+                v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+
+        assertThat(http.send(request("/api/v1/conversations", keyA).header("X-Forwarded-For", address).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("a key this replica knows").isEqualTo(200);
+        assertProblem(http.send(request("/api/v1/conversations", "omni_guess0")
+                .header("X-Forwarded-For", Browser.randomAddress()).GET().build(),
+                HttpResponse.BodyHandlers.ofString()), 401, "unknown or has been revoked");
     }
 
     /** Authentications are cached per replica for a few seconds (decision 014); a revocation elsewhere wins after that. */

@@ -130,21 +130,21 @@ class ShellBrowserTests {
     void everyOpenTabCountsAsAnOpenViewUntilItIsClosed() throws Exception {
         page.navigate(base() + "/login");
         assertThat(page.locator("vaadin-login-form")).isVisible();
-        var before = openViews.open();
+        var before = openViews.openAnonymous();
         var tabs = IntStream.range(0, 3).mapToObj(i -> context.newPage()).toList();
         for (var tab : tabs) {
             tab.navigate(base() + "/login");
             assertThat(tab.locator("vaadin-login-form")).isVisible();
         }
-        assertThat(openViews.open()).isGreaterThanOrEqualTo(before + 3);
+        assertThat(openViews.openAnonymous()).isGreaterThanOrEqualTo(before + 3);
         for (var tab : tabs) {
             tab.close(new Page.CloseOptions().setRunBeforeUnload(true));
         }
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (openViews.open() > before && System.nanoTime() < deadline) {
+        while (openViews.openAnonymous() > before && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(openViews.open()).isLessThanOrEqualTo(before);
+        assertThat(openViews.openAnonymous()).isLessThanOrEqualTo(before);
     }
 
     @Test

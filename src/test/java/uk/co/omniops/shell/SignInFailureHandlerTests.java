@@ -11,10 +11,13 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import uk.co.omniops.platform.RateLimits;
+
 /** Wrong credentials and an unavailable database send the browser to different messages; other failures stay generic. */
 class SignInFailureHandlerTests {
 
-    private final SignInFailureHandler handler = new SignInFailureHandler();
+    private final SignInFailureHandler handler = new SignInFailureHandler(new SignInThrottle(RateLimits.inProcess(),
+            SignInThrottle.PER_ACCOUNT, SignInThrottle.PER_ADDRESS));
 
     private String redirectAfter(RuntimeException cause) throws Exception {
         var response = new MockHttpServletResponse();

@@ -22,6 +22,21 @@ public final class Browser {
 
     private Browser() {}
 
+    /** A client address of its own (10.x.y.z) for tests of per-address limits, which share one Redis. */
+    public static String randomAddress() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    /** A context whose requests say they come from {@code address} (X-Forwarded-For, as behind the ingress). */
+    public static synchronized BrowserContext newContextFrom(String address) {
+        newContext().close();
+        var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1400, 900).setExtraHTTPHeaders(Map.of("X-Forwarded-For", address)));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
     public static synchronized BrowserContext newContext() {
         if (browser == null) {
             // page loads on a loaded 2-core CI machine can exceed Playwright's 5 s default; checks that must be

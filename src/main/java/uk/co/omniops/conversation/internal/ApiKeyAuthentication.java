@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import uk.co.omniops.platform.DatabaseUnavailable;
+import uk.co.omniops.platform.RateLimits;
+import uk.co.omniops.platform.RateLimits.Limit;
 import uk.co.omniops.shell.ApiAuthentication;
 import uk.co.omniops.shell.ProblemEntryPoint;
 import uk.co.omniops.tenancy.ApiClient;
@@ -31,6 +33,11 @@ import uk.co.omniops.tenancy.ApiKeyManagement;
  * revoked key is a 401, a key over its rate limit a 429 with {@code Retry-After}. Without the header the request
  * goes on unauthenticated (open probes pass, everything else gets the shell's 401).
  *
+ * <p>Guessing is throttled: an address that sent {@link #FAILURES_PER_ADDRESS} unknown keys gets 429 for further
+ * unknown keys without a database lookup (a known key, remembered by {@link ApiKeyManagement}, still passes), and
+ * {@link ApiKeyManagement} remembers misses briefly, so repeating one wrong key costs no transaction. Both limits
+ * are {@link RateLimits}, shared by the replicas through Redis.
+ *
  * <p>Lives here rather than in {@code tenancy}: {@code shell} already depends on {@code tenancy}, so a tenancy
  * bean implementing a shell interface would be a module cycle; the keys themselves stay in tenancy.
  */
@@ -39,7 +46,10 @@ class ApiKeyAuthentication implements ApiAuthentication {
 
     private final ApiKeyManagement apiKeys;
     private final ApiSettings settings;
-    private final RateLimiter limiter = new RateLimiter();
+    private final RateLimits limits;
+
+    /** Unknown or revoked keys per client address. */
+    static final Limit FAILURES_PER_ADDRESS = new Limit("api-key-failures-per-address", 20, java.time.Duration.ofMinutes(1));
 
     /**
      * The application context's strategy, not the static {@link SecurityContextHolder}: Vaadin installs its own
@@ -48,8 +58,9 @@ class ApiKeyAuthentication implements ApiAuthentication {
      */
     private final SecurityContextHolderStrategy contexts;
 
-    ApiKeyAuthentication(ApiKeyManagement apiKeys, ApiSettings settings,
+    ApiKeyAuthentication(ApiKeyManagement apiKeys, ApiSettings settings, RateLimits limits,
             ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        this.limits = limits;
         this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.apiKeys = apiKeys;
         this.settings = settings;
@@ -76,9 +87,22 @@ class ApiKeyAuthentication implements ApiAuthentication {
                         "Send the API key as 'Authorization: Bearer <key>'.");
                 return;
             }
+            var plaintext = header.substring(7).strip();
+            var address = request.getRemoteAddr();
             Optional<ApiClient> client;
             try {
-                client = apiKeys.authenticate(header.substring(7).strip());
+                client = apiKeys.remembered(plaintext);
+                if (client.isEmpty()) {
+                    var guessing = limits.check(FAILURES_PER_ADDRESS, address);
+                    if (!guessing.allowed()) {
+                        response.setHeader("Retry-After", Long.toString(guessing.retryAfterSeconds()));
+                        ProblemEntryPoint.write(response, 429, "Too Many Requests", ("Too many unknown or revoked API "
+                                + "keys from this address (at most %s); retry after %d s.")
+                                .formatted(FAILURES_PER_ADDRESS.describe(), guessing.retryAfterSeconds()));
+                        return;
+                    }
+                    client = apiKeys.authenticate(plaintext);
+                }
             } catch (RuntimeException e) {
                 if (!DatabaseUnavailable.isCause(e)) {
                     throw e;
@@ -88,12 +112,15 @@ class ApiKeyAuthentication implements ApiAuthentication {
                 return;
             }
             if (client.isEmpty()) {
+                limits.tryAcquire(FAILURES_PER_ADDRESS, address);
                 ProblemEntryPoint.write(response, 401, "Unauthorized", "The API key is unknown or has been revoked.");
                 return;
             }
             var limit = settings.rateLimit().forKey(client.get().keyName());
-            var wait = limiter.acquire(client.get().keyId(), limit);
-            if (wait > 0) {
+            var decision = limits.tryAcquire(Limit.perSecond("api-key", limit.perSecond(), limit.burst()),
+                    client.get().keyId().toString());
+            var wait = decision.retryAfterSeconds();
+            if (!decision.allowed()) {
                 response.setHeader("Retry-After", Long.toString(wait));
                 ProblemEntryPoint.write(response, 429, "Too Many Requests", "This API key is limited to %s requests per second (bursts of %d); retry after %d s."
                         .formatted(number(limit.perSecond()), limit.burst(), wait));

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,8 @@ import uk.co.omniops.tenancy.TenancyManagement;
 /**
  * The public chat page of one customer ({@code /chat/<slug>}): a visitor gives a name and e-mail, starts a
  * conversation and sees agents' replies live. Internal notes are never shown. The conversation is remembered in
- * the browser session; sending is limited to one message a second per session.
+ * the browser session; sending is limited to one message a second per session, and conversations and messages per
+ * client address and per customer by {@link ChatLimits}.
  */
 @Route(value = "chat/:customer", autoLayout = false)
 @AnonymousAllowed
@@ -61,6 +63,7 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final ConversationManagement conversations;
     private final TenancyManagement tenancy;
     private final LiveUpdates liveUpdates;
+    private final ChatLimits limits;
 
     private @Nullable Customer customer;
     private @Nullable ChatSession chat;
@@ -69,8 +72,10 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final TextArea message = new TextArea("Message");
     private String title = "Chat · OmniOps";
 
-    ChatView(ConversationManagement conversations, TenancyManagement tenancy, LiveUpdates liveUpdates) {
+    ChatView(ConversationManagement conversations, TenancyManagement tenancy, LiveUpdates liveUpdates,
+            ChatLimits limits) {
         this.conversations = conversations;
+        this.limits = limits;
         this.tenancy = tenancy;
         this.liveUpdates = liveUpdates;
         setId("chat");
@@ -166,6 +171,12 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             if (name.isInvalid() || !emailOk || customer == null || !allowedToSend(first)) {
                 return;
             }
+            var refused = limits.refuseStart(customer.id(), clientAddress());
+            if (refused.isPresent()) {
+                first.setErrorMessage(refused.get());
+                first.setInvalid(true);
+                return;
+            }
             try {
                 var started = conversations.start(customer.id(),
                         new NewContact(name.getValue().trim(), emailValue, null), first.getValue(), "chat", null);
@@ -225,6 +236,12 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         if (!allowedToSend(message)) {
             return;
         }
+        var refused = limits.refuseMessage(c.id(), clientAddress());
+        if (refused.isPresent()) {
+            message.setErrorMessage(refused.get());
+            message.setInvalid(true);
+            return;
+        }
         try {
             conversations.receive(c.id(), session.conversationId(), text == null ? "" : text, null);
             message.clear();
@@ -252,6 +269,12 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
         session.setAttribute(LAST_SENT, now);
         return true;
+    }
+
+    /** The visitor's address as the servlet sees it (behind the ingress, from X-Forwarded-For in production). */
+    private static String clientAddress() {
+        var request = VaadinRequest.getCurrent();
+        return request == null ? "unknown" : request.getRemoteAddr();
     }
 
     private void refreshThread() {
