@@ -76,7 +76,7 @@ class OpenAiSentimentEngine implements AutoCloseable {
         this.ledger = ledger;
         this.meters = meters;
         this.clock = clock;
-        this.breaker = new CircuitBreaker(5, Duration.ofSeconds(30), clock);
+        this.breaker = new CircuitBreaker("openai-sentiment", 5, Duration.ofSeconds(30), clock);
     }
 
     /** A client for one model with the SDK's own retries off (the breaker and fallback decide) and its timeout. */

@@ -86,7 +86,7 @@ class LlmDrafter implements DisposableBean {
         if (ai.openaiConfigured()) {
             var baseUrl = environment.getProperty("spring.ai.openai.base-url", "https://api.openai.com/v1");
             engine = new Engine(chatClient(ai.openaiApiKey(), baseUrl, ai.modelSuggestions(), settings.generationTimeout()),
-                    ai.modelSuggestions(), settings.generationTimeout(), new CircuitBreaker(5, Duration.ofSeconds(30),
+                    ai.modelSuggestions(), settings.generationTimeout(), new CircuitBreaker("openai-suggestions", 5, Duration.ofSeconds(30),
                             Clock.systemUTC()));
             log.info("Suggestions: LLM drafts with {} (timeout {})", ai.modelSuggestions(), settings.generationTimeout());
         } else {
@@ -97,7 +97,7 @@ class LlmDrafter implements DisposableBean {
     /** Tests: draft against another endpoint (e.g. WireMock) with its own timeout. */
     void use(String baseUrl, String model, Duration timeout) {
         engine = new Engine(chatClient("sk-test", baseUrl, model, timeout), model, timeout,
-                new CircuitBreaker(5, Duration.ofSeconds(30), Clock.systemUTC()));
+                new CircuitBreaker("openai-suggestions", 5, Duration.ofSeconds(30), Clock.systemUTC()));
     }
 
     boolean active() {
