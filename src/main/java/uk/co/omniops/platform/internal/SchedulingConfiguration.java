@@ -1,0 +1,32 @@
+package uk.co.omniops.platform.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * The scheduler of every {@code @Scheduled} task (job sweeper, notification outbox, alerts, Redis check, wait-time
+ * checks, cost refresh, simulator, insights, retention, event resubmission: ten today). They used to share Spring
+ * Boot's default scheduler, one thread, so a slow insights extraction held up the job sweeper and the outbox
+ * (issue 21, finding 8). A pool larger than the number of periodic tasks gives each of them a thread whenever it is
+ * due: a fixed-delay task never overlaps itself, so ten tasks never need more than ten threads. (Spring's
+ * virtual-thread scheduler would not do: it runs fixed-delay tasks on its one scheduler thread.)
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulingConfiguration {
+
+    /** More than the periodic tasks; one-off schedules (e.g. retries) share the rest. */
+    static final int THREADS = 16;
+
+    @Bean
+    ThreadPoolTaskScheduler taskScheduler() {
+        var scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(THREADS);
+        scheduler.setThreadNamePrefix("omniops-scheduled-");
+        scheduler.setRemoveOnCancelPolicy(true);
+        // on shutdown, running tasks get this long to finish (the pod's grace period is longer)
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(20);
+        return scheduler;
+    }
+}
