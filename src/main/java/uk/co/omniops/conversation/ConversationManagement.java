@@ -67,7 +67,10 @@ public class ConversationManagement {
             return transactions.inTenant(customer, () -> {
                 var now = now();
                 ContactId contactId;
-                if (email != null) {
+                if (!contact.verified()) {
+                    // a chat visitor's e-mail is unchecked: never attach them to an existing contact
+                    contactId = null;
+                } else if (email != null) {
                     contacts.lockEmail(customer, email);
                     if (key != null) {
                         var earlier = detailsForKey(customer, key);
@@ -81,7 +84,7 @@ public class ConversationManagement {
                 }
                 if (contactId == null) {
                     contactId = ContactId.random();
-                    contacts.insert(contactId, customer, name, email, phone);
+                    contacts.insert(contactId, customer, name, email, phone, contact.verified());
                 }
                 var id = ConversationId.random();
                 conversations.insert(id, customer, contactId, subjectOf(clean), validChannel, now);
@@ -160,6 +163,49 @@ public class ConversationManagement {
             conversations.touched(customer, conversation, now);
             live(customer, LiveUpdate.Kind.NOTE_ADDED, conversation);
             return messages.findById(customer, note.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * The verified contact this conversation's unverified visitor claims to be (same e-mail), if there is one: what
+     * the agent may link it to after checking (issue 21, finding 2).
+     */
+    public Optional<Contact> knownContactClaimed(CustomerId customer, ConversationId conversation) {
+        return transactions.readInTenant(customer, () -> details(customer, conversation)
+                .map(ConversationDetails::contact)
+                .filter(c -> !c.verified() && c.email() != null)
+                .flatMap(c -> contacts.findByEmail(customer, c.email())));
+    }
+
+    /**
+     * An agent's decision that this conversation's unverified visitor is the known contact with the same e-mail: the
+     * visitor's conversations move to that contact (with its history and VIP status) and the unverified contact goes.
+     * An internal note says who linked them. Nothing happens unless the visitor is unverified and such a contact exists.
+     *
+     * @return the contact the conversation now belongs to
+     */
+    public Contact linkToKnownContact(CustomerId customer, ConversationId conversation, UUID byUser) {
+        return transactions.inTenant(customer, () -> {
+            var current = locked(customer, conversation);
+            requireStaff(customer, byUser);
+            var visitor = contacts.findById(customer, current.contactId()).orElseThrow();
+            if (visitor.verified() || visitor.email() == null) {
+                return visitor;
+            }
+            var found = contacts.findByEmail(customer, visitor.email());
+            if (found.isEmpty()) {
+                return visitor;
+            }
+            var known = found.get();
+            contacts.mergeInto(customer, visitor.id(), known.id());
+            var now = now();
+            var note = new Message(MessageId.random(), conversation, customer, AuthorType.AGENT, byUser, null,
+                    "Linked the chat visitor \"" + visitor.name() + "\" to the known contact " + known.name() + " ("
+                            + known.email() + ") after checking who they are.", true, now);
+            messages.insert(note, null);
+            conversations.touched(customer, conversation, now);
+            live(customer, LiveUpdate.Kind.NOTE_ADDED, conversation);
+            return known;
         });
     }
 

@@ -58,7 +58,7 @@ class Conversations {
     Optional<ConversationFacts> facts(CustomerId customer, ConversationId id, List<ConversationFacts.RecentMessage> recent) {
         return jdbc.sql("""
                 select c.status, c.priority, c.assignee_id, u.display_name as assignee_name, c.created_at,
-                       c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, ct.vip
+                       c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, (ct.vip and ct.verified) as vip
                   from conversations c
                   join contacts ct on ct.id = c.contact_id
                   left join app_users u on u.id = c.assignee_id

@@ -179,7 +179,7 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             }
             try {
                 var started = conversations.start(customer.id(),
-                        new NewContact(name.getValue().trim(), emailValue, null), first.getValue(), "chat", null);
+                        NewContact.unverified(name.getValue().trim(), emailValue), first.getValue(), "chat", null);
                 chat = new ChatSession(started.conversation().id(), name.getValue().trim());
                 VaadinSession.getCurrent().setAttribute(sessionKey(), chat);
                 render();

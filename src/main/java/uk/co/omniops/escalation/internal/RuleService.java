@@ -223,7 +223,7 @@ public class RuleService implements DisposableBean {
                 var message = d.messages().stream().filter(m -> m.id().equals(new MessageId(s.messageId()))).findFirst();
                 var text = message.map(uk.co.omniops.conversation.Message::text).orElse(null);
                 var facts = new Facts(s.signal(), text, history, EscalationFacts.waitingAt(d, s.at()),
-                        d.contact().vip(), null);
+                        d.contact().trustedVip(), null);
                 var reason = evaluator.evaluate(condition, facts);
                 if (reason.isPresent()) {
                     hits++;

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -466,12 +467,14 @@ class ConversationPanel extends Div {
     // ---- contact
 
     /** What the contact panel shows; it is drawn again only when this changes. */
-    private record ContactShown(Contact contact, String since, long otherConversations, String channel) {}
+    private record ContactShown(Contact contact, String since, long otherConversations, String channel,
+            @Nullable Contact claimed) {}
 
     private void renderContact(ConversationDetails d) {
         var contact = d.contact();
+        var claimed = contact.verified() ? null : conversations.knownContactClaimed(customer, id).orElse(null);
         var shown = new ContactShown(contact, TimeTexts.stamp(contact.createdAt(), zone.get(), Instant.now()),
-                otherConversations(d), d.conversation().channel());
+                otherConversations(d), d.conversation().channel(), claimed);
         if (shown.equals(contactShown)) {
             return;
         }
@@ -484,6 +487,30 @@ class ConversationPanel extends Div {
             var vip = badge("VIP", BadgeVariant.WARNING);
             vip.setId("contact-vip");
             contactPanel.add(vip);
+        }
+        if (!contact.verified()) {
+            var unverified = badge("Unverified", BadgeVariant.CONTRAST);
+            unverified.setId("contact-unverified");
+            unverified.getElement().setAttribute("title", "Name and e-mail as typed on the chat page, not checked");
+            contactPanel.add(unverified);
+            var why = new Paragraph("Name and e-mail were typed on the chat page and are not checked. Do not share "
+                    + "account details until you are sure who this is.");
+            why.addClassName("omniops-contact-unverified");
+            contactPanel.add(why);
+            if (claimed != null) {
+                var link = new Button("Link to " + claimed.name() + (claimed.vip() ? " (VIP)" : ""), e -> {
+                    var confirm = new ConfirmDialog("Link to the known contact?",
+                            "Only link once you have checked that this visitor is " + claimed.name() + " ("
+                                    + claimed.email() + "), e.g. with a detail only they know. The conversation will "
+                                    + "join their history" + (claimed.vip() ? " and count as a VIP's." : "."),
+                            "Link", ok -> act(() -> conversations.linkToKnownContact(customer, id, viewer.id())));
+                    confirm.setCancelable(true);
+                    confirm.open();
+                });
+                link.setId("contact-link-known");
+                link.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                contactPanel.add(link);
+            }
         }
         contactPanel.add(fact("E-mail", contact.email() == null ? "—" : contact.email()));
         if (contact.phone() != null) {
