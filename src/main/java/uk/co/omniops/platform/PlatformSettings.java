@@ -32,6 +32,10 @@ public record PlatformSettings(
      *     or JDBC URL; ignored when embedded
      * @param appUrl optional separate connection for the non-owner application role; when absent the
      *     application uses {@code url} and switches to {@code appRole} with SET ROLE on every connection
+     * @param platformUrl the login of {@code platformRole}, which alone sees every customer's rows (the job queue,
+     *     sign-in, admin pages); when absent, {@code url} with SET ROLE, as for {@code appUrl}
+     * @param requireSeparateLogins production: refuse to start without {@code appUrl} and {@code platformUrl}, so that
+     *     no pool logs in as the owner (a SET ROLE can be RESET; issue 21, finding 4)
      */
     public record Database(
             @NotNull @DefaultValue("EMBEDDED") Mode mode,
@@ -40,7 +44,12 @@ public record PlatformSettings(
             @NotBlank @DefaultValue("omniops_app") String appRole,
             @DefaultValue("omniops_app_dev") String appPassword,
             @DefaultValue("0") int embeddedPort,
-            @DefaultValue("10") int poolSize) {}
+            @DefaultValue("10") int poolSize,
+            @Nullable String platformUrl,
+            @NotBlank @DefaultValue("omniops_platform") String platformRole,
+            @DefaultValue("omniops_platform_dev") String platformPassword,
+            @DefaultValue("4") int platformPoolSize,
+            @DefaultValue("false") boolean requireSeparateLogins) {}
 
     /** @param url {@code redis://} or {@code rediss://}; ignored when embedded or none */
     public record Redis(

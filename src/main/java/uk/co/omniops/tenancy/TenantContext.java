@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import uk.co.omniops.platform.PlatformAccess;
+
 /**
  * The customer whose data the current work may touch. Every transaction copies it into PostgreSQL
  * ({@code set_config('app.customer_id', …, true)}), where row-level security enforces it.
@@ -33,25 +35,27 @@ public final class TenantContext {
     private TenantContext() {}
 
     public static <T> T callAs(CustomerId customer, Supplier<T> work) {
-        return ScopedValue.where(SCOPE, new Scope(customer, null)).call(work::get);
+        return ScopedValue.where(SCOPE, new Scope(customer, null)).call(() -> PlatformAccess.callAsTenant(work));
     }
 
     public static void runAs(CustomerId customer, Runnable work) {
-        ScopedValue.where(SCOPE, new Scope(customer, null)).run(work);
+        ScopedValue.where(SCOPE, new Scope(customer, null)).run(() -> PlatformAccess.runAsTenant(work));
     }
 
     /**
-     * Runs work that spans customers (login, admin pages, schedulers). Always logged on the
-     * {@code uk.co.omniops.audit.platform} logger with its reason.
+     * Runs work that spans customers (login, admin pages, schedulers): its transactions log in as the platform role
+     * ({@link PlatformAccess}). Always logged on the {@code uk.co.omniops.audit.platform} logger with its reason.
      */
     public static <T> T callAsPlatform(String reason, Supplier<T> work) {
         audit.debug("platform access: {}", reason);
-        return ScopedValue.where(SCOPE, new Scope(null, reason)).call(work::get);
+        return ScopedValue.where(SCOPE, new Scope(null, reason)).call(() -> PlatformAccess.call(work));
     }
 
     public static void runAsPlatform(String reason, Runnable work) {
-        audit.debug("platform access: {}", reason);
-        ScopedValue.where(SCOPE, new Scope(null, reason)).run(work);
+        callAsPlatform(reason, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** The current scope as the database will see it; never null. */

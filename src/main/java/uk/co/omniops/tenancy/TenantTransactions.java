@@ -17,7 +17,11 @@ public class TenantTransactions {
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
 
-    TenantTransactions(PlatformTransactionManager transactionManager) {
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    TenantTransactions(PlatformTransactionManager transactionManager,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
@@ -31,9 +35,32 @@ public class TenantTransactions {
         return TenantContext.callAs(customer, () -> readOnly.execute(status -> work.get()));
     }
 
-    /** Cross-customer work; the reason is logged (see {@link TenantContext#callAsPlatform}). */
+    /**
+     * Cross-customer work on the platform login; the reason is logged (see {@link TenantContext#callAsPlatform}).
+     * Done on behalf of a signed-in person (an admin page, for example), it is also written to {@code audit_log} in
+     * the same transaction: who, and why. Machine paths (sign-in lookups, API-key checks, schedulers, the job queue)
+     * go to the audit logger only: a row every few seconds per replica would bury the entries that matter.
+     */
     public <T> T asPlatform(String reason, Supplier<T> work) {
-        return TenantContext.callAsPlatform(reason, () -> tx.execute(status -> work.get()));
+        var person = signedInPerson();
+        return TenantContext.callAsPlatform(reason, () -> tx.execute(status -> {
+            if (person != null) {
+                jdbc.sql("insert into audit_log (id, customer_id, actor, action, detail) "
+                                + "values (?, null, ?, 'platform_access', jsonb_build_object('reason', ?::text))")
+                        .params(java.util.UUID.randomUUID(), person, reason).update();
+            }
+            return work.get();
+        }));
+    }
+
+    /** The signed-in user's name, or null for machine work and anonymous visitors. */
+    private static @org.jspecify.annotations.Nullable String signedInPerson() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || !(auth.getPrincipal() instanceof TenantPrincipal)
+                || auth.getPrincipal() instanceof ApiClient) {
+            return null;
+        }
+        return auth.getName();
     }
 
     public void runAsPlatform(String reason, Runnable work) {

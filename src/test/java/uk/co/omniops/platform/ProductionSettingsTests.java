@@ -44,10 +44,32 @@ class ProductionSettingsTests {
                 .satisfies(e -> assertThat(oneLine(e)).startsWith("OmniOps cannot start: REMEMBER_ME_KEY is not set"));
     }
 
+    /** Issue 21, finding 4: production never logs in as the owner; each role's own login is required. */
+    @Test
+    void missingRoleLoginsStopStartupNamingThem() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(OmniOpsApplication.class)
+                .web(WebApplicationType.NONE).profiles("prod")
+                .properties("DATABASE_URL=postgresql://u:p@localhost:1/db", "REDIS_URL=redis://localhost:1",
+                        "APP_URL=https://x", "REMEMBER_ME_KEY=k", "DATABASE_APP_URL=", "spring.main.banner-mode=off")
+                .run().close())
+                .satisfies(e -> assertThat(oneLine(e)).startsWith("OmniOps cannot start: DATABASE_APP_URL is not set"));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(OmniOpsApplication.class)
+                .web(WebApplicationType.NONE).profiles("prod")
+                .properties("DATABASE_URL=postgresql://u:p@localhost:1/db", "REDIS_URL=redis://localhost:1",
+                        "APP_URL=https://x", "REMEMBER_ME_KEY=k", "DATABASE_APP_URL=postgresql://a:p@localhost:1/db",
+                        "DATABASE_PLATFORM_URL=", "spring.main.banner-mode=off")
+                .run().close())
+                .satisfies(e -> assertThat(oneLine(e)).startsWith(
+                        "OmniOps cannot start: DATABASE_PLATFORM_URL is not set"));
+    }
+
     private static void start(String... properties) {
         new SpringApplicationBuilder(OmniOpsApplication.class)
                 .web(WebApplicationType.NONE)
                 .profiles("prod")
+                // the roles' own logins (finding 4), so that each test meets the failure it is about
+                .properties("DATABASE_APP_URL=postgresql://a:p@localhost:1/db",
+                        "DATABASE_PLATFORM_URL=postgresql://p:p@localhost:1/db")
                 .properties(properties)
                 .properties("spring.main.banner-mode=off")
                 .run()

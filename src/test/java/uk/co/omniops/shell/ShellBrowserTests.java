@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,9 @@ class ShellBrowserTests {
     int port;
 
     @Autowired
-    HikariDataSource dataSource;
+    javax.sql.DataSource dataSource;
+    @Autowired
+    uk.co.omniops.platform.PlatformSettings settings;
 
     @Autowired
     OpenViews openViews;
@@ -104,11 +105,17 @@ class ShellBrowserTests {
 
     @Test
     void aSignInTheDatabaseCannotCheckSaysSoInsteadOfBlamingThePassword() throws Exception {
-        // every connection of the application's pool held here: the sign-in's user lookup times out (5 s)
+        // every connection of the platform pool held here: the sign-in's user lookup (platform path) times out (5 s)
         var held = new ArrayList<Connection>();
         try {
-            while (held.size() < dataSource.getMaximumPoolSize()) {
-                held.add(dataSource.getConnection());
+            while (held.size() < settings.database().platformPoolSize()) {
+                held.add(uk.co.omniops.platform.PlatformAccess.call(() -> {
+                    try {
+                        return dataSource.getConnection();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
             }
             Browser.signIn(page, base(), "agent@techsupport-co", "demo");
             page.waitForURL("**/login?unavailable");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 
+import uk.co.omniops.platform.PlatformAccess;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
 
@@ -113,6 +114,53 @@ class RowLevelSecurityTests {
         }
     }
 
+    /** Issue 21, finding 4: the application's login cannot become the owner or the platform role. */
+    @Test
+    void theApplicationLoginCannotResetToTheOwnerNorBecomeThePlatformRole() throws Exception {
+        try (var c = applicationDataSource.getConnection()) {
+            update(c, "reset role");
+            assertThat(string(c, "select current_user")).isEqualTo("omniops_app");
+            assertThat(string(c, "select session_user")).isEqualTo("omniops_app");
+            assertThatThrownBy(() -> update(c, "set role postgres")).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> update(c, "set role omniops_platform")).hasMessageContaining("permission denied");
+        }
+    }
+
+    /** Before issue 21, finding 4, this setting gave the application every customer's rows. */
+    @Test
+    void theApplicationLoginCannotGrantItselfPlatformAccess() throws Exception {
+        try (var c = applicationDataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var s = c.prepareStatement("select set_config('app.platform_access', 'on', true)")) {
+                s.execute();
+            }
+            for (var table : tenantTables()) {
+                assertThat(count(c, "select count(*) from " + table)).as(table).isZero();
+            }
+            setTenant(c, A);
+            assertThat(count(c, "select count(*) from messages where customer_id = '" + B + "'")).isZero();
+            c.rollback();
+        }
+    }
+
+    @Test
+    void onlyThePlatformLoginSeesEveryCustomerAndItOwnsNothing() throws Exception {
+        try (var c = PlatformAccess.call(() -> {
+            try {
+                return applicationDataSource.getConnection();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        })) {
+            assertThat(string(c, "select current_user")).isEqualTo("omniops_platform");
+            assertThat(count(c, "select count(distinct customer_id) from messages where customer_id in ('" + A + "', '"
+                    + B + "')")).isEqualTo(2);
+            assertThat(count(c, "select count(*) from pg_class where relowner = (select oid from pg_roles "
+                    + "where rolname = current_user)")).isZero();
+            assertThatThrownBy(() -> update(c, "set role postgres")).hasMessageContaining("permission denied");
+        }
+    }
+
     @Test
     void withoutATenantTheApplicationRoleSeesNoTenantRows() throws Exception {
         try (var c = applicationDataSource.getConnection()) {
@@ -152,6 +200,13 @@ class RowLevelSecurityTests {
         try (var s = c.prepareStatement("select set_config('app.customer_id', ?, true)")) {
             s.setString(1, customer);
             s.execute();
+        }
+    }
+
+    private static String string(Connection c, String sql) throws SQLException {
+        try (var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -29,6 +29,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                 "omniops.database.url", ownerJdbcUrl(),
                 "omniops.database.app-url", "postgresql://omniops_app:omniops_app_test@localhost:" + postgres.getPort()
                         + "/postgres",
+                "omniops.database.platform-url", "postgresql://omniops_platform:omniops_platform_test@localhost:"
+                        + postgres.getPort() + "/postgres",
                 "omniops.redis.url", "redis://127.0.0.1:" + redisPort)));
     }
 

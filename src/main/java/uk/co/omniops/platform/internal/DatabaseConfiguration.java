@@ -5,6 +5,8 @@ import java.io.IOException;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,15 +17,19 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import uk.co.omniops.platform.DatabaseUrl;
+import uk.co.omniops.platform.PlatformAccess;
 import uk.co.omniops.platform.PlatformSettings;
 import uk.co.omniops.platform.PlatformSettings.Mode;
 
 /**
- * Two connections to one database: the owner (migrations only) and the application role, which owns
- * nothing and is subject to row-level security.
+ * Three logins to one database: the owner (migrations only), the application role (tenant work) and the platform role
+ * (cross-customer work: {@link PlatformAccess}). Neither of the last two owns anything, both are subject to row-level
+ * security, and only the platform role's policies let it see every customer. The primary {@link DataSource} routes
+ * each new transaction to the platform pool or the application pool by {@link PlatformAccess#active()}.
  *
  * @see <a href="../../../../../../../docs/decisions/002-row-level-security.md">decision 002</a>
  */
@@ -33,7 +39,8 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     /** Resolved connection facts for both roles. */
-    record Connections(DatabaseUrl owner, DatabaseUrl app, @Nullable String setRole) {}
+    record Connections(DatabaseUrl owner, DatabaseUrl app, @Nullable String setRole, DatabaseUrl platform,
+            @Nullable String platformSetRole) {}
 
     @Bean
     EmbeddedPostgresHolder embeddedPostgres(PlatformSettings settings) {
@@ -53,16 +60,31 @@ class DatabaseConfiguration {
         if (embedded.postgres() != null) {
             var url = "jdbc:postgresql://localhost:" + embedded.postgres().getPort() + "/postgres";
             return new Connections(new DatabaseUrl(url, "postgres", "postgres"),
-                    new DatabaseUrl(url, db.appRole(), db.appPassword()), null);
+                    new DatabaseUrl(url, db.appRole(), db.appPassword()), null,
+                    new DatabaseUrl(url, db.platformRole(), db.platformPassword()), null);
         }
         if (db.url() == null || db.url().isBlank()) {
             throw new MissingSettingException("DATABASE_URL", "the PostgreSQL connection, e.g. postgresql://user:pass@host:5432/omniops");
         }
         var owner = DatabaseUrl.parse(db.url(), "DATABASE_URL");
-        if (db.appUrl() != null && !db.appUrl().isBlank()) {
-            return new Connections(owner, DatabaseUrl.parse(db.appUrl(), "DATABASE_APP_URL"), null);
+        var hasApp = db.appUrl() != null && !db.appUrl().isBlank();
+        var hasPlatform = db.platformUrl() != null && !db.platformUrl().isBlank();
+        if (db.requireSeparateLogins() && !hasApp) {
+            throw new MissingSettingException("DATABASE_APP_URL", "the application role's own login, e.g. "
+                    + "postgresql://omniops_app:pass@host:5432/omniops (production never logs in as the owner)");
         }
-        return new Connections(owner, owner, db.appRole());
+        if (db.requireSeparateLogins() && !hasPlatform) {
+            throw new MissingSettingException("DATABASE_PLATFORM_URL", "the platform role's own login, e.g. "
+                    + "postgresql://omniops_platform:pass@host:5432/omniops (production never logs in as the owner)");
+        }
+        if (!hasApp || !hasPlatform) {
+            log.warn("the application logs in as the database owner and switches roles with SET ROLE: set "
+                    + "DATABASE_APP_URL and DATABASE_PLATFORM_URL so that no pool can RESET ROLE to the owner");
+        }
+        return new Connections(owner,
+                hasApp ? DatabaseUrl.parse(db.appUrl(), "DATABASE_APP_URL") : owner, hasApp ? null : db.appRole(),
+                hasPlatform ? DatabaseUrl.parse(db.platformUrl(), "DATABASE_PLATFORM_URL") : owner,
+                hasPlatform ? null : db.platformRole());
     }
 
     /** Migrations run as the owner; a small unpooled source is enough for Flyway and readiness checks. */
@@ -77,30 +99,74 @@ class DatabaseConfiguration {
         return ds;
     }
 
+    /** Routes each new transaction (and each connection outside one) to the platform or the application pool. */
     @Bean
     @Primary
-    HikariDataSource dataSource(Connections connections, PlatformSettings settings) {
+    DataSource dataSource(Connections connections, PlatformSettings settings, ObjectProvider<MeterRegistry> meters) {
+        var app = pool("omniops-app", connections.app(), connections.setRole(), settings.database().poolSize());
+        var platform = pool("omniops-platform", connections.platform(), connections.platformSetRole(),
+                settings.database().platformPoolSize());
+        // the pools are not beans of their own, so Boot does not find them: hikaricp.* metrics per pool name
+        meters.ifAvailable(registry -> {
+            app.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+            platform.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        });
+        var routing = new RoleRoutingDataSource(app, platform);
+        routing.afterPropertiesSet();
+        return routing;
+    }
+
+    private static HikariDataSource pool(String name, DatabaseUrl login, @Nullable String setRole, int size) {
         var ds = new HikariDataSource();
-        ds.setPoolName("omniops-app");
-        ds.setJdbcUrl(connections.app().jdbcUrl());
-        ds.setUsername(connections.app().username());
-        ds.setPassword(connections.app().password());
-        ds.setMaximumPoolSize(settings.database().poolSize());
+        ds.setPoolName(name);
+        ds.setJdbcUrl(login.jdbcUrl());
+        ds.setUsername(login.username());
+        ds.setPassword(login.password());
+        ds.setMaximumPoolSize(size);
         ds.setConnectionTimeout(5_000);
         ds.setInitializationFailTimeout(-1);
-        if (connections.setRole() != null) {
-            ds.setConnectionInitSql("set role \"" + connections.setRole().replace("\"", "") + "\"");
+        if (setRole != null) {
+            ds.setConnectionInitSql("set role \"" + setRole.replace("\"", "") + "\"");
         }
         return ds;
     }
 
+    /** The application pool, or the platform pool inside {@link PlatformAccess#call}; closes both on shutdown. */
+    static final class RoleRoutingDataSource extends AbstractRoutingDataSource implements AutoCloseable {
+
+        private final HikariDataSource app;
+        private final HikariDataSource platform;
+
+        RoleRoutingDataSource(HikariDataSource app, HikariDataSource platform) {
+            this.app = app;
+            this.platform = platform;
+            setTargetDataSources(java.util.Map.of("app", app, "platform", platform));
+            setDefaultTargetDataSource(app);
+        }
+
+        @Override
+        protected Object determineCurrentLookupKey() {
+            return PlatformAccess.active() ? "platform" : "app";
+        }
+
+        @Override
+        public void close() {
+            app.close();
+            platform.close();
+        }
+    }
+
     @Bean
     FlywayConfigurationCustomizer omniopsFlywayPlaceholders(PlatformSettings settings, Connections connections) {
-        // no password for the role when the application reaches it by SET ROLE
+        // no password for a role the application reaches by SET ROLE
         var password = connections.setRole() != null ? "" : nullToEmpty(connections.app().password());
+        var platformPassword = connections.platformSetRole() != null ? ""
+                : nullToEmpty(connections.platform().password());
         return configuration -> configuration.placeholders(java.util.Map.of(
                 "appRole", settings.database().appRole(),
-                "appPassword", password));
+                "appPassword", password,
+                "platformRole", settings.database().platformRole(),
+                "platformPassword", platformPassword));
     }
 
     private static String nullToEmpty(@Nullable String s) {

@@ -25,13 +25,12 @@ class TenantAwareTransactionManager extends JdbcTransactionManager {
             throws SQLException {
         super.prepareTransactionalConnection(con, definition);
         var scope = TenantContext.current();
-        if (scope.customer() == null && !scope.platform()) {
+        // platform work needs no setting: its connection logs in as the platform role (PlatformAccess)
+        if (scope.customer() == null) {
             return;
         }
-        try (var statement = con.prepareStatement(
-                "select set_config('app.customer_id', ?, true), set_config('app.platform_access', ?, true)")) {
-            statement.setString(1, scope.customer() == null ? "" : scope.customer().value().toString());
-            statement.setString(2, scope.platform() ? "on" : "");
+        try (var statement = con.prepareStatement("select set_config('app.customer_id', ?, true)")) {
+            statement.setString(1, scope.customer().value().toString());
             statement.execute();
         }
     }

@@ -46,7 +46,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class KubernetesManifestTests {
 
     /** Every variable the application reads in prod (facts sheet), plus Spring's profile switch. */
-    private static final Set<String> APP_ENV = Set.of("DATABASE_URL", "REDIS_URL", "REDIS_PASSWORD", "OPENAI_API_KEY",
+    private static final Set<String> APP_ENV = Set.of("DATABASE_URL", "DATABASE_APP_URL", "DATABASE_PLATFORM_URL",
+            "REDIS_URL", "REDIS_PASSWORD", "OPENAI_API_KEY",
             "OPENAI_ORGANIZATION", "OPENAI_MODEL_SENTIMENT", "OPENAI_MODEL_SUGGESTIONS", "OPENAI_MODEL_PREDICTIONS",
             "FEATURE_SENTIMENT_ANALYSIS", "FEATURE_RESPONSE_SUGGESTIONS", "FEATURE_AUTO_CATEGORIZATION",
             "FEATURE_PREDICTIVE_ANALYTICS", "FEATURE_AUTO_ESCALATION", "FEATURE_CONVERSATION_INSIGHTS",
@@ -55,10 +56,13 @@ class KubernetesManifestTests {
             "ALERT_EMAIL", "PAGERDUTY_INTEGRATION_KEY", "DATADOG_API_KEY", "SENTRY_DSN", "LOG_LEVEL",
             "LAUNCHDARKLY_SDK_KEY", "APP_URL", "NEXT_PUBLIC_APP_URL", "PORT", "SPRING_PROFILES_ACTIVE",
             "REMEMBER_ME_KEY");
-    private static final Set<String> REQUIRED = Set.of("DATABASE_URL", "REDIS_URL", "APP_URL", "REMEMBER_ME_KEY");
+    private static final Set<String> REQUIRED = Set.of("DATABASE_URL", "DATABASE_APP_URL", "DATABASE_PLATFORM_URL",
+            "REDIS_URL", "APP_URL", "REMEMBER_ME_KEY");
     /** Secret env var -> key in Secret omniops-secrets. */
     private static final Map<String, String> SECRET_KEYS = Map.ofEntries(
             Map.entry("DATABASE_URL", "database-url"),
+            Map.entry("DATABASE_APP_URL", "database-app-url"),
+            Map.entry("DATABASE_PLATFORM_URL", "database-platform-url"),
             Map.entry("REDIS_URL", "redis-url"),
             Map.entry("REDIS_PASSWORD", "redis-password"),
             Map.entry("OPENAI_API_KEY", "openai-api-key"),

@@ -21,13 +21,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.co.omniops.platform.Jobs.Job;
+import uk.co.omniops.platform.PlatformAccess;
 import uk.co.omniops.platform.Jobs.Status;
 
 /**
  * The {@code jobs} table. The queue works across customers, so every statement runs in its own transaction
  * ({@code REQUIRES_NEW}: never joins, and so never widens, a caller's tenant transaction) on the platform path
- * ({@code app.platform_access = on}, logged on the platform audit logger). {@code platform} cannot use
- * {@code tenancy.TenantTransactions} (it depends on no module, decision 001), hence the two settings here.
+ * ({@link PlatformAccess}: the platform login, logged on the platform audit logger). {@code platform} cannot use
+ * {@code tenancy.TenantTransactions} (it depends on no module, decision 001).
  */
 @Component
 class JobStore {
@@ -48,11 +49,7 @@ class JobStore {
 
     private <T> T platform(String reason, Supplier<T> work) {
         audit.trace("platform access: job queue, {}", reason);
-        return tx.execute(status -> {
-            jdbc.sql("select set_config('app.platform_access', 'on', true), set_config('app.customer_id', '', true)")
-                    .query().singleRow();
-            return work.get();
-        });
+        return PlatformAccess.call(() -> tx.execute(status -> work.get()));
     }
 
     /** @return the job when it was created or (with {@code resubmit}) re-queued, else empty */
