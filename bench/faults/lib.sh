@@ -118,6 +118,9 @@ start_postgres() {
   pg_start
   psql_owner postgres -c "create database omniops" >/dev/null
   DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/omniops"
+  # the roles' own logins, as production requires (trust authentication: the migrations create the roles)
+  DATABASE_APP_URL="postgresql://omniops_app:faults@127.0.0.1:$PG_PORT/omniops"
+  DATABASE_PLATFORM_URL="postgresql://omniops_platform:faults@127.0.0.1:$PG_PORT/omniops"
   log "PostgreSQL 15 on 127.0.0.1:$PG_PORT"
 }
 
@@ -179,7 +182,8 @@ start_app() {
   shift 2
   mport=$(free_port)
   eval "MGMT_PORT_${name//-/_}=$mport"
-  DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL APP_URL="http://127.0.0.1:$port" PORT=$port MANAGEMENT_PORT=$mport \
+  DATABASE_URL=$DATABASE_URL DATABASE_APP_URL=$DATABASE_APP_URL DATABASE_PLATFORM_URL=$DATABASE_PLATFORM_URL \
+    REDIS_URL=$REDIS_URL APP_URL="http://127.0.0.1:$port" PORT=$port MANAGEMENT_PORT=$mport \
     OMNIOPS_DATA_DIR="$WORK/data-$name" LOG_LEVEL=${LOG_LEVEL:-INFO} HOSTNAME="$name" \
     REMEMBER_ME_KEY="$FAULTS_REMEMBER_ME_KEY" \
     "${APP_CMD[@]:0:1}" -Xmx${FAULTS_HEAP:-640m} -XX:+UseSerialGC "${APP_CMD[@]:1}" \
