@@ -48,7 +48,7 @@ public record PlatformSettings(
             @Nullable String platformUrl,
             @NotBlank @DefaultValue("omniops_platform") String platformRole,
             @DefaultValue("omniops_platform_dev") String platformPassword,
-            @DefaultValue("4") int platformPoolSize,
+            @DefaultValue("6") int platformPoolSize,
             @DefaultValue("false") boolean requireSeparateLogins) {}
 
     /** @param url {@code redis://} or {@code rediss://}; ignored when embedded or none */
