@@ -71,6 +71,17 @@ final class EmbeddingCodec {
         return out;
     }
 
+    /** {@code dot(a, decode(encoded))} without decoding (the index scan: no allocation per row). */
+    static double dot(float[] a, byte[] encoded) {
+        var in = ByteBuffer.wrap(encoded);
+        float scale = in.getFloat();
+        double sum = 0;
+        for (int i = 0; i < DIMENSIONS; i++) {
+            sum += a[i] * encoded[4 + i];
+        }
+        return sum * scale;
+    }
+
     static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

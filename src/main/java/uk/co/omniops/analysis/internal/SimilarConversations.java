@@ -48,6 +48,8 @@ public class SimilarConversations {
     static final Duration IDLE = Duration.ofMinutes(30);
     private static final int LOAD_CHUNK = 2_000;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimilarConversations.class);
+
     private final MessageEmbeddings embeddings;
     private final ConversationManagement conversations;
     private final TenantTransactions transactions;
@@ -88,7 +90,7 @@ public class SimilarConversations {
             if (e.getKey().equals(conversation)) {
                 continue;
             }
-            double s = EmbeddingCodec.dot(query, EmbeddingCodec.decode(e.getValue()));
+            double s = EmbeddingCodec.dot(query, e.getValue());
             if (s >= MIN_SIMILARITY) {
                 scored.add(Map.entry(e.getKey(), s));
                 if (scored.size() > keep) {
@@ -128,12 +130,17 @@ public class SimilarConversations {
         if (index.refreshedAt.isBefore(now.minus(REFRESH))) {
             synchronized (index) {
                 if (index.refreshedAt.isBefore(now.minus(REFRESH))) {
+                    long started = System.nanoTime();
                     var since = index.newestResolved.equals(Instant.EPOCH) ? null : index.newestResolved;
                     var resolved = conversations.resolvedSince(customer, since, MAX_PER_CUSTOMER);
                     resolved.values().stream().max(Comparator.naturalOrder())
                             .ifPresent(newest -> index.newestResolved = newest);
                     var fresh = resolved.keySet().stream().filter(id -> !index.directions.containsKey(id)).toList();
                     add(customer, index, fresh);
+                    if (since == null) {
+                        log.info("Similar-conversation index of customer {}: {} resolved conversations loaded in {} ms",
+                                customer.value(), index.directions.size(), (System.nanoTime() - started) / 1_000_000);
+                    }
                     index.refreshedAt = now;
                 }
             }

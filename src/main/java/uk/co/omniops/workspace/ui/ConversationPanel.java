@@ -481,6 +481,8 @@ class ConversationPanel extends Div {
         }
         contactShown = shown;
         contactPanel.removeAll();
+        // first: what the agent can reuse now; the contact's details below it
+        contactPanel.add(similar);
         var title = new H3(contact.name());
         title.setId("contact-name");
         contactPanel.add(title);
@@ -498,7 +500,6 @@ class ConversationPanel extends Div {
         count.setId("contact-other-conversations");
         contactPanel.add(count);
         contactPanel.add(fact("Channel", shown.channel()));
-        contactPanel.add(similar);
     }
 
     /**

@@ -50,10 +50,12 @@ class SimilarConversationsPanel extends Div {
             link.getElement().setAttribute("aria-label", "Similar conversation: " + s.subject());
             var asked = new Span(s.asked());
             asked.addClassName("omniops-similar-asked");
+            asked.getElement().setAttribute("title", s.asked());
             var label = new Span("Resolved with");
             label.addClassName("omniops-fact-label");
             var resolution = new Paragraph(Objects.requireNonNullElse(s.resolution(), "Resolved without an agent reply."));
             resolution.addClassName("omniops-similar-resolution");
+            resolution.getElement().setAttribute("title", resolution.getText());
             var match = new Span(Math.round(s.similarity() * 100) + "% similar");
             match.addClassName("omniops-similar-score");
             link.add(asked, label, resolution, match);

@@ -35,6 +35,9 @@ class EmbeddingCodecTests {
                 var exact = EmbeddingCodec.dot(vectors.get(i), vectors.get(j));
                 var stored = EmbeddingCodec.dot(decoded, EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j))));
                 assertThat(stored).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.01));
+                assertThat(EmbeddingCodec.dot(vectors.get(i), EmbeddingCodec.encode(vectors.get(j))))
+                        .isCloseTo(EmbeddingCodec.dot(vectors.get(i), EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j)))),
+                                org.assertj.core.data.Offset.offset(1e-5));
             }
         }
         // the two router messages read alike; router and password do not
