@@ -53,6 +53,14 @@ public class AnalysisManagement {
     }
 
     /**
+     * The sentence vector of a text (384 dimensions, L2-normalised: a dot product is the cosine), from the JVM's one
+     * encoder; empty with the embeddings kill switch ({@code omniops.analysis.embeddings.enabled=false}).
+     */
+    public java.util.Optional<float[]> embed(String text) {
+        return embeddings.embed(text);
+    }
+
+    /**
      * Stores the sentence vectors of contact messages that were written without the live pipeline (the dev demo
      * history) and have none yet, in one transaction of the customer; identical texts are encoded once.
      *
