@@ -61,6 +61,17 @@ public class AnalysisManagement {
     }
 
     /**
+     * The stored sentence vectors (L2-normalised) of these messages, for those that have one; empty with the kill
+     * switch or for another customer's messages. Never null.
+     */
+    public Map<MessageId, float[]> messageVectors(CustomerId customer, List<MessageId> messages) {
+        if (!embeddings.enabled() || messages.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.readInTenant(customer, () -> embeddings.vectorsOfMessages(customer, messages));
+    }
+
+    /**
      * Stores the sentence vectors of contact messages that were written without the live pipeline (the dev demo
      * history) and have none yet, in one transaction of the customer; identical texts are encoded once.
      *

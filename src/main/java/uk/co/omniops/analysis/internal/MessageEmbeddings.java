@@ -101,6 +101,22 @@ public class MessageEmbeddings {
                 .params(customer.value(), ids).query((rs, i) -> new MessageId(rs.getObject(1, UUID.class))).list());
     }
 
+    /** The stored vectors of these messages (those that have one), in chunks of 10,000 (caller's tenant transaction). */
+    public Map<MessageId, float[]> vectorsOfMessages(CustomerId customer, List<MessageId> messages) {
+        var result = new HashMap<MessageId, float[]>();
+        for (int from = 0; from < messages.size(); from += 10_000) {
+            var ids = messages.subList(from, Math.min(messages.size(), from + 10_000)).stream().map(MessageId::value)
+                    .toArray(UUID[]::new);
+            jdbc.sql("select message_id, vector from message_embeddings where customer_id = ? and message_id = any(?)")
+                    .params(customer.value(), ids)
+                    .query(rs -> {
+                        result.put(new MessageId(rs.getObject(1, UUID.class)),
+                                EmbeddingCodec.normalised(EmbeddingCodec.decode(rs.getBytes(2))));
+                    });
+        }
+        return result;
+    }
+
     /** The stored vectors of the conversations' messages, by conversation (caller's tenant transaction). */
     Map<ConversationId, List<float[]>> vectorsOf(CustomerId customer, Collection<ConversationId> conversations) {
         var result = new LinkedHashMap<ConversationId, List<float[]>>();

@@ -121,7 +121,7 @@ class DemoInsightHistory implements ApplicationRunner {
                 .list());
     }
 
-    private static final Map<String, Plan> PLANS = Map.of(
+    static final Map<String, Plan> PLANS = Map.of(
             "techsupport-co", new Plan("demo-techsupport-co-v1", 42, 2500, 4, List.of(
                     new Line("technical", 0.2, "My router keeps dropping the wifi connection every evening."),
                     new Line("technical", 0.3, "The printer driver will not install on my laptop."),
