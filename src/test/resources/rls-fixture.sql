@@ -33,6 +33,11 @@ insert into sentiment_analysis (id, customer_id, message_id, conversation_id, sc
   ('bbbbbbbb-0000-0000-0000-000000000007', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000006', 'bbbbbbbb-0000-0000-0000-000000000005', 0.1, 'negative', 0.9, 't')
   on conflict do nothing;
 
+insert into message_embeddings (message_id, customer_id, conversation_id, encoder, vector) values
+  ('aaaaaaaa-0000-0000-0000-000000000006', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 't', decode(repeat('01', 388), 'hex')),
+  ('bbbbbbbb-0000-0000-0000-000000000006', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 't', decode(repeat('02', 388), 'hex'))
+  on conflict do nothing;
+
 insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key, confidence) values
   ('aaaaaaaa-0000-0000-0000-000000000008', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 'aaaaaaaa-0000-0000-0000-000000000006', 'billing', 0.8),
   ('bbbbbbbb-0000-0000-0000-000000000008', 'bbbbbbbb-0000-0000-0000-000000000001', 'bbbbbbbb-0000-0000-0000-000000000005', 'bbbbbbbb-0000-0000-0000-000000000006', 'refund', 0.8)

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Service;
 
 import uk.co.omniops.analysis.internal.AiCostReport;
 import uk.co.omniops.analysis.internal.AnalysisService;
+import uk.co.omniops.analysis.internal.MessageEmbeddings;
+import uk.co.omniops.analysis.internal.SimilarConversations;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.tenancy.CustomerId;
@@ -26,10 +28,69 @@ public class AnalysisManagement {
 
     private final AnalysisService service;
     private final AiCostReport costs;
+    private final SimilarConversations similar;
+    private final MessageEmbeddings embeddings;
+    private final uk.co.omniops.tenancy.TenantTransactions transactions;
 
-    AnalysisManagement(AnalysisService service, AiCostReport costs) {
+    AnalysisManagement(AnalysisService service, AiCostReport costs, SimilarConversations similar,
+            MessageEmbeddings embeddings, uk.co.omniops.tenancy.TenantTransactions transactions) {
         this.service = service;
         this.costs = costs;
+        this.similar = similar;
+        this.embeddings = embeddings;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Up to {@code limit} resolved conversations of the customer that read most like this one, best first, each with
+     * how it was resolved; empty when this conversation has no analysed contact message yet, with the embeddings kill
+     * switch on, or for another customer's conversation. Never null.
+     *
+     * @see <a href="../../../../../../docs/decisions/018-similar-conversations.md">decision 018</a>
+     */
+    public List<SimilarConversation> similarResolved(CustomerId customer, ConversationId conversation, int limit) {
+        return similar.similar(customer, conversation, limit);
+    }
+
+    /**
+     * The sentence vector of a text (384 dimensions, L2-normalised: a dot product is the cosine), from the JVM's one
+     * encoder; empty with the embeddings kill switch ({@code omniops.analysis.embeddings.enabled=false}).
+     */
+    public java.util.Optional<float[]> embed(String text) {
+        return embeddings.embed(text);
+    }
+
+    /**
+     * The stored sentence vectors (L2-normalised) of these messages, for those that have one; empty with the kill
+     * switch or for another customer's messages. Never null.
+     */
+    public Map<MessageId, float[]> messageVectors(CustomerId customer, List<MessageId> messages) {
+        if (!embeddings.enabled() || messages.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.readInTenant(customer, () -> embeddings.vectorsOfMessages(customer, messages));
+    }
+
+    /**
+     * Stores the sentence vectors of contact messages that were written without the live pipeline (the dev demo
+     * history) and have none yet, in one transaction of the customer; identical texts are encoded once.
+     *
+     * @return how many were stored (0 under the kill switch)
+     */
+    public int storeEmbeddings(CustomerId customer, List<MessageSource.MessageText> messages) {
+        if (!embeddings.enabled() || messages.isEmpty()) {
+            return 0;
+        }
+        var stored = transactions.readInTenant(customer, () -> embeddings.storedAmong(customer,
+                messages.stream().map(MessageSource.MessageText::id).toList()));
+        var rows = embeddings.embed(messages.stream().filter(m -> !stored.contains(m.id())).toList());
+        if (!rows.isEmpty()) {
+            transactions.inTenant(customer, () -> {
+                embeddings.storeAll(customer, rows);
+                return null;
+            });
+        }
+        return rows.size();
     }
 
     /** External AI use per customer and model since the given instant (platform staff only). */

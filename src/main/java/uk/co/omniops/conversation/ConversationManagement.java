@@ -368,6 +368,18 @@ public class ConversationManagement {
                 conversations.countPage(customer, status, since)));
     }
 
+    /**
+     * The customer's resolved conversations with when they were resolved, most recently resolved first, resolved at
+     * or after {@code since} (null: any time), at most {@code limit} (1 to 100,000): what an index of past
+     * conversations loads.
+     */
+    public Map<ConversationId, Instant> resolvedSince(CustomerId customer, @Nullable Instant since, int limit) {
+        if (limit < 1 || limit > 100_000) {
+            throw new IllegalArgumentException("limit must be 1 to 100,000");
+        }
+        return transactions.readInTenant(customer, () -> conversations.resolvedSince(customer, since, limit));
+    }
+
     private Conversation locked(CustomerId customer, ConversationId conversation) {
         return conversations.lock(customer, conversation).orElseThrow(() -> new ConversationNotFound(conversation));
     }

@@ -221,6 +221,20 @@ class Conversations {
                 .query((rs, i) -> map(rs)).list();
     }
 
+    /** Resolved conversations of the customer resolved at or after {@code since} (null: any time), newest first. */
+    java.util.LinkedHashMap<ConversationId, Instant> resolvedSince(CustomerId customer, @Nullable Instant since, int limit) {
+        var result = new java.util.LinkedHashMap<ConversationId, Instant>();
+        jdbc.sql("""
+                select id, resolved_at from conversations
+                 where customer_id = ? and status = 'resolved' and resolved_at >= ?
+                 order by resolved_at desc, id desc limit ?""")
+                .params(customer.value(), ts(since == null ? Instant.EPOCH : since), limit)
+                .query(rs -> {
+                    result.put(new ConversationId(rs.getObject(1, java.util.UUID.class)), rs.getTimestamp(2).toInstant());
+                });
+        return result;
+    }
+
     long countPage(CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since) {
         return jdbc.sql("select count(*) from conversations c " + apiWhere(status, since))
                 .params(apiParams(customer, since, null, null)).query(Long.class).single();

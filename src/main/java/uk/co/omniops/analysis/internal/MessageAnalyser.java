@@ -57,13 +57,14 @@ public class MessageAnalyser {
     private final ApplicationEventPublisher events;
     private final LiveUpdates liveUpdates;
     private final ConversationManagement conversations;
+    private final MessageEmbeddings embeddings;
     private final Timer sentimentTimer;
     private final Timer categoriesTimer;
 
     MessageAnalyser(MessageSource source, FeatureFlags flags, Models models, SentimentAnalyser sentiment,
             CustomerModels customerModels, CustomerTaxonomies taxonomies, AnalysisStore store,
             TenantTransactions transactions, ApplicationEventPublisher events, LiveUpdates liveUpdates,
-            ConversationManagement conversations, MeterRegistry meters) {
+            ConversationManagement conversations, MessageEmbeddings embeddings, MeterRegistry meters) {
         this.source = source;
         this.flags = flags;
         this.models = models;
@@ -75,6 +76,7 @@ public class MessageAnalyser {
         this.events = events;
         this.liveUpdates = liveUpdates;
         this.conversations = conversations;
+        this.embeddings = embeddings;
         this.sentimentTimer = Timer.builder(SENTIMENT_LATENCY).description("Sentiment analysis of one message")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
         this.categoriesTimer = Timer.builder(CATEGORIES_LATENCY).description("Categorisation of one message")
@@ -136,6 +138,7 @@ public class MessageAnalyser {
         }
         var adapter = customerModels.adapter(customer);
         var result = compute(customer, message, adapter, sentimentOn, categoriesOn ? before.retired() : null);
+        var vectors = embeddings.embed(List.of(message));
         var models = new ArrayList<String>();
         if (result.sentiment() != null) {
             models.add(result.sentiment().model());
@@ -152,6 +155,7 @@ public class MessageAnalyser {
                 // nothing is stored for the message (checked under its lock), so what is stored now is the model's
                 // results as the columns keep them: published without reading them back
                 store.insertModelResults(customer, message.conversationId(), List.of(result));
+                embeddings.storeAll(customer, vectors);
                 var stored = AnalysisStore.asStored(result);
                 publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
                         before.facts(), stored.sentiment(), stored.categories());
@@ -165,6 +169,7 @@ public class MessageAnalyser {
             if (categoriesOn) {
                 store.replaceModelCategories(customer, message.conversationId(), message.id(), result.categories());
             }
+            embeddings.storeAll(customer, vectors);
             publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
                     before.facts());
             inTransaction.run();
@@ -205,6 +210,7 @@ public class MessageAnalyser {
         var adapter = customerModels.adapter(customer);
         var retired = categoriesOn ? read.getValue() : null;
         var results = pending.stream().map(m -> compute(customer, m, adapter, sentimentOn, retired)).toList();
+        var vectors = embeddings.embed(pending);
         var latest = pending.getLast();
         return transactions.inTenant(customer, () -> {
             store.lockAll(results.stream().map(AnalysisStore.ModelResult::message).toList());
@@ -214,6 +220,7 @@ public class MessageAnalyser {
                 return 0;
             }
             store.insertModelResults(customer, conversation, fresh);
+            embeddings.storeAll(customer, vectors);
             store.sentiment(customer, latest.id())
                     .filter(s -> SENTIMENT_LABELS.contains(s.label()) && s.score() >= 0 && s.score() <= 1)
                     .ifPresent(s -> conversations.recordSentiment(customer, conversation, latest.id(), s.score(), s.label()));

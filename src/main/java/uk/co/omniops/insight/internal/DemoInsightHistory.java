@@ -16,6 +16,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.co.omniops.analysis.AnalysisManagement;
+import uk.co.omniops.analysis.MessageSource;
+import uk.co.omniops.conversation.AuthorType;
+import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.internal.SyntheticHistory.Line;
 import uk.co.omniops.insight.internal.SyntheticHistory.Plan;
@@ -46,10 +51,12 @@ class DemoInsightHistory implements ApplicationRunner {
     private final TenantTransactions transactions;
     private final JdbcClient jdbc;
     private final PredictionManagement predictions;
+    private final AnalysisManagement analysis;
 
     DemoInsightHistory(SyntheticHistory history, InsightAggregator aggregator, InsightService insights,
             TenancyManagement tenancy, TenantTransactions transactions, JdbcClient jdbc,
-            PredictionManagement predictions) {
+            PredictionManagement predictions, AnalysisManagement analysis) {
+        this.analysis = analysis;
         this.history = history;
         this.aggregator = aggregator;
         this.insights = insights;
@@ -71,7 +78,8 @@ class DemoInsightHistory implements ApplicationRunner {
     }
 
     /**
-     * The history, its aggregates and one extraction, unless the plan's history is there already; then the
+     * The history, its aggregates and one extraction, unless the plan's history is there already; the sentence vectors
+     * of its contact messages that have none; then the
      * prediction module's replay of it, unless that has run (data is kept between runs, and a history written
      * before the replay existed gets its predictions on the next start).
      */
@@ -79,9 +87,15 @@ class DemoInsightHistory implements ApplicationRunner {
         boolean present = transactions.readInTenant(customer, () -> jdbc.sql(
                 "select exists (select 1 from conversations where id = ?)")
                 .param(SyntheticHistory.firstConversation(plan).value()).query(Boolean.class).single());
+        long started = System.nanoTime();
+        int messages = present ? 0 : history.generate(customer, plan, now);
+        // the sentence vectors before the extraction (topics by meaning); a history written before the analysis
+        // kept them gets them on the next start
+        int embedded = analysis.storeEmbeddings(customer, contactMessages(customer));
+        if (embedded > 0) {
+            log.info("Sentence vectors of the demo history for {}: {} messages", name, embedded);
+        }
         if (!present) {
-            long started = System.nanoTime();
-            int messages = history.generate(customer, plan, now);
             aggregator.rebuild(customer);
             var end = now.truncatedTo(ChronoUnit.HOURS);
             insights.extract(customer, new InsightPeriod(end.minus(InsightSchedule.DEFAULT_PERIOD), end), false);
@@ -89,14 +103,26 @@ class DemoInsightHistory implements ApplicationRunner {
                     plan.days(), Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
         if (!predictions.knows(customer, SyntheticHistory.firstConversation(plan))) {
-            long started = System.nanoTime();
+            long replayStarted = System.nanoTime();
             int replayed = predictions.replay(customer, history.past(customer, plan));
             log.info("Prediction replay of the demo history for {}: {} conversations in {} ms", name, replayed,
-                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+                    Duration.ofNanos(System.nanoTime() - replayStarted).toMillis());
         }
     }
 
-    private static final Map<String, Plan> PLANS = Map.of(
+    /** The history's contact messages, whose sentence vectors the analysis module keeps (similar conversations). */
+    private List<MessageSource.MessageText> contactMessages(CustomerId customer) {
+        return transactions.readInTenant(customer, () -> jdbc.sql("""
+                select id, conversation_id, text, created_at from messages
+                 where customer_id = ? and author_type = 'contact' and not internal""")
+                .param(customer.value())
+                .query((rs, i) -> new MessageSource.MessageText(new MessageId(rs.getObject(1, java.util.UUID.class)),
+                        new ConversationId(rs.getObject(2, java.util.UUID.class)), customer, AuthorType.CONTACT, false,
+                        rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list());
+    }
+
+    static final Map<String, Plan> PLANS = Map.of(
             "techsupport-co", new Plan("demo-techsupport-co-v1", 42, 2500, 4, List.of(
                     new Line("technical", 0.2, "My router keeps dropping the wifi connection every evening."),
                     new Line("technical", 0.3, "The printer driver will not install on my laptop."),

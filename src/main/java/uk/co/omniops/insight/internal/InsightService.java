@@ -101,7 +101,7 @@ class InsightService implements InsightManagement {
         var names = displayNames(customer);
         var current = transactions.readInTenant(customer, () -> texts(customer, period));
         var previous = transactions.readInTenant(customer, () -> texts(customer, period.previous()));
-        var topics = TopicExtractor.extract(current, previous);
+        var topics = topics(customer, current, previous);
         return transactions.inTenant(customer, () -> {
             var at = jdbc.sql("select now()").query((rs, i) -> rs.getTimestamp(1).toInstant()).single();
             var report = build(customer, period, names, topics, at);
@@ -128,6 +128,22 @@ class InsightService implements InsightManagement {
         var highlights = Highlights.of(now, before, categories, causes, topics);
         return new InsightReport(customer, period, now, before, reads.series(customer, period), categories, causes,
                 topics, highlights, extractedAt);
+    }
+
+    /**
+     * Topics by meaning (clusters of the messages' sentence vectors, {@link SemanticTopics}) when most of the period's
+     * messages have a vector; else by phrases ({@link TopicExtractor}: the embeddings kill switch, history analysed
+     * before vectors were kept).
+     */
+    private List<uk.co.omniops.insight.InsightReport.Topic> topics(CustomerId customer, List<TopicExtractor.Text> current,
+            List<TopicExtractor.Text> previous) {
+        var ids = new ArrayList<uk.co.omniops.conversation.MessageId>();
+        SemanticTopics.sample(current).forEach(t -> ids.add(new uk.co.omniops.conversation.MessageId(t.messageId())));
+        SemanticTopics.sample(previous).forEach(t -> ids.add(new uk.co.omniops.conversation.MessageId(t.messageId())));
+        var vectors = analysis.messageVectors(customer, ids);
+        var semantic = vectors.isEmpty() ? null
+                : SemanticTopics.extract(current, previous, id -> vectors.get(new uk.co.omniops.conversation.MessageId(id)));
+        return semantic != null ? semantic : TopicExtractor.extract(current, previous);
     }
 
     /** The period's customer messages, newest first capped at {@link #MAX_TEXTS}, returned oldest first. */

@@ -47,11 +47,38 @@ final class Ranker {
      * One thing that could be suggested.
      *
      * @param textScore null: computed here from the words of title and body (library entries)
+     * @param answered a past reply's contact message (what its meaning is compared with); null for the others
      */
     record Candidate(String source, String ref, String title, String text, List<String> categories, SourceStats stats,
-            @Nullable Double textScore, String matchNote) {}
+            @Nullable Double textScore, String matchNote, @Nullable String answered) {
+
+        Candidate(String source, String ref, String title, String text, List<String> categories, SourceStats stats,
+                @Nullable Double textScore, String matchNote) {
+            this(source, ref, title, text, categories, stats, textScore, matchNote, null);
+        }
+    }
 
     record Ranked(Candidate candidate, double score, double text, double category, double feedback, String reason) {}
+
+    /** How close in meaning the message is to a candidate: the cosine of their sentence vectors, NaN when unknown. */
+    @FunctionalInterface
+    interface Meaning {
+        Meaning NONE = c -> Double.NaN;
+
+        double cosine(Candidate candidate);
+    }
+
+    /** Weights when the meaning is known (decision 006, "By meaning"). */
+    static final double MEANING_WEIGHT = 0.45;
+    static final double MEANING_TEXT_WEIGHT = 0.2;
+    static final double MEANING_CATEGORY_WEIGHT = 0.35;
+    static final double MEANING_UNCATEGORISED_WEIGHT = 0.6;
+    static final double MEANING_UNCATEGORISED_TEXT_WEIGHT = 0.25;
+    /** Cosines at or below this say nothing (MiniLM: unrelated support texts); the scale is full at {@link #MEANING_FULL}. */
+    static final double MEANING_FLOOR = 0.15;
+    static final double MEANING_FULL = 0.6;
+    /** A candidate this far from the message in meaning is not shown, whatever its category or words. */
+    static final double MIN_MEANING = 0.2;
 
     private Ranker() {}
 
@@ -72,6 +99,16 @@ final class Ranker {
      */
     static List<Ranked> rank(String message, Map<String, Double> categories, List<Candidate> candidates, double prior,
             int limit) {
+        return rank(message, categories, candidates, prior, limit, Meaning.NONE);
+    }
+
+    /**
+     * @param categories the message's categories (key → confidence); empty: guessed from its words
+     * @param meaning the message's closeness in meaning to each candidate ({@link Meaning#NONE}: words and categories
+     *        only, the kill switch)
+     */
+    static List<Ranked> rank(String message, Map<String, Double> categories, List<Candidate> candidates, double prior,
+            int limit, Meaning meaning) {
         var query = Texts.words(message);
         var cats = categories.isEmpty() ? CategoryHints.guess(query) : categories;
         var docs = new ArrayList<Set<String>>();
@@ -110,8 +147,20 @@ final class Ranker {
                     matchedCategory = key;
                 }
             }
-            var base = c.categories().isEmpty() ? UNCATEGORISED_TEXT_WEIGHT * text
-                    : TEXT_WEIGHT * text + CATEGORY_WEIGHT * category;
+            var cosine = meaning.cosine(c);
+            double base;
+            if (Double.isNaN(cosine)) {
+                base = c.categories().isEmpty() ? UNCATEGORISED_TEXT_WEIGHT * text
+                        : TEXT_WEIGHT * text + CATEGORY_WEIGHT * category;
+            } else {
+                if (cosine < MIN_MEANING) {
+                    continue;
+                }
+                var sem = Math.max(0, Math.min(1, (cosine - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR)));
+                base = c.categories().isEmpty()
+                        ? MEANING_UNCATEGORISED_WEIGHT * sem + MEANING_UNCATEGORISED_TEXT_WEIGHT * text
+                        : MEANING_WEIGHT * sem + MEANING_TEXT_WEIGHT * text + MEANING_CATEGORY_WEIGHT * category;
+            }
             if (base < MIN_BASE) {
                 continue;
             }
@@ -120,7 +169,7 @@ final class Ranker {
             if (!seen.add(Texts.squeeze(c.text()).toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            ranked.add(new Ranked(c, score, text, category, fb, reason(c, matchedCategory, category, matched, fb)));
+            ranked.add(new Ranked(c, score, text, category, fb, reason(c, matchedCategory, category, matched, fb, cosine)));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
         return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : List.copyOf(ranked);
@@ -150,8 +199,11 @@ final class Ranker {
     }
 
     private static String reason(Candidate c, @Nullable String category, double confidence, List<String> words,
-            double feedback) {
+            double feedback, double cosine) {
         var parts = new ArrayList<String>();
+        if (!Double.isNaN(cosine)) {
+            parts.add("meaning " + Math.round(Math.max(0, cosine) * 100) + " %");
+        }
         if (category != null) {
             parts.add("category " + category + " (" + Math.round(confidence * 100) + " %)");
         }

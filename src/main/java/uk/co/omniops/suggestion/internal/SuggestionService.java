@@ -71,6 +71,7 @@ public class SuggestionService {
     private final FeatureFlags flags;
     private final LiveUpdates liveUpdates;
     private final LlmDrafter drafter;
+    private final Meanings meanings;
     private final Timer latency;
     private final Map<CustomerId, String> customerNames = new ConcurrentHashMap<>();
     /**
@@ -87,8 +88,9 @@ public class SuggestionService {
 
     SuggestionService(SuggestionStore store, TenantTransactions transactions, ConversationManagement conversations,
             AnalysisManagement analysis, TenancyManagement tenancy, FeatureFlags flags, LiveUpdates liveUpdates,
-            LlmDrafter drafter, MeterRegistry meters) {
+            LlmDrafter drafter, Meanings meanings, MeterRegistry meters) {
         this.store = store;
+        this.meanings = meanings;
         this.transactions = transactions;
         this.conversations = conversations;
         this.analysis = analysis;
@@ -193,16 +195,25 @@ public class SuggestionService {
         var query = queryText(details, message);
         var batch = UUID.randomUUID();
         var ids = new ArrayList<UUID>();
+        // the message's sentence vector outside the transaction (a few ms; none with the embeddings kill switch)
+        var meaning = meanings.of(query);
+        var byMeaning = meaning != Ranker.Meaning.NONE;
         var ranked = transactions.inTenant(customer, () -> {
             var candidates = new ArrayList<Ranker.Candidate>();
             for (var e : store.entries(customer, false)) {
                 candidates.add(new Ranker.Candidate(Suggestion.LIBRARY, e.id().toString(), e.title(), e.body(),
                         e.categories(), e.stats(), null, ""));
             }
-            candidates.addAll(store.searchKnowledge(customer, query, 5));
-            candidates.addAll(store.searchPastReplies(customer, query, conversation, 5));
+            var knowledge = store.searchKnowledge(customer, query, 5);
+            candidates.addAll(knowledge);
+            if (byMeaning) {
+                // by meaning every snippet is a candidate (a customer has tens): paraphrases share no words
+                var found = knowledge.stream().map(Ranker.Candidate::ref).collect(java.util.stream.Collectors.toSet());
+                store.knowledgeCandidates(customer).stream().filter(k -> !found.contains(k.ref())).forEach(candidates::add);
+            }
+            candidates.addAll(store.searchPastReplies(customer, query, conversation, byMeaning ? 20 : 5));
             var prior = Ranker.prior(store.customerStats(customer));
-            var top = Ranker.rank(query, cats, candidates, prior, SHOWN);
+            var top = Ranker.rank(query, cats, candidates, prior, SHOWN, meaning);
             store.deleteReplaced(customer, conversation, message.id());
             int rank = 1;
             var shown = new ArrayList<SuggestionStore.Increment>();

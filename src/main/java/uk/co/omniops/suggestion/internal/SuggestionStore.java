@@ -128,6 +128,24 @@ class SuggestionStore {
                 .list();
     }
 
+    /** Every active knowledge snippet of the customer, without a text score (ranked by meaning, decision 006). */
+    List<Ranker.Candidate> knowledgeCandidates(CustomerId customer) {
+        return jdbc.sql("""
+                select k.id, k.title, k.body, k.categories,
+                       coalesce(s.shown, 0) shown, coalesce(s.accepted, 0) accepted, coalesce(s.edited, 0) edited,
+                       coalesce(s.ignored, 0) ignored
+                  from knowledge_snippets k
+                  left join suggestion_source_stats s
+                    on s.customer_id = k.customer_id and s.source = 'knowledge' and s.source_ref = k.id::text
+                 where k.customer_id = ? and not k.retired
+                 order by k.created_at, k.id
+                 limit 500""")
+                .param(customer.value())
+                .query((rs, i) -> new Ranker.Candidate(Suggestion.KNOWLEDGE, rs.getString("id"), rs.getString("title"),
+                        rs.getString("body"), array(rs.getArray("categories")), stats(rs), 0.0, "article"))
+                .list();
+    }
+
     /** Agents' replies to the most similar earlier contact messages (trigram similarity), best first. */
     List<Ranker.Candidate> searchPastReplies(CustomerId customer, String text, ConversationId excludeConversation,
             int limit) {
@@ -145,7 +163,7 @@ class SuggestionStore {
                 .query((rs, i) -> new Ranker.Candidate(Suggestion.PAST_REPLY, rs.getString("id"), "Past reply",
                         rs.getString("reply_text"), List.of(), stats(rs), rs.getDouble("score"),
                         "similar message (" + Math.round(rs.getDouble("score") * 100) + " %): “"
-                                + abbreviate(rs.getString("contact_text"), 60) + "”"))
+                                + abbreviate(rs.getString("contact_text"), 60) + "”", rs.getString("contact_text")))
                 .list();
     }
 

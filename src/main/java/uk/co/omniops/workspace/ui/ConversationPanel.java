@@ -100,6 +100,9 @@ class ConversationPanel extends Div {
     private final LinkedHashMap<MessageId, RenderedItem> rendered = new LinkedHashMap<>();
     private final Div contactPanel = new Div();
     private @Nullable ContactShown contactShown;
+    private final SimilarConversationsPanel similar = new SimilarConversationsPanel();
+    /** What the similar conversations were last read for: analysed messages and status (see {@link #renderSimilar}). */
+    private @Nullable String similarReadFor;
     private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Write");
     private final TextArea composer = new TextArea();
     private final Span counter = new Span();
@@ -175,6 +178,7 @@ class ConversationPanel extends Div {
         renderHeader(details);
         var appended = renderThread(details);
         renderContact(details);
+        renderSimilar(details);
         if (appended) {
             thread.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
         }
@@ -480,6 +484,8 @@ class ConversationPanel extends Div {
         }
         contactShown = shown;
         contactPanel.removeAll();
+        // first: what the agent can reuse now; the contact's details below it
+        contactPanel.add(similar);
         var title = new H3(contact.name());
         title.setId("contact-name");
         contactPanel.add(title);
@@ -521,6 +527,21 @@ class ConversationPanel extends Div {
         count.setId("contact-other-conversations");
         contactPanel.add(count);
         contactPanel.add(fact("Channel", shown.channel()));
+    }
+
+    /**
+     * Resolved conversations like this one (the analysis module's sentence vectors), read again only when a contact
+     * message was analysed or the status changed: live updates redraw the panel several times a second.
+     */
+    private void renderSimilar(ConversationDetails d) {
+        var readFor = features.analysis() + "/" + analyses.size() + "/" + d.conversation().status();
+        if (readFor.equals(similarReadFor)) {
+            return;
+        }
+        similarReadFor = readFor;
+        similar.show(features.analysis()
+                ? workspace.analysis().similarResolved(customer, id, SimilarConversationsPanel.LIMIT)
+                : List.of());
     }
 
     /** The contact's other conversations with this customer, in any status. */

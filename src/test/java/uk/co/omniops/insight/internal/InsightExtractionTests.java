@@ -67,6 +67,7 @@ class InsightExtractionTests {
     @Autowired JdbcClient jdbc;
     @Autowired PredictionManagement predictions;
     @Autowired ConversationManagement conversations;
+    @Autowired uk.co.omniops.analysis.AnalysisManagement analysis;
     @LocalServerPort int port;
 
     Customer t;
@@ -220,8 +221,17 @@ class InsightExtractionTests {
         conversations.resolve(real.id(), own, agent.id());
         await().atMost(Duration.ofSeconds(30)).until(() -> predictions.calibration(real.id()).conversations() == 1);
 
-        var seeder = new DemoInsightHistory(history, aggregator, service, tenancy, transactions, jdbc, predictions);
+        var seeder = new DemoInsightHistory(history, aggregator, service, tenancy, transactions, jdbc, predictions,
+                analysis);
         seeder.seed(t.id(), "insight-topics", PLAN, Instant.now());
+
+        // the history's contact messages have their sentence vectors (similar conversations)
+        assertThat(transactions.readInTenant(t.id(), () -> jdbc.sql("""
+                select count(*) filter (where e.message_id is not null), count(*) from messages m
+                  left join message_embeddings e on e.message_id = m.id
+                 where m.customer_id = ? and m.author_type = 'contact'""").param(t.id().value())
+                .query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2))).single()))
+                .satisfies(counts -> assertThat(counts.get(0)).isPositive().isEqualTo(counts.get(1)));
 
         assertThat(predictions.knows(t.id(), SyntheticHistory.firstConversation(PLAN))).isTrue();
         var calibration = predictions.calibration(t.id());

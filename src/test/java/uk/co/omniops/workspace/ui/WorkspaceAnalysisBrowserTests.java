@@ -49,6 +49,8 @@ class WorkspaceAnalysisBrowserTests {
     AnalysisManagement analysis;
     @Autowired
     RolloutManagement rollout;
+    @Autowired
+    uk.co.omniops.conversation.ConversationManagement conversations;
 
     BrowserContext context;
     Page page;
@@ -271,5 +273,42 @@ class WorkspaceAnalysisBrowserTests {
         }
         assertThat(analysed.get("suggestions").isArray()).isTrue();
         System.out.println("API CONVERSATION WITH ANALYSIS: " + m);
+    }
+
+    @Test
+    void theAgentSeesSimilarResolvedConversationsWithTheirResolutionAndOpensOne() throws Exception {
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        var agent = tenancy.users(techsupport).stream().filter(u -> u.role() == uk.co.omniops.tenancy.Role.AGENT)
+                .findFirst().orElseThrow().id();
+        var past = uk.co.omniops.conversation.ConversationId.of(post("/api/v1/conversations", """
+                {"contact": {"name": "Past %s", "email": "past-%s@example.com"},
+                 "text": "The garage door app will not pair with the smart hub, pairing fails every time.",
+                 "channel": "chat"}""".formatted(tag, tag)).get("id").asString());
+        var resolution = "Hold the hub's pair button for ten seconds until it blinks blue, then pair again (ref " + tag + ").";
+        // the analysis (and so the message's vector) comes through the job queue
+        for (int i = 0; i < 300 && analysis.analyses(techsupport, past).isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        conversations.reply(techsupport, past, agent, resolution);
+        conversations.resolve(techsupport, past, agent);
+
+        var started = post("/api/v1/conversations", """
+                {"contact": {"name": "Now %s", "email": "now-%s@example.com"},
+                 "text": "My smart hub won't pair with the garage door opener app, it keeps failing.",
+                 "channel": "chat"}""".formatted(tag, tag));
+        openAsAgent(started.get("id").asString());
+
+        var similar = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Similar resolved conversations"));
+        assertThat(similar).isVisible(within(30_000));
+        var first = similar.locator(".omniops-similar-item").first();
+        assertThat(first).hasAttribute("data-conversation-id", past.toString());
+        assertThat(first).containsText("The garage door app will not pair with the smart hub");
+        assertThat(first).containsText(resolution);
+        assertThat(similar.locator(".omniops-similar-item").count()).isBetween(1, 3);
+        Browser.screenshot(page, "workspace-similar-conversations");
+
+        first.click();
+        page.waitForURL("**/inbox/" + past);
+        assertThat(page.locator("#conversation")).hasAttribute("data-conversation-id", past.toString());
     }
 }
