@@ -55,9 +55,14 @@ public final class RuleEvaluator {
             case Condition.SentimentDrop d -> drop(d, facts);
             case Condition.Keywords k -> keywords(k, facts);
             case Condition.Category c -> category(c, facts);
+            case Condition.AngryMessages a -> angry(a, facts);
+            case Condition.Intents i -> intents(i, facts);
+            // a thank-you or an empty message leaves nothing to answer: waiting on it never escalates
             case Condition.Waiting w -> facts.waiting() != null && facts.waiting().toSeconds() > w.minutes() * 60L
-                            ? Optional.of("waiting " + facts.waiting().toMinutes() + " min without a reply (limit "
-                                    + w.minutes() + " min)")
+                    && !facts.nothingToActOn()
+                            ? Optional.of("waiting " + facts.waiting().toMinutes() + " min for a reply, "
+                                    + (facts.waiting().toMinutes() - w.minutes()) + " min past the " + w.minutes()
+                                    + "-min limit")
                             : Optional.empty();
             case Condition.Vip v -> facts.vip() ? Optional.of("VIP contact") : Optional.empty();
             case Condition.Risk r -> facts.risk() != null && facts.risk() >= r.min()
@@ -94,11 +99,54 @@ public final class RuleEvaluator {
         }
         double threshold = s.threshold() == null ? defaultThreshold : s.threshold();
         double minConfidence = s.minConfidence() == null ? defaultConfidence : s.minConfidence();
-        if (!atMost(current.score(), threshold) || !atLeast(current.confidence(), minConfidence)) {
+        if (!atMost(current.score(), threshold) || !atLeast(current.confidence(), minConfidence)
+                || facts.nothingToActOn()) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "sentiment %.2f (confidence %.2f)%s", current.score(),
-                current.confidence(), onMessage(facts)));
+        return Optional.of(String.format(Locale.ROOT, "%s message%s (sentiment %.2f)",
+                current.score() <= 0.2 ? "furious" : "angry", onMessage(facts), current.score()));
+    }
+
+    private Optional<String> angry(Condition.AngryMessages a, Facts facts) {
+        var current = facts.current();
+        if (current == null || facts.nothingToActOn()) {
+            return Optional.empty();
+        }
+        double threshold = a.threshold() == null ? defaultThreshold : a.threshold();
+        if (!strong(current, threshold)) {
+            return Optional.empty();
+        }
+        // the history ends with the current message (Facts); callers without a stored history pass none
+        var history = facts.history().isEmpty() ? List.of(current) : facts.history();
+        int angry = 0;
+        int run = 0;
+        for (var signal : history) {
+            if (strong(signal, threshold)) {
+                angry++;
+                run++;
+            } else {
+                run = 0;
+            }
+        }
+        if (angry < a.count()) {
+            return Optional.empty();
+        }
+        return Optional.of(angry + (run == angry ? " angry messages in a row" : " angry messages") + onMessage(facts));
+    }
+
+    private Optional<String> intents(Condition.Intents i, Facts facts) {
+        var said = facts.intents().stream().filter(intent -> i.keys().contains(intent.key())).map(Intent::words)
+                .toList();
+        if (facts.current() == null || said.isEmpty()) {
+            return Optional.empty();
+        }
+        var words = String.join(", ", said);
+        return Optional.of(Character.toUpperCase(words.charAt(0)) + words.substring(1) + onMessage(facts));
+    }
+
+    private boolean strong(Facts.Signal signal, double threshold) {
+        return confident(signal) && (signal.label() == null || signal.label().equals("negative"))
+                && atMost(signal.score(), threshold);
     }
 
     private Optional<String> consecutive(Condition.ConsecutiveNegative n, Facts facts) {
@@ -129,7 +177,7 @@ public final class RuleEvaluator {
     }
 
     private Optional<String> keywords(Condition.Keywords k, Facts facts) {
-        if (facts.text() == null) {
+        if (facts.text() == null || facts.intents().contains(Intent.CONTENT_FREE)) {
             return Optional.empty();
         }
         var found = new ArrayList<String>();
@@ -143,7 +191,7 @@ public final class RuleEvaluator {
     }
 
     private Optional<String> category(Condition.Category c, Facts facts) {
-        if (facts.current() == null) {
+        if (facts.current() == null || facts.nothingToActOn()) {
             return Optional.empty();
         }
         List<String> hits = facts.current().categories().stream().filter(c.keys()::contains).sorted().toList();
@@ -161,7 +209,8 @@ public final class RuleEvaluator {
         return signal.score() != null && signal.confidence() != null && atLeast(signal.confidence(), defaultConfidence);
     }
 
-    private static String onMessage(Facts facts) {
+    /** The excerpt reasons end with, e.g. {@code  on “I want a manager”}; empty without a message. */
+    static String onMessage(Facts facts) {
         if (facts.text() == null) {
             return "";
         }

@@ -224,6 +224,9 @@ public class RuleService implements DisposableBean {
                 var text = message.map(uk.co.omniops.conversation.Message::text).orElse(null);
                 var facts = new Facts(s.signal(), text, history, EscalationFacts.waitingAt(d, s.at()),
                         d.contact().vip(), null);
+                if (facts.nothingToActOn()) {
+                    continue;
+                }
                 var reason = evaluator.evaluate(condition, facts);
                 if (reason.isPresent()) {
                     hits++;
