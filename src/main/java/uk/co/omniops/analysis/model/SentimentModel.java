@@ -17,9 +17,8 @@ import org.jspecify.annotations.Nullable;
  * adds a linear head on the message's sentence embedding ({@link TextEmbedder}), calibrated
  * probabilities and a regression of the score on human valence ratings (see docs/decisions/004).
  *
- * <p>Score: how strongly the customer feels. For the hybrid model the predicted mean human valence, mapped by
- * {@link IntensityCalibration} onto the spread of human ratings and rescaled from −4…+4 to 0…1, kept on the side
- * of 0.5 that the label is on (a calm problem report ≈ 0.35–0.45, fury and abuse ≈ 0.1–0.2);
+ * <p>Score: for the hybrid model the predicted mean human valence rescaled from −4…+4 to 0…1,
+ * kept on the side of 0.5 that the label is on (a calm problem report ≈ 0.35–0.45, fury near 0);
  * for the n-gram model P(positive) + P(neutral)/2. A message with almost no content ("??", "ok",
  * a lone emoji or link) gets at most {@value #LOW_INFORMATION_CONFIDENCE} confidence from the
  * hybrid model.
@@ -49,7 +48,6 @@ public final class SentimentModel {
     private final float scale;
     private final @Nullable LinearModel valence;
     private final @Nullable DenseLayer valenceDense;
-    private final IntensityCalibration intensity;
 
     SentimentModel(LinearModel model) {
         this(ModelArtefact.Parts.ngramOnly(model), null);
@@ -74,7 +72,6 @@ public final class SentimentModel {
         this.scale = parts.scale();
         this.valence = parts.valence();
         this.valenceDense = parts.valenceDense();
-        this.intensity = valence == null ? IntensityCalibration.IDENTITY : IntensityCalibration.forVersion(model.version);
     }
 
     /**
@@ -179,7 +176,7 @@ public final class SentimentModel {
         if (valence == null) {
             return p[2] + 0.5 * p[1];
         }
-        double s = (1 + Math.clamp(intensity.apply(valence(e)), -1, 1)) / 2;
+        double s = (1 + Math.clamp(valence(e), -1, 1)) / 2;
         return switch (label) {
             case 0 -> Math.min(s, 0.49);
             case 2 -> Math.max(s, 0.51);

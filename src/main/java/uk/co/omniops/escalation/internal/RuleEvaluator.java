@@ -140,8 +140,7 @@ public final class RuleEvaluator {
         if (facts.current() == null || said.isEmpty()) {
             return Optional.empty();
         }
-        var words = String.join(", ", said);
-        return Optional.of(Character.toUpperCase(words.charAt(0)) + words.substring(1) + onMessage(facts));
+        return Optional.of(String.join(", ", said) + onMessage(facts));
     }
 
     private boolean strong(Facts.Signal signal, double threshold) {

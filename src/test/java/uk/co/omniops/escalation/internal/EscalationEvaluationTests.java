@@ -40,7 +40,7 @@ class EscalationEvaluationTests {
     record Row(int id, String split, boolean needsSupervisor, String channel, String domain, String kind,
             List<String> messages) {}
 
-    record Outcome(Row row, Optional<Severity> severity, String reason) {
+    record Outcome(Row row, Optional<Severity> severity, String reason, List<Double> scores) {
         boolean escalated() {
             return severity.isPresent();
         }
@@ -72,6 +72,7 @@ class EscalationEvaluationTests {
         var rules = DefaultRules.forCustomer(new CustomerId(UUID.randomUUID()));
         for (var row : read()) {
             var history = new ArrayList<Facts.Signal>();
+            var scores = new ArrayList<Double>();
             Optional<Severity> worst = Optional.empty();
             String reason = "";
             for (var text : row.messages()) {
@@ -79,6 +80,7 @@ class EscalationEvaluationTests {
                 Set<String> keys = categories.classify(text).stream().map(CategoryScore::key).collect(Collectors.toSet());
                 var signal = new Facts.Signal(s.score(), s.label(), s.confidence(), keys);
                 history.add(signal);
+                scores.add(s.score());
                 var facts = new Facts(signal, text, history, null, false, null);
                 var judged = judge(rules, evaluator, facts);
                 if (judged.isPresent() && (worst.isEmpty() || judged.get().severity().compareTo(worst.get()) > 0)) {
@@ -86,7 +88,7 @@ class EscalationEvaluationTests {
                     reason = judged.get().reason();
                 }
             }
-            outcomes.add(new Outcome(row, worst, reason));
+            outcomes.add(new Outcome(row, worst, reason, scores));
         }
     }
 
@@ -157,6 +159,29 @@ class EscalationEvaluationTests {
         }
         assertThat(heldOut.precision()).as("held-out precision").isGreaterThanOrEqualTo(0.8);
         assertThat(heldOut.recall()).as("held-out recall").isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void calmReportsScoreAboveTheThresholdMoreOftenThanAngryMessages() {
+        var calm = singleMessageScores("calm");
+        var angry = singleMessageScores("angry");
+        System.out.printf(Locale.ROOT, "sentiment score of single-message calm reports: n %d, median %.2f, share ≥ 0.30 %.2f"
+                + "; angry messages: n %d, median %.2f, share ≤ 0.30 %.2f%n", calm.size(), median(calm),
+                share(calm, v -> v >= 0.3), angry.size(), median(angry), share(angry, v -> v <= 0.3));
+        assertThat(median(calm)).isGreaterThan(median(angry));
+    }
+
+    private static List<Double> singleMessageScores(String kind) {
+        return outcomes.stream().filter(o -> o.row().kind().equals(kind) && o.scores().size() == 1)
+                .map(o -> o.scores().getFirst()).sorted().toList();
+    }
+
+    private static double median(List<Double> sorted) {
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double share(List<Double> values, java.util.function.DoublePredicate p) {
+        return values.stream().filter(p::test).count() / (double) values.size();
     }
 
     @Test
