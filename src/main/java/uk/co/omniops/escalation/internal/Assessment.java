@@ -84,17 +84,25 @@ public record Assessment(Rule lead, List<Match> matches, Severity severity, Stri
         return out;
     }
 
-    /** The leading reason, then the other rules' reasons without repeating the message excerpt. */
+    /** The leading rule's reason, then the other rules' (each once), then the message excerpt once. */
     private static String reason(Match lead, List<Match> matches, Facts facts) {
         var excerpt = RuleEvaluator.onMessage(facts);
         var parts = new LinkedHashSet<String>();
-        parts.add(lead.reason());
-        for (var m : matches) {
-            if (m != lead) {
-                parts.add(excerpt.isEmpty() ? m.reason() : m.reason().replace(excerpt, ""));
+        boolean onMessage = false;
+        var ordered = new ArrayList<Match>();
+        ordered.add(lead);
+        matches.stream().filter(m -> m != lead).forEach(ordered::add);
+        for (var m : ordered) {
+            var r = m.reason();
+            if (!excerpt.isEmpty() && r.endsWith(excerpt)) {
+                r = r.substring(0, r.length() - excerpt.length());
+                onMessage = true;
+            }
+            for (var part : r.split("; ")) {
+                parts.add(part);
             }
         }
-        var reason = String.join("; ", parts);
+        var reason = String.join("; ", parts) + (onMessage ? excerpt : "");
         return reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
     }
 }

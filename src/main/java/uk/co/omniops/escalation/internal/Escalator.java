@@ -232,6 +232,13 @@ public class Escalator {
             text += " — severity raised to " + severity.dbValue();
         }
         events.addHistoryLine(customer, open.id(), "matched", text);
+        // an escalation that opened below high pages people once, when a later message grades it high
+        if (open.severity().ordinal() < Severity.HIGH.ordinal() && severity.ordinal() >= Severity.HIGH.ordinal()
+                && judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY))) {
+            for (var channel : targets.channelsFor(severity)) {
+                notifications.enqueue(customer, open.id(), channel);
+            }
+        }
         liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, open.conversationId().value()));
         return Outcome.ADDED_TO_OPEN;
     }

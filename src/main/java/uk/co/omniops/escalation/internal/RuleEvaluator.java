@@ -29,13 +29,31 @@ public final class RuleEvaluator {
         this.defaultConfidence = defaultConfidence;
     }
 
-    /** The reason in words when the condition matches; empty otherwise. */
+    /**
+     * The reason in words when the condition matches; empty otherwise. A reason that rests on the message ends with
+     * its excerpt once, e.g. {@code asked for a manager; angry message (score 0.12) on “I want a manager…”}.
+     */
     public Optional<String> evaluate(Condition condition, Facts facts) {
+        return words(condition, facts).map(r -> readsMessage(condition) ? r + onMessage(facts) : r);
+    }
+
+    private static boolean readsMessage(Condition condition) {
+        return switch (condition) {
+            case Condition.All all -> all.conditions().stream().anyMatch(RuleEvaluator::readsMessage);
+            case Condition.Any any -> any.conditions().stream().anyMatch(RuleEvaluator::readsMessage);
+            case Condition.Waiting w -> false;
+            case Condition.Vip v -> false;
+            case Condition.Risk r -> false;
+            default -> true;
+        };
+    }
+
+    private Optional<String> words(Condition condition, Facts facts) {
         return switch (condition) {
             case Condition.All all -> {
                 var reasons = new ArrayList<String>();
                 for (var child : all.conditions()) {
-                    var reason = evaluate(child, facts);
+                    var reason = words(child, facts);
                     if (reason.isEmpty()) {
                         yield Optional.empty();
                     }
@@ -46,7 +64,7 @@ public final class RuleEvaluator {
             case Condition.Any any -> {
                 var reasons = new ArrayList<String>();
                 for (var child : any.conditions()) {
-                    evaluate(child, facts).ifPresent(reasons::add);
+                    words(child, facts).ifPresent(reasons::add);
                 }
                 yield reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
             }
@@ -103,8 +121,8 @@ public final class RuleEvaluator {
                 || facts.nothingToActOn()) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%s message%s (sentiment %.2f)",
-                current.score() <= 0.2 ? "furious" : "angry", onMessage(facts), current.score()));
+        return Optional.of(String.format(Locale.ROOT, "%s message (score %.2f)",
+                current.score() <= 0.2 ? "furious" : "angry", current.score()));
     }
 
     private Optional<String> angry(Condition.AngryMessages a, Facts facts) {
@@ -131,7 +149,7 @@ public final class RuleEvaluator {
         if (angry < a.count()) {
             return Optional.empty();
         }
-        return Optional.of(angry + (run == angry ? " angry messages in a row" : " angry messages") + onMessage(facts));
+        return Optional.of(angry + (run == angry ? " angry messages in a row" : " angry messages"));
     }
 
     private Optional<String> intents(Condition.Intents i, Facts facts) {
@@ -140,7 +158,7 @@ public final class RuleEvaluator {
         if (facts.current() == null || said.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.join(", ", said) + onMessage(facts));
+        return Optional.of(String.join(", ", said));
     }
 
     private boolean strong(Facts.Signal signal, double threshold) {
@@ -158,7 +176,7 @@ public final class RuleEvaluator {
                 return Optional.empty();
             }
         }
-        return Optional.of(n.count() + " negative messages in a row" + onMessage(facts));
+        return Optional.of(n.count() + " negative messages in a row");
     }
 
     private Optional<String> drop(Condition.SentimentDrop d, Facts facts) {
@@ -171,8 +189,8 @@ public final class RuleEvaluator {
         if (best.isEmpty() || !(best.getAsDouble() - current.score() > d.delta() + 1e-9)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "sentiment dropped from %.2f to %.2f%s", best.getAsDouble(),
-                current.score(), onMessage(facts)));
+        return Optional.of(String.format(Locale.ROOT, "mood dropped sharply (score %.2f to %.2f)", best.getAsDouble(),
+                current.score()));
     }
 
     private Optional<String> keywords(Condition.Keywords k, Facts facts) {
@@ -186,7 +204,7 @@ public final class RuleEvaluator {
             }
         }
         return found.isEmpty() ? Optional.empty()
-                : Optional.of("said " + String.join(", ", found) + onMessage(facts));
+                : Optional.of("said " + String.join(", ", found));
     }
 
     private Optional<String> category(Condition.Category c, Facts facts) {
@@ -194,7 +212,7 @@ public final class RuleEvaluator {
             return Optional.empty();
         }
         List<String> hits = facts.current().categories().stream().filter(c.keys()::contains).sorted().toList();
-        return hits.isEmpty() ? Optional.empty() : Optional.of("category " + String.join(", ", hits) + onMessage(facts));
+        return hits.isEmpty() ? Optional.empty() : Optional.of("category " + String.join(", ", hits));
     }
 
     private boolean negative(Facts.Signal signal) {
