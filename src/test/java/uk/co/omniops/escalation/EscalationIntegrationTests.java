@@ -352,6 +352,50 @@ class EscalationIntegrationTests {
         }
     }
 
+    /** Many escalations of one customer within the window: the first alert at once, the rest as one grouped alert. */
+    @Test
+    void manyEscalationsOfOneCustomerGoOutAsOneGroupedAlertPerWindow() {
+        var slug = "escalation-it-group-" + UUID.randomUUID().toString().substring(0, 8);
+        var c = tenancy.ensureCustomer(slug, "Escalation IT group", "business", "eu");
+        dispatcher.useGroupWindow(Duration.ofSeconds(4));
+        try {
+            managerRequest(c, "first");
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                dispatcher.dispatchDue();
+                assertThat(slackRequestsFor(slug)).hasSize(1);
+            });
+            for (var label : List.of("second", "third", "fourth")) {
+                managerRequest(c, label);
+            }
+            dispatcher.dispatchDue();
+            assertThat(slackRequestsFor(slug)).as("held until the window ends").hasSize(1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                dispatcher.dispatchDue();
+                assertThat(slackRequestsFor(slug)).hasSize(2);
+            });
+            var grouped = JSON.readTree(slackRequestsFor(slug).get(1).getBodyAsString());
+            assertThat(grouped.path("text").asString()).contains("3 escalations in the last few minutes");
+            assertThat(grouped.path("link").asString()).endsWith("/escalations");
+            dispatcher.dispatchDue();
+            assertThat(slackRequestsFor(slug)).hasSize(2);
+        } finally {
+            dispatcher.useGroupWindow(Duration.ofMinutes(5));
+        }
+    }
+
+    private void managerRequest(Customer customer, String label) {
+        var started = conversations.start(customer.id(), new NewContact("Contact " + label,
+                label + "-" + UUID.randomUUID() + "@example.com", null), "Hello, about my order.", "chat", null);
+        var message = conversations.receive(customer.id(), started.conversation().id(),
+                "This is unacceptable. I want to speak to a manager now.", null);
+        escalator.onAnalysed(analysed(message, 0.1, 0.95, List.of("complaint")));
+    }
+
+    private List<LoggedRequest> slackRequestsFor(String slug) {
+        return slack.findAll(postRequestedFor(urlEqualTo("/services/T0/B0/escalations"))).stream()
+                .filter(r -> r.getBodyAsString().contains("\"" + slug + "\"")).toList();
+    }
+
     private ConversationDetails angryConversation(Customer customer, String label) {
         var started = conversations.start(customer.id(), new NewContact("Contact " + label,
                 label + "-" + UUID.randomUUID() + "@example.com", null), "Hello, about my order.", "chat", null);
