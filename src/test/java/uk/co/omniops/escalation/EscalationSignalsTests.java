@@ -38,7 +38,7 @@ class EscalationSignalsTests {
         "Get me someone higher up, now|manager",
         "Please escalate this to someone senior.|manager",
         "I'm cancelling my contract. Pathetic.|cancel",
-        "Close my account.|cancel",
+        "After this week's outages I want our whole contract cancelled.|cancel",
         "I've opened a chargeback with PayPal.|chargeback",
         "I will be claiming it back through my credit card company under section 75.|chargeback",
         "My solicitor will be in touch.|legal",
@@ -55,7 +55,11 @@ class EscalationSignalsTests {
     @ValueSource(strings = {"Who is the account manager for our company?", "The manager role in your app can't see reports",
         "Please cancel order 44120, I ordered the wrong colour.", "I want to cancel my TV add-on, I never use it.",
         "My lawyer asked me for a statement of all transactions", "How do I cancel a direct debit to my old gym?",
-        "My printer shows offline since this morning, what else can I try?"})
+        "My printer shows offline since this morning, what else can I try?",
+        "Hello, I'm leaving the company on Monday. How do I transfer my licence?",
+        "Hi, I'd like to close my account and have my personal data deleted.",
+        "How much notice do we need to give to cancel our contract?",
+        "The curry leaked all over the bag. Not a disaster, but the packaging could be better."})
     void plainRequestsThatMentionTheWordsAreNoIntent(String text) {
         assertThat(Intent.of(text)).doesNotContainAnyElementsOf(Intent.signals());
     }

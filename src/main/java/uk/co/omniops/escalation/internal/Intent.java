@@ -34,12 +34,13 @@ public enum Intent {
     /** Threatens to cancel, close the account, switch or never come back. */
     CANCEL("cancel", "threatened to leave",
             "\\b(i'?m|i\\s+am|we'?re|we\\s+are|i'?ll|i\\s+will|we'?ll|we\\s+will)\\s+(be\\s+|now\\s+)?"
-                    + "(cancel+ing|leaving|switching|closing|terminating)\\b"
-                    + "|\\bclose\\s+my\\s+account|\\bcancel\\s+(all|the\\s+contract|our\\s+contract|everything)"
-                    + "|\\bnotice\\s+of\\s+termination|\\btake\\s+my\\s+business\\s+elsewhere|\\bnever\\s+(again|ordering|buy|buying|shopping)"
+                    + "(cancel+ing|switching|closing|terminating)\\b|\\bleaving\\s+(you|for\\s+(another|a\\s+competitor))"
+                    + "|\\bcancel\\s+(all|everything)\\b|\\bwant\\s+(our|my|the)\\s+(whole\\s+)?(contract|account|subscription)s?"
+                    + "\\s+(cancel+ed|closed)|\\bnotice\\s+of\\s+termination|\\btake\\s+my\\s+business\\s+elsewhere"
+                    + "|\\bnever\\s+(again|ordering|buy|buying|shopping)"
                     + "|\\bevaluating\\s+alternatives|\\bmov(e|ing)\\s+our\\s+(whole\\s+)?(team|business|account)\\s+off"
                     + "|\\bswitch(ing)?\\s+(supplier|provider|bank)s?\\b|\\bi'?m\\s+off\\b|\\bdone\\s+with\\s+(you|your)"
-                    + "|\\bmoving\\s+to\\s+(another|a\\s+different)"),
+                    + "|\\bmoving\\s+to\\s+(another|a\\s+different)|\\b(and|or)\\s+(we|i)('ll|\\s+will)?\\s+cancel\\b"),
     /** Threatens a chargeback or a payment dispute with the bank or card company. */
     CHARGEBACK("chargeback", "threatened a chargeback",
             "charge\\s?-?backs?\\b|\\bcharg(e|ing)\\s+(it\\s+)?back\\b|\\bsection\\s+75"
@@ -88,6 +89,8 @@ public enum Intent {
             "iphone", "android", "see", "attached", "text", "fine", "sure", "good", "cool");
     private static final Pattern URL = Pattern.compile("(https?://|www\\.)\\S+", Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’]*");
+    private static final Pattern NEGATED = Pattern.compile("\\b(not|no|isn't|wasn't|never)\\s+(a\\s+|an\\s+|the\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATIVE_WORDS = Pattern.compile(
             "\\b(but|still|not|never|no\\s+longer|again|worst|useless|angry|furious|unacceptable|disappointed)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -138,8 +141,13 @@ public enum Intent {
         }
         var normalised = text.replace('’', '\'');
         for (var i : signals()) {
-            if (i.pattern.matcher(normalised).find()) {
-                found.add(i);
+            var m = i.pattern.matcher(normalised);
+            while (m.find()) {
+                // "not a disaster", "wasn't unacceptable": a denied feeling is no anger
+                if (i != ANGER || !NEGATED.matcher(normalised.substring(Math.max(0, m.start() - 14), m.start())).find()) {
+                    found.add(i);
+                    break;
+                }
             }
         }
         if (found.isEmpty() && text.length() <= 160 && THANKS.pattern.matcher(normalised).find()
