@@ -37,12 +37,20 @@ public record EscalationDeskRow(Escalation escalation, String contactName, @Null
      * messages in a row; furious message".
      */
     public String summary() {
-        var reason = escalation.reason();
+        return summarise(escalation.reason());
+    }
+
+    /** {@link #summary()} of any escalation reason. */
+    public static String summarise(String reason) {
         int quote = reason.lastIndexOf(" on “");
         if (quote > 0) {
             reason = reason.substring(0, quote);
         }
         reason = reason.replaceAll("\\s*\\((score|sentiment) [^)]*\\)", "").strip();
+        // "angry message" already says what "sounded angry" adds
+        if (reason.matches(".*\\b(angry|furious) message.*")) {
+            reason = reason.replace("; sounded angry", "").replaceFirst("^sounded angry; ", "");
+        }
         return reason.isEmpty() ? "" : reason.substring(0, 1).toUpperCase(Locale.ROOT) + reason.substring(1);
     }
 

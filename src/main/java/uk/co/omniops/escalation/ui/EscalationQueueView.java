@@ -143,19 +143,14 @@ class EscalationQueueView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(r -> badge(r.escalation().severity())).setHeader("Severity").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(EscalationQueueView::who).setHeader("Contact and subject").setFlexGrow(2);
-        grid.addColumn(EscalationDeskRow::summary).setHeader("Why").setFlexGrow(3);
+        grid.addComponentColumn(EscalationQueueView::who).setHeader("Contact and subject").setWidth("18rem")
+                .setFlexGrow(2);
+        grid.addColumn(EscalationDeskRow::summary).setHeader("Why").setWidth("16rem").setFlexGrow(3);
         grid.addColumn(r -> age(r.openedAt())).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> limitLeft(r)).setHeader("Wait limit").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.escalation().status() == EscalationStatus.OPEN ? "open" : "acknowledged")
+        grid.addColumn(EscalationQueueView::limitLeft).setHeader("Wait limit").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> (r.escalation().status() == EscalationStatus.OPEN ? "open" : "acknowledged")
+                + (r.escalation().assignedName() == null ? "" : " · " + r.escalation().assignedName()))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.escalation().assignedName() == null ? "" : r.escalation().assignedName())
-                .setHeader("Assignee").setAutoWidth(true);
-        grid.addComponentColumn(r -> {
-            var open = new Anchor(ConversationNavigation.conversation(r.escalation().conversationId()), "Open");
-            open.getElement().setAttribute("aria-label", "Open conversation with " + r.contactName());
-            return open;
-        }).setHeader("Conversation").setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(r -> isNew(r.escalation()) ? "escalation-new" : null);
         grid.asSingleSelect().addValueChangeListener(e -> {
             selected = e.getValue();
