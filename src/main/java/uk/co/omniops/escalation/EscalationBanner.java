@@ -78,7 +78,7 @@ public class EscalationBanner extends Div {
             getElement().setAttribute("data-severity", e.severity().dbValue());
             title.setText(e.status() == EscalationStatus.OPEN ? " Escalated — waiting for a supervisor"
                     : " Escalated — acknowledged by " + (e.acknowledgedBy() == null ? "a supervisor" : e.acknowledgedBy()));
-            reason.setText(e.reason());
+            reason.setText(EscalationDeskRow.summarise(e.reason()));
             var minutes = Duration.between(e.openedAt(), Instant.now()).toMinutes();
             meta.setText((e.ruleName() == null ? "" : "Rule “" + e.ruleName() + "” · ")
                     + (minutes < 1 ? "just now" : minutes + " min ago")

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.escalation.internal.EscalationEvents;
+import uk.co.omniops.escalation.internal.RuleService;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
@@ -38,9 +39,11 @@ public class EscalationManagement {
     private final ConversationManagement conversations;
     private final TenancyManagement tenancy;
     private final LiveUpdates liveUpdates;
+    private final RuleService rules;
 
     EscalationManagement(EscalationEvents events, TenantTransactions transactions, ConversationManagement conversations,
-            TenancyManagement tenancy, LiveUpdates liveUpdates) {
+            TenancyManagement tenancy, LiveUpdates liveUpdates, RuleService rules) {
+        this.rules = rules;
         this.events = events;
         this.transactions = transactions;
         this.conversations = conversations;
@@ -62,6 +65,25 @@ public class EscalationManagement {
             boolean queuedOnly) {
         return transactions.readInTenant(customer,
                 () -> events.open(customer, severities, statuses, queuedOnly, MAX_LIST));
+    }
+
+    /**
+     * The desk: {@link #open(CustomerId, Set, Set, boolean)} with each conversation's contact, subject, messages and
+     * wait time against the customer's wait-time limit; most severe first, then oldest. Bounded by {@link #MAX_LIST}.
+     */
+    public List<EscalationDeskRow> desk(CustomerId customer, Set<Severity> severities, Set<EscalationStatus> statuses,
+            boolean queuedOnly) {
+        var limit = rules.waitingLimitMinutes(customer);
+        var now = java.time.Instant.now();
+        var rows = new java.util.ArrayList<EscalationDeskRow>();
+        for (var e : open(customer, severities, statuses, queuedOnly)) {
+            conversations.find(customer, e.conversationId()).ifPresent(d -> {
+                var visible = d.messages().stream().filter(m -> !m.internal()).toList();
+                rows.add(new EscalationDeskRow(e, d.contact().name(), d.contact().email(), d.conversation().subject(),
+                        d.conversation().channel(), RuleService.waitingAt(d, now), limit, visible));
+            });
+        }
+        return rows;
     }
 
     /** Escalations with one status; open ones sorted like {@link #open}, others most recent first. */

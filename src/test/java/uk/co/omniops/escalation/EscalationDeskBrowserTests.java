@@ -84,8 +84,9 @@ class EscalationDeskBrowserTests {
         page.waitForFunction("() => window.__escalationSeenAt !== null", null,
                 new Page.WaitForFunctionOptions().setTimeout(5_000));
         var seenAt = ((Number) page.evaluate("() => window.__escalationSeenAt")).longValue();
+        // the row names the contact and the subject and says why in words
         var row = page.locator("#escalation-queue vaadin-grid-cell-content")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("speak to a manager"));
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Furious Fred"));
         row.first().waitFor();
         // from the escalation's opening (its transaction commits right after) to the browser showing it
         var ms = seenAt - opened.toEpochMilli();
@@ -93,9 +94,19 @@ class EscalationDeskBrowserTests {
         Browser.screenshot(page, "escalation-desk-new");
         assertThat(ms).as("new escalation visible within 1 s").isLessThanOrEqualTo(1_000);
 
+        assertThat(page.locator("#escalation-queue vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Asked for a manager")).first())
+                .isVisible();
+
         row.first().click();
+        assertThat(page.locator("#escalation-heading")).containsText("Furious Fred");
+        assertThat(page.locator("#escalation-summary")).containsText("Asked for a manager");
+        assertThat(page.locator("#escalation-summary")).not().containsText("score");
         assertThat(page.locator("#escalation-reason")).containsText("speak to a manager");
-        assertThat(page.locator("#escalation-reason")).containsText("Negative sentiment");
+        // the triggering message in full, with the message before it
+        assertThat(page.locator("#escalation-messages .omniops-escalation-trigger"))
+                .containsText("This is the worst service ever. I want to speak to a manager!");
+        assertThat(page.locator("#escalation-messages")).containsText("a quick question about the settings");
         page.locator("#acknowledge").click();
         assertThat(page.locator("#escalation-details")).containsText("Acknowledged by Desk Supervisor");
         assertThat(page.locator("#escalation-history")).containsText("Acknowledged by Desk Supervisor");
@@ -109,7 +120,7 @@ class EscalationDeskBrowserTests {
         page.locator("#confirm-resolve").click();
         // vaadin-grid keeps pooled (hidden) rows with their old content: only visible rows count
         assertThat(page.locator("#escalation-queue vaadin-grid-cell-content")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("speak to a manager"))
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Furious Fred"))
                 .filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)))
                 .hasCount(0);
         org.assertj.core.api.Assertions.assertThat(escalations.forConversation(customer.id(),
@@ -138,5 +149,19 @@ class EscalationDeskBrowserTests {
         Browser.screenshot(page, "escalation-rule-editor");
         page.locator("#save-rule").click();
         assertThat(page.locator("#rules")).containsText("Refund anger");
+
+        // the new condition kinds are editable as rows
+        page.locator("#new-rule").click();
+        page.locator("#rule-name input").fill("Threats");
+        page.getByLabel("Condition type").first().click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Customer intent is any of")).click();
+        page.getByLabel("Condition value").first().fill("manager, telepathy");
+        page.locator("#save-rule").click();
+        assertThat(page.getByLabel("Condition value").first()).hasAttribute("invalid", "");
+        page.getByLabel("Condition value").first().fill("manager, chargeback");
+        page.locator("#save-rule").click();
+        assertThat(page.locator("#rules")).containsText("Threats");
+        assertThat(page.locator("#rules")).containsText("customer threatened a chargeback or asked for a manager");
+        Browser.screenshot(page, "escalation-rules-intent");
     }
 }

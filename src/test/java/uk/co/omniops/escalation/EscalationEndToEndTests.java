@@ -12,8 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +48,8 @@ class EscalationEndToEndTests {
     @Autowired EscalationManagement escalations;
     @Autowired NotificationTargets targets;
     @Autowired NotificationDispatcher dispatcher;
+    @Autowired uk.co.omniops.escalation.internal.Notifications notifications;
+    @Autowired uk.co.omniops.tenancy.TenantTransactions transactions;
 
     final WireMockServer slack = new WireMockServer(options().dynamicPort());
     final HttpClient http = HttpClient.newHttpClient();
@@ -99,6 +104,74 @@ class EscalationEndToEndTests {
 
         var representation = send(key, "/api/v1/conversations/" + id, null);
         assertThat(JSON.readTree(representation.body()).path("escalation").path("status").asString()).isEqualTo("open");
+    }
+
+    /**
+     * Issue 23's probe, through the API and the real models: calm problem reports and content-free messages are
+     * not escalated; angry customers are, graded by what they say.
+     */
+    @Test
+    void calmAngryAndContentFreeConversationsThroughTheApiEscalateOnlyTheAngryGradedBySignals() throws Exception {
+        var customer = tenancy.ensureCustomer("escalation-e2e-probe", "Escalation E2E probe", "business", "eu");
+        var key = apiKeys.create(customer.id(), "probe " + UUID.randomUUID(), "tests").plaintext();
+        var calm = List.of("My printer shows offline since this morning, what else can I try?",
+                "Could you tell me when my order will ship?",
+                "Hi, my order arrived with one item missing, could you look into it?",
+                "I was charged twice this month, please refund the duplicate.");
+        var contentFree = List.of("??", "ok", "hi", "test");
+        var angry = new LinkedHashMap<String, String>();
+        angry.put("I've been a customer for six years and this is the worst service I have ever had. Get me a manager.",
+                "critical");
+        angry.put("I am FURIOUS, worst company ever, never again!!!", "critical");
+        angry.put("If this isn't fixed today I'm cancelling and disputing the charge with my bank.", "high");
+
+        var ids = new LinkedHashMap<String, ConversationId>();
+        for (var text : Stream.of(calm, contentFree, List.copyOf(angry.keySet())).flatMap(List::stream).toList()) {
+            var body = JSON.createObjectNode();
+            body.putObject("contact").put("name", "Probe").put("email", "probe-" + UUID.randomUUID() + "@example.com");
+            body.put("text", text);
+            var started = send(key, "/api/v1/conversations", JSON.writeValueAsString(body));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            ids.put(text, new ConversationId(UUID.fromString(JSON.readTree(started.body()).path("id").asString())));
+        }
+
+        for (var entry : angry.entrySet()) {
+            var id = ids.get(entry.getKey());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(escalations.current(customer.id(), id))
+                    .as(entry.getKey()).hasValueSatisfying(c -> assertThat(c.severity()).isEqualTo(entry.getValue())));
+        }
+        // every message analysed (the API shows its sentiment), then nothing else escalates for a while
+        for (var text : ids.keySet()) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    JSON.readTree(send(key, "/api/v1/conversations/" + ids.get(text), null).body()).path("messages")
+                            .get(0).path("analysis").path("sentiment").isObject()).as(text).isTrue());
+        }
+        var quiet = Stream.of(calm, contentFree).flatMap(List::stream).toList();
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            for (var text : quiet) {
+                assertThat(escalations.current(customer.id(), ids.get(text))).as(text).isEmpty();
+            }
+        });
+        var rant = escalations.current(customer.id(), ids.get(angry.keySet().iterator().next())).orElseThrow();
+        assertThat(rant.reason()).contains("asked for a manager").doesNotContain("sentiment 0.");
+
+        // only high and critical page people: the three angry conversations, in at most two Slack messages (the
+        // first at once, what fired within the grouping window in one grouped alert; the window is short here)
+        dispatcher.useGroupWindow(Duration.ofSeconds(2));
+        try {
+            for (var text : angry.keySet()) {
+                var escalation = escalations.forConversation(customer.id(), ids.get(text)).orElseThrow();
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    dispatcher.dispatchDue();
+                    assertThat(transactions.readInTenant(customer.id(), () -> notifications.forEvent(customer.id(),
+                            escalation.id()))).as(text).singleElement()
+                            .satisfies(n -> assertThat(n.status()).isEqualTo("sent"));
+                });
+            }
+            assertThat(slack.getAllServeEvents()).hasSizeBetween(1, 2);
+        } finally {
+            dispatcher.useGroupWindow(Duration.ofMinutes(5));
+        }
     }
 
     private HttpResponse<String> send(String key, String path, String json) throws Exception {

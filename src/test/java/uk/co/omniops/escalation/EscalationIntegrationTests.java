@@ -121,18 +121,19 @@ class EscalationIntegrationTests {
                 .filter(e -> e.conversationId().equals(id)).toList();
         assertThat(open).hasSize(1);
         var escalation = open.getFirst();
-        assertThat(escalation.severity()).isEqualTo(Severity.HIGH);
+        // opened at medium by the first angry message; fury plus a request for a manager grades it critical
+        assertThat(escalation.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(escalation.status()).isEqualTo(EscalationStatus.OPEN);
         assertThat(escalation.matchCount()).isGreaterThanOrEqualTo(3);
         // opened by the first angry message: through this test's analysis (0.12, 0.93) or the pipeline's own, which
         // analyses the same message concurrently; either way the reason names the score and the message. The opener is
         // a plain question the model scores neutral: a complaint there ("my order is two weeks late", 0.05) let the
         // pipeline open the escalation on it before the test's first call.
-        assertThat(escalation.reason()).containsPattern("^sentiment 0\\.\\d\\d \\(confidence 0\\.\\d\\d\\) on "
-                + "“This is absolutely useless, nobody answers\\.”");
+        assertThat(escalation.reason()).containsPattern("^((furious|angry) message \\(score 0\\.\\d\\d\\); )?sounded angry "
+                + "on “This is absolutely useless, nobody answers\\.”");
         assertThat(escalations.current(a.id(), id)).hasValueSatisfying(c -> {
             assertThat(c.status()).isEqualTo("open");
-            assertThat(c.severity()).isEqualTo("high");
+            assertThat(c.severity()).isEqualTo("critical");
             assertThat(c.rule()).isEqualTo("Negative sentiment");
         });
         assertThat(escalations.history(a.id(), escalation.id())).extracting(EscalationHistoryEntry::kind)
@@ -143,8 +144,9 @@ class EscalationIntegrationTests {
             assertThat(slackRequestsFor("escalation-it-a", id.value())).hasSize(1);
         });
         var payload = JSON.readTree(slackRequestsFor("escalation-it-a", id.value()).getFirst().getBodyAsString());
-        assertThat(payload.path("text").asString()).contains("[HIGH] Escalation at Escalation IT A");
-        assertThat(payload.path("severity").asString()).isEqualTo("high");
+        // one message, sent when the escalation became critical (at medium it only waited on the desk)
+        assertThat(payload.path("text").asString()).contains("[CRITICAL] Escalation at Escalation IT A");
+        assertThat(payload.path("severity").asString()).isEqualTo("critical");
         assertThat(payload.path("link").asString()).endsWith("/inbox/" + id.value());
         assertThat(payload.path("blocks").isArray()).isTrue();
         dispatcher.dispatchDue();
@@ -290,6 +292,108 @@ class EscalationIntegrationTests {
         assertThat(dryRun.examples().getFirst().reason()).contains("\"refund now\"");
         var none = rules.dryRun(a.id(), new uk.co.omniops.escalation.internal.Condition.Keywords(List.of("xyzzy-plugh")));
         assertThat(none.wouldEscalate()).isZero();
+    }
+
+    /** V16 moves rules still exactly as seeded to today's defaults and leaves a supervisor's edits alone. */
+    @Test
+    void theMigrationMovesUntouchedSeededDefaultsToTheNewOnes() throws Exception {
+        var c = tenancy.ensureCustomer("escalation-it-migration-" + UUID.randomUUID().toString().substring(0, 8),
+                "Escalation IT migration", "business", "eu");
+        var old = new String[][] {
+            {"Negative sentiment", "high", "{\"type\":\"sentiment\"}"},
+            {"Escalation language", "high", "{\"type\":\"keywords\",\"phrases\":[\"lawyer\",\"attorney\",\"legal action\","
+                    + "\"sue\",\"chargeback\",\"cancel my account\",\"speak to a manager\",\"talk to a manager\","
+                    + "\"supervisor\",\"report you\",\"trading standards\",\"ombudsman\"]}"},
+            {"Frustration building", "medium", "{\"type\":\"consecutive_negative\",\"count\":3}"},
+            {"Asks for a human or complains", "medium", "{\"type\":\"category\",\"keys\":[\"complaint\",\"human_agent\"]}"},
+            {"Waiting too long", "medium", "{\"type\":\"waiting\",\"minutes\":15}"},
+            {"Sudden sentiment drop", "low", "{\"type\":\"sentiment_drop\",\"delta\":0.5}"},
+            {"Our own stricter rule", "high", "{\"type\":\"sentiment\",\"threshold\":0.1}"}};
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V16__escalation_default_rules_v2.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
+            for (var row : old) {
+                try (var insert = owner.prepareStatement("insert into escalation_rules (id, customer_id, name, severity, "
+                        + "condition, actions) values (?, ?, ?, ?, ?::jsonb, '[\"supervisor_queue\"]'::jsonb)")) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, c.id().value());
+                    insert.setString(3, row[0]);
+                    insert.setString(4, row[1]);
+                    insert.setString(5, row[2]);
+                    insert.executeUpdate();
+                }
+            }
+            try (var statement = owner.createStatement()) {
+                statement.execute(migration);
+            }
+            var defaults = uk.co.omniops.escalation.internal.DefaultRules.forCustomer(c.id());
+            try (var query = owner.prepareStatement(
+                    "select name, severity, condition::text, enabled from escalation_rules where customer_id = ?")) {
+                query.setObject(1, c.id().value());
+                var rs = query.executeQuery();
+                int checked = 0;
+                while (rs.next()) {
+                    var name = rs.getString(1);
+                    var condition = uk.co.omniops.escalation.internal.Condition.parse(rs.getString(3));
+                    if (name.equals("Our own stricter rule")) {
+                        assertThat(condition).isEqualTo(new uk.co.omniops.escalation.internal.Condition.Sentiment(0.1, null));
+                        continue;
+                    }
+                    var expected = defaults.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+                    assertThat(condition).as(name).isEqualTo(expected.condition());
+                    assertThat(rs.getString(2)).as(name).isEqualTo(expected.severity().dbValue());
+                    assertThat(rs.getBoolean(4)).as(name).isEqualTo(expected.enabled());
+                    checked++;
+                }
+                assertThat(checked).isEqualTo(6);
+            }
+        }
+    }
+
+    /** Many escalations of one customer within the window: the first alert at once, the rest as one grouped alert. */
+    @Test
+    void manyEscalationsOfOneCustomerGoOutAsOneGroupedAlertPerWindow() {
+        var slug = "escalation-it-group-" + UUID.randomUUID().toString().substring(0, 8);
+        var c = tenancy.ensureCustomer(slug, "Escalation IT group", "business", "eu");
+        dispatcher.useGroupWindow(Duration.ofSeconds(4));
+        try {
+            managerRequest(c, "first");
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                dispatcher.dispatchDue();
+                assertThat(slackRequestsFor(slug)).hasSize(1);
+            });
+            for (var label : List.of("second", "third", "fourth")) {
+                managerRequest(c, label);
+            }
+            dispatcher.dispatchDue();
+            assertThat(slackRequestsFor(slug)).as("held until the window ends").hasSize(1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                dispatcher.dispatchDue();
+                assertThat(slackRequestsFor(slug)).hasSize(2);
+            });
+            var grouped = JSON.readTree(slackRequestsFor(slug).get(1).getBodyAsString());
+            assertThat(grouped.path("text").asString()).contains("3 escalations in the last few minutes");
+            assertThat(grouped.path("link").asString()).endsWith("/escalations");
+            dispatcher.dispatchDue();
+            assertThat(slackRequestsFor(slug)).hasSize(2);
+        } finally {
+            dispatcher.useGroupWindow(Duration.ofMinutes(5));
+        }
+    }
+
+    private void managerRequest(Customer customer, String label) {
+        var started = conversations.start(customer.id(), new NewContact("Contact " + label,
+                label + "-" + UUID.randomUUID() + "@example.com", null), "Hello, about my order.", "chat", null);
+        var message = conversations.receive(customer.id(), started.conversation().id(),
+                "This is unacceptable. I want to speak to a manager now.", null);
+        escalator.onAnalysed(analysed(message, 0.1, 0.95, List.of("complaint")));
+    }
+
+    private List<LoggedRequest> slackRequestsFor(String slug) {
+        return slack.findAll(postRequestedFor(urlEqualTo("/services/T0/B0/escalations"))).stream()
+                .filter(r -> r.getBodyAsString().contains("\"" + slug + "\"")).toList();
     }
 
     private ConversationDetails angryConversation(Customer customer, String label) {

@@ -48,25 +48,25 @@ class EscalationRulesTests {
     }
 
     @Test
-    void reasonSaysScoreConfidenceAndARedactedExcerpt() {
+    void reasonSaysHowAngryAndARedactedExcerpt() {
         var reason = rules.evaluate(sentiment, message(signal(0.12, 0.91),
                 "This is useless, call me on 07700 900123 or mail ann@example.com, I have waited for two whole weeks now"));
         assertThat(reason).isPresent();
-        assertThat(reason.get()).startsWith("sentiment 0.12 (confidence 0.91) on “This is useless")
+        assertThat(reason.get()).startsWith("furious message (score 0.12) on “This is useless")
                 .doesNotContain("ann@example.com").doesNotContain("07700 900123").endsWith("…”");
     }
 
     @Test
     void perRuleThresholdOverridesTheDefault() {
         var strict = new Condition.Sentiment(0.1, 0.9);
-        assertThat(rules.evaluate(strict, message(signal(0.2, 0.95), "x"))).isEmpty();
-        assertThat(rules.evaluate(strict, message(signal(0.1, 0.9), "x"))).isPresent();
+        assertThat(rules.evaluate(strict, message(signal(0.2, 0.95), "about my order"))).isEmpty();
+        assertThat(rules.evaluate(strict, message(signal(0.1, 0.9), "about my order"))).isPresent();
     }
 
     @Test
     void noSentimentNoMatch() {
         var none = new Facts.Signal(null, null, null, Set.of());
-        assertThat(rules.evaluate(sentiment, message(none, "x"))).isEmpty();
+        assertThat(rules.evaluate(sentiment, message(none, "about my order"))).isEmpty();
     }
 
     @ParameterizedTest
@@ -90,28 +90,28 @@ class EscalationRulesTests {
         var neg = signal(0.1, 0.9);
         var unsure = signal(0.1, 0.69);
         var pos = signal(0.8, 0.9);
-        assertThat(rules.evaluate(three, new Facts(neg, "x", List.of(pos, neg, neg, neg), null, false, null))).isPresent();
-        assertThat(rules.evaluate(three, new Facts(neg, "x", List.of(neg, pos, neg, neg), null, false, null))).isEmpty();
-        assertThat(rules.evaluate(three, new Facts(neg, "x", List.of(neg, unsure, neg), null, false, null))).isEmpty();
-        assertThat(rules.evaluate(three, new Facts(neg, "x", List.of(neg, neg), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(pos, neg, neg, neg), null, false, null))).isPresent();
+        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(neg, pos, neg, neg), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(neg, unsure, neg), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(neg, neg), null, false, null))).isEmpty();
     }
 
     @Test
     void sentimentDropMustExceedDelta() {
         var drop = new Condition.SentimentDrop(0.5);
         var now = signal(0.2, 0.9);
-        assertThat(rules.evaluate(drop, new Facts(now, "x", List.of(signal(0.8, 0.9), now), null, false, null))).isPresent();
-        assertThat(rules.evaluate(drop, new Facts(now, "x", List.of(signal(0.7, 0.9), now), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(drop, new Facts(now, "about my order", List.of(signal(0.8, 0.9), now), null, false, null))).isPresent();
+        assertThat(rules.evaluate(drop, new Facts(now, "about my order", List.of(signal(0.7, 0.9), now), null, false, null))).isEmpty();
         // an unconfident earlier high does not count
-        assertThat(rules.evaluate(drop, new Facts(now, "x", List.of(signal(0.9, 0.5), now), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(drop, new Facts(now, "about my order", List.of(signal(0.9, 0.5), now), null, false, null))).isEmpty();
     }
 
     @Test
     void categoryInSet() {
         var category = new Condition.Category(Set.of("human_agent", "complaint"));
         var asksHuman = new Facts.Signal(0.5, "neutral", 0.9, Set.of("human_agent", "billing"));
-        assertThat(rules.evaluate(category, message(asksHuman, "x"))).hasValue("category human_agent on “x”");
-        assertThat(rules.evaluate(category, message(new Facts.Signal(0.5, "neutral", 0.9, Set.of("billing")), "x")))
+        assertThat(rules.evaluate(category, message(asksHuman, "about my order"))).hasValue("category human_agent on “about my order”");
+        assertThat(rules.evaluate(category, message(new Facts.Signal(0.5, "neutral", 0.9, Set.of("billing")), "about my order")))
                 .isEmpty();
     }
 
@@ -139,15 +139,15 @@ class EscalationRulesTests {
     @Test
     void andNeedsEveryChildOrNeedsOne() {
         var angry = signal(0.1, 0.9);
-        var vipAngry = new Facts(angry, "hello", List.of(angry), null, true, null);
-        var plainAngry = new Facts(angry, "hello", List.of(angry), null, false, null);
+        var vipAngry = new Facts(angry, "about my order", List.of(angry), null, true, null);
+        var plainAngry = new Facts(angry, "about my order", List.of(angry), null, false, null);
         var and = new Condition.All(List.of(new Condition.Vip(), sentiment));
         var or = new Condition.Any(List.of(new Condition.Vip(), new Condition.Keywords(List.of("lawyer"))));
         assertThat(rules.evaluate(and, vipAngry)).isPresent();
         assertThat(rules.evaluate(and, plainAngry)).isEmpty();
         assertThat(rules.evaluate(or, vipAngry)).isPresent();
         assertThat(rules.evaluate(or, plainAngry)).isEmpty();
-        assertThat(rules.evaluate(and, vipAngry).get()).startsWith("VIP contact and sentiment 0.10");
+        assertThat(rules.evaluate(and, vipAngry).get()).startsWith("VIP contact and furious message (score 0.10)");
     }
 
     @Test

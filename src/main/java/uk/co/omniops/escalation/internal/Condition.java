@@ -47,6 +47,19 @@ public sealed interface Condition {
     /** The last {@code count} analysed contact messages of the conversation were all confidently negative. */
     record ConsecutiveNegative(int count) implements Condition {}
 
+    /**
+     * At least {@code count} of the conversation's analysed contact messages, the current one among them, were
+     * strongly negative: label negative, score at most {@code threshold} (null: {@code EscalationSettings}), confident.
+     */
+    record AngryMessages(int count, @Nullable Double threshold) implements Condition {}
+
+    /** The message says one of these {@link Intent}s (keys such as {@code manager}, {@code chargeback}). */
+    record Intents(Set<String> keys) implements Condition {
+        public Intents {
+            keys = Set.copyOf(keys);
+        }
+    }
+
     /** The score fell by more than {@code delta} from the conversation's best earlier (confident) score. */
     record SentimentDrop(double delta) implements Condition {}
 
@@ -95,6 +108,10 @@ public sealed interface Condition {
                     s.threshold() == null ? defaultThreshold : s.threshold(),
                     s.minConfidence() == null ? defaultConfidence : s.minConfidence());
             case ConsecutiveNegative n -> n.count() + " negative messages in a row";
+            case AngryMessages a -> String.format(Locale.ROOT, "%d strongly negative messages (sentiment ≤ %.2f)",
+                    a.count(), a.threshold() == null ? defaultThreshold : a.threshold());
+            case Intents i -> "customer " + String.join(" or ", i.keys().stream().sorted()
+                    .map(k -> Intent.fromKey(k).map(Intent::words).orElse(k)).toList());
             case SentimentDrop d -> String.format(Locale.ROOT, "sentiment drops by more than %.2f", d.delta());
             case Keywords k -> "says " + String.join(" / ", k.phrases().stream().map(p -> "\"" + p + "\"").toList());
             case Category cat -> "category in " + String.join(", ", cat.keys().stream().sorted().toList());
@@ -138,6 +155,22 @@ public sealed interface Condition {
             case "sentiment" -> new Sentiment(optionalFraction(node, "threshold"), optionalFraction(node, "min_confidence"));
             case "consecutive_negative" -> new ConsecutiveNegative(integer(node, "count", 2, 20));
             case "sentiment_drop" -> new SentimentDrop(fraction(node, "delta"));
+            case "angry_messages" -> new AngryMessages(integer(node, "count", 1, 20), optionalFraction(node, "threshold"));
+            case "intent" -> {
+                var keys = new LinkedHashSet<String>();
+                for (var k : node.path("keys").values()) {
+                    var key = k.asString("").strip().toLowerCase(Locale.ROOT);
+                    if (Intent.fromKey(key).filter(Intent.signals()::contains).isEmpty()) {
+                        throw new InvalidCondition("Unknown intent \"" + key + "\"; use "
+                                + String.join(", ", Intent.signals().stream().map(Intent::key).toList()));
+                    }
+                    keys.add(key);
+                }
+                if (keys.isEmpty()) {
+                    throw new InvalidCondition("Intent needs at least one key");
+                }
+                yield new Intents(keys);
+            }
             case "keywords" -> {
                 var phrases = new LinkedHashSet<String>();
                 for (var p : node.path("phrases").values()) {
@@ -219,6 +252,17 @@ public sealed interface Condition {
             }
             case ConsecutiveNegative n -> node.put("type", "consecutive_negative").put("count", n.count());
             case SentimentDrop d -> node.put("type", "sentiment_drop").put("delta", d.delta());
+            case AngryMessages a -> {
+                node.put("type", "angry_messages").put("count", a.count());
+                if (a.threshold() != null) {
+                    node.put("threshold", a.threshold());
+                }
+            }
+            case Intents i -> {
+                node.put("type", "intent");
+                var array = node.putArray("keys");
+                i.keys().stream().sorted().forEach(array::add);
+            }
             case Keywords k -> {
                 node.put("type", "keywords");
                 var array = node.putArray("phrases");

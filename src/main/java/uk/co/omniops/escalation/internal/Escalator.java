@@ -54,8 +54,6 @@ public class Escalator {
     /** What happened to an evaluation (for tests and logs). */
     public enum Outcome { NO_MATCH, OPENED, ADDED_TO_OPEN, COOLING_DOWN, DISABLED, SKIPPED }
 
-    private record Match(Rule rule, String reason) {}
-
     private final RuleService ruleService;
     private final Signals signals;
     private final EscalationEvents events;
@@ -142,8 +140,10 @@ public class Escalator {
         }
         var now = Instant.now();
         var history = transactions.readInTenant(customer, () -> signals.history(customer, conversation, now, HISTORY));
+        var intents = details.get().latestContactMessage().map(m -> Intent.of(m.text()))
+                .orElse(java.util.Set.of());
         var facts = new Facts(null, null, history, details.get().waitingAt(now), details.get().vip(),
-                risk(customer, conversation));
+                risk(customer, conversation), intents);
         return apply(customer, details.get(), null, rules, facts, true);
     }
 
@@ -154,50 +154,48 @@ public class Escalator {
 
     private Outcome apply(CustomerId customer, ConversationFacts details, @Nullable MessageId messageId,
             List<Rule> rules, Facts facts, boolean fromScheduler) {
-        var evaluator = ruleService.evaluator();
-        var matches = new ArrayList<Match>();
-        for (var rule : rules) {
-            evaluator.evaluate(rule.condition(), facts).ifPresent(reason -> matches.add(new Match(rule, reason)));
-        }
-        if (matches.isEmpty()) {
+        var assessment = Assessment.of(rules, ruleService.evaluator(), facts);
+        if (assessment.isEmpty()) {
             return Outcome.NO_MATCH;
         }
-        // the most severe rule leads; ties: the first in the list (oldest rule)
-        var lead = matches.stream().max(Comparator.comparingInt((Match m) -> m.rule().severity().ordinal())
-                .thenComparing(m -> -matches.indexOf(m))).orElseThrow();
+        var judged = assessment.get();
+        var lead = judged.lead();
+        var matches = judged.matches();
         var conversation = details.id();
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var queued = matches.stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
+        var severity = judged.severity();
         var result = transactions.inTenant(customer, () -> {
             var open = events.openFor(customer, conversation);
             if (open.isPresent()) {
-                return fromScheduler ? Outcome.SKIPPED : addToOpen(customer, open.get(), lead, matches, queued, now);
+                return fromScheduler ? Outcome.SKIPPED : addToOpen(customer, open.get(), judged, queued, now);
             }
             var lastResolved = events.lastResolvedAt(customer, conversation);
             if (lastResolved.isPresent()
-                    && lastResolved.get().plus(Duration.ofMinutes(lead.rule().cooldownMinutes())).isAfter(now)) {
-                log.debug("Escalation of {} suppressed: rule '{}' cooling down", conversation, lead.rule().name());
+                    && lastResolved.get().plus(Duration.ofMinutes(lead.cooldownMinutes())).isAfter(now)) {
+                log.debug("Escalation of {} suppressed: rule '{}' cooling down", conversation, lead.name());
                 return Outcome.COOLING_DOWN;
             }
-            var escalation = new Escalation(EscalationId.random(), customer, conversation, messageId, lead.rule().id(),
-                    lead.rule().name(), reason(lead, matches), lead.rule().severity(), EscalationStatus.OPEN, now, now,
+            var escalation = new Escalation(EscalationId.random(), customer, conversation, messageId, lead.id(),
+                    lead.name(), judged.reason(), severity, EscalationStatus.OPEN, now, now,
                     1, null, null, null, null, null, null, null);
             if (!events.insertIfNoneOpen(escalation, queued)) {
                 // another evaluation (message or replica) opened one a moment ago
                 var other = events.openFor(customer, conversation);
                 return other.isPresent() && !fromScheduler
-                        ? addToOpen(customer, other.get(), lead, matches, queued, now) : Outcome.SKIPPED;
+                        ? addToOpen(customer, other.get(), judged, queued, now) : Outcome.SKIPPED;
             }
             events.addHistoryLine(customer, escalation.id(), "opened",
-                    "Opened by rule “" + lead.rule().name() + "” (" + lead.rule().severity().dbValue() + "): "
-                            + escalation.reason());
-            if (matches.stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY))) {
+                    "Opened by rule “" + lead.name() + "” (" + severity.dbValue() + "): " + escalation.reason());
+            // only high and critical escalations page people; the rest wait on the desk
+            if (severity.ordinal() >= Severity.HIGH.ordinal()
+                    && matches.stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY))) {
                 for (var channel : targets.channelsFor(escalation.severity())) {
                     notifications.enqueue(customer, escalation.id(), channel);
                 }
             }
             publisher.publishEvent(new ConversationEscalated(escalation.id(), conversation, customer,
-                    lead.rule().id(), escalation.severity(), escalation.reason(), now));
+                    lead.id(), escalation.severity(), escalation.reason(), now));
             liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
             return Outcome.OPENED;
         });
@@ -226,32 +224,28 @@ public class Escalator {
         });
     }
 
-    private Outcome addToOpen(CustomerId customer, Escalation open, Match lead, List<Match> matches, boolean queued,
-            Instant now) {
-        var severity = open.severity().ordinal() >= lead.rule().severity().ordinal() ? open.severity()
-                : lead.rule().severity();
+    private Outcome addToOpen(CustomerId customer, Escalation open, Assessment judged, boolean queued, Instant now) {
+        var severity = open.severity().ordinal() >= judged.severity().ordinal() ? open.severity() : judged.severity();
         events.matchedAgain(open.id(), severity, queued, now);
-        var text = "Matched again: rule “" + lead.rule().name() + "”: " + reason(lead, matches);
+        var text = "Matched again: rule “" + judged.lead().name() + "”: " + judged.reason();
         if (severity != open.severity()) {
             text += " — severity raised to " + severity.dbValue();
         }
         events.addHistoryLine(customer, open.id(), "matched", text);
+        // an escalation that opened below high pages people once, when a later message grades it high
+        if (open.severity().ordinal() < Severity.HIGH.ordinal() && severity.ordinal() >= Severity.HIGH.ordinal()
+                && judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY))) {
+            for (var channel : targets.channelsFor(severity)) {
+                notifications.enqueue(customer, open.id(), channel);
+            }
+        }
         liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, open.conversationId().value()));
         return Outcome.ADDED_TO_OPEN;
     }
 
-    private static String reason(Match lead, List<Match> matches) {
-        var others = matches.stream().filter(m -> m != lead).map(m -> m.rule().name()).distinct().toList();
-        var reason = lead.reason();
-        if (!others.isEmpty()) {
-            reason += " (also: " + String.join(", ", others) + ")";
-        }
-        return reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
-    }
-
     /** After commit: actions never undo or block the escalation; a failure is written to its history. */
     private void runActions(CustomerId customer, ConversationFacts conversation, Escalation escalation,
-            List<Match> matches) {
+            List<Assessment.Match> matches) {
         var actions = matches.stream().flatMap(m -> m.rule().actions().stream()).collect(
                 java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(RuleAction.class)));
         if (actions.contains(RuleAction.RAISE_PRIORITY)) {

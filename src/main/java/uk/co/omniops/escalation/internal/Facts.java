@@ -1,6 +1,7 @@
 package uk.co.omniops.escalation.internal;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,12 +15,26 @@ import org.jspecify.annotations.Nullable;
  * @param text the current message's text, null when the trigger is not a message
  * @param waiting how long the contact has waited for an agent's reply; null when nobody waits
  * @param risk the latest predicted escalation risk, null until predictions exist
+ * @param intents what the current message says it wants ({@link Intent#of}); for the wait-time scheduler, the
+ *        newest contact message's (a thank-you or an empty message leaves nothing to wait for)
  */
 public record Facts(@Nullable Signal current, @Nullable String text, List<Signal> history, @Nullable Duration waiting,
-        boolean vip, @Nullable Double risk) {
+        boolean vip, @Nullable Double risk, Set<Intent> intents) {
 
     public Facts {
         history = List.copyOf(history);
+        intents = intents.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(intents));
+    }
+
+    /** Facts whose intents are read from {@code text}. */
+    public Facts(@Nullable Signal current, @Nullable String text, List<Signal> history, @Nullable Duration waiting,
+            boolean vip, @Nullable Double risk) {
+        this(current, text, history, waiting, vip, risk, text == null ? Set.of() : Intent.of(text));
+    }
+
+    /** Whether the message is a thank-you, a closing line or content-free: nothing to escalate or wait for. */
+    public boolean nothingToActOn() {
+        return intents.contains(Intent.THANKS) || intents.contains(Intent.CONTENT_FREE);
     }
 
     /** One analysed contact message. Score 0 (negative) … 1 (positive); null when sentiment was off. */

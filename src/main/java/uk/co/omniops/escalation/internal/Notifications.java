@@ -58,6 +58,19 @@ public class Notifications {
                 .list();
     }
 
+    /** When the customer's last alert on the channel went out; null if never. */
+    @Nullable Instant lastSentAt(CustomerId customer, NotificationChannel channel) {
+        return jdbc.sql("select max(sent_at) from escalation_notifications where customer_id = ? and channel = ? "
+                + "and status = 'sent'").params(customer.value(), channel.dbValue())
+                .query((rs, i) -> java.util.Optional.ofNullable(EscalationEvents.instant(rs, 1))).single().orElse(null);
+    }
+
+    /** Holds claimed rows (without counting an attempt) until {@code at}, when they go out grouped. */
+    void holdUntil(List<UUID> ids, Instant at) {
+        jdbc.sql("update escalation_notifications set next_attempt_at = ? where id = any(?)")
+                .params(Timestamp.from(at), ids.toArray(UUID[]::new)).update();
+    }
+
     void sent(UUID id, Instant at) {
         jdbc.sql("update escalation_notifications set status = 'sent', attempts = attempts + 1, sent_at = ?, "
                 + "last_error = null where id = ?").params(Timestamp.from(at), id).update();

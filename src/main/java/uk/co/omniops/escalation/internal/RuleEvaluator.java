@@ -29,13 +29,31 @@ public final class RuleEvaluator {
         this.defaultConfidence = defaultConfidence;
     }
 
-    /** The reason in words when the condition matches; empty otherwise. */
+    /**
+     * The reason in words when the condition matches; empty otherwise. A reason that rests on the message ends with
+     * its excerpt once, e.g. {@code asked for a manager; angry message (score 0.12) on “I want a manager…”}.
+     */
     public Optional<String> evaluate(Condition condition, Facts facts) {
+        return words(condition, facts).map(r -> readsMessage(condition) ? r + onMessage(facts) : r);
+    }
+
+    private static boolean readsMessage(Condition condition) {
+        return switch (condition) {
+            case Condition.All all -> all.conditions().stream().anyMatch(RuleEvaluator::readsMessage);
+            case Condition.Any any -> any.conditions().stream().anyMatch(RuleEvaluator::readsMessage);
+            case Condition.Waiting w -> false;
+            case Condition.Vip v -> false;
+            case Condition.Risk r -> false;
+            default -> true;
+        };
+    }
+
+    private Optional<String> words(Condition condition, Facts facts) {
         return switch (condition) {
             case Condition.All all -> {
                 var reasons = new ArrayList<String>();
                 for (var child : all.conditions()) {
-                    var reason = evaluate(child, facts);
+                    var reason = words(child, facts);
                     if (reason.isEmpty()) {
                         yield Optional.empty();
                     }
@@ -46,7 +64,7 @@ public final class RuleEvaluator {
             case Condition.Any any -> {
                 var reasons = new ArrayList<String>();
                 for (var child : any.conditions()) {
-                    evaluate(child, facts).ifPresent(reasons::add);
+                    words(child, facts).ifPresent(reasons::add);
                 }
                 yield reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
             }
@@ -55,9 +73,14 @@ public final class RuleEvaluator {
             case Condition.SentimentDrop d -> drop(d, facts);
             case Condition.Keywords k -> keywords(k, facts);
             case Condition.Category c -> category(c, facts);
+            case Condition.AngryMessages a -> angry(a, facts);
+            case Condition.Intents i -> intents(i, facts);
+            // a thank-you or an empty message leaves nothing to answer: waiting on it never escalates
             case Condition.Waiting w -> facts.waiting() != null && facts.waiting().toSeconds() > w.minutes() * 60L
-                            ? Optional.of("waiting " + facts.waiting().toMinutes() + " min without a reply (limit "
-                                    + w.minutes() + " min)")
+                    && !facts.nothingToActOn()
+                            ? Optional.of("waiting " + facts.waiting().toMinutes() + " min for a reply, "
+                                    + (facts.waiting().toMinutes() - w.minutes()) + " min past the " + w.minutes()
+                                    + "-min limit")
                             : Optional.empty();
             case Condition.Vip v -> facts.vip() ? Optional.of("VIP contact") : Optional.empty();
             case Condition.Risk r -> facts.risk() != null && facts.risk() >= r.min()
@@ -94,11 +117,53 @@ public final class RuleEvaluator {
         }
         double threshold = s.threshold() == null ? defaultThreshold : s.threshold();
         double minConfidence = s.minConfidence() == null ? defaultConfidence : s.minConfidence();
-        if (!atMost(current.score(), threshold) || !atLeast(current.confidence(), minConfidence)) {
+        if (!atMost(current.score(), threshold) || !atLeast(current.confidence(), minConfidence)
+                || facts.nothingToActOn()) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "sentiment %.2f (confidence %.2f)%s", current.score(),
-                current.confidence(), onMessage(facts)));
+        return Optional.of(String.format(Locale.ROOT, "%s message (score %.2f)",
+                current.score() <= 0.2 ? "furious" : "angry", current.score()));
+    }
+
+    private Optional<String> angry(Condition.AngryMessages a, Facts facts) {
+        var current = facts.current();
+        if (current == null || facts.nothingToActOn()) {
+            return Optional.empty();
+        }
+        double threshold = a.threshold() == null ? defaultThreshold : a.threshold();
+        if (!strong(current, threshold)) {
+            return Optional.empty();
+        }
+        // the history ends with the current message (Facts); callers without a stored history pass none
+        var history = facts.history().isEmpty() ? List.of(current) : facts.history();
+        int angry = 0;
+        int run = 0;
+        for (var signal : history) {
+            if (strong(signal, threshold)) {
+                angry++;
+                run++;
+            } else {
+                run = 0;
+            }
+        }
+        if (angry < a.count()) {
+            return Optional.empty();
+        }
+        return Optional.of(angry + (run == angry ? " angry messages in a row" : " angry messages"));
+    }
+
+    private Optional<String> intents(Condition.Intents i, Facts facts) {
+        var said = facts.intents().stream().filter(intent -> i.keys().contains(intent.key())).map(Intent::words)
+                .toList();
+        if (facts.current() == null || said.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", said));
+    }
+
+    private boolean strong(Facts.Signal signal, double threshold) {
+        return confident(signal) && (signal.label() == null || signal.label().equals("negative"))
+                && atMost(signal.score(), threshold);
     }
 
     private Optional<String> consecutive(Condition.ConsecutiveNegative n, Facts facts) {
@@ -111,7 +176,7 @@ public final class RuleEvaluator {
                 return Optional.empty();
             }
         }
-        return Optional.of(n.count() + " negative messages in a row" + onMessage(facts));
+        return Optional.of(n.count() + " negative messages in a row");
     }
 
     private Optional<String> drop(Condition.SentimentDrop d, Facts facts) {
@@ -124,12 +189,12 @@ public final class RuleEvaluator {
         if (best.isEmpty() || !(best.getAsDouble() - current.score() > d.delta() + 1e-9)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "sentiment dropped from %.2f to %.2f%s", best.getAsDouble(),
-                current.score(), onMessage(facts)));
+        return Optional.of(String.format(Locale.ROOT, "mood dropped sharply (score %.2f to %.2f)", best.getAsDouble(),
+                current.score()));
     }
 
     private Optional<String> keywords(Condition.Keywords k, Facts facts) {
-        if (facts.text() == null) {
+        if (facts.text() == null || facts.intents().contains(Intent.CONTENT_FREE)) {
             return Optional.empty();
         }
         var found = new ArrayList<String>();
@@ -139,15 +204,15 @@ public final class RuleEvaluator {
             }
         }
         return found.isEmpty() ? Optional.empty()
-                : Optional.of("said " + String.join(", ", found) + onMessage(facts));
+                : Optional.of("said " + String.join(", ", found));
     }
 
     private Optional<String> category(Condition.Category c, Facts facts) {
-        if (facts.current() == null) {
+        if (facts.current() == null || facts.nothingToActOn()) {
             return Optional.empty();
         }
         List<String> hits = facts.current().categories().stream().filter(c.keys()::contains).sorted().toList();
-        return hits.isEmpty() ? Optional.empty() : Optional.of("category " + String.join(", ", hits) + onMessage(facts));
+        return hits.isEmpty() ? Optional.empty() : Optional.of("category " + String.join(", ", hits));
     }
 
     private boolean negative(Facts.Signal signal) {
@@ -161,7 +226,8 @@ public final class RuleEvaluator {
         return signal.score() != null && signal.confidence() != null && atLeast(signal.confidence(), defaultConfidence);
     }
 
-    private static String onMessage(Facts facts) {
+    /** The excerpt reasons end with, e.g. {@code  on “I want a manager”}; empty without a message. */
+    static String onMessage(Facts facts) {
         if (facts.text() == null) {
             return "";
         }

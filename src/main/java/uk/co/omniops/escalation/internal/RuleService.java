@@ -96,6 +96,19 @@ public class RuleService implements DisposableBean {
         liveUpdates.publish(LiveUpdate.of(customer.value(), RULES_CHANGED, null));
     }
 
+    /** The smallest wait-time limit among the customer's enabled rules with a waiting condition; null if none. */
+    public @org.jspecify.annotations.Nullable Integer waitingLimitMinutes(CustomerId customer) {
+        var min = rules(customer).stream().filter(Rule::enabled).mapToInt(r -> WaitTimeScheduler.minutes(r.condition()))
+                .min().orElse(Integer.MAX_VALUE);
+        return min == Integer.MAX_VALUE ? null : min;
+    }
+
+    /** How long the contact has been waiting for a reply at {@code at}; null when an agent answered last. */
+    public static @org.jspecify.annotations.Nullable Duration waitingAt(uk.co.omniops.conversation.ConversationDetails d,
+            Instant at) {
+        return EscalationFacts.waitingAt(d, at);
+    }
+
     public RuleEvaluator evaluator() {
         return new RuleEvaluator(settings.sentimentThreshold(), settings.confidenceThreshold());
     }
@@ -224,6 +237,9 @@ public class RuleService implements DisposableBean {
                 var text = message.map(uk.co.omniops.conversation.Message::text).orElse(null);
                 var facts = new Facts(s.signal(), text, history, EscalationFacts.waitingAt(d, s.at()),
                         d.contact().trustedVip(), null);
+                if (facts.nothingToActOn()) {
+                    continue;
+                }
                 var reason = evaluator.evaluate(condition, facts);
                 if (reason.isPresent()) {
                     hits++;

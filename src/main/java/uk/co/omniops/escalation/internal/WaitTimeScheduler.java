@@ -71,7 +71,7 @@ class WaitTimeScheduler {
         }
     }
 
-    private static int minutes(Condition c) {
+    static int minutes(Condition c) {
         return switch (c) {
             case Condition.All all -> all.conditions().stream().mapToInt(WaitTimeScheduler::minutes).min().orElse(Integer.MAX_VALUE);
             case Condition.Any any -> any.conditions().stream().mapToInt(WaitTimeScheduler::minutes).min().orElse(Integer.MAX_VALUE);

@@ -22,6 +22,8 @@ class ConditionRow extends HorizontalLayout {
     enum Type {
         SENTIMENT("Sentiment at most", "Score 0–1, blank = default"),
         CONSECUTIVE("Negative messages in a row", "How many, 2–20"),
+        ANGRY("Strongly negative messages, at least", "How many, 1–20 (sentiment ≤ default)"),
+        INTENT("Customer intent is any of", "manager, cancel, chargeback, legal, regulator, public, abuse, human"),
         DROP("Sentiment drops by more than", "0–1, e.g. 0.5"),
         KEYWORDS("Says any of", "Phrases, comma-separated"),
         CATEGORY("Category is any of", "Keys, e.g. complaint, human_agent"),
@@ -66,7 +68,9 @@ class ConditionRow extends HorizontalLayout {
         var t = type.getValue();
         value.setPlaceholder(t == null ? "" : t.hint);
         value.setVisible(t != Type.VIP);
-        confidence.setVisible(t == Type.SENTIMENT);
+        confidence.setVisible(t == Type.SENTIMENT || t == Type.ANGRY);
+        confidence.setAriaLabel(t == Type.ANGRY ? "Sentiment at most" : "Minimum confidence");
+        confidence.setPlaceholder(t == Type.ANGRY ? "sentiment, blank = default" : "confidence, blank = default");
         value.setInvalid(false);
     }
 
@@ -79,6 +83,11 @@ class ConditionRow extends HorizontalLayout {
                 confidence.setValue(s.minConfidence() == null ? "" : fmt(s.minConfidence()));
             }
             case Condition.ConsecutiveNegative n -> set(Type.CONSECUTIVE, String.valueOf(n.count()));
+            case Condition.AngryMessages a -> {
+                set(Type.ANGRY, String.valueOf(a.count()));
+                confidence.setValue(a.threshold() == null ? "" : fmt(a.threshold()));
+            }
+            case Condition.Intents i -> set(Type.INTENT, i.keys().stream().sorted().collect(Collectors.joining(", ")));
             case Condition.SentimentDrop d -> set(Type.DROP, fmt(d.delta()));
             case Condition.Keywords k -> set(Type.KEYWORDS, String.join(", ", k.phrases()));
             case Condition.Category cat -> set(Type.CATEGORY, cat.keys().stream().sorted().collect(Collectors.joining(", ")));
@@ -103,6 +112,9 @@ class ConditionRow extends HorizontalLayout {
                 case SENTIMENT -> new Condition.Sentiment(v.isEmpty() ? null : fraction(v),
                         confidence.getValue().isBlank() ? null : fraction(confidence.getValue().strip()));
                 case CONSECUTIVE -> new Condition.ConsecutiveNegative(whole(v, 2, 20));
+                case ANGRY -> new Condition.AngryMessages(whole(v, 1, 20),
+                        confidence.getValue().isBlank() ? null : fraction(confidence.getValue().strip()));
+                case INTENT -> intents(list(v));
                 case DROP -> new Condition.SentimentDrop(fraction(v));
                 case KEYWORDS -> new Condition.Keywords(list(v));
                 case CATEGORY -> new Condition.Category(Set.copyOf(list(v)));
@@ -115,6 +127,11 @@ class ConditionRow extends HorizontalLayout {
             value.setInvalid(true);
             throw e;
         }
+    }
+
+    private static Condition intents(List<String> keys) {
+        var json = Condition.toJson(new Condition.Intents(Set.copyOf(keys)));
+        return Condition.parse(json); // validates the keys with the editor's message
     }
 
     private static List<String> list(String v) {

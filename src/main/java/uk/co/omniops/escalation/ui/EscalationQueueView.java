@@ -45,6 +45,8 @@ import org.jspecify.annotations.Nullable;
 import uk.co.omniops.conversation.ConversationNavigation;
 import uk.co.omniops.escalation.Escalation;
 import uk.co.omniops.escalation.EscalationCounts;
+import uk.co.omniops.escalation.EscalationDeskRow;
+import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.escalation.EscalationManagement;
 import uk.co.omniops.escalation.EscalationStatus;
 import uk.co.omniops.escalation.Severity;
@@ -75,7 +77,7 @@ class EscalationQueueView extends VerticalLayout {
     private final CustomerId customer;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    private final Grid<Escalation> grid = new Grid<>();
+    private final Grid<EscalationDeskRow> grid = new Grid<>();
     private final Div counts = new Div();
     private final Div details = new Div();
     private final CheckboxGroup<Severity> severities = new CheckboxGroup<>("Severity");
@@ -84,7 +86,7 @@ class EscalationQueueView extends VerticalLayout {
     private final Span empty = new Span("No open escalations. New ones appear here as they happen.");
     /** Conversation id → when its escalation arrived live (for the highlight). */
     private final Map<UUID, Instant> arrived = new HashMap<>();
-    private @Nullable Escalation selected;
+    private @Nullable EscalationDeskRow selected;
     private LiveUpdates.@Nullable Registration subscription;
 
     EscalationQueueView(EscalationManagement escalations, LiveUpdates liveUpdates, CurrentUser currentUser) {
@@ -138,26 +140,46 @@ class EscalationQueueView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("escalation-queue");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(e -> badge(e.severity())).setHeader("Severity").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.status() == EscalationStatus.OPEN ? "open" : "acknowledged").setHeader("Status")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> age(e.openedAt())).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Escalation::reason).setHeader("Reason").setFlexGrow(3);
-        grid.addColumn(e -> e.ruleName() == null ? "" : e.ruleName()).setHeader("Rule").setFlexGrow(1);
-        grid.addColumn(e -> e.assignedName() == null ? "" : e.assignedName()).setHeader("Assignee").setAutoWidth(true);
-        grid.addComponentColumn(e -> {
-            var open = new Anchor(ConversationNavigation.conversation(e.conversationId()), "Open");
-            open.getElement().setAttribute("aria-label", "Open conversation");
-            return open;
-        }).setHeader("Conversation").setAutoWidth(true).setFlexGrow(0);
-        grid.setPartNameGenerator(e -> isNew(e) ? "escalation-new" : null);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(r -> badge(r.escalation().severity())).setHeader("Severity").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(EscalationQueueView::who).setHeader("Contact and subject").setWidth("18rem")
+                .setFlexGrow(2);
+        grid.addColumn(EscalationDeskRow::summary).setHeader("Why").setWidth("16rem").setFlexGrow(3);
+        grid.addColumn(r -> age(r.openedAt())).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EscalationQueueView::limitLeft).setHeader("Wait limit").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> (r.escalation().status() == EscalationStatus.OPEN ? "open" : "acknowledged")
+                + (r.escalation().assignedName() == null ? "" : " · " + r.escalation().assignedName()))
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.setPartNameGenerator(r -> isNew(r.escalation()) ? "escalation-new" : null);
         grid.asSingleSelect().addValueChangeListener(e -> {
             selected = e.getValue();
             showDetails();
         });
         grid.setWidthFull();
         grid.setHeight("100%");
+    }
+
+    private static Div who(EscalationDeskRow r) {
+        var name = new Span(r.contactName());
+        name.addClassName("omniops-escalation-contact");
+        var subject = new Span(r.subject());
+        subject.addClassName("omniops-muted");
+        var cell = new Div(name, new Div(subject));
+        cell.addClassName("omniops-escalation-who");
+        return cell;
+    }
+
+    /** "12 min left", "8 min over" or "answered" (nobody waits). */
+    static String limitLeft(EscalationDeskRow r) {
+        if (r.waiting() == null) {
+            return "answered";
+        }
+        var left = r.limitLeft();
+        if (left == null) {
+            return "waiting " + duration(r.waiting());
+        }
+        return left.isNegative() ? duration(left.negated()) + " over" : duration(left) + " left";
     }
 
     private boolean isNew(Escalation e) {
@@ -172,14 +194,15 @@ class EscalationQueueView extends VerticalLayout {
             case "Acknowledged" -> Set.of(EscalationStatus.ACKNOWLEDGED);
             default -> Set.of();
         };
-        List<Escalation> items = escalations.open(customer, sev, statuses, !includeUnqueued.getValue());
+        List<EscalationDeskRow> items = escalations.desk(customer, sev, statuses, !includeUnqueued.getValue());
         arrived.values().removeIf(at -> at.plus(HIGHLIGHT).isBefore(Instant.now()));
         // setItems clears the selection (and fires the listener): remember it first, then select it again
-        var keep = selected == null ? null : selected.id();
+        var keep = selected == null ? null : selected.escalation().id();
         grid.setItems(items);
         grid.getElement().setAttribute("data-count", String.valueOf(items.size()));
         empty.setVisible(items.isEmpty());
-        selected = keep == null ? null : items.stream().filter(e -> e.id().equals(keep)).findFirst().orElse(null);
+        selected = keep == null ? null : items.stream().filter(r -> r.escalation().id().equals(keep)).findFirst()
+                .orElse(null);
         if (selected != null) {
             grid.select(selected);
         }
@@ -209,17 +232,26 @@ class EscalationQueueView extends VerticalLayout {
 
     private void showDetails() {
         details.removeAll();
-        var e = selected;
-        if (e == null) {
+        var row = selected;
+        if (row == null) {
             details.add(new Paragraph("Select an escalation to acknowledge, assign or resolve it."));
             return;
         }
-        var heading = new H3("Escalation");
+        var e = row.escalation();
+        var heading = new H3(row.contactName() + " · " + row.subject());
+        heading.setId("escalation-heading");
+        var summary = new Paragraph(row.summary());
+        summary.setId("escalation-summary");
+        summary.addClassName("omniops-escalation-summary");
         var reason = new Paragraph(e.reason());
         reason.setId("escalation-reason");
+        reason.addClassName("omniops-muted");
         var facts = new Div();
         facts.addClassName("omniops-escalation-facts");
         facts.add(new Div(badge(e.severity()), new Span(" " + e.status().dbValue())));
+        facts.add(new Div(new Span("Contact: " + row.contactName()
+                + (row.contactEmail() == null ? "" : " <" + row.contactEmail() + ">") + " · " + row.channel())));
+        facts.add(new Div(new Span("Wait limit: " + limitLeft(row))));
         facts.add(new Div(new Span("Opened " + TIME.format(e.openedAt().atZone(zone)) + " (" + age(e.openedAt()) + " ago)")));
         if (e.ruleName() != null) {
             facts.add(new Div(new Span("Rule: " + e.ruleName())));
@@ -267,7 +299,42 @@ class EscalationQueueView extends VerticalLayout {
             line.addClassName("omniops-escalation-history-" + entry.kind());
             history.add(line);
         }
-        details.add(heading, reason, facts, buttons, assignRow, new H3("History"), history);
+        details.add(heading, summary, facts, buttons, assignRow, new H3("Messages"), messages(row), reason,
+                new H3("History"), history);
+    }
+
+    /** The triggering message in full with what came before it (three messages) and everything after. */
+    private Div messages(EscalationDeskRow row) {
+        var list = new Div();
+        list.setId("escalation-messages");
+        list.addClassName("omniops-escalation-messages");
+        var all = row.messages();
+        var trigger = row.escalation().messageId();
+        int at = trigger == null ? -1 : java.util.stream.IntStream.range(0, all.size())
+                .filter(i -> all.get(i).id().equals(trigger)).findFirst().orElse(-1);
+        int from = at < 0 ? Math.max(0, all.size() - 6) : Math.max(0, at - 3);
+        int to = Math.min(all.size(), from + 12);
+        if (from > 0) {
+            list.add(new Paragraph(from + " earlier message" + (from == 1 ? "" : "s") + " not shown"));
+        }
+        for (int i = from; i < to; i++) {
+            var m = all.get(i);
+            var who = m.authorType() == AuthorType.CONTACT ? row.contactName()
+                    : m.authorName() == null ? m.authorType().dbValue() : m.authorName();
+            var meta = new Span(who + " · " + TIME.format(m.createdAt().atZone(zone)));
+            meta.addClassName("omniops-muted");
+            var text = new Paragraph();
+            text.setText(m.text());
+            var item = new Div(meta, text);
+            item.addClassName("omniops-escalation-message");
+            if (i == at) {
+                item.addClassName("omniops-escalation-trigger");
+                item.getElement().setAttribute("aria-label", "Message that triggered the escalation");
+                meta.setText(meta.getText() + " · triggered the escalation");
+            }
+            list.add(item);
+        }
+        return list;
     }
 
     private void resolveDialog(Escalation e) {

@@ -264,7 +264,8 @@ class EscalationRulesView extends VerticalLayout {
                 json.setWidthFull();
                 json.setValue(Condition.toJson(initial));
                 json.setHelperText("This condition nests AND/OR groups; edit it as JSON. Types: sentiment, "
-                        + "consecutive_negative, sentiment_drop, keywords, category, waiting, vip, risk, all, any.");
+                        + "consecutive_negative, angry_messages, intent, sentiment_drop, keywords, category, waiting, vip, risk, "
+                        + "all, any.");
                 add(json);
                 return;
             }
