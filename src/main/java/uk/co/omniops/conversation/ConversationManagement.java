@@ -235,6 +235,29 @@ public class ConversationManagement {
                 messages.recent(customer, conversation, ConversationFacts.RECENT)));
     }
 
+    /**
+     * {@link #facts(CustomerId, ConversationId)} of several conversations (a batch of analysed messages) in two
+     * statements whatever their number; unknown conversations (or another customer's) are left out.
+     */
+    public java.util.Map<ConversationId, ConversationFacts> facts(CustomerId customer,
+            java.util.Collection<ConversationId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return transactions.readInTenant(customer, () -> conversations
+                .facts(customer, ids, messages.recent(customer, ids, ConversationFacts.RECENT)).stream()
+                .collect(java.util.stream.Collectors.toMap(ConversationFacts::id, f -> f)));
+    }
+
+    /**
+     * Several messages or internal notes of the customer by id, in one statement (joins the caller's transaction);
+     * unknown ids (or another customer's) are left out.
+     */
+    public java.util.Map<MessageId, Message> messages(CustomerId customer, java.util.Collection<MessageId> ids) {
+        return transactions.readInTenant(customer, () -> messages.findAll(customer, ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Message::id, m -> m)));
+    }
+
     /** One message or internal note of the customer; empty when it does not exist (or is another customer's). */
     public Optional<Message> message(CustomerId customer, MessageId message) {
         return transactions.readInTenant(customer, () -> messages.findById(customer, message));

@@ -72,6 +72,29 @@ class Conversations {
                 .optional();
     }
 
+    /** {@link #facts} of several conversations in one statement; unknown ones are left out. */
+    List<ConversationFacts> facts(CustomerId customer, java.util.Collection<ConversationId> ids,
+            Map<ConversationId, List<ConversationFacts.RecentMessage>> recent) {
+        return jdbc.sql("""
+                select c.id, c.status, c.priority, c.assignee_id, u.display_name as assignee_name, c.created_at,
+                       c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, ct.vip
+                  from conversations c
+                  join contacts ct on ct.id = c.contact_id
+                  left join app_users u on u.id = c.assignee_id
+                 where c.customer_id = ? and c.id = any(?)""")
+                .params(customer.value(), ids.stream().map(ConversationId::value).distinct().toArray(UUID[]::new))
+                .query((rs, i) -> {
+                    var id = new ConversationId(rs.getObject("id", UUID.class));
+                    return new ConversationFacts(id, ConversationStatus.fromDb(rs.getString("status")),
+                            Priority.fromDb(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
+                            rs.getString("assignee_name"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getInt("message_count"), instant(rs.getTimestamp("waiting_since")),
+                            rs.getString("contact_name"), rs.getString("contact_email"), rs.getBoolean("vip"),
+                            recent.getOrDefault(id, List.of()));
+                })
+                .list();
+    }
+
     /**
      * Reads and locks the row until the transaction ends: changes to one conversation happen one at a time. {@code for
      * no key update}, the lock an update of non-key columns takes: it does not wait for the key-share locks that

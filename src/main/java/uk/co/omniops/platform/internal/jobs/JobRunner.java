@@ -18,7 +18,7 @@ import uk.co.omniops.platform.JobSettings;
 import uk.co.omniops.platform.Jobs;
 
 /**
- * Runs one delivered job: claims it in the database (so that a duplicate delivery does nothing), calls its
+ * Runs delivered jobs ({@link #run} one, {@link #runAll} a batch): claims it in the database (so that a duplicate delivery does nothing), calls its
  * handler, then marks it done, or failed with a backoff, or dead after {@code maxAttempts}. Transports call
  * {@link #run} for every delivery; it never throws.
  */
@@ -67,13 +67,70 @@ class JobRunner {
         return background(type) ? settings.backgroundConcurrency() : settings.concurrency();
     }
 
+    /** Whether the type's handler runs several jobs together ({@link JobHandler#batches()}). */
+    boolean batches(String type) {
+        var handler = handlers().get(type);
+        return handler != null && handler.batches();
+    }
+
+    /** Most jobs a worker of a batching type takes at once. */
+    int batchSize() {
+        return settings.batchSize();
+    }
+
     /** @return the outcome, for transports' logs and tests */
     Outcome run(UUID jobId) {
         var claimed = store.claim(jobId, settings.stuckAfter());
         if (claimed.isEmpty()) {
             return Outcome.SKIPPED; // done, dead, being run elsewhere, or not due yet
         }
-        var job = claimed.get();
+        return runClaimed(claimed.get());
+    }
+
+    /**
+     * Runs several delivered jobs of one type: one claim for all of them, then, when the type's handler
+     * {@linkplain JobHandler#batches() batches}, one {@link JobHandler#handleAll} and one statement marking done what
+     * the handler did not complete itself. When the batch fails, the jobs it did not complete run one by one
+     * ({@link JobHandler#handle}), each failing or succeeding on its own: a poisoned job cannot hold the others back.
+     *
+     * @return the outcome per delivered job (claimed or {@link Outcome#SKIPPED})
+     */
+    Map<UUID, Outcome> runAll(java.util.List<UUID> jobIds) {
+        var outcomes = new java.util.LinkedHashMap<UUID, Outcome>();
+        if (jobIds.size() == 1) {
+            outcomes.put(jobIds.getFirst(), run(jobIds.getFirst()));
+            return outcomes;
+        }
+        jobIds.forEach(id -> outcomes.put(id, Outcome.SKIPPED));
+        var claimed = store.claimAll(jobIds, settings.stuckAfter());
+        var byType = claimed.stream().collect(Collectors.groupingBy(Jobs.Job::type, java.util.LinkedHashMap::new,
+                Collectors.toList()));
+        byType.forEach((type, jobs) -> {
+            var handler = handlers().get(type);
+            if (handler == null || !handler.batches() || jobs.size() == 1) {
+                jobs.forEach(job -> outcomes.put(job.id(), runClaimed(job)));
+                return;
+            }
+            try {
+                handler.handleAll(jobs);
+                var notCompleted = jobs.stream().map(Jobs.Job::id).filter(id -> !completedWithin.remove(id)).toList();
+                store.doneAll(notCompleted);
+                jobs.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
+                processed(type).increment(jobs.size());
+            } catch (Exception | LinkageError e) {
+                var completed = jobs.stream().filter(job -> completedWithin.remove(job.id())).toList();
+                log.warn("A batch of {} {} jobs failed ({} of them stored before the failure); running the others one by one: {}",
+                        jobs.size(), type, completed.size(), e.toString());
+                completed.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
+                processed(type).increment(completed.size());
+                jobs.stream().filter(job -> !completed.contains(job)).forEach(job -> outcomes.put(job.id(), runClaimed(job)));
+            }
+        });
+        return outcomes;
+    }
+
+    /** Runs a job this replica has claimed (one attempt): handler, then done, or failed with a backoff, or dead. */
+    private Outcome runClaimed(Jobs.Job job) {
         var handler = handlers().get(job.type());
         if (handler == null) {
             store.failed(job.id(), "no handler for job type " + job.type(), true, settings.backoffAfter(1));
@@ -85,8 +142,7 @@ class JobRunner {
             if (!completedWithin.remove(job.id())) {
                 store.done(job.id());
             }
-            Counter.builder(Jobs.PROCESSED_METRIC).description("Jobs completed").tag("type", job.type())
-                    .register(meters).increment();
+            processed(job.type()).increment();
             return Outcome.DONE;
         } catch (Exception | LinkageError e) {
             completedWithin.remove(job.id());
@@ -109,6 +165,10 @@ class JobRunner {
             }
             return dead ? Outcome.DEAD : Outcome.FAILED;
         }
+    }
+
+    private Counter processed(String type) {
+        return Counter.builder(Jobs.PROCESSED_METRIC).description("Jobs completed").tag("type", type).register(meters);
     }
 
     /** The handler's transaction that marked the job done has committed. */

@@ -202,10 +202,14 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
                     }
                     dispatch(type, key, claimed.getMessages());
                 }
-                var free = Math.max(1, permits.get(type).availablePermits());
-                List<StreamMessage<String, String>> messages = reader.sync().xreadgroup(consumer,
-                        XReadArgs.Builder.block(BLOCK).count(free), XReadArgs.StreamOffset.lastConsumed(key));
-                dispatch(type, key, messages);
+                if (runner.batches(type)) {
+                    readBatch(type, key, consumer, reader);
+                } else {
+                    var free = Math.max(1, permits.get(type).availablePermits());
+                    List<StreamMessage<String, String>> messages = reader.sync().xreadgroup(consumer,
+                            XReadArgs.Builder.block(BLOCK).count(free), XReadArgs.StreamOffset.lastConsumed(key));
+                    dispatch(type, key, messages);
+                }
                 failures = 0;
             } catch (RedisCommandExecutionException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
@@ -213,6 +217,9 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
                 } else {
                     failures = pause(type, e, ++failures);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
@@ -274,7 +281,50 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
         }
     }
 
-    private void ack(String key, String entryId) {
+    /**
+     * A batching type: once a worker is free, takes what is waiting, up to {@code omniops.jobs.batch-size} entries, and
+     * hands them to that worker as one batch. Idle, an entry arrives alone and runs alone; under a burst the entries
+     * wait while every worker is busy, so the next read takes hundreds.
+     */
+    private void readBatch(String type, String key, Consumer<String> consumer,
+            StatefulRedisConnection<String, String> reader) throws InterruptedException {
+        var semaphore = permits.get(type);
+        if (!semaphore.tryAcquire(BLOCK.toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
+        }
+        var handed = false;
+        try {
+            List<StreamMessage<String, String>> messages = reader.sync().xreadgroup(consumer,
+                    XReadArgs.Builder.block(BLOCK).count(runner.batchSize()), XReadArgs.StreamOffset.lastConsumed(key));
+            var entries = messages.stream().map(StreamMessage::getId).toArray(String[]::new);
+            var jobIds = messages.stream().map(m -> m.getBody() == null ? null : m.getBody().get("job"))
+                    .filter(java.util.Objects::nonNull).map(UUID::fromString).distinct().toList();
+            if (jobIds.isEmpty()) {
+                if (entries.length > 0) {
+                    ack(key, entries);
+                }
+                return;
+            }
+            workers.execute(() -> {
+                try {
+                    runner.runAll(jobIds);
+                    ack(key, entries);
+                } catch (RuntimeException e) {
+                    // not acknowledged: XAUTOCLAIM or the sweeper delivers them again
+                    log.warn("A batch of {} {} jobs could not be run now: {}", jobIds.size(), type, e.toString());
+                } finally {
+                    semaphore.release();
+                }
+            });
+            handed = true;
+        } finally {
+            if (!handed) {
+                semaphore.release();
+            }
+        }
+    }
+
+    private void ack(String key, String... entryId) {
         try {
             commands().async().xack(key, GROUP, entryId);
         } catch (RuntimeException e) {
