@@ -299,6 +299,27 @@ public class ConversationManagement {
         }
     }
 
+    /**
+     * {@link #recordSentiment} for several analysed messages of the customer (a batch of the analysis) in one
+     * statement, in the caller's transaction when there is one; sentiments that are not a valid label and score are
+     * left out. One {@code conversation.sentiment} live update per changed conversation, after commit.
+     */
+    public void recordSentiments(CustomerId customer, List<? extends SentimentAnalysed> analysed) {
+        var valid = analysed.stream()
+                .filter(s -> s.customerId().equals(customer) && s.sentimentScore() != null && s.sentimentLabel() != null
+                        && InboxQuery.SENTIMENT_LABELS.contains(s.sentimentLabel())
+                        && s.sentimentScore() >= 0 && s.sentimentScore() <= 1)
+                .map(s -> new Conversations.AnalysedSentiment(s.conversationId(), s.messageId(),
+                        java.util.Objects.requireNonNull(s.sentimentScore()),
+                        java.util.Objects.requireNonNull(s.sentimentLabel())))
+                .toList();
+        if (valid.isEmpty()) {
+            return;
+        }
+        var changed = transactions.inTenant(customer, () -> conversations.recordSentiments(customer, valid));
+        changed.forEach(conversation -> live(customer, LiveUpdate.Kind.CONVERSATION_SENTIMENT, conversation));
+    }
+
     /** One page of the inbox (lazy grids call this with offset/limit). */
     public List<ConversationSummary> inbox(CustomerId customer, InboxQuery query, int offset, int limit) {
         if (offset < 0 || limit < 0) {

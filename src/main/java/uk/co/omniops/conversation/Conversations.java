@@ -180,6 +180,46 @@ class Conversations {
                         customer.value(), id.value(), message.value()).update() == 1;
     }
 
+    /** One analysed message's sentiment for {@link #recordSentiments}. */
+    record AnalysedSentiment(ConversationId conversation, MessageId message, double score, String label) {}
+
+    /**
+     * {@link #recordSentiment} for several messages in one statement: per conversation, the newest of its messages
+     * among them; the conversation rows are locked in id order (two batches never wait for each other in a cycle).
+     *
+     * @return the conversations whose latest sentiment changed
+     */
+    List<ConversationId> recordSentiments(CustomerId customer, List<AnalysedSentiment> sentiments) {
+        if (sentiments.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                with v as (
+                    select distinct on (m.conversation_id) m.conversation_id, m.created_at, s.score, s.label
+                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) as s(conversation_id, message_id, score, label)
+                      join messages m on m.customer_id = ? and m.id = s.message_id and m.conversation_id = s.conversation_id
+                                     and m.author_type = 'contact' and not m.internal
+                     order by m.conversation_id, m.created_at desc, m.id desc),
+                locked as materialized (
+                    select c.id from conversations c join v on v.conversation_id = c.id
+                     where c.customer_id = ? and (c.last_sentiment_message_at is null or c.last_sentiment_message_at <= v.created_at)
+                     order by c.id for no key update of c)
+                update conversations c
+                   set last_sentiment_score = v.score::numeric(5, 4), last_sentiment_label = v.label,
+                       last_sentiment_message_at = v.created_at
+                  from v, locked
+                 where c.id = locked.id and v.conversation_id = c.id
+                   and (c.last_sentiment_message_at is null or c.last_sentiment_message_at <= v.created_at)
+                returning c.id""")
+                .params(sentiments.stream().map(s -> s.conversation().value()).toArray(UUID[]::new),
+                        sentiments.stream().map(s -> s.message().value()).toArray(UUID[]::new),
+                        sentiments.stream().map(s -> java.math.BigDecimal.valueOf(s.score())
+                                .setScale(4, java.math.RoundingMode.HALF_UP).toPlainString()).toArray(String[]::new),
+                        sentiments.stream().map(AnalysedSentiment::label).toArray(String[]::new),
+                        customer.value(), customer.value())
+                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** Does a user of this customer exist (assignees must be the customer's own staff)? */
     boolean isStaff(CustomerId customer, UUID userId) {
         return jdbc.sql("select count(*) from app_users where customer_id = ? and id = ?")

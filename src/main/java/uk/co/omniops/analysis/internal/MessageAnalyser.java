@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.analysis.MessagesAnalysed;
 import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.analysis.model.CustomerAdapter;
@@ -262,11 +263,11 @@ public class MessageAnalyser {
             var meanwhile = store.analysedAmong(customer, todoIds);
             var fresh = todo.stream().filter(a -> !meanwhile.contains(a.message().id())).toList();
             store.insertModelResults(customer, fresh.stream().map(Analysis::result).toList(), conversationOf::get);
-            for (var a : fresh) {
+            publishAll(customer, fresh.stream().map(a -> {
                 var asStored = AnalysisStore.asStored(a.result());
-                publish(customer, a.message().conversationId(), a.message().id(), a.models(), a.message().text(),
-                        a.facts(), asStored.sentiment(), asStored.categories());
-            }
+                return new MessageAnalysed(a.message().id(), a.message().conversationId(), customer, asStored.sentiment(),
+                        asStored.categories(), a.models(), a.message().text(), a.facts());
+            }).toList());
             inTransaction.run();
             return fresh.stream().map(a -> a.message().id()).collect(java.util.stream.Collectors.toSet());
         });
@@ -376,7 +377,23 @@ public class MessageAnalyser {
     private void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models,
             String text, ConversationFacts facts, MessageAnalysed.@Nullable Sentiment stored,
             List<MessageAnalysed.Category> categories) {
-        events.publishEvent(new MessageAnalysed(message, conversation, customer, stored, categories, models, text, facts));
-        liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, conversation.value()));
+        publishAll(customer, List.of(new MessageAnalysed(message, conversation, customer, stored, categories, models, text,
+                facts)));
+    }
+
+    /**
+     * Publishes one analysis transaction's results: {@link MessagesAnalysed} (the listeners that store per batch:
+     * prediction, the inbox's sentiment), then each {@link MessageAnalysed} (escalation rules, suggestions) and its
+     * live update (merged per conversation in the transaction, sent after commit).
+     */
+    private void publishAll(CustomerId customer, List<MessageAnalysed> analysed) {
+        if (analysed.isEmpty()) {
+            return;
+        }
+        events.publishEvent(new MessagesAnalysed(customer, analysed));
+        for (var event : analysed) {
+            events.publishEvent(event);
+            liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, event.conversationId().value()));
+        }
     }
 }

@@ -133,8 +133,19 @@ class BatchedAnalysisJobsTests {
         // prediction and the inbox's sentiment ran for the batch in its unit of work
         assertThat(count(first, "select count(distinct message_id) from prediction_analysis where conversation_id = ?",
                 a.value())).isGreaterThanOrEqualTo(14);
-        assertThat(count(first, "select count(*) from conversations where id = ? and last_sentiment_label is not null",
+        assertThat(count(first, "select count(*) from prediction_signals where conversation_id = ?", a.value()))
+                .isEqualTo(15);
+        assertThat(count(first, "select count(*) from prediction_conversations where conversation_id = ?"
+                + " and features is not null", a.value())).isOne();
+        // the inbox's sentiment is the newest message's of the batch (one statement for the batch, before commit)
+        assertThat(count(first, """
+                select count(*) from conversations c
+                 where c.id = ? and c.last_sentiment_message_at = (select max(created_at) from messages where conversation_id = c.id)
+                   and c.last_sentiment_label = (select s.label from sentiment_analysis s join messages m on m.id = s.message_id
+                                                  where m.conversation_id = c.id order by m.created_at desc limit 1)""",
                 a.value())).isOne();
+        assertThat(count(second, "select count(*) from conversations where id = ? and last_sentiment_message_at ="
+                + " (select max(created_at) from messages where conversation_id = ?)", c.value(), c.value())).isOne();
     }
 
     /** The same batch delivered twice (its jobs queued again, as after a lost acknowledgement): nothing twice. */
