@@ -107,7 +107,9 @@ public class ConversationManagement {
         var clean = MessageTexts.text(text);
         var key = MessageTexts.idempotencyKey(idempotencyKey);
         return transactions.inTenant(customer, () -> {
-            var current = locked(customer, conversation);
+            var lockedWithName = conversations.lockWithContactName(customer, conversation)
+                    .orElseThrow(() -> new ConversationNotFound(conversation));
+            var current = lockedWithName.getKey();
             if (key != null) {
                 var earlier = messages.findByIdempotencyKey(customer, key);
                 if (earlier.isPresent()) {
@@ -115,18 +117,18 @@ public class ConversationManagement {
                 }
             }
             var now = now();
+            // as a read after the insert returns it (the author name of a contact's message is the contact's name)
             var message = new Message(MessageId.random(), conversation, customer, AuthorType.CONTACT,
-                    current.contactId().value(), null, clean, false, now);
-            if (!messages.insert(message, key)) {
+                    current.contactId().value(), lockedWithName.getValue(), clean, false, now);
+            if (!conversations.insertContactMessage(message, key)) {
                 return sameConversation(messages.findByIdempotencyKey(customer, key).orElseThrow(), conversation);
             }
-            conversations.contactMessageAdded(customer, conversation, now);
             events.publishEvent(new MessageReceived(message.id(), conversation, customer, AuthorType.CONTACT, now));
             live(customer, LiveUpdate.Kind.MESSAGE_RECEIVED, conversation);
             if (current.status() == ConversationStatus.RESOLVED) {
                 live(customer, LiveUpdate.Kind.CONVERSATION_REOPENED, conversation);
             }
-            return messages.findById(customer, message.id()).orElseThrow();
+            return message;
         });
     }
 

@@ -106,6 +106,51 @@ class Conversations {
                 .query((rs, i) -> map(rs)).optional();
     }
 
+    /**
+     * {@link #lock} with the contact's name (the author name of a contact's message), in the same statement: ingestion
+     * answers with the stored message without reading it back.
+     */
+    Optional<Map.Entry<Conversation, String>> lockWithContactName(CustomerId customer, ConversationId id) {
+        return jdbc.sql("""
+                select c.id, c.customer_id, c.contact_id, c.subject, c.status, c.priority, c.channel, c.assignee_id,
+                       u.display_name as assignee_name, c.message_count, c.created_at, c.updated_at,
+                       c.first_response_at, c.last_customer_message_at, c.last_agent_message_at, c.resolved_at,
+                       ct.name as contact_name
+                  from conversations c
+                  join contacts ct on ct.id = c.contact_id
+                  left join app_users u on u.id = c.assignee_id
+                 where c.customer_id = ? and c.id = ? for no key update of c""")
+                .params(customer.value(), id.value())
+                .query((rs, i) -> Map.entry(map(rs), rs.getString("contact_name"))).optional();
+    }
+
+    /**
+     * Stores a contact's message and counts it on its conversation ({@link #contactMessageAdded}) in one statement:
+     * the insert (unless the idempotency key is taken) and the conversation's update only when the insert happened.
+     * The caller holds the conversation's lock.
+     *
+     * @return whether this call stored the message
+     */
+    boolean insertContactMessage(Message message, @Nullable String idempotencyKey) {
+        var at = ts(message.createdAt());
+        return jdbc.sql("""
+                with inserted as (
+                    insert into messages (id, customer_id, conversation_id, author_type, author_id, text, internal,
+                                          idempotency_key, created_at)
+                    values (?, ?, ?, 'contact', ?, ?, false, ?, ?)
+                    on conflict (customer_id, idempotency_key) where idempotency_key is not null do nothing
+                    returning id)
+                update conversations
+                   set message_count = message_count + 1, last_customer_message_at = ?,
+                       waiting_since = coalesce(waiting_since, ?), status = 'open', resolved_at = null,
+                       updated_at = ?, version = version + 1
+                 where customer_id = ? and id = ? and exists (select 1 from inserted)""")
+                .params(message.id().value(), message.customerId().value(), message.conversationId().value(),
+                        message.authorId(), message.text(), idempotencyKey, at, at, at, at,
+                        message.customerId().value(), message.conversationId().value())
+                .update() == 1;
+    }
+
     /** A contact wrote: someone is waiting now, and a pending or resolved conversation is open again. */
     void contactMessageAdded(CustomerId customer, ConversationId id, Instant at) {
         jdbc.sql("""
