@@ -76,6 +76,7 @@ class AnalysisJobs implements JobHandler {
         if (job.parentId() == null) {
             throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
         }
+        batchSizes.record(1);
         var result = analyser.analyse(new CustomerId(job.customerId()), new ConversationId(job.parentId()),
                 new MessageId(job.subjectId()), false, () -> jobs.completeWithin(job));
         log.debug("{} of message {}: {}", job.type(), job.subjectId(), result);
