@@ -50,6 +50,7 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RedisStreamJobTransport.class);
     private static final Duration BLOCK = Duration.ofSeconds(2);
     private static final Duration CLAIM_EVERY = Duration.ofSeconds(15);
+    private static final int BATCH_ATTEMPTS = 4;
 
     private final LettuceConnectionFactory connectionFactory;
     private final JobRunner runner;
@@ -307,11 +308,7 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
             }
             workers.execute(() -> {
                 try {
-                    runner.runAll(jobIds);
-                    ack(key, entries);
-                } catch (RuntimeException e) {
-                    // not acknowledged: XAUTOCLAIM or the sweeper delivers them again
-                    log.warn("A batch of {} {} jobs could not be run now: {}", jobIds.size(), type, e.toString());
+                    runBatch(type, key, jobIds, entries);
                 } finally {
                     semaphore.release();
                 }
@@ -320,6 +317,36 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
         } finally {
             if (!handed) {
                 semaphore.release();
+            }
+        }
+    }
+
+    /**
+     * Runs a batch and acknowledges its entries. The claim (or the final "done") may fail when the database is
+     * unavailable or its pool is exhausted (seen under a 5,000-request burst: 200 entries left unacknowledged until
+     * {@code XAUTOCLAIM} took them 60 s later), so a failed run is retried a few times, one second further apart each
+     * time, holding the worker (back-pressure); a run is idempotent (claimed jobs are not claimed again). After the
+     * last attempt the entries stay unacknowledged: {@code XAUTOCLAIM} or the sweeper delivers them again.
+     */
+    private void runBatch(String type, String key, List<UUID> jobIds, String[] entries) {
+        for (var attempt = 1; ; attempt++) {
+            try {
+                runner.runAll(jobIds);
+                ack(key, entries);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= BATCH_ATTEMPTS || !running) {
+                    log.warn("A batch of {} {} jobs could not be run now: {}", jobIds.size(), type, e.toString());
+                    return;
+                }
+                log.debug("A batch of {} {} jobs could not be run (attempt {}), again in {} s: {}", jobIds.size(), type,
+                        attempt, attempt, e.toString());
+                try {
+                    Thread.sleep(1_000L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
