@@ -94,7 +94,8 @@ public class Predictor {
             var x = Features.of(input(facts, recent.scores(), recent.categories(), now));
             var prediction = model.predict(x, now);
             store.insertPrediction(customer, conversation, event.messageId().value(), prediction);
-            store.storeFeatures(customer, conversation, facts.startedAt(), x, prediction.escalationRisk());
+            storeFeaturesBeforeCommit(customer, List.of(new PredictionStore.FeatureRow(conversation.value(),
+                    facts.startedAt(), x, prediction.escalationRisk())));
             liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation.value()));
             return null;
         });
@@ -166,10 +167,20 @@ public class Predictor {
                     event.conversation().startedAt(), x, prediction.escalationRisk()));
         }
         store.insertPredictions(customer, predictions);
-        // each conversation's read-model row, just before the analysis commits: it is locked until then, and the
-        // escalation label (markEscalated, after another batch's commit) and the next batch wait for it; stored
-        // mid-transaction it was held through the rest of the batch (1.6 s mean waits in bench/statements.sh)
-        var rows = List.copyOf(features.values());
+        storeFeaturesBeforeCommit(customer, List.copyOf(features.values()));
+        features.keySet().forEach(conversation ->
+                liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation)));
+        return predictions.size();
+    }
+
+    /**
+     * Each conversation's read-model row, just before the analysis commits (a batch or a single message alike): it
+     * is locked until then, and the escalation label (markEscalated, after another transaction's commit) and the next
+     * batch wait for it; stored mid-transaction it was held through the rest of the batch (1.6 s mean waits in
+     * bench/statements.sh), and a single message's transaction that wrote it before its escalation row deadlocked
+     * with a batch that writes the escalation rows first (5,000-message burst).
+     */
+    private void storeFeaturesBeforeCommit(CustomerId customer, List<PredictionStore.FeatureRow> rows) {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
@@ -181,9 +192,6 @@ public class Predictor {
         } else {
             store.storeFeatures(customer, rows);
         }
-        features.keySet().forEach(conversation ->
-                liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation)));
-        return predictions.size();
     }
 
     /** The outcome label for training and calibration. */

@@ -111,22 +111,40 @@ class JobRunner {
                 jobs.forEach(job -> outcomes.put(job.id(), runClaimed(job)));
                 return;
             }
-            try {
-                handler.handleAll(jobs);
-                var notCompleted = jobs.stream().map(Jobs.Job::id).filter(id -> !completedWithin.remove(id)).toList();
-                store.doneAll(notCompleted);
-                jobs.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
-                processed(type).increment(jobs.size());
-            } catch (Exception | LinkageError e) {
-                var completed = jobs.stream().filter(job -> completedWithin.remove(job.id())).toList();
-                log.warn("A batch of {} {} jobs failed ({} of them stored before the failure); running the others one by one: {}",
-                        jobs.size(), type, completed.size(), e.toString());
-                completed.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
-                processed(type).increment(completed.size());
-                jobs.stream().filter(job -> !completed.contains(job)).forEach(job -> outcomes.put(job.id(), runClaimed(job)));
+            var pending = jobs;
+            for (var attempt = 1; ; attempt++) {
+                try {
+                    handler.handleAll(pending);
+                    var notCompleted = pending.stream().map(Jobs.Job::id).filter(id -> !completedWithin.remove(id)).toList();
+                    store.doneAll(notCompleted);
+                    pending.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
+                    processed(type).increment(pending.size());
+                    return;
+                } catch (Exception | LinkageError e) {
+                    var completed = pending.stream().filter(job -> completedWithin.remove(job.id())).toList();
+                    completed.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
+                    processed(type).increment(completed.size());
+                    pending = pending.stream().filter(job -> !completed.contains(job)).toList();
+                    if (attempt == 1 && transient_(e)) {
+                        // a deadlock or an exhausted pool says nothing about the jobs: the whole rest once more
+                        log.info("A batch of {} {} jobs failed ({} stored before the failure), trying the other {} again: {}",
+                                jobs.size(), type, completed.size(), pending.size(), e.toString());
+                        continue;
+                    }
+                    log.warn("A batch of {} {} jobs failed ({} stored before the failure); running the other {} one by one: {}",
+                            jobs.size(), type, completed.size(), pending.size(), e.toString());
+                    pending.forEach(job -> outcomes.put(job.id(), runClaimed(job)));
+                    return;
+                }
             }
         });
         return outcomes;
+    }
+
+    /** A failure that another try may not meet (a deadlock, a lock or connection timeout), whatever the jobs. */
+    private static boolean transient_(Throwable e) {
+        return e instanceof org.springframework.dao.TransientDataAccessException
+                || e instanceof org.springframework.transaction.CannotCreateTransactionException;
     }
 
     /** Runs a job this replica has claimed (one attempt): handler, then done, or failed with a backoff, or dead. */
