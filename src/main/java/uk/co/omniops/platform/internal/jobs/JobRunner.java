@@ -131,6 +131,24 @@ class JobRunner {
                                 jobs.size(), type, completed.size(), pending.size(), e.toString());
                         continue;
                     }
+                    if (transient_(e)) {
+                        // twice: the database is unavailable or overloaded; running 200 jobs one by one would only
+                        // ask it 200 times more. Failed with the first backoff, the sweeper publishes them again.
+                        log.warn("A batch of {} {} jobs failed twice ({} stored); the other {} are retried in {}: {}",
+                                jobs.size(), type, completed.size(), pending.size(), settings.backoffAfter(1), e.toString());
+                        var error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        try {
+                            store.failedAll(pending.stream().map(Jobs.Job::id).toList(), error, settings.maxAttempts(),
+                                    settings.backoffAfter(1));
+                        } catch (RuntimeException storeFailure) {
+                            log.warn("Could not record the failure of {} jobs (retried once they count as stuck): {}",
+                                    pending.size(), storeFailure.toString());
+                        }
+                        failed(type).increment(pending.size());
+                        pending.forEach(job -> outcomes.put(job.id(),
+                                job.attempts() >= settings.maxAttempts() ? Outcome.DEAD : Outcome.FAILED));
+                        return;
+                    }
                     log.warn("A batch of {} {} jobs failed ({} stored before the failure); running the other {} one by one: {}",
                             jobs.size(), type, completed.size(), pending.size(), e.toString());
                     pending.forEach(job -> outcomes.put(job.id(), runClaimed(job)));

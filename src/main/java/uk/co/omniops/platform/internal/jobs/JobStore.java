@@ -145,6 +145,21 @@ class JobStore {
     }
 
     /**
+     * {@link #failed} for several jobs in one statement: those that have had {@code maxAttempts} runs are dead, the
+     * others are retried after {@code retryIn}.
+     */
+    void failedAll(Collection<UUID> ids, String error, int maxAttempts, Duration retryIn) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        platform("failed", () -> jdbc.sql("""
+                update jobs set status = case when attempts >= ? then 'dead' else 'failed' end, last_error = ?,
+                       run_after = now() + make_interval(secs => ?), updated_at = now()
+                 where id = any(?)""").params(maxAttempts, truncate(error), retryIn.toMillis() / 1000.0,
+                        ids.toArray(UUID[]::new)).update());
+    }
+
+    /**
      * Jobs a worker should have by now but may have lost: queued (or failed and due) and untouched for
      * {@code quietFor}, and running jobs untouched for {@code stuckAfter} (their worker died: kill -9, OOM, a lost
      * node), which go back to {@code queued}. Their {@code updated_at} is touched so that the next sweep skips them

@@ -223,6 +223,49 @@ class BatchedAnalysisJobsTests {
         }
     }
 
+    /**
+     * A batch that meets a deadlock (PostgreSQL's {@code 40P01}, raised once by a trigger) is tried again as a whole, not
+     * one job at a time: its messages are stored together in the second try, in one batch event.
+     */
+    @Test
+    void aBatchThatMeetsADeadlockIsTriedAgainAsAWhole() throws Exception {
+        var a = start(first, "Hello.");
+        var jobs = insertWithJobs(first, a, List.of("One.", "Two.", "Three."));
+        var sequence = "deadlock_once_" + UUID.randomUUID().toString().replace("-", "");
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
+            owner.createStatement().execute("create sequence " + sequence);
+            owner.createStatement().execute("""
+                    create function %1$s() returns trigger language plpgsql security definer as $$
+                    begin
+                        if new.customer_id = '%2$s' and nextval('%1$s') = 1 then
+                            raise exception 'deadlock for the test' using errcode = '40P01';
+                        end if;
+                        return new;
+                    end $$""".formatted(sequence, first.id().value()));
+            owner.createStatement().execute("create trigger " + sequence + " before insert on sentiment_analysis"
+                    + " for each row execute function " + sequence + "()");
+        }
+        try {
+            assertThat(runner.runAll(jobs).values()).containsOnly(JobRunner.Outcome.DONE);
+            assertThat(analysed(a)).extracting(MessageAnalysed::text).containsExactly("One.", "Two.", "Three.");
+            var batch = published.stream().filter(uk.co.omniops.analysis.MessagesAnalysed.class::isInstance)
+                    .map(uk.co.omniops.analysis.MessagesAnalysed.class::cast)
+                    .filter(e -> e.messages().stream().anyMatch(m -> m.conversationId().equals(a))
+                            && e.messages().size() > 1)
+                    .toList();
+            assertThat(batch).as("stored together, not one by one").singleElement()
+                    .satisfies(e -> assertThat(e.messages()).hasSize(3));
+            assertThat(count(first, "select count(*) from jobs where parent_id = ? and attempts = 1 and status = 'done'",
+                    a.value())).isEqualTo(4);
+        } finally {
+            try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
+                owner.createStatement().execute("drop trigger " + sequence + " on sentiment_analysis");
+                owner.createStatement().execute("drop function " + sequence + "()");
+                owner.createStatement().execute("drop sequence " + sequence);
+            }
+        }
+    }
+
     /** A batch sends one live update per conversation it touched, after commit, whatever the number of its messages. */
     @Test
     void aBatchSendsOneLiveUpdatePerConversation() throws Exception {
