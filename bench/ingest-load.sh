@@ -22,10 +22,13 @@ echo "== A. limit raised: $REQUESTS requests, $CONCURRENCY concurrent, 1 key; th
 DATA="$BUILD/bench-data-ingest"; rm -rf "$DATA"
 app_start "${COMMON[@]}" --omniops.api.rate-limit.per-second=1000000 --omniops.api.rate-limit.burst=1000000
 [ "${ANALYZE:-1}" = 1 ] && PGPASSWORD=postgres psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -c analyze
+sleep "${SETTLE:-0}" # SETTLE=60 on a busy machine: the demo data's start-up runners finish before the burst
 [ "${VMSTAT:-0}" = 1 ] && { vmstat -n 5 > "$BUILD/bench-ingest-vmstat.log" & VMSTAT_PID=$!; }
 "$JAVA" -cp "$CP" uk.co.omniops.bench.IngestLoad --base="http://127.0.0.1:$PORT" --requests="$REQUESTS" \
   --concurrency="$CONCURRENCY" --conversations=500 --jdbc="jdbc:postgresql://127.0.0.1:$PGPORT/postgres" || true
 [ -n "${VMSTAT_PID:-}" ] && { kill "$VMSTAT_PID"; cat "$BUILD/bench-ingest-vmstat.log"; }
+# how many analysis jobs a worker ran together (issue 19: 1 when idle, up to omniops.jobs.batch-size under a burst)
+curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" | grep -E '^omniops_analysis_batch_size' || true
 app_stop
 fi
 

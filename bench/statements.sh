@@ -23,7 +23,7 @@ psql_db -c "alter system set shared_preload_libraries = 'pg_stat_statements'"
 app_stop
 app_start "${ARGS[@]}"
 psql_db -c "create extension if not exists pg_stat_statements"
-sleep 5 # start-up work of the schedulers
+sleep "${SETTLE:-5}" # start-up work of the schedulers and demo data (SETTLE=60 on a busy machine: a burst that starves the start-up runners of connections stops the application)
 psql_db -c "analyze"
 psql_db -At -c "select pg_stat_statements_reset()" >/dev/null
 XACTS=$(psql_db -At -c "select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'")

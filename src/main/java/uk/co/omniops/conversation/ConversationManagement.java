@@ -110,7 +110,9 @@ public class ConversationManagement {
         var clean = MessageTexts.text(text);
         var key = MessageTexts.idempotencyKey(idempotencyKey);
         return transactions.inTenant(customer, () -> {
-            var current = locked(customer, conversation);
+            var lockedWithName = conversations.lockWithContactName(customer, conversation)
+                    .orElseThrow(() -> new ConversationNotFound(conversation));
+            var current = lockedWithName.getKey();
             if (key != null) {
                 var earlier = messages.findByIdempotencyKey(customer, key);
                 if (earlier.isPresent()) {
@@ -118,18 +120,18 @@ public class ConversationManagement {
                 }
             }
             var now = now();
+            // as a read after the insert returns it (the author name of a contact's message is the contact's name)
             var message = new Message(MessageId.random(), conversation, customer, AuthorType.CONTACT,
-                    current.contactId().value(), null, clean, false, now);
-            if (!messages.insert(message, key)) {
+                    current.contactId().value(), lockedWithName.getValue(), clean, false, now);
+            if (!conversations.insertContactMessage(message, key)) {
                 return sameConversation(messages.findByIdempotencyKey(customer, key).orElseThrow(), conversation);
             }
-            conversations.contactMessageAdded(customer, conversation, now);
             events.publishEvent(new MessageReceived(message.id(), conversation, customer, AuthorType.CONTACT, now));
             live(customer, LiveUpdate.Kind.MESSAGE_RECEIVED, conversation);
             if (current.status() == ConversationStatus.RESOLVED) {
                 live(customer, LiveUpdate.Kind.CONVERSATION_REOPENED, conversation);
             }
-            return messages.findById(customer, message.id()).orElseThrow();
+            return message;
         });
     }
 
@@ -281,6 +283,29 @@ public class ConversationManagement {
                 messages.recent(customer, conversation, ConversationFacts.RECENT)));
     }
 
+    /**
+     * {@link #facts(CustomerId, ConversationId)} of several conversations (a batch of analysed messages) in two
+     * statements whatever their number; unknown conversations (or another customer's) are left out.
+     */
+    public java.util.Map<ConversationId, ConversationFacts> facts(CustomerId customer,
+            java.util.Collection<ConversationId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return transactions.readInTenant(customer, () -> conversations
+                .facts(customer, ids, messages.recent(customer, ids, ConversationFacts.RECENT)).stream()
+                .collect(java.util.stream.Collectors.toMap(ConversationFacts::id, f -> f)));
+    }
+
+    /**
+     * Several messages or internal notes of the customer by id, in one statement (joins the caller's transaction);
+     * unknown ids (or another customer's) are left out.
+     */
+    public java.util.Map<MessageId, Message> messages(CustomerId customer, java.util.Collection<MessageId> ids) {
+        return transactions.readInTenant(customer, () -> messages.findAll(customer, ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Message::id, m -> m)));
+    }
+
     /** One message or internal note of the customer; empty when it does not exist (or is another customer's). */
     public Optional<Message> message(CustomerId customer, MessageId message) {
         return transactions.readInTenant(customer, () -> messages.findById(customer, message));
@@ -320,6 +345,27 @@ public class ConversationManagement {
         if (changed) {
             live(customer, LiveUpdate.Kind.CONVERSATION_SENTIMENT, conversation);
         }
+    }
+
+    /**
+     * {@link #recordSentiment} for several analysed messages of the customer (a batch of the analysis) in one
+     * statement, in the caller's transaction when there is one; sentiments that are not a valid label and score are
+     * left out. One {@code conversation.sentiment} live update per changed conversation, after commit.
+     */
+    public void recordSentiments(CustomerId customer, List<? extends SentimentAnalysed> analysed) {
+        var valid = analysed.stream()
+                .filter(s -> s.customerId().equals(customer) && s.sentimentScore() != null && s.sentimentLabel() != null
+                        && InboxQuery.SENTIMENT_LABELS.contains(s.sentimentLabel())
+                        && s.sentimentScore() >= 0 && s.sentimentScore() <= 1)
+                .map(s -> new Conversations.AnalysedSentiment(s.conversationId(), s.messageId(),
+                        java.util.Objects.requireNonNull(s.sentimentScore()),
+                        java.util.Objects.requireNonNull(s.sentimentLabel())))
+                .toList();
+        if (valid.isEmpty()) {
+            return;
+        }
+        var changed = transactions.inTenant(customer, () -> conversations.recordSentiments(customer, valid));
+        changed.forEach(conversation -> live(customer, LiveUpdate.Kind.CONVERSATION_SENTIMENT, conversation));
     }
 
     /** One page of the inbox (lazy grids call this with offset/limit). */

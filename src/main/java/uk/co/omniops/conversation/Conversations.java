@@ -72,6 +72,29 @@ class Conversations {
                 .optional();
     }
 
+    /** {@link #facts} of several conversations in one statement; unknown ones are left out. */
+    List<ConversationFacts> facts(CustomerId customer, java.util.Collection<ConversationId> ids,
+            Map<ConversationId, List<ConversationFacts.RecentMessage>> recent) {
+        return jdbc.sql("""
+                select c.id, c.status, c.priority, c.assignee_id, u.display_name as assignee_name, c.created_at,
+                       c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, ct.vip
+                  from conversations c
+                  join contacts ct on ct.id = c.contact_id
+                  left join app_users u on u.id = c.assignee_id
+                 where c.customer_id = ? and c.id = any(?)""")
+                .params(customer.value(), ids.stream().map(ConversationId::value).distinct().toArray(UUID[]::new))
+                .query((rs, i) -> {
+                    var id = new ConversationId(rs.getObject("id", UUID.class));
+                    return new ConversationFacts(id, ConversationStatus.fromDb(rs.getString("status")),
+                            Priority.fromDb(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
+                            rs.getString("assignee_name"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getInt("message_count"), instant(rs.getTimestamp("waiting_since")),
+                            rs.getString("contact_name"), rs.getString("contact_email"), rs.getBoolean("vip"),
+                            recent.getOrDefault(id, List.of()));
+                })
+                .list();
+    }
+
     /**
      * Reads and locks the row until the transaction ends: changes to one conversation happen one at a time. {@code for
      * no key update}, the lock an update of non-key columns takes: it does not wait for the key-share locks that
@@ -81,6 +104,51 @@ class Conversations {
         return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ? for no key update of c")
                 .params(customer.value(), id.value())
                 .query((rs, i) -> map(rs)).optional();
+    }
+
+    /**
+     * {@link #lock} with the contact's name (the author name of a contact's message), in the same statement: ingestion
+     * answers with the stored message without reading it back.
+     */
+    Optional<Map.Entry<Conversation, String>> lockWithContactName(CustomerId customer, ConversationId id) {
+        return jdbc.sql("""
+                select c.id, c.customer_id, c.contact_id, c.subject, c.status, c.priority, c.channel, c.assignee_id,
+                       u.display_name as assignee_name, c.message_count, c.created_at, c.updated_at,
+                       c.first_response_at, c.last_customer_message_at, c.last_agent_message_at, c.resolved_at,
+                       ct.name as contact_name
+                  from conversations c
+                  join contacts ct on ct.id = c.contact_id
+                  left join app_users u on u.id = c.assignee_id
+                 where c.customer_id = ? and c.id = ? for no key update of c""")
+                .params(customer.value(), id.value())
+                .query((rs, i) -> Map.entry(map(rs), rs.getString("contact_name"))).optional();
+    }
+
+    /**
+     * Stores a contact's message and counts it on its conversation ({@link #contactMessageAdded}) in one statement:
+     * the insert (unless the idempotency key is taken) and the conversation's update only when the insert happened.
+     * The caller holds the conversation's lock.
+     *
+     * @return whether this call stored the message
+     */
+    boolean insertContactMessage(Message message, @Nullable String idempotencyKey) {
+        var at = ts(message.createdAt());
+        return jdbc.sql("""
+                with inserted as (
+                    insert into messages (id, customer_id, conversation_id, author_type, author_id, text, internal,
+                                          idempotency_key, created_at)
+                    values (?, ?, ?, 'contact', ?, ?, false, ?, ?)
+                    on conflict (customer_id, idempotency_key) where idempotency_key is not null do nothing
+                    returning id)
+                update conversations
+                   set message_count = message_count + 1, last_customer_message_at = ?,
+                       waiting_since = coalesce(waiting_since, ?), status = 'open', resolved_at = null,
+                       updated_at = ?, version = version + 1
+                 where customer_id = ? and id = ? and exists (select 1 from inserted)""")
+                .params(message.id().value(), message.customerId().value(), message.conversationId().value(),
+                        message.authorId(), message.text(), idempotencyKey, at, at, at, at,
+                        message.customerId().value(), message.conversationId().value())
+                .update() == 1;
     }
 
     /** A contact wrote: someone is waiting now, and a pending or resolved conversation is open again. */
@@ -155,6 +223,46 @@ class Conversations {
                    and (c.last_sentiment_message_at is null or c.last_sentiment_message_at <= m.created_at)
                 """).params(java.math.BigDecimal.valueOf(score).setScale(4, java.math.RoundingMode.HALF_UP), label,
                         customer.value(), id.value(), message.value()).update() == 1;
+    }
+
+    /** One analysed message's sentiment for {@link #recordSentiments}. */
+    record AnalysedSentiment(ConversationId conversation, MessageId message, double score, String label) {}
+
+    /**
+     * {@link #recordSentiment} for several messages in one statement: per conversation, the newest of its messages
+     * among them; the conversation rows are locked in id order (two batches never wait for each other in a cycle).
+     *
+     * @return the conversations whose latest sentiment changed
+     */
+    List<ConversationId> recordSentiments(CustomerId customer, List<AnalysedSentiment> sentiments) {
+        if (sentiments.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                with v as (
+                    select distinct on (m.conversation_id) m.conversation_id, m.created_at, s.score, s.label
+                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) as s(conversation_id, message_id, score, label)
+                      join messages m on m.customer_id = ? and m.id = s.message_id and m.conversation_id = s.conversation_id
+                                     and m.author_type = 'contact' and not m.internal
+                     order by m.conversation_id, m.created_at desc, m.id desc),
+                locked as materialized (
+                    select c.id from conversations c join v on v.conversation_id = c.id
+                     where c.customer_id = ? and (c.last_sentiment_message_at is null or c.last_sentiment_message_at <= v.created_at)
+                     order by c.id for no key update of c)
+                update conversations c
+                   set last_sentiment_score = v.score::numeric(5, 4), last_sentiment_label = v.label,
+                       last_sentiment_message_at = v.created_at
+                  from v, locked
+                 where c.id = locked.id and v.conversation_id = c.id
+                   and (c.last_sentiment_message_at is null or c.last_sentiment_message_at <= v.created_at)
+                returning c.id""")
+                .params(sentiments.stream().map(s -> s.conversation().value()).toArray(UUID[]::new),
+                        sentiments.stream().map(s -> s.message().value()).toArray(UUID[]::new),
+                        sentiments.stream().map(s -> java.math.BigDecimal.valueOf(s.score())
+                                .setScale(4, java.math.RoundingMode.HALF_UP).toPlainString()).toArray(String[]::new),
+                        sentiments.stream().map(AnalysedSentiment::label).toArray(String[]::new),
+                        customer.value(), customer.value())
+                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class))).list();
     }
 
     /** Does a user of this customer exist (assignees must be the customer's own staff)? */

@@ -73,6 +73,40 @@ class Messages {
                 .list().reversed();
     }
 
+    /**
+     * {@link #recent} of several conversations in one statement (a lateral read of each conversation's index), by
+     * conversation.
+     */
+    java.util.Map<ConversationId, List<ConversationFacts.RecentMessage>> recent(CustomerId customer,
+            java.util.Collection<ConversationId> conversations, int limit) {
+        var result = new java.util.HashMap<ConversationId, List<ConversationFacts.RecentMessage>>();
+        jdbc.sql("""
+                select c.id as conversation_id, m.id, m.author_type, m.text, m.created_at
+                  from unnest(?::uuid[]) as c(id)
+                  cross join lateral (select id, author_type, text, created_at from messages
+                                       where customer_id = ? and conversation_id = c.id and not internal
+                                       order by created_at desc, id desc limit ?) m""")
+                .params(conversations.stream().map(ConversationId::value).distinct().toArray(UUID[]::new),
+                        customer.value(), limit)
+                .query(rs -> {
+                    result.computeIfAbsent(new ConversationId(rs.getObject(1, UUID.class)), k -> new java.util.ArrayList<>())
+                            .add(new ConversationFacts.RecentMessage(new MessageId(rs.getObject(2, UUID.class)),
+                                    AuthorType.fromDb(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                });
+        result.replaceAll((k, v) -> v.reversed());
+        return result;
+    }
+
+    /** Several messages or notes of the customer by id, in one statement; unknown ids are left out. */
+    List<Message> findAll(CustomerId customer, java.util.Collection<MessageId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where m.customer_id = ? and m.id = any(?)")
+                .params(customer.value(), ids.stream().map(MessageId::value).toArray(UUID[]::new))
+                .query((rs, i) -> map(rs)).list();
+    }
+
     /** Messages and notes, oldest first. */
     List<Message> findByConversation(CustomerId customer, ConversationId conversation) {
         return jdbc.sql(SELECT + " where m.customer_id = ? and m.conversation_id = ? order by m.created_at, m.id")

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param stuckAfter a {@code running} job not updated for this long is considered lost (its replica died) and is
  *     run again; longer than any handler runs (an analysis takes milliseconds, an external model call is cut off
  *     after its timeout of a few seconds)
+ * @param batchSize most jobs of a batching type ({@link JobHandler#batches()}) one worker claims and runs together:
+ *     a worker takes what is waiting, up to this many, so a batch is 1 when the queue is idle and grows with the
+ *     backlog (decision 008)
  */
 @Validated
 @ConfigurationProperties("omniops.jobs")
@@ -33,7 +36,8 @@ public record JobSettings(
         @Min(1) @Max(64) @DefaultValue("1") int backgroundConcurrency,
         @DefaultValue("60s") Duration claimIdle,
         @DefaultValue("10s") Duration sweepInterval,
-        @DefaultValue("60s") Duration stuckAfter) {
+        @DefaultValue("60s") Duration stuckAfter,
+        @Min(1) @Max(1000) @DefaultValue("200") int batchSize) {
 
     /** Delay before the next attempt after {@code attempts} failed runs (1 → backoff, 2 → 2×backoff, …). */
     public Duration backoffAfter(int attempts) {

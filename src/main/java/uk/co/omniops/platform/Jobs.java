@@ -51,6 +51,9 @@ public interface Jobs {
      */
     void completeWithin(Job job);
 
+    /** {@link #completeWithin(Job)} for several jobs of the caller's customer, in one statement (a batch). */
+    void completeWithin(java.util.Collection<Job> jobs);
+
     /**
      * Like {@link #enqueue}, but a finished ({@code done}, {@code failed} or {@code dead}) job for the subject is
      * queued again with its attempts reset (backfills and explicit re-runs).

@@ -145,6 +145,42 @@ class PipelineScenarioTests {
                 .hasSize(burst.size() + 1);
     }
 
+    /**
+     * A burst over several conversations goes through the queue's batches (issue 19): every message analysed once,
+     * each in exactly one {@code MessagesAnalysed} batch event and one {@code MessageAnalysed}, predicted once, every job
+     * done, at most one escalation per conversation.
+     */
+    @Test
+    void aBurstOverSeveralConversationsIsAnalysedOnceEachThroughBatches() {
+        var ids = List.of(start("Hello, where is my parcel?"), start("Hi, a question about my invoice."),
+                start("Good morning, my order is late."));
+        var texts = new ArrayList<String>();
+        for (var i = 0; i < 10; i++) {
+            texts.add("Still waiting, message %d. This is getting ridiculous.".formatted(i));
+        }
+        ids.parallelStream().forEach(id -> texts.parallelStream()
+                .forEach(text -> conversations.receive(customer.id(), id, text, null)));
+        var total = ids.size() * (texts.size() + 1);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                ids.stream().mapToInt(id -> analysed(id).size()).sum() == total);
+        var messages = ids.stream().flatMap(id -> conversations.find(customer.id(), id).orElseThrow().messages().stream())
+                .map(Message::id).toList();
+        assertThat(messages).hasSize(total);
+        var inBatches = events(uk.co.omniops.analysis.MessagesAnalysed.class).stream()
+                .flatMap(b -> b.messages().stream()).map(MessageAnalysed::messageId).filter(messages::contains).toList();
+        assertThat(inBatches).as("each message in exactly one batch event").containsExactlyInAnyOrderElementsOf(messages);
+        for (var id : ids) {
+            assertThat(analysed(id)).extracting(MessageAnalysed::messageId).doesNotHaveDuplicates().hasSize(texts.size() + 1);
+            assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id))
+                    .isEqualTo(texts.size() + 1);
+            assertThat(count("select count(distinct message_id) from prediction_analysis where conversation_id = ?", id))
+                    .isEqualTo(texts.size() + 1);
+            assertThat(count("select count(*) from escalation_events where conversation_id = ?", id)).isLessThanOrEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages.stream()
+                .allMatch(m -> jobs.find("analysis", m.value()).orElseThrow().status() == Jobs.Status.DONE));
+    }
+
     /** The job delivered again (and run twice at once): one analysis, one escalation, one notification. */
     @Test
     void aRedeliveredJobChangesNothing() throws Exception {

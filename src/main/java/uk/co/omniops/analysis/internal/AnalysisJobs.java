@@ -1,5 +1,12 @@
 package uk.co.omniops.analysis.internal;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -23,17 +30,22 @@ import uk.co.omniops.tenancy.CustomerId;
 class AnalysisJobs implements JobHandler {
 
     static final String TYPE = "analysis";
+    static final String BATCH_SIZE_METRIC = "omniops.analysis.batch_size";
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisJobs.class);
 
     private final Jobs jobs;
     private final FeatureFlags flags;
     private final MessageAnalyser analyser;
+    private final DistributionSummary batchSizes;
 
-    AnalysisJobs(Jobs jobs, FeatureFlags flags, MessageAnalyser analyser) {
+    AnalysisJobs(Jobs jobs, FeatureFlags flags, MessageAnalyser analyser, MeterRegistry meters) {
         this.jobs = jobs;
         this.flags = flags;
         this.analyser = analyser;
+        this.batchSizes = DistributionSummary.builder(BATCH_SIZE_METRIC)
+                .description("Analysis jobs run together by one worker (1 when the queue is idle)")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
     }
 
     /**
@@ -64,9 +76,44 @@ class AnalysisJobs implements JobHandler {
         if (job.parentId() == null) {
             throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
         }
+        batchSizes.record(1);
         var result = analyser.analyse(new CustomerId(job.customerId()), new ConversationId(job.parentId()),
                 new MessageId(job.subjectId()), false, () -> jobs.completeWithin(job));
         log.debug("{} of message {}: {}", job.type(), job.subjectId(), result);
+    }
+
+    /**
+     * Analysis jobs run in batches: a worker takes what is waiting (one job when the queue is idle, up to
+     * {@code omniops.jobs.batch-size} under a burst).
+     */
+    @Override
+    public boolean batches() {
+        return true;
+    }
+
+    /**
+     * A batch of analysis jobs, per customer (each customer's work in its own tenant transactions, decision 002): one
+     * read, the models, one write that also marks the customer's jobs done ({@link MessageAnalyser#analyseAll}). A
+     * failure fails the whole batch and the runner runs its jobs that were not stored one by one.
+     */
+    @Override
+    public void handleAll(List<Jobs.Job> batch) {
+        var byCustomer = new LinkedHashMap<CustomerId, List<Jobs.Job>>();
+        for (var job : batch) {
+            if (job.parentId() == null) {
+                throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
+            }
+            byCustomer.computeIfAbsent(new CustomerId(job.customerId()), c -> new ArrayList<>()).add(job);
+        }
+        batchSizes.record(batch.size());
+        byCustomer.forEach((customer, jobsOfCustomer) -> {
+            var results = analyser.analyseAll(customer, jobsOfCustomer.stream()
+                            .map(j -> new MessageAnalyser.Pending(new ConversationId(Objects.requireNonNull(j.parentId())),
+                                    new MessageId(j.subjectId())))
+                            .toList(),
+                    () -> jobs.completeWithin(jobsOfCustomer));
+            log.debug("{} batch of {} messages of customer {}: {}", TYPE, jobsOfCustomer.size(), customer, results);
+        });
     }
 
     /** The work of a live or a backfill job: the job's message, in its conversation (the parent), unless done. */

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,11 +33,9 @@ class AnalysisStore {
     static final String AGENT = "agent";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
 
-    AnalysisStore(JdbcClient jdbc, JdbcTemplate batches) {
+    AnalysisStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batches = batches;
     }
 
     /** A model's results for one message of a batch ({@link #insertModelResults}). */
@@ -56,40 +53,75 @@ class AnalysisStore {
     }
 
     /**
-     * Stores the model's results of messages that have none yet (the caller holds their locks and has checked), in
-     * two JDBC batches: one round trip each instead of one per row (the backfill of resolved conversations).
+     * Stores the model's results of messages that have none yet (the caller holds their locks and has checked) of one
+     * conversation (the backfill of resolved conversations).
      */
     void insertModelResults(CustomerId customer, ConversationId conversation, List<ModelResult> results) {
+        insertModelResults(customer, results, m -> conversation);
+    }
+
+    /**
+     * Stores the model's results of messages that have none yet (the caller holds their locks and has checked), of
+     * any conversations of the customer: two multi-row inserts (one statement for the sentiments, one for the
+     * categories, whatever the number of messages). A batch of analysed messages (live jobs) or one conversation's.
+     */
+    void insertModelResults(CustomerId customer, List<ModelResult> results,
+            java.util.function.Function<MessageId, ConversationId> conversationOf) {
         var sentiments = results.stream().filter(r -> r.sentiment() != null).toList();
         if (!sentiments.isEmpty()) {
-            batches.batchUpdate("""
+            var n = sentiments.size();
+            var ids = new UUID[n];
+            var messages = new UUID[n];
+            var conversations = new UUID[n];
+            var scores = new Double[n];
+            var labels = new String[n];
+            var confidences = new Double[n];
+            var models = new String[n];
+            var latencies = new Integer[n];
+            for (var i = 0; i < n; i++) {
+                var r = sentiments.get(i);
+                var sentiment = Objects.requireNonNull(r.sentiment());
+                ids[i] = UUID.randomUUID();
+                messages[i] = r.message().value();
+                conversations[i] = conversationOf.apply(r.message()).value();
+                scores[i] = dec(sentiment.score()).doubleValue();
+                labels[i] = sentiment.label();
+                confidences[i] = dec(sentiment.confidence()).doubleValue();
+                models[i] = sentiment.model();
+                latencies[i] = (int) Math.min(r.latencyMicros(), Integer.MAX_VALUE);
+            }
+            jdbc.sql("""
                     insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence, model, latency_us)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (message_id) do nothing""", sentiments, sentiments.size(), (ps, r) -> {
-                var s = Objects.requireNonNull(r.sentiment());
-                ps.setObject(1, UUID.randomUUID());
-                ps.setObject(2, customer.value());
-                ps.setObject(3, r.message().value());
-                ps.setObject(4, conversation.value());
-                ps.setBigDecimal(5, dec(s.score()));
-                ps.setString(6, s.label());
-                ps.setBigDecimal(7, dec(s.confidence()));
-                ps.setString(8, s.model());
-                ps.setInt(9, (int) Math.min(r.latencyMicros(), Integer.MAX_VALUE));
-            });
+                    select id, ?, message_id, conversation_id, score::numeric(5, 4), label, confidence::numeric(5, 4), model, latency_us
+                      from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::float8[], ?::text[], ?::float8[], ?::text[], ?::int4[])
+                           as r(id, message_id, conversation_id, score, label, confidence, model, latency_us)
+                    on conflict (message_id) do nothing""")
+                    .params(customer.value(), ids, messages, conversations, scores, labels, confidences, models, latencies)
+                    .update();
         }
         var categories = results.stream().flatMap(r -> r.categories().stream().map(c -> Map.entry(r.message(), c))).toList();
         if (!categories.isEmpty()) {
-            batches.batchUpdate("""
+            var n = categories.size();
+            var ids = new UUID[n];
+            var messages = new UUID[n];
+            var conversations = new UUID[n];
+            var keys = new String[n];
+            var confidences = new Double[n];
+            for (var i = 0; i < n; i++) {
+                var e = categories.get(i);
+                ids[i] = UUID.randomUUID();
+                messages[i] = e.getKey().value();
+                conversations[i] = conversationOf.apply(e.getKey()).value();
+                keys[i] = e.getValue().key();
+                confidences[i] = dec(e.getValue().confidence()).doubleValue();
+            }
+            jdbc.sql("""
                     insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key, confidence, source)
-                    values (?, ?, ?, ?, ?, ?, 'model')""", categories, categories.size(), (ps, e) -> {
-                ps.setObject(1, UUID.randomUUID());
-                ps.setObject(2, customer.value());
-                ps.setObject(3, conversation.value());
-                ps.setObject(4, e.getKey().value());
-                ps.setString(5, e.getValue().key());
-                ps.setBigDecimal(6, dec(e.getValue().confidence()));
-            });
+                    select id, ?, conversation_id, message_id, category_key, confidence::numeric(5, 4), 'model'
+                      from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::float8[])
+                           as r(id, message_id, conversation_id, category_key, confidence)""")
+                    .params(customer.value(), ids, messages, conversations, keys, confidences)
+                    .update();
         }
     }
 

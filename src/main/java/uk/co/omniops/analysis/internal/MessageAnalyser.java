@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.analysis.MessagesAnalysed;
 import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.analysis.model.CustomerAdapter;
@@ -177,6 +178,112 @@ public class MessageAnalyser {
         });
     }
 
+    /** One message of a batch: the job's conversation (its parent) and message (its subject). */
+    record Pending(ConversationId conversation, MessageId message) {}
+
+    /** What the batch reads before the models run, in one read transaction. */
+    private record BatchRead(Map<ConversationId, ConversationFacts> facts,
+            Map<MessageId, uk.co.omniops.conversation.Message> older, Set<MessageId> analysed, Set<String> retired) {}
+
+    /** A message of the batch to analyse: its text, its conversation's facts and the models' results. */
+    private record Analysis(MessageText message, ConversationFacts facts, AnalysisStore.ModelResult result,
+            List<String> models) {}
+
+    /**
+     * Analyses a batch of one customer's messages (live jobs under load; one message when the queue is idle) with a
+     * bounded number of statements whatever the batch's size: one read transaction (the conversations' facts and
+     * newest messages: two statements; the texts of messages older than those: one; analysed already? one; the
+     * retired categories: one), the models outside any transaction, then one write transaction: the advisory locks of
+     * all messages (one statement, in id order), analysed already? (one: a redelivery stops here), the sentiments and
+     * the categories (one multi-row insert each), {@link MessageAnalysed} per message in the order of its conversation
+     * and creation (its listeners — prediction, escalation, the inbox's sentiment — run in this unit of work; the
+     * conversation-id order keeps two batches' row locks in the same order), and {@code inTransaction} (the jobs
+     * marked done). Live updates of the transaction are merged per conversation and sent after commit.
+     *
+     * @return the result per message
+     */
+    Map<MessageId, Result> analyseAll(CustomerId customer, List<Pending> batch, Runnable inTransaction) {
+        var results = new java.util.LinkedHashMap<MessageId, Result>();
+        var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
+        var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
+        if (!sentimentOn && !categoriesOn) {
+            batch.forEach(p -> results.put(p.message(), Result.DISABLED));
+            return results;
+        }
+        var ids = batch.stream().map(Pending::message).distinct().toList();
+        var read = transactions.readInTenant(customer, () -> {
+            var facts = conversations.facts(customer, batch.stream().map(Pending::conversation).distinct().toList());
+            var older = batch.stream()
+                    .filter(p -> !facts.containsKey(p.conversation())
+                            || facts.get(p.conversation()).recentMessage(p.message()).isEmpty())
+                    .map(Pending::message).distinct().toList();
+            return new BatchRead(facts, older.isEmpty() ? Map.of() : conversations.messages(customer, older),
+                    store.analysedAmong(customer, ids), categoriesOn ? taxonomies.retired(customer) : Set.of());
+        });
+        var adapter = customerModels.adapter(customer);
+        var todo = new ArrayList<Analysis>();
+        var seen = new java.util.HashSet<MessageId>();
+        for (var pending : batch) {
+            if (!seen.add(pending.message())) {
+                continue;
+            }
+            var facts = read.facts().get(pending.conversation());
+            var text = facts == null ? null : facts.recentMessage(pending.message())
+                    .map(m -> new MessageText(m.id(), pending.conversation(), customer, m.authorType(), false, m.text(),
+                            m.createdAt()))
+                    .orElseGet(() -> {
+                        var m = read.older().get(pending.message());
+                        return m == null || !m.conversationId().equals(pending.conversation()) ? null
+                                : new MessageText(m.id(), m.conversationId(), customer, m.authorType(), m.internal(),
+                                        m.text(), m.createdAt());
+                    });
+            if (text == null) {
+                results.put(pending.message(), Result.NOT_FOUND);
+            } else if (text.authorType() != AuthorType.CONTACT || text.internal()) {
+                results.put(pending.message(), Result.NOT_CONTACT);
+            } else if (read.analysed().contains(pending.message())) {
+                results.put(pending.message(), Result.ALREADY_ANALYSED);
+            } else {
+                var result = compute(customer, text, adapter, sentimentOn, categoriesOn ? read.retired() : null);
+                var models = new ArrayList<String>();
+                if (result.sentiment() != null) {
+                    models.add(result.sentiment().model());
+                }
+                if (categoriesOn) {
+                    models.add(this.models.categories().version() + (adapter.corrections() > 0 ? "+adapter" : ""));
+                }
+                todo.add(new Analysis(text, facts, result, List.copyOf(models)));
+            }
+        }
+        if (todo.isEmpty()) {
+            return results;
+        }
+        todo.sort(java.util.Comparator.comparing((Analysis a) -> a.message().conversationId().value())
+                .thenComparing(a -> a.message().createdAt()).thenComparing(a -> a.message().id().value()));
+        var conversationOf = new java.util.HashMap<MessageId, ConversationId>();
+        todo.forEach(a -> conversationOf.put(a.message().id(), a.message().conversationId()));
+        // the sentence vectors, outside the transaction (the encoder's cache holds most of them already)
+        var vectors = embeddings.embed(todo.stream().map(Analysis::message).toList());
+        var stored = transactions.inTenant(customer, () -> {
+            var todoIds = todo.stream().map(a -> a.message().id()).toList();
+            store.lockAll(todoIds);
+            var meanwhile = store.analysedAmong(customer, todoIds);
+            var fresh = todo.stream().filter(a -> !meanwhile.contains(a.message().id())).toList();
+            store.insertModelResults(customer, fresh.stream().map(Analysis::result).toList(), conversationOf::get);
+            embeddings.storeAll(customer, vectors.stream().filter(v -> !meanwhile.contains(v.message())).toList());
+            publishAll(customer, fresh.stream().map(a -> {
+                var asStored = AnalysisStore.asStored(a.result());
+                return new MessageAnalysed(a.message().id(), a.message().conversationId(), customer, asStored.sentiment(),
+                        asStored.categories(), a.models(), a.message().text(), a.facts());
+            }).toList());
+            inTransaction.run();
+            return fresh.stream().map(a -> a.message().id()).collect(java.util.stream.Collectors.toSet());
+        });
+        todo.forEach(a -> results.put(a.message().id(),
+                stored.contains(a.message().id()) ? Result.ANALYSED : Result.ALREADY_ANALYSED));
+        return results;
+    }
+
     /**
      * The backfill of one conversation: analyses its contact messages that have no analysis yet and returns how
      * many it stored. An open conversation takes the live path message by message (escalation, prediction and
@@ -280,7 +387,23 @@ public class MessageAnalyser {
     private void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models,
             String text, ConversationFacts facts, MessageAnalysed.@Nullable Sentiment stored,
             List<MessageAnalysed.Category> categories) {
-        events.publishEvent(new MessageAnalysed(message, conversation, customer, stored, categories, models, text, facts));
-        liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, conversation.value()));
+        publishAll(customer, List.of(new MessageAnalysed(message, conversation, customer, stored, categories, models, text,
+                facts)));
+    }
+
+    /**
+     * Publishes one analysis transaction's results: {@link MessagesAnalysed} (the listeners that store per batch:
+     * prediction, the inbox's sentiment), then each {@link MessageAnalysed} (escalation rules, suggestions) and its
+     * live update (merged per conversation in the transaction, sent after commit).
+     */
+    private void publishAll(CustomerId customer, List<MessageAnalysed> analysed) {
+        if (analysed.isEmpty()) {
+            return;
+        }
+        events.publishEvent(new MessagesAnalysed(customer, analysed));
+        for (var event : analysed) {
+            events.publishEvent(event);
+            liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, event.conversationId().value()));
+        }
     }
 }

@@ -2,15 +2,19 @@ package uk.co.omniops.conversation.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import uk.co.omniops.conversation.ConversationManagement;
-import uk.co.omniops.conversation.InboxQuery;
-import uk.co.omniops.conversation.SentimentAnalysed;
+import uk.co.omniops.conversation.SentimentsAnalysed;
 
 /**
- * Keeps each conversation's latest sentiment from the analyses of its messages. A plain listener: it runs in the
- * transaction that stores the analysis, so the inbox's sentiment commits with it and needs no event publication
- * (a redelivered analysis is not published again; {@code recordSentiment} ignores an older message's sentiment).
+ * Keeps each conversation's latest sentiment from the analyses of its messages. A plain listener of the analysis'
+ * batch ({@link SentimentsAnalysed}, one per analysis transaction): it stores the batch's sentiments in that
+ * transaction, just before it commits (one statement per batch; the conversation rows are locked only at the very
+ * end of the unit of work, so an ingestion into one of them waits as little as possible), so the inbox's sentiment
+ * commits with the analysis and needs no event publication (a redelivered analysis is not published again;
+ * {@code recordSentiments} ignores an older message's sentiment).
  */
 @Component
 class SentimentListener {
@@ -22,11 +26,17 @@ class SentimentListener {
     }
 
     @EventListener
-    void on(SentimentAnalysed event) {
-        var score = event.sentimentScore();
-        var label = event.sentimentLabel();
-        if (score != null && label != null && InboxQuery.SENTIMENT_LABELS.contains(label) && score >= 0 && score <= 1) {
-            conversations.recordSentiment(event.customerId(), event.conversationId(), event.messageId(), score, label);
+    void on(SentimentsAnalysed event) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    conversations.recordSentiments(event.customerId(), event.sentiments());
+                }
+            });
+        } else {
+            conversations.recordSentiments(event.customerId(), event.sentiments());
         }
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.analysis.MessagesAnalysed;
 import uk.co.omniops.conversation.ConversationResolved;
 
 /**
@@ -29,10 +30,14 @@ class PredictionListener {
         this.predictor = predictor;
     }
 
+    /**
+     * The batch of analysed messages (published before each message's {@link MessageAnalysed}): stored with a few
+     * statements per batch, before the escalation rules of any of its messages run.
+     */
     @EventListener
     @Order(ORDER)
-    void on(MessageAnalysed event) {
-        predictor.onAnalysed(event);
+    void on(MessagesAnalysed event) {
+        predictor.onAnalysedAll(event.messages());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

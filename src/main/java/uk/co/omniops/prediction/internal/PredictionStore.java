@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +52,110 @@ public class PredictionStore {
                 .params(messageId, customer.value(), conversation.value(), score, categories.toArray(String[]::new),
                         Timestamp.from(at))
                 .update();
+    }
+
+    /**
+     * {@link #storeSignal} for several analysed messages of the customer (a batch), in one multi-row statement.
+     */
+    public void storeSignals(CustomerId customer, List<SignalRow> signals) {
+        if (signals.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into prediction_signals (message_id, customer_id, conversation_id, score, categories, created_at)
+                select message_id, ?, conversation_id, score::float8, categories::text[], created_at::timestamptz
+                  from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+                       as s(message_id, conversation_id, score, categories, created_at)
+                on conflict (message_id) do update set score = excluded.score, categories = excluded.categories""")
+                .params(customer.value(), signals.stream().map(SignalRow::messageId).toArray(UUID[]::new),
+                        signals.stream().map(SignalRow::conversationId).toArray(UUID[]::new),
+                        signals.stream().map(r -> r.score() == null ? null : r.score().toString()).toArray(String[]::new),
+                        signals.stream().map(r -> arrayLiteral(r.categories())).toArray(String[]::new),
+                        signals.stream().map(r -> r.at().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * The newest {@code limit} signals of each of these conversations, in one bounded statement (a lateral read of
+     * each conversation's index), newest first.
+     */
+    public Map<UUID, List<SignalRow>> recentSignals(java.util.Collection<UUID> conversations, int limit) {
+        var result = new java.util.HashMap<UUID, List<SignalRow>>();
+        jdbc.sql("""
+                select s.message_id, c.id, s.score, s.categories, s.created_at
+                  from unnest(?::uuid[]) as c(id)
+                  cross join lateral (select message_id, score, categories, created_at from prediction_signals
+                                       where conversation_id = c.id
+                                       order by created_at desc, message_id desc limit ?) s""")
+                .params(conversations.stream().distinct().toArray(UUID[]::new), limit)
+                .query(rs -> {
+                    var score = rs.getDouble(3);
+                    var row = new SignalRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.wasNull() ? null : score, strings(rs.getArray(4)), rs.getTimestamp(5).toInstant());
+                    result.computeIfAbsent(row.conversationId(), k -> new ArrayList<>()).add(row);
+                });
+        return result;
+    }
+
+    /** {@link #insertPrediction} for several messages of the customer, in one multi-row statement. */
+    public void insertPredictions(CustomerId customer, List<Map.Entry<SignalRow, Prediction>> predictions) {
+        if (predictions.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into prediction_analysis (id, customer_id, conversation_id, message_id, escalation_risk,
+                                                 expected_csat, expected_resolution_minutes, factors, model, created_at)
+                select id, ?, conversation_id, message_id, escalation_risk, expected_csat, expected_resolution_minutes,
+                       factors::jsonb, model, created_at::timestamptz
+                  from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::float8[], ?::float8[], ?::int4[], ?::text[], ?::text[],
+                              ?::text[])
+                       as p(id, conversation_id, message_id, escalation_risk, expected_csat, expected_resolution_minutes,
+                            factors, model, created_at)
+                on conflict (message_id) where message_id is not null do update
+                   set escalation_risk = excluded.escalation_risk, expected_csat = excluded.expected_csat,
+                       expected_resolution_minutes = excluded.expected_resolution_minutes,
+                       factors = excluded.factors, model = excluded.model, created_at = excluded.created_at""")
+                .params(customer.value(), predictions.stream().map(e -> UUID.randomUUID()).toArray(UUID[]::new),
+                        predictions.stream().map(e -> e.getKey().conversationId()).toArray(UUID[]::new),
+                        predictions.stream().map(e -> e.getKey().messageId()).toArray(UUID[]::new),
+                        predictions.stream().map(e -> e.getValue().escalationRisk()).toArray(Double[]::new),
+                        predictions.stream().map(e -> e.getValue().expectedCsat()).toArray(Double[]::new),
+                        predictions.stream().map(e -> e.getValue().expectedResolutionMinutes()).toArray(Integer[]::new),
+                        predictions.stream().map(e -> JSON.writeValueAsString(e.getValue().factors())).toArray(String[]::new),
+                        predictions.stream().map(e -> e.getValue().model()).toArray(String[]::new),
+                        predictions.stream().map(e -> e.getValue().at().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    /** A conversation's latest features ({@link #storeFeatures}) for a batch. */
+    public record FeatureRow(UUID conversationId, Instant startedAt, double[] features, double risk) {}
+
+    /** {@link #storeFeatures} for several conversations of the customer, in one multi-row statement. */
+    public void storeFeatures(CustomerId customer, List<FeatureRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into prediction_conversations (conversation_id, customer_id, started_at, features, risk_before_label)
+                select conversation_id, ?, started_at::timestamptz, features::float8[], risk
+                  from unnest(?::uuid[], ?::text[], ?::text[], ?::float8[]) as f(conversation_id, started_at, features, risk)
+                on conflict (conversation_id) do update set features = excluded.features,
+                       risk_before_label = case when prediction_conversations.escalated_at is null
+                                                 and prediction_conversations.resolved_at is null
+                                                then excluded.risk_before_label
+                                                else prediction_conversations.risk_before_label end""")
+                .params(customer.value(), rows.stream().map(FeatureRow::conversationId).toArray(UUID[]::new),
+                        rows.stream().map(r -> r.startedAt().toString()).toArray(String[]::new),
+                        rows.stream().map(r -> Arrays.stream(r.features()).mapToObj(Double::toString)
+                                .collect(java.util.stream.Collectors.joining(",", "{", "}"))).toArray(String[]::new),
+                        rows.stream().map(FeatureRow::risk).toArray(Double[]::new))
+                .update();
+    }
+
+    /** A PostgreSQL array literal of category keys ({@code [a-z0-9_]}, so nothing to quote). */
+    private static String arrayLiteral(List<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** Sentiment scores of the conversation's analysed messages, oldest first (messages without one skipped). */

@@ -85,15 +85,21 @@ class DefaultJobs implements Jobs {
 
     @Override
     public void completeWithin(Job job) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
+        completeWithin(java.util.List.of(job));
+    }
+
+    @Override
+    public void completeWithin(java.util.Collection<Job> jobs) {
+        if (jobs.isEmpty() || !TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return;
         }
-        store.doneInCallersTransaction(job.id());
+        var ids = jobs.stream().map(Job::id).toList();
+        store.doneInCallersTransaction(ids);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                runner.completedWithin(job.id());
+                ids.forEach(runner::completedWithin);
             }
         });
     }

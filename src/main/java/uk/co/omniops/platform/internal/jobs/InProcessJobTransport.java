@@ -33,6 +33,7 @@ class InProcessJobTransport implements JobTransport, DisposableBean {
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Queue<java.util.UUID>> batchQueues = new ConcurrentHashMap<>();
 
     InProcessJobTransport(JobRunner runner) {
         this.runner = runner;
@@ -40,6 +41,10 @@ class InProcessJobTransport implements JobTransport, DisposableBean {
 
     @Override
     public void publish(Job job) {
+        if (runner.batches(job.type())) {
+            publishToBatch(job);
+            return;
+        }
         var queued = waiting.computeIfAbsent(job.type(), t -> new AtomicInteger());
         var typePermits = permits.computeIfAbsent(job.type(), t -> new Semaphore(runner.concurrency(t)));
         queued.incrementAndGet();
@@ -68,8 +73,59 @@ class InProcessJobTransport implements JobTransport, DisposableBean {
         }
     }
 
+    /**
+     * A batching type: the job waits in the type's queue; a worker (at most {@code concurrency} per type) takes what
+     * is waiting, up to {@code batch-size} at once, until the queue is empty. Idle, a job runs alone at once.
+     */
+    private void publishToBatch(Job job) {
+        var queue = batchQueues.computeIfAbsent(job.type(), t -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+        var typePermits = permits.computeIfAbsent(job.type(), t -> new Semaphore(runner.concurrency(t)));
+        queue.add(job.id());
+        startDrainer(job.type(), queue, typePermits);
+    }
+
+    private void startDrainer(String type, java.util.Queue<java.util.UUID> queue, Semaphore typePermits) {
+        if (queue.isEmpty() || !typePermits.tryAcquire()) {
+            return; // a running worker takes it
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    java.util.List<java.util.UUID> batch;
+                    while (!(batch = take(queue, runner.batchSize())).isEmpty()) {
+                        try {
+                            runner.runAll(batch);
+                        } catch (RuntimeException e) {
+                            log.warn("A batch of {} {} jobs could not run now; the sweeper retries them: {}",
+                                    batch.size(), type, e.toString());
+                        }
+                    }
+                } finally {
+                    typePermits.release();
+                }
+                startDrainer(type, queue, typePermits); // a job published between the last take and the release
+            });
+        } catch (RejectedExecutionException e) {
+            typePermits.release();
+            log.debug("Shutting down; {} jobs stay queued in the database", type);
+        }
+    }
+
+    private static java.util.List<java.util.UUID> take(java.util.Queue<java.util.UUID> queue, int max) {
+        var batch = new java.util.ArrayList<java.util.UUID>();
+        java.util.UUID id;
+        while (batch.size() < max && (id = queue.poll()) != null) {
+            batch.add(id);
+        }
+        return batch;
+    }
+
     @Override
     public boolean hasUndelivered(String type) {
+        var batchQueue = batchQueues.get(type);
+        if (batchQueue != null && !batchQueue.isEmpty()) {
+            return true;
+        }
         var queued = waiting.get(type);
         return queued != null && queued.get() > 0;
     }

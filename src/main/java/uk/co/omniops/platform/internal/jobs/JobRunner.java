@@ -18,7 +18,7 @@ import uk.co.omniops.platform.JobSettings;
 import uk.co.omniops.platform.Jobs;
 
 /**
- * Runs one delivered job: claims it in the database (so that a duplicate delivery does nothing), calls its
+ * Runs delivered jobs ({@link #run} one, {@link #runAll} a batch): claims it in the database (so that a duplicate delivery does nothing), calls its
  * handler, then marks it done, or failed with a backoff, or dead after {@code maxAttempts}. Transports call
  * {@link #run} for every delivery; it never throws.
  */
@@ -67,13 +67,106 @@ class JobRunner {
         return background(type) ? settings.backgroundConcurrency() : settings.concurrency();
     }
 
+    /** Whether the type's handler runs several jobs together ({@link JobHandler#batches()}). */
+    boolean batches(String type) {
+        var handler = handlers().get(type);
+        return handler != null && handler.batches();
+    }
+
+    /** Most jobs a worker of a batching type takes at once. */
+    int batchSize() {
+        return settings.batchSize();
+    }
+
     /** @return the outcome, for transports' logs and tests */
     Outcome run(UUID jobId) {
         var claimed = store.claim(jobId, settings.stuckAfter());
         if (claimed.isEmpty()) {
             return Outcome.SKIPPED; // done, dead, being run elsewhere, or not due yet
         }
-        var job = claimed.get();
+        return runClaimed(claimed.get());
+    }
+
+    /**
+     * Runs several delivered jobs of one type: one claim for all of them, then, when the type's handler
+     * {@linkplain JobHandler#batches() batches}, one {@link JobHandler#handleAll} and one statement marking done what
+     * the handler did not complete itself. When the batch fails, the jobs it did not complete run one by one
+     * ({@link JobHandler#handle}), each failing or succeeding on its own: a poisoned job cannot hold the others back.
+     *
+     * @return the outcome per delivered job (claimed or {@link Outcome#SKIPPED})
+     */
+    Map<UUID, Outcome> runAll(java.util.List<UUID> jobIds) {
+        var outcomes = new java.util.LinkedHashMap<UUID, Outcome>();
+        if (jobIds.size() == 1) {
+            outcomes.put(jobIds.getFirst(), run(jobIds.getFirst()));
+            return outcomes;
+        }
+        jobIds.forEach(id -> outcomes.put(id, Outcome.SKIPPED));
+        var claimed = store.claimAll(jobIds, settings.stuckAfter());
+        var byType = claimed.stream().collect(Collectors.groupingBy(Jobs.Job::type, java.util.LinkedHashMap::new,
+                Collectors.toList()));
+        byType.forEach((type, jobs) -> {
+            var handler = handlers().get(type);
+            if (handler == null || !handler.batches() || jobs.size() == 1) {
+                jobs.forEach(job -> outcomes.put(job.id(), runClaimed(job)));
+                return;
+            }
+            var pending = jobs;
+            for (var attempt = 1; ; attempt++) {
+                try {
+                    handler.handleAll(pending);
+                    var notCompleted = pending.stream().map(Jobs.Job::id).filter(id -> !completedWithin.remove(id)).toList();
+                    store.doneAll(notCompleted);
+                    pending.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
+                    processed(type).increment(pending.size());
+                    return;
+                } catch (Exception | LinkageError e) {
+                    var completed = pending.stream().filter(job -> completedWithin.remove(job.id())).toList();
+                    completed.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
+                    processed(type).increment(completed.size());
+                    pending = pending.stream().filter(job -> !completed.contains(job)).toList();
+                    if (attempt == 1 && transient_(e)) {
+                        // a deadlock or an exhausted pool says nothing about the jobs: the whole rest once more
+                        log.info("A batch of {} {} jobs failed ({} stored before the failure), trying the other {} again: {}",
+                                jobs.size(), type, completed.size(), pending.size(), e.toString());
+                        continue;
+                    }
+                    if (transient_(e)) {
+                        // twice: the database is unavailable or overloaded; running 200 jobs one by one would only
+                        // ask it 200 times more. Failed with the first backoff, the sweeper publishes them again.
+                        log.warn("A batch of {} {} jobs failed twice ({} stored); the other {} are retried in {}: {}",
+                                jobs.size(), type, completed.size(), pending.size(), settings.backoffAfter(1), e.toString());
+                        var error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        try {
+                            store.failedAll(pending.stream().map(Jobs.Job::id).toList(), error, settings.maxAttempts(),
+                                    settings.backoffAfter(1));
+                        } catch (RuntimeException storeFailure) {
+                            log.warn("Could not record the failure of {} jobs (retried once they count as stuck): {}",
+                                    pending.size(), storeFailure.toString());
+                        }
+                        failed(type).increment(pending.size());
+                        pending.forEach(job -> outcomes.put(job.id(),
+                                job.attempts() >= settings.maxAttempts() ? Outcome.DEAD : Outcome.FAILED));
+                        return;
+                    }
+                    log.warn("A batch of {} {} jobs failed ({} stored before the failure); running the other {} one by one: {}",
+                            jobs.size(), type, completed.size(), pending.size(), e.toString());
+                    pending.forEach(job -> outcomes.put(job.id(), runClaimed(job)));
+                    return;
+                }
+            }
+        });
+        return outcomes;
+    }
+
+    /** A failure that another try may not meet (a deadlock, a lock or connection timeout), whatever the jobs. */
+    private static boolean transient_(Throwable e) {
+        return e instanceof org.springframework.dao.TransientDataAccessException
+                || e instanceof org.springframework.transaction.CannotCreateTransactionException;
+    }
+
+    /** Runs a job this replica has claimed (one attempt): handler, then done, or failed with a backoff, or dead. */
+    private Outcome runClaimed(Jobs.Job job) {
         var handler = handlers().get(job.type());
         if (handler == null) {
             store.failed(job.id(), "no handler for job type " + job.type(), true, settings.backoffAfter(1));
@@ -85,8 +178,7 @@ class JobRunner {
             if (!completedWithin.remove(job.id())) {
                 store.done(job.id());
             }
-            Counter.builder(Jobs.PROCESSED_METRIC).description("Jobs completed").tag("type", job.type())
-                    .register(meters).increment();
+            processed(job.type()).increment();
             return Outcome.DONE;
         } catch (Exception | LinkageError e) {
             completedWithin.remove(job.id());
@@ -109,6 +201,10 @@ class JobRunner {
             }
             return dead ? Outcome.DEAD : Outcome.FAILED;
         }
+    }
+
+    private Counter processed(String type) {
+        return Counter.builder(Jobs.PROCESSED_METRIC).description("Jobs completed").tag("type", type).register(meters);
     }
 
     /** The handler's transaction that marked the job done has committed. */

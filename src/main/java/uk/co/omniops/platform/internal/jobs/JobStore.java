@@ -100,10 +100,25 @@ class JobStore {
                 returning""" + " " + COLUMNS).params(id, (double) stuckAfter.toSeconds()).query(JobStore::map).optional());
     }
 
-    /** {@link #done} in the caller's transaction, under its tenant (the job carries the caller's customer). */
-    void doneInCallersTransaction(UUID id) {
-        jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = ? and status = 'running'")
-                .param(id).update();
+    /**
+     * {@link #claim} for several delivered jobs in one statement (a batch): those that can be taken, in no particular
+     * order; the others (done, running elsewhere, not due) are left out.
+     */
+    List<Job> claimAll(Collection<UUID> ids, Duration stuckAfter) {
+        return platform("claim", () -> jdbc.sql("""
+                update jobs set status = 'running', attempts = attempts + 1, updated_at = now()
+                 where id = any(?)
+                   and (status = 'queued'
+                        or (status = 'failed' and run_after <= now())
+                        or (status = 'running' and updated_at < now() - make_interval(secs => ?)))
+                returning""" + " " + COLUMNS).params(ids.toArray(UUID[]::new), (double) stuckAfter.toSeconds())
+                .query(JobStore::map).list());
+    }
+
+    /** {@link #done} in the caller's transaction, under its tenant (the jobs carry the caller's customer). */
+    void doneInCallersTransaction(Collection<UUID> ids) {
+        jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = any(?) and status = 'running'")
+                .param(ids.toArray(UUID[]::new)).update();
     }
 
     void done(UUID id) {
@@ -111,10 +126,34 @@ class JobStore {
                 .param(id).update());
     }
 
+    /** {@link #done} for several jobs in one statement. */
+    void doneAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        platform("done", () -> jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = any(?)")
+                .param(ids.toArray(UUID[]::new)).update());
+    }
+
     void failed(UUID id, String error, boolean dead, Duration retryIn) {
         platform("failed", () -> jdbc.sql("""
                 update jobs set status = ?, last_error = ?, run_after = now() + make_interval(secs => ?), updated_at = now()
                  where id = ?""").params(dead ? "dead" : "failed", truncate(error), retryIn.toMillis() / 1000.0, id).update());
+    }
+
+    /**
+     * {@link #failed} for several jobs in one statement: those that have had {@code maxAttempts} runs are dead, the
+     * others are retried after {@code retryIn}.
+     */
+    void failedAll(Collection<UUID> ids, String error, int maxAttempts, Duration retryIn) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        platform("failed", () -> jdbc.sql("""
+                update jobs set status = case when attempts >= ? then 'dead' else 'failed' end, last_error = ?,
+                       run_after = now() + make_interval(secs => ?), updated_at = now()
+                 where id = any(?)""").params(maxAttempts, truncate(error), retryIn.toMillis() / 1000.0,
+                        ids.toArray(UUID[]::new)).update());
     }
 
     /**

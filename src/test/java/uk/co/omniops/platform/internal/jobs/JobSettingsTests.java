@@ -12,7 +12,7 @@ import uk.co.omniops.platform.JobSettings;
 class JobSettingsTests {
 
     final JobSettings settings = new JobSettings(5, Duration.ofSeconds(2), Duration.ofMinutes(5), 4, 1,
-            Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5));
+            Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMinutes(5), 200);
 
     @Test
     void backoffDoublesPerAttemptUpToTheCap() {
