@@ -167,8 +167,9 @@ class SuggestionIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> !analysis.analyses(customer.id(), id).isEmpty());
         Thread.sleep(1500);
         // a library entry (signed with the agent's name); a past reply by meaning may rank above it
-        var shown = suggestions.suggestions(customer.id(), id).stream()
-                .filter(s -> s.source().equals(Suggestion.LIBRARY)).findFirst().orElseThrow();
+        // the analysis-driven batch may still be replacing the first one under load: wait for the library entry
+        var shown = await().atMost(Duration.ofSeconds(20)).until(() -> suggestions.suggestions(customer.id(), id).stream()
+                .filter(s -> s.source().equals(Suggestion.LIBRARY)).findFirst(), java.util.Optional::isPresent).orElseThrow();
         // a newer batch for the same message deletes the uninserted rows, in a transaction still open when the agent
         // inserts: the insert waits for it and must not lose the row
         try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {

@@ -33,8 +33,9 @@ import uk.co.omniops.tenancy.ApiKeyManagement;
  * revoked key is a 401, a key over its rate limit a 429 with {@code Retry-After}. Without the header the request
  * goes on unauthenticated (open probes pass, everything else gets the shell's 401).
  *
- * <p>Guessing is throttled: an address that sent {@link #FAILURES_PER_ADDRESS} unknown keys gets 429 for further
- * unknown keys without a database lookup (a known key, remembered by {@link ApiKeyManagement}, still passes), and
+ * <p>Guessing is throttled: an address that sent {@code omniops.api.key-failures-per-address-per-minute} (20) unknown
+ * keys gets 429 for further keys without a database lookup (a key this replica authenticated in the last 5 s,
+ * remembered by {@link ApiKeyManagement}, still passes; another valid key from that address waits with it), and
  * {@link ApiKeyManagement} remembers misses briefly, so repeating one wrong key costs no transaction. Both limits
  * are {@link RateLimits}, shared by the replicas through Redis.
  *
@@ -49,7 +50,7 @@ class ApiKeyAuthentication implements ApiAuthentication {
     private final RateLimits limits;
 
     /** Unknown or revoked keys per client address. */
-    static final Limit FAILURES_PER_ADDRESS = new Limit("api-key-failures-per-address", 20, java.time.Duration.ofMinutes(1));
+    private final Limit failuresPerAddress;
 
     /**
      * The application context's strategy, not the static {@link SecurityContextHolder}: Vaadin installs its own
@@ -61,6 +62,8 @@ class ApiKeyAuthentication implements ApiAuthentication {
     ApiKeyAuthentication(ApiKeyManagement apiKeys, ApiSettings settings, RateLimits limits,
             ObjectProvider<SecurityContextHolderStrategy> contexts) {
         this.limits = limits;
+        this.failuresPerAddress = new Limit("api-key-failures-per-address", settings.keyFailuresPerAddressPerMinute(),
+                java.time.Duration.ofMinutes(1));
         this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.apiKeys = apiKeys;
         this.settings = settings;
@@ -93,12 +96,12 @@ class ApiKeyAuthentication implements ApiAuthentication {
             try {
                 client = apiKeys.remembered(plaintext);
                 if (client.isEmpty()) {
-                    var guessing = limits.check(FAILURES_PER_ADDRESS, address);
+                    var guessing = limits.check(failuresPerAddress, address);
                     if (!guessing.allowed()) {
                         response.setHeader("Retry-After", Long.toString(guessing.retryAfterSeconds()));
                         ProblemEntryPoint.write(response, 429, "Too Many Requests", ("Too many unknown or revoked API "
                                 + "keys from this address (at most %s); retry after %d s.")
-                                .formatted(FAILURES_PER_ADDRESS.describe(), guessing.retryAfterSeconds()));
+                                .formatted(failuresPerAddress.describe(), guessing.retryAfterSeconds()));
                         return;
                     }
                     client = apiKeys.authenticate(plaintext);
@@ -112,7 +115,7 @@ class ApiKeyAuthentication implements ApiAuthentication {
                 return;
             }
             if (client.isEmpty()) {
-                limits.tryAcquire(FAILURES_PER_ADDRESS, address);
+                limits.tryAcquire(failuresPerAddress, address);
                 ProblemEntryPoint.write(response, 401, "Unauthorized", "The API key is unknown or has been revoked.");
                 return;
             }

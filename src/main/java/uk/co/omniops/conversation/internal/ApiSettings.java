@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rateLimit per API key: sustained requests per second and burst (token bucket)
  * @param maxBodyBytes larger request bodies are answered with 413
+ * @param keyFailuresPerAddressPerMinute unknown or revoked keys one client address may send before it gets 429 without
+ *     a lookup (issue 21, finding 7)
  */
 @ConfigurationProperties("omniops.api")
-public record ApiSettings(@DefaultValue RateLimit rateLimit, @DefaultValue("65536") int maxBodyBytes) {
+public record ApiSettings(@DefaultValue RateLimit rateLimit, @DefaultValue("65536") int maxBodyBytes,
+        @DefaultValue("20") int keyFailuresPerAddressPerMinute) {
 
     /**
      * @param overrides per key name (e.g. a test key, or one customer's integration that needs more)

@@ -53,7 +53,9 @@ import uk.co.omniops.test.TestInfrastructure;
 @OmniOpsIntegrationTest
 class BatchedAnalysisJobsTests {
 
-    static final String ANGRY = "This is absolutely useless. I am furious, worst service ever, I want a refund now!!";
+    /** Furious and asking for a manager: graded critical, so it notifies (issue 23: a furious message alone only queues). */
+    static final String ANGRY = "This is absolutely useless. I am furious, worst service ever. I want a refund now and "
+            + "I want to speak to a manager!!";
 
     @Autowired JobRunner runner;
     @Autowired ConversationManagement conversations;
