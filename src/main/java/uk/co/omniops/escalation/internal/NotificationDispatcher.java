@@ -68,10 +68,25 @@ public class NotificationDispatcher {
         }
     }
 
+    /** Rows claimed per run of the outbox. */
+    static final int BATCH = 20;
+
+    /**
+     * How long a claim of {@code rows} holds: each row may take a connect and a read time-out to send, one after the
+     * other, plus a margin for the database work around them (170 s for 20 rows). The fixed 120 s lease before it was
+     * shorter than 20 slow sends (140 s), so another replica could claim a row still being sent and send it again
+     * (issue 21, finding 8).
+     */
+    static java.time.Duration lease(int rows) {
+        return ChannelSender.CONNECT_TIMEOUT.plus(ChannelSender.READ_TIMEOUT).multipliedBy(rows)
+                .plus(java.time.Duration.ofSeconds(30));
+    }
+
     /** Sends what is due now; returns how many rows were attempted (held or sent). */
     public synchronized int dispatchDue() {
         var now = Instant.now();
-        var due = transactions.asPlatform("escalation notification outbox", () -> notifications.claimDue(now, 20));
+        var due = transactions.asPlatform("escalation notification outbox",
+                () -> notifications.claimDue(now, BATCH, lease(BATCH)));
         var groups = new java.util.LinkedHashMap<String, java.util.List<Notifications.Pending>>();
         for (var row : due) {
             groups.computeIfAbsent(row.customerId().value() + "/" + row.channel().dbValue(), k -> new java.util.ArrayList<>())

@@ -42,7 +42,12 @@ public class Notifications {
      * Claims due rows across customers (platform scope): pushes their next attempt two minutes out as a lease, so
      * another replica (or a crash) never sends twice at once and a crashed sender's rows come back on their own.
      */
-    List<Pending> claimDue(Instant now, int limit) {
+    /**
+     * Claims up to {@code limit} due rows for {@code lease}: no other replica takes them before it ends. The lease must
+     * outlast sending all of them (see {@link NotificationDispatcher#lease}), or a row still being sent is claimed and
+     * sent again elsewhere; a replica that dies mid-batch leaves its rows to be retried when the lease ends.
+     */
+    List<Pending> claimDue(Instant now, int limit, java.time.Duration lease) {
         return jdbc.sql("""
                 update escalation_notifications n set next_attempt_at = ?
                   from escalation_events e
@@ -51,7 +56,7 @@ public class Notifications {
                                  order by next_attempt_at limit ? for update skip locked)
                    and e.id = n.event_id
                 returning n.id, n.customer_id, n.event_id, e.conversation_id, n.channel, n.attempts""")
-                .params(Timestamp.from(now.plusSeconds(120)), Timestamp.from(now), limit)
+                .params(Timestamp.from(now.plus(lease)), Timestamp.from(now), limit)
                 .query((rs, i) -> new Pending(rs.getObject(1, UUID.class), new CustomerId(rs.getObject(2, UUID.class)),
                         new EscalationId(rs.getObject(3, UUID.class)), new ConversationId(rs.getObject(4, UUID.class)),
                         NotificationChannel.fromDb(rs.getString(5)), rs.getInt(6)))
