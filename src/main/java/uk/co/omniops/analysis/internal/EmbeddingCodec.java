@@ -1,5 +1,7 @@
 package uk.co.omniops.analysis.internal;
 
+import uk.co.omniops.analysis.Vectors;
+
 import java.nio.ByteBuffer;
 import java.util.Collection;
 
@@ -55,20 +57,7 @@ final class EmbeddingCodec {
                 mean[i] += v[i];
             }
         }
-        return normalised(mean);
-    }
-
-    static float[] normalised(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        norm = Math.sqrt(norm);
-        var out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = norm == 0 ? 0 : (float) (v[i] / norm);
-        }
-        return out;
+        return Vectors.normalised(mean);
     }
 
     /** {@code dot(a, decode(encoded))} without decoding (the index scan: no allocation per row). */
@@ -80,13 +69,5 @@ final class EmbeddingCodec {
             sum += a[i] * encoded[4 + i];
         }
         return sum * scale;
-    }
-
-    static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

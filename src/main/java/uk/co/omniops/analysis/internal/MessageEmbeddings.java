@@ -111,7 +111,7 @@ public class MessageEmbeddings {
                     .params(customer.value(), ids)
                     .query(rs -> {
                         result.put(new MessageId(rs.getObject(1, UUID.class)),
-                                EmbeddingCodec.normalised(EmbeddingCodec.decode(rs.getBytes(2))));
+                                uk.co.omniops.analysis.Vectors.normalised(EmbeddingCodec.decode(rs.getBytes(2))));
                     });
         }
         return result;

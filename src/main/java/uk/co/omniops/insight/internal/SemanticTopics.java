@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import uk.co.omniops.analysis.PiiRedactor;
+import uk.co.omniops.analysis.Vectors;
 import uk.co.omniops.insight.InsightReport.Example;
 import uk.co.omniops.insight.InsightReport.Topic;
 
@@ -187,7 +188,7 @@ final class SemanticTopics {
         for (int c = 1; c < k; c++) {
             double total = 0;
             for (int i = 0; i < points.size(); i++) {
-                double d = Math.max(0, 1 - dot(points.get(i).v(), centroids[c - 1]));
+                double d = Math.max(0, 1 - Vectors.dot(points.get(i).v(), centroids[c - 1]));
                 nearest[i] = Math.min(nearest[i], d * d);
                 total += nearest[i];
             }
@@ -219,7 +220,7 @@ final class SemanticTopics {
             }
             for (int c = 0; c < k; c++) {
                 if (counts[c] > 0) {
-                    centroids[c] = normalised(sums[c]);
+                    centroids[c] = Vectors.normalised(sums[c]);
                 }
             }
         }
@@ -230,7 +231,7 @@ final class SemanticTopics {
         int[] out = new int[points.size()];
         for (int i = 0; i < points.size(); i++) {
             int c = nearest(points.get(i).v(), centroids);
-            out[i] = dot(points.get(i).v(), centroids[c]) >= MIN_COSINE ? c : -1;
+            out[i] = Vectors.dot(points.get(i).v(), centroids[c]) >= MIN_COSINE ? c : -1;
         }
         return out;
     }
@@ -239,7 +240,7 @@ final class SemanticTopics {
         int best = 0;
         double bestDot = -2;
         for (int c = 0; c < centroids.length; c++) {
-            double d = dot(v, centroids[c]);
+            double d = Vectors.dot(v, centroids[c]);
             if (d > bestDot) {
                 bestDot = d;
                 best = c;
@@ -278,27 +279,6 @@ final class SemanticTopics {
             }
         }
         return best;
-    }
-
-    private static float[] normalised(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        norm = Math.sqrt(norm);
-        var out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = norm == 0 ? 0 : (float) (v[i] / norm);
-        }
-        return out;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static String shorten(String text) {

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import uk.co.omniops.analysis.AnalysisManagement;
+import uk.co.omniops.analysis.Vectors;
 
 /**
  * The meaning side of the ranking: the analysis module's sentence vectors of the message and of each candidate
@@ -46,7 +47,7 @@ class Meanings {
         }
         return c -> {
             var v = vector(textOf(c));
-            return v == null ? Double.NaN : dot(query, v);
+            return v == null ? Double.NaN : Vectors.dot(query, v);
         };
     }
 
@@ -70,13 +71,5 @@ class Meanings {
             cache.put(text, v);
         }
         return v;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.co.omniops.analysis.Vectors;
+
 import uk.co.omniops.analysis.AnalysisSettings;
 import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.analysis.model.SentenceEmbeddings;
@@ -30,19 +32,19 @@ class EmbeddingCodecTests {
         var vectors = encoder.embedAll(texts);
         for (int i = 0; i < texts.size(); i++) {
             var decoded = EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(i)));
-            assertThat(EmbeddingCodec.dot(vectors.get(i), EmbeddingCodec.normalised(decoded))).isGreaterThan(0.997);
+            assertThat(Vectors.dot(vectors.get(i), Vectors.normalised(decoded))).isGreaterThan(0.997);
             for (int j = 0; j < texts.size(); j++) {
-                var exact = EmbeddingCodec.dot(vectors.get(i), vectors.get(j));
-                var stored = EmbeddingCodec.dot(decoded, EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j))));
+                var exact = Vectors.dot(vectors.get(i), vectors.get(j));
+                var stored = Vectors.dot(decoded, EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j))));
                 assertThat(stored).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.01));
                 assertThat(EmbeddingCodec.dot(vectors.get(i), EmbeddingCodec.encode(vectors.get(j))))
-                        .isCloseTo(EmbeddingCodec.dot(vectors.get(i), EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j)))),
+                        .isCloseTo(Vectors.dot(vectors.get(i), EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j)))),
                                 org.assertj.core.data.Offset.offset(1e-5));
             }
         }
         // the two router messages read alike; router and password do not
-        assertThat(EmbeddingCodec.dot(vectors.get(0), vectors.get(1)))
-                .isGreaterThan(EmbeddingCodec.dot(vectors.get(0), vectors.get(2)) + 0.2);
+        assertThat(Vectors.dot(vectors.get(0), vectors.get(1)))
+                .isGreaterThan(Vectors.dot(vectors.get(0), vectors.get(2)) + 0.2);
         assertThat(EmbeddingCodec.encode(vectors.getFirst())).hasSize(388);
     }
 
