@@ -118,7 +118,9 @@ class RolloutBrowserTests {
         Browser.screenshot(watcher, "rollout-other-admin-live");
 
         page.locator("#rollout-search").locator("input").fill("thompson");
-        assertThat(page.locator("#cell-fooddelivery-inc-" + FEATURE.key())).hasCount(0);
+        // what the admin sees: the grid may keep a filtered-out row's cells in its DOM, hidden, when the suite's other
+        // classes have added customers (more rows than the viewport)
+        assertThat(page.locator("#cell-fooddelivery-inc-" + FEATURE.key())).isHidden();
         // the grid may keep the previous cell instances in its DOM for a moment
         assertThat(page.locator("#cell-thompson-engineering-" + FEATURE.key()).first())
                 .hasAttribute("data-enabled", "true");
