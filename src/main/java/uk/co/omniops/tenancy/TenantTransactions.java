@@ -44,7 +44,8 @@ public class TenantTransactions {
     public <T> T asPlatform(String reason, Supplier<T> work) {
         var person = signedInPerson();
         return TenantContext.callAsPlatform(reason, () -> tx.execute(status -> {
-            if (person != null) {
+            // joined to a caller's transaction, this work keeps the caller's login: the audit logger has it
+            if (person != null && status.isNewTransaction()) {
                 jdbc.sql("insert into audit_log (id, customer_id, actor, action, detail) "
                                 + "values (?, null, ?, 'platform_access', jsonb_build_object('reason', ?::text))")
                         .params(java.util.UUID.randomUUID(), person, reason).update();
