@@ -95,6 +95,35 @@ final class Ranker {
     }
 
     /**
+     * Drops past replies that are a library entry with its variables filled in (an agent inserted the entry and sent
+     * it): the entry itself is the better card — it fills the variables for this contact and carries its acceptance
+     * record — and two copies of one answer would take two of the three places.
+     */
+    static List<Candidate> withoutCopiesOfLibraryEntries(List<Candidate> candidates) {
+        var templates = candidates.stream().filter(c -> c.source().equals(uk.co.omniops.suggestion.Suggestion.LIBRARY))
+                .map(c -> template(c.text())).toList();
+        if (templates.isEmpty()) {
+            return candidates;
+        }
+        return candidates.stream().filter(c -> !c.source().equals(uk.co.omniops.suggestion.Suggestion.PAST_REPLY)
+                || templates.stream().noneMatch(t -> t.matcher(Texts.squeeze(c.text())).matches())).toList();
+    }
+
+    /** A library text as a pattern: its words literally, each {@code {{variable}}} as any text. */
+    private static java.util.regex.Pattern template(String text) {
+        var parts = Texts.squeeze(text).split("\\{\\{[^}]*}}", -1);
+        var regex = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append(".*?");
+            }
+            regex.append(java.util.regex.Pattern.quote(parts[i]));
+        }
+        return java.util.regex.Pattern.compile(regex.toString(),
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    }
+
+    /**
      * @param categories the message's categories (key → confidence); empty: guessed from its words
      */
     static List<Ranked> rank(String message, Map<String, Double> categories, List<Candidate> candidates, double prior,
@@ -109,6 +138,7 @@ final class Ranker {
      */
     static List<Ranked> rank(String message, Map<String, Double> categories, List<Candidate> candidates, double prior,
             int limit, Meaning meaning) {
+        candidates = withoutCopiesOfLibraryEntries(candidates);
         var query = Texts.words(message);
         var cats = categories.isEmpty() ? CategoryHints.guess(query) : categories;
         var docs = new ArrayList<Set<String>>();

@@ -162,4 +162,20 @@ class SuggestionRankingTests {
         assertThat(ranked).isNotEmpty();
         assertThat(ranked.getFirst().reason()).contains("category refund (80 %)").contains("words:");
     }
+
+    /** A sent copy of a library entry does not take a second place beside the entry itself. */
+    @Test
+    void aPastReplyThatIsAFilledLibraryEntryGivesWayToTheEntry() {
+        var entry = new Ranker.Candidate(Suggestion.LIBRARY, "refund", "Refund for a missing order",
+                "Hi {{contact.first_name}}, I'm sorry order {{order.number}} never arrived. I've refunded it in full. "
+                        + "— {{agent.name}}", List.of("refund"), SourceStats.NONE, null, "");
+        var copy = new Ranker.Candidate(Suggestion.PAST_REPLY, "m1", "Past reply",
+                "Hi Maria,  I'm sorry order A12345 never arrived. I've refunded it in full. — Alex Agent", List.of(),
+                SourceStats.NONE, 0.9, "", "where is my order");
+        var other = new Ranker.Candidate(Suggestion.PAST_REPLY, "m2", "Past reply",
+                "Let me check with the warehouse and come back to you.", List.of(), SourceStats.NONE, 0.8, "",
+                "where is my order");
+        assertThat(Ranker.withoutCopiesOfLibraryEntries(List.of(entry, copy, other))).containsExactly(entry, other);
+        assertThat(Ranker.withoutCopiesOfLibraryEntries(List.of(copy, other))).containsExactly(copy, other);
+    }
 }
