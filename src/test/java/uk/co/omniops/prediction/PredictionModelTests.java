@@ -212,4 +212,14 @@ class PredictionModelTests {
         } while (p > l);
         return k - 1;
     }
+
+    /** Issue 24: "1 negative messages in a row" read wrong. */
+    @Test
+    void factorsSayOneMessageInTheSingular() {
+        var x = new double[Features.SIZE];
+        x[3] = 0.2;
+        assertThat(Features.describe(3, x)).isEqualTo("1 negative message in a row");
+        x[3] = 0.6;
+        assertThat(Features.describe(3, x)).isEqualTo("3 negative messages in a row");
+    }
 }

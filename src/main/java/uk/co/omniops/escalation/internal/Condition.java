@@ -107,7 +107,8 @@ public sealed interface Condition {
             case Sentiment s -> String.format(Locale.ROOT, "sentiment ≤ %.2f (confidence ≥ %.2f)",
                     s.threshold() == null ? defaultThreshold : s.threshold(),
                     s.minConfidence() == null ? defaultConfidence : s.minConfidence());
-            case ConsecutiveNegative n -> n.count() + " negative messages in a row";
+            case ConsecutiveNegative n -> n.count() + (n.count() == 1 ? " negative message in a row"
+                    : " negative messages in a row");
             case AngryMessages a -> String.format(Locale.ROOT, "%d strongly negative messages (sentiment ≤ %.2f)",
                     a.count(), a.threshold() == null ? defaultThreshold : a.threshold());
             case Intents i -> "customer " + String.join(" or ", i.keys().stream().sorted()

@@ -176,7 +176,7 @@ public final class RuleEvaluator {
                 return Optional.empty();
             }
         }
-        return Optional.of(n.count() + " negative messages in a row");
+        return Optional.of(n.count() + (n.count() == 1 ? " negative message in a row" : " negative messages in a row"));
     }
 
     private Optional<String> drop(Condition.SentimentDrop d, Facts facts) {

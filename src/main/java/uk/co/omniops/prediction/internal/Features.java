@@ -69,15 +69,20 @@ public final class Features {
         return n;
     }
 
+    /** "1 message", "3 messages". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Words for an agent: what feature {@code i} with value {@code x[i]} means. */
     public static String describe(int i, double[] x) {
         return switch (i) {
             case 1 -> String.format(Locale.ROOT, "latest sentiment %.2f", 1 - x[1]);
             case 2 -> String.format(Locale.ROOT, "lowest sentiment %.2f", 1 - x[2]);
-            case 3 -> Math.round(x[3] * 5) + " negative messages in a row";
+            case 3 -> count(Math.round(x[3] * 5), "negative message") + " in a row";
             case 4 -> String.format(Locale.ROOT, "sentiment dropped %.1f", x[4]);
             case 5 -> "waiting " + Math.round(x[5] * 60) + " min";
-            case 6 -> Math.round(Math.expm1(x[6] * Math.log1p(20))) + " messages";
+            case 6 -> count(Math.round(Math.expm1(x[6] * Math.log1p(20))), "message");
             case 7 -> "VIP contact";
             case 8 -> "priority " + List.of("low", "normal", "high", "urgent").get((int) Math.round(x[8] * 3));
             case 9 -> "outside business hours";

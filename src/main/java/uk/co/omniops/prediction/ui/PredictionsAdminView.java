@@ -142,8 +142,9 @@ class PredictionsAdminView extends VerticalLayout {
         binDetail.setText("Click a point to see its bin.");
         calibrationSummary.setText(calibration.conversations() == 0
                 ? selected.label() + ": no resolved conversations with a risk prediction yet."
-                : "%s: %d resolved conversations scored · Brier score %.3f (0 is perfect; always predicting the mean rate scores its variance)"
-                        .formatted(selected.label(), calibration.conversations(), calibration.brier()));
+                : "%s: %d resolved conversation%s scored · Brier score %.3f (0 is perfect; always predicting the mean rate scores its variance)"
+                        .formatted(selected.label(), calibration.conversations(), calibration.conversations() == 1 ? "" : "s",
+                                calibration.brier()));
         var labels = currentBins.stream().map(PredictionsAdminView::range).toList();
         var observed = currentBins.stream().map(b -> b.count() == 0 ? null : b.observedRate()).toList();
         var predicted = currentBins.stream().map(b -> b.count() == 0 ? null : b.meanPredicted()).toList();

@@ -477,7 +477,7 @@ class ConversationPanel extends Div {
     private void renderContact(ConversationDetails d) {
         var contact = d.contact();
         var claimed = contact.verified() ? null : conversations.knownContactClaimed(customer, id).orElse(null);
-        var shown = new ContactShown(contact, TimeTexts.stamp(contact.createdAt(), zone.get(), Instant.now()),
+        var shown = new ContactShown(contact, TimeTexts.day(contact.createdAt(), zone.get()),
                 otherConversations(d), d.conversation().channel(), claimed);
         if (shown.equals(contactShown)) {
             return;

@@ -14,6 +14,7 @@ final class TimeTexts {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm:ss", Locale.UK);
 
     private TimeTexts() {}
@@ -40,6 +41,11 @@ final class TimeTexts {
     static String stamp(Instant at, ZoneId zone, Instant now) {
         var local = at.atZone(zone);
         return LocalDate.ofInstant(now, zone).equals(local.toLocalDate()) ? TIME.format(local) : DATE_TIME.format(local);
+    }
+
+    /** A day with its year ("7 December 2026"): how long someone has been a contact, not when to the minute. */
+    static String day(Instant at, ZoneId zone) {
+        return DAY.format(at.atZone(zone));
     }
 
     /** The full timestamp, for tooltips and {@code datetime}-like titles. */
