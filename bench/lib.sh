@@ -47,3 +47,28 @@ app_stop() {
   fi
   APP_PID=
 }
+
+# CPU time per process group during a benchmark (bench/cpu-split.py): cpu_start CLIENT_PATTERN after app_start, then
+# cpu_mark LABEL at each phase boundary and cpu_report LABEL=ITEMS... at the end (CPU seconds between marks, and per
+# item where a count is given). The sampler stops with the application.
+cpu_start() {
+  CPU_LOG="$BUILD/cpu-$PORT.log"; CPU_MARKS="$BUILD/cpu-marks-$PORT.log"; : > "$CPU_MARKS"
+  python3 "$ROOT/bench/cpu-split.py" sample "$APP_PID" "$PGPORT" "$1" "$CPU_LOG" &
+  CPU_PID=$!
+  sleep 1
+}
+cpu_mark() { echo "$(date +%s%3N) $1" >> "$CPU_MARKS"; }
+cpu_report() {
+  sleep 1; kill "$CPU_PID" 2>/dev/null || true; wait "$CPU_PID" 2>/dev/null || true
+  python3 "$ROOT/bench/cpu-split.py" report "$CPU_LOG" "$CPU_MARKS" "$@"
+}
+
+# Pins the embedded PostgreSQL (the application's child postmaster and every backend, present and future: children
+# inherit the affinity) to the given core list.
+pin_postgres() {
+  local pm
+  for pm in $(pgrep -f -x ".*postgres .*-p $PGPORT.*"); do
+    taskset -a -cp "$1" "$pm" >/dev/null
+    for b in $(pgrep -P "$pm"); do taskset -a -cp "$1" "$b" >/dev/null; done
+  done
+}

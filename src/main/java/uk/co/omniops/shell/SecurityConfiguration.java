@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,6 +43,17 @@ class SecurityConfiguration {
      * response deleting it had not arrived), signed the agent in again and handed the browser a new session, so the
      * next page was the inbox instead of the login (CI: ShellBrowserTests, SessionRecoveryBrowserTests).
      */
+    /**
+     * No Micrometer observation around each security filter, authentication and authorisation: with them, Spring
+     * Security spent 14 % of a request thread's CPU on the API's POSTs (bench/jfr-profile.py over a 5,000-message
+     * burst, docs/benchmarks.md §2), for spans and timers nobody reads. The request itself stays observed
+     * ({@code http.server.requests}), and sign-in failures have their own counters ({@link SignInThrottle}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain sessionCheckFilterChain(HttpSecurity http) throws Exception {
