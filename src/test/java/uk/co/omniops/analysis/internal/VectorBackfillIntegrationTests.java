@@ -3,6 +3,9 @@ package uk.co.omniops.analysis.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.co.omniops.analysis.internal.SimilarConversationsIntegrationTests.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,12 +17,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.co.omniops.analysis.Vectors;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
+import uk.co.omniops.platform.CommandArguments;
 import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.Role;
@@ -42,6 +47,7 @@ class VectorBackfillIntegrationTests {
     @Autowired VectorBackfill backfill;
     @Autowired Jobs jobs;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
 
     Customer a;
     Customer b;
@@ -166,13 +172,24 @@ class VectorBackfillIntegrationTests {
         assertThat(vectors(a, ofB)).isEmpty();
     }
 
+    /** The admin command (what every start does): a scan per customer as a background job, then the vectors. */
     @Test
-    void everyStartQueuesOneScanPerCustomer() {
-        backfill.startAll();
-        assertThat(jobs.find(VectorBackfill.SCAN, a.id().value())).hasValueSatisfying(job -> {
-            assertThat(job.customerId()).isEqualTo(a.id().value());
-            assertThat(job.parentId()).isNull();
-        });
+    void theCommandQueuesAScanPerCustomerThatFillsTheVectors() throws Exception {
+        var ofA = conversation(a, "Where is my refund for the cancelled order?");
+        forgetVectors(List.of(ofA));
+
+        var out = new ByteArrayOutputStream();
+        var code = new BackfillVectorsCommand().run(CommandArguments.parse(List.of()), context,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"enabled\":true");
+        var scan = await("A's scan done", () -> jobs.find(VectorBackfill.SCAN, a.id().value()),
+                j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
+        assertThat(scan.get().customerId()).isEqualTo(a.id().value());
+        assertThat(scan.get().parentId()).isNull();
         assertThat(jobs.find(VectorBackfill.SCAN, b.id().value())).isPresent();
+        await("A's vector", () -> vectors(a, ofA).size(), n -> n == 1);
+        assertThat(await("the fill job done", () -> jobs.find(VectorBackfill.TYPE, ofA.value()),
+                j -> j.isPresent() && j.get().status() == Jobs.Status.DONE).get().customerId()).isEqualTo(a.id().value());
     }
 }
