@@ -17,6 +17,7 @@ import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.platform.JobHandler;
 import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.tenancy.CustomerId;
@@ -36,7 +37,8 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * of the next) and queues one {@value #TYPE} job per conversation;</li>
  * <li>that job reads the conversation once, encodes its contact messages that still have no vector, paced to at most
  * {@code omniops.analysis.embeddings.backfill-rate} messages a second per replica, and stores them in one tenant
- * transaction ({@code on conflict do nothing}: a live job that stored one meanwhile keeps its own).</li>
+ * transaction ({@code on conflict do nothing}: a live job that stored one meanwhile keeps its own); a resolved
+ * conversation joins this replica's similar-conversation index at once (other replicas' indexes when reloaded).</li>
  * </ul>
  * Resumable (a restart scans again and queues only what still lacks a vector), idempotent (a second run finds nothing
  * and writes nothing) and tenant-safe (every read and write is in the customer's tenant transaction under row-level
@@ -57,18 +59,20 @@ class VectorBackfill {
     private final Customers customers;
     private final JdbcClient jdbc;
     private final Jobs jobs;
+    private final SimilarConversations similar;
     private final boolean startAutomatically;
     private final long nanosPerMessage;
     private long nextFree = System.nanoTime();
 
     VectorBackfill(MessageEmbeddings embeddings, ConversationManagement conversations, TenantTransactions transactions,
-            Customers customers, JdbcClient jdbc, Jobs jobs, AnalysisSettings settings) {
+            Customers customers, JdbcClient jdbc, Jobs jobs, SimilarConversations similar, AnalysisSettings settings) {
         this.embeddings = embeddings;
         this.conversations = conversations;
         this.transactions = transactions;
         this.customers = customers;
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.similar = similar;
         this.startAutomatically = settings.embeddings().backfill();
         this.nanosPerMessage = TimeUnit.SECONDS.toNanos(1) / settings.embeddings().backfillRate();
     }
@@ -142,20 +146,24 @@ class VectorBackfill {
         if (contact.isEmpty()) {
             return 0;
         }
-        var stored = transactions.readInTenant(customer,
+        var have = transactions.readInTenant(customer,
                 () -> embeddings.storedAmong(customer, contact.stream().map(MessageText::id).toList()));
-        var missing = contact.stream().filter(m -> !stored.contains(m.id())).toList();
+        var missing = contact.stream().filter(m -> !have.contains(m.id())).toList();
         if (missing.isEmpty()) {
             return 0;
         }
         pace(missing.size());
         var rows = embeddings.embed(missing);
-        return transactions.inTenant(customer, () -> {
+        int stored = transactions.inTenant(customer, () -> {
             var meanwhile = embeddings.storedAmong(customer, missing.stream().map(MessageText::id).toList());
             List<MessageEmbeddings.Row> fresh = rows.stream().filter(r -> !meanwhile.contains(r.message())).toList();
             embeddings.storeAll(customer, fresh);
             return fresh.size();
         });
+        if (stored > 0 && details.get().conversation().status() == ConversationStatus.RESOLVED) {
+            similar.vectorsAdded(customer, conversation);
+        }
+        return stored;
     }
 
     /** Waits for this replica's turn to encode {@code messages} more messages (at most the configured rate). */

@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.co.omniops.analysis.AnalysisManagement;
+import uk.co.omniops.analysis.SimilarConversation;
 import uk.co.omniops.analysis.Vectors;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -48,6 +50,7 @@ class VectorBackfillIntegrationTests {
     @Autowired Jobs jobs;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
+    @Autowired AnalysisManagement analysis;
 
     Customer a;
     Customer b;
@@ -170,6 +173,23 @@ class VectorBackfillIntegrationTests {
         assertThat(rows(List.of(ofB))).singleElement().asString().contains(b.id().value().toString());
         // under A's tenant, B's vectors stay invisible
         assertThat(vectors(a, ofB)).isEmpty();
+    }
+
+    /** A resolved conversation that had no vector when the index was loaded is found once it is backfilled. */
+    @Test
+    void aBackfilledResolvedConversationJoinsTheLoadedSimilarConversationIndex() throws Exception {
+        var router = conversation(a, "My router keeps dropping the wifi connection every evening.");
+        conversations.reply(a.id(), router, agentA, "Please update the router firmware to 2.4 and restart it.");
+        conversations.resolve(a.id(), router, agentA);
+        forgetVectors(List.of(router));
+        var question = conversation(a, "My internet keeps cutting out, the router loses the connection every few minutes.");
+        // the index is loaded now, without the router conversation (it has no vector)
+        assertThat(analysis.similarResolved(a.id(), question, 3)).isEmpty();
+
+        assertThat(backfill.scan(a.id(), null)).isEqualTo(1);
+        var similar = await("the backfilled conversation in the index", () -> analysis.similarResolved(a.id(), question, 3),
+                l -> !l.isEmpty());
+        assertThat(similar).extracting(SimilarConversation::conversationId).containsExactly(router);
     }
 
     /** The admin command (what every start does): a scan per customer as a background job, then the vectors. */
