@@ -121,6 +121,17 @@ public class SimilarConversations {
         }
     }
 
+    /**
+     * A resolved conversation's vectors were stored after it was resolved (the vector backfill, {@link VectorBackfill}):
+     * its direction joins this replica's index if one is loaded (the periodic refresh only reads newly resolved ones).
+     */
+    void vectorsAdded(CustomerId customer, ConversationId conversation) {
+        var index = indexes.get(customer);
+        if (index != null) {
+            add(customer, index, List.of(conversation));
+        }
+    }
+
     /** The customer's index, loaded on first use and topped up every {@link #REFRESH}; idle ones are dropped. */
     private Index index(CustomerId customer) {
         var now = clock.instant();

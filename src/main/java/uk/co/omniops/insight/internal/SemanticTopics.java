@@ -36,6 +36,10 @@ import uk.co.omniops.insight.InsightReport.Topic;
  * topic. Clusters with the same label are one topic.</li>
  * <li>Emerging: the rule of {@link TopicExtractor} on a cluster's counts (ratio ≥ 3 and z ≥ 3 against the previous
  * period scaled to this period's volume).</li>
+ * <li>An emerging cluster's defining phrase (said by at least {@value #DEFINING_SHARE} of its messages and itself new by
+ * the same rule over all messages; of those, the most said, then the shortest) takes back the messages that say it from the other
+ * clusters and from no cluster: a new issue worded like an old complaint ("since the firmware update the wifi drops")
+ * counts for the new issue, not for the old one.</li>
  * </ul>
  *
  * @see <a href="../../../../../../../docs/decisions/011-insights.md">decision 011</a>
@@ -47,6 +51,8 @@ final class SemanticTopics {
     static final int ITERATIONS = 8;
     static final double MIN_COSINE = 0.4;
     static final double MIN_LABEL_SHARE = 0.3;
+    /** An emerging cluster's defining phrase is said by at least this share of its messages. */
+    static final double DEFINING_SHARE = 0.8;
     /** Below this share of messages with a vector, the phrase topics answer instead. */
     static final double MIN_COVERAGE = 0.5;
     static final Set<String> GENERIC = Set.of("month", "support", "help", "issue", "problem", "question", "day", "week",
@@ -103,19 +109,72 @@ final class SemanticTopics {
         double prevScale = prev.isEmpty() ? 0 : (double) previous.size() / prev.size();
         double volume = previous.isEmpty() ? 1.0 : (double) current.size() / previous.size();
         int minSupport = Math.max(5, (int) Math.ceil(0.002 * current.size()));
-        record Scored(Group group, long count, long previous, double z, boolean emerging) {}
-        var scored = new ArrayList<Scored>();
-        for (var g : byLabel.values()) {
-            long count = Math.round(g.members.size() * curScale);
-            long before = Math.round(g.previous * prevScale);
-            if (count < minSupport) {
+        var scored = score(byLabel.values(), curScale, prevScale, volume, minSupport);
+
+        // an emerging cluster's own new phrase ("firmware update") takes back the messages that say it but sit nearer
+        // an older topic's centroid ("since the firmware update the wifi drops" reads like the old wifi complaint)
+        var moved = false;
+        for (var s : scored) {
+            if (!s.emerging()) {
                 continue;
             }
-            double expected = before * volume;
-            double ratio = (count + 1) / (expected + 1);
-            double z = (count - expected) / Math.sqrt(expected + 1);
-            scored.add(new Scored(g, count, before, z,
-                    ratio >= TopicExtractor.EMERGING_RATIO && z >= TopicExtractor.EMERGING_Z));
+            // the cluster's phrases (said by most of it) that are new over all messages; the most said of them
+            String defining = null;
+            long definingSaid = 0;
+            java.util.Set<Integer> saidBefore = java.util.Set.of();
+            for (var candidate : candidates(s.group().members, phrases)) {
+                long saidNow = phrases.stream().filter(x -> x.contains(candidate)).count();
+                var firstWord = candidate.split(" ")[0];
+                var before = new java.util.HashSet<Integer>();
+                for (int i = 0; i < prev.size(); i++) {
+                    var text = prev.get(i).text().text();
+                    if (text.toLowerCase(java.util.Locale.ROOT).contains(firstWord)
+                            && TopicExtractor.phrases(PiiRedactor.redactText(text)).contains(candidate)) {
+                        before.add(i);
+                    }
+                }
+                double expected = Math.round(before.size() * prevScale) * volume;
+                boolean isNew = (saidNow * curScale + 1) / (expected + 1) >= TopicExtractor.EMERGING_RATIO
+                        && (saidNow * curScale - expected) / Math.sqrt(expected + 1) >= TopicExtractor.EMERGING_Z;
+                if (isNew && (saidNow > definingSaid || (saidNow == definingSaid && defining != null
+                        && candidate.split(" ").length < defining.split(" ").length))) {
+                    defining = candidate;
+                    definingSaid = saidNow;
+                    saidBefore = before;
+                }
+            }
+            if (defining == null) {
+                continue;
+            }
+            final var phrase = defining;
+            for (var other : byLabel.values()) {
+                if (other == s.group()) {
+                    continue;
+                }
+                var away = other.members.stream().filter(i -> phrases.get(i).contains(phrase)).toList();
+                other.members.removeAll(away);
+                s.group().members.addAll(away);
+                moved |= !away.isEmpty();
+            }
+            var mine = new java.util.HashSet<>(s.group().members);
+            for (int i = 0; i < cur.size(); i++) {
+                if (!mine.contains(i) && phrases.get(i).contains(phrase)) {
+                    s.group().members.add(i); // near no centroid, or in a cluster without a label: says what is new
+                    moved = true;
+                }
+            }
+            for (int i : saidBefore) {
+                var l = prevCluster[i] < 0 ? null : labels[prevCluster[i]];
+                if (l != null && !l.equals(s.group().label)) {
+                    byLabel.get(l).previous--;
+                    s.group().previous++;
+                    moved = true;
+                }
+            }
+            s.group().members.sort(Comparator.naturalOrder());
+        }
+        if (moved) {
+            scored = score(byLabel.values(), curScale, prevScale, volume, minSupport);
         }
         var chosen = new ArrayList<Scored>();
         scored.stream().filter(Scored::emerging)
@@ -139,6 +198,36 @@ final class SemanticTopics {
                     s.emerging(), examples));
         }
         return topics;
+    }
+
+    private record Scored(Group group, long count, long previous, double z, boolean emerging) {}
+
+    /** Each group's count and previous count scaled to the period, and whether it is emerging (below minSupport: none). */
+    private static List<Scored> score(java.util.Collection<Group> groups, double curScale, double prevScale,
+            double volume, int minSupport) {
+        var scored = new ArrayList<Scored>();
+        for (var g : groups) {
+            long count = Math.round(g.members.size() * curScale);
+            long before = Math.round(Math.max(0, g.previous) * prevScale);
+            if (count < minSupport) {
+                continue;
+            }
+            double expected = before * volume;
+            double ratio = (count + 1) / (expected + 1);
+            double z = (count - expected) / Math.sqrt(expected + 1);
+            scored.add(new Scored(g, count, before, z,
+                    ratio >= TopicExtractor.EMERGING_RATIO && z >= TopicExtractor.EMERGING_Z));
+        }
+        return scored;
+    }
+
+    /** The phrases said by at least {@value #DEFINING_SHARE} of these messages, not generic, in a fixed order. */
+    private static List<String> candidates(List<Integer> members, List<java.util.Set<String>> phrases) {
+        var counts = new java.util.TreeMap<String, Integer>();
+        members.forEach(i -> phrases.get(i).forEach(p -> counts.merge(p, 1, Integer::sum)));
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() >= DEFINING_SHARE * members.size() && !GENERIC.contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
     }
 
     private static final class Group {

@@ -70,7 +70,7 @@ class EmbeddingCodecTests {
     @Test
     void withTheKillSwitchNothingIsEmbeddedOrStored() {
         var models = new Models(new AnalysisSettings(false, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(30),
-                new AnalysisSettings.Embeddings(false)));
+                new AnalysisSettings.Embeddings(false, true, 100)));
         // no data source: storing anything would fail
         var embeddings = new MessageEmbeddings(models, JdbcClient.create(new JdbcTemplate()), new JdbcTemplate());
         var text = new MessageText(new MessageId(java.util.UUID.randomUUID()), new ConversationId(java.util.UUID.randomUUID()),

@@ -13,7 +13,7 @@ class ModelsTests {
 
     static AnalysisSettings settings(boolean embeddings) {
         return new AnalysisSettings(false, Duration.ofSeconds(3), Duration.ofSeconds(30),
-                new AnalysisSettings.Embeddings(embeddings));
+                new AnalysisSettings.Embeddings(embeddings, true, 100));
     }
 
     @Test

@@ -27,9 +27,9 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 /**
  * Topics by meaning on the demo history: TechSupport Co's six weeks with its planted issue (three wordings of a
  * firmware update breaking routers, in the last week only) are clustered by the messages' sentence vectors; the
- * planted issue is found as the one emerging topic, labelled by what it is about, and no topic is a generic word.
- * (One wording, "since the firmware update the wifi drops constantly", reads like the old "router keeps dropping the
- * wifi" complaint and joins that topic.)
+ * planted issue is found as the one emerging topic, labelled by what it is about, with all three wordings (one of them,
+ * "since the firmware update the wifi drops constantly", reads like the old "router keeps dropping the wifi"
+ * complaint and used to join that topic), and no topic is a generic word.
  */
 @OmniOpsIntegrationTest
 class SemanticTopicsIntegrationTests {
@@ -68,6 +68,13 @@ class SemanticTopicsIntegrationTests {
         assertThat(planted.count()).isGreaterThanOrEqualTo(5);
         assertThat(planted.examples()).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.text()).containsIgnoringCase("firmware update"));
+        var plantedMessages = texts(customer.id(), end).stream()
+                .filter(t -> t.text().toLowerCase(java.util.Locale.ROOT).contains("firmware update")).count();
+        assertThat(plantedMessages).isPositive();
+        assertThat(planted.count()).as("every wording of the planted issue counts for it")
+                .isGreaterThanOrEqualTo(Math.round(0.9 * plantedMessages));
+        assertThat(report.topics().stream().filter(t -> !t.emerging()).flatMap(t -> t.examples().stream()))
+                .noneSatisfy(e -> assertThat(e.text()).containsIgnoringCase("firmware update"));
         assertThat(report.topics()).hasSizeGreaterThan(3)
                 .allSatisfy(t -> assertThat(t.phrase()).isNotIn("month", "support", "help", "issue", "problem"));
         assertThat(report.highlights()).anyMatch(h -> h.startsWith("Emerging issue") && h.contains(planted.phrase()));
