@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -291,6 +292,22 @@ class RolloutView extends VerticalLayout {
             state.addClassName("omniops-rollout-state");
             state.setId("state-" + id);
 
+            kill.setId("kill-" + id);
+            kill.addClickListener(e -> confirmKill());
+            resume.setId("resume-" + id);
+            resume.addClickListener(e -> change(id + ": resume the ramp",
+                    reason -> rollout.resumeRamp(feature, actor(), reason)));
+
+            var header = new HorizontalLayout(title, state);
+            header.setAlignItems(FlexComponent.Alignment.BASELINE);
+            var actions = new HorizontalLayout(kill, resume);
+            add(header, prerequisite, percentRow(), listRow(whitelist, "whitelist", rollout::setWhitelist),
+                    listRow(blocklist, "blocklist", rollout::setBlocklist), stepRow(), actions);
+        }
+
+        /** The rollout percentage: a slider and a field that follow each other, and "Set %". */
+        private HorizontalLayout percentRow() {
+            var id = feature.key();
             slider.setAriaLabel(id + " rollout percentage");
             slider.setId("slider-" + id);
             slider.setStep(1);
@@ -324,30 +341,32 @@ class RolloutView extends VerticalLayout {
             applyPercentage.setId("set-percentage-" + id);
             var percentRow = new HorizontalLayout(slider, percentage, applyPercentage);
             percentRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+            return percentRow;
+        }
 
-            whitelist.setId("whitelist-" + id);
-            whitelist.setWidthFull();
-            var saveWhitelist = new Button("Save whitelist", e -> change(id + ": whitelist " + whitelist.getValue(),
-                    reason -> rollout.setWhitelist(feature, whitelist.getValue(), actor(), reason)));
-            saveWhitelist.setId("save-whitelist-" + id);
-            blocklist.setId("blocklist-" + id);
-            blocklist.setWidthFull();
-            var saveBlocklist = new Button("Save blocklist", e -> change(id + ": blocklist " + blocklist.getValue(),
-                    reason -> rollout.setBlocklist(feature, blocklist.getValue(), actor(), reason)));
-            saveBlocklist.setId("save-blocklist-" + id);
-            var whiteRow = new HorizontalLayout(whitelist, saveWhitelist);
-            whiteRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-            whiteRow.setWidthFull();
-            var blockRow = new HorizontalLayout(blocklist, saveBlocklist);
-            blockRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-            blockRow.setWidthFull();
+        /** How a customer list (whitelist or blocklist) is saved. */
+        @FunctionalInterface
+        private interface ListChange {
+            void save(Feature feature, Collection<String> slugs, String actor, String reason);
+        }
 
-            kill.setId("kill-" + id);
-            kill.addClickListener(e -> confirmKill());
-            resume.setId("resume-" + id);
-            resume.addClickListener(e -> change(id + ": resume the ramp",
-                    reason -> rollout.resumeRamp(feature, actor(), reason)));
+        /** The whitelist or the blocklist with its save button ({@code name} is also the ids' prefix). */
+        private HorizontalLayout listRow(MultiSelectComboBox<String> list, String name, ListChange save) {
+            var id = feature.key();
+            list.setId(name + "-" + id);
+            list.setWidthFull();
+            var button = new Button("Save " + name, e -> change(id + ": " + name + " " + list.getValue(),
+                    reason -> save.save(feature, list.getValue(), actor(), reason)));
+            button.setId("save-" + name + "-" + id);
+            var row = new HorizontalLayout(list, button);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.setWidthFull();
+            return row;
+        }
 
+        /** A scheduled ramp step: when, to which percentage, and the error rate above which it is skipped. */
+        private HorizontalLayout stepRow() {
+            var id = feature.key();
             var when = new DateTimePicker("Step at");
             when.setId("step-at-" + id);
             when.setValue(LocalDateTime.now().plusDays(1).withSecond(0).withNano(0));
@@ -377,11 +396,7 @@ class RolloutView extends VerticalLayout {
             var stepRow = new HorizontalLayout(when, stepPercentage, threshold, schedule);
             stepRow.setAlignItems(FlexComponent.Alignment.BASELINE);
             stepRow.setWrap(true);
-
-            var header = new HorizontalLayout(title, state);
-            header.setAlignItems(FlexComponent.Alignment.BASELINE);
-            var actions = new HorizontalLayout(kill, resume);
-            add(header, prerequisite, percentRow, whiteRow, blockRow, stepRow, actions);
+            return stepRow;
         }
 
         void show(FlagDefinition f, List<String> slugs) {
