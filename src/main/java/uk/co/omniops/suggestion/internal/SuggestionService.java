@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -387,14 +386,10 @@ public class SuggestionService {
                     var insertedBy = p.insertedBy() == null ? null : agentName(customer, p.insertedBy());
                     var insertedText = insertedBy == null ? s.text()
                             : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), insertedBy);
-                    var a = Texts.squeeze(insertedText);
-                    var b = Texts.squeeze(sent);
-                    var distance = Texts.editDistance(a, b);
-                    var ratio = distance / (double) Math.max(1, Math.max(a.length(), b.length()));
-                    var status = distance == 0 ? "accepted" : ratio <= EDITED_MAX_RATIO ? "edited" : "ignored";
-                    if (store.decide(customer, s.id(), status, sent, distance)) {
-                        decided.add(new SuggestionStore.Increment(s.source(), statsRef(s), status));
-                        if (status.equals("edited")) {
+                    var verdict = Verdict.of(insertedText, sent);
+                    if (store.decide(customer, s.id(), verdict.status(), sent, verdict.distance())) {
+                        decided.add(new SuggestionStore.Increment(s.source(), statsRef(s), verdict.status()));
+                        if (verdict.status().equals("edited")) {
                             propose(customer, s, sent, facts);
                         }
                     }
@@ -408,13 +403,25 @@ public class SuggestionService {
         liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.SUGGESTIONS_FEEDBACK, conversation.value()));
     }
 
+    /** How an inserted suggestion was used: accepted (sent as is), edited (at most {@link #EDITED_MAX_RATIO} changed) or ignored. */
+    private record Verdict(String status, int distance) {
+
+        static Verdict of(String inserted, String sent) {
+            var a = Texts.squeeze(inserted);
+            var b = Texts.squeeze(sent);
+            var distance = Texts.editDistance(a, b);
+            var ratio = distance / (double) Math.max(1, Math.max(a.length(), b.length()));
+            return new Verdict(distance == 0 ? "accepted" : ratio <= EDITED_MAX_RATIO ? "edited" : "ignored", distance);
+        }
+    }
+
     private static String statsRef(Suggestion s) {
         return s.sourceRef() != null ? s.sourceRef() : s.sourceTitle();
     }
 
     /** Edited texts that keep being sent become proposals; the contact's own details are turned back into variables. */
     private void propose(CustomerId customer, Suggestion s, String sent, VariableFiller.Facts facts) {
-        var template = templatise(sent, facts);
+        var template = VariableFiller.templatise(sent, facts);
         var similar = store.similarProposal(customer, template);
         if (similar.isPresent()) {
             store.proposalSeenAgain(customer, similar.get(), template);
@@ -422,27 +429,6 @@ public class SuggestionService {
             store.insertProposal(customer, s.source().equals(Suggestion.LIBRARY) ? s.sourceRef() : null,
                     s.sourceTitle() + " (as agents send it)", template);
         }
-    }
-
-    static String templatise(String text, VariableFiller.Facts facts) {
-        var out = text;
-        if (facts.orderNumber() != null) {
-            out = out.replace("#" + facts.orderNumber(), "{{order.number}}").replace(facts.orderNumber(), "{{order.number}}");
-        }
-        if (facts.contactEmail() != null) {
-            out = out.replace(facts.contactEmail(), "{{contact.email}}");
-        }
-        if (facts.contactName() != null) {
-            out = out.replace(facts.contactName(), "{{contact.name}}");
-            var first = facts.contactName().split("\\s+")[0];
-            if (first.length() > 1) {
-                out = out.replaceAll("\\b" + Pattern.quote(first) + "\\b", "{{contact.first_name}}");
-            }
-        }
-        if (facts.agentName() != null) {
-            out = out.replace(facts.agentName(), "{{agent.name}}");
-        }
-        return out;
     }
 
     public SourceStats stats(CustomerId customer) {
