@@ -1,15 +1,14 @@
 package uk.co.omniops.rollout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
-import org.jspecify.annotations.Nullable;
 
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.shell.LiveRefresh;
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
@@ -20,17 +19,18 @@ import uk.co.omniops.tenancy.CustomerId;
 public class FeatureIndicator extends Badge {
 
     private final FeatureFlags flags;
-    private final LiveUpdates liveUpdates;
     private final CustomerId customer;
-    private LiveUpdates.@Nullable Registration subscription;
 
     public FeatureIndicator(FeatureFlags flags, LiveUpdates liveUpdates, CustomerId customer) {
         this.flags = flags;
-        this.liveUpdates = liveUpdates;
         this.customer = customer;
         setId("ai-features");
         addThemeVariants(BadgeVariant.SMALL);
         show();
+        LiveRefresh.whileAttached(this, liveUpdates, customer.value(), Duration.ofMillis(100),
+                update -> update.is(LiveUpdate.Kind.ROLLOUT_CHANGED), updates -> show());
+        // what changed while detached shows on the next attach
+        addAttachListener(e -> show());
     }
 
     private void show() {
@@ -46,24 +46,5 @@ public class FeatureIndicator extends Badge {
         getElement().getThemeList().remove("success");
         getElement().getThemeList().remove("contrast");
         addThemeVariants(on.isEmpty() ? BadgeVariant.CONTRAST : BadgeVariant.SUCCESS);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        var ui = attachEvent.getUI();
-        subscription = liveUpdates.subscribe(customer.value(), update -> {
-            if (update.is(LiveUpdate.Kind.ROLLOUT_CHANGED)) {
-                ui.access(this::show);
-            }
-        });
-        show();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
     }
 }

@@ -3,19 +3,26 @@ package uk.co.omniops.shell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.UIDetachedException;
 
 import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
 
 /**
  * Applies live updates to one browser tab without a backlog. Updates are delivered on background threads, often
@@ -26,9 +33,10 @@ import uk.co.omniops.platform.LiveUpdate;
  * That gap matters: Vaadin pushes when the session lock is released, and the thread holding it runs every access
  * queued meanwhile first, so redraws queued back to back keep the browser waiting for all of them.
  *
+ * <p>A view subscribes while it is attached with {@link #whileAttached}:
  * <pre>{@code
- * refresh = new LiveRefresh(ui, Duration.ofMillis(500), updates -> refreshList());
- * subscription = liveUpdates.subscribe(customer.value(), refresh::offer);
+ * LiveRefresh.whileAttached(this, liveUpdates, customer.value(), Duration.ofMillis(500),
+ *         update -> true, updates -> refreshList());
  * }</pre>
  */
 public final class LiveRefresh {
@@ -59,6 +67,48 @@ public final class LiveRefresh {
         this.ui = ui;
         this.minIntervalNanos = minInterval.toNanos();
         this.handler = handler;
+    }
+
+    /**
+     * Subscribes a view to one customer's live updates from each attach to the next detach, through a
+     * {@code LiveRefresh} per attach: the subscribe/unsubscribe pair every live view needs, so that none leaks a
+     * listener (views must unsubscribe on detach) or applies updates one {@code ui.access} at a time.
+     *
+     * @param relevant runs on the delivering thread for every update of the customer; only those it accepts redraw
+     * @param handler runs inside {@code ui.access} with the merged relevant updates (never empty)
+     * @return removes the subscription and the attach and detach listeners
+     */
+    public static Registration whileAttached(Component view, LiveUpdates liveUpdates, UUID customerId,
+            Duration minInterval, Predicate<LiveUpdate> relevant, Consumer<List<LiveUpdate>> handler) {
+        var current = new AtomicReference<LiveUpdates.@Nullable Registration>();
+        Consumer<UI> subscribe = ui -> {
+            var refresh = new LiveRefresh(ui, minInterval, handler);
+            var registration = liveUpdates.subscribe(customerId, update -> {
+                if (relevant.test(update)) {
+                    refresh.offer(update);
+                }
+            });
+            closeQuietly(current.getAndSet(() -> {
+                registration.close();
+                refresh.close();
+            }));
+        };
+        var onAttach = view.addAttachListener(e -> subscribe.accept(e.getUI()));
+        var onDetach = view.addDetachListener(e -> closeQuietly(current.getAndSet(null)));
+        if (view.isAttached()) {
+            view.getUI().ifPresent(subscribe);
+        }
+        return () -> {
+            onAttach.remove();
+            onDetach.remove();
+            closeQuietly(current.getAndSet(null));
+        };
+    }
+
+    private static void closeQuietly(LiveUpdates.@Nullable Registration registration) {
+        if (registration != null) {
+            registration.close();
+        }
     }
 
     /** Called by the live-update subscription, on any thread. */

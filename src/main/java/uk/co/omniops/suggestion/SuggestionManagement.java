@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.conversation.ConversationId;
+import uk.co.omniops.suggestion.internal.ReplyLibrary;
 import uk.co.omniops.suggestion.internal.SuggestionService;
 import uk.co.omniops.tenancy.CustomerId;
 
@@ -20,9 +21,11 @@ import uk.co.omniops.tenancy.CustomerId;
 public class SuggestionManagement {
 
     private final SuggestionService service;
+    private final ReplyLibrary library;
 
-    SuggestionManagement(SuggestionService service) {
+    SuggestionManagement(SuggestionService service, ReplyLibrary library) {
         this.service = service;
+        this.library = library;
     }
 
     /** Whether the feature is on for the customer (the panel hides itself when not). */
@@ -59,50 +62,50 @@ public class SuggestionManagement {
     // ---- reply library (supervisors)
 
     public List<ReplyEntry> library(CustomerId customer, boolean withRetired) {
-        return service.library(customer, withRetired);
+        return library.library(customer, withRetired);
     }
 
     /** @throws SuggestionRejected for invalid input (message fit for the user) */
     public ReplyEntry createEntry(CustomerId customer, ReplyDraft draft, String createdBy) {
-        return service.createEntry(customer, draft, createdBy);
+        return library.createEntry(customer, draft, createdBy);
     }
 
     public ReplyEntry updateEntry(CustomerId customer, UUID id, ReplyDraft draft) {
-        return service.updateEntry(customer, id, draft);
+        return library.updateEntry(customer, id, draft);
     }
 
     /** Retired entries are never suggested; their figures stay. */
     public void retireEntry(CustomerId customer, UUID id, boolean retired) {
-        service.retireEntry(customer, id, retired);
+        library.retireEntry(customer, id, retired);
     }
 
     public List<KnowledgeSnippet> knowledge(CustomerId customer) {
-        return service.knowledge(customer);
+        return library.knowledge(customer);
     }
 
     public KnowledgeSnippet createSnippet(CustomerId customer, ReplyDraft draft) {
-        return service.createSnippet(customer, draft);
+        return library.createSnippet(customer, draft);
     }
 
     public KnowledgeSnippet updateSnippet(CustomerId customer, UUID id, ReplyDraft draft) {
-        return service.updateSnippet(customer, id, draft);
+        return library.updateSnippet(customer, id, draft);
     }
 
     public void retireSnippet(CustomerId customer, UUID id, boolean retired) {
-        service.retireSnippet(customer, id, retired);
+        library.retireSnippet(customer, id, retired);
     }
 
     /** Edited replies agents sent at least three times in a similar form, most frequent first. */
     public List<ReplyProposal> proposals(CustomerId customer) {
-        return service.proposals(customer);
+        return library.proposals(customer);
     }
 
     public ReplyEntry acceptProposal(CustomerId customer, UUID proposalId, String acceptedBy) {
-        return service.acceptProposal(customer, proposalId, acceptedBy);
+        return library.acceptProposal(customer, proposalId, acceptedBy);
     }
 
     public void dismissProposal(CustomerId customer, UUID proposalId) {
-        service.dismissProposal(customer, proposalId);
+        library.dismissProposal(customer, proposalId);
     }
 
     // ---- figures

@@ -11,13 +11,11 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.ShortcutRegistration;
 import com.vaadin.flow.component.Shortcuts;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +46,6 @@ public class SuggestionPanel extends Div {
     static final int CARDS = 3;
 
     private final SuggestionManagement suggestions;
-    private final LiveUpdates liveUpdates;
     private final CustomerId customer;
     private final UUID agentId;
     private final Consumer<String> insert;
@@ -56,7 +53,6 @@ public class SuggestionPanel extends Div {
     private ConversationId conversation;
     private List<Suggestion> shown = List.of();
     private final List<Card> cardList = new java.util.ArrayList<>();
-    private LiveUpdates.@Nullable Registration subscription;
     private final List<ShortcutRegistration> shortcuts = new java.util.ArrayList<>();
 
     /**
@@ -65,7 +61,6 @@ public class SuggestionPanel extends Div {
     public SuggestionPanel(SuggestionManagement suggestions, LiveUpdates liveUpdates, CustomerId customer,
             ConversationId conversation, UUID agentId, Consumer<String> insert) {
         this.suggestions = suggestions;
-        this.liveUpdates = liveUpdates;
         this.customer = customer;
         this.conversation = conversation;
         this.agentId = agentId;
@@ -83,6 +78,10 @@ public class SuggestionPanel extends Div {
         cards.addClassName("omniops-suggestions-cards");
         add(header, cards);
         setVisible(false);
+        // several batches in a burst (the analysis, an LLM draft) redraw once
+        LiveRefresh.whileAttached(this, liveUpdates, customer.value(), Duration.ofMillis(100),
+                update -> update.is(LiveUpdate.Kind.SUGGESTIONS_READY) && this.conversation.value().equals(update.subjectId()),
+                updates -> refresh());
     }
 
     /** Shows another conversation's suggestions (the workspace reuses one panel). */
@@ -181,7 +180,6 @@ public class SuggestionPanel extends Div {
         };
     }
 
-
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
@@ -195,26 +193,11 @@ public class SuggestionPanel extends Div {
                 }
             }, keys[i], KeyModifier.ALT).listenOn(ui));
         }
-        // several batches in a burst (the analysis, an LLM draft) redraw once
-        var redraw = new LiveRefresh(ui, Duration.ofMillis(100), updates -> refresh());
-        var registration = liveUpdates.subscribe(customer.value(), update -> {
-            if (update.is(LiveUpdate.Kind.SUGGESTIONS_READY) && conversation.value().equals(update.subjectId())) {
-                redraw.offer(update);
-            }
-        });
-        subscription = () -> {
-            registration.close();
-            redraw.close();
-        };
         refresh();
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
         shortcuts.forEach(ShortcutRegistration::remove);
         shortcuts.clear();
         super.onDetach(detachEvent);

@@ -124,91 +124,28 @@ class EscalationRulesView extends VerticalLayout {
         Set<RuleAction> actions = EnumSet.of(RuleAction.SUPERVISOR_QUEUE);
     }
 
+    /** The rule editor: its fields, the condition, a dry run over the last 7 days, save, cancel and delete. */
     private void edit(@Nullable Rule existing) {
         var dialog = new Dialog();
         dialog.setHeaderTitle(existing == null ? "New escalation rule" : "Edit “" + existing.name() + "”");
         dialog.setWidth("min(64rem, 95vw)");
 
-        var name = new TextField("Name");
-        name.setId("rule-name");
-        var severity = new Select<Severity>();
-        severity.setLabel("Severity");
-        severity.setId("rule-severity");
-        severity.setItems(Severity.values());
-        severity.setItemLabelGenerator(Severity::dbValue);
-        var cooldown = new IntegerField("Cool-down (minutes)");
-        cooldown.setId("rule-cooldown");
-        cooldown.setStepButtonsVisible(true);
-        var enabled = new Checkbox("Enabled");
-        var actions = new CheckboxGroup<RuleAction>("Actions");
-        actions.setItems(RuleAction.values());
-        actions.setItemLabelGenerator(RuleAction::label);
-
-        var binder = new Binder<Form>();
-        binder.forField(name).asRequired("A rule needs a name")
-                .withValidator(v -> v.strip().length() <= 100, "At most 100 characters")
-                .bind(f -> f.name, (f, v) -> f.name = v.strip());
-        binder.forField(severity).asRequired("Choose a severity").bind(f -> f.severity, (f, v) -> f.severity = v);
-        binder.forField(cooldown).asRequired("Enter a cool-down (0 for none)")
-                .withValidator(v -> v >= 0 && v <= 10_080, "0 to 10,080 minutes (a week)")
-                .bind(f -> f.cooldown, (f, v) -> f.cooldown = v);
-        binder.forField(enabled).bind(f -> f.enabled, (f, v) -> f.enabled = v);
-        binder.forField(actions).bind(f -> f.actions, (f, v) -> f.actions = v.isEmpty()
-                ? EnumSet.noneOf(RuleAction.class) : EnumSet.copyOf(v));
-        var form = new Form();
-        if (existing != null) {
-            form.name = existing.name();
-            form.severity = existing.severity();
-            form.cooldown = existing.cooldownMinutes();
-            form.enabled = existing.enabled();
-            form.actions = existing.actions().isEmpty() ? EnumSet.noneOf(RuleAction.class)
-                    : EnumSet.copyOf(existing.actions());
-        }
+        var fields = new RuleFields();
+        var binder = fields.binder();
+        var form = formOf(existing);
         binder.readBean(form);
-
         var editor = new ConditionEditor(existing == null ? new Condition.Sentiment(null, null) : existing.condition());
         var dryRunResult = new Div();
         dryRunResult.setId("dry-run-result");
         dryRunResult.addClassName("omniops-dry-run");
-        var dryRun = new Button("Dry run (last 7 days)", click -> {
-            try {
-                showDryRun(dryRunResult, rules.dryRun(customer, editor.read()));
-            } catch (Condition.InvalidCondition e) {
-                dryRunResult.removeAll();
-                dryRunResult.add(new Span(e.getMessage()));
-            }
-        });
-        dryRun.setId("dry-run");
-
-        var fields = new FormLayout(name, severity, cooldown, enabled);
-        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 4));
-        dialog.add(fields, actions, editor, new HorizontalLayout(dryRun), dryRunResult);
+        dialog.add(fields.layout(), fields.actions, editor, new HorizontalLayout(dryRunButton(editor, dryRunResult)),
+                dryRunResult);
 
         var save = new Button("Save", click -> {
-            Condition condition;
-            try {
-                condition = editor.read();
-            } catch (Condition.InvalidCondition e) {
-                Notification.show(e.getMessage(), 4000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                return;
+            if (save(existing, binder, form, editor)) {
+                dialog.close();
+                refresh();
             }
-            if (!binder.writeBeanIfValid(form)) {
-                return;
-            }
-            var rule = new Rule(existing == null ? UUID.randomUUID() : existing.id(), customer, form.name, form.enabled,
-                    form.severity, condition, form.actions, form.cooldown, java.time.Instant.now());
-            try {
-                rules.save(customer, rule, user.getUsername());
-            } catch (Condition.InvalidCondition e) {
-                Notification.show(e.getMessage(), 4000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                return;
-            }
-            Notification.show("Rule saved", 2000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            dialog.close();
-            refresh();
         });
         save.setId("save-rule");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -224,6 +161,102 @@ class EscalationRulesView extends VerticalLayout {
             dialog.getFooter().addComponentAsFirst(delete);
         }
         dialog.open();
+    }
+
+    /** The editor's fields other than the condition, and how they bind to a {@link Form}. */
+    private static final class RuleFields {
+
+        final TextField name = new TextField("Name");
+        final Select<Severity> severity = new Select<>();
+        final IntegerField cooldown = new IntegerField("Cool-down (minutes)");
+        final Checkbox enabled = new Checkbox("Enabled");
+        final CheckboxGroup<RuleAction> actions = new CheckboxGroup<>("Actions");
+
+        RuleFields() {
+            name.setId("rule-name");
+            severity.setLabel("Severity");
+            severity.setId("rule-severity");
+            severity.setItems(Severity.values());
+            severity.setItemLabelGenerator(Severity::dbValue);
+            cooldown.setId("rule-cooldown");
+            cooldown.setStepButtonsVisible(true);
+            actions.setItems(RuleAction.values());
+            actions.setItemLabelGenerator(RuleAction::label);
+        }
+
+        Binder<Form> binder() {
+            var binder = new Binder<Form>();
+            binder.forField(name).asRequired("A rule needs a name")
+                    .withValidator(v -> v.strip().length() <= 100, "At most 100 characters")
+                    .bind(f -> f.name, (f, v) -> f.name = v.strip());
+            binder.forField(severity).asRequired("Choose a severity").bind(f -> f.severity, (f, v) -> f.severity = v);
+            binder.forField(cooldown).asRequired("Enter a cool-down (0 for none)")
+                    .withValidator(v -> v >= 0 && v <= 10_080, "0 to 10,080 minutes (a week)")
+                    .bind(f -> f.cooldown, (f, v) -> f.cooldown = v);
+            binder.forField(enabled).bind(f -> f.enabled, (f, v) -> f.enabled = v);
+            binder.forField(actions).bind(f -> f.actions, (f, v) -> f.actions = v.isEmpty()
+                    ? EnumSet.noneOf(RuleAction.class) : EnumSet.copyOf(v));
+            return binder;
+        }
+
+        FormLayout layout() {
+            var fields = new FormLayout(name, severity, cooldown, enabled);
+            fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 4));
+            return fields;
+        }
+    }
+
+    private static Form formOf(@Nullable Rule existing) {
+        var form = new Form();
+        if (existing != null) {
+            form.name = existing.name();
+            form.severity = existing.severity();
+            form.cooldown = existing.cooldownMinutes();
+            form.enabled = existing.enabled();
+            form.actions = existing.actions().isEmpty() ? EnumSet.noneOf(RuleAction.class)
+                    : EnumSet.copyOf(existing.actions());
+        }
+        return form;
+    }
+
+    private Button dryRunButton(ConditionEditor editor, Div result) {
+        var dryRun = new Button("Dry run (last 7 days)", click -> {
+            try {
+                showDryRun(result, rules.dryRun(customer, editor.read()));
+            } catch (Condition.InvalidCondition e) {
+                result.removeAll();
+                result.add(new Span(e.getMessage()));
+            }
+        });
+        dryRun.setId("dry-run");
+        return dryRun;
+    }
+
+    /** Saves the edited rule when the condition and the fields are valid; otherwise shows why and returns false. */
+    private boolean save(@Nullable Rule existing, Binder<Form> binder, Form form, ConditionEditor editor) {
+        Condition condition;
+        try {
+            condition = editor.read();
+        } catch (Condition.InvalidCondition e) {
+            Notification.show(e.getMessage(), 4000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+        if (!binder.writeBeanIfValid(form)) {
+            return false;
+        }
+        var rule = new Rule(existing == null ? UUID.randomUUID() : existing.id(), customer, form.name, form.enabled,
+                form.severity, condition, form.actions, form.cooldown, java.time.Instant.now());
+        try {
+            rules.save(customer, rule, user.getUsername());
+        } catch (Condition.InvalidCondition e) {
+            Notification.show(e.getMessage(), 4000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+        Notification.show("Rule saved", 2000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        return true;
     }
 
     private void showDryRun(Div target, RuleService.DryRun result) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,26 @@ public class SyntheticHistory {
     public record Plan(String seed, int days, int conversations, int messagesPerConversation, List<Line> lines,
             List<Line> emerging, int emergingEvery) {}
 
+    /** One row per conversation: its number, id, time, contact and first customer line (normal or emerging). */
+    private static final String FIRST_LINES = """
+            with arr as (
+                select string_to_array(:texts, chr(31)) texts, string_to_array(:cats, chr(31)) cats,
+                       string_to_array(:scores, ',')::float8[] scores, string_to_array(:etexts, chr(31)) etexts,
+                       string_to_array(:ecats, chr(31)) ecats, string_to_array(:escores, ',')::float8[] escores),
+            conv as (
+                select i, md5(:seed || ':conv:' || i)::uuid id,
+                       :start::timestamptz + make_interval(secs => (i - 1) * :step + (i * 7919 % 600)) t0,
+                       md5(:seed || ':contact:' || (1 + i % :contacts))::uuid contact_id
+                  from generate_series(1, :n) i),
+            first_line as (
+                select conv.*, arr.*, case when :every > 0 and t0 >= :recent and i % :every = 0
+                                    then 0 else 1 end normal,
+                       case when :every > 0 and t0 >= :recent and i % :every = 0
+                            then 1 + (i / :every) % cardinality(etexts)
+                            else 1 + (i * 31) % cardinality(texts) end line
+                  from conv, arr)
+            """;
+
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
 
@@ -62,6 +83,7 @@ public class SyntheticHistory {
         return transactions.inTenant(customer, () -> insert(customer, plan, now));
     }
 
+    /** Contacts, conversations, messages, then what the pipeline would have added to them; one step per table. */
     private int insert(CustomerId customer, Plan plan, Instant now) {
         var start = now.minus(Duration.ofDays(plan.days()));
         double stepSeconds = (double) Duration.ofDays(plan.days()).toSeconds() / plan.conversations();
@@ -73,9 +95,22 @@ public class SyntheticHistory {
         var eScores = plan.emerging().stream().map(Line::score).toArray(Double[]::new);
         var eTexts = plan.emerging().stream().map(Line::text).toArray(String[]::new);
         int contacts = Math.max(1, Math.min(plan.conversations(), 500));
+        insertContacts(customer, plan, start, contacts);
+        var p = params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats, eScores, eTexts,
+                now);
+        insertConversations(p);
+        int messages = insertMessages(p);
+        insertSentiment(p);
+        insertCategories(p);
+        insertEscalations(p);
+        insertSuggestions(p);
+        return messages;
+    }
+
+    /** Up to 500 contacts the conversations take turns on. */
+    private void insertContacts(CustomerId customer, Plan plan, Instant start, int contacts) {
         var names = new String[] {"Ann Baker", "Ben Carter", "Chloe Diaz", "Dev Patel", "Emma Fox", "Finn Gray",
                 "Grace Hill", "Hugo Ito", "Isla James", "Jack Khan", "Kara Lee", "Liam Moss"};
-
         jdbc.sql("""
                 insert into contacts (id, customer_id, name, email, created_at)
                 select md5(:seed || ':contact:' || k)::uuid, :c,
@@ -85,27 +120,11 @@ public class SyntheticHistory {
                 on conflict (id) do nothing""")
                 .param("seed", plan.seed()).param("c", customer.value()).param("names", String.join("\u001f", names))
                 .param("start", Timestamp.from(start)).param("n", contacts).update();
+    }
 
-        // one row per conversation: its time and its first customer line (normal or emerging)
-        var conv = """
-                with arr as (
-                    select string_to_array(:texts, chr(31)) texts, string_to_array(:cats, chr(31)) cats,
-                           string_to_array(:scores, ',')::float8[] scores, string_to_array(:etexts, chr(31)) etexts,
-                           string_to_array(:ecats, chr(31)) ecats, string_to_array(:escores, ',')::float8[] escores),
-                conv as (
-                    select i, md5(:seed || ':conv:' || i)::uuid id,
-                           :start::timestamptz + make_interval(secs => (i - 1) * :step + (i * 7919 % 600)) t0,
-                           md5(:seed || ':contact:' || (1 + i % :contacts))::uuid contact_id
-                      from generate_series(1, :n) i),
-                first_line as (
-                    select conv.*, arr.*, case when :every > 0 and t0 >= :recent and i % :every = 0
-                                        then 0 else 1 end normal,
-                           case when :every > 0 and t0 >= :recent and i % :every = 0
-                                then 1 + (i / :every) % cardinality(etexts)
-                                else 1 + (i * 31) % cardinality(texts) end line
-                      from conv, arr)
-                """;
-        jdbc.sql(conv + """
+    /** Resolved conversations, one per number, each with its first customer line as the subject. */
+    private void insertConversations(Map<String, Object> p) {
+        jdbc.sql(FIRST_LINES + """
                 insert into conversations (id, customer_id, contact_id, subject, status, channel, message_count,
                        created_at, updated_at, first_response_at, last_customer_message_at, last_agent_message_at,
                        resolved_at)
@@ -119,10 +138,13 @@ public class SyntheticHistory {
                   from first_line
                  where t0 + make_interval(mins => 20 + i % 240) < :now
                 on conflict (id) do nothing""")
-                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
-                        eScores, eTexts, now))
+                .params(p)
                 .update();
-        int messages = jdbc.sql(conv + """
+    }
+
+    /** Alternating customer and agent messages. @return how many were inserted */
+    private int insertMessages(Map<String, Object> p) {
+        return jdbc.sql(FIRST_LINES + """
                 insert into messages (id, customer_id, conversation_id, author_type, text, created_at)
                 select md5(:seed || ':msg:' || i || ':' || j)::uuid, :c, id,
                        case when j % 2 = 1 then 'contact' else 'agent' end,
@@ -137,10 +159,13 @@ public class SyntheticHistory {
                   from first_line, generate_series(1, :m) j
                  where t0 + make_interval(mins => 20 + i % 240) < :now
                 on conflict (id) do nothing""")
-                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
-                        eScores, eTexts, now))
+                .params(p)
                 .update();
-        jdbc.sql(conv + """
+    }
+
+    /** A sentiment score for every customer message, near its line's score. */
+    private void insertSentiment(Map<String, Object> p) {
+        jdbc.sql(FIRST_LINES + """
                 insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence,
                        model, created_at)
                 select md5(:seed || ':sent:' || i || ':' || j)::uuid, :c, md5(:seed || ':msg:' || i || ':' || j)::uuid, id,
@@ -154,10 +179,13 @@ public class SyntheticHistory {
                                    + ((i * 13 + j) % 11 - 5) / 100.0))::numeric(5, 4) score) s
                  where t0 + make_interval(mins => 20 + i % 240) < :now
                 on conflict do nothing""")
-                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
-                        eScores, eTexts, now))
+                .params(p)
                 .update();
-        jdbc.sql(conv + """
+    }
+
+    /** The first customer message's category. */
+    private void insertCategories(Map<String, Object> p) {
+        jdbc.sql(FIRST_LINES + """
                 insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key,
                        confidence, created_at)
                 select md5(:seed || ':cat:' || i)::uuid, :c, id, md5(:seed || ':msg:' || i || ':1')::uuid,
@@ -166,11 +194,13 @@ public class SyntheticHistory {
                   from first_line
                  where t0 + make_interval(mins => 20 + i % 240) < :now
                 on conflict do nothing""")
-                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
-                        eScores, eTexts, now))
+                .params(p)
                 .update();
-        // escalations: negative first messages, every other one; the cause rotates over three rules
-        jdbc.sql(conv + """
+    }
+
+    /** Escalations: negative first messages, every other one; the cause rotates over three rules. */
+    private void insertEscalations(Map<String, Object> p) {
+        jdbc.sql(FIRST_LINES + """
                 insert into escalation_events (id, customer_id, conversation_id, message_id, reason, rule_name,
                        severity, status, opened_at, resolved_at, created_at, last_matched_at)
                 select md5(:seed || ':esc:' || i)::uuid, :c, id, md5(:seed || ':msg:' || i || ':1')::uuid,
@@ -182,10 +212,13 @@ public class SyntheticHistory {
                  where t0 + make_interval(mins => 20 + i % 240) < :now and i % 2 = 0
                    and (case normal when 1 then scores[line] else escores[line] end) < 0.35
                 on conflict do nothing""")
-                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
-                        eScores, eTexts, now))
+                .params(p)
                 .update();
-        jdbc.sql(conv + """
+    }
+
+    /** A library suggestion per conversation with an agent reply, accepted, edited or ignored by number. */
+    private void insertSuggestions(Map<String, Object> p) {
+        jdbc.sql(FIRST_LINES + """
                 insert into response_suggestions (id, customer_id, conversation_id, message_id, source, text, status,
                        created_at, decided_at)
                 select md5(:seed || ':sug:' || i)::uuid, :c, id, md5(:seed || ':msg:' || i || ':1')::uuid, 'library',
@@ -195,10 +228,8 @@ public class SyntheticHistory {
                   from first_line
                  where t0 + make_interval(mins => 20 + i % 240) < :now and :m > 1
                 on conflict do nothing""")
-                .params(params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats,
-                        eScores, eTexts, now))
+                .params(p)
                 .update();
-        return messages;
     }
 
     /** The plan's first conversation: present once {@link #generate} ran for the plan. */
@@ -275,7 +306,7 @@ public class SyntheticHistory {
         return java.util.Arrays.stream(values).map(v -> Double.toString(v)).collect(java.util.stream.Collectors.joining(","));
     }
 
-    private static java.util.Map<String, Object> params(Plan plan, CustomerId customer, Instant start, double step,
+    private static Map<String, Object> params(Plan plan, CustomerId customer, Instant start, double step,
             Instant recent, int contacts, String[] cats, Double[] scores, String[] texts, String[] eCats,
             Double[] eScores, String[] eTexts, Instant now) {
         var p = new java.util.HashMap<String, Object>();

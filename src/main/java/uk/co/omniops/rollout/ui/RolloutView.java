@@ -2,7 +2,6 @@ package uk.co.omniops.rollout.ui;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -16,11 +15,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -34,9 +28,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.slider.IntegerSlider;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -51,7 +42,6 @@ import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.EffectiveFlag;
 import uk.co.omniops.rollout.Feature;
-import uk.co.omniops.rollout.FlagDefinition;
 import uk.co.omniops.rollout.RolloutAuditEntry;
 import uk.co.omniops.rollout.RolloutManagement;
 import uk.co.omniops.rollout.RolloutStep;
@@ -69,7 +59,7 @@ import uk.co.omniops.tenancy.Customer;
 @RolesAllowed("ADMIN")
 class RolloutView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
     private final RolloutManagement rollout;
@@ -114,7 +104,7 @@ class RolloutView extends VerticalLayout {
         var panelBox = new Div();
         panelBox.addClassName("omniops-rollout-panels");
         for (var f : Feature.values()) {
-            var panel = new FeaturePanel(f);
+            var panel = new FeaturePanel(f, rollout, this::actor, this::change);
             panels.put(f, panel);
             panelBox.add(panel);
         }
@@ -263,172 +253,6 @@ class RolloutView extends VerticalLayout {
         if (subscription != null) {
             subscription.close();
             subscription = null;
-        }
-    }
-
-    /** One feature's controls. */
-    private final class FeaturePanel extends Div {
-
-        private final Feature feature;
-        private final Span state = new Span();
-        private final IntegerSlider slider = new IntegerSlider(0, 100);
-        private final IntegerField percentage = new IntegerField("Rollout %");
-        private final MultiSelectComboBox<String> whitelist = new MultiSelectComboBox<>("Whitelist (beta)");
-        private final MultiSelectComboBox<String> blocklist = new MultiSelectComboBox<>("Blocklist");
-        private final Button kill = new Button();
-        private final Button resume = new Button("Resume ramp");
-        private @Nullable FlagDefinition shown;
-
-        FeaturePanel(Feature feature) {
-            this.feature = feature;
-            var id = feature.key();
-            setId("panel-" + id);
-            addClassName("omniops-rollout-panel");
-            var title = new H3(id);
-            title.addClassName("omniops-rollout-panel-title");
-            var prerequisite = new Span(feature.prerequisite().map(p -> "Requires " + p.key()).orElse("No prerequisite"));
-            prerequisite.addClassName("omniops-rollout-prerequisite");
-            state.addClassName("omniops-rollout-state");
-            state.setId("state-" + id);
-
-            slider.setAriaLabel(id + " rollout percentage");
-            slider.setId("slider-" + id);
-            slider.setStep(1);
-            slider.setWidth("11rem");
-            slider.addValueChangeListener(e -> {
-                if (e.isFromClient() && e.getValue() != null) {
-                    percentage.setValue(e.getValue());
-                }
-            });
-            percentage.setId("percentage-" + id);
-            percentage.setMin(0);
-            percentage.setMax(100);
-            percentage.setStepButtonsVisible(true);
-            percentage.setWidth("9.5rem");
-            percentage.setSuffixComponent(new Span("%"));
-            percentage.addValueChangeListener(e -> {
-                if (e.isFromClient() && e.getValue() != null) {
-                    slider.setValue(Math.max(0, Math.min(100, e.getValue())));
-                }
-            });
-            var applyPercentage = new Button("Set %", e -> {
-                var value = percentage.getValue();
-                if (value == null || value < 0 || value > 100) {
-                    percentage.setInvalid(true);
-                    percentage.setErrorMessage("0 to 100");
-                    return;
-                }
-                change(id + ": rollout " + value + " %",
-                        reason -> rollout.setPercentage(feature, value, actor(), reason));
-            });
-            applyPercentage.setId("set-percentage-" + id);
-            var percentRow = new HorizontalLayout(slider, percentage, applyPercentage);
-            percentRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-
-            whitelist.setId("whitelist-" + id);
-            whitelist.setWidthFull();
-            var saveWhitelist = new Button("Save whitelist", e -> change(id + ": whitelist " + whitelist.getValue(),
-                    reason -> rollout.setWhitelist(feature, whitelist.getValue(), actor(), reason)));
-            saveWhitelist.setId("save-whitelist-" + id);
-            blocklist.setId("blocklist-" + id);
-            blocklist.setWidthFull();
-            var saveBlocklist = new Button("Save blocklist", e -> change(id + ": blocklist " + blocklist.getValue(),
-                    reason -> rollout.setBlocklist(feature, blocklist.getValue(), actor(), reason)));
-            saveBlocklist.setId("save-blocklist-" + id);
-            var whiteRow = new HorizontalLayout(whitelist, saveWhitelist);
-            whiteRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-            whiteRow.setWidthFull();
-            var blockRow = new HorizontalLayout(blocklist, saveBlocklist);
-            blockRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-            blockRow.setWidthFull();
-
-            kill.setId("kill-" + id);
-            kill.addClickListener(e -> confirmKill());
-            resume.setId("resume-" + id);
-            resume.addClickListener(e -> change(id + ": resume the ramp",
-                    reason -> rollout.resumeRamp(feature, actor(), reason)));
-
-            var when = new DateTimePicker("Step at");
-            when.setId("step-at-" + id);
-            when.setValue(LocalDateTime.now().plusDays(1).withSecond(0).withNano(0));
-            var stepPercentage = new IntegerField("Step %");
-            stepPercentage.setId("step-percentage-" + id);
-            stepPercentage.setMin(0);
-            stepPercentage.setMax(100);
-            stepPercentage.setWidth("6rem");
-            var threshold = new NumberField("Max error rate %");
-            threshold.setId("step-threshold-" + id);
-            threshold.setValue(2.0);
-            threshold.setMin(0);
-            threshold.setMax(100);
-            threshold.setWidth("9rem");
-            var schedule = new Button("Schedule step", e -> {
-                if (when.getValue() == null || stepPercentage.getValue() == null || threshold.getValue() == null) {
-                    Notification.show("Date, percentage and safeguard threshold are required", 4000,
-                            Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
-                    return;
-                }
-                var at = when.getValue().atZone(ZoneId.systemDefault()).toInstant();
-                change(id + ": " + stepPercentage.getValue() + " % at " + WHEN.format(at) + " if error rate ≤ "
-                        + threshold.getValue() + " %", reason -> rollout.scheduleStep(feature,
-                                stepPercentage.getValue(), at, threshold.getValue(), actor(), reason));
-            });
-            schedule.setId("schedule-" + id);
-            var stepRow = new HorizontalLayout(when, stepPercentage, threshold, schedule);
-            stepRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-            stepRow.setWrap(true);
-
-            var header = new HorizontalLayout(title, state);
-            header.setAlignItems(FlexComponent.Alignment.BASELINE);
-            var actions = new HorizontalLayout(kill, resume);
-            add(header, prerequisite, percentRow, whiteRow, blockRow, stepRow, actions);
-        }
-
-        void show(FlagDefinition f, List<String> slugs) {
-            shown = f;
-            slider.setValue(f.percentage());
-            percentage.setValue(f.percentage());
-            percentage.setInvalid(false);
-            var all = new java.util.TreeSet<>(slugs);
-            all.addAll(f.whitelist());
-            all.addAll(f.blocklist());
-            whitelist.setItems(all);
-            whitelist.setValue(f.whitelist());
-            blocklist.setItems(all);
-            blocklist.setValue(f.blocklist());
-            var text = (f.on() ? "on" : "KILLED") + " · " + f.percentage() + " % · v" + f.version()
-                    + (f.rampPaused() ? " · ramp paused: " + (f.pausedReason() == null ? "" : f.pausedReason()) : "");
-            state.setText(text);
-            state.getElement().setAttribute("data-on", Boolean.toString(f.on()));
-            kill.setText(f.on() ? "Kill switch" : "Turn back on");
-            kill.getElement().getThemeList().clear();
-            if (f.on()) {
-                kill.addThemeVariants(ButtonVariant.ERROR);
-            } else {
-                kill.addThemeVariants(ButtonVariant.SUCCESS);
-            }
-            resume.setVisible(f.rampPaused());
-        }
-
-        private void confirmKill() {
-            var f = shown;
-            if (f == null) {
-                return;
-            }
-            var killing = f.on();
-            var dialog = new ConfirmDialog();
-            dialog.setId("kill-confirm");
-            dialog.setHeader(killing ? "Turn " + feature.key() + " off for every customer?" : "Turn " + feature.key()
-                    + " back on?");
-            dialog.setText(killing ? "The flag serves off to every customer, whitelisted or not, until it is turned "
-                    + "back on." : "Customers get the feature again according to the whitelist, blocklist and "
-                    + f.percentage() + " %.");
-            dialog.setCancelable(true);
-            dialog.setConfirmText(killing ? "Kill" : "Turn on");
-            dialog.setConfirmButtonTheme(killing ? "error primary" : "primary");
-            dialog.addConfirmListener(e -> change(feature.key() + (killing ? ": kill switch on" : ": kill switch off"),
-                    reason -> rollout.setKillSwitch(feature, killing, actor(), reason)));
-            dialog.open();
         }
     }
 }

@@ -21,17 +21,17 @@ class DemoLibrarySeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLibrarySeeder.class);
 
     private final TenancyManagement tenancy;
-    private final SuggestionService suggestions;
+    private final ReplyLibrary library;
 
-    DemoLibrarySeeder(TenancyManagement tenancy, SuggestionService suggestions) {
+    DemoLibrarySeeder(TenancyManagement tenancy, ReplyLibrary library) {
         this.tenancy = tenancy;
-        this.suggestions = suggestions;
+        this.library = library;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         DemoLibrary.LIBRARY.forEach((slug, entries) -> tenancy.customerBySlug(slug).ifPresent(customer -> {
-            var seeded = suggestions.seed(customer.id(),
+            var seeded = library.seed(customer.id(),
                     entries.stream().map(e -> new ReplyDraft(e.title(), e.body(), e.categories())).toList(),
                     DemoLibrary.KNOWLEDGE.getOrDefault(slug, java.util.List.of()).stream()
                             .map(e -> new ReplyDraft(e.title(), e.body(), e.categories())).toList());

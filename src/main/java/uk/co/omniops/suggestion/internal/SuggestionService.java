@@ -3,13 +3,11 @@ package uk.co.omniops.suggestion.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,10 +30,6 @@ import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
-import uk.co.omniops.suggestion.KnowledgeSnippet;
-import uk.co.omniops.suggestion.ReplyDraft;
-import uk.co.omniops.suggestion.ReplyEntry;
-import uk.co.omniops.suggestion.ReplyProposal;
 import uk.co.omniops.suggestion.SourceStats;
 import uk.co.omniops.suggestion.Suggestion;
 import uk.co.omniops.suggestion.SuggestionRejected;
@@ -45,7 +39,8 @@ import uk.co.omniops.tenancy.TenantTransactions;
 import uk.co.omniops.tenancy.UserAccount;
 
 /**
- * Computes, stores and learns from suggestions (the work behind {@code SuggestionManagement}). Computing reads the
+ * Ranks, stores and learns from suggestions (the work behind {@code SuggestionManagement}); the library and knowledge
+ * the suggestions come from are {@link ReplyLibrary}'s. Computing reads the
  * conversation's facts (bounded: its newest messages) from the event or through the conversation module's API, retrieves candidates from the three sources, ranks them in
  * process ({@link Ranker}) and stores the top three in one transaction; the live update {@code suggestions.ready}
  * follows after commit. An LLM draft, when configured, is added later by
@@ -55,13 +50,11 @@ import uk.co.omniops.tenancy.UserAccount;
 public class SuggestionService {
 
     static final int SHOWN = 3;
-    static final int PROPOSAL_THRESHOLD = 3;
     /** An inserted suggestion counts as edited (not ignored) while at most this share of it was changed. */
     static final double EDITED_MAX_RATIO = 0.6;
     static final LiveUpdate.Kind READY = LiveUpdate.Kind.SUGGESTIONS_READY;
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionService.class);
-    private static final Pattern CATEGORY_KEY = Pattern.compile("[a-z0-9_]{1,40}");
 
     private final SuggestionStore store;
     private final TenantTransactions transactions;
@@ -194,45 +187,20 @@ public class SuggestionService {
         var facts = facts(customer, details, null);
         var query = queryText(details, message);
         var batch = UUID.randomUUID();
-        var ids = new ArrayList<UUID>();
         // the message's sentence vector outside the transaction (a few ms; none with the embeddings kill switch)
         var meaning = meanings.of(query);
         var byMeaning = meaning != Ranker.Meaning.NONE;
         var ranked = transactions.inTenant(customer, () -> {
-            var candidates = new ArrayList<Ranker.Candidate>();
-            for (var e : store.entries(customer, false)) {
-                candidates.add(new Ranker.Candidate(Suggestion.LIBRARY, e.id().toString(), e.title(), e.body(),
-                        e.categories(), e.stats(), null, ""));
-            }
-            var knowledge = store.searchKnowledge(customer, query, 5);
-            candidates.addAll(knowledge);
-            if (byMeaning) {
-                // by meaning every snippet is a candidate (a customer has tens): paraphrases share no words
-                var found = knowledge.stream().map(Ranker.Candidate::ref).collect(java.util.stream.Collectors.toSet());
-                store.knowledgeCandidates(customer).stream().filter(k -> !found.contains(k.ref())).forEach(candidates::add);
-            }
-            candidates.addAll(store.searchPastReplies(customer, query, conversation, byMeaning ? 20 : 5));
+            var candidates = candidates(customer, query, conversation, byMeaning);
             var prior = Ranker.prior(store.customerStats(customer));
             var top = Ranker.rank(query, cats, candidates, prior, SHOWN, meaning);
             store.deleteReplaced(customer, conversation, message.id());
-            int rank = 1;
-            var shown = new ArrayList<SuggestionStore.Increment>();
-            for (var r : top) {
-                var id = UUID.randomUUID();
-                var c = r.candidate();
-                var text = VariableFiller.fill(c.source().equals(Suggestion.KNOWLEDGE) ? knowledgeReply(c) : c.text(), facts);
-                store.insertSuggestion(customer, id, batch, conversation, message.id(), c.source(), c.ref(), c.title(), text,
-                        r.score(), r.reason(), rank++);
-                shown.add(new SuggestionStore.Increment(c.source(), c.ref(), "shown"));
-                ids.add(id);
-            }
-            store.countAll(customer, shown);
-            if (ids.isEmpty()) {
-                // nothing to announce: a "ready" update would make every open workspace read (and compute) again
-                nothingToSuggest.add(message.id());
-            } else {
+            if (store(customer, batch, conversation, message.id(), top, facts)) {
                 nothingToSuggest.remove(message.id());
                 liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
+            } else {
+                // nothing to announce: a "ready" update would make every open workspace read (and compute) again
+                nothingToSuggest.add(message.id());
             }
             return top;
         });
@@ -248,6 +216,41 @@ public class SuggestionService {
                     (text, model) -> addDraft(customer, conversation, message.id(), batch, text, model));
         }
         return stored;
+    }
+
+    /** The library's entries, the knowledge found for the query (every snippet by meaning) and past replies. */
+    private List<Ranker.Candidate> candidates(CustomerId customer, String query, ConversationId conversation,
+            boolean byMeaning) {
+        var candidates = new ArrayList<Ranker.Candidate>();
+        for (var e : store.entries(customer, false)) {
+            candidates.add(new Ranker.Candidate(Suggestion.LIBRARY, e.id().toString(), e.title(), e.body(),
+                    e.categories(), e.stats(), null, ""));
+        }
+        var knowledge = store.searchKnowledge(customer, query, 5);
+        candidates.addAll(knowledge);
+        if (byMeaning) {
+            // by meaning every snippet is a candidate (a customer has tens): paraphrases share no words
+            var found = knowledge.stream().map(Ranker.Candidate::ref).collect(java.util.stream.Collectors.toSet());
+            store.knowledgeCandidates(customer).stream().filter(k -> !found.contains(k.ref())).forEach(candidates::add);
+        }
+        candidates.addAll(store.searchPastReplies(customer, query, conversation, byMeaning ? 20 : 5));
+        return candidates;
+    }
+
+    /** Stores the ranked suggestions as one batch, texts filled in, and counts them shown; false when there are none. */
+    private boolean store(CustomerId customer, UUID batch, ConversationId conversation, MessageId message,
+            List<Ranker.Ranked> top, VariableFiller.Facts facts) {
+        int rank = 1;
+        var shown = new ArrayList<SuggestionStore.Increment>();
+        for (var r : top) {
+            var c = r.candidate();
+            var text = VariableFiller.fill(c.source().equals(Suggestion.KNOWLEDGE) ? knowledgeReply(c) : c.text(), facts);
+            store.insertSuggestion(customer, UUID.randomUUID(), batch, conversation, message, c.source(), c.ref(),
+                    c.title(), text, r.score(), r.reason(), rank++);
+            shown.add(new SuggestionStore.Increment(c.source(), c.ref(), "shown"));
+        }
+        store.countAll(customer, shown);
+        return !top.isEmpty();
     }
 
     /** Adds the LLM draft to a stored batch (rank 0, shown first) and announces it. */
@@ -383,14 +386,10 @@ public class SuggestionService {
                     var insertedBy = p.insertedBy() == null ? null : agentName(customer, p.insertedBy());
                     var insertedText = insertedBy == null ? s.text()
                             : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), insertedBy);
-                    var a = Texts.squeeze(insertedText);
-                    var b = Texts.squeeze(sent);
-                    var distance = Texts.editDistance(a, b);
-                    var ratio = distance / (double) Math.max(1, Math.max(a.length(), b.length()));
-                    var status = distance == 0 ? "accepted" : ratio <= EDITED_MAX_RATIO ? "edited" : "ignored";
-                    if (store.decide(customer, s.id(), status, sent, distance)) {
-                        decided.add(new SuggestionStore.Increment(s.source(), statsRef(s), status));
-                        if (status.equals("edited")) {
+                    var verdict = Verdict.of(insertedText, sent);
+                    if (store.decide(customer, s.id(), verdict.status(), sent, verdict.distance())) {
+                        decided.add(new SuggestionStore.Increment(s.source(), statsRef(s), verdict.status()));
+                        if (verdict.status().equals("edited")) {
                             propose(customer, s, sent, facts);
                         }
                     }
@@ -404,13 +403,25 @@ public class SuggestionService {
         liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.SUGGESTIONS_FEEDBACK, conversation.value()));
     }
 
+    /** How an inserted suggestion was used: accepted (sent as is), edited (at most {@link #EDITED_MAX_RATIO} changed) or ignored. */
+    private record Verdict(String status, int distance) {
+
+        static Verdict of(String inserted, String sent) {
+            var a = Texts.squeeze(inserted);
+            var b = Texts.squeeze(sent);
+            var distance = Texts.editDistance(a, b);
+            var ratio = distance / (double) Math.max(1, Math.max(a.length(), b.length()));
+            return new Verdict(distance == 0 ? "accepted" : ratio <= EDITED_MAX_RATIO ? "edited" : "ignored", distance);
+        }
+    }
+
     private static String statsRef(Suggestion s) {
         return s.sourceRef() != null ? s.sourceRef() : s.sourceTitle();
     }
 
     /** Edited texts that keep being sent become proposals; the contact's own details are turned back into variables. */
     private void propose(CustomerId customer, Suggestion s, String sent, VariableFiller.Facts facts) {
-        var template = templatise(sent, facts);
+        var template = VariableFiller.templatise(sent, facts);
         var similar = store.similarProposal(customer, template);
         if (similar.isPresent()) {
             store.proposalSeenAgain(customer, similar.get(), template);
@@ -420,180 +431,11 @@ public class SuggestionService {
         }
     }
 
-    static String templatise(String text, VariableFiller.Facts facts) {
-        var out = text;
-        if (facts.orderNumber() != null) {
-            out = out.replace("#" + facts.orderNumber(), "{{order.number}}").replace(facts.orderNumber(), "{{order.number}}");
-        }
-        if (facts.contactEmail() != null) {
-            out = out.replace(facts.contactEmail(), "{{contact.email}}");
-        }
-        if (facts.contactName() != null) {
-            out = out.replace(facts.contactName(), "{{contact.name}}");
-            var first = facts.contactName().split("\\s+")[0];
-            if (first.length() > 1) {
-                out = out.replaceAll("\\b" + Pattern.quote(first) + "\\b", "{{contact.first_name}}");
-            }
-        }
-        if (facts.agentName() != null) {
-            out = out.replace(facts.agentName(), "{{agent.name}}");
-        }
-        return out;
-    }
-
-    // ---- library and knowledge
-
-    public List<ReplyEntry> library(CustomerId customer, boolean withRetired) {
-        return transactions.readInTenant(customer, () -> store.entries(customer, withRetired));
-    }
-
-    public ReplyEntry createEntry(CustomerId customer, ReplyDraft draft, String by) {
-        var clean = validate(draft, 120, 4000);
-        var id = UUID.randomUUID();
-        transactions.inTenant(customer, () -> {
-            store.insertEntry(customer, id, clean.title(), clean.body(), clean.categories(), by);
-            return null;
-        });
-        return entry(customer, id);
-    }
-
-    public ReplyEntry updateEntry(CustomerId customer, UUID id, ReplyDraft draft) {
-        var clean = validate(draft, 120, 4000);
-        if (!transactions.inTenant(customer, () -> store.updateEntry(customer, id, clean.title(), clean.body(),
-                clean.categories()))) {
-            throw new SuggestionRejected("no such library entry");
-        }
-        return entry(customer, id);
-    }
-
-    public void retireEntry(CustomerId customer, UUID id, boolean retired) {
-        if (!transactions.inTenant(customer, () -> store.retireEntry(customer, id, retired))) {
-            throw new SuggestionRejected("no such library entry");
-        }
-    }
-
-    private ReplyEntry entry(CustomerId customer, UUID id) {
-        return library(customer, true).stream().filter(e -> e.id().equals(id)).findFirst()
-                .orElseThrow(() -> new SuggestionRejected("no such library entry"));
-    }
-
-    public List<KnowledgeSnippet> knowledge(CustomerId customer) {
-        return transactions.readInTenant(customer, () -> store.snippets(customer));
-    }
-
-    public KnowledgeSnippet createSnippet(CustomerId customer, ReplyDraft draft) {
-        var clean = validate(draft, 160, 8000);
-        var id = UUID.randomUUID();
-        transactions.inTenant(customer, () -> {
-            store.insertSnippet(customer, id, clean.title(), clean.body(), clean.categories());
-            return null;
-        });
-        return knowledge(customer).stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    public KnowledgeSnippet updateSnippet(CustomerId customer, UUID id, ReplyDraft draft) {
-        var clean = validate(draft, 160, 8000);
-        if (!transactions.inTenant(customer, () -> store.updateSnippet(customer, id, clean.title(), clean.body(),
-                clean.categories()))) {
-            throw new SuggestionRejected("no such knowledge snippet");
-        }
-        return knowledge(customer).stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    public void retireSnippet(CustomerId customer, UUID id, boolean retired) {
-        if (!transactions.inTenant(customer, () -> store.retireSnippet(customer, id, retired))) {
-            throw new SuggestionRejected("no such knowledge snippet");
-        }
-    }
-
-    public List<ReplyProposal> proposals(CustomerId customer) {
-        return transactions.readInTenant(customer, () -> store.proposals(customer, PROPOSAL_THRESHOLD));
-    }
-
-    /** Turns a proposal into a library entry (categories of the edited entry, if it came from one). */
-    public ReplyEntry acceptProposal(CustomerId customer, UUID proposalId, String by) {
-        var proposal = proposals(customer).stream().filter(p -> p.id().equals(proposalId)).findFirst()
-                .orElseThrow(() -> new SuggestionRejected("no such proposal"));
-        var categories = proposal.sourceRef() == null ? List.<String>of()
-                : transactions.readInTenant(customer, () -> store.entryCategories(customer, proposal.sourceRef()))
-                        .orElse(List.of());
-        var title = SuggestionStore.abbreviate(proposal.title(), 120);
-        var entry = createEntry(customer, new ReplyDraft(title, proposal.text(), categories), by);
-        transactions.inTenant(customer, () -> store.closeProposal(customer, proposalId, "accepted"));
-        return entry;
-    }
-
-    public void dismissProposal(CustomerId customer, UUID proposalId) {
-        if (!transactions.inTenant(customer, () -> store.closeProposal(customer, proposalId, "dismissed"))) {
-            throw new SuggestionRejected("no such proposal");
-        }
-    }
-
     public SourceStats stats(CustomerId customer) {
         return transactions.readInTenant(customer, () -> store.customerStats(customer));
     }
 
     public SourceStats stats(CustomerId customer, String source) {
         return transactions.readInTenant(customer, () -> store.sourceStats(customer, source));
-    }
-
-    /** Seeds a library and knowledge base once (when the customer has no library entry at all). */
-    public boolean seed(CustomerId customer, List<ReplyDraft> library, List<ReplyDraft> knowledge) {
-        return transactions.inTenant(customer, () -> {
-            if (store.countEntries(customer) > 0) {
-                return false;
-            }
-            for (var d : library) {
-                var c = validate(d, 120, 4000);
-                store.insertEntry(customer, UUID.randomUUID(), c.title(), c.body(), c.categories(), "seed");
-            }
-            for (var d : knowledge) {
-                var c = validate(d, 160, 8000);
-                store.insertSnippet(customer, UUID.randomUUID(), c.title(), c.body(), c.categories());
-            }
-            return true;
-        });
-    }
-
-    static ReplyDraft validate(ReplyDraft draft, int maxTitle, int maxBody) {
-        var title = draft.title() == null ? "" : draft.title().strip();
-        var body = draft.body() == null ? "" : draft.body().strip();
-        if (title.isEmpty() || title.length() > maxTitle) {
-            throw new SuggestionRejected("Title must be 1 to " + maxTitle + " characters");
-        }
-        if (body.isEmpty() || body.length() > maxBody) {
-            throw new SuggestionRejected("Text must be 1 to " + maxBody + " characters");
-        }
-        var categories = new ArrayList<String>();
-        for (var c : draft.categories() == null ? List.<String>of() : draft.categories()) {
-            var key = c.strip().toLowerCase(Locale.ROOT);
-            if (!CATEGORY_KEY.matcher(key).matches()) {
-                throw new SuggestionRejected("Category keys are lower case letters, digits and _: " + c);
-            }
-            if (!categories.contains(key)) {
-                categories.add(key);
-            }
-        }
-        var unknown = unknownVariables(body);
-        if (!unknown.isEmpty()) {
-            throw new SuggestionRejected("Unknown variable " + unknown.getFirst() + "; use one of "
-                    + String.join(", ", VariableFiller.PLACEHOLDERS.keySet().stream().sorted().map(k -> "{{" + k + "}}").toList()));
-        }
-        return new ReplyDraft(title, body, List.copyOf(categories));
-    }
-
-    private static List<String> unknownVariables(String body) {
-        var m = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}").matcher(body);
-        var out = new ArrayList<String>();
-        while (m.find()) {
-            if (!VariableFiller.PLACEHOLDERS.containsKey(m.group(1).toLowerCase(Locale.ROOT))) {
-                out.add("{{" + m.group(1) + "}}");
-            }
-        }
-        return out;
-    }
-
-    static Set<String> variables() {
-        return VariableFiller.PLACEHOLDERS.keySet();
     }
 }

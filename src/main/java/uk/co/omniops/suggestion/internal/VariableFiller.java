@@ -117,4 +117,26 @@ final class VariableFiller {
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /** The reverse of {@link #fill}: the contact's and agent's details in a sent text turned back into variables. */
+    static String templatise(String text, VariableFiller.Facts facts) {
+        var out = text;
+        if (facts.orderNumber() != null) {
+            out = out.replace("#" + facts.orderNumber(), "{{order.number}}").replace(facts.orderNumber(), "{{order.number}}");
+        }
+        if (facts.contactEmail() != null) {
+            out = out.replace(facts.contactEmail(), "{{contact.email}}");
+        }
+        if (facts.contactName() != null) {
+            out = out.replace(facts.contactName(), "{{contact.name}}");
+            var first = facts.contactName().split("\\s+")[0];
+            if (first.length() > 1) {
+                out = out.replaceAll("\\b" + Pattern.quote(first) + "\\b", "{{contact.first_name}}");
+            }
+        }
+        if (facts.agentName() != null) {
+            out = out.replace(facts.agentName(), "{{agent.name}}");
+        }
+        return out;
+    }
 }

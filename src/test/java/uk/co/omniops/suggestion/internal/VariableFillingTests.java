@@ -62,7 +62,7 @@ class VariableFillingTests {
     @Test
     void turnsTheContactsDetailsBackIntoVariablesForProposals() {
         var facts = new VariableFiller.Facts("Ann Smith", "ann@example.com", "A12345", null, "Sam Patel", null);
-        assertThat(SuggestionService.templatise("Hi Ann, order #A12345 is on its way to ann@example.com. Sam Patel", facts))
+        assertThat(VariableFiller.templatise("Hi Ann, order #A12345 is on its way to ann@example.com. Sam Patel", facts))
                 .isEqualTo("Hi {{contact.first_name}}, order {{order.number}} is on its way to {{contact.email}}. {{agent.name}}");
     }
 }

@@ -295,7 +295,7 @@ class InboxBrowserTests {
         var dialog = page.locator("#shortcut-dialog");
         assertThat(page.locator("#shortcut-dialog-close")).isVisible();
         assertThat(dialog).containsText("Single keys work");
-        for (var s : InboxView.SHORTCUTS) {
+        for (var s : InboxShortcuts.SHORTCUTS) {
             assertThat(dialog).containsText(s[1]);
         }
         Browser.screenshot(page, "inbox-shortcut-help");
