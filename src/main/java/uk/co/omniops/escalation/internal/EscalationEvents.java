@@ -124,7 +124,9 @@ public class EscalationEvents {
 
     /**
      * The open (or acknowledged) escalations of these conversations, locked in conversation order: a batch of the
-     * analysis reads and changes them under these locks, and two batches take them in the same order.
+     * analysis reads and changes them under these locks, and two batches take them in the same order. {@code no key
+     * update}: the history lines that other transactions insert meanwhile (an action's line, after commit) take a key
+     * share lock through their foreign key, which a plain {@code for update} would make wait for the whole batch.
      */
     Map<ConversationId, Escalation> lockOpenFor(CustomerId customer, List<ConversationId> conversations) {
         if (conversations.isEmpty()) {
@@ -132,7 +134,7 @@ public class EscalationEvents {
         }
         var result = new java.util.HashMap<ConversationId, Escalation>();
         jdbc.sql("select " + COLUMNS + " from escalation_events where customer_id = ? and conversation_id = any(?) "
-                + "and status <> 'resolved' order by conversation_id for update")
+                + "and status <> 'resolved' order by conversation_id for no key update")
                 .params(customer.value(), conversations.stream().map(ConversationId::value).toArray(UUID[]::new))
                 .query(EscalationEvents::map).list().forEach(e -> result.put(e.conversationId(), e));
         return result;
