@@ -24,6 +24,7 @@ import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionOperations;
 
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.MessagesAnalysed;
@@ -116,7 +117,7 @@ class EscalationModuleTests {
         }
         var batch = batch(messages);
 
-        scenario.stimulate(() -> deliver(batch))
+        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher events) -> deliver(batch, events))
                 .andWaitAtMost(Duration.ofSeconds(60))
                 .andWaitForEventOfType(ConversationEscalated.class)
                 .matching(e -> e.conversationId().equals(ids.getLast()))
@@ -137,12 +138,12 @@ class EscalationModuleTests {
         var batch = batch(List.of(analysed(reply(id, "This is a disgrace, I want my refund now!"), 0.06),
                 analysed(reply(id, "I am furious. I want to speak to a manager now."), 0.05)));
 
-        scenario.stimulate(() -> deliver(batch))
+        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher events) -> deliver(batch, events))
                 .andWaitAtMost(Duration.ofSeconds(60))
                 .andWaitForEventOfType(ConversationEscalated.class)
                 .matching(e -> e.conversationId().equals(id))
                 .toArrive();
-        deliver(batch);
+        deliver(batch, publisher);
 
         assertThat(events.ofType(ConversationEscalated.class).matching(e -> e.conversationId().equals(id))).hasSize(1);
         var escalation = escalations.forConversation(customer.id(), id).orElseThrow();
@@ -158,11 +159,11 @@ class EscalationModuleTests {
         FailOnce.ARMED.set(true);
 
         // the batch's unit of work rolls back as a whole: no signal, no escalation (the analysis' job is retried)
-        assertThatThrownBy(() -> deliver(batch)).hasRootCauseMessage("fails once (test)");
+        assertThatThrownBy(() -> deliver(batch, publisher)).hasRootCauseMessage("fails once (test)");
         assertThat(escalations.forConversation(customer.id(), id)).isEmpty();
 
         // the retry delivers the batch again: it escalates, once
-        scenario.stimulate(() -> deliver(batch))
+        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher events) -> deliver(batch, events))
                 .andWaitAtMost(Duration.ofSeconds(60))
                 .andWaitForEventOfType(ConversationEscalated.class)
                 .matching(e -> e.conversationId().equals(id))
@@ -172,8 +173,11 @@ class EscalationModuleTests {
                 .filter(e -> e.conversationId().equals(id))).hasSize(1);
     }
 
-    /** Publishes the batch event in a tenant transaction of its customer, as the analysis' unit of work does. */
-    private Object deliver(MessagesAnalysed batch) {
+    /**
+     * Publishes the batch event in a tenant transaction of its customer, as the analysis' unit of work does (the
+     * scenario's own transaction would have no tenant: row-level security), on the test thread.
+     */
+    private Integer deliver(MessagesAnalysed batch, ApplicationEventPublisher publisher) {
         return TenantContext.callAs(customer.id(), () -> transactions.inTenant(customer.id(), () -> {
             publisher.publishEvent(batch);
             return batch.messages().size();
