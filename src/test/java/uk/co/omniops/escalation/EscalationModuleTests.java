@@ -117,7 +117,7 @@ class EscalationModuleTests {
         }
         var batch = batch(messages);
 
-        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher events) -> deliver(batch, events))
+        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher p) -> deliver(batch, p))
                 .andWaitAtMost(Duration.ofSeconds(60))
                 .andWaitForEventOfType(ConversationEscalated.class)
                 .matching(e -> e.conversationId().equals(ids.getLast()))
@@ -138,7 +138,7 @@ class EscalationModuleTests {
         var batch = batch(List.of(analysed(reply(id, "This is a disgrace, I want my refund now!"), 0.06),
                 analysed(reply(id, "I am furious. I want to speak to a manager now."), 0.05)));
 
-        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher events) -> deliver(batch, events))
+        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher p) -> deliver(batch, p))
                 .andWaitAtMost(Duration.ofSeconds(60))
                 .andWaitForEventOfType(ConversationEscalated.class)
                 .matching(e -> e.conversationId().equals(id))
@@ -163,7 +163,7 @@ class EscalationModuleTests {
         assertThat(escalations.forConversation(customer.id(), id)).isEmpty();
 
         // the retry delivers the batch again: it escalates, once
-        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher events) -> deliver(batch, events))
+        scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher p) -> deliver(batch, p))
                 .andWaitAtMost(Duration.ofSeconds(60))
                 .andWaitForEventOfType(ConversationEscalated.class)
                 .matching(e -> e.conversationId().equals(id))
