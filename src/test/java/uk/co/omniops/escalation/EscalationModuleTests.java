@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -46,8 +46,10 @@ import uk.co.omniops.test.TestInfrastructure;
  * The escalation module with the modules it depends on (Spring Modulith module test): the analysis' batch event
  * {@code MessagesAnalysed} → the prediction module's predictions and the escalation rules in the same unit of work →
  * {@link ConversationEscalated}. The stimulus publishes the batch event on the test thread, in a tenant transaction as
- * the analysis does, so Modulith's {@link PublishedEvents} (bound to the test thread) sees what the listeners publish;
- * the job queue's worker threads, which publish the same event in production, are not involved. The batch's messages
+ * the analysis does (the job queue's worker threads, which publish it in production, are not involved); the scenario
+ * waits for the state change (the conversation's escalation) and a recording listener of this test's own counts the
+ * {@code ConversationEscalated} events (Modulith's {@code PublishedEvents} saw none of them in a first version of this
+ * test, although they are published on the test thread inside the stimulus' transaction). The batch's messages
  * are agents' replies (the analysis pipeline leaves them alone; the rules do not look at the author), so no worker
  * evaluates them concurrently.
  */
@@ -58,11 +60,25 @@ import uk.co.omniops.test.TestInfrastructure;
 @ContextConfiguration(initializers = TestInfrastructure.class)
 class EscalationModuleTests {
 
-    /** A listener of the batch that fails once when armed, after the escalation rules (order 20) ran. */
+    /**
+     * A listener of the batch that fails once when armed, after the escalation rules (order 20) ran; and a listener
+     * that records every {@link ConversationEscalated} (whatever the thread).
+     */
     @TestConfiguration
     static class FailOnce {
 
         static final AtomicBoolean ARMED = new AtomicBoolean();
+        static final List<ConversationEscalated> ESCALATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Bean
+        Object escalatedRecorder() {
+            return new Object() {
+                @EventListener
+                void on(ConversationEscalated event) {
+                    ESCALATED.add(event);
+                }
+            };
+        }
 
         @Bean
         Object failOnceListener() {
@@ -106,7 +122,7 @@ class EscalationModuleTests {
     }
 
     @Test
-    void aBurstOfAngryMessagesEscalatesEachConversationOnce(Scenario scenario, PublishedEvents events) {
+    void aBurstOfAngryMessagesEscalatesEachConversationOnce(Scenario scenario) {
         var ids = new ArrayList<ConversationId>();
         var messages = new ArrayList<MessageAnalysed>();
         for (var i = 0; i < 10; i++) {
@@ -119,12 +135,10 @@ class EscalationModuleTests {
 
         scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher p) -> deliver(batch, p))
                 .andWaitAtMost(Duration.ofSeconds(60))
-                .andWaitForEventOfType(ConversationEscalated.class)
-                .matching(e -> e.conversationId().equals(ids.getLast()))
-                .toArriveAndVerify(e -> assertThat(e.customerId()).isEqualTo(customer.id()));
+                .andWaitForStateChange(() -> escalations.forConversation(customer.id(), ids.getLast()), Optional::isPresent)
+                .andVerify(e -> assertThat(e.orElseThrow().customerId()).isEqualTo(customer.id()));
 
-        assertThat(events.ofType(ConversationEscalated.class).matching(e -> ids.contains(e.conversationId())))
-                .hasSize(10);
+        assertThat(escalated(ids)).hasSize(10);
         for (var id : ids) {
             var escalation = escalations.forConversation(customer.id(), id).orElseThrow();
             assertThat(escalation.matchCount()).isEqualTo(2);
@@ -133,19 +147,18 @@ class EscalationModuleTests {
     }
 
     @Test
-    void aBatchDeliveredTwiceEscalatesAndNotifiesOnce(Scenario scenario, PublishedEvents events) {
+    void aBatchDeliveredTwiceEscalatesAndNotifiesOnce(Scenario scenario) {
         var id = conversation("redelivery");
         var batch = batch(List.of(analysed(reply(id, "This is a disgrace, I want my refund now!"), 0.06),
                 analysed(reply(id, "I am furious. I want to speak to a manager now."), 0.05)));
 
         scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher p) -> deliver(batch, p))
                 .andWaitAtMost(Duration.ofSeconds(60))
-                .andWaitForEventOfType(ConversationEscalated.class)
-                .matching(e -> e.conversationId().equals(id))
-                .toArrive();
+                .andWaitForStateChange(() -> escalations.forConversation(customer.id(), id), Optional::isPresent)
+                .andVerify(e -> assertThat(e).isPresent());
         deliver(batch, publisher);
 
-        assertThat(events.ofType(ConversationEscalated.class).matching(e -> e.conversationId().equals(id))).hasSize(1);
+        assertThat(escalated(List.of(id))).hasSize(1);
         var escalation = escalations.forConversation(customer.id(), id).orElseThrow();
         assertThat(escalation.matchCount()).isEqualTo(2);
         assertThat(transactions.readInTenant(customer.id(), () -> notifications.forEvent(customer.id(), escalation.id())))
@@ -153,24 +166,27 @@ class EscalationModuleTests {
     }
 
     @Test
-    void aListenerThatFailsOnceLosesNothing(Scenario scenario, PublishedEvents events) {
+    void aListenerThatFailsOnceLosesNothing(Scenario scenario) {
         var id = conversation("fails-once");
         var batch = batch(List.of(analysed(reply(id, "This is a disgrace, I want my refund now!"), 0.06)));
         FailOnce.ARMED.set(true);
 
         // the batch's unit of work rolls back as a whole: no signal, no escalation (the analysis' job is retried)
-        assertThatThrownBy(() -> deliver(batch, publisher)).hasRootCauseMessage("fails once (test)");
+        assertThatThrownBy(() -> deliver(batch, publisher)).hasMessage("fails once (test)");
         assertThat(escalations.forConversation(customer.id(), id)).isEmpty();
 
         // the retry delivers the batch again: it escalates, once
         scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher p) -> deliver(batch, p))
                 .andWaitAtMost(Duration.ofSeconds(60))
-                .andWaitForEventOfType(ConversationEscalated.class)
-                .matching(e -> e.conversationId().equals(id))
-                .toArrive();
-        assertThat(escalations.forConversation(customer.id(), id)).isPresent();
+                .andWaitForStateChange(() -> escalations.forConversation(customer.id(), id), Optional::isPresent)
+                .andVerify(e -> assertThat(e).isPresent());
+        assertThat(escalated(List.of(id))).hasSize(1);
         assertThat(escalations.open(customer.id(), Set.of(), Set.of(), false).stream()
                 .filter(e -> e.conversationId().equals(id))).hasSize(1);
+    }
+
+    private List<ConversationEscalated> escalated(List<ConversationId> conversations) {
+        return FailOnce.ESCALATED.stream().filter(e -> conversations.contains(e.conversationId())).toList();
     }
 
     /**
