@@ -24,6 +24,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionOperations;
 
 import uk.co.omniops.analysis.MessageAnalysed;
@@ -62,7 +63,7 @@ class EscalationModuleTests {
 
     /**
      * A listener of the batch that fails once when armed, after the escalation rules (order 20) ran; and a listener
-     * that records every {@link ConversationEscalated} (whatever the thread).
+     * that records every {@link ConversationEscalated} that committed (whatever the thread).
      */
     @TestConfiguration
     static class FailOnce {
@@ -73,7 +74,8 @@ class EscalationModuleTests {
         @Bean
         Object escalatedRecorder() {
             return new Object() {
-                @EventListener
+                // after commit: an escalation rolled back with its batch was never delivered
+                @TransactionalEventListener
                 void on(ConversationEscalated event) {
                     ESCALATED.add(event);
                 }
