@@ -31,6 +31,14 @@ public class PredictionManagement {
     }
 
     /** The latest prediction for the conversation; empty when none exists or the feature is off. */
+    /**
+     * The latest predicted escalation risk of each of these conversations, in one statement (conversations without a
+     * prediction are absent; empty when predictions are off for the customer): the escalation rules of a batch.
+     */
+    public java.util.Map<ConversationId, Double> currentRisks(CustomerId customer, java.util.List<ConversationId> conversations) {
+        return predictor.currentRisks(customer, conversations);
+    }
+
     public Optional<Prediction> current(CustomerId customer, ConversationId conversation) {
         return predictor.current(customer, conversation);
     }

@@ -6,13 +6,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import uk.co.omniops.analysis.MessageAnalysed;
+import uk.co.omniops.analysis.MessagesAnalysed;
 
 /**
- * Feeds analysed messages into the rules, in the analysis' own transaction (a plain listener, after the prediction
- * module's, so the predicted-risk rules read the risk of this very message): the signal, the escalation and its
- * notifications commit with the analysis, exactly once, without an event publication; a failure rolls the analysis
- * back and its job is retried. Actions on the conversation (priority, assignment) run after commit.
+ * Feeds the analysis' batches into the rules, in the analysis' own transaction (a plain listener of the batch event,
+ * after the prediction module's, so the predicted-risk rules read the risk the batch stored): the signals, the
+ * escalations and their notifications of the whole batch are written at its end in a few batched statements
+ * ({@link Escalator#onAnalysedAll}) and commit with the analysis, exactly once, without an event publication; a
+ * failure rolls the analysis back and its jobs are retried. Actions on the conversation (priority, assignment) run
+ * after commit.
  *
  * @see <a href="../../../../../../../docs/decisions/009-analysis-pipeline.md">decision 009</a>
  */
@@ -30,7 +32,9 @@ class AnalysisListener {
 
     @EventListener
     @Order(ORDER)
-    void on(MessageAnalysed event) {
-        escalator.onAnalysed(AnalysedMessage.of(event, Instant.now()), event.text(), event.conversation());
+    void on(MessagesAnalysed event) {
+        var at = Instant.now();
+        escalator.onAnalysedAll(event.customerId(), event.messages().stream()
+                .map(m -> new Escalator.Batched(AnalysedMessage.of(m, at), m.text(), m.conversation())).toList());
     }
 }

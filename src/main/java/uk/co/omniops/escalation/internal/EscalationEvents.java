@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -119,6 +120,124 @@ public class EscalationEvents {
                 update escalation_events set match_count = match_count + 1, last_matched_at = ?, severity = ?,
                        queued = queued or ?
                  where id = ?""").params(Timestamp.from(at), severity.dbValue(), queued, id.value()).update();
+    }
+
+    /**
+     * The open (or acknowledged) escalations of these conversations, locked in conversation order: a batch of the
+     * analysis reads and changes them under these locks, and two batches take them in the same order. {@code no key
+     * update}: the history lines that other transactions insert meanwhile (an action's line, after commit) take a key
+     * share lock through their foreign key, which a plain {@code for update} would make wait for the whole batch.
+     */
+    Map<ConversationId, Escalation> lockOpenFor(CustomerId customer, List<ConversationId> conversations) {
+        if (conversations.isEmpty()) {
+            return Map.of();
+        }
+        var result = new java.util.HashMap<ConversationId, Escalation>();
+        jdbc.sql("select " + COLUMNS + " from escalation_events where customer_id = ? and conversation_id = any(?) "
+                + "and status <> 'resolved' order by conversation_id for no key update")
+                .params(customer.value(), conversations.stream().map(ConversationId::value).toArray(UUID[]::new))
+                .query(EscalationEvents::map).list().forEach(e -> result.put(e.conversationId(), e));
+        return result;
+    }
+
+    /** {@link #lastResolvedAt} of several conversations, in one statement (conversations without one are absent). */
+    Map<ConversationId, Instant> lastResolvedAt(CustomerId customer, List<ConversationId> conversations) {
+        if (conversations.isEmpty()) {
+            return Map.of();
+        }
+        var result = new java.util.HashMap<ConversationId, Instant>();
+        jdbc.sql("select conversation_id, max(resolved_at) from escalation_events where customer_id = ? "
+                + "and conversation_id = any(?) and status = 'resolved' group by conversation_id")
+                .params(customer.value(), conversations.stream().map(ConversationId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    var at = instant(rs, 2);
+                    if (at != null) {
+                        result.put(new ConversationId(rs.getObject(1, UUID.class)), at);
+                    }
+                });
+        return result;
+    }
+
+    /**
+     * {@link #insertIfNoneOpen} for several conversations, in one statement, rows in conversation order (two batches
+     * wait on each other's inserts in the same order); returns the conversations whose escalation was inserted.
+     */
+    Set<ConversationId> insertAllIfNoneOpen(List<Escalation> escalations, Set<EscalationId> queued) {
+        if (escalations.isEmpty()) {
+            return Set.of();
+        }
+        var sorted = escalations.stream().sorted(java.util.Comparator.comparing(e -> e.conversationId().value())).toList();
+        var inserted = new java.util.HashSet<ConversationId>();
+        jdbc.sql("""
+                insert into escalation_events (id, customer_id, conversation_id, message_id, rule_id, rule_name, reason,
+                                               severity, status, opened_at, last_matched_at, match_count, queued)
+                select id, customer_id, conversation_id, message_id, rule_id, rule_name, reason, severity, 'open',
+                       opened_at::timestamptz, last_matched_at::timestamptz, match_count, queued
+                  from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::int[], ?::boolean[])
+                       with ordinality as e(id, customer_id, conversation_id, message_id, rule_id, rule_name, reason,
+                                            severity, opened_at, last_matched_at, match_count, queued, n)
+                 order by n
+                on conflict (conversation_id) where status <> 'resolved' do nothing
+                returning conversation_id""")
+                .params(sorted.stream().map(e -> e.id().value()).toArray(UUID[]::new),
+                        sorted.stream().map(e -> e.customerId().value()).toArray(UUID[]::new),
+                        sorted.stream().map(e -> e.conversationId().value()).toArray(UUID[]::new),
+                        sorted.stream().map(e -> e.messageId() == null ? null : e.messageId().value()).toArray(UUID[]::new),
+                        sorted.stream().map(Escalation::ruleId).toArray(UUID[]::new),
+                        sorted.stream().map(Escalation::ruleName).toArray(String[]::new),
+                        sorted.stream().map(Escalation::reason).toArray(String[]::new),
+                        sorted.stream().map(e -> e.severity().dbValue()).toArray(String[]::new),
+                        sorted.stream().map(e -> e.openedAt().toString()).toArray(String[]::new),
+                        sorted.stream().map(e -> e.lastMatchedAt().toString()).toArray(String[]::new),
+                        sorted.stream().map(Escalation::matchCount).toArray(Integer[]::new),
+                        sorted.stream().map(e -> queued.contains(e.id())).toArray(Boolean[]::new))
+                .query(rs -> {
+                    inserted.add(new ConversationId(rs.getObject(1, UUID.class)));
+                });
+        return inserted;
+    }
+
+    /** One open escalation matched again by {@code count} messages of a batch. */
+    record MatchedAgain(EscalationId id, ConversationId conversation, int count, Severity severity, boolean queued,
+            Instant at) {}
+
+    /** {@link #matchedAgain} for several escalations (locked by {@link #lockOpenFor}), in one statement. */
+    void matchedAgainAll(List<MatchedAgain> matched) {
+        if (matched.isEmpty()) {
+            return;
+        }
+        var sorted = matched.stream().sorted(java.util.Comparator.comparing(m -> m.conversation().value())).toList();
+        jdbc.sql("""
+                update escalation_events e set match_count = e.match_count + m.n, last_matched_at = m.at::timestamptz,
+                       severity = m.severity, queued = e.queued or m.queued
+                  from unnest(?::uuid[], ?::int[], ?::text[], ?::boolean[], ?::text[]) as m(id, n, severity, queued, at)
+                 where e.id = m.id""")
+                .params(sorted.stream().map(m -> m.id().value()).toArray(UUID[]::new),
+                        sorted.stream().map(MatchedAgain::count).toArray(Integer[]::new),
+                        sorted.stream().map(m -> m.severity().dbValue()).toArray(String[]::new),
+                        sorted.stream().map(MatchedAgain::queued).toArray(Boolean[]::new),
+                        sorted.stream().map(m -> m.at().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    /** A line of an escalation's history, with its time (the lines of one transaction keep their order). */
+    record HistoryLine(EscalationId event, String kind, String text, Instant at) {}
+
+    /** {@link #addHistoryLine} for several lines, in one statement. */
+    void addHistoryLines(CustomerId customer, List<HistoryLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into escalation_history (id, customer_id, event_id, kind, text, created_at)
+                select gen_random_uuid(), ?, event_id, kind, text, created_at::timestamptz
+                  from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as h(event_id, kind, text, created_at)""")
+                .params(customer.value(), lines.stream().map(l -> l.event().value()).toArray(UUID[]::new),
+                        lines.stream().map(HistoryLine::kind).toArray(String[]::new),
+                        lines.stream().map(HistoryLine::text).toArray(String[]::new),
+                        lines.stream().map(l -> l.at().toString()).toArray(String[]::new))
+                .update();
     }
 
     public void acknowledgeBy(EscalationId id, String byName, Instant at) {

@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -122,6 +128,252 @@ public class Escalator {
                 rules.stream().anyMatch(r -> RuleEvaluator.needsPrediction(r.condition()))
                         ? risk(customer, message.conversationId()) : null);
         return apply(customer, conversation, message.messageId(), rules, facts, false);
+    }
+
+    /** One analysed contact message of a batch with what its event carried: the text and the conversation's facts. */
+    public record Batched(AnalysedMessage message, @Nullable String text, ConversationFacts conversation) {}
+
+    /**
+     * A batch of the analysis (one customer; in the analysis' unit of work): the same rules and outcomes as
+     * {@link #onAnalysed(AnalysedMessage, String, ConversationFacts)} message after message, with a bounded number of
+     * statements whatever the batch's size. The signals (one multi-row upsert, which also says which messages are new:
+     * a message delivered again with the same analysis is not evaluated again, so a redelivered batch opens, adds and
+     * notifies nothing), the newest signals of the batch's conversations (one lateral read) and, when a rule reads it,
+     * their predicted risk (one); the rules in memory, message after message in the batch's order; then, only where a
+     * rule matched: the conversations' open escalations, locked in conversation order (one), their last resolution (one,
+     * the cool-down), the new escalations (one multi-row insert in conversation order), the open ones matched again
+     * (one), the history lines (one) and the notifications (one). Two batches take their row locks in the same order,
+     * so they wait for each other but never deadlock. Actions on the conversations run after commit, on one thread.
+     *
+     * @param batch in the analysis' order (by conversation, then creation)
+     * @return the outcome per message ({@link Outcome#SKIPPED} for a message evaluated already)
+     */
+    public Map<MessageId, Outcome> onAnalysedAll(CustomerId customer, List<Batched> batch) {
+        var outcomes = new LinkedHashMap<MessageId, Outcome>();
+        if (batch.isEmpty()) {
+            return outcomes;
+        }
+        // strictly increasing times in the batch's order: the order of the conversations' signals and history lines
+        var base = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var stamped = new ArrayList<Batched>();
+        for (var i = 0; i < batch.size(); i++) {
+            var b = batch.get(i);
+            var m = b.message();
+            stamped.add(new Batched(new AnalysedMessage(m.messageId(), m.conversationId(), m.customerId(), m.score(),
+                    m.label(), m.confidence(), m.categories(), base.plus(i, ChronoUnit.MICROS)), b.text(), b.conversation()));
+        }
+        var actions = transactions.inTenant(customer, () -> evaluateAll(customer, stamped, outcomes));
+        if (!actions.isEmpty()) {
+            afterCommit(() -> actions.forEach(Runnable::run));
+        }
+        return outcomes;
+    }
+
+    /** What a batch does to one conversation's escalation, worked out in memory before anything is written. */
+    private static final class Plan {
+        final ConversationFacts details;
+        final @Nullable Escalation existing;
+        @Nullable Escalation opened;
+        @Nullable Severity severity;
+        @Nullable Severity openedSeverity;
+        int again;
+        boolean queued;
+        @Nullable Instant lastMatched;
+        List<Assessment.Match> openingMatches = List.of();
+        final List<EscalationEvents.HistoryLine> lines = new ArrayList<>();
+        final List<Map.Entry<EscalationId, NotificationChannel>> notify = new ArrayList<>();
+        final Map<MessageId, Outcome> outcomes = new LinkedHashMap<>();
+
+        Plan(ConversationFacts details, @Nullable Escalation existing) {
+            this.details = details;
+            this.existing = existing;
+            this.severity = existing == null ? null : existing.severity();
+        }
+
+        @Nullable Escalation current() {
+            return existing != null ? existing : opened;
+        }
+    }
+
+    private record Judged(Batched message, Assessment assessment) {}
+
+    private List<Runnable> evaluateAll(CustomerId customer, List<Batched> batch, Map<MessageId, Outcome> outcomes) {
+        var fresh = signals.storeAll(customer, batch.stream().map(Batched::message).toList());
+        if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
+            batch.forEach(b -> outcomes.put(b.message().messageId(), Outcome.DISABLED));
+            return List.of();
+        }
+        var todo = new ArrayList<Batched>();
+        for (var b : batch) {
+            if (!fresh.contains(b.message().messageId().value())
+                    || b.conversation().status() == ConversationStatus.RESOLVED) {
+                outcomes.put(b.message().messageId(), Outcome.SKIPPED);
+            } else {
+                todo.add(b);
+            }
+        }
+        var rules = ruleService.rules(customer).stream().filter(Rule::enabled).toList();
+        if (todo.isEmpty() || rules.isEmpty()) {
+            todo.forEach(b -> outcomes.put(b.message().messageId(), Outcome.NO_MATCH));
+            return List.of();
+        }
+        var conversationIds = todo.stream().map(b -> b.message().conversationId()).distinct()
+                .sorted(Comparator.comparing(ConversationId::value)).toList();
+        // the batch's messages of each conversation, in the batch's order: a message's history ends at its own
+        var ofConversation = new HashMap<ConversationId, List<MessageId>>();
+        batch.forEach(b -> ofConversation.computeIfAbsent(b.message().conversationId(), c -> new ArrayList<>())
+                .add(b.message().messageId()));
+        var most = ofConversation.values().stream().mapToInt(List::size).max().orElse(0);
+        var recent = signals.recentAll(conversationIds, HISTORY + most);
+        var needsRisk = rules.stream().anyMatch(r -> RuleEvaluator.needsPrediction(r.condition()));
+        var risks = needsRisk ? predictions.currentRisks(customer, conversationIds) : Map.<ConversationId, Double>of();
+        var now = Instant.now();
+        var judged = new ArrayList<Judged>();
+        for (var b : todo) {
+            var m = b.message();
+            var own = ofConversation.get(m.conversationId());
+            var later = Set.copyOf(own.subList(own.indexOf(m.messageId()) + 1, own.size()).stream()
+                    .map(MessageId::value).toList());
+            var history = recent.getOrDefault(m.conversationId(), List.of()).stream()
+                    .filter(s -> !later.contains(s.messageId())).limit(HISTORY).map(Signals.StoredSignal::signal)
+                    .toList().reversed();
+            var current = new Facts.Signal(m.score(), m.label(), m.confidence(), Set.copyOf(m.categories()));
+            var facts = new Facts(current, b.text(), history, b.conversation().waitingAt(now), b.conversation().vip(),
+                    needsRisk ? risks.get(m.conversationId()) : null);
+            var assessment = Assessment.of(rules, ruleService.evaluator(), facts);
+            if (assessment.isEmpty()) {
+                outcomes.put(m.messageId(), Outcome.NO_MATCH);
+            } else {
+                judged.add(new Judged(b, assessment.get()));
+            }
+        }
+        if (judged.isEmpty()) {
+            return List.of();
+        }
+        var matched = judged.stream().map(j -> j.message().message().conversationId()).distinct()
+                .sorted(Comparator.comparing(ConversationId::value)).toList();
+        var byConversation = new LinkedHashMap<ConversationId, List<Judged>>();
+        matched.forEach(c -> byConversation.put(c, new ArrayList<>()));
+        judged.forEach(j -> byConversation.get(j.message().message().conversationId()).add(j));
+        var open = events.lockOpenFor(customer, matched);
+        var resolved = events.lastResolvedAt(customer, matched.stream().filter(c -> !open.containsKey(c)).toList());
+        var plans = new LinkedHashMap<ConversationId, Plan>();
+        for (var entry : byConversation.entrySet()) {
+            var details = entry.getValue().getFirst().message().conversation();
+            plans.put(entry.getKey(), plan(customer, details, open.get(entry.getKey()), resolved.get(entry.getKey()),
+                    entry.getValue()));
+        }
+        var opening = plans.values().stream().filter(p -> p.opened != null).toList();
+        var inserted = events.insertAllIfNoneOpen(opening.stream().map(Escalator::asInserted).toList(),
+                opening.stream().filter(p -> p.queued).map(p -> p.opened.id()).collect(Collectors.toSet()));
+        var lost = opening.stream().map(p -> p.details.id()).filter(c -> !inserted.contains(c)).toList();
+        if (!lost.isEmpty()) {
+            // another evaluation (a message elsewhere, the wait-time scheduler, a replica) opened one a moment ago
+            var others = events.lockOpenFor(customer, lost);
+            for (var conversation : lost) {
+                var other = others.get(conversation);
+                var items = byConversation.get(conversation);
+                if (other == null) {
+                    plans.remove(conversation);
+                    items.forEach(j -> outcomes.put(j.message().message().messageId(), Outcome.SKIPPED));
+                } else {
+                    plans.put(conversation, plan(customer, items.getFirst().message().conversation(), other, null, items));
+                }
+            }
+        }
+        events.matchedAgainAll(plans.values().stream().filter(p -> p.existing != null && p.again > 0)
+                .map(p -> new EscalationEvents.MatchedAgain(p.existing.id(), p.details.id(), p.again,
+                        Objects.requireNonNull(p.severity), p.queued, Objects.requireNonNull(p.lastMatched)))
+                .toList());
+        events.addHistoryLines(customer, plans.values().stream().flatMap(p -> p.lines.stream())
+                .sorted(Comparator.comparing(EscalationEvents.HistoryLine::at)).toList());
+        notifications.enqueueAll(customer, plans.values().stream().flatMap(p -> p.notify.stream()).toList());
+        var actions = new ArrayList<Runnable>();
+        for (var plan : plans.values()) {
+            outcomes.putAll(plan.outcomes);
+            var conversation = plan.details.id();
+            if (plan.opened != null) {
+                var e = plan.opened;
+                publisher.publishEvent(new ConversationEscalated(e.id(), conversation, customer, e.ruleId(),
+                        Objects.requireNonNull(plan.openedSeverity), e.reason(), e.openedAt()));
+                liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
+                var asOpened = asInserted(plan);
+                var matches = plan.openingMatches;
+                actions.add(() -> runActions(customer, plan.details, asOpened, matches));
+            } else if (plan.again > 0) {
+                liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, conversation.value()));
+            }
+        }
+        return actions;
+    }
+
+    /**
+     * One conversation's messages of the batch that matched a rule, in order, against its open escalation (or its
+     * last resolution's cool-down): what {@link #apply} and {@link #addToOpen} do message after message, in memory.
+     */
+    private Plan plan(CustomerId customer, ConversationFacts details, @Nullable Escalation existing,
+            @Nullable Instant lastResolved, List<Judged> items) {
+        var plan = new Plan(details, existing);
+        var now = Instant.now();
+        for (var item : items) {
+            var judged = item.assessment();
+            var message = item.message().message();
+            var at = message.at();
+            var lead = judged.lead();
+            var queued = judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
+            var notify = judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY));
+            var current = plan.current();
+            if (current != null) {
+                var before = Objects.requireNonNull(plan.severity);
+                var severity = before.ordinal() >= judged.severity().ordinal() ? before : judged.severity();
+                var text = "Matched again: rule “" + lead.name() + "”: " + judged.reason();
+                if (severity != before) {
+                    text += " — severity raised to " + severity.dbValue();
+                }
+                plan.lines.add(new EscalationEvents.HistoryLine(current.id(), "matched", text, at));
+                // an escalation that opened below high pages people once, when a later message grades it high
+                if (before.ordinal() < Severity.HIGH.ordinal() && severity.ordinal() >= Severity.HIGH.ordinal() && notify) {
+                    targets.channelsFor(severity).forEach(c -> plan.notify.add(Map.entry(current.id(), c)));
+                }
+                plan.severity = severity;
+                plan.again++;
+                plan.queued |= queued;
+                plan.lastMatched = at;
+                plan.outcomes.put(message.messageId(), Outcome.ADDED_TO_OPEN);
+                continue;
+            }
+            if (lastResolved != null && lastResolved.plus(Duration.ofMinutes(lead.cooldownMinutes())).isAfter(now)) {
+                log.debug("Escalation of {} suppressed: rule '{}' cooling down", details.id(), lead.name());
+                plan.outcomes.put(message.messageId(), Outcome.COOLING_DOWN);
+                continue;
+            }
+            var severity = judged.severity();
+            var escalation = new Escalation(EscalationId.random(), customer, details.id(), message.messageId(), lead.id(),
+                    lead.name(), judged.reason(), severity, EscalationStatus.OPEN, at, at, 1, null, null, null, null,
+                    null, null, null);
+            plan.opened = escalation;
+            plan.openedSeverity = severity;
+            plan.severity = severity;
+            plan.queued = queued;
+            plan.lastMatched = at;
+            plan.openingMatches = judged.matches();
+            plan.lines.add(new EscalationEvents.HistoryLine(escalation.id(), "opened",
+                    "Opened by rule “" + lead.name() + "” (" + severity.dbValue() + "): " + escalation.reason(), at));
+            // only high and critical escalations page people; the rest wait on the desk
+            if (severity.ordinal() >= Severity.HIGH.ordinal() && notify) {
+                targets.channelsFor(severity).forEach(c -> plan.notify.add(Map.entry(escalation.id(), c)));
+            }
+            plan.outcomes.put(message.messageId(), Outcome.OPENED);
+        }
+        return plan;
+    }
+
+    /** A plan's new escalation as it is inserted: matched again by the batch's later messages already. */
+    private static Escalation asInserted(Plan plan) {
+        var e = Objects.requireNonNull(plan.opened);
+        return new Escalation(e.id(), e.customerId(), e.conversationId(), e.messageId(), e.ruleId(), e.ruleName(),
+                e.reason(), Objects.requireNonNull(plan.severity), EscalationStatus.OPEN, e.openedAt(),
+                Objects.requireNonNull(plan.lastMatched), 1 + plan.again, null, null, null, null, null, null, null);
     }
 
     /** The scheduler's check of one waiting conversation: only rules with a wait-time condition. */

@@ -38,6 +38,19 @@ public class Notifications {
                 .params(UUID.randomUUID(), customer.value(), event.value(), channel.dbValue()).update();
     }
 
+    /** {@link #enqueue} for several escalations and channels, in one statement. */
+    void enqueueAll(CustomerId customer, List<java.util.Map.Entry<EscalationId, NotificationChannel>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into escalation_notifications (id, customer_id, event_id, channel) "
+                + "select gen_random_uuid(), ?, event_id, channel from unnest(?::uuid[], ?::text[]) as n(event_id, channel) "
+                + "on conflict (event_id, channel) do nothing")
+                .params(customer.value(), rows.stream().map(r -> r.getKey().value()).toArray(UUID[]::new),
+                        rows.stream().map(r -> r.getValue().dbValue()).toArray(String[]::new))
+                .update();
+    }
+
     /**
      * Claims due rows across customers (platform scope): pushes their next attempt two minutes out as a lease, so
      * another replica (or a crash) never sends twice at once and a crashed sender's rows come back on their own.

@@ -342,6 +342,23 @@ public class PredictionStore {
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
+    /** The latest escalation risk of each of these conversations (those without a prediction are absent), one statement. */
+    public Map<UUID, Double> latestRisks(java.util.Collection<UUID> conversations) {
+        var result = new java.util.HashMap<UUID, Double>();
+        if (conversations.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                select c.id, p.escalation_risk from unnest(?::uuid[]) as c(id)
+                  cross join lateral (select escalation_risk from prediction_analysis where conversation_id = c.id
+                                       order by created_at desc, id limit 1) p""")
+                .param(conversations.stream().distinct().toArray(UUID[]::new))
+                .query(rs -> {
+                    result.put(rs.getObject(1, UUID.class), rs.getDouble(2));
+                });
+        return result;
+    }
+
     public Optional<Prediction> latest(ConversationId conversation) {
         return jdbc.sql("""
                 select escalation_risk, expected_csat, expected_resolution_minutes, factors::text, model, created_at

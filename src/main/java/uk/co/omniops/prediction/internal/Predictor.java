@@ -229,6 +229,18 @@ public class Predictor {
         return transactions.readInTenant(customer, () -> store.latest(conversation));
     }
 
+    /** {@link #current}'s escalation risk for several conversations, in one statement (empty when predictions are off). */
+    public Map<ConversationId, Double> currentRisks(CustomerId customer, List<ConversationId> conversations) {
+        if (!enabled(customer) || conversations.isEmpty()) {
+            return Map.of();
+        }
+        var risks = transactions.readInTenant(customer,
+                () -> store.latestRisks(conversations.stream().map(ConversationId::value).toList()));
+        var result = new java.util.HashMap<ConversationId, Double>();
+        risks.forEach((id, risk) -> result.put(new ConversationId(id), risk));
+        return result;
+    }
+
     public boolean knows(CustomerId customer, ConversationId conversation) {
         return transactions.readInTenant(customer,
                 () -> !store.known(List.of(conversation.value())).isEmpty());
