@@ -120,7 +120,8 @@ public class Escalator {
         var rules = ruleService.rules(customer).stream().filter(Rule::enabled).toList();
         var facts = new Facts(current, text, history, conversation.waitingAt(now), conversation.vip(),
                 rules.stream().anyMatch(r -> RuleEvaluator.needsPrediction(r.condition()))
-                        ? risk(customer, message.conversationId()) : null);
+                        ? risk(customer, message.conversationId()) : null)
+                .withSla(tenancy.firstResponseSla(customer));
         return apply(customer, conversation, message.messageId(), rules, facts, false);
     }
 
@@ -143,7 +144,7 @@ public class Escalator {
         var intents = details.get().latestContactMessage().map(m -> Intent.of(m.text()))
                 .orElse(java.util.Set.of());
         var facts = new Facts(null, null, history, details.get().waitingAt(now), details.get().vip(),
-                risk(customer, conversation), intents);
+                risk(customer, conversation), intents).withSla(tenancy.firstResponseSla(customer));
         return apply(customer, details.get(), null, rules, facts, true);
     }
 
