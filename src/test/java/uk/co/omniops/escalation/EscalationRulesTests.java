@@ -141,6 +141,8 @@ class EscalationRulesTests {
         assertThat(rules.evaluate(pastSla, new Facts(null, null, List.of(), Duration.ofMinutes(31), false, null)))
                 .isPresent();
         assertThat(RuleEvaluator.needsScheduler(pastSla)).isTrue();
+        assertThat(RuleEvaluator.usesSla(new Condition.Any(List.of(new Condition.Vip(), pastSla)))).isTrue();
+        assertThat(RuleEvaluator.usesSla(new Condition.Waiting(15))).isFalse();
     }
 
     @Test

@@ -95,6 +95,16 @@ public final class RuleEvaluator {
         };
     }
 
+    /** Whether the tree waits for the customer's first-response SLA (a waiting condition without minutes). */
+    public static boolean usesSla(Condition condition) {
+        return switch (condition) {
+            case Condition.All all -> all.conditions().stream().anyMatch(RuleEvaluator::usesSla);
+            case Condition.Any any -> any.conditions().stream().anyMatch(RuleEvaluator::usesSla);
+            case Condition.Waiting w -> w.minutes() == null;
+            default -> false;
+        };
+    }
+
     /** Whether a prediction update can change the rule's outcome (it has a predicted-risk condition). */
     public static boolean needsPrediction(Condition condition) {
         return switch (condition) {

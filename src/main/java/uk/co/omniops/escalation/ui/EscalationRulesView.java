@@ -122,8 +122,9 @@ class EscalationRulesView extends VerticalLayout {
         minutes.setMin(TenancyManagement.MIN_SLA_MINUTES);
         minutes.setMax(TenancyManagement.MAX_SLA_MINUTES);
         minutes.setStepButtonsVisible(true);
-        minutes.setHelperText("How long a contact may wait for an agent's reply. Waiting rules without minutes and "
-                + "the desk's SLA column use it.");
+        minutes.setWidth("16rem");
+        minutes.setHelperText("How long a contact may wait for a reply; the desk's SLA column and waiting rules "
+                + "without minutes use it.");
         minutes.setValue((int) tenancy.firstResponseSla(customer).toMinutes());
         var save = new Button("Save SLA", click -> {
             var value = minutes.getValue();
@@ -146,6 +147,7 @@ class EscalationRulesView extends VerticalLayout {
         });
         save.setId("save-sla");
         var form = new HorizontalLayout(minutes, save);
+        form.setWidthFull();
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         return form;
     }
