@@ -15,21 +15,20 @@ import uk.co.omniops.conversation.Message;
  * @param contactName the person writing; {@code contactEmail} may be null
  * @param subject the conversation's subject
  * @param waiting how long the contact has waited for a reply now; null when an agent answered last
- * @param waitingLimitMinutes the customer's wait-time limit (the smallest of its enabled waiting rules); null if none
+ * @param slaMinutes the customer's first-response SLA in minutes
  * @param messages the conversation's visible messages (customer text: render as text), for the detail
  */
 public record EscalationDeskRow(Escalation escalation, String contactName, @Nullable String contactEmail,
-        String subject, String channel, @Nullable Duration waiting, @Nullable Integer waitingLimitMinutes,
+        String subject, String channel, @Nullable Duration waiting, int slaMinutes,
         List<Message> messages) {
 
     public EscalationDeskRow {
         messages = List.copyOf(messages);
     }
 
-    /** Time left before the wait-time limit (negative once past it); null when nobody waits or there is no limit. */
-    public @Nullable Duration limitLeft() {
-        return waiting == null || waitingLimitMinutes == null ? null
-                : Duration.ofMinutes(waitingLimitMinutes).minus(waiting);
+    /** Time left before the first-response SLA is breached (negative once past it); null when nobody waits. */
+    public @Nullable Duration slaLeft() {
+        return waiting == null ? null : Duration.ofMinutes(slaMinutes).minus(waiting);
     }
 
     /**

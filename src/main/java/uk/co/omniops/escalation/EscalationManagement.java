@@ -69,18 +69,18 @@ public class EscalationManagement {
 
     /**
      * The desk: {@link #open(CustomerId, Set, Set, boolean)} with each conversation's contact, subject, messages and
-     * wait time against the customer's wait-time limit; most severe first, then oldest. Bounded by {@link #MAX_LIST}.
+     * wait time against the customer's first-response SLA; most severe first, then oldest. Bounded by {@link #MAX_LIST}.
      */
     public List<EscalationDeskRow> desk(CustomerId customer, Set<Severity> severities, Set<EscalationStatus> statuses,
             boolean queuedOnly) {
-        var limit = rules.waitingLimitMinutes(customer);
+        var sla = (int) tenancy.firstResponseSla(customer).toMinutes();
         var now = java.time.Instant.now();
         var rows = new java.util.ArrayList<EscalationDeskRow>();
         for (var e : open(customer, severities, statuses, queuedOnly)) {
             conversations.find(customer, e.conversationId()).ifPresent(d -> {
                 var visible = d.messages().stream().filter(m -> !m.internal()).toList();
                 rows.add(new EscalationDeskRow(e, d.contact().name(), d.contact().email(), d.conversation().subject(),
-                        d.conversation().channel(), RuleService.waitingAt(d, now), limit, visible));
+                        d.conversation().channel(), RuleService.waitingAt(d, now), sla, visible));
             });
         }
         return rows;

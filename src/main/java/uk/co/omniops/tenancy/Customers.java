@@ -31,6 +31,18 @@ public class Customers {
         return jdbc.sql(SELECT + " where id = ?").param(id.value()).query((rs, i) -> map(rs)).optional();
     }
 
+    /** The customer's first-response target in minutes; empty when the customer is not visible in this scope. */
+    Optional<Integer> firstResponseSlaMinutes(CustomerId id) {
+        return jdbc.sql("select first_response_sla_minutes from customers where id = ?").param(id.value())
+                .query(Integer.class).optional();
+    }
+
+    /** Sets the first-response target; row-level security lets a tenant change only its own row. */
+    boolean updateFirstResponseSla(CustomerId id, int minutes) {
+        return jdbc.sql("update customers set first_response_sla_minutes = ? where id = ?")
+                .params(minutes, id.value()).update() == 1;
+    }
+
     void insert(Customer customer) {
         jdbc.sql("""
                 insert into customers (id, slug, name, plan, region) values (?, ?, ?, ?, ?)

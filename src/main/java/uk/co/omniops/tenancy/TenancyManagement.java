@@ -1,9 +1,11 @@
 package uk.co.omniops.tenancy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -11,13 +13,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class TenancyManagement {
 
+    /** The first-response SLA of a customer that never set one (the column's default). */
+    public static final Duration DEFAULT_FIRST_RESPONSE_SLA = Duration.ofMinutes(30);
+    public static final int MIN_SLA_MINUTES = 1;
+    public static final int MAX_SLA_MINUTES = 10_080;
+
     private final Customers customers;
     private final UserAccounts users;
     private final TenantTransactions transactions;
     private final PasswordEncoder passwordEncoder;
+    private final JdbcClient jdbc;
 
     TenancyManagement(Customers customers, UserAccounts users, TenantTransactions transactions,
-            PasswordEncoder passwordEncoder) {
+            PasswordEncoder passwordEncoder, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.customers = customers;
         this.users = users;
         this.transactions = transactions;
@@ -36,6 +45,38 @@ public class TenancyManagement {
     /** Resolves a public slug; platform path because the caller has no tenant yet (e.g. the chat page). */
     public Optional<Customer> customerBySlug(String slug) {
         return transactions.asPlatform("resolve customer slug", () -> customers.findBySlug(slug));
+    }
+
+    /**
+     * The customer's first-response SLA: how long a contact may wait for an agent's reply. Escalation rules and the
+     * supervisors' desk measure waiting against it (decision 005). Never null: {@link #DEFAULT_FIRST_RESPONSE_SLA}
+     * for an unknown customer.
+     */
+    public Duration firstResponseSla(CustomerId customer) {
+        return transactions.readInTenant(customer, () -> customers.firstResponseSlaMinutes(customer))
+                .map(Duration::ofMinutes).orElse(DEFAULT_FIRST_RESPONSE_SLA);
+    }
+
+    /**
+     * Changes the customer's first-response SLA (whole minutes, {@value #MIN_SLA_MINUTES} to
+     * {@value #MAX_SLA_MINUTES}), in the customer's own tenant transaction, with an audit line naming who changed it.
+     *
+     * @throws IllegalArgumentException when the minutes are out of range, with a message fit for the form
+     */
+    public void changeFirstResponseSla(CustomerId customer, int minutes, String actor) {
+        if (minutes < MIN_SLA_MINUTES || minutes > MAX_SLA_MINUTES) {
+            throw new IllegalArgumentException("The first-response SLA must be " + MIN_SLA_MINUTES + " to "
+                    + MAX_SLA_MINUTES + " minutes (7 days)");
+        }
+        transactions.inTenant(customer, () -> {
+            if (!customers.updateFirstResponseSla(customer, minutes)) {
+                throw new IllegalArgumentException("Unknown customer");
+            }
+            jdbc.sql("insert into audit_log (id, customer_id, actor, action, detail) values (?, ?, ?, "
+                            + "'first_response_sla_changed', jsonb_build_object('minutes', ?::int))")
+                    .params(UUID.randomUUID(), customer.value(), actor, minutes).update();
+            return null;
+        });
     }
 
     public List<UserAccount> users(CustomerId customer) {

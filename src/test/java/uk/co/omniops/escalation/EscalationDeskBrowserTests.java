@@ -129,6 +129,66 @@ class EscalationDeskBrowserTests {
         Browser.screenshot(page, "escalation-desk-resolved");
     }
 
+    /** The supervisor sets the customer's first-response SLA; each desk row says how long is left or since when it is breached. */
+    @Test
+    void deskShowsTheTimeLeftBeforeTheCustomersFirstResponseSla() throws Exception {
+        var customer = tenancy.customerBySlug(SLUG).orElseThrow();
+        Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG, "demo");
+        page.waitForURL("**/escalations");
+        page.navigate("http://localhost:" + port + "/escalations/rules");
+        var sla = page.locator("#first-response-sla input");
+        sla.fill("0");
+        page.locator("#save-sla").click();
+        assertThat(page.locator("#first-response-sla")).hasAttribute("invalid", "");
+        sla.fill("45");
+        page.locator("#save-sla").click();
+        assertThat(page.locator("#first-response-sla")).not().hasAttribute("invalid", "");
+        assertThat(page.locator("#rules")).containsText("waiting past the first-response SLA");
+        org.assertj.core.api.Assertions.assertThat(tenancy.firstResponseSla(customer.id()))
+                .isEqualTo(java.time.Duration.ofMinutes(45));
+
+        // a furious contact who wrote just now, and a calm one who has waited 50 minutes (past the SLA)
+        var furious = conversations.start(customer.id(), new NewContact("Sla Sally",
+                "sally-" + UUID.randomUUID() + "@example.com", null), "Where is my refund?", "chat", null);
+        var angry = conversations.receive(customer.id(), furious.conversation().id(),
+                "This is the worst service ever. I want to speak to a manager!", null);
+        escalator.onAnalysed(new AnalysedMessage(angry.id(), angry.conversationId(), customer.id(), 0.07,
+                "negative", 0.95, List.of("complaint"), Instant.now()));
+        var calm = conversations.start(customer.id(), new NewContact("Waiting Walter",
+                "walter-" + UUID.randomUUID() + "@example.com", null), "Could you tell me when my order will ship?",
+                "email", null);
+        try (var owner = java.sql.DriverManager.getConnection(uk.co.omniops.test.TestInfrastructure.ownerJdbcUrl());
+                var statement = owner.createStatement()) {
+            var id = calm.conversation().id().value();
+            statement.executeUpdate("update messages set created_at = created_at - interval '50 minutes' "
+                    + "where conversation_id = '" + id + "'");
+            statement.executeUpdate("update conversations set waiting_since = waiting_since - interval '50 minutes' "
+                    + "where id = '" + id + "'");
+        }
+        escalator.onWaiting(customer.id(), calm.conversation().id());
+
+        page.navigate("http://localhost:" + port + "/escalations");
+        var visibleCells = page.locator("#escalation-queue vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true));
+        assertThat(page.locator("#escalation-queue")).isVisible();
+        assertThat(visibleCells.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Sla Sally")))
+                .hasCount(1);
+        assertThat(visibleCells.filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^4[45] min left$")))).hasCount(1);
+        assertThat(visibleCells.filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^breached [56] min ago$")))).hasCount(1);
+        assertThat(visibleCells.filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^SLA$")))).hasCount(1);
+        // most severe first: the furious contact's row comes before the older, low one
+        org.assertj.core.api.Assertions.assertThat(escalations.desk(customer.id(), java.util.Set.of(),
+                java.util.Set.of(), true)).extracting(EscalationDeskRow::contactName)
+                .containsSubsequence("Sla Sally", "Waiting Walter");
+        page.locator("#escalation-queue vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Waiting Walter")).first().click();
+        assertThat(page.locator("#escalation-details")).containsText("First-response SLA (45 min): breached");
+        Browser.screenshot(page, "escalation-desk-sla");
+    }
+
     @Test
     void rulesPageListsTheDefaultRulesAndRunsADryRun() {
         Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG, "demo");

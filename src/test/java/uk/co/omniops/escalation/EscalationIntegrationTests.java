@@ -327,6 +327,8 @@ class EscalationIntegrationTests {
             }
             try (var statement = owner.createStatement()) {
                 statement.execute(migration);
+                // V20 then moves the waiting rule, still as seeded, to the customer's first-response SLA
+                statement.execute(v20EscalationRuleUpdates());
             }
             var defaults = uk.co.omniops.escalation.internal.DefaultRules.forCustomer(c.id());
             try (var query = owner.prepareStatement(
@@ -352,7 +354,18 @@ class EscalationIntegrationTests {
         }
     }
 
-    /** Many escalations of one customer within the window: the first alert at once, the rest as one grouped alert. */
+    /** The statements of V20 that change escalation rules (the rest of it changes the customers table, done once). */
+    private String v20EscalationRuleUpdates() throws Exception {
+        try (var in = getClass().getResourceAsStream("/db/migration/V20__customer_first_response_sla.sql")) {
+            var sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceAll("(?m)^--.*$", "");
+            return java.util.Arrays.stream(sql.split(";")).map(String::strip)
+                    .filter(statement -> statement.startsWith("update escalation_rules"))
+                    .collect(java.util.stream.Collectors.joining(";\n"));
+        }
+    }
+
+        /** Many escalations of one customer within the window: the first alert at once, the rest as one grouped alert. */
     @Test
     void manyEscalationsOfOneCustomerGoOutAsOneGroupedAlertPerWindow() {
         var slug = "escalation-it-group-" + UUID.randomUUID().toString().substring(0, 8);

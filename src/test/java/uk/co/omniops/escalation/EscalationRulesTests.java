@@ -127,6 +127,25 @@ class EscalationRulesTests {
     }
 
     @Test
+    void waitingWithoutMinutesMeasuresAgainstTheCustomersFirstResponseSla() {
+        var pastSla = Condition.parse("{\"type\":\"waiting\"}");
+        assertThat(pastSla).isEqualTo(Condition.Waiting.pastSla());
+        assertThat(Condition.toJson(pastSla)).isEqualTo("{\"type\":\"waiting\"}");
+        assertThat(Condition.describe(pastSla, 0.3, 0.7)).isEqualTo("waiting past the first-response SLA without a reply");
+        var waited = new Facts(null, null, List.of(), Duration.ofMinutes(20), false, null);
+        assertThat(rules.evaluate(pastSla, waited.withSla(Duration.ofMinutes(20)))).isEmpty();
+        assertThat(rules.evaluate(pastSla, waited.withSla(Duration.ofMinutes(10))))
+                .hasValue("waiting 20 min for a reply, 10 min past the 10-min first-response SLA");
+        // without a customer SLA: the default 30 minutes
+        assertThat(rules.evaluate(pastSla, waited)).isEmpty();
+        assertThat(rules.evaluate(pastSla, new Facts(null, null, List.of(), Duration.ofMinutes(31), false, null)))
+                .isPresent();
+        assertThat(RuleEvaluator.needsScheduler(pastSla)).isTrue();
+        assertThat(RuleEvaluator.usesSla(new Condition.Any(List.of(new Condition.Vip(), pastSla)))).isTrue();
+        assertThat(RuleEvaluator.usesSla(new Condition.Waiting(15))).isFalse();
+    }
+
+    @Test
     void vipAndPredictedRisk() {
         assertThat(rules.evaluate(new Condition.Vip(), new Facts(null, null, List.of(), null, true, null))).isPresent();
         assertThat(rules.evaluate(new Condition.Vip(), new Facts(null, null, List.of(), null, false, null))).isEmpty();

@@ -77,8 +77,17 @@ public sealed interface Condition {
         }
     }
 
-    /** The contact has been waiting more than {@code minutes} without an agent's reply (checked by a scheduler). */
-    record Waiting(int minutes) implements Condition {}
+    /**
+     * The contact has been waiting more than {@code minutes} without an agent's reply (checked by a scheduler); null
+     * minutes: longer than the customer's first-response SLA ({@code customers.first_response_sla_minutes}).
+     */
+    record Waiting(@Nullable Integer minutes) implements Condition {
+
+        /** Past the customer's first-response SLA, whatever it is set to. */
+        public static Waiting pastSla() {
+            return new Waiting(null);
+        }
+    }
 
     /** The contact is marked VIP. */
     record Vip() implements Condition {}
@@ -116,7 +125,8 @@ public sealed interface Condition {
             case SentimentDrop d -> String.format(Locale.ROOT, "sentiment drops by more than %.2f", d.delta());
             case Keywords k -> "says " + String.join(" / ", k.phrases().stream().map(p -> "\"" + p + "\"").toList());
             case Category cat -> "category in " + String.join(", ", cat.keys().stream().sorted().toList());
-            case Waiting w -> "waiting more than " + w.minutes() + " min without a reply";
+            case Waiting w -> w.minutes() == null ? "waiting past the first-response SLA without a reply"
+                    : "waiting more than " + w.minutes() + " min without a reply";
             case Vip v -> "VIP contact";
             case Risk r -> String.format(Locale.ROOT, "predicted escalation risk ≥ %.2f", r.min());
         };
@@ -202,7 +212,8 @@ public sealed interface Condition {
                 }
                 yield new Category(keys);
             }
-            case "waiting" -> new Waiting(integer(node, "minutes", 1, 10_080));
+            case "waiting" -> new Waiting(node.has("minutes") && !node.get("minutes").isNull()
+                    ? integer(node, "minutes", 1, 10_080) : null);
             case "vip" -> new Vip();
             case "risk" -> new Risk(fraction(node, "min"));
             default -> throw new InvalidCondition("Unknown condition type \"" + type + "\"");
@@ -274,7 +285,12 @@ public sealed interface Condition {
                 var array = node.putArray("keys");
                 cat.keys().stream().sorted().forEach(array::add);
             }
-            case Waiting w -> node.put("type", "waiting").put("minutes", w.minutes());
+            case Waiting w -> {
+                node.put("type", "waiting");
+                if (w.minutes() != null) {
+                    node.put("minutes", w.minutes());
+                }
+            }
             case Vip v -> node.put("type", "vip");
             case Risk r -> node.put("type", "risk").put("min", r.min());
         }

@@ -30,7 +30,7 @@ public final class DefaultRules {
      * One strongly negative message queues at medium; an explicit intent (manager, leaving, chargeback, legal,
      * regulator, going public, abuse) or anger building up over the conversation (two strongly negative messages, or a
      * sharp drop to strongly negative) is high; signals of two kinds together grade one step higher
-     * ({@link Assessment}). Waiting past the limit only queues, at low. Tuned on the labelled table (decision 005).
+     * ({@link Assessment}). Waiting past the customer's first-response SLA only queues, at low. Tuned on the labelled table (decision 005).
      */
     public static List<Rule> forCustomer(CustomerId customer) {
         var now = Instant.now();
@@ -46,7 +46,7 @@ public final class DefaultRules {
                 rule(customer, "category", "Asks for a human or complains", Severity.MEDIUM, false,
                         new Condition.Category(Set.of("human_agent", "complaint")),
                         EnumSet.of(RuleAction.SUPERVISOR_QUEUE), 30, now),
-                rule(customer, "waiting", "Waiting too long", Severity.LOW, true, new Condition.Waiting(30),
+                rule(customer, "waiting", "Waiting too long", Severity.LOW, true, Condition.Waiting.pastSla(),
                         EnumSet.of(RuleAction.SUPERVISOR_QUEUE), 60, now),
                 rule(customer, "vip", "Unhappy VIP", Severity.CRITICAL, true,
                         new Condition.All(List.of(new Condition.Vip(), new Condition.Any(List.of(

@@ -124,9 +124,15 @@ public class Escalator {
         var current = new Facts.Signal(message.score(), message.label(), message.confidence(),
                 java.util.Set.copyOf(message.categories()));
         var rules = ruleService.rules(customer).stream().filter(Rule::enabled).toList();
-        var facts = new Facts(current, text, history, conversation.waitingAt(now), conversation.vip(),
+        var waiting = conversation.waitingAt(now);
+        var facts = new Facts(current, text, history, waiting, conversation.vip(),
                 rules.stream().anyMatch(r -> RuleEvaluator.needsPrediction(r.condition()))
                         ? risk(customer, message.conversationId()) : null);
+        // the SLA is read only when it can matter: no extra query for the usual message nobody has waited on long
+        if (waiting != null && waiting.toMinutes() >= 1
+                && rules.stream().anyMatch(r -> RuleEvaluator.usesSla(r.condition()))) {
+            facts = facts.withSla(tenancy.firstResponseSla(customer));
+        }
         return apply(customer, conversation, message.messageId(), rules, facts, false);
     }
 
@@ -395,7 +401,7 @@ public class Escalator {
         var intents = details.get().latestContactMessage().map(m -> Intent.of(m.text()))
                 .orElse(java.util.Set.of());
         var facts = new Facts(null, null, history, details.get().waitingAt(now), details.get().vip(),
-                risk(customer, conversation), intents);
+                risk(customer, conversation), intents).withSla(tenancy.firstResponseSla(customer));
         return apply(customer, details.get(), null, rules, facts, true);
     }
 

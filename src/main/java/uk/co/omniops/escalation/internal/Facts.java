@@ -17,13 +17,34 @@ import org.jspecify.annotations.Nullable;
  * @param risk the latest predicted escalation risk, null until predictions exist
  * @param intents what the current message says it wants ({@link Intent#of}); for the wait-time scheduler, the
  *        newest contact message's (a thank-you or an empty message leaves nothing to wait for)
+ * @param sla the customer's first-response SLA, which waiting conditions without minutes measure against; null:
+ *        {@link #DEFAULT_SLA}
  */
 public record Facts(@Nullable Signal current, @Nullable String text, List<Signal> history, @Nullable Duration waiting,
-        boolean vip, @Nullable Double risk, Set<Intent> intents) {
+        boolean vip, @Nullable Double risk, Set<Intent> intents, @Nullable Duration sla) {
+
+    /** The SLA of a customer that never set one (the {@code customers} column's default). */
+    public static final Duration DEFAULT_SLA = Duration.ofMinutes(30);
 
     public Facts {
         history = List.copyOf(history);
         intents = intents.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(intents));
+    }
+
+    /** Facts measured against the default SLA. */
+    public Facts(@Nullable Signal current, @Nullable String text, List<Signal> history, @Nullable Duration waiting,
+            boolean vip, @Nullable Double risk, Set<Intent> intents) {
+        this(current, text, history, waiting, vip, risk, intents, null);
+    }
+
+    /** The same facts measured against the customer's first-response SLA. */
+    public Facts withSla(Duration sla) {
+        return new Facts(current, text, history, waiting, vip, risk, intents, sla);
+    }
+
+    /** The first-response SLA waiting conditions without minutes measure against; never null. */
+    public Duration slaOrDefault() {
+        return sla == null ? DEFAULT_SLA : sla;
     }
 
     /** Facts whose intents are read from {@code text}. */

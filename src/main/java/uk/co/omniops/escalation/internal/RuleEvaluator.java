@@ -76,12 +76,7 @@ public final class RuleEvaluator {
             case Condition.AngryMessages a -> angry(a, facts);
             case Condition.Intents i -> intents(i, facts);
             // a thank-you or an empty message leaves nothing to answer: waiting on it never escalates
-            case Condition.Waiting w -> facts.waiting() != null && facts.waiting().toSeconds() > w.minutes() * 60L
-                    && !facts.nothingToActOn()
-                            ? Optional.of("waiting " + facts.waiting().toMinutes() + " min for a reply, "
-                                    + (facts.waiting().toMinutes() - w.minutes()) + " min past the " + w.minutes()
-                                    + "-min limit")
-                            : Optional.empty();
+            case Condition.Waiting w -> waiting(w, facts);
             case Condition.Vip v -> facts.vip() ? Optional.of("VIP contact") : Optional.empty();
             case Condition.Risk r -> facts.risk() != null && facts.risk() >= r.min()
                     ? Optional.of(String.format(Locale.ROOT, "predicted escalation risk %.2f (≥ %.2f)", facts.risk(),
@@ -96,6 +91,16 @@ public final class RuleEvaluator {
             case Condition.All all -> all.conditions().stream().anyMatch(RuleEvaluator::needsScheduler);
             case Condition.Any any -> any.conditions().stream().anyMatch(RuleEvaluator::needsScheduler);
             case Condition.Waiting w -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the tree waits for the customer's first-response SLA (a waiting condition without minutes). */
+    public static boolean usesSla(Condition condition) {
+        return switch (condition) {
+            case Condition.All all -> all.conditions().stream().anyMatch(RuleEvaluator::usesSla);
+            case Condition.Any any -> any.conditions().stream().anyMatch(RuleEvaluator::usesSla);
+            case Condition.Waiting w -> w.minutes() == null;
             default -> false;
         };
     }
@@ -159,6 +164,18 @@ public final class RuleEvaluator {
             return Optional.empty();
         }
         return Optional.of(String.join(", ", said));
+    }
+
+    /** Waiting longer than the condition's minutes or, without minutes, than the customer's first-response SLA. */
+    private static Optional<String> waiting(Condition.Waiting w, Facts facts) {
+        var limit = w.minutes() == null ? facts.slaOrDefault() : java.time.Duration.ofMinutes(w.minutes());
+        var waited = facts.waiting();
+        if (waited == null || waited.compareTo(limit) <= 0 || facts.nothingToActOn()) {
+            return Optional.empty();
+        }
+        var over = waited.minus(limit).toMinutes();
+        return Optional.of("waiting " + waited.toMinutes() + " min for a reply, " + over + " min past the "
+                + limit.toMinutes() + (w.minutes() == null ? "-min first-response SLA" : "-min limit"));
     }
 
     private boolean strong(Facts.Signal signal, double threshold) {

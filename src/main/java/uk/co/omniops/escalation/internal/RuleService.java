@@ -20,6 +20,7 @@ import uk.co.omniops.escalation.EscalationSettings;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
@@ -58,12 +59,14 @@ public class RuleService implements DisposableBean {
     private final TenantTransactions transactions;
     private final EscalationSettings settings;
     private final LiveUpdates liveUpdates;
+    private final TenancyManagement tenancy;
     private final Map<CustomerId, Cached> cache = new ConcurrentHashMap<>();
     private final Map<CustomerId, Long> evictedNanos = new ConcurrentHashMap<>();
     private final LiveUpdates.Registration registration;
 
     RuleService(Rules rules, Signals signals, ConversationManagement conversations, TenantTransactions transactions,
-            EscalationSettings settings, LiveUpdates liveUpdates) {
+            EscalationSettings settings, LiveUpdates liveUpdates, TenancyManagement tenancy) {
+        this.tenancy = tenancy;
         this.rules = rules;
         this.signals = signals;
         this.conversations = conversations;
@@ -96,11 +99,9 @@ public class RuleService implements DisposableBean {
         liveUpdates.publish(LiveUpdate.of(customer.value(), RULES_CHANGED, null));
     }
 
-    /** The smallest wait-time limit among the customer's enabled rules with a waiting condition; null if none. */
-    public @org.jspecify.annotations.Nullable Integer waitingLimitMinutes(CustomerId customer) {
-        var min = rules(customer).stream().filter(Rule::enabled).mapToInt(r -> WaitTimeScheduler.minutes(r.condition()))
-                .min().orElse(Integer.MAX_VALUE);
-        return min == Integer.MAX_VALUE ? null : min;
+    /** The customer's first-response SLA, which waiting conditions without minutes measure against. */
+    public Duration firstResponseSla(CustomerId customer) {
+        return tenancy.firstResponseSla(customer);
     }
 
     /** How long the contact has been waiting for a reply at {@code at}; null when an agent answered last. */
@@ -211,6 +212,7 @@ public class RuleService implements DisposableBean {
      */
     public DryRun dryRun(CustomerId customer, Condition condition) {
         var evaluator = evaluator();
+        var sla = tenancy.firstResponseSla(customer);
         var since = Instant.now().minus(Duration.ofDays(7));
         var ids = transactions.readInTenant(customer,
                 () -> signals.conversationsSince(customer, since, DRY_RUN_CONVERSATIONS + 1));
@@ -236,7 +238,7 @@ public class RuleService implements DisposableBean {
                 var message = d.messages().stream().filter(m -> m.id().equals(new MessageId(s.messageId()))).findFirst();
                 var text = message.map(uk.co.omniops.conversation.Message::text).orElse(null);
                 var facts = new Facts(s.signal(), text, history, EscalationFacts.waitingAt(d, s.at()),
-                        d.contact().trustedVip(), null);
+                        d.contact().trustedVip(), null).withSla(sla);
                 if (facts.nothingToActOn()) {
                     continue;
                 }

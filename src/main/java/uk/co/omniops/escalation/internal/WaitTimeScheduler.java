@@ -15,7 +15,8 @@ import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.tenancy.TenancyManagement;
 
 /**
- * Every 30 s: open conversations whose contact waits longer than the shortest wait-time rule, through the
+ * Every 30 s: open conversations whose contact waits longer than the shortest wait-time rule (a rule without minutes
+ * waits for the customer's first-response SLA), through the
  * conversation module's inbox API (longest waiting first, at most {@link #PER_CUSTOMER} per customer). Every
  * replica may run it: the unique open-escalation index keeps it to one escalation, and scheduler repeats of an open
  * escalation are ignored.
@@ -56,8 +57,9 @@ class WaitTimeScheduler {
     }
 
     private void check(uk.co.omniops.tenancy.CustomerId customer) {
+        var sla = (int) tenancy.firstResponseSla(customer).toMinutes();
         var shortest = rules.rules(customer).stream().filter(Rule::enabled)
-                .filter(r -> RuleEvaluator.needsScheduler(r.condition())).mapToInt(r -> minutes(r.condition()))
+                .filter(r -> RuleEvaluator.needsScheduler(r.condition())).mapToInt(r -> minutes(r.condition(), sla))
                 .min();
         if (shortest.isEmpty()) {
             return;
@@ -71,11 +73,14 @@ class WaitTimeScheduler {
         }
     }
 
-    static int minutes(Condition c) {
+    /** The shortest wait in the condition, in minutes; a waiting condition without minutes counts as the SLA. */
+    static int minutes(Condition c, int slaMinutes) {
         return switch (c) {
-            case Condition.All all -> all.conditions().stream().mapToInt(WaitTimeScheduler::minutes).min().orElse(Integer.MAX_VALUE);
-            case Condition.Any any -> any.conditions().stream().mapToInt(WaitTimeScheduler::minutes).min().orElse(Integer.MAX_VALUE);
-            case Condition.Waiting w -> w.minutes();
+            case Condition.All all -> all.conditions().stream().mapToInt(x -> minutes(x, slaMinutes)).min()
+                    .orElse(Integer.MAX_VALUE);
+            case Condition.Any any -> any.conditions().stream().mapToInt(x -> minutes(x, slaMinutes)).min()
+                    .orElse(Integer.MAX_VALUE);
+            case Condition.Waiting w -> w.minutes() == null ? slaMinutes : w.minutes();
             default -> Integer.MAX_VALUE;
         };
     }

@@ -27,7 +27,7 @@ class ConditionRow extends HorizontalLayout {
         DROP("Sentiment drops by more than", "0–1, e.g. 0.5"),
         KEYWORDS("Says any of", "Phrases, comma-separated"),
         CATEGORY("Category is any of", "Keys, e.g. complaint, human_agent"),
-        WAITING("Waiting longer than (minutes)", "Minutes without a reply"),
+        WAITING("Waiting longer than (minutes)", "Minutes without a reply; empty: the first-response SLA"),
         VIP("Contact is VIP", ""),
         RISK("Predicted risk at least", "0–1, e.g. 0.8");
 
@@ -91,7 +91,7 @@ class ConditionRow extends HorizontalLayout {
             case Condition.SentimentDrop d -> set(Type.DROP, fmt(d.delta()));
             case Condition.Keywords k -> set(Type.KEYWORDS, String.join(", ", k.phrases()));
             case Condition.Category cat -> set(Type.CATEGORY, cat.keys().stream().sorted().collect(Collectors.joining(", ")));
-            case Condition.Waiting w -> set(Type.WAITING, String.valueOf(w.minutes()));
+            case Condition.Waiting w -> set(Type.WAITING, w.minutes() == null ? "" : String.valueOf(w.minutes()));
             case Condition.Vip v -> set(Type.VIP, "");
             case Condition.Risk r -> set(Type.RISK, fmt(r.min()));
             default -> throw new IllegalArgumentException("not a leaf condition");
@@ -118,7 +118,7 @@ class ConditionRow extends HorizontalLayout {
                 case DROP -> new Condition.SentimentDrop(fraction(v));
                 case KEYWORDS -> new Condition.Keywords(list(v));
                 case CATEGORY -> new Condition.Category(Set.copyOf(list(v)));
-                case WAITING -> new Condition.Waiting(whole(v, 1, 10_080));
+                case WAITING -> new Condition.Waiting(v.isEmpty() ? null : whole(v, 1, 10_080));
                 case VIP -> new Condition.Vip();
                 case RISK -> new Condition.Risk(fraction(v));
             };

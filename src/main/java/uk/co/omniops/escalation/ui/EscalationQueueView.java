@@ -141,16 +141,14 @@ class EscalationQueueView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("escalation-queue");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(r -> badge(r.escalation().severity())).setHeader("Severity").setAutoWidth(true)
+        // severity with the status under it, so that age and SLA stay in view beside the detail panel
+        grid.addComponentColumn(EscalationQueueView::severityAndStatus).setHeader("Severity").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(EscalationQueueView::who).setHeader("Contact and subject").setWidth("18rem")
+        grid.addComponentColumn(EscalationQueueView::who).setHeader("Contact and subject").setWidth("11rem")
                 .setFlexGrow(2);
-        grid.addColumn(EscalationDeskRow::summary).setHeader("Why").setWidth("16rem").setFlexGrow(3);
+        grid.addColumn(EscalationDeskRow::summary).setHeader("Why").setWidth("11rem").setFlexGrow(3);
         grid.addColumn(r -> age(r.openedAt())).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(EscalationQueueView::limitLeft).setHeader("Wait limit").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> (r.escalation().status() == EscalationStatus.OPEN ? "open" : "acknowledged")
-                + (r.escalation().assignedName() == null ? "" : " · " + r.escalation().assignedName()))
-                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EscalationQueueView::slaLeft).setHeader("SLA").setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(r -> isNew(r.escalation()) ? "escalation-new" : null);
         grid.asSingleSelect().addValueChangeListener(e -> {
             selected = e.getValue();
@@ -158,6 +156,13 @@ class EscalationQueueView extends VerticalLayout {
         });
         grid.setWidthFull();
         grid.setHeight("100%");
+    }
+
+    private static Div severityAndStatus(EscalationDeskRow r) {
+        var status = new Span((r.escalation().status() == EscalationStatus.OPEN ? "open" : "acknowledged")
+                + (r.escalation().assignedName() == null ? "" : " · " + r.escalation().assignedName()));
+        status.addClassName("omniops-muted");
+        return new Div(new Div(badge(r.escalation().severity())), status);
     }
 
     private static Div who(EscalationDeskRow r) {
@@ -170,16 +175,13 @@ class EscalationQueueView extends VerticalLayout {
         return cell;
     }
 
-    /** "12 min left", "8 min over" or "answered" (nobody waits). */
-    static String limitLeft(EscalationDeskRow r) {
-        if (r.waiting() == null) {
+    /** "12 min left", "breached 8 min ago" or "answered" (an agent replied last: nobody waits). */
+    static String slaLeft(EscalationDeskRow r) {
+        var left = r.slaLeft();
+        if (left == null) {
             return "answered";
         }
-        var left = r.limitLeft();
-        if (left == null) {
-            return "waiting " + duration(r.waiting());
-        }
-        return left.isNegative() ? duration(left.negated()) + " over" : duration(left) + " left";
+        return left.isNegative() ? "breached " + duration(left.negated()) + " ago" : duration(left) + " left";
     }
 
     private boolean isNew(Escalation e) {
@@ -251,7 +253,7 @@ class EscalationQueueView extends VerticalLayout {
         facts.add(new Div(badge(e.severity()), new Span(" " + e.status().dbValue())));
         facts.add(new Div(new Span("Contact: " + row.contactName()
                 + (row.contactEmail() == null ? "" : " <" + row.contactEmail() + ">") + " · " + row.channel())));
-        facts.add(new Div(new Span("Wait limit: " + limitLeft(row))));
+        facts.add(new Div(new Span("First-response SLA (" + row.slaMinutes() + " min): " + slaLeft(row))));
         facts.add(new Div(new Span("Opened " + TIME.format(e.openedAt().atZone(zone)) + " (" + age(e.openedAt()) + " ago)")));
         if (e.ruleName() != null) {
             facts.add(new Div(new Span("Rule: " + e.ruleName())));

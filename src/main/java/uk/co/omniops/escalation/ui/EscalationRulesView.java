@@ -47,6 +47,7 @@ import uk.co.omniops.escalation.internal.RuleService;
 import uk.co.omniops.shell.CurrentUser;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
+import uk.co.omniops.tenancy.TenancyManagement;
 
 /** Supervisors edit their customer's escalation rules: list, create/edit (validated), enable/disable, dry run. */
 @Route("escalations/rules")
@@ -62,7 +63,7 @@ class EscalationRulesView extends VerticalLayout {
     private final CustomerId customer;
     private final Grid<Rule> grid = new Grid<>();
 
-    EscalationRulesView(RuleService rules, CurrentUser currentUser) {
+    EscalationRulesView(RuleService rules, CurrentUser currentUser, TenancyManagement tenancy) {
         this.rules = rules;
         this.user = currentUser.require();
         this.customer = user.customerId().orElseThrow(() -> new IllegalStateException("supervisor without customer"));
@@ -106,9 +107,49 @@ class EscalationRulesView extends VerticalLayout {
             edit.setAriaLabel("Edit " + r.name());
             return edit;
         }).setAutoWidth(true).setFlexGrow(0);
-        add(header, intro, grid);
+        add(header, intro, slaForm(tenancy), grid);
         setFlexGrow(1, grid);
         refresh();
+    }
+
+    /**
+     * The customer's first-response SLA (owned by tenancy): the default "Waiting too long" rule and the desk's SLA
+     * column measure waiting against it.
+     */
+    private HorizontalLayout slaForm(TenancyManagement tenancy) {
+        var minutes = new IntegerField("First-response SLA (minutes)");
+        minutes.setId("first-response-sla");
+        minutes.setMin(TenancyManagement.MIN_SLA_MINUTES);
+        minutes.setMax(TenancyManagement.MAX_SLA_MINUTES);
+        minutes.setStepButtonsVisible(true);
+        minutes.setWidth("16rem");
+        minutes.setHelperText("How long a contact may wait for a reply; the desk's SLA column and waiting rules "
+                + "without minutes use it.");
+        minutes.setValue((int) tenancy.firstResponseSla(customer).toMinutes());
+        var save = new Button("Save SLA", click -> {
+            var value = minutes.getValue();
+            if (value == null || minutes.isInvalid()) {
+                minutes.setErrorMessage("Enter whole minutes from " + TenancyManagement.MIN_SLA_MINUTES + " to "
+                        + TenancyManagement.MAX_SLA_MINUTES);
+                minutes.setInvalid(true);
+                return;
+            }
+            try {
+                tenancy.changeFirstResponseSla(customer, value, user.getUsername());
+                minutes.setInvalid(false);
+                Notification.show("First-response SLA set to " + value + " min", 3000,
+                        Notification.Position.BOTTOM_START);
+                refresh();
+            } catch (IllegalArgumentException e) {
+                minutes.setErrorMessage(e.getMessage());
+                minutes.setInvalid(true);
+            }
+        });
+        save.setId("save-sla");
+        var form = new HorizontalLayout(minutes, save);
+        form.setWidthFull();
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return form;
     }
 
     private void refresh() {

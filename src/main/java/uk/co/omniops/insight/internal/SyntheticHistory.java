@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,7 @@ import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.conversation.Priority;
+import uk.co.omniops.escalation.DefaultRulesVerdict;
 import uk.co.omniops.prediction.PastConversation;
 import uk.co.omniops.prediction.PastConversation.PastMessage;
 import uk.co.omniops.tenancy.CustomerId;
@@ -102,7 +105,7 @@ public class SyntheticHistory {
         int messages = insertMessages(p);
         insertSentiment(p);
         insertCategories(p);
-        insertEscalations(p);
+        insertEscalations(plan, p);
         insertSuggestions(p);
         return messages;
     }
@@ -169,7 +172,7 @@ public class SyntheticHistory {
                 insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence,
                        model, created_at)
                 select md5(:seed || ':sent:' || i || ':' || j)::uuid, :c, md5(:seed || ':msg:' || i || ':' || j)::uuid, id,
-                       s.score, case when s.score < 0.35 then 'negative' when s.score > 0.65 then 'positive'
+                       s.score, case when s.score < 0.5 then 'negative' when s.score > 0.65 then 'positive'
                                      else 'neutral' end, 0.9, 'history', t0 + make_interval(secs => 90 * (j - 1) + 1)
                   from first_line, generate_series(1, :m, 2) j,
                        lateral (select least(1, greatest(0, (case when j = 1 and normal = 0
@@ -198,21 +201,40 @@ public class SyntheticHistory {
                 .update();
     }
 
-    /** Escalations: negative first messages, every other one; the cause rotates over three rules. */
-    private void insertEscalations(Map<String, Object> p) {
+    /**
+     * Escalations: what the default escalation rules make of each conversation's first contact message as stored (its
+     * line, score with the same jitter as above, label and category), not a fixed share (decision 005).
+     */
+    private void insertEscalations(Plan plan, Map<String, Object> p) {
+        var normal = verdicts(plan.lines());
+        var emergingVerdicts = verdicts(plan.emerging());
+        var escalations = new HashMap<>(p);
+        escalations.put("vrules", String.join(US, normal.rules()));
+        escalations.put("vseverities", String.join(US, normal.severities()));
+        escalations.put("vreasons", String.join(US, normal.reasons()));
+        escalations.put("xrules", emergingVerdicts.rules().isEmpty() ? "" : String.join(US, emergingVerdicts.rules()));
+        escalations.put("xseverities", String.join(US, emergingVerdicts.severities()));
+        escalations.put("xreasons", String.join(US, emergingVerdicts.reasons()));
         jdbc.sql(FIRST_LINES + """
+                , verdict as (
+                    select first_line.*, (line - 1) * :jitters + 1 + (i * 13 + 1) % :jitters k
+                      from first_line)
                 insert into escalation_events (id, customer_id, conversation_id, message_id, reason, rule_name,
                        severity, status, opened_at, resolved_at, created_at, last_matched_at)
                 select md5(:seed || ':esc:' || i)::uuid, :c, id, md5(:seed || ':msg:' || i || ':1')::uuid,
-                       'Customer sentiment dropped', (array['Negative sentiment', 'Asks for a manager',
-                       'Waiting too long'])[1 + (i / 2) % 3], 'high', 'resolved',
+                       v.reason, v.rule, v.severity, 'resolved',
                        t0 + make_interval(mins => 2), t0 + make_interval(mins => 15), t0 + make_interval(mins => 2),
                        t0 + make_interval(mins => 2)
-                  from first_line
-                 where t0 + make_interval(mins => 20 + i % 240) < :now and i % 2 = 0
-                   and (case normal when 1 then scores[line] else escores[line] end) < 0.35
+                  from verdict,
+                       lateral (select case normal when 1 then (string_to_array(:vrules, chr(31)))[k]
+                                       else (string_to_array(:xrules, chr(31)))[k] end rule,
+                                       case normal when 1 then (string_to_array(:vseverities, chr(31)))[k]
+                                       else (string_to_array(:xseverities, chr(31)))[k] end severity,
+                                       case normal when 1 then (string_to_array(:vreasons, chr(31)))[k]
+                                       else (string_to_array(:xreasons, chr(31)))[k] end reason) v
+                 where t0 + make_interval(mins => 20 + i % 240) < :now and coalesce(v.rule, '') <> ''
                 on conflict do nothing""")
-                .params(p)
+                .params(escalations)
                 .update();
     }
 
@@ -299,6 +321,40 @@ public class SyntheticHistory {
         return conversations;
     }
 
+    /** The stored scores' jitter: {@code ((i * 13 + j) % JITTERS - 5) / 100} for conversation i, message j. */
+    static final int JITTERS = 11;
+
+    /** The default rules' verdicts per line and jitter, flattened ({@code line * JITTERS + jitter}); "" for none. */
+    record Verdicts(List<String> rules, List<String> severities, List<String> reasons) {
+
+        /** The share of (line, jitter) pairs the rules escalate, for the demo's expected escalation rate. */
+        double share() {
+            return rules.isEmpty() ? 0 : rules.stream().filter(r -> !r.isEmpty()).count() / (double) rules.size();
+        }
+    }
+
+    /**
+     * What the default escalation rules make of each line as the history stores it as a conversation's first contact
+     * message: the score with each of the {@link #JITTERS} jitters, rounded like {@code numeric(5, 4)}, labelled
+     * like the SQL above (below 0.5 negative, above 0.65 positive), confidence 0.9, the line's category.
+     */
+    static Verdicts verdicts(List<Line> lines) {
+        var rules = new ArrayList<String>();
+        var severities = new ArrayList<String>();
+        var reasons = new ArrayList<String>();
+        for (var line : lines) {
+            for (int m = 0; m < JITTERS; m++) {
+                double score = Math.round(Math.min(1, Math.max(0, line.score() + (m - 5) / 100.0)) * 10_000) / 10_000.0;
+                var label = score < 0.5 ? "negative" : score > 0.65 ? "positive" : "neutral";
+                var verdict = DefaultRulesVerdict.ofOpening(line.text(), score, label, 0.9, Set.of(line.category()));
+                rules.add(verdict.map(DefaultRulesVerdict::rule).orElse(""));
+                severities.add(verdict.map(v -> v.severity().dbValue()).orElse(""));
+                reasons.add(verdict.map(v -> v.reason().replace(US, " ")).orElse(""));
+            }
+        }
+        return new Verdicts(rules, severities, reasons);
+    }
+
     /** Unit separator: joins the texts into one parameter (split again in SQL). */
     private static final String US = "\u001f";
 
@@ -326,6 +382,7 @@ public class SyntheticHistory {
         p.put("ecats", eCats.length == 0 ? "order" : String.join(US, eCats));
         p.put("escores", eScores.length == 0 ? "0.5" : numbers(eScores));
         p.put("etexts", eTexts.length == 0 ? "-" : String.join(US, eTexts));
+        p.put("jitters", JITTERS);
         return p;
     }
 }

@@ -36,10 +36,18 @@ public final class ConversationGenerator {
         this.random = random;
     }
 
-    /** A new contact's first message to the business; angry about a third of the time. */
+    /**
+     * The share of new contacts who write angrily. Real support traffic is mostly calm problem reports and questions:
+     * quality assessments put customers who need de-escalating in the low single-digit percent of contacts, and
+     * about half of the simulator's angry contacts cross into what needs a supervisor (decision 005). A third, as
+     * before, made every sixth demo conversation an escalation.
+     */
+    static final double ANGRY_SHARE = 0.10;
+
+    /** A new contact's first message to the business; angry about one time in ten ({@link #ANGRY_SHARE}). */
     public Opening opening(Business business) {
         var candidates = Templates.OPENINGS.stream().filter(o -> o.business() == business).toList();
-        var wantAngry = random.nextDouble() < 0.33;
+        var wantAngry = random.nextDouble() < ANGRY_SHARE;
         var toned = candidates.stream().filter(o -> (o.tone() == Tone.ANGRY) == wantAngry).toList();
         var template = pick(toned.isEmpty() ? candidates : toned);
         var first = pick(FIRST_NAMES);

@@ -65,7 +65,8 @@ class ChatSimulatorTests {
             topics.add(o.topic());
             tones.add(o.tone());
         }
-        assertThat(texts).hasSizeGreaterThan(250);
+        // nine in ten contacts are calm (decision 005), and calm templates have fewer variables than angry ones
+        assertThat(texts).hasSizeGreaterThan(220);
         assertThat(topics).containsExactlyInAnyOrder(Topic.values());
         assertThat(tones).containsExactlyInAnyOrder(Tone.values());
 
