@@ -19,12 +19,10 @@ import org.springframework.stereotype.Service;
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.AuthorType;
-import uk.co.omniops.conversation.ConversationDetails;
 import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationNotFound;
-import uk.co.omniops.conversation.Message;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
@@ -145,12 +143,6 @@ public class SuggestionService {
         static Thread of(ConversationFacts facts) {
             return new Thread(facts.id(), facts.contactName(), facts.contactEmail(), facts.assigneeName(),
                     facts.recent().stream().map(m -> new Line(m.id(), m.authorType(), m.text())).toList());
-        }
-
-        static Thread of(ConversationDetails details) {
-            return new Thread(details.conversation().id(), details.contact().name(), details.contact().email(),
-                    details.conversation().assigneeName(), details.messages().stream().filter(m -> !m.internal())
-                            .map(m -> new Line(m.id(), m.authorType(), m.text())).toList());
         }
     }
 
@@ -349,28 +341,34 @@ public class SuggestionService {
 
     /** An agent's reply was stored: index it, and classify the suggestions it answers. Idempotent. */
     void onAgentReply(CustomerId customer, ConversationId conversation, MessageId messageId) {
-        var details = conversations.find(customer, conversation);
-        if (details.isEmpty()) {
+        // bounded reads (issue 19): the reply itself, then the conversation's facts with its newest messages; never
+        // the whole history, however long the conversation
+        var reply = conversations.message(customer, messageId).orElse(null);
+        if (reply == null || reply.internal() || reply.authorType() != AuthorType.AGENT
+                || !reply.conversationId().equals(conversation)) {
             return;
         }
-        Message reply = null;
-        Message previousContact = null;
-        for (var m : details.get().messages()) {
+        var conversationFacts = conversations.facts(customer, conversation);
+        if (conversationFacts.isEmpty()) {
+            return;
+        }
+        // the contact message the reply answered: the newest one before it among the recent messages (none when more
+        // than ConversationFacts.RECENT messages came after the reply before this ran: no pair is learnt then)
+        ConversationFacts.RecentMessage previousContact = null;
+        var replyIsRecent = false;
+        for (var m : conversationFacts.get().recent()) {
             if (m.id().equals(messageId)) {
-                reply = m;
+                replyIsRecent = true;
                 break;
             }
-            if (!m.internal() && m.authorType() == AuthorType.CONTACT) {
+            if (m.authorType() == AuthorType.CONTACT) {
                 previousContact = m;
             }
         }
-        if (reply == null || reply.internal() || reply.authorType() != AuthorType.AGENT) {
-            return;
-        }
         var sent = reply.text();
-        var contact = previousContact;
+        var contact = replyIsRecent ? previousContact : null;
         var sentAt = reply.createdAt();
-        var facts = facts(customer, Thread.of(details.get()),
+        var facts = facts(customer, Thread.of(conversationFacts.get()),
                 reply.authorId() == null ? null : agentName(customer, reply.authorId()));
         transactions.inTenant(customer, () -> {
             if (contact != null) {
