@@ -53,6 +53,8 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
     private volatile long redisRetryAt;
 
     private volatile @Nullable ProxyManager<byte[]> buckets;
+    /** The Lettuce client {@link #buckets} was built on: a connection factory stopped and started again has a new one. */
+    private volatile @Nullable Object bucketsClient;
 
     BucketRateLimits(ObjectProvider<LettuceConnectionFactory> redis, MeterRegistry meters) {
         this.redis = redis;
@@ -124,30 +126,39 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
         if (waitingForRedis()) {
             return null;
         }
-        var current = buckets;
-        if (current != null) {
-            return current;
-        }
         var factory = redis.getIfAvailable();
         if (factory == null) {
             return null;
         }
+        Object client;
+        try {
+            client = factory.getNativeClient();
+        } catch (RuntimeException e) { // the factory is stopped or destroyed
+            redisFailed(e);
+            return null;
+        }
+        var current = buckets;
+        if (current != null && client == bucketsClient) {
+            return current;
+        }
         synchronized (this) {
-            if (buckets == null && !waitingForRedis()) {
+            if ((buckets == null || client != bucketsClient) && !waitingForRedis()) {
                 try {
-                    if (!(factory.getNativeClient() instanceof RedisClient redisClient)) {
+                    if (!(client instanceof RedisClient redisClient)) {
                         throw new IllegalStateException("Redis is not a standalone client");
                     }
+                    // a factory stopped and started again (a paused context, a checkpoint) shut the old client down
                     buckets = Bucket4jLettuce.casBasedBuilder(redisClient)
                             .requestTimeout(REDIS_TIMEOUT)
                             .expirationAfterWrite(ExpirationAfterWriteStrategy
                                     .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                             .build();
+                    bucketsClient = redisClient;
                 } catch (RuntimeException e) {
                     redisFailed(e);
                 }
             }
-            return buckets;
+            return client == bucketsClient ? buckets : null;
         }
     }
 

@@ -85,6 +85,29 @@ class BucketRateLimitsTests {
     }
 
     @Test
+    void aConnectionFactoryStoppedAndStartedAgainKeepsTheBudgetInRedis() {
+        // a paused test context or a checkpoint stops the factory, which shuts its Lettuce client down; started again
+        // it has a new client, and the buckets must follow it instead of falling back to memory for good
+        var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1",
+                redis.getStandaloneConfiguration().getPort()));
+        factory.afterPropertiesSet();
+        factory.start();
+        try {
+            var meters = new SimpleMeterRegistry();
+            var replica = replica(factory, meters);
+            var key = UUID.randomUUID().toString();
+            assertThat(allowed(replica, FIVE_AN_HOUR, key, 2)).isEqualTo(2);
+            factory.stop();
+            factory.start();
+            assertThat(allowed(replica, FIVE_AN_HOUR, key, 2)).isEqualTo(2);
+            assertThat(allowed(limits, FIVE_AN_HOUR, key, 3)).as("the same budget, shared through Redis").isEqualTo(1);
+            assertThat(meters.get("omniops.ratelimit.local_fallbacks").counter().count()).isZero();
+        } finally {
+            factory.destroy();
+        }
+    }
+
+    @Test
     void fractionalRatesKeepTheirAverage() {
         var halfASecond = Limit.perSecond("test-half", 0.5, 3);
         assertThat(halfASecond.capacity()).isEqualTo(3);
