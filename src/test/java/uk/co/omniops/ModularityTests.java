@@ -17,8 +17,13 @@ class ModularityTests {
         modules.verify();
     }
 
+    /**
+     * The module diagrams (PlantUML, all modules and one per module) and each module's canvas (its API, beans, events
+     * published and listened to, properties) into {@code docs/modules/}, committed with the code so a change of a
+     * module's surface shows in the review. The folder is generated: it is emptied first.
+     */
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeDocumentation();
     }
 }

@@ -35,7 +35,7 @@ class InsightBenchmarkTests {
     @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired SyntheticHistory history;
     @Autowired InsightAggregator aggregator;
-    @Autowired InsightService service;
+    @Autowired uk.co.omniops.insight.InsightManagement service;
     @Autowired TenancyManagement tenancy;
     @Autowired TenantTransactions transactions;
     @Autowired JdbcClient jdbc;
