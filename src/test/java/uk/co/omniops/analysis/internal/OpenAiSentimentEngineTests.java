@@ -18,12 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.tenancy.CustomerId;
 
 /** The OpenAI engine through an {@link AiGateway.Channel} against a WireMock stub of {@code /v1/chat/completions}: no Spring context. */
+@Tag("fault")
 class OpenAiSentimentEngineTests {
 
     static WireMockServer server;

@@ -42,6 +42,7 @@ import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**
@@ -52,7 +53,7 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @OmniOpsIntegrationTest
 class InsightExtractionTests {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ApiClient.http();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired uk.co.omniops.insight.InsightManagement service;
