@@ -1,6 +1,11 @@
 -- one ledger for every external AI call (issue 22): ai_usage gets the conversation a call was made for, the LLM
 -- drafts' own ledger is folded into it and dropped, so the daily cost (omniops.ml_api.cost_daily) reads every call
 
+-- the owner moves rows across tenants here: row-level security is forced on both tables, so lift the force for the
+-- length of this migration (it runs in one transaction) and put it back at the end
+alter table ai_usage no force row level security;
+alter table suggestion_ai_usage no force row level security;
+
 alter table ai_usage add column conversation_id uuid references conversations (id) on delete cascade;
 create index ai_usage_conversation_idx on ai_usage (conversation_id);
 
@@ -27,3 +32,5 @@ select s.id, s.customer_id, s.conversation_id, 'response-suggestions', s.model, 
 on conflict (id) do nothing;
 
 drop table suggestion_ai_usage;
+
+alter table ai_usage force row level security;
