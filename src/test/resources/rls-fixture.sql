@@ -146,11 +146,6 @@ insert into reply_proposals (id, customer_id, title, text) values
   ('bbbbbbbb-0000-0000-0000-000000000704', 'bbbbbbbb-0000-0000-0000-000000000001', 'B proposal', 'hi B')
   on conflict do nothing;
 
-insert into suggestion_ai_usage (id, customer_id, model, outcome) values
-  ('aaaaaaaa-0000-0000-0000-000000000705', 'aaaaaaaa-0000-0000-0000-000000000001', 'gpt-4o', 'success'),
-  ('bbbbbbbb-0000-0000-0000-000000000705', 'bbbbbbbb-0000-0000-0000-000000000001', 'gpt-4o', 'success')
-  on conflict do nothing;
-
 -- V10 (predictions)
 insert into prediction_signals (message_id, customer_id, conversation_id, score) values
   ('aaaaaaaa-0000-0000-0000-000000000a06', 'aaaaaaaa-0000-0000-0000-000000000001', 'aaaaaaaa-0000-0000-0000-000000000005', 0.5),

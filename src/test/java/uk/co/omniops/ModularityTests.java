@@ -1,5 +1,11 @@
 package uk.co.omniops;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -17,8 +23,43 @@ class ModularityTests {
         modules.verify();
     }
 
+    /**
+     * The module diagrams (PlantUML, all modules and one per module) and each module's canvas (its API, beans, events
+     * published and listened to, properties) into {@code docs/modules/}, committed with the code so a change of a
+     * module's surface shows in the review. The folder is generated: it is emptied first.
+     */
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+    void writesModuleDocumentation() throws IOException {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS)).writeDocumentation();
+        try (var files = Files.list(Path.of(DOCS))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
+                sortRelations(file);
+            }
+        }
+    }
+
+    static final String DOCS = "docs/modules";
+
+    /**
+     * The diagrams list their relations in hash order, which changes from run to run; sorted, an unchanged module cut
+     * writes unchanged files.
+     */
+    static void sortRelations(Path file) throws IOException {
+        var lines = Files.readAllLines(file);
+        var out = new ArrayList<String>();
+        var block = new ArrayList<String>();
+        for (var line : lines) {
+            if (line.startsWith("Rel(")) {
+                block.add(line);
+                continue;
+            }
+            Collections.sort(block);
+            out.addAll(block);
+            block.clear();
+            out.add(line);
+        }
+        Collections.sort(block);
+        out.addAll(block);
+        Files.write(file, out);
     }
 }

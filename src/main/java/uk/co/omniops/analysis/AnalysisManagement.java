@@ -1,5 +1,7 @@
 package uk.co.omniops.analysis;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,8 +9,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import uk.co.omniops.analysis.internal.AiCostReport;
-import uk.co.omniops.analysis.internal.AnalysisService;
+import uk.co.omniops.analysis.internal.AnalysisStore;
+import uk.co.omniops.analysis.internal.Corrections;
+import uk.co.omniops.analysis.internal.CustomerModels;
+import uk.co.omniops.analysis.internal.CustomerTaxonomies;
 import uk.co.omniops.analysis.internal.MessageEmbeddings;
 import uk.co.omniops.analysis.internal.SimilarConversations;
 import uk.co.omniops.conversation.ConversationId;
@@ -26,16 +30,21 @@ import uk.co.omniops.tenancy.CustomerId;
 @Service
 public class AnalysisManagement {
 
-    private final AnalysisService service;
-    private final AiCostReport costs;
+    private final Corrections corrections;
+    private final AnalysisStore store;
+    private final CustomerTaxonomies taxonomies;
+    private final CustomerModels customerModels;
     private final SimilarConversations similar;
     private final MessageEmbeddings embeddings;
     private final uk.co.omniops.tenancy.TenantTransactions transactions;
 
-    AnalysisManagement(AnalysisService service, AiCostReport costs, SimilarConversations similar,
+    AnalysisManagement(Corrections corrections, AnalysisStore store, CustomerTaxonomies taxonomies,
+            CustomerModels customerModels, SimilarConversations similar,
             MessageEmbeddings embeddings, uk.co.omniops.tenancy.TenantTransactions transactions) {
-        this.service = service;
-        this.costs = costs;
+        this.corrections = corrections;
+        this.store = store;
+        this.taxonomies = taxonomies;
+        this.customerModels = customerModels;
         this.similar = similar;
         this.embeddings = embeddings;
         this.transactions = transactions;
@@ -93,33 +102,40 @@ public class AnalysisManagement {
         return rows.size();
     }
 
-    /** External AI use per customer and model since the given instant (platform staff only). */
-    public List<AiCost> aiCostSince(java.time.Instant since) {
-        return costs.since(since);
-    }
-
-    /**
-     * Records an external model call made by any module (tokens, latency, outcome: success, timeout, rate_limited,
-     * error, invalid_output or circuit_open) in the AI cost ledger, priced per model; never throws.
-     */
-    public void recordAiUsage(CustomerId customer, String feature, String model, int promptTokens, int completionTokens,
-            long latencyMillis, String outcome) {
-        costs.record(customer, feature, model, promptTokens, completionTokens, latencyMillis, outcome);
-    }
-
-    /** USD spent on external AI models today (UTC), as published in {@code omniops.ml_api.cost_daily}. */
-    public double aiCostToday() {
-        return costs.todayUsd();
-    }
-
     /** Sentiment and categories per analysed message of a conversation; never null, empty when none. */
     public Map<MessageId, MessageAnalysis> analyses(CustomerId customer, ConversationId conversation) {
-        return service.analyses(customer, conversation);
+        return transactions.readInTenant(customer, () -> {
+            var retired = taxonomies.retired(customer);
+            var result = new LinkedHashMap<MessageId, MessageAnalysis>();
+            var categories = new LinkedHashMap<MessageId, List<MessageAnalysed.Category>>();
+            for (var row : store.categoryRows(customer, conversation)) {
+                if (!retired.contains(row.category().key())) {
+                    categories.computeIfAbsent(row.messageId(), k -> new ArrayList<>()).add(row.category());
+                }
+            }
+            var times = new LinkedHashMap<MessageId, java.time.Instant>();
+            store.categoryRows(customer, conversation).forEach(r -> times.merge(r.messageId(), r.at(),
+                    (a, b) -> a.isAfter(b) ? a : b));
+            for (var row : store.sentimentRows(customer, conversation)) {
+                result.put(row.messageId(), new MessageAnalysis(row.messageId(), row.sentiment(),
+                        agentFirst(categories.getOrDefault(row.messageId(), List.of())),
+                        AnalysisStore.AGENT.equals(row.sentiment().model()), row.at()));
+            }
+            categories.forEach((message, list) -> result.computeIfAbsent(message,
+                    m -> new MessageAnalysis(m, null, agentFirst(list), false, times.get(m))));
+            return result;
+        });
+    }
+
+    /** When an agent set a message's categories, only theirs count. */
+    private static List<MessageAnalysed.Category> agentFirst(List<MessageAnalysed.Category> categories) {
+        var agent = categories.stream().filter(c -> c.source().equals("agent")).toList();
+        return agent.isEmpty() ? List.copyOf(categories) : agent;
     }
 
     /** The conversation's sentiment over time, oldest first. */
     public List<SentimentPoint> trend(CustomerId customer, ConversationId conversation) {
-        return service.trend(customer, conversation);
+        return transactions.readInTenant(customer, () -> store.trend(customer, conversation));
     }
 
     /**
@@ -130,7 +146,7 @@ public class AnalysisManagement {
      * @throws java.util.NoSuchElementException when the message was never analysed (or belongs to another customer)
      */
     public MessageAnalysis correctSentiment(CustomerId customer, MessageId message, String label, UUID byUser) {
-        return service.correctSentiment(customer, message, label, byUser);
+        return analysis(customer, corrections.correctSentiment(customer, message, label, byUser), message);
     }
 
     /**
@@ -142,17 +158,19 @@ public class AnalysisManagement {
      */
     public MessageAnalysis correctCategories(CustomerId customer, MessageId message, Set<String> add, Set<String> remove,
             UUID byUser) {
-        return service.correctCategories(customer, message, add, remove, byUser);
+        return analysis(customer, corrections.correctCategories(customer, message, add, remove, byUser), message);
     }
 
     /** Corrections so far and how well the adapted model agreed with them before learning each one. */
     public CorrectionStats correctionStats(CustomerId customer) {
-        return service.correctionStats(customer);
+        var adapter = customerModels.adapter(customer);
+        return new CorrectionStats(adapter.corrections(), AnalysisStore.nanToNull(adapter.sentimentPrequentialAccuracy()),
+                AnalysisStore.nanToNull(adapter.categoryPrequentialAccuracy()));
     }
 
     /** The customer's effective taxonomy: default keys (with the customer's names), then its own keys; retired ones flagged. */
     public List<CategoryDefinition> categories(CustomerId customer) {
-        return service.categories(customer);
+        return transactions.readInTenant(customer, () -> taxonomies.all(customer));
     }
 
     /**
@@ -160,6 +178,21 @@ public class AnalysisManagement {
      * retires/restores one. Default keys are never removed, only retired; retired keys disappear from results.
      */
     public CategoryDefinition defineCategory(CustomerId customer, String key, String displayName, boolean retired) {
-        return service.defineCategory(customer, key, displayName, retired);
+        if (!key.matches("[a-z0-9][a-z0-9_]{0,39}")) {
+            throw new IllegalArgumentException("category keys are lower case letters, digits and _ (at most 40), got " + key);
+        }
+        var name = displayName.strip();
+        if (name.isEmpty() || name.length() > 80) {
+            throw new IllegalArgumentException("display names have 1 to 80 characters");
+        }
+        return transactions.inTenant(customer, () -> {
+            taxonomies.upsert(customer, key, name, retired);
+            return taxonomies.all(customer).stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
+        });
+    }
+
+    private MessageAnalysis analysis(CustomerId customer, ConversationId conversation, MessageId message) {
+        var found = analyses(customer, conversation).get(message);
+        return found != null ? found : new MessageAnalysis(message, null, List.of(), false, null);
     }
 }

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.co.omniops.tenancy.ApiKeyManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
@@ -42,7 +43,7 @@ class ConversationApiTests {
     @Autowired
     ApiKeyManagement apiKeys;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = ApiClient.http();
     final JsonMapper json = JsonMapper.builder().build();
 
     Customer customerA;

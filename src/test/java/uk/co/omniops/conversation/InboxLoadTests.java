@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.DriverManager;
 import java.util.Comparator;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +18,7 @@ import uk.co.omniops.test.TestInfrastructure;
  * printed for the record (no timing assertion: the machine is shared).
  */
 @OmniOpsIntegrationTest
+@Tag("load")
 class InboxLoadTests {
 
     @Autowired

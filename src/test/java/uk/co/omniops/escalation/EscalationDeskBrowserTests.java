@@ -10,7 +10,6 @@ import java.util.UUID;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +22,12 @@ import uk.co.omniops.escalation.internal.Escalator;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /** The supervisors' desk in a real Chromium: a new escalation shows up live, is acknowledged and resolved. */
-@OmniOpsIntegrationTest
-class EscalationDeskBrowserTests {
+@BrowserTest
+class EscalationDeskBrowserTests implements BrowserTestSupport {
 
     static final String SLUG = "escalation-desk";
 
@@ -44,13 +44,6 @@ class EscalationDeskBrowserTests {
     void openBrowser() {
         var customer = tenancy.ensureCustomer(SLUG, "Escalation Desk Ltd", "business", "eu");
         tenancy.ensureUser(customer, "supervisor@" + SLUG, "Desk Supervisor", Role.SUPERVISOR, "demo");
-        context = Browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
     }
 
     @Test

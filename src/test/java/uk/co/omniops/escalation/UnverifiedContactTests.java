@@ -21,6 +21,7 @@ import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 import uk.co.omniops.tenancy.UserAccount;
+import uk.co.omniops.escalation.internal.EscalationIntegrationTests;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**

@@ -16,7 +16,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +29,8 @@ import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * The executive insights report in Chromium on a history with known figures (customer A: 3 conversations in the
@@ -38,9 +38,8 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
  * chart bar to the conversations behind it, CSV and PDF downloads that parse to the same figures, and tenancy both
  * ways (an executive's hand-edited link to another customer, an admin's customer picker).
  */
-@OmniOpsIntegrationTest
-class InsightsReportBrowserTests {
-
+@BrowserTest
+class InsightsReportBrowserTests implements BrowserTestSupport {
 
     @LocalServerPort
     int port;
@@ -66,13 +65,6 @@ class InsightsReportBrowserTests {
         aggregator.rebuild(a.id());
         aggregator.rebuild(b.id());
         insights.extractNow(a.id(), InsightIntegrationTests.PERIOD);
-        context = Browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
     }
 
     String reportUrl(String extra) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 @OmniOpsIntegrationTest
@@ -18,7 +19,7 @@ class HealthEndpointTests {
     @LocalServerPort
     int port;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = ApiClient.http();
 
     @Test
     void livenessAnswersWithoutAuthentication() throws Exception {

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**
@@ -27,7 +28,7 @@ class ManagementPortTests {
     @LocalManagementPort
     int managementPort;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = ApiClient.http();
 
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/prometheus", "/actuator/health", "/actuator/health/liveness", "/actuator",

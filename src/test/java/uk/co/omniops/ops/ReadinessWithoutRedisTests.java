@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
 
@@ -21,6 +23,7 @@ import uk.co.omniops.test.TestInfrastructure;
  * {@code omniops.redis.available}.
  */
 @OmniOpsIntegrationTest
+@Tag("fault")
 class ReadinessWithoutRedisTests {
 
     @LocalServerPort
@@ -29,7 +32,7 @@ class ReadinessWithoutRedisTests {
     @Autowired
     MeterRegistry registry;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = ApiClient.http();
 
     @Test
     void withRedisStoppedThePodStaysReadyAndReportsRedisDegraded() throws Exception {

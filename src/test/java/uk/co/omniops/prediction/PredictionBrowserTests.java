@@ -10,8 +10,6 @@ import java.util.UUID;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,14 +19,15 @@ import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.RolloutManagement;
 import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * The prediction in the conversation header, in Chromium: it appears live after an angry message posted through the
  * API ({@code prediction.updated}) and disappears without a reload when predictive analytics is switched off.
  */
-@OmniOpsIntegrationTest
-class PredictionBrowserTests {
+@BrowserTest
+class PredictionBrowserTests implements BrowserTestSupport {
 
     static final String AGENT = "agent@techsupport-co";
     static final String KEY = "dev-techsupport-co-key";
@@ -41,21 +40,6 @@ class PredictionBrowserTests {
 
     BrowserContext context;
     Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
-    }
 
     JsonNode post(String path, String body) throws Exception {
         return new ApiClient(port, KEY).post(path, body);

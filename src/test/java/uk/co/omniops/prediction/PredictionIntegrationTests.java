@@ -23,6 +23,7 @@ import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**
@@ -124,7 +125,7 @@ class PredictionIntegrationTests {
         var id = start(a, "I am furious, nobody answers, I want a refund.");
         await().atMost(Duration.ofSeconds(30)).until(() -> rows(a, id) >= 1);
         var key = apiKeys.create(a.id(), "prediction tests", "tests").plaintext();
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        var response = ApiClient.http().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + port + "/api/v1/conversations/" + id.value()))
                 .header("Authorization", "Bearer " + key).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.co.omniops.tenancy.DemoData;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /** {@code GET /api/v1/features} with a customer's API key: that customer's effective flags with reasons. */
@@ -29,7 +30,7 @@ class FeaturesApiTests {
     RolloutManagement rollout;
 
     List<FlagDefinition> saved;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = ApiClient.http();
 
     @BeforeEach
     void save() {

@@ -12,23 +12,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * An admin whitelists one customer for a feature on the rollout page: that customer's flag flips within a second,
  * another customer's does not, and a second admin's open page shows the change without a reload.
  */
-@OmniOpsIntegrationTest
-class RolloutBrowserTests {
+@BrowserTest
+class RolloutBrowserTests implements BrowserTestSupport {
 
     static final Feature FEATURE = Feature.PREDICTIVE_ANALYTICS;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     RolloutManagement rollout;
@@ -57,10 +54,6 @@ class RolloutBrowserTests {
         admin.close();
         otherAdmin.close();
         RolloutTestSupport.restore(rollout, saved);
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     Page openRolloutPage(BrowserContext context) {

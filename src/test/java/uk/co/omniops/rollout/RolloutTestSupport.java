@@ -9,17 +9,17 @@ import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.CustomerId;
 
 /** Saves every flag before a rollout test and puts it back afterwards (the database is shared by the test JVM). */
-final class RolloutTestSupport {
+public final class RolloutTestSupport {
 
-    static final String ACTOR = "test@rollout";
+    public static final String ACTOR = "test@rollout";
 
     private RolloutTestSupport() {}
 
-    static List<FlagDefinition> snapshot(RolloutManagement rollout) {
+    public static List<FlagDefinition> snapshot(RolloutManagement rollout) {
         return new ArrayList<>(rollout.flags());
     }
 
-    static void restore(RolloutManagement rollout, List<FlagDefinition> saved) {
+    public static void restore(RolloutManagement rollout, List<FlagDefinition> saved) {
         for (var f : saved) {
             var feature = f.feature();
             rollout.cancelSteps(feature, ACTOR, "test clean-up");
@@ -32,7 +32,7 @@ final class RolloutTestSupport {
     }
 
     /** A customer that exists only as a LaunchDarkly context (no database row). */
-    static Customer synthetic(int i) {
+    public static Customer synthetic(int i) {
         var slug = "synthetic-%04d".formatted(i);
         return new Customer(new CustomerId(UUID.nameUUIDFromBytes(slug.getBytes())), slug, "Synthetic " + i,
                 i % 3 == 0 ? "enterprise" : "business", i % 2 == 0 ? "eu" : "us", Instant.EPOCH);

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -37,10 +36,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import tools.jackson.databind.json.JsonMapper;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.Browser;
 
 /**
@@ -54,6 +55,7 @@ import uk.co.omniops.test.Browser;
  * an unexpected response ≥ 400, an empty main area, or a chart that has not drawn. One screenshot per role and route
  * is kept under {@code target/production-tour/}.
  */
+@Tag("browser")
 class ProductionJarBrowserIT {
 
     private static final Path JAR = Paths.get(System.getProperty("omniops.production-jar", "target/production/omniops.jar"));
@@ -100,7 +102,7 @@ class ProductionJarBrowserIT {
             }
             Thread.sleep(500);
         }
-        var http = HttpClient.newHttpClient();
+        var http = ApiClient.http();
         assertThat(Files.readString(TOUR.resolve("app.log")))
                 .as("the jar runs in production mode").contains("Vaadin is running in production mode");
         var conversations = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations?size=1"))

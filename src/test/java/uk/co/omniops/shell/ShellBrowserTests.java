@@ -11,23 +11,18 @@ import java.util.stream.IntStream;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /** Sign-in, landing pages, route guards and error pages in a real Chromium, as each role. */
-@OmniOpsIntegrationTest
-class ShellBrowserTests {
-
-    @LocalServerPort
-    int port;
+@BrowserTest
+class ShellBrowserTests implements BrowserTestSupport {
 
     @Autowired
     javax.sql.DataSource dataSource;
@@ -39,21 +34,6 @@ class ShellBrowserTests {
 
     BrowserContext context;
     Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
-    }
 
     @Test
     void agentSignsInAndSeesTheAgentLandingPage() {

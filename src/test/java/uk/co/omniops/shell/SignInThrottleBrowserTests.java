@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +20,7 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
  * password, and says how long; an account that does not exist behaves the same (no user enumeration).
  */
 @OmniOpsIntegrationTest
+@Tag("browser")
 class SignInThrottleBrowserTests {
 
     @LocalServerPort

@@ -22,6 +22,7 @@ import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.tenancy.ApiKeyManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /** {@code GET /api/v1/conversations/{id}/suggestions} with a customer's API key; other tenants get 404. */
@@ -34,7 +35,7 @@ class SuggestionApiTests {
     @Autowired ConversationManagement conversations;
     @Autowired SuggestionManagement suggestions;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = ApiClient.http();
     final JsonMapper json = JsonMapper.builder().build();
     Customer a;
     String keyA;

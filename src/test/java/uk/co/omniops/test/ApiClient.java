@@ -20,6 +20,14 @@ public final class ApiClient {
     private final String base;
     private final String key;
 
+    /**
+     * The test JVM's one HTTP client, for tests that look at raw responses (status, headers, problem+json) rather
+     * than the happy path {@link #post}/{@link #get} assert: one connection pool, one configuration.
+     */
+    public static HttpClient http() {
+        return HTTP;
+    }
+
     public ApiClient(int port, String key) {
         this.base = "http://localhost:" + port;
         this.key = key;

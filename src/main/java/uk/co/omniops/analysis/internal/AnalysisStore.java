@@ -27,10 +27,10 @@ import uk.co.omniops.tenancy.CustomerId;
  * Callers run inside a tenant transaction; every statement also filters by customer.
  */
 @Repository
-class AnalysisStore {
+public class AnalysisStore {
 
     /** The sentiment row's {@code model} when an agent set the label. */
-    static final String AGENT = "agent";
+    public static final String AGENT = "agent";
 
     private final JdbcClient jdbc;
 
@@ -243,14 +243,14 @@ class AnalysisStore {
     }
 
     /** Every analysed message of a conversation: sentiment rows and category rows. */
-    List<SentimentRow> sentimentRows(CustomerId customer, ConversationId conversation) {
+    public List<SentimentRow> sentimentRows(CustomerId customer, ConversationId conversation) {
         return jdbc.sql("""
                 select s.message_id, s.score, s.label, s.confidence, s.model, s.created_at
                   from sentiment_analysis s where s.customer_id = ? and s.conversation_id = ?""")
                 .params(customer.value(), conversation.value()).query(AnalysisStore::sentimentRow).list();
     }
 
-    List<CategoryRow> categoryRows(CustomerId customer, ConversationId conversation) {
+    public List<CategoryRow> categoryRows(CustomerId customer, ConversationId conversation) {
         return jdbc.sql("""
                 select message_id, category_key, confidence, source, created_at from conversation_categories
                  where customer_id = ? and conversation_id = ? and message_id is not null
@@ -263,7 +263,7 @@ class AnalysisStore {
     }
 
     /** The trend: one point per message, in the order the messages were analysed (≈ received). */
-    List<SentimentPoint> trend(CustomerId customer, ConversationId conversation) {
+    public List<SentimentPoint> trend(CustomerId customer, ConversationId conversation) {
         return jdbc.sql("""
                 select message_id, created_at, score, label, confidence from sentiment_analysis
                  where customer_id = ? and conversation_id = ? order by created_at, message_id""")
@@ -299,9 +299,9 @@ class AnalysisStore {
                 .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class))).optional();
     }
 
-    record SentimentRow(MessageId messageId, MessageAnalysed.Sentiment sentiment, java.time.Instant at) {}
+    public record SentimentRow(MessageId messageId, MessageAnalysed.Sentiment sentiment, java.time.Instant at) {}
 
-    record CategoryRow(MessageId messageId, MessageAnalysed.Category category, java.time.Instant at) {}
+    public record CategoryRow(MessageId messageId, MessageAnalysed.Category category, java.time.Instant at) {}
 
     private static SentimentRow sentimentRow(ResultSet rs, int i) throws SQLException {
         return new SentimentRow(new MessageId(rs.getObject(1, UUID.class)),
@@ -313,7 +313,7 @@ class AnalysisStore {
         return BigDecimal.valueOf(Math.max(0, Math.min(1, v))).setScale(4, RoundingMode.HALF_UP);
     }
 
-    static @Nullable Double nanToNull(double v) {
+    public static @Nullable Double nanToNull(double v) {
         return Double.isNaN(v) ? null : v;
     }
 }

@@ -17,7 +17,7 @@ import uk.co.omniops.platform.CommandArguments;
 import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.platform.OperationsCommand;
 import uk.co.omniops.tenancy.CustomerId;
-import uk.co.omniops.tenancy.Customers;
+import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
@@ -64,8 +64,7 @@ public class BackfillSentimentCommand implements OperationsCommand {
         var store = context.getBean(AnalysisStore.class);
         var transactions = context.getBean(TenantTransactions.class);
         var slugs = new TreeMap<CustomerId, String>((a, b) -> a.value().compareTo(b.value()));
-        transactions.asPlatform("backfill: customer names", () -> context.getBean(Customers.class).findAll())
-                .forEach(c -> slugs.put(c.id(), c.slug()));
+        context.getBean(TenancyManagement.class).allCustomers().forEach(c -> slugs.put(c.id(), c.slug()));
         var since = Instant.now().minus(Duration.ofDays(days));
         out.println((dryRun ? "Dry run: " : "") + "contact messages since " + since + " without analysis, batches of " + batchSize);
         var perCustomer = new TreeMap<String, int[]>();

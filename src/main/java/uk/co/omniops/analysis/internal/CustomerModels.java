@@ -25,7 +25,7 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * weakens adaptation; the correction itself stays in {@code analysis_corrections}).
  */
 @Component
-class CustomerModels implements DisposableBean {
+public class CustomerModels implements DisposableBean {
 
     static final LiveUpdate.Kind ADAPTED = LiveUpdate.Kind.MODEL_ADAPTED;
 
@@ -56,7 +56,7 @@ class CustomerModels implements DisposableBean {
     }
 
     /** The customer's adapter (an empty one before the first correction); never null. */
-    CustomerAdapter adapter(CustomerId customer) {
+    public CustomerAdapter adapter(CustomerId customer) {
         var cached = cache.get(customer);
         if (cached != null && System.nanoTime() - cached.loadedNanos() < ttl.toNanos()) {
             return cached.adapter();

@@ -19,7 +19,7 @@ import uk.co.omniops.tenancy.CustomerId;
  * transaction.
  */
 @Repository
-class CustomerTaxonomies {
+public class CustomerTaxonomies {
 
     private final JdbcClient jdbc;
 
@@ -28,7 +28,7 @@ class CustomerTaxonomies {
     }
 
     /** Default keys in their order, then the customer's own keys by creation; retired ones included. */
-    List<CategoryDefinition> all(CustomerId customer) {
+    public List<CategoryDefinition> all(CustomerId customer) {
         var result = new LinkedHashMap<String, CategoryDefinition>();
         Taxonomy.displayNames().forEach((key, name) -> result.put(key, new CategoryDefinition(key, name, false, false)));
         jdbc.sql("select key, display_name, retired from customer_categories where customer_id = ? order by created_at, key")
@@ -40,7 +40,7 @@ class CustomerTaxonomies {
         return new ArrayList<>(result.values());
     }
 
-    Set<String> retired(CustomerId customer) {
+    public Set<String> retired(CustomerId customer) {
         return all(customer).stream().filter(CategoryDefinition::retired).map(CategoryDefinition::key)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -50,7 +50,7 @@ class CustomerTaxonomies {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    void upsert(CustomerId customer, String key, String displayName, boolean retired) {
+    public void upsert(CustomerId customer, String key, String displayName, boolean retired) {
         jdbc.sql("""
                 insert into customer_categories (customer_id, key, display_name, retired) values (?, ?, ?, ?)
                 on conflict (customer_id, key) do update set display_name = excluded.display_name, retired = excluded.retired""")

@@ -19,8 +19,7 @@ import uk.co.omniops.analysis.model.SentimentModel;
 import uk.co.omniops.platform.CommandArguments;
 import uk.co.omniops.platform.CommandArguments.BadArgument;
 import uk.co.omniops.platform.OperationsCommand;
-import uk.co.omniops.tenancy.Customers;
-import uk.co.omniops.tenancy.TenantTransactions;
+import uk.co.omniops.tenancy.TenancyManagement;
 
 /**
  * {@code eval --task=sentiment|categories --input=FILE.tsv [--customer=slug | --adapt-from=CORRECTIONS.tsv] [--ngram]}:
@@ -112,8 +111,7 @@ public class EvalCommand implements OperationsCommand {
                 .properties("spring.main.banner-mode=off", "omniops.command-mode=true", "omniops.simulator.enabled=false")
                 .run()) {
             var ctx = context != null ? context : app;
-            var found = ctx.getBean(TenantTransactions.class)
-                    .asPlatform("eval: find customer " + customer, () -> ctx.getBean(Customers.class).findBySlug(customer))
+            var found = ctx.getBean(TenancyManagement.class).customerBySlug(customer)
                     .orElseThrow(() -> new BadArgument("unknown customer '" + customer + "'"));
             CustomerAdapter adapter = ctx.getBean(CustomerModels.class).adapter(found.id());
             var models = ctx.getBean(Models.class);

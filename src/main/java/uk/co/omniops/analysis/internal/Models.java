@@ -16,7 +16,7 @@ import uk.co.omniops.analysis.model.SentimentModel;
  * @see <a href="../../../../../../../../docs/decisions/004-sentiment-and-category-models.md">decision 004</a>
  */
 @Component
-public class Models {
+class Models {
 
     private static final Logger log = LoggerFactory.getLogger(Models.class);
 

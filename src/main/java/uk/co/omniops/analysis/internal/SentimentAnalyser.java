@@ -8,16 +8,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.analysis.AnalysisSettings;
 import uk.co.omniops.analysis.model.CustomerAdapter;
 import uk.co.omniops.analysis.model.SentimentResult;
-import uk.co.omniops.platform.AiSettings;
 import uk.co.omniops.tenancy.CustomerId;
-import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
  * Chooses the sentiment engine per message: the in-process model with the customer's adapter, or — when
@@ -33,18 +30,15 @@ class SentimentAnalyser implements DisposableBean {
     private final Models models;
     private final @Nullable OpenAiSentimentEngine openAi;
 
-    SentimentAnalyser(Models models, AiSettings ai, AnalysisSettings settings, Environment environment, JdbcClient jdbc,
-            TenantTransactions transactions, MeterRegistry meters) {
+    SentimentAnalyser(Models models, AiGateway gateway, AnalysisSettings settings, MeterRegistry meters) {
         this.models = models;
-        if (ai.openaiConfigured() && settings.openaiSentimentEnabled()) {
-            var baseUrl = environment.getProperty("spring.ai.openai.base-url", "https://api.openai.com/v1");
-            this.openAi = new OpenAiSentimentEngine(
-                    OpenAiSentimentEngine.chatClient(ai.openaiApiKey(), baseUrl, ai.modelSentiment(), settings.openaiTimeout()),
-                    ai.modelSentiment(), settings.openaiTimeout(), new AiUsageLedger(jdbc, transactions), meters,
-                    Clock.systemUTC());
-            log.info("Sentiment: OpenAI {} with the in-process model as fallback", ai.modelSentiment());
-        } else {
-            this.openAi = null;
+        var model = gateway.settings().modelSentiment();
+        this.openAi = settings.openaiSentimentEnabled()
+                ? gateway.channel(OpenAiSentimentEngine.FEATURE, model, settings.openaiTimeout(), AiGateway.Format.JSON)
+                        .map(channel -> new OpenAiSentimentEngine(channel, Clock.systemUTC())).orElse(null)
+                : null;
+        if (openAi != null) {
+            log.info("Sentiment: OpenAI {} with the in-process model as fallback", model);
         }
         Gauge.builder(OpenAiSentimentEngine.AVAILABILITY_METRIC, this, a -> a.openAi == null ? 1.0 : a.openAi.availability())
                 .description("Share of successful external model calls over the last 5 minutes (1 when unused)")

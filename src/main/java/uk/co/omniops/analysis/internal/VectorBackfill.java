@@ -21,7 +21,7 @@ import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.platform.JobHandler;
 import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.tenancy.CustomerId;
-import uk.co.omniops.tenancy.Customers;
+import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
@@ -56,7 +56,7 @@ class VectorBackfill {
     private final MessageEmbeddings embeddings;
     private final ConversationManagement conversations;
     private final TenantTransactions transactions;
-    private final Customers customers;
+    private final TenancyManagement customers;
     private final JdbcClient jdbc;
     private final Jobs jobs;
     private final SimilarConversations similar;
@@ -65,7 +65,7 @@ class VectorBackfill {
     private long nextFree = System.nanoTime();
 
     VectorBackfill(MessageEmbeddings embeddings, ConversationManagement conversations, TenantTransactions transactions,
-            Customers customers, JdbcClient jdbc, Jobs jobs, SimilarConversations similar, AnalysisSettings settings) {
+            TenancyManagement customers, JdbcClient jdbc, Jobs jobs, SimilarConversations similar, AnalysisSettings settings) {
         this.embeddings = embeddings;
         this.conversations = conversations;
         this.transactions = transactions;
@@ -91,7 +91,7 @@ class VectorBackfill {
         if (!embeddings.enabled()) {
             return 0;
         }
-        var ids = transactions.asPlatform("vector backfill: customers", customers::findAll).stream().map(c -> c.id()).toList();
+        var ids = customers.allCustomers().stream().map(c -> c.id()).toList();
         return (int) ids.stream().filter(id -> jobs.resubmit(SCAN, id.value(), id.value(), null)).count();
     }
 

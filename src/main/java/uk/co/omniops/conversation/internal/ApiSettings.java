@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a lookup (issue 21, finding 7)
  */
 @ConfigurationProperties("omniops.api")
-public record ApiSettings(@DefaultValue RateLimit rateLimit, @DefaultValue("65536") int maxBodyBytes,
+record ApiSettings(@DefaultValue RateLimit rateLimit, @DefaultValue("65536") int maxBodyBytes,
         @DefaultValue("20") int keyFailuresPerAddressPerMinute) {
 
     /**

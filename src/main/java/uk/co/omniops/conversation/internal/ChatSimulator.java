@@ -33,7 +33,7 @@ import uk.co.omniops.tenancy.TenancyManagement;
  * ({@code omniops.simulator.messages-per-minute}, default 6) live in memory on this replica only.
  */
 @Component
-public class ChatSimulator implements DemoTraffic {
+class ChatSimulator implements DemoTraffic {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSimulator.class);
     private static final int MAX_OPEN_PER_CUSTOMER = 20;

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends one alert to one channel over HTTP (Slack incoming webhook, SendGrid v3, PagerDuty Events v2) with short
  * timeouts, and says what happened without throwing: the outbox decides about retries.
  */
-public class ChannelSender {
+class ChannelSender {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(5);

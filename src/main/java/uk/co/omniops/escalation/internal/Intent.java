@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * be in touch" is {@link #LEGAL}, "my solicitor needs a copy of my records" is not. Tuned on the tuning part of
  * {@code src/test/resources/eval/escalation/conversations.tsv} (decision 005).
  */
-public enum Intent {
+enum Intent {
 
     /** Asks for a manager, supervisor or someone senior. */
     MANAGER("manager", "asked for a manager",

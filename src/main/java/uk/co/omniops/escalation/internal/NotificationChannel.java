@@ -1,7 +1,7 @@
 package uk.co.omniops.escalation.internal;
 
 /** Where escalation alerts go. Stored lower-case in {@code escalation_notifications.channel}. */
-public enum NotificationChannel {
+enum NotificationChannel {
     SLACK("Slack"), EMAIL("E-mail"), PAGERDUTY("PagerDuty");
 
     private final String label;

@@ -26,7 +26,7 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * grouped alert ({@link #dispatch}).
  */
 @Component
-public class NotificationDispatcher {
+class NotificationDispatcher {
 
     public static final String FAILED_METRIC = "omniops.notifications.failed";
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);

@@ -8,7 +8,7 @@ import java.time.Instant;
  * {@link #MAX_ATTEMPTS} attempts, or at once for a permanent error, the notification is marked failed (kept, with
  * its last error, visible on the desk; never deleted).
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     public static final int MAX_ATTEMPTS = 6;
     static final Duration FIRST = Duration.ofSeconds(30);

@@ -15,8 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.analysis.AnalysisManagement;
-import uk.co.omniops.insight.DrillDown;
-import uk.co.omniops.insight.DrillDownRow;
 import uk.co.omniops.insight.InsightManagement;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.InsightReport;
@@ -27,12 +25,12 @@ import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
- * {@link InsightManagement}: reports from the hourly aggregates plus the latest extraction, extraction (aggregates
- * refreshed, topics from the period's customer messages, one {@code conversation_insights} row), and drill-down through indexed queries. Every read and write runs in
- * the customer's tenant transaction; with {@code CONVERSATION_INSIGHTS} off nothing is read or written.
+ * The insight module's engine behind {@link InsightManagement}: reports from the hourly aggregates plus the latest
+ * extraction, and extraction (aggregates refreshed, topics from the period's customer messages, one
+ * {@code conversation_insights} row), also run by the schedule and the demo history.
  */
 @Service
-class InsightService implements InsightManagement {
+public class InsightService {
 
     private static final Logger log = LoggerFactory.getLogger(InsightService.class);
 
@@ -41,8 +39,6 @@ class InsightService implements InsightManagement {
 
     /** At most this many customer messages per period feed topic extraction (the newest). */
     static final int MAX_TEXTS = 100_000;
-
-    static final int MAX_DRILL_DOWN = 500;
 
     private final ReportReads reads;
     private final InsightAggregator aggregator;
@@ -61,39 +57,28 @@ class InsightService implements InsightManagement {
         this.jdbc = jdbc;
     }
 
-    boolean enabled(CustomerId customer) {
+    public boolean enabled(CustomerId customer) {
         return flags.isEnabled(customer, Feature.CONVERSATION_INSIGHTS);
     }
 
-    @Override
-    public InsightReport report(CustomerId customer, InsightPeriod period) {
-        if (!enabled(customer)) {
-            return empty(customer, period);
-        }
-        var names = displayNames(customer);
-        return transactions.readInTenant(customer, () -> {
-            var extraction = reads.latestExtraction(customer, period);
-            var stored = extraction.map(e -> InsightJson.read(e.json()));
-            return build(customer, period, names, stored.map(InsightJson::topics).orElse(List.of()),
-                    stored.map(InsightJson::extractedAt).orElse(null));
-        });
+    /** The report from the aggregates and the latest stored extraction, in the caller's tenant transaction. */
+    public InsightReport storedReport(CustomerId customer, InsightPeriod period, Map<String, String> names) {
+        var extraction = reads.latestExtraction(customer, period);
+        var stored = extraction.map(e -> InsightJson.read(e.json()));
+        return build(customer, period, names, stored.map(InsightJson::topics).orElse(List.of()),
+                stored.map(InsightJson::extractedAt).orElse(null));
     }
 
-    @Override
+    /** Conversations started per hour or day of the period, in the caller's tenant transaction. */
     public List<Long> arrivals(CustomerId customer, InsightPeriod period, ChronoUnit unit) {
-        if (!enabled(customer)) {
-            return List.of();
-        }
-        return transactions.readInTenant(customer, () -> reads.series(customer, period, unit).stream()
-                .map(InsightReport.SeriesPoint::conversations).toList());
+        return reads.series(customer, period, unit).stream().map(InsightReport.SeriesPoint::conversations).toList();
     }
 
-    @Override
-    public InsightReport extractNow(CustomerId customer, InsightPeriod period) {
-        return extract(customer, period, true);
-    }
-
-    InsightReport extract(CustomerId customer, InsightPeriod period, boolean onDemand) {
+    /**
+     * Refreshes the customer's aggregates, extracts the period's topics and stores the report as one
+     * {@code conversation_insights} row; an empty report with the feature off.
+     */
+    public InsightReport extract(CustomerId customer, InsightPeriod period, boolean onDemand) {
         if (!enabled(customer)) {
             return empty(customer, period);
         }
@@ -161,72 +146,17 @@ class InsightService implements InsightManagement {
         return list;
     }
 
-    @Override
-    public List<DrillDownRow> drillDown(CustomerId customer, DrillDown d, int limit) {
-        if (!enabled(customer)) {
-            return List.of();
-        }
-        int n = Math.clamp(limit, 1, MAX_DRILL_DOWN);
-        var sql = new StringBuilder("""
-                select c.id, ct.name, c.subject, c.status, c.created_at,
-                       (select cc.category_key from conversation_categories cc where cc.conversation_id = c.id
-                         order by cc.confidence desc, cc.created_at limit 1) category,
-                       (select avg(s.score) from sentiment_analysis s where s.conversation_id = c.id) sentiment,
-                       exists (select 1 from escalation_events e where e.conversation_id = c.id) escalated,
-                       (select m.text from messages m where m.conversation_id = c.id and m.author_type = 'contact'
-                           and not m.internal order by m.created_at, m.id limit 1) first_text
-                  from conversations c join contacts ct on ct.id = c.contact_id
-                 where c.customer_id = :c and c.created_at >= :from and c.created_at < :to
-                """);
-        var params = new HashMap<String, Object>();
-        params.put("c", customer.value());
-        params.put("from", Timestamp.from(d.period().from()));
-        params.put("to", Timestamp.from(d.period().to()));
-        params.put("limit", n);
-        if (d.category() != null && !d.category().isBlank()) {
-            sql.append(" and exists (select 1 from conversation_categories cc where cc.conversation_id = c.id"
-                    + " and cc.category_key = :category)");
-            params.put("category", d.category());
-        }
-        if (d.topic() != null && !d.topic().isBlank()) {
-            // the customer's contact messages since the period began (an index range), not every conversation's
-            sql.append(" and c.id in (select m.conversation_id from messages m where m.customer_id = :c"
-                    + " and m.created_at >= :from and m.author_type = 'contact' and not m.internal"
-                    + " and m.text ilike :topic escape '\\')");
-            params.put("topic", "%" + d.topic().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (d.escalatedOnly()) {
-            sql.append(" and exists (select 1 from escalation_events e where e.conversation_id = c.id)");
-        }
-        if (d.negativeOnly()) {
-            sql.append(" and exists (select 1 from sentiment_analysis s where s.conversation_id = c.id"
-                    + " and s.label = 'negative')");
-        }
-        sql.append(" order by c.created_at desc, c.id desc limit :limit");
-        return transactions.readInTenant(customer, () -> jdbc.sql(sql.toString()).params(params)
-                .query((rs, i) -> {
-                    double sentiment = rs.getDouble(7);
-                    Double average = rs.wasNull() ? null : sentiment;
-                    var first = rs.getString(9);
-                    return new DrillDownRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(6), average, rs.getBoolean(8),
-                            rs.getTimestamp(5).toInstant(), first == null ? "" : shorten(first));
-                }).list());
-    }
-
-    private Map<String, String> displayNames(CustomerId customer) {
+    /** Category keys to the customer's display names. */
+    public Map<String, String> displayNames(CustomerId customer) {
         var names = new HashMap<String, String>();
         analysis.categories(customer).forEach(c -> names.put(c.key(), c.displayName()));
         return names;
     }
 
-    static InsightReport empty(CustomerId customer, InsightPeriod period) {
+    /** A report with no figures (the feature is off). */
+    public static InsightReport empty(CustomerId customer, InsightPeriod period) {
         var none = new Totals(0, 0, 0, 0, null, null, Double.NaN, 0, 0, 0, Double.NaN);
         return new InsightReport(customer, period, none, none, List.of(), List.of(), List.of(), List.of(), List.of(),
                 null);
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 299) + "…";
     }
 }

@@ -40,7 +40,7 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * (docs/decisions/011-insights.md).
  */
 @Component
-public class SyntheticHistory {
+class SyntheticHistory {
 
     /** A customer message template: its category, sentiment score 0–1 and text. */
     public record Line(String category, double score, String text) {}

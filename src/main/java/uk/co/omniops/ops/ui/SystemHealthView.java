@@ -23,7 +23,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import uk.co.omniops.analysis.AiCost;
-import uk.co.omniops.analysis.AnalysisManagement;
+import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.ops.AlertSettings;
 import uk.co.omniops.ops.internal.AlertEvaluator;
 import uk.co.omniops.platform.Jobs;
@@ -42,7 +42,7 @@ class SystemHealthView extends VerticalLayout {
             .withZone(ZoneOffset.UTC);
 
     private final AlertEvaluator alerts;
-    private final AnalysisManagement analysis;
+    private final AiGateway ai;
     private final Jobs jobs;
     private final AlertSettings settings;
     private final FlexLayout rules = new FlexLayout();
@@ -51,9 +51,9 @@ class SystemHealthView extends VerticalLayout {
     private final Grid<AiCost> costWeek = new Grid<>();
     private final Div queue = new Div();
 
-    SystemHealthView(AlertEvaluator alerts, AnalysisManagement analysis, Jobs jobs, AlertSettings settings) {
+    SystemHealthView(AlertEvaluator alerts, AiGateway ai, Jobs jobs, AlertSettings settings) {
         this.alerts = alerts;
-        this.analysis = analysis;
+        this.ai = ai;
         this.jobs = jobs;
         this.settings = settings;
         setId("system-health");
@@ -116,8 +116,8 @@ class SystemHealthView extends VerticalLayout {
                 .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
                 .reduce((a, b) -> a + " · " + b).orElse("none"))));
         var midnight = Instant.now().atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
-        costToday.setItems(analysis.aiCostSince(midnight));
-        costWeek.setItems(analysis.aiCostSince(Instant.now().minus(Duration.ofDays(7))));
+        costToday.setItems(ai.costSince(midnight));
+        costWeek.setItems(ai.costSince(Instant.now().minus(Duration.ofDays(7))));
     }
 
     private String threshold(AlertEvaluator.RuleState state) {

@@ -1,7 +1,7 @@
 package uk.co.omniops.platform.internal;
 
 /** A required setting is absent; reported at startup as one line naming it. */
-public class MissingSettingException extends RuntimeException {
+class MissingSettingException extends RuntimeException {
 
     private final String setting;
 

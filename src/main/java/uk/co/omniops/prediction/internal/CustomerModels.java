@@ -10,7 +10,7 @@ import uk.co.omniops.prediction.Prediction;
  * One customer's three models: each the blend {@code n/(n+50)} of a fit on the customer's resolved history and the
  * hand-set prior, so a new customer (n = 0) gets exactly the prior.
  */
-public record CustomerModels(double[] risk, double[] csat, double[] resolution, int n) {
+record CustomerModels(double[] risk, double[] csat, double[] resolution, int n) {
 
     public static final String VERSION = "predict-v1";
 

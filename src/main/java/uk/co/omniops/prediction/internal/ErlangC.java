@@ -6,7 +6,7 @@ package uk.co.omniops.prediction.internal;
  * {@code P(wait) = (A^N/N!)·N/(N−A) / (Σ_{k<N} A^k/k! + (A^N/N!)·N/(N−A))} and the average wait is
  * {@code ASA = P(wait)·h/(N−A)}. The agents needed are the smallest N with ASA ≤ the target first-response time.
  */
-public final class ErlangC {
+final class ErlangC {
 
     private ErlangC() {}
 

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @see <a href="../../../../../../../docs/decisions/010-predictions.md">decision 010</a>
  */
-public final class Features {
+final class Features {
 
     public static final List<String> CATEGORIES = List.of("refund", "billing", "delivery", "cancellation",
             "technical", "complaint", "human_agent");

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  *
  * @see <a href="../../../../../../../docs/decisions/010-predictions.md">decision 010</a>
  */
-public final class LinearModels {
+final class LinearModels {
 
     public static final int PRIOR_WEIGHT = 50;
 

@@ -261,7 +261,7 @@ public class PredictionStore {
     }
 
     /** Which of these conversations the read model already has. */
-    Set<UUID> known(List<UUID> conversations) {
+    public Set<UUID> known(List<UUID> conversations) {
         return new java.util.HashSet<>(jdbc.sql(
                 "select conversation_id from prediction_conversations where conversation_id = any(?::uuid[])")
                 .param(conversations.stream().map(UUID::toString).toArray(String[]::new))

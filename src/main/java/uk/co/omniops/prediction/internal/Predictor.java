@@ -6,11 +6,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import uk.co.omniops.analysis.MessageAnalysed;
@@ -20,18 +18,17 @@ import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
-import uk.co.omniops.prediction.Calibration;
 import uk.co.omniops.prediction.Prediction;
-import uk.co.omniops.prediction.VolumeForecast;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
- * Computes, stores and publishes predictions; keeps the read model of outcomes; trains per customer (cached per
- * replica for {@link #MODEL_TTL}, {@code retrain} refreshes at once). Everything gated by
- * {@link Feature#PREDICTIVE_ANALYTICS}.
+ * The event side of the prediction module: computes, stores and publishes predictions as messages are analysed and
+ * conversations resolved; trains per customer (cached per replica for {@link #MODEL_TTL}, {@code retrain} refreshes at
+ * once). Everything gated by {@link Feature#PREDICTIVE_ANALYTICS}. The reads other modules make are
+ * {@code PredictionManagement}'s.
  *
  * @see <a href="../../../../../../../docs/decisions/010-predictions.md">decision 010</a>
  */
@@ -41,9 +38,6 @@ public class Predictor {
     static final Duration MODEL_TTL = Duration.ofMinutes(10);
     static final int TRAINING_LIMIT = 5_000;
     static final int RECENT_SIGNALS = 50;
-    public static final int FORECAST_WEEKS = 4;
-    public static final double DEFAULT_HANDLE_MINUTES = 12;
-    public static final int TARGET_FIRST_RESPONSE_SECONDS = 60;
 
     private record Cached(CustomerModels models, Instant at) {}
 
@@ -111,7 +105,7 @@ public class Predictor {
      *
      * @return how many messages were predicted
      */
-    public int onAnalysedAll(List<MessageAnalysed> events) {
+    int onAnalysedAll(List<MessageAnalysed> events) {
         if (events.size() == 1) {
             return onAnalysed(events.getFirst()) == Outcome.STORED ? 1 : 0;
         }
@@ -194,22 +188,11 @@ public class Predictor {
         }
     }
 
-    /** The outcome label for training and calibration. */
-    public void onEscalated(CustomerId customer, ConversationId conversation, Instant at) {
-        if (!enabled(customer)) {
-            return;
-        }
-        transactions.inTenant(customer, () -> {
-            store.markEscalated(customer, conversation, at);
-            return null;
-        });
-    }
-
     /**
      * Resolution: the time label, and the CSAT proxy (no CSAT source exists yet): {@code 1 + 4 × the last sentiment
      * score}, minus 0.5 when the conversation was escalated, clamped to 1…5.
      */
-    public void onResolved(CustomerId customer, ConversationId conversation, Instant at) {
+    void onResolved(CustomerId customer, ConversationId conversation, Instant at) {
         if (!enabled(customer)) {
             return;
         }
@@ -222,31 +205,7 @@ public class Predictor {
         });
     }
 
-    public Optional<Prediction> current(CustomerId customer, ConversationId conversation) {
-        if (!enabled(customer)) {
-            return Optional.empty();
-        }
-        return transactions.readInTenant(customer, () -> store.latest(conversation));
-    }
-
-    /** {@link #current}'s escalation risk for several conversations, in one statement (empty when predictions are off). */
-    public Map<ConversationId, Double> currentRisks(CustomerId customer, List<ConversationId> conversations) {
-        if (!enabled(customer) || conversations.isEmpty()) {
-            return Map.of();
-        }
-        var risks = transactions.readInTenant(customer,
-                () -> store.latestRisks(conversations.stream().map(ConversationId::value).toList()));
-        var result = new java.util.HashMap<ConversationId, Double>();
-        risks.forEach((id, risk) -> result.put(new ConversationId(id), risk));
-        return result;
-    }
-
-    public boolean knows(CustomerId customer, ConversationId conversation) {
-        return transactions.readInTenant(customer,
-                () -> !store.known(List.of(conversation.value())).isEmpty());
-    }
-
-    public CustomerModels models(CustomerId customer) {
+    CustomerModels models(CustomerId customer) {
         var cached = models.get(customer);
         if (cached != null && cached.at().plus(MODEL_TTL).isAfter(Instant.now())) {
             return cached.models();
@@ -264,41 +223,6 @@ public class Predictor {
         var trained = CustomerModels.train(history);
         models.put(customer, new Cached(trained, Instant.now()));
         return trained;
-    }
-
-    public Calibration calibration(@Nullable CustomerId customer) {
-        if (customer != null && !enabled(customer)) {
-            return Reliability.of(List.of());
-        }
-        List<PredictionStore.Outcome> outcomes = customer == null
-                ? transactions.asPlatform("platform-wide prediction calibration",
-                        () -> store.outcomes(null, 100_000))
-                : transactions.readInTenant(customer, () -> store.outcomes(customer, 100_000));
-        return Reliability.of(outcomes.stream().filter(o -> o.riskBeforeLabel() != null)
-                .map(o -> new Reliability.Outcome(o.riskBeforeLabel(), o.escalated())).toList());
-    }
-
-    public VolumeForecast forecast(CustomerId customer, Instant now) {
-        if (!enabled(customer)) {
-            return new VolumeForecast(List.of(), 0, DEFAULT_HANDLE_MINUTES, TARGET_FIRST_RESPONSE_SECONDS);
-        }
-        var since = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(7L * FORECAST_WEEKS));
-        var arrivals = transactions.readInTenant(customer, () -> store.arrivalsSince(customer, since));
-        var handled = transactions.readInTenant(customer, () -> store.outcomes(customer, 1_000)).stream()
-                .map(PredictionStore.Outcome::resolutionMinutes).filter(m -> m != null).sorted().toList();
-        return Forecaster.forecast(arrivals, now, FORECAST_WEEKS, handleMinutes(handled),
-                TARGET_FIRST_RESPONSE_SECONDS);
-    }
-
-    /**
-     * The assumed handle time: the median resolution time of resolved conversations clamped to 3…60 min (a chat is
-     * worked in bursts; the wall-clock time overstates the agent's effort), the default without 10 resolutions.
-     */
-    static double handleMinutes(List<Double> sortedMinutes) {
-        if (sortedMinutes.size() < 10) {
-            return DEFAULT_HANDLE_MINUTES;
-        }
-        return Math.clamp(sortedMinutes.get(sortedMinutes.size() / 2), 3.0, 60.0);
     }
 
     static Features.Input input(ConversationFacts facts, List<Double> scores, java.util.Set<String> categories,

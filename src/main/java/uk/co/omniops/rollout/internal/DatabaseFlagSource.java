@@ -32,7 +32,7 @@ import uk.co.omniops.rollout.FlagDefinition;
  * live update from any replica, and by the safety-net poll). The SDK evaluates; this class only transports.
  * One instance per {@code LDClient}.
  */
-public final class DatabaseFlagSource implements ComponentConfigurer<DataSource> {
+final class DatabaseFlagSource implements ComponentConfigurer<DataSource> {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseFlagSource.class);
 

@@ -28,7 +28,7 @@ import uk.co.omniops.tenancy.Customer;
  * Either streams from LaunchDarkly or is fed by a {@link DatabaseFlagSource}; construction waits at most
  * {@code startWait} (then flags are off until data arrives).
  */
-public final class FlagEvaluator implements Closeable {
+final class FlagEvaluator implements Closeable {
 
     public static final String SOURCE_DATABASE = "database";
     public static final String SOURCE_LAUNCHDARKLY = "launchdarkly";

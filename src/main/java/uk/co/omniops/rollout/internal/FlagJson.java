@@ -21,7 +21,7 @@ import uk.co.omniops.rollout.FlagDefinition;
  *
  * @see <a href="../../../../../../../docs/decisions/007-feature-rollout.md">decision 007</a>
  */
-public final class FlagJson {
+final class FlagJson {
 
     static final String CONTEXT_KIND = "customer";
     static final String BLOCKLIST_RULE = "blocklist";

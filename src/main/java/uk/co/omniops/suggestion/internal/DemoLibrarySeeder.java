@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import uk.co.omniops.suggestion.ReplyDraft;
+import uk.co.omniops.suggestion.SuggestionManagement;
 import uk.co.omniops.tenancy.TenancyManagement;
 
 /** Gives the demo customers their reply libraries and knowledge snippets, once (after {@code DemoData}). */
@@ -21,9 +22,9 @@ class DemoLibrarySeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLibrarySeeder.class);
 
     private final TenancyManagement tenancy;
-    private final ReplyLibrary library;
+    private final SuggestionManagement library;
 
-    DemoLibrarySeeder(TenancyManagement tenancy, ReplyLibrary library) {
+    DemoLibrarySeeder(TenancyManagement tenancy, SuggestionManagement library) {
         this.tenancy = tenancy;
         this.library = library;
     }

@@ -28,7 +28,6 @@ import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
-import uk.co.omniops.suggestion.SourceStats;
 import uk.co.omniops.suggestion.Suggestion;
 import uk.co.omniops.suggestion.SuggestionRejected;
 import uk.co.omniops.tenancy.CustomerId;
@@ -38,7 +37,7 @@ import uk.co.omniops.tenancy.UserAccount;
 
 /**
  * Ranks, stores and learns from suggestions (the work behind {@code SuggestionManagement}); the library and knowledge
- * the suggestions come from are {@link ReplyLibrary}'s. Computing reads the
+ * the suggestions come from are {@code SuggestionManagement}'s. Computing reads the
  * conversation's facts (bounded: its newest messages) from the event or through the conversation module's API, retrieves candidates from the three sources, ranks them in
  * process ({@link Ranker}) and stores the top three in one transaction; the live update {@code suggestions.ready}
  * follows after commit. An LLM draft, when configured, is added later by
@@ -93,7 +92,7 @@ public class SuggestionService {
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
     }
 
-    public boolean enabled(CustomerId customer) {
+    boolean enabled(CustomerId customer) {
         return flags.isEnabled(customer, Feature.RESPONSE_SUGGESTIONS);
     }
 
@@ -427,13 +426,5 @@ public class SuggestionService {
             store.insertProposal(customer, s.source().equals(Suggestion.LIBRARY) ? s.sourceRef() : null,
                     s.sourceTitle() + " (as agents send it)", template);
         }
-    }
-
-    public SourceStats stats(CustomerId customer) {
-        return transactions.readInTenant(customer, () -> store.customerStats(customer));
-    }
-
-    public SourceStats stats(CustomerId customer, String source) {
-        return transactions.readInTenant(customer, () -> store.sourceStats(customer, source));
     }
 }

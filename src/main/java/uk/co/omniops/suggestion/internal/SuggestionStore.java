@@ -25,7 +25,7 @@ import uk.co.omniops.tenancy.CustomerId;
 
 /** Plain SQL over the module's tables. Callers run it inside a tenant transaction (row-level security). */
 @Repository
-class SuggestionStore {
+public class SuggestionStore {
 
     private static final String SUGGESTION_COLUMNS = """
             id, conversation_id, message_id, source, source_ref, source_title, text, score, reason, rank, status, created_at""";
@@ -38,7 +38,7 @@ class SuggestionStore {
 
     // ---- library
 
-    List<ReplyEntry> entries(CustomerId customer, boolean withRetired) {
+    public List<ReplyEntry> entries(CustomerId customer, boolean withRetired) {
         return jdbc.sql("""
                 select l.*, coalesce(s.shown, 0) shown, coalesce(s.accepted, 0) accepted, coalesce(s.edited, 0) edited,
                        coalesce(s.ignored, 0) ignored
@@ -53,29 +53,29 @@ class SuggestionStore {
                 .list();
     }
 
-    int countEntries(CustomerId customer) {
+    public int countEntries(CustomerId customer) {
         return jdbc.sql("select count(*) from reply_library where customer_id = ?").param(customer.value())
                 .query(Integer.class).single();
     }
 
-    void insertEntry(CustomerId customer, UUID id, String title, String body, List<String> categories, String by) {
+    public void insertEntry(CustomerId customer, UUID id, String title, String body, List<String> categories, String by) {
         jdbc.sql("insert into reply_library (id, customer_id, title, body, categories, created_by) values (?, ?, ?, ?, ?, ?)")
                 .params(id, customer.value(), title, body, categories.toArray(String[]::new), by).update();
     }
 
-    boolean updateEntry(CustomerId customer, UUID id, String title, String body, List<String> categories) {
+    public boolean updateEntry(CustomerId customer, UUID id, String title, String body, List<String> categories) {
         return jdbc.sql("update reply_library set title = ?, body = ?, categories = ?, updated_at = now() where customer_id = ? and id = ?")
                 .params(title, body, categories.toArray(String[]::new), customer.value(), id).update() == 1;
     }
 
-    boolean retireEntry(CustomerId customer, UUID id, boolean retired) {
+    public boolean retireEntry(CustomerId customer, UUID id, boolean retired) {
         return jdbc.sql("update reply_library set retired = ?, updated_at = now() where customer_id = ? and id = ?")
                 .params(retired, customer.value(), id).update() == 1;
     }
 
     // ---- knowledge
 
-    List<KnowledgeSnippet> snippets(CustomerId customer) {
+    public List<KnowledgeSnippet> snippets(CustomerId customer) {
         return jdbc.sql("""
                 select k.*, coalesce(s.shown, 0) shown, coalesce(s.accepted, 0) accepted, coalesce(s.edited, 0) edited,
                        coalesce(s.ignored, 0) ignored
@@ -90,17 +90,17 @@ class SuggestionStore {
                 .list();
     }
 
-    void insertSnippet(CustomerId customer, UUID id, String title, String body, List<String> categories) {
+    public void insertSnippet(CustomerId customer, UUID id, String title, String body, List<String> categories) {
         jdbc.sql("insert into knowledge_snippets (id, customer_id, title, body, categories) values (?, ?, ?, ?, ?)")
                 .params(id, customer.value(), title, body, categories.toArray(String[]::new)).update();
     }
 
-    boolean updateSnippet(CustomerId customer, UUID id, String title, String body, List<String> categories) {
+    public boolean updateSnippet(CustomerId customer, UUID id, String title, String body, List<String> categories) {
         return jdbc.sql("update knowledge_snippets set title = ?, body = ?, categories = ?, updated_at = now() where customer_id = ? and id = ?")
                 .params(title, body, categories.toArray(String[]::new), customer.value(), id).update() == 1;
     }
 
-    boolean retireSnippet(CustomerId customer, UUID id, boolean retired) {
+    public boolean retireSnippet(CustomerId customer, UUID id, boolean retired) {
         return jdbc.sql("update knowledge_snippets set retired = ?, updated_at = now() where customer_id = ? and id = ?")
                 .params(retired, customer.value(), id).update() == 1;
     }
@@ -178,7 +178,7 @@ class SuggestionStore {
 
     // ---- stats
 
-    SourceStats customerStats(CustomerId customer) {
+    public SourceStats customerStats(CustomerId customer) {
         return jdbc.sql("""
                 select coalesce(sum(shown), 0) shown, coalesce(sum(accepted), 0) accepted, coalesce(sum(edited), 0) edited,
                        coalesce(sum(ignored), 0) ignored
@@ -186,7 +186,7 @@ class SuggestionStore {
                 .param(customer.value()).query((rs, i) -> stats(rs)).single();
     }
 
-    SourceStats sourceStats(CustomerId customer, String source) {
+    public SourceStats sourceStats(CustomerId customer, String source) {
         return jdbc.sql("""
                 select coalesce(sum(shown), 0) shown, coalesce(sum(accepted), 0) accepted, coalesce(sum(edited), 0) edited,
                        coalesce(sum(ignored), 0) ignored
@@ -326,7 +326,7 @@ class SuggestionStore {
                 .params(text, customer.value(), id).update();
     }
 
-    List<ReplyProposal> proposals(CustomerId customer, int minOccurrences) {
+    public List<ReplyProposal> proposals(CustomerId customer, int minOccurrences) {
         return jdbc.sql("""
                 select id, source_ref, title, text, occurrences, updated_at from reply_proposals
                  where customer_id = ? and status = 'pending' and occurrences >= ? order by occurrences desc, updated_at desc""")
@@ -336,12 +336,12 @@ class SuggestionStore {
                 .list();
     }
 
-    boolean closeProposal(CustomerId customer, UUID id, String status) {
+    public boolean closeProposal(CustomerId customer, UUID id, String status) {
         return jdbc.sql("update reply_proposals set status = ?, updated_at = now() where customer_id = ? and id = ? and status = 'pending'")
                 .params(status, customer.value(), id).update() == 1;
     }
 
-    Optional<List<String>> entryCategories(CustomerId customer, String ref) {
+    public Optional<List<String>> entryCategories(CustomerId customer, String ref) {
         try {
             var id = UUID.fromString(ref);
             return jdbc.sql("select categories from reply_library where customer_id = ? and id = ?")
@@ -352,17 +352,6 @@ class SuggestionStore {
     }
 
     // ---- LLM ledger
-
-    void recordLlmCall(CustomerId customer, @Nullable ConversationId conversation, String model, int prompt, int completion,
-            BigDecimal cost, long latencyMillis, String outcome) {
-        jdbc.sql("""
-                insert into suggestion_ai_usage (id, customer_id, conversation_id, model, prompt_tokens, completion_tokens,
-                                                 cost_usd, latency_ms, outcome)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), customer.value(), conversation == null ? null : conversation.value(), model,
-                        prompt, completion, cost, (int) Math.min(latencyMillis, Integer.MAX_VALUE), outcome)
-                .update();
-    }
 
     // ---- mapping
 
@@ -386,7 +375,7 @@ class SuggestionStore {
         return array == null ? List.of() : List.copyOf(Arrays.asList((String[]) array.getArray()));
     }
 
-    static String abbreviate(String s, int max) {
+    public static String abbreviate(String s, int max) {
         var one = s.strip().replaceAll("\\s+", " ");
         return one.length() <= max ? one : one.substring(0, max - 1) + "…";
     }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * a visible bracketed placeholder for the agent ({@code [order number]}), never a raw {@code {{…}}}; unknown
  * variables too.
  */
-final class VariableFiller {
+public final class VariableFiller {
 
     /** Order references: {@code #A12345}, {@code ORD-2024-991}, {@code order 48213}, {@code order no. 48213}. */
     private static final Pattern ORDER = Pattern.compile(
@@ -25,6 +25,11 @@ final class VariableFiller {
             + "\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\\s+\\d{4})?|"
             + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?)\\b");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-zA-Z_.]+)\\s*}}");
+
+    /** The {@code {{variables}}} a library reply or snippet may use. */
+    public static java.util.Set<String> variables() {
+        return PLACEHOLDERS.keySet();
+    }
 
     static final Map<String, String> PLACEHOLDERS = Map.of(
             "contact.name", "[contact name]",

@@ -18,11 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.tenancy.CustomerId;
 
-/** The OpenAI engine against a WireMock stub of {@code /v1/chat/completions}: no Spring context. */
+/** The OpenAI engine through an {@link AiGateway.Channel} against a WireMock stub of {@code /v1/chat/completions}: no Spring context. */
+@Tag("fault")
 class OpenAiSentimentEngineTests {
 
     static WireMockServer server;
@@ -40,9 +43,11 @@ class OpenAiSentimentEngineTests {
         server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(completion("{\"label\":\"neutral\",\"score\":0.5,\"confidence\":0.5}"))));
-        var warmUp = OpenAiSentimentEngine.chatClient("sk-test", server.baseUrl() + "/v1", "gpt-4o-mini", Duration.ofSeconds(60));
-        try (var engine = new OpenAiSentimentEngine(warmUp, "gpt-4o-mini", Duration.ofSeconds(60), (c, f, m, p, r, l, o) -> {},
-                new SimpleMeterRegistry(), java.time.Clock.systemUTC())) {
+        var warmUp = AiGateway.chatClient("sk-test", server.baseUrl() + "/v1", "gpt-4o-mini", Duration.ofSeconds(60),
+                AiGateway.Format.JSON);
+        try (var engine = new OpenAiSentimentEngine(AiGateway.Channel.of("sentiment", warmUp, "gpt-4o-mini",
+                Duration.ofSeconds(60), (c, v, f, m, p, r, l, o) -> {}, new SimpleMeterRegistry(), java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC())) {
             assertThat(engine.analyse(new CustomerId(UUID.randomUUID()), "warm up")).isPresent();
         }
     }
@@ -57,10 +62,11 @@ class OpenAiSentimentEngineTests {
         server.resetAll();
         var timeout = Duration.ofMillis(1_500);
         // Spring AI 2's base URL includes /v1: the client then calls {base}/chat/completions
-        var client = OpenAiSentimentEngine.chatClient("sk-test", server.baseUrl() + "/v1", "gpt-4o-mini", timeout);
-        engine = new OpenAiSentimentEngine(client, "gpt-4o-mini", timeout,
-                (c, feature, model, prompt, completion, latency, outcome) -> outcomes.add(outcome + ":" + prompt + ":" + completion),
-                meters, java.time.Clock.systemUTC());
+        var client = AiGateway.chatClient("sk-test", server.baseUrl() + "/v1", "gpt-4o-mini", timeout, AiGateway.Format.JSON);
+        engine = new OpenAiSentimentEngine(AiGateway.Channel.of("sentiment", client, "gpt-4o-mini", timeout,
+                (c, conversation, feature, model, prompt, completion, latency, outcome) ->
+                        outcomes.add(outcome.key() + ":" + prompt + ":" + completion),
+                meters, java.time.Clock.systemUTC()), java.time.Clock.systemUTC());
     }
 
     @AfterEach

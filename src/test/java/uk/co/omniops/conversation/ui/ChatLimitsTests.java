@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +19,7 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /** The public chat's limits per address and per customer (issue 21, finding 1), in the shared Redis buckets. */
 @OmniOpsIntegrationTest
+@Tag("browser")
 class ChatLimitsTests {
 
     @LocalServerPort

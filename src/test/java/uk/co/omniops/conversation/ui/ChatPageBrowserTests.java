@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -22,14 +21,12 @@ import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Axe;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /** The public chat page: a visitor chats with an agent live; internal notes never reach the visitor. */
-@OmniOpsIntegrationTest
-class ChatPageBrowserTests {
-
-    @LocalServerPort
-    int port;
+@BrowserTest
+class ChatPageBrowserTests implements BrowserTestSupport {
 
     @Autowired
     ConversationManagement conversations;
@@ -55,10 +52,6 @@ class ChatPageBrowserTests {
     void closeBrowsers() {
         visitorContext.close();
         agentContext.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     ConversationId startChat(String name, String firstMessage) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +31,13 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
  */
 @OmniOpsIntegrationTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "insights")
+@Tag("load")
 class InsightBenchmarkTests {
 
     @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired SyntheticHistory history;
     @Autowired InsightAggregator aggregator;
-    @Autowired InsightService service;
+    @Autowired uk.co.omniops.insight.InsightManagement service;
     @Autowired TenancyManagement tenancy;
     @Autowired TenantTransactions transactions;
     @Autowired JdbcClient jdbc;

@@ -42,6 +42,7 @@ import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**
@@ -52,10 +53,11 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @OmniOpsIntegrationTest
 class InsightExtractionTests {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ApiClient.http();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired InsightService service;
+    @Autowired uk.co.omniops.insight.InsightManagement service;
+    @Autowired InsightService engine;
     @Autowired InsightAggregator aggregator;
     @Autowired SyntheticHistory history;
     @Autowired TenancyManagement tenancy;
@@ -132,10 +134,10 @@ class InsightExtractionTests {
     void twoSchedulersSharingTheDatabaseExtractOncePerTick() throws Exception {
         var lock = "insights-extraction-test-" + UUID.randomUUID();
         var replica1 = new InsightSchedule.Jobs(new DefaultLockingTaskExecutor(InsightSchedule.lockProvider(
-                new JdbcTemplate(jdbcTemplate.getDataSource()))), service, aggregator, tenancy, flags, settings, lock,
+                new JdbcTemplate(jdbcTemplate.getDataSource()))), engine, aggregator, tenancy, flags, settings, lock,
                 Clock.systemUTC());
         var replica2 = new InsightSchedule.Jobs(new DefaultLockingTaskExecutor(InsightSchedule.lockProvider(
-                new JdbcTemplate(jdbcTemplate.getDataSource()))), service, aggregator, tenancy, flags, settings, lock,
+                new JdbcTemplate(jdbcTemplate.getDataSource()))), engine, aggregator, tenancy, flags, settings, lock,
                 Clock.systemUTC());
         var before = extractions(t.id());
         var barrier = new CyclicBarrier(2);
@@ -221,7 +223,7 @@ class InsightExtractionTests {
         conversations.resolve(real.id(), own, agent.id());
         await().atMost(Duration.ofSeconds(30)).until(() -> predictions.calibration(real.id()).conversations() == 1);
 
-        var seeder = new DemoInsightHistory(history, aggregator, service, tenancy, transactions, jdbc, predictions,
+        var seeder = new DemoInsightHistory(history, aggregator, engine, tenancy, transactions, jdbc, predictions,
                 analysis);
         seeder.seed(t.id(), "insight-topics", PLAN, Instant.now());
 

@@ -36,7 +36,7 @@ class SemanticTopicsIntegrationTests {
 
     @Autowired SyntheticHistory history;
     @Autowired InsightAggregator aggregator;
-    @Autowired InsightService service;
+    @Autowired uk.co.omniops.insight.InsightManagement service;
     @Autowired TenancyManagement tenancy;
     @Autowired TenantTransactions transactions;
     @Autowired AnalysisManagement analysis;

@@ -13,13 +13,11 @@ import java.util.UUID;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.co.omniops.conversation.ConversationId;
@@ -31,22 +29,19 @@ import uk.co.omniops.tenancy.TenantTransactions;
 
 import uk.co.omniops.test.Axe;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * The admins' prediction page in Chromium: the calibration chart (our {@code <omni-chart>} web component with
  * Chart.js) really draws, a click on a point reaches the server and selects its bin, the forecast chart appears for a
  * customer, in light and dark mode without serious accessibility violations; other roles are turned away.
  */
-@OmniOpsIntegrationTest
-class PredictionsAdminBrowserTests {
-
+@BrowserTest
+class PredictionsAdminBrowserTests implements BrowserTestSupport {
 
     /** Resolved history seeded once per test JVM for a customer of this test's own. */
     static final int HISTORY = 12;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     TenancyManagement tenancy;
@@ -105,21 +100,6 @@ class PredictionsAdminBrowserTests {
         return transactions.readInTenant(customer.id(), () -> jdbc.sql(
                 "select count(*) from prediction_conversations where customer_id = ? and " + condition)
                 .param(customer.id().value()).query(Integer.class).single());
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        context = Browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     void waitUntilDrawn(String chartId) {

@@ -8,8 +8,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import uk.co.omniops.analysis.AiCost;
+import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
@@ -35,7 +41,7 @@ import uk.co.omniops.test.TestInfrastructure;
 /**
  * The optional LLM draft against a WireMock stub of OpenAI's {@code /v1/chat/completions}: it comes after the
  * in-process suggestions (never before), is PII-redacted, and on a slow or failing model the in-process ones stand
- * alone; every call is in the module's usage ledger.
+ * alone; every call is in the one AI usage ledger ({@code ai_usage}) and its cost in the daily cost.
  */
 @OmniOpsIntegrationTest
 class LlmDraftIntegrationTests {
@@ -43,6 +49,7 @@ class LlmDraftIntegrationTests {
     static WireMockServer openAi;
 
     @Autowired LlmDrafter drafter;
+    @Autowired AiGateway gateway;
     @Autowired SuggestionManagement suggestions;
     @Autowired ConversationManagement conversations;
     @Autowired TenancyManagement tenancy;
@@ -134,10 +141,38 @@ class LlmDraftIntegrationTests {
         assertThat(suggestions.suggestions(customer.id(), id)).noneMatch(s -> s.source().equals(Suggestion.LLM));
     }
 
+    @Test
+    void aDraftsTokensCountInTheDailyAiCost() throws Exception {
+        drafter.use(openAi.baseUrl() + "/v1", "gpt-4o", Duration.ofSeconds(20));
+        stub(200, completion("Hi Rosa, the refund for order 48213 is on its way."), 0);
+        var midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+        var before = draftCostSince(midnight);
+        gateway.refreshCostToday();
+        var todayBefore = gateway.costTodayUsd();
+
+        var id = conversation();
+        suggestions.suggestions(customer.id(), id);
+        await().atMost(Duration.ofSeconds(40)).until(() -> outcomes(id).contains("success:420:60"));
+
+        // 420 prompt and 60 completion tokens of gpt-4o at USD 2.50 and 10.00 per million
+        var draft = new BigDecimal("0.001650");
+        assertThat(draftCostSince(midnight)).as("the customer's gpt-4o cost today in the one ledger")
+                .isGreaterThanOrEqualTo(before.add(draft));
+        gateway.refreshCostToday();
+        assertThat(gateway.costTodayUsd()).as("omniops.ml_api.cost_daily, which the daily cost alert reads")
+                .isGreaterThanOrEqualTo(todayBefore + draft.doubleValue() - 1e-9);
+    }
+
+    BigDecimal draftCostSince(Instant since) {
+        return gateway.costSince(since).stream()
+                .filter(c -> c.customerId().equals(customer.id().value()) && c.model().equals("gpt-4o"))
+                .map(AiCost::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     static String outcomes(ConversationId id) throws Exception {
         try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl()); var rs = c.createStatement().executeQuery(
-                "select string_agg(outcome || ':' || prompt_tokens || ':' || completion_tokens, ',') from suggestion_ai_usage "
-                        + "where conversation_id = '" + id + "'")) {
+                "select string_agg(outcome || ':' || prompt_tokens || ':' || completion_tokens, ',') from ai_usage "
+                        + "where feature = 'response-suggestions' and conversation_id = '" + id + "'")) {
             rs.next();
             return String.valueOf(rs.getString(1));
         }

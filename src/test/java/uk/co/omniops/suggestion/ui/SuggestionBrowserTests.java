@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,15 +21,16 @@ import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 import uk.co.omniops.test.TestInfrastructure;
 
 /**
  * The agent's flow in the real inbox (message arrives → three suggestions under the composer → click, edit, send →
  * feedback stored) and the supervisors' reply library page. Screenshots go to {@code target/screenshots}.
  */
-@OmniOpsIntegrationTest
-class SuggestionBrowserTests {
+@BrowserTest
+class SuggestionBrowserTests implements BrowserTestSupport {
 
     @LocalServerPort int port;
     @Autowired ConversationManagement conversations;
@@ -42,18 +42,7 @@ class SuggestionBrowserTests {
 
     @BeforeEach
     void open() {
-        context = Browser.newContext();
-        page = context.newPage();
         techsupport = tenancy.customerBySlug("techsupport-co").orElseThrow().id();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +32,11 @@ import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.Axe;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 import uk.co.omniops.test.TestInfrastructure;
 
 /**
@@ -44,8 +44,8 @@ import uk.co.omniops.test.TestInfrastructure;
  * replies and notes, filter chips, keyboard shortcuts, listener clean-up and accessibility. Every test starts its
  * own conversations so that it does not depend on other tests' data.
  */
-@OmniOpsIntegrationTest
-class InboxBrowserTests {
+@BrowserTest
+class InboxBrowserTests implements BrowserTestSupport {
 
     static final String AGENT = "agent@techsupport-co";
     static final String SUPERVISOR = "supervisor@techsupport-co";
@@ -68,18 +68,7 @@ class InboxBrowserTests {
 
     @BeforeEach
     void openBrowser() {
-        context = Browser.newContext();
-        page = context.newPage();
         techsupport = tenancy.customerBySlug("techsupport-co").orElseThrow().id();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     ConversationId startConversation(String text) {
@@ -117,7 +106,7 @@ class InboxBrowserTests {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
-        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        var response = ApiClient.http().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             System.out.println("POST " + url + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,8 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
  * See docs/decisions/012-session-recovery.md; the multi-instance version is bench/faults/rolling-restart.sh.
  */
 @OmniOpsIntegrationTest
+@Tag("browser")
+@Tag("fault")
 class SessionRecoveryBrowserTests {
 
     static final String AGENT = "agent@techsupport-co";

@@ -11,7 +11,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,15 +24,16 @@ import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * The AI features in the agents' workspace, end to end in Chromium: a message posted through the API gets its
  * sentiment badge (analysis runs through the job queue), agents correct categories and sentiment, a feature
  * switched off disappears without a reload; and the API's conversation representation carries the analysis.
  */
-@OmniOpsIntegrationTest
-class WorkspaceAnalysisBrowserTests {
+@BrowserTest
+class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
 
     static final String AGENT = "agent@techsupport-co";
     static final String KEY = "dev-techsupport-co-key";
@@ -58,18 +58,7 @@ class WorkspaceAnalysisBrowserTests {
 
     @BeforeEach
     void openBrowser() {
-        context = Browser.newContext();
-        page = context.newPage();
         techsupport = tenancy.customerBySlug("techsupport-co").orElseThrow().id();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     JsonNode post(String path, String body) throws Exception {

@@ -1,6 +1,6 @@
 package uk.co.omniops.conversation.internal.simulator;
 
 /** What a simulated conversation is about. */
-public enum Topic {
+enum Topic {
     BILLING, DELIVERY, TECHNICAL, REFUND, COMPLAINT, PRAISE, ACCOUNT, CANCELLATION
 }

@@ -1,4 +1,4 @@
-package uk.co.omniops.escalation;
+package uk.co.omniops.escalation.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -30,12 +30,6 @@ import uk.co.omniops.conversation.ConversationDetails;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.Message;
 import uk.co.omniops.conversation.NewContact;
-import uk.co.omniops.escalation.internal.AnalysedMessage;
-import uk.co.omniops.escalation.internal.Escalator;
-import uk.co.omniops.escalation.internal.NotificationDispatcher;
-import uk.co.omniops.escalation.internal.NotificationTargets;
-import uk.co.omniops.escalation.internal.Notifications;
-import uk.co.omniops.escalation.internal.RuleService;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.Customer;
@@ -44,13 +38,19 @@ import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.UserAccount;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
+import uk.co.omniops.escalation.Escalation;
+import uk.co.omniops.escalation.EscalationHistoryEntry;
+import uk.co.omniops.escalation.EscalationManagement;
+import uk.co.omniops.escalation.EscalationNotFound;
+import uk.co.omniops.escalation.EscalationStatus;
+import uk.co.omniops.escalation.Severity;
 
 /**
  * Angry messages end in exactly one escalation and one Slack message; cool-down after resolve; tenant isolation in
  * the service and in SQL as the application role. Uses its own customers so other tests' data stays untouched.
  */
 @OmniOpsIntegrationTest
-class EscalationIntegrationTests {
+public class EscalationIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static WireMockServer slack;
@@ -418,7 +418,7 @@ class EscalationIntegrationTests {
         return conversations.find(customer.id(), started.conversation().id()).orElseThrow();
     }
 
-    static AnalysedMessage analysed(Message m, double score, double confidence, List<String> categories) {
+    public static AnalysedMessage analysed(Message m, double score, double confidence, List<String> categories) {
         return new AnalysedMessage(m.id(), m.conversationId(), m.customerId(), score, "negative", confidence,
                 categories, Instant.now());
     }

@@ -1,4 +1,4 @@
-package uk.co.omniops.prediction;
+package uk.co.omniops.prediction.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -15,14 +15,9 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import uk.co.omniops.prediction.Calibration;
+import uk.co.omniops.prediction.VolumeForecast;
 
-import uk.co.omniops.prediction.internal.CustomerModels;
-import uk.co.omniops.prediction.internal.ErlangC;
-import uk.co.omniops.prediction.internal.Features;
-import uk.co.omniops.prediction.internal.Forecaster;
-import uk.co.omniops.prediction.internal.LinearModels;
-import uk.co.omniops.prediction.internal.PredictionStore;
-import uk.co.omniops.prediction.internal.Reliability;
 
 /** The models on synthetic histories with known patterns (no database). */
 class PredictionModelTests {

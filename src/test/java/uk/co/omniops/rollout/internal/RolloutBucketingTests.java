@@ -1,4 +1,4 @@
-package uk.co.omniops.rollout;
+package uk.co.omniops.rollout.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,10 +22,16 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
-import uk.co.omniops.rollout.internal.FlagEvaluator;
-import uk.co.omniops.rollout.internal.RolloutStore;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.rollout.EffectiveFlag;
+import uk.co.omniops.rollout.Feature;
+import uk.co.omniops.rollout.FeatureSettings;
+import uk.co.omniops.rollout.FlagDefinition;
+import uk.co.omniops.rollout.FlagReason;
+import uk.co.omniops.rollout.RolloutManagement;
+import uk.co.omniops.rollout.RolloutStep;
+import uk.co.omniops.rollout.RolloutTestSupport;
 
 /**
  * The PostgreSQL-fed LaunchDarkly path end to end: our flag rows → LaunchDarkly flag JSON → the real SDK's bucketing,

@@ -1,4 +1,4 @@
-package uk.co.omniops.rollout;
+package uk.co.omniops.rollout.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,12 @@ import java.util.Set;
 import com.launchdarkly.sdk.server.integrations.FileData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.co.omniops.rollout.Feature;
+import uk.co.omniops.rollout.FeatureSettings;
+import uk.co.omniops.rollout.FlagDefinition;
+import uk.co.omniops.rollout.FlagReason;
+import uk.co.omniops.rollout.RolloutTestSupport;
 
-import uk.co.omniops.rollout.internal.FlagEvaluator;
-import uk.co.omniops.rollout.internal.FlagJson;
 
 /**
  * The LAUNCHDARKLY_SDK_KEY path without network: the SDK's {@code FileData} source in auto-update mode stands in for
@@ -87,7 +90,8 @@ class LaunchDarklyStreamingTests {
         try (var flags = FlagEvaluator.launchDarkly("sdk-test-key", ALL_ON, Duration.ofSeconds(1), null,
                 "http://127.0.0.1:9")) {
             var waited = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(waited).isLessThan(Duration.ofSeconds(4));
+            // the start waits 1 s; the bound only says "does not hang", generous for a loaded 2-core machine
+            assertThat(waited).isLessThan(Duration.ofSeconds(15));
             var status = flags.status();
             assertThat(status.initialized()).isFalse();
             assertThat(status.note()).contains("safe default");

@@ -1,4 +1,4 @@
-package uk.co.omniops.platform;
+package uk.co.omniops.analysis.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package uk.co.omniops.escalation;
+package uk.co.omniops.escalation.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -27,11 +27,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.co.omniops.conversation.ConversationId;
-import uk.co.omniops.escalation.internal.NotificationDispatcher;
-import uk.co.omniops.escalation.internal.NotificationTargets;
 import uk.co.omniops.tenancy.ApiKeyManagement;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.escalation.Escalation;
+import uk.co.omniops.escalation.EscalationManagement;
 
 /**
  * The whole path, nothing fed by hand: angry messages posted through the REST API are analysed by the in-process
@@ -52,7 +53,7 @@ class EscalationEndToEndTests {
     @Autowired uk.co.omniops.tenancy.TenantTransactions transactions;
 
     final WireMockServer slack = new WireMockServer(options().dynamicPort());
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = ApiClient.http();
 
     @BeforeEach
     void start() {

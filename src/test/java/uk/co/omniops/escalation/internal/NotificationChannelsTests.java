@@ -1,4 +1,4 @@
-package uk.co.omniops.escalation;
+package uk.co.omniops.escalation.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -19,12 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.co.omniops.escalation.Severity;
 
-import uk.co.omniops.escalation.internal.Alert;
-import uk.co.omniops.escalation.internal.ChannelSender;
-import uk.co.omniops.escalation.internal.NotificationChannel;
-import uk.co.omniops.escalation.internal.NotificationTargets;
-import uk.co.omniops.escalation.internal.RetryPolicy;
 
 /**
  * Each channel against a WireMock stub: success, timeout, 4xx and 5xx. Payloads must be well-formed for the real

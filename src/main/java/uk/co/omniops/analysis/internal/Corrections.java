@@ -1,7 +1,5 @@
 package uk.co.omniops.analysis.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +11,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import uk.co.omniops.analysis.CategoryDefinition;
-import uk.co.omniops.analysis.CorrectionStats;
 import uk.co.omniops.analysis.MessageAnalysed;
-import uk.co.omniops.analysis.MessageAnalysis;
 import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.analysis.MessageSource.MessageText;
-import uk.co.omniops.analysis.SentimentPoint;
 import uk.co.omniops.analysis.model.SentimentModel;
 import uk.co.omniops.analysis.model.Taxonomy;
 import uk.co.omniops.conversation.ConversationId;
@@ -27,9 +21,12 @@ import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
 
-/** Behind {@link uk.co.omniops.analysis.AnalysisManagement}: queries, corrections, taxonomy. */
+/**
+ * Agents' corrections behind {@link uk.co.omniops.analysis.AnalysisManagement}: stored with who, when, before and
+ * after; they adapt the customer's model at once and re-analyse the corrected message.
+ */
 @Component
-public class AnalysisService {
+public class Corrections {
 
     private final AnalysisStore store;
     private final CustomerModels customerModels;
@@ -40,7 +37,7 @@ public class AnalysisService {
     private final TenantTransactions transactions;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AnalysisService(AnalysisStore store, CustomerModels customerModels, CustomerTaxonomies taxonomies, Models models,
+    Corrections(AnalysisStore store, CustomerModels customerModels, CustomerTaxonomies taxonomies, Models models,
             MessageSource source, MessageAnalyser analyser, TenantTransactions transactions) {
         this.store = store;
         this.customerModels = customerModels;
@@ -51,41 +48,13 @@ public class AnalysisService {
         this.transactions = transactions;
     }
 
-    public Map<MessageId, MessageAnalysis> analyses(CustomerId customer, ConversationId conversation) {
-        return transactions.readInTenant(customer, () -> {
-            var retired = taxonomies.retired(customer);
-            var result = new LinkedHashMap<MessageId, MessageAnalysis>();
-            var categories = new LinkedHashMap<MessageId, List<MessageAnalysed.Category>>();
-            for (var row : store.categoryRows(customer, conversation)) {
-                if (!retired.contains(row.category().key())) {
-                    categories.computeIfAbsent(row.messageId(), k -> new ArrayList<>()).add(row.category());
-                }
-            }
-            var times = new LinkedHashMap<MessageId, java.time.Instant>();
-            store.categoryRows(customer, conversation).forEach(r -> times.merge(r.messageId(), r.at(),
-                    (a, b) -> a.isAfter(b) ? a : b));
-            for (var row : store.sentimentRows(customer, conversation)) {
-                result.put(row.messageId(), new MessageAnalysis(row.messageId(), row.sentiment(),
-                        agentFirst(categories.getOrDefault(row.messageId(), List.of())),
-                        AnalysisStore.AGENT.equals(row.sentiment().model()), row.at()));
-            }
-            categories.forEach((message, list) -> result.computeIfAbsent(message,
-                    m -> new MessageAnalysis(m, null, agentFirst(list), false, times.get(m))));
-            return result;
-        });
-    }
-
-    /** When an agent set a message's categories, only theirs count. */
-    private static List<MessageAnalysed.Category> agentFirst(List<MessageAnalysed.Category> categories) {
-        var agent = categories.stream().filter(c -> c.source().equals("agent")).toList();
-        return agent.isEmpty() ? List.copyOf(categories) : agent;
-    }
-
-    public List<SentimentPoint> trend(CustomerId customer, ConversationId conversation) {
-        return transactions.readInTenant(customer, () -> store.trend(customer, conversation));
-    }
-
-    public MessageAnalysis correctSentiment(CustomerId customer, MessageId message, String label, UUID byUser) {
+    /**
+     * Stores an agent's sentiment for a message, teaches the customer's adapter and publishes the message's analysis
+     * again, in one tenant transaction.
+     *
+     * @return the message's conversation
+     */
+    public ConversationId correctSentiment(CustomerId customer, MessageId message, String label, UUID byUser) {
         if (!SentimentLabels.ALL.contains(label)) {
             throw new IllegalArgumentException("sentiment label must be one of " + SentimentLabels.ALL + ", got " + label);
         }
@@ -115,10 +84,11 @@ public class AnalysisService {
                 throw e;
             }
         }
-        return analysis(customer, text.conversationId(), message);
+        return text.conversationId();
     }
 
-    public MessageAnalysis correctCategories(CustomerId customer, MessageId message, Set<String> add, Set<String> remove,
+    /** {@link #correctSentiment} for categories. */
+    public ConversationId correctCategories(CustomerId customer, MessageId message, Set<String> add, Set<String> remove,
             UUID byUser) {
         var both = add.stream().filter(remove::contains).toList();
         if (!both.isEmpty()) {
@@ -160,31 +130,7 @@ public class AnalysisService {
                 throw e;
             }
         }
-        return analysis(customer, text.conversationId(), message);
-    }
-
-    public CorrectionStats correctionStats(CustomerId customer) {
-        var adapter = customerModels.adapter(customer);
-        return new CorrectionStats(adapter.corrections(), AnalysisStore.nanToNull(adapter.sentimentPrequentialAccuracy()),
-                AnalysisStore.nanToNull(adapter.categoryPrequentialAccuracy()));
-    }
-
-    public List<CategoryDefinition> categories(CustomerId customer) {
-        return transactions.readInTenant(customer, () -> taxonomies.all(customer));
-    }
-
-    public CategoryDefinition defineCategory(CustomerId customer, String key, String displayName, boolean retired) {
-        if (!key.matches("[a-z0-9][a-z0-9_]{0,39}")) {
-            throw new IllegalArgumentException("category keys are lower case letters, digits and _ (at most 40), got " + key);
-        }
-        var name = displayName.strip();
-        if (name.isEmpty() || name.length() > 80) {
-            throw new IllegalArgumentException("display names have 1 to 80 characters");
-        }
-        return transactions.inTenant(customer, () -> {
-            taxonomies.upsert(customer, key, name, retired);
-            return taxonomies.all(customer).stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
-        });
+        return text.conversationId();
     }
 
     private MessageText messageText(CustomerId customer, MessageId message) {
@@ -192,12 +138,6 @@ public class AnalysisService {
                 .orElseThrow(() -> new NoSuchElementException("message " + message + " has not been analysed"));
         return source.text(customer, conversation, message)
                 .orElseThrow(() -> new NoSuchElementException("message " + message + " not found"));
-    }
-
-    private MessageAnalysis analysis(CustomerId customer, ConversationId conversation, MessageId message) {
-        var all = analyses(customer, conversation);
-        var found = all.get(message);
-        return found != null ? found : new MessageAnalysis(message, null, List.of(), false, null);
     }
 
     private static double defaultScore(String label) {

@@ -1,4 +1,4 @@
-package uk.co.omniops.escalation;
+package uk.co.omniops.escalation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,13 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import uk.co.omniops.escalation.internal.Assessment;
-import uk.co.omniops.escalation.internal.Condition;
-import uk.co.omniops.escalation.internal.DefaultRules;
-import uk.co.omniops.escalation.internal.Facts;
-import uk.co.omniops.escalation.internal.Intent;
-import uk.co.omniops.escalation.internal.RuleEvaluator;
 import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.escalation.Severity;
 
 /** The signals beyond one message's score: intents, content-free and thank-you messages, anger over time, grading. */
 class EscalationSignalsTests {

@@ -1,4 +1,4 @@
-package uk.co.omniops.platform;
+package uk.co.omniops.analysis;
 
 import jakarta.validation.constraints.NotBlank;
 

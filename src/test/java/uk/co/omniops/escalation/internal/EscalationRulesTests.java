@@ -1,4 +1,4 @@
-package uk.co.omniops.escalation;
+package uk.co.omniops.escalation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,11 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import uk.co.omniops.escalation.internal.Condition;
-import uk.co.omniops.escalation.internal.DefaultRules;
-import uk.co.omniops.escalation.internal.Facts;
-import uk.co.omniops.escalation.internal.RetryPolicy;
-import uk.co.omniops.escalation.internal.RuleEvaluator;
 import uk.co.omniops.tenancy.CustomerId;
 
 /** Every condition type, the thresholds at their boundaries, AND/OR, JSON round trips and the retry schedule. */
