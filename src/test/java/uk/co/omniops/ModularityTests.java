@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,12 @@ class ModularityTests {
     void writesModuleDocumentation() throws IOException {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS)).writeDocumentation();
         try (var files = Files.list(Path.of(DOCS))) {
-            for (var file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-                sortRelations(file);
+            for (var file : files.toList()) {
+                if (file.toString().endsWith(".puml")) {
+                    sortRelations(file);
+                } else if (file.toString().endsWith(".adoc")) {
+                    sortCanvasLists(file);
+                }
             }
         }
     }
@@ -61,5 +66,34 @@ class ModularityTests {
         Collections.sort(block);
         out.addAll(block);
         Files.write(file, out);
+    }
+
+    /** The canvases' lists (a table cell {@code |* a} followed by {@code * b} lines) come in hash order too. */
+    static void sortCanvasLists(Path file) throws IOException {
+        var out = new ArrayList<String>();
+        var items = new ArrayList<String>();
+        for (var line : Files.readAllLines(file)) {
+            if (line.startsWith("|* ") || (!items.isEmpty() && line.startsWith("* "))) {
+                if (line.startsWith("|* ")) {
+                    flush(items, out);
+                }
+                items.add(line.startsWith("|") ? line.substring(1) : line);
+                continue;
+            }
+            flush(items, out);
+            out.add(line);
+        }
+        flush(items, out);
+        Files.write(file, out);
+    }
+
+    private static void flush(List<String> items, List<String> out) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Collections.sort(items);
+        out.add("|" + items.getFirst());
+        out.addAll(items.subList(1, items.size()));
+        items.clear();
     }
 }
