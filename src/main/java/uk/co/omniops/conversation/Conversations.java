@@ -30,7 +30,7 @@ class Conversations {
                    u.display_name as assignee_name, c.message_count, c.created_at, c.updated_at,
                    c.first_response_at, c.last_customer_message_at, c.last_agent_message_at, c.resolved_at
               from conversations c
-              left join app_users u on u.id = c.assignee_id
+              left join staff_directory u on u.id = c.assignee_id
             """;
 
     private final JdbcClient jdbc;
@@ -61,7 +61,7 @@ class Conversations {
                        c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, (ct.vip and ct.verified) as vip
                   from conversations c
                   join contacts ct on ct.id = c.contact_id
-                  left join app_users u on u.id = c.assignee_id
+                  left join staff_directory u on u.id = c.assignee_id
                  where c.customer_id = ? and c.id = ?""")
                 .params(customer.value(), id.value())
                 .query((rs, i) -> new ConversationFacts(id, ConversationStatus.fromDb(rs.getString("status")),
@@ -80,7 +80,7 @@ class Conversations {
                        c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, ct.vip
                   from conversations c
                   join contacts ct on ct.id = c.contact_id
-                  left join app_users u on u.id = c.assignee_id
+                  left join staff_directory u on u.id = c.assignee_id
                  where c.customer_id = ? and c.id = any(?)""")
                 .params(customer.value(), ids.stream().map(ConversationId::value).distinct().toArray(UUID[]::new))
                 .query((rs, i) -> {
@@ -118,7 +118,7 @@ class Conversations {
                        ct.name as contact_name
                   from conversations c
                   join contacts ct on ct.id = c.contact_id
-                  left join app_users u on u.id = c.assignee_id
+                  left join staff_directory u on u.id = c.assignee_id
                  where c.customer_id = ? and c.id = ? for no key update of c""")
                 .params(customer.value(), id.value())
                 .query((rs, i) -> Map.entry(map(rs), rs.getString("contact_name"))).optional();
@@ -267,7 +267,7 @@ class Conversations {
 
     /** Does a user of this customer exist (assignees must be the customer's own staff)? */
     boolean isStaff(CustomerId customer, UUID userId) {
-        return jdbc.sql("select count(*) from app_users where customer_id = ? and id = ?")
+        return jdbc.sql("select count(*) from staff_directory where customer_id = ? and id = ?")
                 .params(customer.value(), userId).query(Long.class).single() > 0;
     }
 
@@ -283,7 +283,7 @@ class Conversations {
                                   order by m.created_at desc limit 1), '') as preview
                   from conversations c
                   join contacts ct on ct.id = c.contact_id
-                  left join app_users u on u.id = c.assignee_id
+                  left join staff_directory u on u.id = c.assignee_id
                 """ + where(query) + orderBy(query.sort()) + " offset ? limit ?";
         var params = params(customer, query);
         params.add(offset);

@@ -23,7 +23,7 @@ class Messages {
               from messages m
               join conversations c on c.id = m.conversation_id
               join contacts ct on ct.id = c.contact_id
-              left join app_users u on u.id = m.author_id and m.author_type <> 'contact'
+              left join staff_directory u on u.id = m.author_id and m.author_type <> 'contact'
             """;
 
     private final JdbcClient jdbc;

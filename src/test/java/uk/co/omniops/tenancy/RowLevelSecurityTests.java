@@ -114,6 +114,22 @@ class RowLevelSecurityTests {
         }
     }
 
+    /** Tenancy's published read model (V21): other modules name staff through it, never through app_users. */
+    @Test
+    void theStaffDirectoryShowsACustomersOwnStaffAndNothingAboutSignIn() throws Exception {
+        try (var c = applicationDataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, A);
+            assertThat(count(c, "select count(*) from staff_directory")).isPositive()
+                    .isEqualTo(count(c, "select count(*) from app_users where customer_id = '" + A + "'"));
+            assertThat(count(c, "select count(*) from staff_directory where customer_id = '" + B + "'")).isZero();
+            assertThat(string(c, """
+                    select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns
+                     where table_name = 'staff_directory'""")).isEqualTo("id,customer_id,display_name");
+            c.rollback();
+        }
+    }
+
     /** Issue 21, finding 4: the application's login cannot become the owner or the platform role. */
     @Test
     void theApplicationLoginCannotResetToTheOwnerNorBecomeThePlatformRole() throws Exception {

@@ -1,0 +1,8 @@
+-- Issue 22, coupling you can see: the conversation module named assignees and message authors by joining tenancy's
+-- app_users. Tenancy now publishes the part other modules may read as a view it owns and tests
+-- (RowLevelSecurityTests.theStaffDirectoryShowsACustomersOwnStaffAndNothingAboutSignIn): id, customer and display
+-- name, nothing about sign-in. security_invoker: the reader's row-level security applies, exactly as on the table.
+create view staff_directory with (security_invoker = true) as
+    select id, customer_id, display_name from app_users;
+
+grant select on staff_directory to ${appRole};
