@@ -72,7 +72,9 @@ class InsightService implements InsightManagement {
         }
         var names = displayNames(customer);
         return transactions.readInTenant(customer, () -> {
-            var extraction = reads.latestExtraction(customer, period);
+            // topics and highlights of exactly this period: another period's counts and comparison ("69 mentions,
+            // none before" from last Monday's week) read as this period's and change on re-extraction
+            var extraction = reads.latestExtraction(customer, period).filter(e -> e.period().equals(period));
             var stored = extraction.map(e -> InsightJson.read(e.json()));
             return build(customer, period, names, stored.map(InsightJson::topics).orElse(List.of()),
                     stored.map(InsightJson::extractedAt).orElse(null));
