@@ -165,7 +165,8 @@ public class AnalysisService {
 
     public CorrectionStats correctionStats(CustomerId customer) {
         var adapter = customerModels.adapter(customer);
-        return new CorrectionStats(adapter.corrections(), AnalysisStore.nanToNull(adapter.sentimentPrequentialAccuracy()),
+        return new CorrectionStats(adapter.corrections(), adapter.sentimentCorrections(), adapter.categoryCorrections(),
+                AnalysisStore.nanToNull(adapter.sentimentPrequentialAccuracy()),
                 AnalysisStore.nanToNull(adapter.categoryPrequentialAccuracy()));
     }
 

@@ -441,16 +441,21 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         var requested = period;
         extract.setEnabled(false);
         extract.setText("Extracting…");
+        extractedAt.setText("Extracting topics and highlights for this period: this takes a few seconds to a minute.");
         CompletableFuture.supplyAsync(() -> insights.extractNow(who.id(), requested)).whenComplete((fresh, error) ->
                 ui.access(() -> {
                     extract.setEnabled(true);
                     extract.setText("Extract insights now");
                     if (error != null) {
+                        if (report != null) {
+                            show(report);
+                        }
                         Notification.show("Extraction failed: " + rootMessage(error), 6000,
                                 Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
                     } else if (who.equals(customer) && requested.equals(period)) {
                         show(fresh);
-                        Notification.show("Insights extracted.", 3000, Notification.Position.BOTTOM_START)
+                        Notification.show("Insights extracted. " + fresh.topics().size() + (fresh.topics().size() == 1
+                                ? " topic." : " topics."), 4000, Notification.Position.BOTTOM_START)
                                 .addThemeVariants(NotificationVariant.SUCCESS);
                     }
                 }));
