@@ -213,11 +213,12 @@ class PredictionsAdminView extends VerticalLayout {
         if (calibration.conversations() == 0) {
             return scope + ": no resolved conversations with a risk prediction yet.";
         }
-        var scored = "%s: %d resolved conversation%s scored".formatted(scope, calibration.conversations(),
+        var scored = String.format(java.util.Locale.UK, "%s: %,d resolved conversation%s scored", scope, calibration.conversations(),
                 calibration.conversations() == 1 ? "" : "s");
         return calibration.enoughForBrier()
-                ? scored + " · Brier score %.3f (n = %d; 0 is perfect; always predicting the mean rate scores its variance)"
-                        .formatted(calibration.brier(), calibration.conversations())
+                ? scored + String.format(java.util.Locale.UK,
+                        " · Brier score %.3f (n = %,d; 0 is perfect; always predicting the mean rate scores its variance)",
+                        calibration.brier(), calibration.conversations())
                 : scored + " · Brier score: not enough data yet (shown from %d resolved conversations)"
                         .formatted(Calibration.MIN_FOR_BRIER);
     }
