@@ -164,7 +164,8 @@ public class AnalysisManagement {
     /** Corrections so far and how well the adapted model agreed with them before learning each one. */
     public CorrectionStats correctionStats(CustomerId customer) {
         var adapter = customerModels.adapter(customer);
-        return new CorrectionStats(adapter.corrections(), AnalysisStore.nanToNull(adapter.sentimentPrequentialAccuracy()),
+        return new CorrectionStats(adapter.corrections(), adapter.sentimentCorrections(), adapter.categoryCorrections(),
+                AnalysisStore.nanToNull(adapter.sentimentPrequentialAccuracy()),
                 AnalysisStore.nanToNull(adapter.categoryPrequentialAccuracy()));
     }
 

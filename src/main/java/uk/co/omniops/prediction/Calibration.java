@@ -11,8 +11,19 @@ import java.util.List;
  */
 public record Calibration(List<Bin> bins, int conversations, double brier) {
 
+    /**
+     * Resolved conversations a Brier score must rest on before a page shows it: from one conversation it is 0 or
+     * the square of one error, and says nothing about the model.
+     */
+    public static final int MIN_FOR_BRIER = 30;
+
     public Calibration {
         bins = List.copyOf(bins);
+    }
+
+    /** Whether {@link #brier()} rests on enough conversations to be shown ({@link #MIN_FOR_BRIER}). */
+    public boolean enoughForBrier() {
+        return conversations >= MIN_FOR_BRIER && !Double.isNaN(brier);
     }
 
     /** @param meanPredicted NaN when {@code count} is 0; {@code observedRate} likewise */

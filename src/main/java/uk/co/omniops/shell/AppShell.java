@@ -3,6 +3,7 @@ package uk.co.omniops.shell;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.server.LoadDependenciesOnStartup;
@@ -34,5 +35,14 @@ public class AppShell implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         settings.addFavIcon("icon", "images/omniops.svg", "any");
         settings.addLink("alternate icon", "favicon.ico");
+        // Vaadin appends its connection indicator to <body>, outside every landmark; it announces the connection's
+        // state, so it is a status region (axe rule "region")
+        settings.addInlineWithContents(Inline.Position.APPEND, """
+                customElements.whenDefined('vaadin-connection-indicator').then(() => {
+                  const mark = () => document.querySelectorAll('vaadin-connection-indicator:not([role])')
+                      .forEach(indicator => indicator.setAttribute('role', 'status'));
+                  mark();
+                  new MutationObserver(mark).observe(document.body, { childList: true });
+                });""", Inline.Wrapping.JAVASCRIPT);
     }
 }

@@ -1,6 +1,7 @@
 package uk.co.omniops.shell;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -67,6 +68,8 @@ public class MainLayout extends AppLayout {
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(header.getComponentAt(2));
         header.addClassName("omniops-header");
+        // landmarks: the bar is the page's banner, the view its main region (axe: every content in a region)
+        header.getElement().setAttribute("role", "banner");
         addToNavbar(header);
 
         addToDrawer(navigation());
@@ -88,6 +91,13 @@ public class MainLayout extends AppLayout {
     private static Icon iconFor(String icon) {
         var parts = icon.split(":");
         return parts.length == 2 ? new Icon(parts[0], parts[1]) : new Icon(VaadinIcon.CIRCLE_THIN);
+    }
+
+    /** The routed view is the page's one main landmark. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        content.getElement().setAttribute("role", "main");
     }
 
     @Override

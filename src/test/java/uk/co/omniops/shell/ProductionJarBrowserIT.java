@@ -42,6 +42,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import tools.jackson.databind.json.JsonMapper;
 import uk.co.omniops.test.ApiClient;
+import uk.co.omniops.test.Axe;
 import uk.co.omniops.test.Browser;
 
 /**
@@ -52,8 +53,9 @@ import uk.co.omniops.test.Browser;
  * <p>The routes come from the {@code @Route} classes on the classpath (the classes the jar was built from) and their
  * access annotations, so a new view is covered without anyone adding it here; only a new route <em>parameter</em>
  * needs a value below, and the tier fails until it has one. A page fails on an uncaught page error, a console error,
- * an unexpected response ≥ 400, an empty main area, or a chart that has not drawn. One screenshot per role and route
- * is kept under {@code target/production-tour/}.
+ * an unexpected response ≥ 400, an empty main area, or a chart that has not drawn, and the pages in
+ * {@link #ACCESSIBILITY_CHECKED} on any axe-core violation. One screenshot per role and route is kept under
+ * {@code target/production-tour/}.
  */
 @Tag("browser")
 class ProductionJarBrowserIT {
@@ -61,6 +63,12 @@ class ProductionJarBrowserIT {
     private static final Path JAR = Paths.get(System.getProperty("omniops.production-jar", "target/production/omniops.jar"));
     private static final Path TOUR = Paths.get(System.getProperty("omniops.production-tour", "target/production-tour"));
     private static final String CUSTOMER = "techsupport-co";
+    /**
+     * The pages axe-core checks (every rule, every impact: 0 violations is the bar): the pages each role works in,
+     * and the admin and settings pages of issue 24.
+     */
+    private static final Set<String> ACCESSIBILITY_CHECKED = Set.of("login", "chat/" + CUSTOMER, "inbox", "escalations",
+            "insights", "admin/rollout", "admin/predictions", "settings/categories");
     private static final String API_KEY = "dev-techsupport-co-key";
 
     /** The demo accounts, one per role (dev profile, password {@code demo}); {@code null} = an anonymous contact. */
@@ -199,6 +207,9 @@ class ProductionJarBrowserIT {
                 assertChartsHaveDrawn(path);
                 page.waitForTimeout(300); // late errors from the last round trip
                 assertThat(problems).as("errors on /%s as %s", path, visitor).isEmpty();
+                if (ACCESSIBILITY_CHECKED.contains(path)) {
+                    assertThat(Axe.violations(page)).as("axe-core on /%s as %s", path, visitor).isEmpty();
+                }
             } finally {
                 screenshot(visitor.name().toLowerCase() + "/" + name);
             }

@@ -29,6 +29,16 @@ public final class Axe {
         return (List<String>) result;
     }
 
+    /** "impact rule-id: node count (first targets)" for every violation of any impact on the page as it is now. */
+    @SuppressWarnings("unchecked")
+    public static List<String> violations(Page page) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(script()));
+        var result = page.evaluate("""
+                async () => (await axe.run()).violations
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.nodes.length + ' (' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ')')""");
+        return (List<String>) result;
+    }
+
     private static synchronized String script() {
         if (script == null) {
             try (var in = Objects.requireNonNull(Axe.class.getResourceAsStream("/axe/axe.min.js"), "axe.min.js")) {

@@ -249,6 +249,16 @@ public final class CustomerAdapter {
         return categorySeen == 0 ? Double.NaN : (double) categoryAgreed / categorySeen;
     }
 
+    /** Number of sentiment corrections learnt so far (the n behind {@link #sentimentPrequentialAccuracy()}). */
+    public synchronized long sentimentCorrections() {
+        return sentimentSeen;
+    }
+
+    /** Number of category corrections learnt so far (the n behind {@link #categoryPrequentialAccuracy()}). */
+    public synchronized long categoryCorrections() {
+        return categorySeen;
+    }
+
     /** Number of sentiment and category corrections learnt so far. */
     public synchronized long corrections() {
         return sentimentSeen + categorySeen;

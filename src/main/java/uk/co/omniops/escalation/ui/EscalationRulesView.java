@@ -106,7 +106,7 @@ class EscalationRulesView extends VerticalLayout {
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             edit.setAriaLabel("Edit " + r.name());
             return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         add(header, intro, slaForm(tenancy), grid);
         setFlexGrow(1, grid);
         refresh();

@@ -3,7 +3,6 @@ package uk.co.omniops.insight.export;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
 
 import uk.co.omniops.insight.InsightReport;
@@ -23,7 +22,9 @@ import uk.co.omniops.insight.InsightReport;
 /**
  * The report as a printable A4 PDF (Apache PDFBox): headline figures against the previous period, highlights, a
  * drawn chart of conversations and sentiment, category mix, escalation causes and topics with an example each.
- * Uses the standard Helvetica font, so characters outside Windows-1252 print as "?" rather than failing the export.
+ * The headline figures are {@link ReportFigures}' text, as on the page. DejaVu Sans (shipped in
+ * {@code src/main/resources/fonts}, licence beside it) is embedded as a subset, so arrows, dashes, quotes and accented
+ * names print as on the page; a character DejaVu has no glyph for prints as "?" rather than failing the export.
  */
 public final class ReportPdf {
 
@@ -62,13 +63,15 @@ public final class ReportPdf {
         private static final float[] GRID = {0.85f, 0.87f, 0.9f};
 
         private final PDDocument document;
-        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        private final PDFont regular;
+        private final PDFont bold;
         private @Nullable PDPageContentStream page;
         private float y;
 
-        Writer(PDDocument document) {
+        Writer(PDDocument document) throws IOException {
             this.document = document;
+            this.regular = font(document, REGULAR);
+            this.bold = font(document, BOLD);
         }
 
         void write(InsightReport report, String customerName) throws IOException {
@@ -85,27 +88,17 @@ public final class ReportPdf {
             y -= 26;
 
             heading("Headline figures");
-            var now = report.current();
-            var before = report.previous();
             var rows = new ArrayList<String[]>();
             rows.add(new String[] {"Figure", "This period", "Previous period", "Change"});
-            rows.add(row("Conversations", now.conversations(), before.conversations()));
-            rows.add(row("Messages", now.messages(), before.messages()));
-            rows.add(row("Resolved", now.resolved(), before.resolved()));
-            rows.add(new String[] {"Average first response", duration(now.averageFirstResponse()),
-                    duration(before.averageFirstResponse()), ""});
-            rows.add(new String[] {"Average resolution time", duration(now.averageResolution()),
-                    duration(before.averageResolution()), ""});
-            rows.add(rate("Average sentiment (0-100)", now.averageSentiment(), before.averageSentiment()));
-            rows.add(rate("Negative messages", now.negativeShare(), before.negativeShare()));
-            rows.add(rate("Escalation rate", now.escalationRate(), before.escalationRate()));
-            rows.add(rate("Suggestion acceptance", now.suggestionAcceptance(), before.suggestionAcceptance()));
-            table(rows, new float[] {0.4f, 0.2f, 0.2f, 0.2f});
+            for (var figure : ReportFigures.headline(report)) {
+                rows.add(new String[] {figure.label(), figure.value(), figure.previous(), figure.change()});
+            }
+            table(rows, new float[] {0.34f, 0.2f, 0.2f, 0.26f});
 
             if (!report.highlights().isEmpty()) {
                 heading("Highlights");
                 for (var highlight : report.highlights()) {
-                    paragraph("- " + highlight, 10);
+                    paragraph("• " + highlight, 10);
                 }
                 y -= 6;
             }
@@ -120,8 +113,8 @@ public final class ReportPdf {
                 var categories = new ArrayList<String[]>();
                 categories.add(new String[] {"Category", "Conversations", "Share", "Previous share"});
                 for (var c : report.categories()) {
-                    categories.add(new String[] {c.displayName(), Long.toString(c.conversations()), percent(c.share()),
-                            percent(c.previousShare())});
+                    categories.add(new String[] {c.displayName(), ReportFigures.count(c.conversations()),
+                            ReportFigures.percent(c.share()), ReportFigures.percent(c.previousShare())});
                 }
                 table(categories, new float[] {0.4f, 0.2f, 0.2f, 0.2f});
             }
@@ -140,12 +133,13 @@ public final class ReportPdf {
                 heading("Topics and emerging issues");
                 for (var topic : report.topics()) {
                     ensure(40);
-                    text(bold, 10, MARGIN, (topic.emerging() ? "EMERGING  " : "") + "\"" + topic.phrase() + "\"  "
-                            + topic.count() + " mentions (previous period " + topic.previousCount() + ")",
+                    text(bold, 10, MARGIN, (topic.emerging() ? "EMERGING  " : "") + "“" + topic.phrase() + "”  "
+                            + topic.count() + (topic.count() == 1 ? " mention" : " mentions") + " (previous period "
+                            + topic.previousCount() + ")",
                             topic.emerging() ? NEGATIVE : TEXT);
                     y -= 13;
                     if (!topic.examples().isEmpty()) {
-                        paragraph("e.g. \"" + shorten(topic.examples().getFirst().text(), 220) + "\"", 9);
+                        paragraph("e.g. “" + shorten(topic.examples().getFirst().text(), 220) + "”", 9);
                     }
                     y -= 4;
                 }
@@ -266,11 +260,11 @@ public final class ReportPdf {
             return page;
         }
 
-        private void text(PDType1Font font, float size, float x, String content, float[] colour) throws IOException {
+        private void text(PDFont font, float size, float x, String content, float[] colour) throws IOException {
             text(font, size, x, content, colour, y);
         }
 
-        private void text(PDType1Font font, float size, float x, String content, float[] colour, float atY)
+        private void text(PDFont font, float size, float x, String content, float[] colour, float atY)
                 throws IOException {
             var stream = current();
             stream.beginText();
@@ -291,47 +285,30 @@ public final class ReportPdf {
         }
 
         private static String[] row(String label, long now, long before) {
-            return new String[] {label, Long.toString(now), Long.toString(before), change(now, before)};
+            var figure = ReportFigures.count("", label, now, before, null);
+            return new String[] {label, figure.value(), figure.previous(), figure.change()};
         }
+    }
 
-        private static String[] rate(String label, double now, double before) {
-            var delta = Double.isNaN(now) || Double.isNaN(before) ? ""
-                    : String.format(Locale.UK, "%+.1f pts", (now - before) * 100);
-            return new String[] {label, percent(now), percent(before), delta};
-        }
+    private static final String REGULAR = "/fonts/DejaVuSans.ttf";
+    private static final String BOLD = "/fonts/DejaVuSans-Bold.ttf";
 
-        private static String change(long now, long before) {
-            if (before == 0) {
-                return now == 0 ? "0 %" : "new";
+    /** The font embedded as a subset: only the glyphs the report uses end up in the file. */
+    private static PDFont font(PDDocument document, String resource) throws IOException {
+        try (var in = ReportPdf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            return String.format(Locale.UK, "%+.0f %%", 100.0 * (now - before) / before);
+            return PDType0Font.load(document, in, true);
         }
-    }
-
-    static String percent(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.UK, "%.1f %%", value * 100);
-    }
-
-    static String duration(@Nullable Duration duration) {
-        if (duration == null) {
-            return "-";
-        }
-        long minutes = duration.toMinutes();
-        if (minutes < 1) {
-            return duration.toSeconds() + " s";
-        }
-        if (minutes < 120) {
-            return minutes + " min";
-        }
-        return String.format(Locale.UK, "%.1f h", duration.toMinutes() / 60.0);
     }
 
     private static String shorten(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    /** Replaces what Helvetica (Windows-1252) cannot show, and all control characters, so export never fails. */
-    static String safe(String text, PDType1Font font) {
+    /** Replaces what the font has no glyph for with "?", and control characters with spaces, so export never fails. */
+    static String safe(String text, PDFont font) {
         var out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
@@ -349,7 +326,7 @@ public final class ReportPdf {
         return out.toString();
     }
 
-    private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+    private static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         var lines = new ArrayList<String>();
         var line = new StringBuilder();
         for (var word : text.split(" ")) {
@@ -367,7 +344,7 @@ public final class ReportPdf {
         return lines;
     }
 
-    private static String fit(String text, PDType1Font font, float size, float width) throws IOException {
+    private static String fit(String text, PDFont font, float size, float width) throws IOException {
         if (font.getStringWidth(text) / 1000 * size <= width) {
             return text;
         }

@@ -97,8 +97,7 @@ class DemoInsightHistory implements ApplicationRunner {
         }
         if (!present) {
             aggregator.rebuild(customer);
-            var end = now.truncatedTo(ChronoUnit.HOURS);
-            insights.extract(customer, new InsightPeriod(end.minus(InsightSchedule.DEFAULT_PERIOD), end), false);
+            insights.extract(customer, InsightPeriod.lastDays(InsightSchedule.DEFAULT_DAYS, now), false);
             log.info("Insights demo history for {}: {} messages over {} days in {} ms", name, messages,
                     plan.days(), Duration.ofNanos(System.nanoTime() - started).toMillis());
         }

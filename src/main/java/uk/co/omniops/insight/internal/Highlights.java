@@ -96,17 +96,7 @@ final class Highlights {
     }
 
     static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return (s / 60) + " min" + (s % 60 == 0 || s >= 600 ? "" : " " + (s % 60) + " s");
-        }
-        if (s < 86_400) {
-            return (s / 3600) + " h" + ((s % 3600) / 60 == 0 ? "" : " " + (s % 3600) / 60 + " min");
-        }
-        return String.format(Locale.ROOT, "%.1f days", s / 86_400.0);
+        return uk.co.omniops.insight.export.ReportFigures.duration(d);
     }
 
     /** "X rose from 4 % to 9 %", "X fell from …", or "X stayed at 4 %" within the tolerance. */

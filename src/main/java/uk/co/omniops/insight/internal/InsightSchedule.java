@@ -32,8 +32,9 @@ import uk.co.omniops.tenancy.TenancyManagement;
  * <ul>
  * <li><b>extraction</b> on {@code INSIGHTS_EXTRACTION_SCHEDULE}: once per cron tick across all replicas. The lock is
  * held at least {@link #minimumHold} (5 min, or half the cron interval if shorter), so a replica whose trigger fires
- * a little later finds it taken and skips. For every customer with {@code CONVERSATION_INSIGHTS} on: the last 7 days
- * ending at the current whole hour, against the 7 days before (docs/decisions/011-insights.md).</li>
+ * a little later finds it taken and skips. For every customer with {@code CONVERSATION_INSIGHTS} on: the last 7 UTC
+ * days, today included (the report page's default period), against the 7 days before
+ * (docs/decisions/011-insights.md).</li>
  * <li><b>aggregation</b> every {@code BATCH_PROCESSING_INTERVAL} (and 20 s after start): incremental refresh of every
  * such customer; one replica at a time (a concurrent run would be harmless, the upserts are idempotent).</li>
  * </ul>
@@ -45,7 +46,8 @@ class InsightSchedule implements SchedulingConfigurer {
 
     static final String EXTRACTION_LOCK = "insights-extraction";
     static final String AGGREGATION_LOCK = "insights-aggregation";
-    static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
+    /** The scheduled period: the report page's default, "Last 7 days" (whole UTC days, today included). */
+    static final int DEFAULT_DAYS = 7;
 
     private final Jobs jobs;
     private final InsightSettings settings;
@@ -136,8 +138,7 @@ class InsightSchedule implements SchedulingConfigurer {
         }
 
         private int extractAll(Instant now) {
-            var end = now.truncatedTo(ChronoUnit.HOURS);
-            var period = new InsightPeriod(end.minus(DEFAULT_PERIOD), end);
+            var period = InsightPeriod.lastDays(DEFAULT_DAYS, now);
             int done = 0;
             for (var customer : tenancy.allCustomers()) {
                 if (!flags.isEnabled(customer.id(), Feature.CONVERSATION_INSIGHTS)) {

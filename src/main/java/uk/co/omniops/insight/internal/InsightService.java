@@ -63,7 +63,9 @@ public class InsightService {
 
     /** The report from the aggregates and the latest stored extraction, in the caller's tenant transaction. */
     public InsightReport storedReport(CustomerId customer, InsightPeriod period, Map<String, String> names) {
-        var extraction = reads.latestExtraction(customer, period);
+        // topics and highlights of exactly this period: another period's counts and comparison ("69 mentions,
+        // none before" from last Monday's week) read as this period's and change on re-extraction
+        var extraction = reads.latestExtraction(customer, period).filter(e -> e.period().equals(period));
         var stored = extraction.map(e -> InsightJson.read(e.json()));
         return build(customer, period, names, stored.map(InsightJson::topics).orElse(List.of()),
                 stored.map(InsightJson::extractedAt).orElse(null));

@@ -94,6 +94,7 @@ final class InsightsCharts {
             DateTimeFormatter format, Duration bucket, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
         chart.setYAxisTitle("Conversations");
+        chart.setXAxisTitle(bucket.toHours() <= 1 ? "Hour (UTC)" : "Day (UTC)");
         var allLabels = new ArrayList<>(labels);
         var actual = new ArrayList<@Nullable Double>();
         report.series().forEach(p -> actual.add((double) p.conversations()));
@@ -140,6 +141,7 @@ final class InsightsCharts {
             BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.LINE);
         chart.setTitle("Average customer sentiment (0 negative – 100 positive)");
+        chart.setXAxisTitle(bucket.toHours() <= 1 ? "Hour (UTC)" : "Day (UTC)");
         chart.setYAxisTitle("Sentiment");
         chart.setSecondaryYAxisTitle("Negative messages");
         chart.setYRange(0.0, 100.0);
@@ -164,6 +166,7 @@ final class InsightsCharts {
     private static Chart categories(InsightReport report, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
         chart.setTitle("Category mix: share of categorised conversations");
+        chart.setXAxisTitle("Category");
         chart.setPercent(true);
         var categories = report.categories();
         var labels = categories.stream().map(InsightReport.CategoryShare::displayName).toList();
@@ -186,6 +189,7 @@ final class InsightsCharts {
             BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
         chart.setTitle("Escalations per " + (bucket.toHours() <= 1 ? "hour" : "day"));
+        chart.setXAxisTitle(bucket.toHours() <= 1 ? "Hour (UTC)" : "Day (UTC)");
         chart.setYAxisTitle("Escalations");
         chart.setData(labels, List.of(Series.of("Escalations",
                 report.series().stream().map(p -> (@Nullable Double) (double) p.escalations()).toList())
@@ -206,6 +210,7 @@ final class InsightsCharts {
     private static Chart topics(InsightReport report, InsightPeriod period, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
         chart.setTitle("Top topics: mentions this period and the previous one (▲ emerging)");
+        chart.setXAxisTitle("Topic");
         var top = report.topics().stream().limit(TOPICS_SHOWN).toList();
         chart.setData(top.stream().map(t -> t.emerging() ? t.phrase() + " ▲" : t.phrase()).toList(), List.of(
                 Series.of("This period", top.stream().map(t -> (@Nullable Double) (double) t.count()).toList())

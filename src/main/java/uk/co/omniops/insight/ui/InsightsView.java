@@ -47,6 +47,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 
 import uk.co.omniops.insight.DrillDown;
 import uk.co.omniops.insight.DrillDownRow;
@@ -54,12 +55,14 @@ import uk.co.omniops.insight.InsightManagement;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.InsightReport;
 import uk.co.omniops.insight.export.ReportCsv;
+import uk.co.omniops.insight.export.ReportFigures;
 import uk.co.omniops.insight.export.ReportPdf;
 import uk.co.omniops.prediction.PredictionManagement;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.shell.CurrentUser;
 import uk.co.omniops.tenancy.Customer;
+import uk.co.omniops.tenancy.DemoData;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 
@@ -91,7 +94,10 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
     private final FeatureFlags flags;
     private final TenancyManagement tenancy;
     private final CurrentUser currentUser;
+    private final boolean demoHistory;
 
+    private final H2 title = new H2("Insights");
+    private final Paragraph demoNote = new Paragraph();
     private final ComboBox<Customer> customerPicker = new ComboBox<>("Customer");
     private final Select<Preset> preset = new Select<>();
     private final DatePicker fromDate = new DatePicker("From");
@@ -116,15 +122,17 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
     private boolean updatingControls;
 
     InsightsView(InsightManagement insights, PredictionManagement predictions, FeatureFlags flags,
-            TenancyManagement tenancy, CurrentUser currentUser) {
+            TenancyManagement tenancy, CurrentUser currentUser,
+            @Value("${omniops.insights.demo-history:false}") boolean demoHistory) {
         this.insights = insights;
         this.predictions = predictions;
         this.flags = flags;
         this.tenancy = tenancy;
         this.currentUser = currentUser;
+        this.demoHistory = demoHistory;
         setId("insights");
         addClassName("omniops-insights");
-        add(toolbar(), notice, new H3("Headline figures"), figures, new H3("Highlights"), extractedAt, highlights,
+        add(toolbar(), notice, demoNote, new H3("Headline figures"), figures, new H3("Highlights"), extractedAt, highlights,
                 new H3("Trends"), charts, new H3("Topics and emerging issues"), topics, drillDownTitle, drillDownHint, drillDownGrid);
         figures.addClassName("omniops-insight-figures");
         figures.setId("insight-figures");
@@ -133,12 +141,15 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         charts.addClassName("omniops-insight-charts");
         charts.setId("insight-charts");
         notice.setId("insight-notice");
+        demoNote.setId("insight-demo-note");
+        demoNote.addClassName("omniops-muted");
+        demoNote.setVisible(false);
         configureTopics();
         configureDrillDown();
     }
 
     private Component toolbar() {
-        var title = new H2("Insights");
+        title.setId("insight-title");
         customerPicker.setItems(List.of());
         customerPicker.setItemLabelGenerator(Customer::name);
         customerPicker.setId("insight-customer");
@@ -271,6 +282,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         comparison.setText(DAY.format(period.from()) + " – " + DAY.format(period.to().minusSeconds(1))
                 + " (UTC), compared with " + DAY.format(previous.from()) + " – "
                 + DAY.format(previous.to().minusSeconds(1)));
+        title.setText(who == null ? "Insights" : "Insights · " + who.name());
+        showDemoNote(who);
         if (who == null) {
             showNotice("There is no customer to report on yet.");
             report = null;
@@ -283,6 +296,19 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             notice.setVisible(false);
         }
         show(insights.report(who.id(), period));
+    }
+
+    /**
+     * The demo customers' reports count six weeks of generated history beside the live traffic; say so, so the
+     * figures are not read as the live pipeline's (the rules' dry run, for one, counts only analysed live messages).
+     */
+    private void showDemoNote(@Nullable Customer who) {
+        boolean demo = demoHistory && who != null && DemoData.CUSTOMERS.stream().anyMatch(c -> c.slug().equals(who.slug()));
+        demoNote.setVisible(demo);
+        demoNote.setText(demo ? "Demo data: besides the live conversations (the chat simulator, the chat page and the "
+                + "API), these figures count six weeks of generated history that the demo writes at its first start "
+                + "(all resolved, with an emerging issue in the last week). The escalation rules' dry run and the inbox "
+                + "count only the live conversations." : "");
     }
 
     private void showNotice(String text) {
@@ -333,19 +359,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void showFigures(InsightReport shown) {
-        var now = shown.current();
-        var before = shown.previous();
         figures.removeAll();
-        figures.add(
-                Figure.count("conversations", "Conversations", now.conversations(), before.conversations(), null),
-                Figure.count("messages", "Messages", now.messages(), before.messages(), null),
-                Figure.duration("first-response", "Avg. first response", now.averageFirstResponse(),
-                        before.averageFirstResponse()),
-                Figure.duration("resolution", "Avg. resolution", now.averageResolution(), before.averageResolution()),
-                Figure.rate("sentiment", "Avg. sentiment", now.averageSentiment(), before.averageSentiment(), true),
-                Figure.rate("escalation-rate", "Escalation rate", now.escalationRate(), before.escalationRate(), false),
-                Figure.rate("acceptance", "Suggestion acceptance", now.suggestionAcceptance(),
-                        before.suggestionAcceptance(), true));
+        ReportFigures.headline(shown).forEach(f -> figures.add(new Figure(f)));
     }
 
     private void configureTopics() {
@@ -426,16 +441,21 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         var requested = period;
         extract.setEnabled(false);
         extract.setText("Extracting…");
+        extractedAt.setText("Extracting topics and highlights for this period: this takes a few seconds to a minute.");
         CompletableFuture.supplyAsync(() -> insights.extractNow(who.id(), requested)).whenComplete((fresh, error) ->
                 ui.access(() -> {
                     extract.setEnabled(true);
                     extract.setText("Extract insights now");
                     if (error != null) {
+                        if (report != null) {
+                            show(report);
+                        }
                         Notification.show("Extraction failed: " + rootMessage(error), 6000,
                                 Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
                     } else if (who.equals(customer) && requested.equals(period)) {
                         show(fresh);
-                        Notification.show("Insights extracted.", 3000, Notification.Position.BOTTOM_START)
+                        Notification.show("Insights extracted. " + fresh.topics().size() + (fresh.topics().size() == 1
+                                ? " topic." : " topics."), 4000, Notification.Position.BOTTOM_START)
                                 .addThemeVariants(NotificationVariant.SUCCESS);
                     }
                 }));
@@ -507,8 +527,7 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         }
 
         InsightPeriod period(LocalDate today) {
-            var end = today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            return new InsightPeriod(end.minus(Duration.ofDays(Math.max(days, 1))), end);
+            return InsightPeriod.lastDays(days, today);
         }
     }
 }

@@ -140,11 +140,7 @@ class PredictionsAdminView extends VerticalLayout {
         var calibration = customer == null ? predictions.platformCalibration() : predictions.calibration(customer.id());
         currentBins = calibration.bins();
         binDetail.setText("Click a point to see its bin.");
-        calibrationSummary.setText(calibration.conversations() == 0
-                ? selected.label() + ": no resolved conversations with a risk prediction yet."
-                : "%s: %d resolved conversation%s scored · Brier score %.3f (0 is perfect; always predicting the mean rate scores its variance)"
-                        .formatted(selected.label(), calibration.conversations(), calibration.conversations() == 1 ? "" : "s",
-                                calibration.brier()));
+        calibrationSummary.setText(summary(selected.label(), calibration));
         var labels = currentBins.stream().map(PredictionsAdminView::range).toList();
         var observed = currentBins.stream().map(b -> b.count() == 0 ? null : b.observedRate()).toList();
         var predicted = currentBins.stream().map(b -> b.count() == 0 ? null : b.meanPredicted()).toList();
@@ -210,6 +206,21 @@ class PredictionsAdminView extends VerticalLayout {
             cdf += p;
         }
         return k;
+    }
+
+    /** n always; the Brier score only from {@link Calibration#MIN_FOR_BRIER} conversations ("not enough data yet"). */
+    static String summary(String scope, Calibration calibration) {
+        if (calibration.conversations() == 0) {
+            return scope + ": no resolved conversations with a risk prediction yet.";
+        }
+        var scored = String.format(java.util.Locale.UK, "%s: %,d resolved conversation%s scored", scope, calibration.conversations(),
+                calibration.conversations() == 1 ? "" : "s");
+        return calibration.enoughForBrier()
+                ? scored + String.format(java.util.Locale.UK,
+                        " · Brier score %.3f (n = %,d; 0 is perfect; always predicting the mean rate scores its variance)",
+                        calibration.brier(), calibration.conversations())
+                : scored + " · Brier score: not enough data yet (shown from %d resolved conversations)"
+                        .formatted(Calibration.MIN_FOR_BRIER);
     }
 
     private static String range(Calibration.Bin bin) {

@@ -133,6 +133,8 @@ class FeaturePanel extends Div {
         var id = feature.key();
         list.setId(name + "-" + id);
         list.setWidthFull();
+        // every chosen customer as a chip of its own, the field growing downwards: an overflow count ("2") hid who
+        list.setAutoExpand(MultiSelectComboBox.AutoExpandMode.VERTICAL);
         var button = new Button("Save " + name, e -> changes.change(id + ": " + name + " " + list.getValue(),
                 reason -> save.save(feature, list.getValue(), actor.get(), reason)));
         button.setId("save-" + name + "-" + id);

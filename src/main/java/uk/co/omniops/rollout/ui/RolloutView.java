@@ -150,7 +150,10 @@ class RolloutView extends VerticalLayout {
         matrix.addComponentColumn(RolloutView::customerCell).setHeader("Customer").setAutoWidth(true)
                 .setFlexGrow(0).setFrozen(true);
         for (var f : Feature.values()) {
-            matrix.addComponentColumn(c -> cell(c, f)).setHeader(f.key()).setAutoWidth(true);
+            // the key may wrap at its hyphen: six auto-width columns were wider than the grid at 1280 px and cut the last
+            var header = new Span(f.key());
+            header.getStyle().set("white-space", "normal");
+            matrix.addComponentColumn(c -> cell(c, f)).setHeader(header).setWidth("7.5rem").setFlexGrow(1);
         }
         matrix.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         matrix.setAllRowsVisible(true);

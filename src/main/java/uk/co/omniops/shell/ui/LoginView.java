@@ -33,6 +33,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     LoginView(@Value("${omniops.demo.enabled:false}") boolean demo, @Value("${omniops.demo.password:}") String password) {
         addClassName("omniops-login");
+        getElement().setAttribute("role", "main"); // the page's one landmark: everything on it is the sign-in
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);

@@ -115,7 +115,7 @@ class ReplyLibraryView extends VerticalLayout {
             retire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             retire.getElement().setAttribute("aria-label", (e.retired() ? "Restore " : "Retire ") + e.title());
             return new HorizontalLayout(edit, retire);
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         entries.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(e -> {
             var body = new Paragraph(e.body());
             body.addClassName("omniops-reply-body");
@@ -142,7 +142,7 @@ class ReplyLibraryView extends VerticalLayout {
             });
             dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return new HorizontalLayout(accept, dismiss);
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         proposals.setSizeFull();
     }
 
@@ -161,7 +161,7 @@ class ReplyLibraryView extends VerticalLayout {
             });
             retire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return new HorizontalLayout(edit, retire);
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         snippets.setSizeFull();
     }
 

@@ -90,7 +90,7 @@ class ApiKeysView extends VerticalLayout {
             revoke.setAriaLabel("Revoke " + k.name());
             revoke.setVisible(k.active());
             return revoke;
-        }).setHeader("").setAutoWidth(true);
+        }).setHeader("Actions").setAutoWidth(true);
         grid.setId("api-key-grid");
         grid.setAllRowsVisible(false);
         addAndExpand(grid);

@@ -115,6 +115,6 @@ class CategoriesView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(analysis.categories(customer));
-        stats.setText("Agents' corrections: " + InboxToolbar.statsText(analysis.correctionStats(customer)));
+        stats.setText("Agents' corrections: " + CorrectionStatsText.of(analysis.correctionStats(customer)));
     }
 }

@@ -97,9 +97,7 @@ class InboxToolbar extends Div {
     }
 
     static String statsText(CorrectionStats s) {
-        return s.corrections() + (s.corrections() == 1 ? " correction" : " corrections")
-                + (s.sentimentAccuracy() == null ? "" : " · sentiment accuracy " + AnalysisViews.percent(s.sentimentAccuracy()))
-                + (s.categoryAccuracy() == null ? "" : " · category accuracy " + AnalysisViews.percent(s.categoryAccuracy()));
+        return CorrectionStatsText.of(s);
     }
 
     private static String chipLabel(InboxQuery.Scope s) {
