@@ -80,6 +80,7 @@ class ConversationHeader extends Div {
     private final Button reopen;
     private final Select<Priority> prioritySelect = new Select<>();
     private final Div actions;
+    private final Div top;
 
     ConversationHeader(Workspace workspace, CustomerId customer, ConversationId id, Actions act) {
         this.workspace = workspace;
@@ -109,15 +110,20 @@ class ConversationHeader extends Div {
         });
         actions = new Div(assignToMe, transfer, resolve, reopen, prioritySelect);
         actions.addClassName("omniops-conv-actions");
+        // one line for the subject and the actions, one for the facts: the thread below gets the height
+        top = new Div(subject, actions);
+        top.addClassName("omniops-conv-top");
     }
 
     void render(ConversationState state, UUID viewer) {
         var c = state.details().conversation();
-        if (getComponentCount() != 3 || getComponentAt(0) != subject) {
+        if (getComponentCount() != 2 || getComponentAt(0) != top) {
             removeAll();
-            add(subject, facts, actions);
+            add(top, facts);
         }
         subject.setText(c.subject());
+        // a long subject ends in "…" on screen; the whole of it is one hover away
+        subject.getElement().setAttribute("title", c.subject());
 
         var shown = new ArrayList<Component>(List.of(contact.of(state.details().contact().name()), status.of(c.status()),
                 priority.of(c.priority()), assignee.of(Optional.ofNullable(c.assigneeName())),

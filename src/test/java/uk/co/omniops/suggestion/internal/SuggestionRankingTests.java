@@ -163,6 +163,15 @@ class SuggestionRankingTests {
         assertThat(ranked.getFirst().reason()).contains("category refund (80 %)").contains("words:");
     }
 
+    /** Before the analysis, categories are only guessed from words: the card says so, without a percentage. */
+    @Test
+    void aGuessedCategoryIsNotShownAsTheMessagesCategory() {
+        var ranked = Ranker.rank("refund for my yearly plan please", Map.of(), library(TS), 0.3, 3);
+        assertThat(ranked).isNotEmpty();
+        assertThat(ranked).allSatisfy(r -> assertThat(r.reason()).doesNotContainPattern("category \\w+ \\(\\d+ %\\)"));
+        assertThat(ranked.getFirst().reason()).contains("words suggest refund");
+    }
+
     /** A sent copy of a library entry does not take a second place beside the entry itself. */
     @Test
     void aPastReplyThatIsAFilledLibraryEntryGivesWayToTheEntry() {
