@@ -51,6 +51,19 @@ public final class ReplyChecks {
         return out;
     }
 
+    /**
+     * The words that make each claim ("I've unlocked", "has been dispatched"), each once: they stay the same when the
+     * agent fills a placeholder elsewhere in the sentence.
+     */
+    public static List<String> claims(String text) {
+        var found = new LinkedHashSet<String>();
+        var m = CLAIM.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return List.copyOf(found);
+    }
+
     /** A piece of a text: plain, or a placeholder to highlight. */
     public record Segment(String text, boolean placeholder) {}
 

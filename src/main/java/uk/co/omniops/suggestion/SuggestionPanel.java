@@ -186,7 +186,9 @@ public class SuggestionPanel extends Div {
             }
             var claims = ReplyChecks.claimedActions(s.text());
             if (!claims.isEmpty()) {
-                var claim = new Span("Says it is done: “" + claims.getFirst() + "”" + (claims.size() > 1
+                var first = claims.getFirst();
+                var words = first.length() <= 60 ? first : "…" + ReplyChecks.claims(first).getFirst() + "…";
+                var claim = new Span("Says it is done: “" + words + "”" + (claims.size() > 1
                         ? " (+" + (claims.size() - 1) + " more)" : "") + ". Do it first, or make it an offer.");
                 claim.addClassName("omniops-suggestion-check");
                 claim.addClassName("omniops-suggestion-check--claim");

@@ -265,6 +265,8 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         try {
             conversations.receive(c.id(), session.conversationId(), text == null ? "" : text, null);
             message.clear();
+            // the box's value reached the server only through this send: clear() alone would look like no change
+            message.getElement().executeJs("this.value = ''");
             message.setInvalid(false);
             refreshThread();
         } catch (MessageRejected e) {

@@ -45,11 +45,11 @@ class Composer extends Div {
     private final Sender sender;
     private final Runnable sent;
     private final Consumer<Boolean> noteMode;
-    private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("Write");
+    private final RadioButtonGroup<String> mode = new RadioButtonGroup<>();
     private final TextArea text = new TextArea();
     private final Span counter = new Span();
     private final Button send = new Button("Send");
-    /** Sentences of inserted suggestions that say an action was taken: the agent confirms them before sending. */
+    /** The words of inserted suggestions that say an action was taken: the agent confirms them before sending. */
     private final Set<String> claims = new LinkedHashSet<>();
 
     /**
@@ -62,6 +62,8 @@ class Composer extends Div {
         this.sent = sent;
         this.noteMode = noteMode;
         mode.setItems(REPLY, NOTE);
+        mode.setLabel(null);
+        mode.setAriaLabel("Write");
         mode.setValue(REPLY);
         mode.setId("composer-mode");
         mode.addValueChangeListener(e -> applyMode());
@@ -118,7 +120,7 @@ class Composer extends Div {
             var draft = current == null ? "" : current.strip();
             text.setValue(draft.isEmpty() ? suggestion : draft + "\n\n" + suggestion);
             updateCounter(text.getValue().length());
-            claims.addAll(ReplyChecks.claimedActions(suggestion));
+            claims.addAll(ReplyChecks.claims(suggestion));
             text.focus();
             selectFirstPlaceholder(text.getValue());
         });
@@ -137,7 +139,8 @@ class Composer extends Div {
 
     private void applyMode() {
         var note = NOTE.equals(mode.getValue());
-        text.setLabel(note ? "Internal note (only your team sees it)" : "Reply to the contact");
+        // no visible label: the mode buttons and the placeholder say it, and the thread keeps the line
+        text.setAriaLabel(note ? "Internal note (only your team sees it)" : "Reply to the contact");
         text.setPlaceholder(note ? "Write a note for your colleagues…" : "Write your reply…");
         send.setText(note ? "Add note" : "Send");
         noteMode.accept(note);
@@ -166,7 +169,9 @@ class Composer extends Div {
             }
             var unconfirmed = claims.stream().filter(value::contains).toList();
             if (!unconfirmed.isEmpty()) {
-                confirmClaims(value, unconfirmed);
+                var sentences = ReplyChecks.claimedActions(value).stream()
+                        .filter(s -> unconfirmed.stream().anyMatch(s::contains)).toList();
+                confirmClaims(value, unconfirmed, sentences.isEmpty() ? unconfirmed : sentences);
                 return;
             }
         }
@@ -174,8 +179,8 @@ class Composer extends Div {
     }
 
     /** The reply says, in an inserted suggestion's words, that something was done: the agent confirms it first. */
-    private void confirmClaims(String value, List<String> unconfirmed) {
-        var dialog = new ConfirmDialog("Have you done this?", "The reply says: “" + String.join("” “", unconfirmed)
+    private void confirmClaims(String value, List<String> unconfirmed, List<String> sentences) {
+        var dialog = new ConfirmDialog("Have you done this?", "The reply says: “" + String.join("” “", sentences)
                 + "” Send it only once it is true; otherwise edit it into an offer (e.g. “I can unlock it now”).",
                 "It is done, send", e -> {
                     claims.removeAll(unconfirmed);

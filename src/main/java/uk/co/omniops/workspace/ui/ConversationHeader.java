@@ -30,7 +30,7 @@ import static uk.co.omniops.workspace.ui.ConversationLabels.badge;
 import static uk.co.omniops.workspace.ui.ConversationLabels.label;
 
 /**
- * The open conversation's header: subject, facts (contact, status, priority, assignee, categories, sentiment sparkline,
+ * The open conversation's header: subject and actions on one line, then the facts (status, priority, assignee, categories, sentiment sparkline,
  * prediction) and actions. Subject and actions stay and only change their state on a redraw (a live update redraws
  * the header several times a second in a busy conversation: re-creating the buttons and the priority select each
  * time made every push larger and the tab slower, docs/benchmarks.md §3); each fact is a {@link Part} drawn again
@@ -51,11 +51,6 @@ class ConversationHeader extends Div {
 
     private final H2 subject = new H2();
     private final Div facts = new Div();
-    private final Part<String> contact = new Part<>(name -> {
-        var contact = new Span(name);
-        contact.addClassName("omniops-conv-contact");
-        return contact;
-    });
     private final Part<ConversationStatus> status = new Part<>(s -> {
         var status = badge(label(s), ConversationLabels.statusVariant(s));
         status.setId("conversation-status");
@@ -101,7 +96,8 @@ class ConversationHeader extends Div {
         prioritySelect.setId("priority-select");
         prioritySelect.setAriaLabel("Priority");
         prioritySelect.setItems(Priority.values());
-        prioritySelect.setItemLabelGenerator(p -> label(p) + " priority");
+        // "Normal": the select's accessible name says what it is, and the header's width goes to the subject
+        prioritySelect.setItemLabelGenerator(ConversationLabels::label);
         prioritySelect.addThemeName("small");
         prioritySelect.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
@@ -125,7 +121,8 @@ class ConversationHeader extends Div {
         // a long subject ends in "…" on screen; the whole of it is one hover away
         subject.getElement().setAttribute("title", c.subject());
 
-        var shown = new ArrayList<Component>(List.of(contact.of(state.details().contact().name()), status.of(c.status()),
+        // the contact's name is beside the thread (contact panel) and on every message: not here again
+        var shown = new ArrayList<Component>(List.of(status.of(c.status()),
                 priority.of(c.priority()), assignee.of(Optional.ofNullable(c.assigneeName())),
                 categories.of(categoriesOf(state))));
         if (state.features().sentiment()) {
