@@ -161,7 +161,9 @@ public class SuggestionPanel extends Div {
             expand.addClickListener(e -> setExpanded(!expanded));
             card.setId("suggestion-card-" + number);
             card.addClassName("omniops-suggestion-card");
-            card.add(button, checks, expand);
+            var footer = new Div(checks, expand);
+            footer.addClassName("omniops-suggestion-footer");
+            card.add(button, footer);
             setExpanded(false);
         }
 
@@ -179,7 +181,7 @@ public class SuggestionPanel extends Div {
             checks.removeAll();
             var placeholders = ReplyChecks.placeholders(s.text());
             if (!placeholders.isEmpty()) {
-                var fill = new Span("Fill in " + String.join(", ", placeholders) + " before sending");
+                var fill = new Span("Fill in " + String.join(", ", placeholders));
                 fill.addClassName("omniops-suggestion-check");
                 fill.getElement().setAttribute("data-check", "placeholder");
                 checks.add(fill);
@@ -189,7 +191,10 @@ public class SuggestionPanel extends Div {
                 var first = claims.getFirst();
                 var words = first.length() <= 60 ? first : "…" + ReplyChecks.claims(first).getFirst() + "…";
                 var claim = new Span("Says it is done: “" + words + "”" + (claims.size() > 1
-                        ? " (+" + (claims.size() - 1) + " more)" : "") + ". Do it first, or make it an offer.");
+                        ? " (+" + (claims.size() - 1) + " more)" : ""));
+                // the card's line is short: the whole advice on hover and for screen readers
+                claim.getElement().setAttribute("title", "Says it is done: “" + String.join(" ", claims)
+                        + "”. Do it first, or make it an offer.");
                 claim.addClassName("omniops-suggestion-check");
                 claim.addClassName("omniops-suggestion-check--claim");
                 claim.getElement().setAttribute("data-check", "claim");

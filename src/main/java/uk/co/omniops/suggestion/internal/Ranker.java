@@ -140,7 +140,8 @@ final class Ranker {
     static List<Ranked> rank(String message, Map<String, Double> categories, List<Candidate> candidates, double prior,
             int limit, Meaning meaning) {
         candidates = withoutCopiesOfLibraryEntries(candidates);
-        var query = Texts.words(message);
+        var forms = Texts.surfaceForms(message);
+        var query = forms.keySet();
         var guessed = categories.isEmpty();
         var cats = guessed ? CategoryHints.guess(query) : categories;
         var docs = new ArrayList<Set<String>>();
@@ -201,7 +202,8 @@ final class Ranker {
             if (!seen.add(Texts.squeeze(c.text()).toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            ranked.add(new Ranked(c, score, text, category, fb, reason(c, matchedCategory, guessed, category, matched, fb, cosine)));
+            ranked.add(new Ranked(c, score, text, category, fb, reason(c, matchedCategory, guessed, category,
+                    matched.stream().map(w -> forms.getOrDefault(w, w)).toList(), fb, cosine)));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
         return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : List.copyOf(ranked);

@@ -105,8 +105,10 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
         setId("inbox");
         addClassName("omniops-inbox");
         setSizeFull();
-        setMasterSize("34rem");
-        setDetailSize("36rem");
+        // 27 + 34 rem fit beside each other from ≈ 1000 px: at 1280×800 the conversation sits beside the list, also
+        // with a supervisor's navigation drawer; below that it opens over the list
+        setMasterSize("27rem");
+        setDetailSize("34rem");
         setExpandDetail(true);
 
         toolbar = new InboxToolbar(workspace, viewer, customer, simulator, this::setScope, this::openHelp,
