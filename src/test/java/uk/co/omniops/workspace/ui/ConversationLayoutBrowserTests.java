@@ -15,6 +15,8 @@ import com.microsoft.playwright.options.BoundingBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -117,17 +119,18 @@ class ConversationLayoutBrowserTests {
         assertThat(header.height).as("header height").isLessThan(110);
     }
 
-    @Test
-    void at1280By800TheConversationSitsBesideTheInbox() {
+    @ParameterizedTest
+    @ValueSource(strings = {AGENT, "supervisor@techsupport-co"})
+    void at1280By800TheConversationSitsBesideTheInbox(String user) {
         page.setViewportSize(1280, 800);
         var id = sixMessageConversation(UUID.randomUUID().toString().substring(0, 8));
-        Browser.signIn(page, base(), AGENT, "demo");
-        page.waitForURL("**/inbox");
+        Browser.signIn(page, base(), user, "demo");
+        page.waitForURL(user.equals(AGENT) ? "**/inbox" : "**/escalations");
         page.navigate(base() + "/inbox/" + id);
         assertThat(page.locator("#thread .omniops-msg")).hasCount(6);
         var list = box(page.locator("#conversation-grid"));
         var conversation = box(page.locator("#conversation"));
-        Browser.screenshot(page, "layout-1280x800");
+        Browser.screenshot(page, "layout-1280x800-" + user.substring(0, user.indexOf('@')));
         assertThat(list.x + list.width).as("the list ends where the conversation starts")
                 .isLessThanOrEqualTo(conversation.x + 1);
         assertThat(conversation.x + conversation.width).isLessThanOrEqualTo(1280 + 1);
