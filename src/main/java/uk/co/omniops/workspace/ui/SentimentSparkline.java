@@ -35,7 +35,7 @@ final class SentimentSparkline extends Div {
         add(caption);
         svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
         svg.setAttribute("viewBox", "0 0 96 24");
-        svg.setAttribute("width", "64");
+        svg.setAttribute("width", "96");
         svg.setAttribute("height", "24");
         svg.setAttribute("role", "img");
         svg.setAttribute("class", "omniops-sparkline");
