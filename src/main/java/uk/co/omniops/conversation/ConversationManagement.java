@@ -31,6 +31,9 @@ import uk.co.omniops.tenancy.TenantTransactions;
 @Service
 public class ConversationManagement {
 
+    /** The longest subject taken from a first message. */
+    private static final int SUBJECT_LENGTH = 80;
+
     private final Conversations conversations;
     private final Messages messages;
     private final Contacts contacts;
@@ -457,10 +460,25 @@ public class ConversationManagement {
         liveUpdates.publish(LiveUpdate.of(customer.value(), kind, conversation.value()));
     }
 
-    private static String subjectOf(String text) {
-        var firstLine = text.lines().findFirst().orElse(text).strip();
-        return firstLine.length() <= 80 ? firstLine : firstLine.substring(0, 79).strip() + "…";
+    /**
+     * A subject from a first message: its first line when short enough, else its first sentence, else the words that
+     * fit, with "…" only where words were left out (never after a full stop, never inside a word).
+     */
+    static String subjectOf(String text) {
+        var firstLine = text.strip().lines().findFirst().orElse("").strip();
+        if (firstLine.length() <= SUBJECT_LENGTH) {
+            return firstLine;
+        }
+        var sentence = java.util.regex.Pattern.compile("[.!?](?=\\s)").matcher(firstLine);
+        if (sentence.find() && sentence.end() >= 12 && sentence.end() <= SUBJECT_LENGTH) {
+            return firstLine.substring(0, sentence.end());
+        }
+        var cut = firstLine.lastIndexOf(' ', SUBJECT_LENGTH - 1);
+        var words = (cut >= SUBJECT_LENGTH / 2 ? firstLine.substring(0, cut) : firstLine.substring(0, SUBJECT_LENGTH - 1))
+                .strip().replaceAll("[\\s,;:.!?—–-]+$", "");
+        return words + "…";
     }
+
 
     /** Microseconds: what PostgreSQL stores, so returned objects equal what a later read gives. */
     private static Instant now() {

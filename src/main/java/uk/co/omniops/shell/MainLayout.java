@@ -27,7 +27,8 @@ import uk.co.omniops.tenancy.TenancyManagement;
 /**
  * The frame around every signed-in view: navigation built from the {@code @Menu} entries the user may
  * open (Vaadin filters them by access annotations), who is signed in for which customer, light/dark
- * mode and sign-out.
+ * mode and sign-out. A user with a single page (an agent's inbox) gets no navigation drawer: 250 px for one
+ * item would be taken from the conversation.
  */
 @Layout
 @PermitAll
@@ -63,24 +64,31 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
 
-        var header = new HorizontalLayout(toggle, title, new Div(), who, themeButton, logout);
+        var entries = MenuConfiguration.getMenuEntries();
+        var header = entries.size() > 1 ? new HorizontalLayout(toggle, title, new Div(), who, themeButton, logout)
+                : new HorizontalLayout(title, new Div(), who, themeButton, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.expand(header.getComponentAt(2));
+        header.expand(header.getComponentAt(entries.size() > 1 ? 2 : 1));
         header.addClassName("omniops-header");
         // landmarks: the bar is the page's banner, the view its main region (axe: every content in a region)
         header.getElement().setAttribute("role", "banner");
         addToNavbar(header);
 
-        addToDrawer(navigation());
-        setPrimarySection(Section.DRAWER);
+        if (entries.size() > 1) {
+            addToDrawer(navigation(entries));
+            setPrimarySection(Section.DRAWER);
+        } else {
+            setDrawerOpened(false);
+            addClassName("omniops-no-drawer");
+        }
     }
 
-    private SideNav navigation() {
+    private SideNav navigation(java.util.List<MenuEntry> entries) {
         var nav = new SideNav();
         nav.setLabel("Main");
         nav.setId("main-nav");
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+        for (MenuEntry entry : entries) {
             var item = entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), iconFor(entry.icon()));
             nav.addItem(item);

@@ -44,6 +44,8 @@ public class SuggestionPanel extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionPanel.class);
     static final int CARDS = 3;
+    /** Longer replies than this may not fit the card's few lines: the card offers to show them whole. */
+    private static final int EXPANDABLE = 140;
 
     private final SuggestionManagement suggestions;
     private final CustomerId customer;
@@ -109,23 +111,31 @@ public class SuggestionPanel extends Div {
             if (i < shown.size()) {
                 if (i == cardList.size()) {
                     cardList.add(new Card(i + 1));
-                    cards.add(cardList.get(i).button);
+                    cards.add(cardList.get(i).card);
                 }
                 cardList.get(i).show(shown.get(i));
             } else if (i < cardList.size()) {
-                cardList.get(i).button.setVisible(false);
+                cardList.get(i).card.setVisible(false);
             }
         }
         setVisible(!shown.isEmpty());
     }
 
-    /** One suggestion card: a button whose texts change with the suggestion it shows. */
+    /**
+     * One suggestion card: the whole reply (clamped to a few lines until the agent expands it) with its placeholders
+     * highlighted, where it came from and why, and what to check before sending it (placeholders to fill, actions it
+     * says were taken). The card's main button inserts it; its texts change with the suggestion it shows.
+     */
     private final class Card {
 
+        final Div card = new Div();
         final Button button = new Button();
         final Span text = new Span();
         final Span source = new Span();
         final Span reason = new Span();
+        final Div checks = new Div();
+        final Button expand = new Button("Show all");
+        private boolean expanded;
 
         Card(int number) {
             text.addClassName("omniops-suggestion-text");
@@ -143,14 +153,67 @@ public class SuggestionPanel extends Div {
             // no aria-label: the card's visible text is its accessible name (axe: label-content-name-mismatch)
             button.getElement().setAttribute("title", "Insert suggestion " + number + " (Alt+" + number + ")");
             button.addClickListener(e -> pick(number));
+            checks.addClassName("omniops-suggestion-checks");
+            expand.setId("suggestion-" + number + "-expand");
+            expand.addClassName("omniops-suggestion-expand");
+            expand.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            expand.getElement().setAttribute("aria-controls", "suggestion-" + number);
+            expand.addClickListener(e -> setExpanded(!expanded));
+            card.setId("suggestion-card-" + number);
+            card.addClassName("omniops-suggestion-card");
+            var footer = new Div(checks, expand);
+            footer.addClassName("omniops-suggestion-footer");
+            card.add(button, footer);
+            setExpanded(false);
         }
 
         void show(Suggestion s) {
-            text.setText(s.text());
+            text.removeAll();
+            for (var segment : ReplyChecks.segments(s.text())) {
+                var piece = new Span(segment.text());
+                if (segment.placeholder()) {
+                    piece.addClassName("omniops-placeholder");
+                }
+                text.add(piece);
+            }
             source.setText(sourceLabel(s));
             reason.setText(s.reason());
+            checks.removeAll();
+            var placeholders = ReplyChecks.placeholders(s.text());
+            if (!placeholders.isEmpty()) {
+                var fill = new Span("Fill in " + String.join(", ", placeholders));
+                fill.addClassName("omniops-suggestion-check");
+                fill.getElement().setAttribute("data-check", "placeholder");
+                checks.add(fill);
+            }
+            var claims = ReplyChecks.claimedActions(s.text());
+            if (!claims.isEmpty()) {
+                var first = claims.getFirst();
+                var words = first.length() <= 60 ? first : "…" + ReplyChecks.claims(first).getFirst() + "…";
+                var claim = new Span("Says it is done: “" + words + "”" + (claims.size() > 1
+                        ? " (+" + (claims.size() - 1) + " more)" : ""));
+                // the card's line is short: the whole advice on hover and for screen readers
+                claim.getElement().setAttribute("title", "Says it is done: “" + String.join(" ", claims)
+                        + "”. Do it first, or make it an offer.");
+                claim.addClassName("omniops-suggestion-check");
+                claim.addClassName("omniops-suggestion-check--claim");
+                claim.getElement().setAttribute("data-check", "claim");
+                checks.add(claim);
+            }
+            checks.setVisible(!placeholders.isEmpty() || !claims.isEmpty());
             button.getElement().setAttribute("data-source", s.source());
-            button.setVisible(true);
+            card.getElement().setAttribute("data-claims", String.valueOf(!claims.isEmpty()));
+            // a short reply shows whole anyway
+            expand.setVisible(s.text().length() > EXPANDABLE);
+            setExpanded(false);
+            card.setVisible(true);
+        }
+
+        private void setExpanded(boolean on) {
+            expanded = on;
+            card.getElement().getClassList().set("omniops-suggestion-card--expanded", on);
+            expand.setText(on ? "Show less" : "Show all");
+            expand.getElement().setAttribute("aria-expanded", String.valueOf(on));
         }
     }
 

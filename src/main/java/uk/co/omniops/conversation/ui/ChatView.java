@@ -7,9 +7,6 @@ import java.time.ZoneId;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
@@ -70,6 +67,7 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private LiveUpdates.@Nullable Registration subscription;
     private final Div thread = new Div();
     private final TextArea message = new TextArea("Message");
+    private boolean sendOnEnterListening;
     private String title = "Chat · OmniOps";
 
     ChatView(ConversationManagement conversations, TenancyManagement tenancy, LiveUpdates liveUpdates,
@@ -201,13 +199,13 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         message.setMinRows(2);
         message.setMaxRows(6);
         message.setPlaceholder("Write a message…");
-        message.setHelperText("Ctrl+Enter to send");
+        message.setHelperText("Enter to send · Shift+Enter for a new line");
         message.clear();
         message.setInvalid(false);
         var send = new Button("Send", VaadinIcon.PAPERPLANE.create(), e -> sendFromClient());
         send.setId("chat-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Shortcuts.addShortcutListener(message, this::sendFromClient, Key.ENTER, KeyModifier.CONTROL).listenOn(message);
+        sendOnEnter();
         var restart = new Button("Start a new conversation", e -> {
             VaadinSession.getCurrent().setAttribute(sessionKey(), null);
             chat = null;
@@ -220,6 +218,28 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         var box = new Div(message, bar);
         box.addClassName("omniops-chat-composer");
         return box;
+    }
+
+    /**
+     * Enter sends and Shift+Enter starts a new line, as in every messenger; on a phone the keyboard's Enter key is
+     * labelled "send". A key event while an input method composes (e.g. Japanese) is left to it. Installed on the
+     * element once, however often the composer is drawn.
+     */
+    private void sendOnEnter() {
+        if (!sendOnEnterListening) {
+            message.getElement().addEventListener("omniops-send", e -> sendFromClient());
+            sendOnEnterListening = true;
+        }
+        message.getElement().executeJs("""
+                if (this.__omniopsSendOnEnter) return;
+                this.__omniopsSendOnEnter = true;
+                this.addEventListener('keydown', e => {
+                  if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing) {
+                    e.preventDefault();
+                    this.dispatchEvent(new CustomEvent('omniops-send'));
+                  }
+                });
+                if (this.inputElement) this.inputElement.setAttribute('enterkeyhint', 'send');""");
     }
 
     private void sendFromClient() {
@@ -245,6 +265,8 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         try {
             conversations.receive(c.id(), session.conversationId(), text == null ? "" : text, null);
             message.clear();
+            // the box's value reached the server only through this send: clear() alone would look like no change
+            message.getElement().executeJs("this.value = ''");
             message.setInvalid(false);
             refreshThread();
         } catch (MessageRejected e) {

@@ -44,6 +44,7 @@ import uk.co.omniops.escalation.internal.Condition;
 import uk.co.omniops.escalation.internal.Rule;
 import uk.co.omniops.escalation.internal.RuleAction;
 import uk.co.omniops.escalation.internal.RuleService;
+import uk.co.omniops.platform.Plural;
 import uk.co.omniops.shell.CurrentUser;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
@@ -302,8 +303,8 @@ class EscalationRulesView extends VerticalLayout {
 
     private void showDryRun(Div target, RuleService.DryRun result) {
         target.removeAll();
-        var summary = new Paragraph("Would have escalated " + result.wouldEscalate() + " of " + result.scanned()
-                + " conversations with analysed messages in the last 7 days"
+        var summary = new Paragraph("Would have escalated " + result.wouldEscalate() + " of "
+                + Plural.count(result.scanned(), "conversation") + " with analysed messages in the last 7 days"
                 + (result.truncated() ? " (only the " + RuleService.DRY_RUN_CONVERSATIONS + " most recent were checked)" : "")
                 + ".");
         summary.setId("dry-run-summary");

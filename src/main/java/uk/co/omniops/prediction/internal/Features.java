@@ -2,8 +2,10 @@ package uk.co.omniops.prediction.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+
+import uk.co.omniops.analysis.SentimentWords;
+import uk.co.omniops.platform.Plural;
 
 /**
  * The feature vector of one open conversation at one moment (fixed order, index 0 is the intercept). Inputs are
@@ -71,16 +73,16 @@ final class Features {
 
     /** "1 message", "3 messages". */
     static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Plural.count(n, noun);
     }
 
     /** Words for an agent: what feature {@code i} with value {@code x[i]} means. */
     public static String describe(int i, double[] x) {
         return switch (i) {
-            case 1 -> String.format(Locale.ROOT, "latest sentiment %.2f", 1 - x[1]);
-            case 2 -> String.format(Locale.ROOT, "lowest sentiment %.2f", 1 - x[2]);
+            case 1 -> "latest message " + SentimentWords.of(1 - x[1]);
+            case 2 -> "a " + SentimentWords.of(1 - x[2]) + " message";
             case 3 -> count(Math.round(x[3] * 5), "negative message") + " in a row";
-            case 4 -> String.format(Locale.ROOT, "sentiment dropped %.1f", x[4]);
+            case 4 -> x[4] >= 0.5 ? "mood dropped sharply" : "mood dropped";
             case 5 -> "waiting " + Math.round(x[5] * 60) + " min";
             case 6 -> count(Math.round(Math.expm1(x[6] * Math.log1p(20))), "message");
             case 7 -> "VIP contact";

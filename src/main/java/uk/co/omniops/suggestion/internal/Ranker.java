@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import uk.co.omniops.platform.Plural;
 import uk.co.omniops.suggestion.SourceStats;
 
 /**
@@ -139,8 +140,10 @@ final class Ranker {
     static List<Ranked> rank(String message, Map<String, Double> categories, List<Candidate> candidates, double prior,
             int limit, Meaning meaning) {
         candidates = withoutCopiesOfLibraryEntries(candidates);
-        var query = Texts.words(message);
-        var cats = categories.isEmpty() ? CategoryHints.guess(query) : categories;
+        var forms = Texts.surfaceForms(message);
+        var query = forms.keySet();
+        var guessed = categories.isEmpty();
+        var cats = guessed ? CategoryHints.guess(query) : categories;
         var docs = new ArrayList<Set<String>>();
         var df = new HashMap<String, Integer>();
         for (var c : candidates) {
@@ -199,7 +202,8 @@ final class Ranker {
             if (!seen.add(Texts.squeeze(c.text()).toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            ranked.add(new Ranked(c, score, text, category, fb, reason(c, matchedCategory, category, matched, fb, cosine)));
+            ranked.add(new Ranked(c, score, text, category, fb, reason(c, matchedCategory, guessed, category,
+                    matched.stream().map(w -> forms.getOrDefault(w, w)).toList(), fb, cosine)));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
         return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : List.copyOf(ranked);
@@ -228,14 +232,19 @@ final class Ranker {
         return Math.log((n + 1.0) / (df + 0.5)) + 1;
     }
 
-    private static String reason(Candidate c, @Nullable String category, double confidence, List<String> words,
-            double feedback, double cosine) {
+    /**
+     * Why, in the card's words. A category guessed from the message's words (no analysed category yet) is said as
+     * such and without a percentage: the message itself shows no category, and the card must not claim one.
+     */
+    private static String reason(Candidate c, @Nullable String category, boolean guessed, double confidence,
+            List<String> words, double feedback, double cosine) {
         var parts = new ArrayList<String>();
         if (!Double.isNaN(cosine)) {
             parts.add("meaning " + Math.round(Math.max(0, cosine) * 100) + " %");
         }
         if (category != null) {
-            parts.add("category " + category + " (" + Math.round(confidence * 100) + " %)");
+            parts.add(guessed ? "words suggest " + category
+                    : "category " + category + " (" + Math.round(confidence * 100) + " %)");
         }
         if (!c.matchNote().isBlank()) {
             parts.add(c.matchNote());
@@ -245,7 +254,7 @@ final class Ranker {
         }
         var s = c.stats();
         if (s.decided() > 0) {
-            parts.add("used " + (s.accepted() + s.edited()) + " of " + s.decided() + " times");
+            parts.add("used " + (s.accepted() + s.edited()) + " of " + Plural.count(s.decided(), "time"));
         } else if (feedback == 1.0) {
             parts.add("new");
         }

@@ -1,8 +1,9 @@
 package uk.co.omniops.suggestion.internal;
 
 import java.text.Normalizer;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,16 +26,24 @@ final class Texts {
 
     /** Distinct content words, stemmed, in order of appearance; variables are dropped. */
     static Set<String> words(String text) {
+        return surfaceForms(text).keySet();
+    }
+
+    /**
+     * Each content word's stem with the word as the text wrote it (its first occurrence, lower case): what a person
+     * reads ("hardware", not "hardwar").
+     */
+    static Map<String, String> surfaceForms(String text) {
         var normal = Normalizer.normalize(VARIABLE.matcher(text).replaceAll(" "), Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}", "").replace("'", "").replace("’", "").toLowerCase(Locale.ROOT);
-        var out = new LinkedHashSet<String>();
+        var out = new LinkedHashMap<String, String>();
         for (var token : NON_WORD.split(normal)) {
             if (token.length() < 2 || STOP.contains(token) || token.chars().allMatch(Character::isDigit)) {
                 continue;
             }
             var stem = stem(token);
             if (!STOP.contains(stem)) {
-                out.add(stem);
+                out.putIfAbsent(stem, token);
             }
         }
         return out;

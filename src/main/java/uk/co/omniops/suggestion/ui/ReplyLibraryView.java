@@ -29,6 +29,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
+import uk.co.omniops.platform.Plural;
 import uk.co.omniops.suggestion.KnowledgeSnippet;
 import uk.co.omniops.suggestion.ReplyDraft;
 import uk.co.omniops.suggestion.ReplyEntry;
@@ -173,7 +174,7 @@ class ReplyLibraryView extends VerticalLayout {
         proposalCount.getElement().getThemeList().set("badge pill small", !pending.isEmpty());
         snippets.setItems(suggestions.knowledge(customer));
         var all = suggestions.stats(customer);
-        figures.setText("Acceptance: " + rate(all) + " of " + all.decided() + " decided suggestions ("
+        figures.setText("Acceptance: " + rate(all) + " of " + Plural.count(all.decided(), "decided suggestion") + " ("
                 + all.accepted() + " as is, " + all.edited() + " edited, " + all.ignored() + " ignored)");
     }
 

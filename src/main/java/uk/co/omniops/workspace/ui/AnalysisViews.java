@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.SentimentPoint;
+import uk.co.omniops.analysis.SentimentWords;
 
 /** The small pieces that show analysis results: sentiment badges, category tags, the sentiment sparkline. */
 final class AnalysisViews {
@@ -21,10 +22,11 @@ final class AnalysisViews {
 
     private AnalysisViews() {}
 
-    /** "negative · score 0.12 · confidence 0.91" (and "· corrected by an agent"). */
+    /** "very negative (score 0.12, 91 % sure)", or "negative (corrected by an agent)". */
     static String sentimentDescription(MessageAnalysed.Sentiment s, boolean corrected) {
-        return s.label() + " · score " + two(s.score()) + " · confidence " + two(s.confidence())
-                + (corrected ? " · corrected by an agent" : "");
+        return corrected ? s.label() + " (corrected by an agent)"
+                : SentimentWords.of(s.label(), s.score()) + " (score " + two(s.score()) + ", " + percent(s.confidence())
+                        + " sure)";
     }
 
     static Badge sentimentBadge(String label) {
@@ -61,14 +63,14 @@ final class AnalysisViews {
         return tag;
     }
 
-    /** "negative → neutral → positive (latest 0.62)"; the last five labels for long conversations. */
+    /** "negative → neutral → positive (latest: positive)"; the last five labels for long conversations. */
     static String trendText(List<SentimentPoint> trend) {
         if (trend.isEmpty()) {
             return "no messages analysed yet";
         }
         var labels = trend.stream().skip(Math.max(0, trend.size() - 5)).map(SentimentPoint::label)
                 .collect(Collectors.joining(" → "));
-        return (trend.size() > 5 ? "… → " : "") + labels + " (latest score " + two(trend.getLast().score()) + ")";
+        return (trend.size() > 5 ? "… → " : "") + labels + " (latest: " + SentimentWords.of(trend.getLast().label(), trend.getLast().score()) + ")";
     }
 
     static String names(Collection<String> keys, Map<String, String> names) {

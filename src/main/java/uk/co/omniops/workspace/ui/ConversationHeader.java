@@ -30,7 +30,7 @@ import static uk.co.omniops.workspace.ui.ConversationLabels.badge;
 import static uk.co.omniops.workspace.ui.ConversationLabels.label;
 
 /**
- * The open conversation's header: subject, facts (contact, status, priority, assignee, categories, sentiment sparkline,
+ * The open conversation's header: subject and actions on one line, then the facts (status, priority, assignee, categories, sentiment sparkline,
  * prediction) and actions. Subject and actions stay and only change their state on a redraw (a live update redraws
  * the header several times a second in a busy conversation: re-creating the buttons and the priority select each
  * time made every push larger and the tab slower, docs/benchmarks.md §3); each fact is a {@link Part} drawn again
@@ -51,11 +51,6 @@ class ConversationHeader extends Div {
 
     private final H2 subject = new H2();
     private final Div facts = new Div();
-    private final Part<String> contact = new Part<>(name -> {
-        var contact = new Span(name);
-        contact.addClassName("omniops-conv-contact");
-        return contact;
-    });
     private final Part<ConversationStatus> status = new Part<>(s -> {
         var status = badge(label(s), ConversationLabels.statusVariant(s));
         status.setId("conversation-status");
@@ -80,6 +75,7 @@ class ConversationHeader extends Div {
     private final Button reopen;
     private final Select<Priority> prioritySelect = new Select<>();
     private final Div actions;
+    private final Div top;
 
     ConversationHeader(Workspace workspace, CustomerId customer, ConversationId id, Actions act) {
         this.workspace = workspace;
@@ -100,7 +96,8 @@ class ConversationHeader extends Div {
         prioritySelect.setId("priority-select");
         prioritySelect.setAriaLabel("Priority");
         prioritySelect.setItems(Priority.values());
-        prioritySelect.setItemLabelGenerator(p -> label(p) + " priority");
+        // "Normal": the select's accessible name says what it is, and the header's width goes to the subject
+        prioritySelect.setItemLabelGenerator(ConversationLabels::label);
         prioritySelect.addThemeName("small");
         prioritySelect.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
@@ -109,17 +106,23 @@ class ConversationHeader extends Div {
         });
         actions = new Div(assignToMe, transfer, resolve, reopen, prioritySelect);
         actions.addClassName("omniops-conv-actions");
+        // one line for the subject and the actions, one for the facts: the thread below gets the height
+        top = new Div(subject, actions);
+        top.addClassName("omniops-conv-top");
     }
 
     void render(ConversationState state, UUID viewer) {
         var c = state.details().conversation();
-        if (getComponentCount() != 3 || getComponentAt(0) != subject) {
+        if (getComponentCount() != 2 || getComponentAt(0) != top) {
             removeAll();
-            add(subject, facts, actions);
+            add(top, facts);
         }
         subject.setText(c.subject());
+        // a long subject ends in "…" on screen; the whole of it is one hover away
+        subject.getElement().setAttribute("title", c.subject());
 
-        var shown = new ArrayList<Component>(List.of(contact.of(state.details().contact().name()), status.of(c.status()),
+        // the contact's name is beside the thread (contact panel) and on every message: not here again
+        var shown = new ArrayList<Component>(List.of(status.of(c.status()),
                 priority.of(c.priority()), assignee.of(Optional.ofNullable(c.assigneeName())),
                 categories.of(categoriesOf(state))));
         if (state.features().sentiment()) {

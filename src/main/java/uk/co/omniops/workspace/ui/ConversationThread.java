@@ -159,7 +159,7 @@ class ConversationThread extends Div {
                 badge = null;
             }
             if (tags != null) {
-                item.remove(tags);
+                meta.remove(tags);
                 tags = null;
             }
             var analysis = state.analysisOf(m);
@@ -168,8 +168,9 @@ class ConversationThread extends Div {
                 meta.add(badge);
             }
             if (state.features().categories() && analysis != null) {
+                // on the author's line: a message without categories takes no extra line for the edit button
                 tags = categories(m.id(), analysis, state.categoryNames());
-                item.add(tags);
+                meta.add(tags);
             }
         }
     }

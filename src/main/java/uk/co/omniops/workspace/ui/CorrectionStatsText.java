@@ -3,6 +3,7 @@ package uk.co.omniops.workspace.ui;
 import org.jspecify.annotations.Nullable;
 
 import uk.co.omniops.analysis.CorrectionStats;
+import uk.co.omniops.platform.Plural;
 
 /**
  * The agents' corrections in words, with the n behind each accuracy; an accuracy only once it rests on
@@ -18,7 +19,7 @@ final class CorrectionStatsText {
      * "45 corrections · sentiment accuracy 82 % (n = 30) · category accuracy 60 % (n = 15)" once there are enough.
      */
     static String of(CorrectionStats s) {
-        var text = new StringBuilder(plural(s.corrections(), "correction"));
+        var text = new StringBuilder(Plural.count(s.corrections(), "correction"));
         kind(text, "sentiment", s.sentimentCorrections(), s.shownSentimentAccuracy());
         kind(text, "category", s.categoryCorrections(), s.shownCategoryAccuracy());
         return text.toString();
@@ -34,9 +35,5 @@ final class CorrectionStatsText {
         } else {
             text.append(": ").append(n).append(" so far, accuracy shown from ").append(CorrectionStats.MIN_FOR_ACCURACY);
         }
-    }
-
-    private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

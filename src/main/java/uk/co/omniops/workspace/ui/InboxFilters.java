@@ -96,6 +96,12 @@ class InboxFilters extends Div {
         return new InboxQuery(scope, viewer, statuses.statuses, p == null ? Set.of() : Set.of(p), order, sentiments);
     }
 
+    /** Open conversations, newest first: where new work is (the status and sort selects show it). */
+    void showNewest() {
+        status.setValue(StatusFilter.OPEN);
+        sort.setValue(InboxQuery.Sort.NEWEST);
+    }
+
     /** Shows or hides the sentiment filter and sort with the customer's flag (no trace when off). */
     void applyFeatures(Workspace.Features features) {
         sentiment.setVisible(features.sentiment());

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.RouterLink;
 import uk.co.omniops.analysis.CorrectionStats;
 import uk.co.omniops.conversation.DemoTraffic;
 import uk.co.omniops.conversation.InboxQuery;
+import uk.co.omniops.platform.Plural;
 import uk.co.omniops.rollout.FeatureIndicator;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
@@ -30,13 +31,15 @@ class InboxToolbar extends Div {
     private final CustomerId customer;
     private final Map<InboxQuery.Scope, Button> chips = new EnumMap<>(InboxQuery.Scope.class);
     private final Span correctionStats = new Span();
+    private final Button newWork = new Button();
 
     /**
      * @param scope runs when the agent picks a chip
      * @param help opens the shortcut help
+     * @param showNew lists the new work (open, unassigned), newest first
      */
     InboxToolbar(Workspace workspace, OmniOpsUser viewer, CustomerId customer, DemoTraffic simulator,
-            Consumer<InboxQuery.Scope> scope, Runnable help) {
+            Consumer<InboxQuery.Scope> scope, Runnable help, Runnable showNew) {
         this.workspace = workspace;
         this.viewer = viewer;
         this.customer = customer;
@@ -58,6 +61,13 @@ class InboxToolbar extends Div {
         helpButton.setAriaLabel("Keyboard shortcuts");
         helpButton.setTooltipText("Keyboard shortcuts (?)");
         helpButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        newWork.setId("new-work");
+        newWork.addClassName("omniops-new-work");
+        newWork.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        newWork.setTooltipText("Open conversations nobody has taken yet, newest first");
+        newWork.addClickListener(e -> showNew.run());
+        newWork.setVisible(false);
+        chipGroup.add(newWork);
         add(chipGroup, new FeatureIndicator(workspace.flags(), workspace.liveUpdates(), customer), helpButton);
         if (viewer.role() == Role.SUPERVISOR) {
             correctionStats.setId("correction-stats");
@@ -81,6 +91,13 @@ class InboxToolbar extends Div {
             chip.getElement().setAttribute("aria-pressed", String.valueOf(s == scope));
             chip.getElement().getClassList().set("omniops-chip--active", s == scope);
         }
+    }
+
+    /** The count of new work: hidden at 0. */
+    void showNew(int count) {
+        newWork.setText(count + " new");
+        newWork.getElement().setAttribute("aria-label", Plural.count(count, "new conversation") + ", nobody assigned");
+        newWork.setVisible(count > 0);
     }
 
     /** Supervisors only: the agents' corrections and the accuracy they show, while the analysis is on. */

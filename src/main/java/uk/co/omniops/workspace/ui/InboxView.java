@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import uk.co.omniops.conversation.ConversationDetails;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
+import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.ConversationSummary;
 import uk.co.omniops.conversation.DemoTraffic;
 import uk.co.omniops.conversation.InboxQuery;
@@ -103,11 +105,14 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
         setId("inbox");
         addClassName("omniops-inbox");
         setSizeFull();
-        setMasterSize("34rem");
-        setDetailSize("36rem");
+        // 27 + 34 rem fit beside each other from ≈ 1000 px: at 1280×800 the conversation sits beside the list, also
+        // with a supervisor's navigation drawer; below that it opens over the list
+        setMasterSize("27rem");
+        setDetailSize("34rem");
         setExpandDetail(true);
 
-        toolbar = new InboxToolbar(workspace, viewer, customer, simulator, this::setScope, this::openHelp);
+        toolbar = new InboxToolbar(workspace, viewer, customer, simulator, this::setScope, this::openHelp,
+                this::showNewWork);
         filters = new InboxFilters(this::refreshList);
         var list = new Div(toolbar, filters, grid());
         list.addClassName("omniops-inbox-list");
@@ -135,13 +140,17 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
         grid.setAriaLabel("Conversations");
         grid.addColumn(LitRenderer.<ConversationSummary>of("""
                 <div class="omniops-cell-conv">
-                  <div class="omniops-cell-top"><span class="omniops-cell-contact">${item.contact}</span>\
+                  <div class="omniops-cell-top"><span class="omniops-cell-contact-box">\
+                <span class="omniops-cell-contact">${item.contact}</span>\
+                <span class="omniops-new" ?hidden="${!item.fresh}" title="New: nobody has taken it yet">New</span></span>\
                 <span class="omniops-cell-wait" title="Waiting time">${item.waiting}</span></div>
-                  <div class="omniops-cell-subject">${item.subject}</div>
-                  <div class="omniops-cell-preview">${item.preview}</div>
+                  <div class="omniops-cell-subject" ?hidden="${!item.subject}">${item.subject}</div>
+                  <div class="omniops-cell-preview ${item.subject ? 'omniops-cell-preview--one-line' : ''}">\
+                ${item.preview}</div>
                 </div>""")
                 .withProperty("contact", ConversationSummary::contactName)
-                .withProperty("subject", ConversationSummary::subject)
+                .withProperty("fresh", InboxView::isNew)
+                .withProperty("subject", InboxView::subjectLine)
                 .withProperty("preview", ConversationSummary::lastMessagePreview)
                 .withProperty("waiting", s -> TimeTexts.waiting(s.waitingSince(), Instant.now())))
                 .setHeader("Conversation").setFlexGrow(1).setKey("conversation");
@@ -182,6 +191,36 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
         });
         grid.setEmptyStateText("Nothing here. New conversations appear as they arrive.");
         return grid;
+    }
+
+    /**
+     * New work: open and nobody has taken it. The list marks it, and the toolbar counts it: under the default sort
+     * (waiting longest) a new chat lands at the bottom, unseen.
+     */
+    static boolean isNew(ConversationSummary s) {
+        return s.assigneeId() == null && s.status() == ConversationStatus.OPEN;
+    }
+
+    /** The question behind the toolbar's count of new work (see {@link #isNew}), newest first. */
+    private InboxQuery newWork() {
+        return new InboxQuery(InboxQuery.Scope.UNASSIGNED, viewer.id(), Set.of(ConversationStatus.OPEN), Set.of(),
+                InboxQuery.Sort.NEWEST);
+    }
+
+    /** The agent clicked the count of new work: the unassigned open conversations, newest first. */
+    private void showNewWork() {
+        filters.showNewest();
+        setScope(InboxQuery.Scope.UNASSIGNED);
+    }
+
+    /**
+     * The subject, when it says more than the latest message shown below it: a chat's subject is its first message's
+     * first line, so in a conversation of one message it would repeat the preview.
+     */
+    static String subjectLine(ConversationSummary s) {
+        var subject = s.subject().strip();
+        var stem = subject.endsWith("…") ? subject.substring(0, subject.length() - 1).strip() : subject;
+        return stem.isEmpty() || s.lastMessagePreview().strip().startsWith(stem) ? "" : subject;
     }
 
     private InboxQuery query() {
@@ -268,6 +307,11 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
             counts = Map.of();
         }
         toolbar.showCounts(counts, scope);
+        try {
+            toolbar.showNew(reads.count(customer, newWork(), notBefore));
+        } catch (RuntimeException e) {
+            log.warn("Inbox new count unavailable: {}", e.toString());
+        }
     }
 
     // ---- the open conversation (child route)

@@ -8,10 +8,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 
 import uk.co.omniops.analysis.SentimentPoint;
+import uk.co.omniops.analysis.SentimentWords;
 
 /**
- * The conversation's sentiment as an inline SVG line (0 negative at the bottom … 1 positive at the top), with a
- * caption; hidden while nothing is analysed. It stays across live updates: a new score changes the line's points,
+ * The conversation's sentiment as an inline SVG line (0 negative at the bottom … 1 positive at the top), with the
+ * latest in words ("Very negative") as its caption; hidden while nothing is analysed. It stays across live updates: a new score changes the line's points,
  * the end dot and the label, not the elements (each analysed contact message would otherwise send the whole SVG
  * again). Built with the Element API: no HTML strings, nothing from customer text.
  */
@@ -25,10 +26,10 @@ final class SentimentSparkline extends Div {
     private final Element line = new Element("polyline");
     private final Element dot = new Element("circle");
     private List<SentimentPoint> shown = List.of();
+    private final Span caption = new Span();
 
     SentimentSparkline() {
         addClassName("omniops-sparkline-box");
-        var caption = new Span("Sentiment");
         caption.addClassName("omniops-secondary");
         caption.getElement().setAttribute("aria-hidden", "true");
         add(caption);
@@ -62,6 +63,8 @@ final class SentimentSparkline extends Div {
         if (trend.isEmpty()) {
             return;
         }
+        var latest = trend.getLast();
+        caption.setText(AnalysisViews.capitalised(SentimentWords.of(latest.label(), latest.score())));
         var label = "Sentiment trend: " + AnalysisViews.trendText(trend);
         svg.setAttribute("aria-label", label);
         title.setText(label);

@@ -163,6 +163,30 @@ class SuggestionRankingTests {
         assertThat(ranked.getFirst().reason()).contains("category refund (80 %)").contains("words:");
     }
 
+    /** Before the analysis, categories are only guessed from words: the card says so, without a percentage. */
+    @Test
+    void aGuessedCategoryIsNotShownAsTheMessagesCategory() {
+        var ranked = Ranker.rank("refund for my yearly plan please", Map.of(), library(TS), 0.3, 3);
+        assertThat(ranked).isNotEmpty();
+        assertThat(ranked).allSatisfy(r -> assertThat(r.reason()).doesNotContainPattern("category \\w+ \\(\\d+ %\\)"));
+        assertThat(ranked.getFirst().reason()).contains("words suggest refund");
+    }
+
+    /** The reason names the message's words as the contact wrote them, not their stems ("hardwar"). */
+    @Test
+    void theReasonsWordsAreTheMessagesWords() {
+        var ranked = Ranker.rank("refunding my yearly plan, cancelled it yesterday", Map.of("refund", 0.8),
+                library(TS), 0.3, 3);
+        assertThat(ranked).isNotEmpty();
+        var reason = ranked.getFirst().reason();
+        assertThat(reason).contains("words:");
+        var words = reason.substring(reason.indexOf("words:") + 6).split("·")[0].split(",");
+        var written = java.util.Set.of("refunding", "my", "yearly", "plan", "cancelled", "it", "yesterday");
+        for (var w : words) {
+            assertThat(written).as("reason word '" + w.strip() + "'").contains(w.strip());
+        }
+    }
+
     /** A sent copy of a library entry does not take a second place beside the entry itself. */
     @Test
     void aPastReplyThatIsAFilledLibraryEntryGivesWayToTheEntry() {

@@ -26,7 +26,7 @@ import uk.co.omniops.test.BrowserTestSupport;
 import uk.co.omniops.test.TestInfrastructure;
 
 /**
- * The agent's flow in the real inbox (message arrives → three suggestions under the composer → click, edit, send →
+ * The agent's flow in the real inbox (message arrives → three suggestions above the reply box → click, edit, send →
  * feedback stored) and the supervisors' reply library page. Screenshots go to {@code target/screenshots}.
  */
 @BrowserTest
@@ -73,6 +73,10 @@ class SuggestionBrowserTests implements BrowserTestSupport {
         assertThat(inserted).doesNotContain("{{");
         composer.fill(inserted + " Sorry again for the trouble.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        if (!uk.co.omniops.suggestion.ReplyChecks.claimedActions(inserted).isEmpty()) {
+            // the reply says something was done ("the duplicate is being reversed today"): the agent confirms it
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("It is done, send")).click();
+        }
         assertThat(page.locator("#thread")).containsText("Sorry again for the trouble.");
         Browser.screenshot(page, "suggestion-sent");
 

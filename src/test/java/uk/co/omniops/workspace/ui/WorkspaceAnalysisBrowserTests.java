@@ -108,7 +108,7 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
         System.out.printf("SENTIMENT BADGE LATENCY: badge visible %d ms after the API POST was sent%n", seen - sent);
         assertThat(badge).hasAttribute("data-sentiment", "negative");
         assertThat(badge).containsText("Negative");
-        assertThat(badge.getAttribute("aria-label")).contains("negative · score").contains("confidence");
+        assertThat(badge.getAttribute("aria-label")).containsPattern("(very )?negative \\(score 0\\.\\d\\d, \\d+ % sure\\)");
         assertThat(page.locator("#sentiment-sparkline")).isAttached();
         assertThat(page.locator("#sentiment-sparkline").getAttribute("aria-label")).startsWith("Sentiment trend: ");
         Browser.screenshot(page, "workspace-analysis-badges");
@@ -170,7 +170,7 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
                 .get("id").asString();
         assertThat(page.locator(badge(message))).isVisible(within(5_000));
         assertThat(page.locator("#sentiment-sparkline")).hasAttribute("aria-label",
-                java.util.regex.Pattern.compile("→ negative \\(latest score"),
+                java.util.regex.Pattern.compile("→ negative \\(latest: (very )?negative\\)"),
                 new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
         assertThat(page.locator("#sentiment-sparkline polyline").getAttribute("points")).isNotEqualTo(points);
         var after = (List<?>) page.evaluate(kept);
