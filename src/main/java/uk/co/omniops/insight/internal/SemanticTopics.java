@@ -32,8 +32,10 @@ import uk.co.omniops.insight.InsightReport.Topic;
  * {@value #MIN_COSINE}, else no topic.</li>
  * <li>Label: among the phrases of {@link TopicExtractor#phrases} said in at least {@value #MIN_LABEL_SHARE} of a
  * cluster's messages, the one with the highest share² × log(n / messages saying it anywhere + 1) × (1 + 0.5 per
- * extra word); never a generic word ({@link #GENERIC}: "month", "support", …). A cluster without such a phrase is not a
- * topic. Clusters with the same label are one topic.</li>
+ * extra word); never a generic word ({@link #GENERIC}: "month", "support", …). A single word is widened to a phrase
+ * of the cluster that says more ({@link #phraseAround}: "remote" → "include remote desktop", "activated" → "refund for
+ * the licence i never activated"). A cluster without such a phrase is not a topic. Clusters with the same label are one
+ * topic.</li>
  * <li>Emerging: the rule of {@link TopicExtractor} on a cluster's counts (ratio ≥ 3 and z ≥ 3 against the previous
  * period scaled to this period's volume).</li>
  * <li>An emerging cluster's defining phrase (said by at least {@value #DEFINING_SHARE} of its messages and itself new by
@@ -51,6 +53,9 @@ final class SemanticTopics {
     static final int ITERATIONS = 8;
     static final double MIN_COSINE = 0.4;
     static final double MIN_LABEL_SHARE = 0.3;
+    /** A word said by at least this share of a cluster belongs in the stretch that labels it instead of a lone word. */
+    static final double CONTEXT_SHARE = 0.6;
+    static final int MAX_LABEL_WORDS = 7;
     /** An emerging cluster's defining phrase is said by at least this share of its messages. */
     static final double DEFINING_SHARE = 0.8;
     /** Below this share of messages with a vector, the phrase topics answer instead. */
@@ -89,7 +94,7 @@ final class SemanticTopics {
         }
         var labels = new String[centroids.length];
         for (int k = 0; k < centroids.length; k++) {
-            labels[k] = label(k, curCluster, phrases, overall, cur.size());
+            labels[k] = label(k, curCluster, phrases, overall, cur.size(), redacted);
         }
         var byLabel = new LinkedHashMap<String, Group>();
         for (int i = 0; i < cur.size(); i++) {
@@ -339,12 +344,14 @@ final class SemanticTopics {
     }
 
     private static @Nullable String label(int cluster, int[] assignment, List<java.util.Set<String>> phrases,
-            Map<String, Integer> overall, int n) {
+            Map<String, Integer> overall, int n, List<String> redacted) {
         var counts = new HashMap<String, Integer>();
+        var members = new ArrayList<Integer>();
         int size = 0;
         for (int i = 0; i < assignment.length; i++) {
             if (assignment[i] == cluster) {
                 size++;
+                members.add(i);
                 phrases.get(i).forEach(p -> counts.merge(p, 1, Integer::sum));
             }
         }
@@ -367,7 +374,84 @@ final class SemanticTopics {
                 bestScore = score;
             }
         }
-        return best;
+        return best == null || best.contains(" ") ? best : phraseAround(best, counts, size, members, redacted);
+    }
+
+    /**
+     * A single word says little ("remote", "activated"): the most said longer phrase of the cluster with that word
+     * (said by at least {@value #MIN_LABEL_SHARE} of it); else the shortest stretch of a sentence of one of its messages, at most
+     * {@value #MAX_LABEL_WORDS} words, that has the word and the most of the cluster's other common words (said by at
+     * least {@value #CONTEXT_SHARE} of it), said by at least {@value #MIN_LABEL_SHARE} of its messages: the one with the
+     * most of those words, then the most said ("refund for the licence i never activated"); else the word.
+     */
+    static String phraseAround(String word, Map<String, Integer> counts, int size, List<Integer> members,
+            List<String> redacted) {
+        String longer = null;
+        int longerCount = 0;
+        for (var e : counts.entrySet()) {
+            var p = e.getKey();
+            if (!p.contains(" ") || e.getValue() < MIN_LABEL_SHARE * size || !(" " + p + " ").contains(" " + word + " ")) {
+                continue;
+            }
+            if (e.getValue() > longerCount || (e.getValue() == longerCount && (p.length() > longer.length()
+                    || (p.length() == longer.length() && p.compareTo(longer) < 0)))) {
+                longer = p;
+                longerCount = e.getValue();
+            }
+        }
+        if (longer != null) {
+            return longer;
+        }
+        var context = new java.util.HashSet<String>();
+        counts.forEach((p, c) -> {
+            if (!p.contains(" ") && c >= CONTEXT_SHARE * size && !GENERIC.contains(p)) {
+                context.add(p);
+            }
+        });
+        if (context.size() < 2) {
+            return word;
+        }
+        var stretches = new HashMap<String, int[]>();
+        for (int i : members) {
+            String bestStretch = null;
+            int bestHits = 0;
+            for (var sentence : TopicExtractor.sentences(redacted.get(i))) {
+                var tokens = sentence.stream().map(TopicExtractor::normalise).toList();
+                for (int from = 0; from < tokens.size(); from++) {
+                    if (tokens.get(from) == null || !context.contains(tokens.get(from))) {
+                        continue;
+                    }
+                    var seen = new java.util.HashSet<String>();
+                    for (int to = from; to < tokens.size() && to - from < MAX_LABEL_WORDS; to++) {
+                        var t = tokens.get(to);
+                        if (t == null || !context.contains(t)) {
+                            continue;
+                        }
+                        seen.add(t);
+                        if (!seen.contains(word)) {
+                            continue;
+                        }
+                        int hits = seen.size();
+                        var stretch = String.join(" ", sentence.subList(from, to + 1));
+                        if (hits > bestHits || (hits == bestHits && stretch.length() < bestStretch.length())) {
+                            bestStretch = stretch;
+                            bestHits = hits;
+                        }
+                    }
+                }
+            }
+            if (bestStretch != null && bestHits >= 2) {
+                stretches.computeIfAbsent(bestStretch, x -> new int[] {0, 0})[0]++;
+                stretches.get(bestStretch)[1] = bestHits;
+            }
+        }
+        // the most common words first, then the most said stretch, then the shortest
+        return stretches.entrySet().stream()
+                .filter(e -> e.getValue()[0] >= MIN_LABEL_SHARE * size)
+                .max(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> e.getValue()[1])
+                        .thenComparingInt(e -> e.getValue()[0]).thenComparing(e -> -e.getKey().length())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(word);
     }
 
     private static String shorten(String text) {

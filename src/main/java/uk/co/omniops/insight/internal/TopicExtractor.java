@@ -171,6 +171,27 @@ final class TopicExtractor {
         return out;
     }
 
+    /**
+     * The sentences of a redacted text as lower-case raw words (placeholders break a sentence, as in
+     * {@link #phrases}); {@link #normalise} of a word gives the token the phrases are made of.
+     */
+    static List<List<String>> sentences(String redacted) {
+        var out = new ArrayList<List<String>>();
+        var text = PLACEHOLDER.matcher(redacted).replaceAll(" | ").toLowerCase(Locale.ROOT);
+        for (var segment : BREAKS.split(text)) {
+            var words = new ArrayList<String>();
+            for (var raw : NON_WORD.split(segment)) {
+                if (!raw.isEmpty()) {
+                    words.add(raw);
+                }
+            }
+            if (!words.isEmpty()) {
+                out.add(words);
+            }
+        }
+        return out;
+    }
+
     private static void addGrams(List<String> run, Set<String> out) {
         for (int i = 0; i < run.size(); i++) {
             var sb = new StringBuilder();

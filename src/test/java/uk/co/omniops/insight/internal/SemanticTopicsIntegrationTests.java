@@ -77,6 +77,11 @@ class SemanticTopicsIntegrationTests {
                 .noneSatisfy(e -> assertThat(e.text()).containsIgnoringCase("firmware update"));
         assertThat(report.topics()).hasSizeGreaterThan(3)
                 .allSatisfy(t -> assertThat(t.phrase()).isNotIn("month", "support", "help", "issue", "problem"));
+        assertThat(report.topics()).as("every label is a phrase that says what the topic is about, not a lone word")
+                .allSatisfy(t -> assertThat(t.phrase()).contains(" "));
+        assertThat(report.topics()).as("a lone word is widened to a phrase of its cluster").map(Topic::phrase)
+                .noneMatch(p -> p.equals("remote") || p.equals("activated") || p.equals("wifi"))
+                .anyMatch(p -> p.contains("remote desktop"));
         assertThat(report.highlights()).anyMatch(h -> h.startsWith("Emerging issue") && h.contains(planted.phrase()));
     }
 

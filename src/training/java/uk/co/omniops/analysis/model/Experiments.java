@@ -1,0 +1,357 @@
+package uk.co.omniops.analysis.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import uk.co.omniops.analysis.model.Comparison.Scored;
+import uk.co.omniops.analysis.model.HybridTrainer.Data;
+import uk.co.omniops.analysis.model.HybridTrainer.Recipe;
+import uk.co.omniops.analysis.model.HybridTrainer.Sample;
+import uk.co.omniops.analysis.model.HybridTrainer.Vectors;
+
+/**
+ * Quick source-held-out experiments for decision record 004 (not part of the product: compiled with the model
+ * classes by hand, see src/training/README.md). Needs the embedding cache written by {@code HybridTrainer --cache}:
+ * with it one sentiment variant (five folds) takes well under a minute, so many variants can be compared. Every figure
+ * is on a whole source the model never saw.
+ *
+ * <p>Usage: {@code Experiments dataDir cacheFile [sentiment|categories|all]}.
+ */
+final class Experiments {
+
+    static final float[] NEG_OFFSETS = {-0.5f, 0f, 0.25f, 0.5f, 0.75f, 1.0f};
+    static final float[] NEU_OFFSETS = {-0.5f, -0.25f, 0f, 0.25f, 0.5f, 0.75f, 1.0f};
+
+    record Variant(String name, Recipe recipe, UnaryOperator<List<Sample>> data) {
+    }
+
+    private Experiments() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Path cache = Path.of(args[1]);
+        String what = args.length > 2 ? args[2] : "all";
+        Data data = Data.load(dir);
+        SentenceEmbeddings encoder = SentenceEmbeddings.shared();
+        Vectors vectors = Vectors.of(encoder, List.of(data.sentiment, data.categories), cache);
+        TextEmbedder embedder = new HybridTrainer.CachedEmbedder(encoder, vectors);
+        if (what.equals("all") || what.startsWith("sentiment")) {
+            sentiment(data, vectors, embedder, what);
+        }
+        if (what.equals("all") || what.startsWith("categories")) {
+            categories(data, vectors, embedder, encoder, what);
+        }
+    }
+
+    // ---------------------------------------------------------------- data transforms
+
+    /** Each source's samples scaled so that every source weighs {@code total} in all (classes untouched). */
+    static UnaryOperator<List<Sample>> perSource(double total, Map<String, Double> extra) {
+        return train -> {
+            Map<String, Double> sums = new HashMap<>();
+            for (Sample s : train) {
+                sums.merge(s.source(), s.weight(), Double::sum);
+            }
+            List<Sample> out = new ArrayList<>(train.size());
+            for (Sample s : train) {
+                double f = total / sums.get(s.source()) * extra.getOrDefault(s.source(), 1.0);
+                out.add(new Sample(s.text(), s.labels(), s.valence(), s.weight() * f, s.source()));
+            }
+            return out;
+        };
+    }
+
+    /** Each (source, class) pair weighs the same within its source: class-balanced sources of equal weight. */
+    static UnaryOperator<List<Sample>> perSourceAndClass(double total) {
+        return train -> {
+            Map<String, Double> sums = new HashMap<>();
+            Map<String, Set<Integer>> classes = new HashMap<>();
+            for (Sample s : train) {
+                sums.merge(s.source() + "/" + s.labels()[0], s.weight(), Double::sum);
+                classes.computeIfAbsent(s.source(), x -> new java.util.HashSet<>()).add(s.labels()[0]);
+            }
+            List<Sample> out = new ArrayList<>(train.size());
+            for (Sample s : train) {
+                double f = total / classes.get(s.source()).size() / sums.get(s.source() + "/" + s.labels()[0]);
+                out.add(new Sample(s.text(), s.labels(), s.valence(), s.weight() * f, s.source()));
+            }
+            return out;
+        };
+    }
+
+    static UnaryOperator<List<Sample>> sourceFactor(Map<String, Double> factor) {
+        return train -> {
+            List<Sample> out = new ArrayList<>(train.size());
+            for (Sample s : train) {
+                double f = factor.getOrDefault(s.source(), 1.0);
+                if (f > 0) {
+                    out.add(new Sample(s.text(), s.labels(), s.valence(), s.weight() * f, s.source()));
+                }
+            }
+            return out;
+        };
+    }
+
+    // ---------------------------------------------------------------- sentiment
+
+    static void sentiment(Data data, Vectors vectors, TextEmbedder embedder, String what) {
+        // the recipe shipped before the per-source weights (the transforms below leave the support messages at the
+        // recipe's weight 4, ≈ 1,500 in all)
+        Recipe base = Comparison.ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS;
+        Recipe emb = new Recipe("embedding + lexicon + cues (no n-grams)",
+                Featuriser.NO_NGRAMS | Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0f, true, 4, 1f);
+        Recipe dense2 = new Recipe(base.name() + ", embedding ×2", base.options(), true, 0f, true, 4, 2f);
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("shipped recipe", base, UnaryOperator.identity()),
+                new Variant("sources of equal weight", base, perSource(1500, Map.of())),
+                new Variant("sources and classes of equal weight", base, perSourceAndClass(1500)),
+                new Variant("CLINC ×1/3, Bitext ×1/3", base, sourceFactor(Map.of("clinc", 1 / 3.0, "bitext", 1 / 3.0))),
+                new Variant("without Bitext", base, sourceFactor(Map.of("bitext", 0.0))),
+                new Variant("embedding ×2", dense2, UnaryOperator.identity()),
+                new Variant("embedding + lexicon + cues, no n-grams", emb, UnaryOperator.identity())));
+        if (what.contains(":")) {
+            String pick = what.substring(what.indexOf(':') + 1);
+            variants.removeIf(v -> !v.name().contains(pick));
+        }
+        System.out.println();
+        System.out.println("| sentiment variant | offsets (neg, neu) | tweets | amazon | nyt | movie | support | mean acc | mean F1 | mean balanced acc |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (String source : Comparison.SENTIMENT_FOLDS) {
+            int[] n = new int[3];
+            Data.only(data.sentiment, Set.of(source), true).forEach(s -> n[s.labels()[0]]++);
+            System.err.printf(Locale.ROOT, "%s: negative %d, neutral %d, positive %d%n", source, n[0], n[1], n[2]);
+        }
+        for (Variant v : variants) {
+            long t0 = System.nanoTime();
+            List<List<Scored>> folds = new ArrayList<>();
+            for (String source : Comparison.SENTIMENT_FOLDS) {
+                List<Sample> train = v.data().apply(Data.only(data.sentiment, Set.of(source), false));
+                SentimentModel m = HybridTrainer.trainSentiment(data, v.recipe().withOffset(0f), train, vectors,
+                        embedder, 1f, false);
+                List<Scored> scored = new ArrayList<>();
+                for (Sample s : Data.only(data.sentiment, Set.of(source), true)) {
+                    scored.add(new Scored(s, m.logits(m.encode(s.text())), Double.NaN));
+                }
+                folds.add(scored);
+            }
+            System.err.printf(Locale.ROOT, "%s: %.0f s%n", v.name(), (System.nanoTime() - t0) / 1e9);
+            System.out.println(row(v.name(), folds, 0.5f, 0f));
+            float[] best = null;
+            double bestF1 = -1;
+            float[] bestAcc = null;
+            double bestMeanAcc = -1;
+            for (float o0 : NEG_OFFSETS) {
+                for (float o1 : NEU_OFFSETS) {
+                    double[] mean = mean(folds, o0, o1);
+                    if (mean[1] > bestF1) {
+                        bestF1 = mean[1];
+                        best = new float[] {o0, o1};
+                    }
+                    if (mean[0] > bestMeanAcc) {
+                        bestMeanAcc = mean[0];
+                        bestAcc = new float[] {o0, o1};
+                    }
+                }
+            }
+            System.out.println(row(v.name() + " (best mean F1)", folds, best[0], best[1]));
+            System.out.println(row(v.name() + " (best mean acc)", folds, bestAcc[0], bestAcc[1]));
+            float[] bestBal = null;
+            double bestMeanBal = -1;
+            for (float o0 : NEG_OFFSETS) {
+                for (float o1 : NEU_OFFSETS) {
+                    double[] mean = mean(folds, o0, o1);
+                    if (mean[2] > bestMeanBal) {
+                        bestMeanBal = mean[2];
+                        bestBal = new float[] {o0, o1};
+                    }
+                }
+            }
+            System.out.println(row(v.name() + " (best mean balanced acc)", folds, bestBal[0], bestBal[1]));
+            System.out.flush();
+        }
+    }
+
+    static double[] metrics(List<Scored> fold, float o0, float o1) {
+        int[][] confusion = new int[3][3];
+        for (Scored s : fold) {
+            double[] z = s.z().clone();
+            z[0] += o0;
+            z[1] += o1;
+            confusion[s.sample().labels()[0]][SentimentModel.argmax(z)]++;
+        }
+        return Comparison.sentimentMetrics(confusion);
+    }
+
+    /** Mean over the folds of accuracy, macro-F1 and balanced accuracy (mean recall over the labels present). */
+    static double[] mean(List<List<Scored>> folds, float o0, float o1) {
+        double acc = 0;
+        double f1 = 0;
+        double bal = 0;
+        for (List<Scored> f : folds) {
+            double[] m = metrics(f, o0, o1);
+            acc += m[0];
+            f1 += m[1];
+            bal += balanced(m);
+        }
+        return new double[] {acc / folds.size(), f1 / folds.size(), bal / folds.size()};
+    }
+
+    static double balanced(double[] m) {
+        double sum = 0;
+        int n = 0;
+        for (int c = 2; c < 5; c++) {
+            if (!Double.isNaN(m[c])) {
+                sum += m[c];
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    static String row(String name, List<List<Scored>> folds, float o0, float o1) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %s | %.2f, %.2f |", name, o0, o1));
+        for (List<Scored> f : folds) {
+            double[] m = metrics(f, o0, o1);
+            b.append(String.format(Locale.ROOT, " %.3f / %.3f / %.2f / %.2f / %.3f |", m[0], m[1], m[2], m[3], balanced(m)));
+        }
+        double[] mean = mean(folds, o0, o1);
+        b.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f |", mean[0], mean[1], mean[2]));
+        return b.toString();
+    }
+
+    // ---------------------------------------------------------------- categories
+
+    /** Held-out logits and description similarities of one sample. */
+    record CatScored(Sample sample, double[] z, double[] sim) {
+    }
+
+    static void categories(Data data, Vectors vectors, TextEmbedder embedder, TextEmbedder encoder, String what) {
+        List<String> keys = Taxonomy.keys();
+        float[][] desc = new float[keys.size()][];
+        for (var e : HybridTrainer.DESCRIPTIONS.entrySet()) {
+            float[] sum = new float[encoder.dimensions()];
+            for (float[] v : encoder.embedAll(e.getValue())) {
+                for (int j = 0; j < sum.length; j++) {
+                    sum[j] += v[j];
+                }
+            }
+            desc[keys.indexOf(e.getKey())] = normalised(sum);
+        }
+        Recipe base = Comparison.CATEGORY_EMBEDDING;
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("shipped recipe", base, UnaryOperator.identity()),
+                new Variant("sources of equal weight", base, perSource(5000, Map.of())),
+                new Variant("CLINC none ×0.2", base, train -> {
+                    List<Sample> out = new ArrayList<>();
+                    for (Sample s : train) {
+                        out.add(s.source().equals("clinc") && s.labels().length == 0
+                                ? new Sample(s.text(), s.labels(), s.valence(), s.weight() * 0.4, s.source()) : s);
+                    }
+                    return out;
+                }),
+                new Variant("support ×3", base, sourceFactor(Map.of("support", 3.0))),
+                new Variant("support ×0.3", base, sourceFactor(Map.of("support", 0.3)))));
+        if (what.contains(":")) {
+            String pick = what.substring(what.indexOf(':') + 1);
+            variants.removeIf(v -> !v.name().contains(pick));
+        }
+        System.out.println();
+        System.out.println("| category variant | prior α | bitext | clinc | support | mean macro-F1 |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Variant v : variants) {
+            long t0 = System.nanoTime();
+            List<List<CatScored>> folds = new ArrayList<>();
+            for (String source : HybridTrainer.CATEGORY_SOURCES) {
+                List<Sample> train = v.data().apply(Data.only(data.categories, Set.of(source), false));
+                CategoryModel m = HybridTrainer.trainCategories(v.recipe(), train, vectors, embedder, 1f, 0f);
+                List<CatScored> scored = new ArrayList<>();
+                for (Sample s : Data.only(data.categories, Set.of(source), true)) {
+                    float[] e = vectors.get(s.text());
+                    double[] sim = new double[keys.size()];
+                    for (int c = 0; c < sim.length; c++) {
+                        for (int j = 0; j < e.length; j++) {
+                            sim[c] += e[j] * desc[c][j];
+                        }
+                    }
+                    scored.add(new CatScored(s, m.logits(m.encode(s.text())), sim));
+                }
+                folds.add(scored);
+            }
+            System.err.printf(Locale.ROOT, "%s: %.0f s%n", v.name(), (System.nanoTime() - t0) / 1e9);
+            for (double alpha : new double[] {0, 2, 5, 10, 20}) {
+                StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %s | %.0f |", v.name(), alpha));
+                double sum = 0;
+                for (List<CatScored> fold : folds) {
+                    double[] r = categoryMetrics(fold, alpha);
+                    sum += r[1];
+                    b.append(String.format(Locale.ROOT, " %.3f / %.3f / %s |", r[0], r[1],
+                            Double.isNaN(r[2]) ? "–" : String.format(Locale.ROOT, "%.2f", r[2])));
+                }
+                b.append(String.format(Locale.ROOT, " %.3f |", sum / folds.size()));
+                System.out.println(b);
+            }
+        }
+    }
+
+    /** top-1 accuracy, macro-F1 and technical recall over the messages that have a category. */
+    static double[] categoryMetrics(List<CatScored> fold, double alpha) {
+        int k = Taxonomy.keys().size();
+        int t = Taxonomy.keys().indexOf("technical");
+        int[] tp = new int[k];
+        int[] fp = new int[k];
+        int[] fn = new int[k];
+        int n = 0;
+        int correct = 0;
+        for (CatScored s : fold) {
+            if (s.sample().labels().length == 0) {
+                continue;
+            }
+            double[] z = s.z().clone();
+            for (int c = 0; c < k; c++) {
+                z[c] += alpha * s.sim()[c];
+            }
+            int top = SentimentModel.argmax(z);
+            int gold = s.sample().labels()[0];
+            n++;
+            if (top == gold) {
+                correct++;
+                tp[gold]++;
+            } else {
+                fp[top]++;
+                fn[gold]++;
+            }
+        }
+        double f1 = 0;
+        int present = 0;
+        for (int c = 0; c < k; c++) {
+            if (tp[c] + fn[c] > 0) {
+                double p = tp[c] + fp[c] == 0 ? 0 : (double) tp[c] / (tp[c] + fp[c]);
+                double r = (double) tp[c] / (tp[c] + fn[c]);
+                f1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
+                present++;
+            }
+        }
+        double tech = tp[t] + fn[t] == 0 ? Double.NaN : (double) tp[t] / (tp[t] + fn[t]);
+        return new double[] {(double) correct / n, f1 / present, tech};
+    }
+
+    static float[] normalised(float[] v) {
+        double n = 0;
+        for (float x : v) {
+            n += x * x;
+        }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / Math.sqrt(n));
+        }
+        return out;
+    }
+}
