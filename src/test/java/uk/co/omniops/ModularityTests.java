@@ -1,13 +1,12 @@
 package uk.co.omniops;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -16,8 +15,8 @@ import org.springframework.modulith.docs.Documenter;
 class ModularityTests {
 
     /** The production code's modules: tests may reach across modules to set up scenarios. */
-    static final ApplicationModules modules = ApplicationModules.of(OmniOpsApplication.class,
-            (ImportOption) location -> !location.contains("/test-classes/"));
+    static final ApplicationModules modules = ApplicationModules.of(
+            OmniOpsApplication.class, (ImportOption) location -> !location.contains("/test-classes/"));
 
     @Test
     void modulesRespectTheirBoundaries() {

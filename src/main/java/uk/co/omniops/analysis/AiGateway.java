@@ -1,5 +1,8 @@
 package uk.co.omniops.analysis;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -21,10 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.analysis.internal.CircuitBreaker;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.tenancy.CustomerId;
@@ -71,7 +69,12 @@ public class AiGateway {
 
     /** How a call went, as stored in {@code ai_usage.outcome}. */
     public enum Outcome {
-        SUCCESS, TIMEOUT, RATE_LIMITED, ERROR, INVALID_OUTPUT, CIRCUIT_OPEN;
+        SUCCESS,
+        TIMEOUT,
+        RATE_LIMITED,
+        ERROR,
+        INVALID_OUTPUT,
+        CIRCUIT_OPEN;
 
         public String key() {
             return name().toLowerCase();
@@ -80,7 +83,8 @@ public class AiGateway {
 
     /** What the answer must look like: free text, or one JSON object. */
     public enum Format {
-        TEXT(0.3), JSON(0.0);
+        TEXT(0.3),
+        JSON(0.0);
 
         final double temperature;
 
@@ -92,8 +96,15 @@ public class AiGateway {
     /** Where a channel writes each call; {@link AiGateway#record} in the application. Never throws. */
     @FunctionalInterface
     public interface Ledger {
-        void record(CustomerId customer, @Nullable ConversationId conversation, String feature, String model,
-                int promptTokens, int completionTokens, long latencyMillis, Outcome outcome);
+        void record(
+                CustomerId customer,
+                @Nullable ConversationId conversation,
+                String feature,
+                String model,
+                int promptTokens,
+                int completionTokens,
+                long latencyMillis,
+                Outcome outcome);
     }
 
     /** The answer of one call: the validated value only on {@link Outcome#SUCCESS}. */
@@ -112,8 +123,13 @@ public class AiGateway {
     private final TenancyManagement tenancy;
     private final AtomicReference<Double> today = new AtomicReference<>(0.0);
 
-    AiGateway(AiSettings settings, Environment environment, JdbcClient jdbc, TenantTransactions transactions,
-            MeterRegistry meters, TenancyManagement tenancy) {
+    AiGateway(
+            AiSettings settings,
+            Environment environment,
+            JdbcClient jdbc,
+            TenantTransactions transactions,
+            MeterRegistry meters,
+            TenancyManagement tenancy) {
         this.tenancy = tenancy;
         this.settings = settings;
         this.environment = environment;
@@ -144,15 +160,21 @@ public class AiGateway {
     }
 
     /** A channel to another endpoint (a WireMock stub in tests), recorded in this ledger like any other. */
-    public Channel channel(String feature, String baseUrl, @Nullable String apiKey, String model, Duration timeout,
-            Format format) {
-        return Channel.of(feature, chatClient(apiKey, baseUrl, model, timeout, format), model, timeout, this::record,
-                meters, Clock.systemUTC());
+    public Channel channel(
+            String feature, String baseUrl, @Nullable String apiKey, String model, Duration timeout, Format format) {
+        return Channel.of(
+                feature,
+                chatClient(apiKey, baseUrl, model, timeout, format),
+                model,
+                timeout,
+                this::record,
+                meters,
+                Clock.systemUTC());
     }
 
     /** A client for one model with the SDK's own retries off (the breaker and the caller's fallback decide). */
-    public static ChatClient chatClient(@Nullable String apiKey, String baseUrl, String model, Duration timeout,
-            Format format) {
+    public static ChatClient chatClient(
+            @Nullable String apiKey, String baseUrl, String model, Duration timeout, Format format) {
         var options = OpenAiChatOptions.builder()
                 .apiKey(apiKey)
                 .baseUrl(baseUrl)
@@ -162,25 +184,44 @@ public class AiGateway {
                 .temperature(format.temperature);
         if (format == Format.JSON) {
             options.responseFormat(OpenAiChatModel.ResponseFormat.builder()
-                    .type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT).build());
+                    .type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT)
+                    .build());
         }
-        return ChatClient.create(OpenAiChatModel.builder().options(options.build()).build());
+        return ChatClient.create(
+                OpenAiChatModel.builder().options(options.build()).build());
     }
 
     // ---- the ledger
 
     /** Records one external model call in {@code ai_usage}, priced per model; never throws. */
-    public void record(CustomerId customer, @Nullable ConversationId conversation, String feature, String model,
-            int promptTokens, int completionTokens, long latencyMillis, Outcome outcome) {
+    public void record(
+            CustomerId customer,
+            @Nullable ConversationId conversation,
+            String feature,
+            String model,
+            int promptTokens,
+            int completionTokens,
+            long latencyMillis,
+            Outcome outcome) {
         try {
-            transactions.inTenant(customer, () -> jdbc.sql("""
+            transactions.inTenant(
+                    customer,
+                    () -> jdbc.sql("""
                     insert into ai_usage (id, customer_id, conversation_id, feature, model, prompt_tokens,
                                           completion_tokens, cost_usd, latency_ms, outcome)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(UUID.randomUUID(), customer.value(), conversation == null ? null : conversation.value(),
-                            feature, model, promptTokens, completionTokens, cost(model, promptTokens, completionTokens),
-                            (int) Math.min(latencyMillis, Integer.MAX_VALUE), outcome.key())
-                    .update());
+                            .params(
+                                    UUID.randomUUID(),
+                                    customer.value(),
+                                    conversation == null ? null : conversation.value(),
+                                    feature,
+                                    model,
+                                    promptTokens,
+                                    completionTokens,
+                                    cost(model, promptTokens, completionTokens),
+                                    (int) Math.min(latencyMillis, Integer.MAX_VALUE),
+                                    outcome.key())
+                            .update());
         } catch (RuntimeException e) {
             log.warn("AI usage not recorded for customer {}: {}", customer, e.toString());
         }
@@ -201,24 +242,35 @@ public class AiGateway {
      */
     public List<AiCost> costSince(Instant since) {
         record Row(UUID customer, String model, long calls, long failures, BigDecimal cost) {}
-        var rows = transactions.asPlatform("AI cost report", () -> jdbc.sql("""
+        var rows = transactions.asPlatform(
+                "AI cost report",
+                () -> jdbc.sql("""
                 select customer_id, model, count(*) as calls, count(*) filter (where outcome <> 'success') as failures,
                        coalesce(sum(cost_usd), 0) as cost
                   from ai_usage
                  where created_at >= ?
                  group by customer_id, model""")
-                .param(Timestamp.from(since))
-                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getBigDecimal(5)))
-                .list());
+                        .param(Timestamp.from(since))
+                        .query((rs, i) -> new Row(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getBigDecimal(5)))
+                        .list());
         if (rows.isEmpty()) {
             return List.of();
         }
         var names = new HashMap<UUID, String>();
         tenancy.allCustomers().forEach(c -> names.put(c.id().value(), c.name()));
         return rows.stream()
-                .map(r -> new AiCost(r.customer(), names.getOrDefault(r.customer(), r.customer().toString()), r.model(),
-                        r.calls(), r.failures(), r.cost()))
+                .map(r -> new AiCost(
+                        r.customer(),
+                        names.getOrDefault(r.customer(), r.customer().toString()),
+                        r.model(),
+                        r.calls(),
+                        r.failures(),
+                        r.cost()))
                 .sorted(Comparator.comparing(AiCost::costUsd).reversed().thenComparing(AiCost::customerName))
                 .toList();
     }
@@ -227,9 +279,14 @@ public class AiGateway {
     @Scheduled(fixedDelay = 60_000, initialDelay = 5_000)
     public void refreshCostToday() {
         var midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
-        today.set(transactions.asPlatform("AI cost today", () -> jdbc.sql(
-                "select coalesce(sum(cost_usd), 0) from ai_usage where created_at >= ?")
-                .param(Timestamp.from(midnight)).query(BigDecimal.class).single()).doubleValue());
+        today.set(transactions
+                .asPlatform(
+                        "AI cost today",
+                        () -> jdbc.sql("select coalesce(sum(cost_usd), 0) from ai_usage where created_at >= ?")
+                                .param(Timestamp.from(midnight))
+                                .query(BigDecimal.class)
+                                .single())
+                .doubleValue());
     }
 
     /** USD spent on external AI models today (UTC), as published in {@code omniops.ml_api.cost_daily}. */
@@ -252,8 +309,14 @@ public class AiGateway {
         private final MeterRegistry meters;
         private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-        private Channel(String feature, ChatClient chat, String model, Duration timeout, CircuitBreaker breaker,
-                Ledger ledger, MeterRegistry meters) {
+        private Channel(
+                String feature,
+                ChatClient chat,
+                String model,
+                Duration timeout,
+                CircuitBreaker breaker,
+                Ledger ledger,
+                MeterRegistry meters) {
             this.feature = feature;
             this.chat = chat;
             this.model = model;
@@ -264,10 +327,22 @@ public class AiGateway {
         }
 
         /** A channel over a client of the caller's (tests without Spring: their own ledger and meters). */
-        public static Channel of(String feature, ChatClient chat, String model, Duration timeout, Ledger ledger,
-                MeterRegistry meters, Clock clock) {
-            return new Channel(feature, chat, model, timeout,
-                    new CircuitBreaker("openai-" + feature, 5, Duration.ofSeconds(30), clock), ledger, meters);
+        public static Channel of(
+                String feature,
+                ChatClient chat,
+                String model,
+                Duration timeout,
+                Ledger ledger,
+                MeterRegistry meters,
+                Clock clock) {
+            return new Channel(
+                    feature,
+                    chat,
+                    model,
+                    timeout,
+                    new CircuitBreaker("openai-" + feature, 5, Duration.ofSeconds(30), clock),
+                    ledger,
+                    meters);
         }
 
         public String model() {
@@ -288,38 +363,53 @@ public class AiGateway {
          * {@code null} (or exception) makes the call {@link Outcome#INVALID_OUTPUT}. Never throws; every outcome is in
          * the ledger.
          */
-        public <T> Answer<T> call(CustomerId customer, @Nullable ConversationId conversation, String system,
-                String user, Function<String, @Nullable T> validate) {
+        public <T> Answer<T> call(
+                CustomerId customer,
+                @Nullable ConversationId conversation,
+                String system,
+                String user,
+                Function<String, @Nullable T> validate) {
             if (!breaker.allows()) {
-                return failed(customer, conversation, System.nanoTime(), Outcome.CIRCUIT_OPEN, 0, 0, "circuit open",
-                        false);
+                return failed(
+                        customer, conversation, System.nanoTime(), Outcome.CIRCUIT_OPEN, 0, 0, "circuit open", false);
             }
             var redacted = PiiRedactor.redactText(user);
             var started = System.nanoTime();
-            var future = calls.submit(() -> chat.prompt().system(system).user(redacted).call().chatResponse());
+            var future = calls.submit(
+                    () -> chat.prompt().system(system).user(redacted).call().chatResponse());
             ChatResponse response;
             try {
                 response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 future.cancel(true);
-                return failed(customer, conversation, started, Outcome.TIMEOUT, 0, 0, "no answer within " + timeout,
-                        true);
+                return failed(
+                        customer, conversation, started, Outcome.TIMEOUT, 0, 0, "no answer within " + timeout, true);
             } catch (ExecutionException e) {
                 var cause = e.getCause() == null ? e : e.getCause();
-                return failed(customer, conversation, started, rateLimited(cause) ? Outcome.RATE_LIMITED : Outcome.ERROR,
-                        0, 0, cause.toString(), true);
+                return failed(
+                        customer,
+                        conversation,
+                        started,
+                        rateLimited(cause) ? Outcome.RATE_LIMITED : Outcome.ERROR,
+                        0,
+                        0,
+                        cause.toString(),
+                        true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return failed(customer, conversation, started, Outcome.ERROR, 0, 0, "interrupted", true);
             }
             int promptTokens = 0;
             int completionTokens = 0;
-            if (response != null && response.getMetadata() != null && response.getMetadata().getUsage() != null) {
+            if (response != null
+                    && response.getMetadata() != null
+                    && response.getMetadata().getUsage() != null) {
                 var usage = response.getMetadata().getUsage();
                 promptTokens = usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
                 completionTokens = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
             }
-            var text = response == null || response.getResult() == null ? null
+            var text = response == null || response.getResult() == null
+                    ? null
                     : response.getResult().getOutput().getText();
             T value = null;
             if (text != null && !text.isBlank()) {
@@ -330,32 +420,65 @@ public class AiGateway {
                 }
             }
             if (value == null) {
-                return failed(customer, conversation, started, Outcome.INVALID_OUTPUT, promptTokens, completionTokens,
-                        "not the expected answer: " + abbreviate(text), true);
+                return failed(
+                        customer,
+                        conversation,
+                        started,
+                        Outcome.INVALID_OUTPUT,
+                        promptTokens,
+                        completionTokens,
+                        "not the expected answer: " + abbreviate(text),
+                        true);
             }
             breaker.success();
-            ledger.record(customer, conversation, feature, model, promptTokens, completionTokens, millisSince(started),
+            ledger.record(
+                    customer,
+                    conversation,
+                    feature,
+                    model,
+                    promptTokens,
+                    completionTokens,
+                    millisSince(started),
                     Outcome.SUCCESS);
             return new Answer<>(Outcome.SUCCESS, value);
         }
 
-        private <T> Answer<T> failed(CustomerId customer, @Nullable ConversationId conversation, long started,
-                Outcome outcome, int promptTokens, int completionTokens, String detail, boolean tried) {
+        private <T> Answer<T> failed(
+                CustomerId customer,
+                @Nullable ConversationId conversation,
+                long started,
+                Outcome outcome,
+                int promptTokens,
+                int completionTokens,
+                String detail,
+                boolean tried) {
             if (tried) {
                 breaker.failure();
                 log.warn("OpenAI {} call failed ({}), in-process fallback: {}", feature, outcome.key(), detail);
             }
-            Counter.builder(ERRORS_METRIC).description("Failed or skipped external model calls")
-                    .tag("feature", feature).tag("reason", outcome.key()).register(meters).increment();
-            ledger.record(customer, conversation, feature, model, promptTokens, completionTokens,
-                    tried ? millisSince(started) : 0, outcome);
+            Counter.builder(ERRORS_METRIC)
+                    .description("Failed or skipped external model calls")
+                    .tag("feature", feature)
+                    .tag("reason", outcome.key())
+                    .register(meters)
+                    .increment();
+            ledger.record(
+                    customer,
+                    conversation,
+                    feature,
+                    model,
+                    promptTokens,
+                    completionTokens,
+                    tried ? millisSince(started) : 0,
+                    outcome);
             return new Answer<>(outcome, null);
         }
 
         private static boolean rateLimited(Throwable e) {
             for (var t = e; t != null; t = t.getCause()) {
                 var name = t.getClass().getSimpleName();
-                if (name.contains("RateLimit") || (t.getMessage() != null && t.getMessage().contains("429"))) {
+                if (name.contains("RateLimit")
+                        || (t.getMessage() != null && t.getMessage().contains("429"))) {
                     return true;
                 }
             }

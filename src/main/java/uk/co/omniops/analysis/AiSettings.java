@@ -1,7 +1,6 @@
 package uk.co.omniops.analysis;
 
 import jakarta.validation.constraints.NotBlank;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

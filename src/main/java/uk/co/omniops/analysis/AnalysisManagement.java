@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.analysis.internal.AnalysisStore;
 import uk.co.omniops.analysis.internal.Corrections;
 import uk.co.omniops.analysis.internal.CustomerModels;
@@ -38,9 +36,14 @@ public class AnalysisManagement {
     private final MessageEmbeddings embeddings;
     private final uk.co.omniops.tenancy.TenantTransactions transactions;
 
-    AnalysisManagement(Corrections corrections, AnalysisStore store, CustomerTaxonomies taxonomies,
-            CustomerModels customerModels, SimilarConversations similar,
-            MessageEmbeddings embeddings, uk.co.omniops.tenancy.TenantTransactions transactions) {
+    AnalysisManagement(
+            Corrections corrections,
+            AnalysisStore store,
+            CustomerTaxonomies taxonomies,
+            CustomerModels customerModels,
+            SimilarConversations similar,
+            MessageEmbeddings embeddings,
+            uk.co.omniops.tenancy.TenantTransactions transactions) {
         this.corrections = corrections;
         this.store = store;
         this.taxonomies = taxonomies;
@@ -90,9 +93,13 @@ public class AnalysisManagement {
         if (!embeddings.enabled() || messages.isEmpty()) {
             return 0;
         }
-        var stored = transactions.readInTenant(customer, () -> embeddings.storedAmong(customer,
-                messages.stream().map(MessageSource.MessageText::id).toList()));
-        var rows = embeddings.embed(messages.stream().filter(m -> !stored.contains(m.id())).toList());
+        var stored = transactions.readInTenant(
+                customer,
+                () -> embeddings.storedAmong(
+                        customer,
+                        messages.stream().map(MessageSource.MessageText::id).toList()));
+        var rows = embeddings.embed(
+                messages.stream().filter(m -> !stored.contains(m.id())).toList());
         if (!rows.isEmpty()) {
             transactions.inTenant(customer, () -> {
                 embeddings.storeAll(customer, rows);
@@ -110,19 +117,26 @@ public class AnalysisManagement {
             var categories = new LinkedHashMap<MessageId, List<MessageAnalysed.Category>>();
             for (var row : store.categoryRows(customer, conversation)) {
                 if (!retired.contains(row.category().key())) {
-                    categories.computeIfAbsent(row.messageId(), k -> new ArrayList<>()).add(row.category());
+                    categories
+                            .computeIfAbsent(row.messageId(), k -> new ArrayList<>())
+                            .add(row.category());
                 }
             }
             var times = new LinkedHashMap<MessageId, java.time.Instant>();
-            store.categoryRows(customer, conversation).forEach(r -> times.merge(r.messageId(), r.at(),
-                    (a, b) -> a.isAfter(b) ? a : b));
+            store.categoryRows(customer, conversation)
+                    .forEach(r -> times.merge(r.messageId(), r.at(), (a, b) -> a.isAfter(b) ? a : b));
             for (var row : store.sentimentRows(customer, conversation)) {
-                result.put(row.messageId(), new MessageAnalysis(row.messageId(), row.sentiment(),
-                        agentFirst(categories.getOrDefault(row.messageId(), List.of())),
-                        AnalysisStore.AGENT.equals(row.sentiment().model()), row.at()));
+                result.put(
+                        row.messageId(),
+                        new MessageAnalysis(
+                                row.messageId(),
+                                row.sentiment(),
+                                agentFirst(categories.getOrDefault(row.messageId(), List.of())),
+                                AnalysisStore.AGENT.equals(row.sentiment().model()),
+                                row.at()));
             }
-            categories.forEach((message, list) -> result.computeIfAbsent(message,
-                    m -> new MessageAnalysis(m, null, agentFirst(list), false, times.get(m))));
+            categories.forEach((message, list) -> result.computeIfAbsent(
+                    message, m -> new MessageAnalysis(m, null, agentFirst(list), false, times.get(m))));
             return result;
         });
     }
@@ -156,15 +170,18 @@ public class AnalysisManagement {
      * @throws IllegalArgumentException for an unknown or retired key to add, or a key both added and removed
      * @throws java.util.NoSuchElementException when the message was never analysed
      */
-    public MessageAnalysis correctCategories(CustomerId customer, MessageId message, Set<String> add, Set<String> remove,
-            UUID byUser) {
+    public MessageAnalysis correctCategories(
+            CustomerId customer, MessageId message, Set<String> add, Set<String> remove, UUID byUser) {
         return analysis(customer, corrections.correctCategories(customer, message, add, remove, byUser), message);
     }
 
     /** Corrections so far and how well the adapted model agreed with them before learning each one. */
     public CorrectionStats correctionStats(CustomerId customer) {
         var adapter = customerModels.adapter(customer);
-        return new CorrectionStats(adapter.corrections(), adapter.sentimentCorrections(), adapter.categoryCorrections(),
+        return new CorrectionStats(
+                adapter.corrections(),
+                adapter.sentimentCorrections(),
+                adapter.categoryCorrections(),
                 AnalysisStore.nanToNull(adapter.sentimentPrequentialAccuracy()),
                 AnalysisStore.nanToNull(adapter.categoryPrequentialAccuracy()));
     }
@@ -180,7 +197,8 @@ public class AnalysisManagement {
      */
     public CategoryDefinition defineCategory(CustomerId customer, String key, String displayName, boolean retired) {
         if (!key.matches("[a-z0-9][a-z0-9_]{0,39}")) {
-            throw new IllegalArgumentException("category keys are lower case letters, digits and _ (at most 40), got " + key);
+            throw new IllegalArgumentException(
+                    "category keys are lower case letters, digits and _ (at most 40), got " + key);
         }
         var name = displayName.strip();
         if (name.isEmpty() || name.length() > 80) {
@@ -188,7 +206,10 @@ public class AnalysisManagement {
         }
         return transactions.inTenant(customer, () -> {
             taxonomies.upsert(customer, key, name, retired);
-            return taxonomies.all(customer).stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
+            return taxonomies.all(customer).stream()
+                    .filter(d -> d.key().equals(key))
+                    .findFirst()
+                    .orElseThrow();
         });
     }
 

@@ -1,10 +1,8 @@
 package uk.co.omniops.analysis;
 
-import java.time.Duration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -35,6 +33,8 @@ public record AnalysisSettings(
      * @param backfillRate at most this many messages a second are encoded by the vector backfill on one replica
      *        (≈ 3 ms of CPU each: 100 a second is ≈ 30 % of one core)
      */
-    public record Embeddings(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean backfill,
+    public record Embeddings(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("true") boolean backfill,
             @DefaultValue("100") @Positive int backfillRate) {}
 }

@@ -12,8 +12,12 @@ import org.jspecify.annotations.Nullable;
  *     before learning each one (null before the first)
  * @param categoryAccuracy the same for category corrections
  */
-public record CorrectionStats(long corrections, long sentimentCorrections, long categoryCorrections,
-        @Nullable Double sentimentAccuracy, @Nullable Double categoryAccuracy) {
+public record CorrectionStats(
+        long corrections,
+        long sentimentCorrections,
+        long categoryCorrections,
+        @Nullable Double sentimentAccuracy,
+        @Nullable Double categoryAccuracy) {
 
     /**
      * Corrections of one kind an accuracy must rest on before a page shows it: below that one correction reads as

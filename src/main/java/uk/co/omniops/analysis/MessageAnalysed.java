@@ -1,9 +1,7 @@
 package uk.co.omniops.analysis;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
@@ -21,9 +19,16 @@ import uk.co.omniops.tenancy.CustomerId;
  * @param text the message's text
  * @param conversation the conversation when the message was analysed (bounded: its newest messages only)
  */
-public record MessageAnalysed(MessageId messageId, ConversationId conversationId, CustomerId customerId,
-        @Nullable Sentiment sentiment, List<Category> categories, List<String> models, String text,
-        ConversationFacts conversation) implements SentimentAnalysed {
+public record MessageAnalysed(
+        MessageId messageId,
+        ConversationId conversationId,
+        CustomerId customerId,
+        @Nullable Sentiment sentiment,
+        List<Category> categories,
+        List<String> models,
+        String text,
+        ConversationFacts conversation)
+        implements SentimentAnalysed {
 
     /** @param score 0 (negative) … 1 (positive); label negative/neutral/positive; confidence 0…1 */
     public record Sentiment(double score, String label, double confidence, String model) {}

@@ -2,9 +2,7 @@ package uk.co.omniops.analysis;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.MessageId;
 
 /**
@@ -13,5 +11,9 @@ import uk.co.omniops.conversation.MessageId;
  *
  * @param corrected true when an agent corrected the sentiment (then {@code sentiment.model()} is {@code agent})
  */
-public record MessageAnalysis(MessageId messageId, MessageAnalysed.@Nullable Sentiment sentiment,
-        List<MessageAnalysed.Category> categories, boolean corrected, @Nullable Instant analysedAt) {}
+public record MessageAnalysis(
+        MessageId messageId,
+        MessageAnalysed.@Nullable Sentiment sentiment,
+        List<MessageAnalysed.Category> categories,
+        boolean corrected,
+        @Nullable Instant analysedAt) {}

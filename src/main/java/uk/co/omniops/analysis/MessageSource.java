@@ -3,9 +3,7 @@ package uk.co.omniops.analysis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
@@ -27,6 +25,12 @@ public interface MessageSource {
      */
     List<MessageText> contactMessagesSince(CustomerId customer, Instant since, int limit, @Nullable MessageText after);
 
-    record MessageText(MessageId id, ConversationId conversationId, CustomerId customerId, AuthorType authorType,
-            boolean internal, String text, Instant createdAt) {}
+    record MessageText(
+            MessageId id,
+            ConversationId conversationId,
+            CustomerId customerId,
+            AuthorType authorType,
+            boolean internal,
+            String text,
+            Instant createdAt) {}
 }

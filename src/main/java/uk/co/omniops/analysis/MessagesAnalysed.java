@@ -1,7 +1,6 @@
 package uk.co.omniops.analysis;
 
 import java.util.List;
-
 import uk.co.omniops.conversation.SentimentsAnalysed;
 import uk.co.omniops.tenancy.CustomerId;
 

@@ -30,11 +30,10 @@ public final class PiiRedactor {
             "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CARD = Pattern.compile("(?<![\\w#/.-])\\d(?:[ -]?\\d){12,18}(?![\\w/-])");
-    private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\w#/.+-])(?:\\+|00)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d[\\d .()-]{6,18}\\d(?![\\w/-])");
+    private static final Pattern PHONE =
+            Pattern.compile("(?<![\\w#/.+-])(?:\\+|00)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d[\\d .()-]{6,18}\\d(?![\\w/-])");
 
-    private PiiRedactor() {
-    }
+    private PiiRedactor() {}
 
     /** Redacts {@code text} (null is treated as empty) and counts what was replaced. */
     public static RedactionResult redact(String text) {
@@ -52,7 +51,11 @@ public final class PiiRedactor {
         return redact(text).text();
     }
 
-    private static String replace(String s, Pattern p, String type, Map<String, Integer> counts,
+    private static String replace(
+            String s,
+            Pattern p,
+            String type,
+            Map<String, Integer> counts,
             java.util.function.Predicate<String> accept) {
         Matcher m = p.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
@@ -118,7 +121,8 @@ public final class PiiRedactor {
         if (digits.length() < 9 || digits.length() > 15) {
             return false;
         }
-        if (candidate.matches(".*\\d{1,4}[-./]\\d{1,2}[-./]\\d{1,4}.*") && candidate.chars().filter(c -> c == '-').count() == 2
+        if (candidate.matches(".*\\d{1,4}[-./]\\d{1,2}[-./]\\d{1,4}.*")
+                && candidate.chars().filter(c -> c == '-').count() == 2
                 && digits.length() == 8) {
             return false;
         }

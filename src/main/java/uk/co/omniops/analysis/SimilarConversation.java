@@ -1,9 +1,7 @@
 package uk.co.omniops.analysis;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationId;
 
 /**
@@ -14,5 +12,10 @@ import uk.co.omniops.conversation.ConversationId;
  * @param asked its first contact message
  * @param resolution its last agent reply, null when an agent never replied
  */
-public record SimilarConversation(ConversationId conversationId, double similarity, String subject, String asked,
-        @Nullable String resolution, Instant resolvedAt) {}
+public record SimilarConversation(
+        ConversationId conversationId,
+        double similarity,
+        String subject,
+        String asked,
+        @Nullable String resolution,
+        Instant resolvedAt) {}

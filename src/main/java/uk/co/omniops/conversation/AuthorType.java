@@ -2,7 +2,9 @@ package uk.co.omniops.conversation;
 
 /** Who wrote a message. Stored lower-case. */
 public enum AuthorType {
-    CONTACT, AGENT, SYSTEM;
+    CONTACT,
+    AGENT,
+    SYSTEM;
 
     public String dbValue() {
         return name().toLowerCase();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param waitingSince the contact's oldest message after the last agent reply; null when nobody waits
  * @param recent the newest messages (no internal notes), oldest first, at most {@link #RECENT}
  */
-public record ConversationFacts(ConversationId id, ConversationStatus status, Priority priority,
-        @Nullable UUID assigneeId, @Nullable String assigneeName, Instant startedAt, int messageCount,
-        @Nullable Instant waitingSince, String contactName, @Nullable String contactEmail, boolean vip,
+public record ConversationFacts(
+        ConversationId id,
+        ConversationStatus status,
+        Priority priority,
+        @Nullable UUID assigneeId,
+        @Nullable String assigneeName,
+        Instant startedAt,
+        int messageCount,
+        @Nullable Instant waitingSince,
+        String contactName,
+        @Nullable String contactEmail,
+        boolean vip,
         List<RecentMessage> recent) {
 
     /** How many of the newest messages travel with the facts. */
@@ -43,7 +51,9 @@ public record ConversationFacts(ConversationId id, ConversationStatus status, Pr
 
     /** The newest contact message among the recent ones. */
     public Optional<RecentMessage> latestContactMessage() {
-        return recent.reversed().stream().filter(m -> m.authorType() == AuthorType.CONTACT).findFirst();
+        return recent.reversed().stream()
+                .filter(m -> m.authorType() == AuthorType.CONTACT)
+                .findFirst();
     }
 
     /** Whether an agent replied after the message (among the recent ones). */

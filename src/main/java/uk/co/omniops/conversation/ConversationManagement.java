@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
@@ -41,8 +39,13 @@ public class ConversationManagement {
     private final ApplicationEventPublisher events;
     private final LiveUpdates liveUpdates;
 
-    ConversationManagement(Conversations conversations, Messages messages, Contacts contacts,
-            TenantTransactions transactions, ApplicationEventPublisher events, LiveUpdates liveUpdates) {
+    ConversationManagement(
+            Conversations conversations,
+            Messages messages,
+            Contacts contacts,
+            TenantTransactions transactions,
+            ApplicationEventPublisher events,
+            LiveUpdates liveUpdates) {
         this.conversations = conversations;
         this.messages = messages;
         this.contacts = contacts;
@@ -52,8 +55,8 @@ public class ConversationManagement {
     }
 
     /** Starts a conversation with a first contact message. Idempotent per (customer, idempotencyKey). */
-    public ConversationDetails start(CustomerId customer, NewContact contact, String text, String channel,
-            @Nullable String idempotencyKey) {
+    public ConversationDetails start(
+            CustomerId customer, NewContact contact, String text, String channel, @Nullable String idempotencyKey) {
         var clean = MessageTexts.text(text);
         var name = MessageTexts.name(contact.name());
         var email = MessageTexts.email(contact.email());
@@ -81,7 +84,9 @@ public class ConversationManagement {
                             return earlier.get();
                         }
                     }
-                    contactId = contacts.findByEmail(customer, email).map(Contact::id).orElse(null);
+                    contactId = contacts.findByEmail(customer, email)
+                            .map(Contact::id)
+                            .orElse(null);
                 } else {
                     contactId = null;
                 }
@@ -91,8 +96,16 @@ public class ConversationManagement {
                 }
                 var id = ConversationId.random();
                 conversations.insert(id, customer, contactId, subjectOf(clean), validChannel, now);
-                var message = new Message(MessageId.random(), id, customer, AuthorType.CONTACT, contactId.value(), name,
-                        clean, false, now);
+                var message = new Message(
+                        MessageId.random(),
+                        id,
+                        customer,
+                        AuthorType.CONTACT,
+                        contactId.value(),
+                        name,
+                        clean,
+                        false,
+                        now);
                 if (!messages.insert(message, key)) {
                     throw new AlreadyStored();
                 }
@@ -104,16 +117,20 @@ public class ConversationManagement {
             });
         } catch (AlreadyStored e) {
             // a concurrent retry stored it first; this transaction (contact, conversation) was rolled back
-            return transactions.readInTenant(customer, () -> detailsForKey(customer, key)).orElseThrow();
+            return transactions
+                    .readInTenant(customer, () -> detailsForKey(customer, key))
+                    .orElseThrow();
         }
     }
 
     /** A contact's message. Idempotent per (customer, idempotencyKey); reopens a resolved conversation. */
-    public Message receive(CustomerId customer, ConversationId conversation, String text, @Nullable String idempotencyKey) {
+    public Message receive(
+            CustomerId customer, ConversationId conversation, String text, @Nullable String idempotencyKey) {
         var clean = MessageTexts.text(text);
         var key = MessageTexts.idempotencyKey(idempotencyKey);
         return transactions.inTenant(customer, () -> {
-            var lockedWithName = conversations.lockWithContactName(customer, conversation)
+            var lockedWithName = conversations
+                    .lockWithContactName(customer, conversation)
                     .orElseThrow(() -> new ConversationNotFound(conversation));
             var current = lockedWithName.getKey();
             if (key != null) {
@@ -124,10 +141,19 @@ public class ConversationManagement {
             }
             var now = now();
             // as a read after the insert returns it (the author name of a contact's message is the contact's name)
-            var message = new Message(MessageId.random(), conversation, customer, AuthorType.CONTACT,
-                    current.contactId().value(), lockedWithName.getValue(), clean, false, now);
+            var message = new Message(
+                    MessageId.random(),
+                    conversation,
+                    customer,
+                    AuthorType.CONTACT,
+                    current.contactId().value(),
+                    lockedWithName.getValue(),
+                    clean,
+                    false,
+                    now);
             if (!conversations.insertContactMessage(message, key)) {
-                return sameConversation(messages.findByIdempotencyKey(customer, key).orElseThrow(), conversation);
+                return sameConversation(
+                        messages.findByIdempotencyKey(customer, key).orElseThrow(), conversation);
             }
             events.publishEvent(new MessageReceived(message.id(), conversation, customer, AuthorType.CONTACT, now));
             live(customer, LiveUpdate.Kind.MESSAGE_RECEIVED, conversation);
@@ -145,8 +171,8 @@ public class ConversationManagement {
             locked(customer, conversation);
             requireStaff(customer, agentId);
             var now = now();
-            var message = new Message(MessageId.random(), conversation, customer, AuthorType.AGENT, agentId, null, clean,
-                    false, now);
+            var message = new Message(
+                    MessageId.random(), conversation, customer, AuthorType.AGENT, agentId, null, clean, false, now);
             messages.insert(message, null);
             conversations.agentMessageAdded(customer, conversation, now);
             events.publishEvent(new MessageReceived(message.id(), conversation, customer, AuthorType.AGENT, now));
@@ -162,8 +188,8 @@ public class ConversationManagement {
             locked(customer, conversation);
             requireStaff(customer, authorId);
             var now = now();
-            var note = new Message(MessageId.random(), conversation, customer, AuthorType.AGENT, authorId, null, clean,
-                    true, now);
+            var note = new Message(
+                    MessageId.random(), conversation, customer, AuthorType.AGENT, authorId, null, clean, true, now);
             messages.insert(note, null);
             conversations.touched(customer, conversation, now);
             live(customer, LiveUpdate.Kind.NOTE_ADDED, conversation);
@@ -176,10 +202,12 @@ public class ConversationManagement {
      * the agent may link it to after checking (issue 21, finding 2).
      */
     public Optional<Contact> knownContactClaimed(CustomerId customer, ConversationId conversation) {
-        return transactions.readInTenant(customer, () -> details(customer, conversation)
-                .map(ConversationDetails::contact)
-                .filter(c -> !c.verified() && c.email() != null)
-                .flatMap(c -> contacts.findByEmail(customer, c.email())));
+        return transactions.readInTenant(
+                customer,
+                () -> details(customer, conversation)
+                        .map(ConversationDetails::contact)
+                        .filter(c -> !c.verified() && c.email() != null)
+                        .flatMap(c -> contacts.findByEmail(customer, c.email())));
     }
 
     /**
@@ -204,9 +232,17 @@ public class ConversationManagement {
             var known = found.get();
             contacts.mergeInto(customer, visitor.id(), known.id());
             var now = now();
-            var note = new Message(MessageId.random(), conversation, customer, AuthorType.AGENT, byUser, null,
+            var note = new Message(
+                    MessageId.random(),
+                    conversation,
+                    customer,
+                    AuthorType.AGENT,
+                    byUser,
+                    null,
                     "Linked the chat visitor \"" + visitor.name() + "\" to the known contact " + known.name() + " ("
-                            + known.email() + ") after checking who they are.", true, now);
+                            + known.email() + ") after checking who they are.",
+                    true,
+                    now);
             messages.insert(note, null);
             conversations.touched(customer, conversation, now);
             live(customer, LiveUpdate.Kind.NOTE_ADDED, conversation);
@@ -282,22 +318,28 @@ public class ConversationManagement {
      * one). Empty for an unknown conversation or another customer's.
      */
     public Optional<ConversationFacts> facts(CustomerId customer, ConversationId conversation) {
-        return transactions.readInTenant(customer, () -> conversations.facts(customer, conversation,
-                messages.recent(customer, conversation, ConversationFacts.RECENT)));
+        return transactions.readInTenant(
+                customer,
+                () -> conversations.facts(
+                        customer, conversation, messages.recent(customer, conversation, ConversationFacts.RECENT)));
     }
 
     /**
      * {@link #facts(CustomerId, ConversationId)} of several conversations (a batch of analysed messages) in two
      * statements whatever their number; unknown conversations (or another customer's) are left out.
      */
-    public java.util.Map<ConversationId, ConversationFacts> facts(CustomerId customer,
-            java.util.Collection<ConversationId> ids) {
+    public java.util.Map<ConversationId, ConversationFacts> facts(
+            CustomerId customer, java.util.Collection<ConversationId> ids) {
         if (ids.isEmpty()) {
             return java.util.Map.of();
         }
-        return transactions.readInTenant(customer, () -> conversations
-                .facts(customer, ids, messages.recent(customer, ids, ConversationFacts.RECENT)).stream()
-                .collect(java.util.stream.Collectors.toMap(ConversationFacts::id, f -> f)));
+        return transactions.readInTenant(
+                customer,
+                () ->
+                        conversations
+                                .facts(customer, ids, messages.recent(customer, ids, ConversationFacts.RECENT))
+                                .stream()
+                                .collect(java.util.stream.Collectors.toMap(ConversationFacts::id, f -> f)));
     }
 
     /**
@@ -305,8 +347,10 @@ public class ConversationManagement {
      * unknown ids (or another customer's) are left out.
      */
     public java.util.Map<MessageId, Message> messages(CustomerId customer, java.util.Collection<MessageId> ids) {
-        return transactions.readInTenant(customer, () -> messages.findAll(customer, ids).stream()
-                .collect(java.util.stream.Collectors.toMap(Message::id, m -> m)));
+        return transactions.readInTenant(
+                customer,
+                () -> messages.findAll(customer, ids).stream()
+                        .collect(java.util.stream.Collectors.toMap(Message::id, m -> m)));
     }
 
     /** One message or internal note of the customer; empty when it does not exist (or is another customer's). */
@@ -319,11 +363,13 @@ public class ConversationManagement {
      * {@code (createdAt, id)} order, after the message {@code afterCursor} (exclusive; a cursor that no longer
      * exists ends the listing), at most {@code limit} (1 to 1,000): the pages of the analysis backfill.
      */
-    public List<Message> contactMessagesSince(CustomerId customer, Instant since, int limit, @Nullable MessageId afterCursor) {
+    public List<Message> contactMessagesSince(
+            CustomerId customer, Instant since, int limit, @Nullable MessageId afterCursor) {
         if (limit < 1 || limit > 1_000) {
             throw new IllegalArgumentException("limit must be 1 to 1,000");
         }
-        return transactions.readInTenant(customer, () -> messages.contactMessagesSince(customer, since, limit, afterCursor));
+        return transactions.readInTenant(
+                customer, () -> messages.contactMessagesSince(customer, since, limit, afterCursor));
     }
 
     /**
@@ -335,16 +381,16 @@ public class ConversationManagement {
      * @param score 0 (negative) … 1 (positive)
      * @param label negative, neutral or positive
      */
-    public void recordSentiment(CustomerId customer, ConversationId conversation, MessageId message, double score,
-            String label) {
+    public void recordSentiment(
+            CustomerId customer, ConversationId conversation, MessageId message, double score, String label) {
         if (!InboxQuery.SENTIMENT_LABELS.contains(label)) {
             throw new IllegalArgumentException("label must be negative, neutral or positive");
         }
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must be 0 to 1");
         }
-        var changed = transactions.inTenant(customer,
-                () -> conversations.recordSentiment(customer, conversation, message, score, label));
+        var changed = transactions.inTenant(
+                customer, () -> conversations.recordSentiment(customer, conversation, message, score, label));
         if (changed) {
             live(customer, LiveUpdate.Kind.CONVERSATION_SENTIMENT, conversation);
         }
@@ -357,10 +403,15 @@ public class ConversationManagement {
      */
     public void recordSentiments(CustomerId customer, List<? extends SentimentAnalysed> analysed) {
         var valid = analysed.stream()
-                .filter(s -> s.customerId().equals(customer) && s.sentimentScore() != null && s.sentimentLabel() != null
+                .filter(s -> s.customerId().equals(customer)
+                        && s.sentimentScore() != null
+                        && s.sentimentLabel() != null
                         && InboxQuery.SENTIMENT_LABELS.contains(s.sentimentLabel())
-                        && s.sentimentScore() >= 0 && s.sentimentScore() <= 1)
-                .map(s -> new Conversations.AnalysedSentiment(s.conversationId(), s.messageId(),
+                        && s.sentimentScore() >= 0
+                        && s.sentimentScore() <= 1)
+                .map(s -> new Conversations.AnalysedSentiment(
+                        s.conversationId(),
+                        s.messageId(),
                         java.util.Objects.requireNonNull(s.sentimentScore()),
                         java.util.Objects.requireNonNull(s.sentimentLabel())))
                 .toList();
@@ -379,7 +430,8 @@ public class ConversationManagement {
         if (limit == 0) {
             return List.of();
         }
-        return transactions.readInTenant(customer, () -> conversations.inbox(customer, query, offset, Math.min(limit, 500)));
+        return transactions.readInTenant(
+                customer, () -> conversations.inbox(customer, query, offset, Math.min(limit, 500)));
     }
 
     public int count(CustomerId customer, InboxQuery query) {
@@ -407,14 +459,18 @@ public class ConversationManagement {
      * @param page from 0
      * @param size 1 to 100
      */
-    public ConversationPage list(CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since,
-            int page, int size) {
+    public ConversationPage list(
+            CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since, int page, int size) {
         if (page < 0 || size < 1 || size > 100) {
             throw new IllegalArgumentException("page must be 0 or more and size 1 to 100");
         }
-        return transactions.readInTenant(customer, () -> new ConversationPage(
-                conversations.page(customer, status, since, Math.multiplyExact(page, size), size), page, size,
-                conversations.countPage(customer, status, since)));
+        return transactions.readInTenant(
+                customer,
+                () -> new ConversationPage(
+                        conversations.page(customer, status, since, Math.multiplyExact(page, size), size),
+                        page,
+                        size,
+                        conversations.countPage(customer, status, since)));
     }
 
     /**
@@ -440,12 +496,17 @@ public class ConversationManagement {
     }
 
     private Optional<ConversationDetails> details(CustomerId customer, ConversationId id) {
-        return conversations.findById(customer, id).map(c -> new ConversationDetails(c,
-                contacts.findById(customer, c.contactId()).orElseThrow(), messages.findByConversation(customer, id)));
+        return conversations
+                .findById(customer, id)
+                .map(c -> new ConversationDetails(
+                        c,
+                        contacts.findById(customer, c.contactId()).orElseThrow(),
+                        messages.findByConversation(customer, id)));
     }
 
     private Optional<ConversationDetails> detailsForKey(CustomerId customer, @Nullable String key) {
-        return key == null ? Optional.empty()
+        return key == null
+                ? Optional.empty()
                 : messages.findByIdempotencyKey(customer, key).flatMap(m -> details(customer, m.conversationId()));
     }
 
@@ -474,11 +535,13 @@ public class ConversationManagement {
             return firstLine.substring(0, sentence.end());
         }
         var cut = firstLine.lastIndexOf(' ', SUBJECT_LENGTH - 1);
-        var words = (cut >= SUBJECT_LENGTH / 2 ? firstLine.substring(0, cut) : firstLine.substring(0, SUBJECT_LENGTH - 1))
-                .strip().replaceAll("[\\s,;:.!?—–-]+$", "");
+        var words = (cut >= SUBJECT_LENGTH / 2
+                        ? firstLine.substring(0, cut)
+                        : firstLine.substring(0, SUBJECT_LENGTH - 1))
+                .strip()
+                .replaceAll("[\\s,;:.!?—–-]+$", "");
         return words + "…";
     }
-
 
     /** Microseconds: what PostgreSQL stores, so returned objects equal what a later read gives. */
     private static Instant now() {

@@ -2,7 +2,6 @@ package uk.co.omniops.conversation;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
@@ -11,5 +10,5 @@ import uk.co.omniops.tenancy.CustomerId;
  * @param resolvedBy the agent or supervisor who resolved it (the escalation module names them when it closes the
  *                   conversation's open escalation)
  */
-public record ConversationResolved(ConversationId conversationId, CustomerId customerId, Instant resolvedAt,
-                                   UUID resolvedBy) {}
+public record ConversationResolved(
+        ConversationId conversationId, CustomerId customerId, Instant resolvedAt, UUID resolvedBy) {}

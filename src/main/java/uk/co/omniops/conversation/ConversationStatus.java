@@ -2,7 +2,9 @@ package uk.co.omniops.conversation;
 
 /** Stored lower-case ({@code open}, {@code pending}, {@code resolved}). */
 public enum ConversationStatus {
-    OPEN, PENDING, RESOLVED;
+    OPEN,
+    PENDING,
+    RESOLVED;
 
     public String dbValue() {
         return name().toLowerCase();

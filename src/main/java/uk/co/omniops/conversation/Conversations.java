@@ -10,11 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
@@ -39,8 +37,7 @@ class Conversations {
         this.jdbc = jdbc;
     }
 
-    void insert(ConversationId id, CustomerId customer, ContactId contact, String subject, String channel,
-            Instant at) {
+    void insert(ConversationId id, CustomerId customer, ContactId contact, String subject, String channel, Instant at) {
         jdbc.sql("""
                 insert into conversations (id, customer_id, contact_id, subject, channel, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?)
@@ -50,12 +47,15 @@ class Conversations {
     }
 
     Optional<Conversation> findById(CustomerId customer, ConversationId id) {
-        return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ?").params(customer.value(), id.value())
-                .query((rs, i) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ?")
+                .params(customer.value(), id.value())
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     /** The conversation's facts without its messages (see {@link ConversationFacts}); one indexed row. */
-    Optional<ConversationFacts> facts(CustomerId customer, ConversationId id, List<ConversationFacts.RecentMessage> recent) {
+    Optional<ConversationFacts> facts(
+            CustomerId customer, ConversationId id, List<ConversationFacts.RecentMessage> recent) {
         return jdbc.sql("""
                 select c.status, c.priority, c.assignee_id, u.display_name as assignee_name, c.created_at,
                        c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, (ct.vip and ct.verified) as vip
@@ -64,16 +64,26 @@ class Conversations {
                   left join staff_directory u on u.id = c.assignee_id
                  where c.customer_id = ? and c.id = ?""")
                 .params(customer.value(), id.value())
-                .query((rs, i) -> new ConversationFacts(id, ConversationStatus.fromDb(rs.getString("status")),
-                        Priority.fromDb(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
-                        rs.getString("assignee_name"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getInt("message_count"), instant(rs.getTimestamp("waiting_since")),
-                        rs.getString("contact_name"), rs.getString("contact_email"), rs.getBoolean("vip"), recent))
+                .query((rs, i) -> new ConversationFacts(
+                        id,
+                        ConversationStatus.fromDb(rs.getString("status")),
+                        Priority.fromDb(rs.getString("priority")),
+                        rs.getObject("assignee_id", UUID.class),
+                        rs.getString("assignee_name"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getInt("message_count"),
+                        instant(rs.getTimestamp("waiting_since")),
+                        rs.getString("contact_name"),
+                        rs.getString("contact_email"),
+                        rs.getBoolean("vip"),
+                        recent))
                 .optional();
     }
 
     /** {@link #facts} of several conversations in one statement; unknown ones are left out. */
-    List<ConversationFacts> facts(CustomerId customer, java.util.Collection<ConversationId> ids,
+    List<ConversationFacts> facts(
+            CustomerId customer,
+            java.util.Collection<ConversationId> ids,
             Map<ConversationId, List<ConversationFacts.RecentMessage>> recent) {
         return jdbc.sql("""
                 select c.id, c.status, c.priority, c.assignee_id, u.display_name as assignee_name, c.created_at,
@@ -82,14 +92,23 @@ class Conversations {
                   join contacts ct on ct.id = c.contact_id
                   left join staff_directory u on u.id = c.assignee_id
                  where c.customer_id = ? and c.id = any(?)""")
-                .params(customer.value(), ids.stream().map(ConversationId::value).distinct().toArray(UUID[]::new))
+                .params(
+                        customer.value(),
+                        ids.stream().map(ConversationId::value).distinct().toArray(UUID[]::new))
                 .query((rs, i) -> {
                     var id = new ConversationId(rs.getObject("id", UUID.class));
-                    return new ConversationFacts(id, ConversationStatus.fromDb(rs.getString("status")),
-                            Priority.fromDb(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
-                            rs.getString("assignee_name"), rs.getTimestamp("created_at").toInstant(),
-                            rs.getInt("message_count"), instant(rs.getTimestamp("waiting_since")),
-                            rs.getString("contact_name"), rs.getString("contact_email"), rs.getBoolean("vip"),
+                    return new ConversationFacts(
+                            id,
+                            ConversationStatus.fromDb(rs.getString("status")),
+                            Priority.fromDb(rs.getString("priority")),
+                            rs.getObject("assignee_id", UUID.class),
+                            rs.getString("assignee_name"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getInt("message_count"),
+                            instant(rs.getTimestamp("waiting_since")),
+                            rs.getString("contact_name"),
+                            rs.getString("contact_email"),
+                            rs.getBoolean("vip"),
                             recent.getOrDefault(id, List.of()));
                 })
                 .list();
@@ -103,7 +122,8 @@ class Conversations {
     Optional<Conversation> lock(CustomerId customer, ConversationId id) {
         return jdbc.sql(SELECT + " where c.customer_id = ? and c.id = ? for no key update of c")
                 .params(customer.value(), id.value())
-                .query((rs, i) -> map(rs)).optional();
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     /**
@@ -121,7 +141,8 @@ class Conversations {
                   left join staff_directory u on u.id = c.assignee_id
                  where c.customer_id = ? and c.id = ? for no key update of c""")
                 .params(customer.value(), id.value())
-                .query((rs, i) -> Map.entry(map(rs), rs.getString("contact_name"))).optional();
+                .query((rs, i) -> Map.entry(map(rs), rs.getString("contact_name")))
+                .optional();
     }
 
     /**
@@ -145,10 +166,21 @@ class Conversations {
                        waiting_since = coalesce(waiting_since, ?), status = 'open', resolved_at = null,
                        updated_at = ?, version = version + 1
                  where customer_id = ? and id = ? and exists (select 1 from inserted)""")
-                .params(message.id().value(), message.customerId().value(), message.conversationId().value(),
-                        message.authorId(), message.text(), idempotencyKey, at, at, at, at,
-                        message.customerId().value(), message.conversationId().value())
-                .update() == 1;
+                        .params(
+                                message.id().value(),
+                                message.customerId().value(),
+                                message.conversationId().value(),
+                                message.authorId(),
+                                message.text(),
+                                idempotencyKey,
+                                at,
+                                at,
+                                at,
+                                at,
+                                message.customerId().value(),
+                                message.conversationId().value())
+                        .update()
+                == 1;
     }
 
     /** A contact wrote: someone is waiting now, and a pending or resolved conversation is open again. */
@@ -159,7 +191,9 @@ class Conversations {
                        waiting_since = coalesce(waiting_since, ?), status = 'open', resolved_at = null,
                        updated_at = ?, version = version + 1
                  where customer_id = ? and id = ?
-                """).params(ts(at), ts(at), ts(at), customer.value(), id.value()).update();
+                """)
+                .params(ts(at), ts(at), ts(at), customer.value(), id.value())
+                .update();
     }
 
     /** An agent answered: nobody waits any more; the first answer sets the first-response time. */
@@ -170,12 +204,15 @@ class Conversations {
                        first_response_at = coalesce(first_response_at, ?), waiting_since = null,
                        updated_at = ?, version = version + 1
                  where customer_id = ? and id = ?
-                """).params(ts(at), ts(at), ts(at), customer.value(), id.value()).update();
+                """)
+                .params(ts(at), ts(at), ts(at), customer.value(), id.value())
+                .update();
     }
 
     void touched(CustomerId customer, ConversationId id, Instant at) {
         jdbc.sql("update conversations set updated_at = ?, version = version + 1 where customer_id = ? and id = ?")
-                .params(ts(at), customer.value(), id.value()).update();
+                .params(ts(at), customer.value(), id.value())
+                .update();
     }
 
     void assign(CustomerId customer, ConversationId id, @Nullable UUID assignee, Instant at) {
@@ -204,7 +241,9 @@ class Conversations {
         jdbc.sql("""
                 update conversations set priority = ?, updated_at = ?, version = version + 1
                  where customer_id = ? and id = ?
-                """).params(priority.dbValue(), ts(at), customer.value(), id.value()).update();
+                """)
+                .params(priority.dbValue(), ts(at), customer.value(), id.value())
+                .update();
     }
 
     /**
@@ -221,8 +260,15 @@ class Conversations {
                  where c.customer_id = ? and c.id = ? and m.customer_id = c.customer_id and m.conversation_id = c.id
                    and m.id = ? and m.author_type = 'contact' and not m.internal
                    and (c.last_sentiment_message_at is null or c.last_sentiment_message_at <= m.created_at)
-                """).params(java.math.BigDecimal.valueOf(score).setScale(4, java.math.RoundingMode.HALF_UP), label,
-                        customer.value(), id.value(), message.value()).update() == 1;
+                """)
+                        .params(
+                                java.math.BigDecimal.valueOf(score).setScale(4, java.math.RoundingMode.HALF_UP),
+                                label,
+                                customer.value(),
+                                id.value(),
+                                message.value())
+                        .update()
+                == 1;
     }
 
     /** One analysed message's sentiment for {@link #recordSentiments}. */
@@ -256,19 +302,28 @@ class Conversations {
                  where c.id = locked.id and v.conversation_id = c.id
                    and (c.last_sentiment_message_at is null or c.last_sentiment_message_at <= v.created_at)
                 returning c.id""")
-                .params(sentiments.stream().map(s -> s.conversation().value()).toArray(UUID[]::new),
+                .params(
+                        sentiments.stream().map(s -> s.conversation().value()).toArray(UUID[]::new),
                         sentiments.stream().map(s -> s.message().value()).toArray(UUID[]::new),
-                        sentiments.stream().map(s -> java.math.BigDecimal.valueOf(s.score())
-                                .setScale(4, java.math.RoundingMode.HALF_UP).toPlainString()).toArray(String[]::new),
+                        sentiments.stream()
+                                .map(s -> java.math.BigDecimal.valueOf(s.score())
+                                        .setScale(4, java.math.RoundingMode.HALF_UP)
+                                        .toPlainString())
+                                .toArray(String[]::new),
                         sentiments.stream().map(AnalysedSentiment::label).toArray(String[]::new),
-                        customer.value(), customer.value())
-                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class))).list();
+                        customer.value(),
+                        customer.value())
+                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     /** Does a user of this customer exist (assignees must be the customer's own staff)? */
     boolean isStaff(CustomerId customer, UUID userId) {
         return jdbc.sql("select count(*) from staff_directory where customer_id = ? and id = ?")
-                .params(customer.value(), userId).query(Long.class).single() > 0;
+                        .params(customer.value(), userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     // inbox ---------------------------------------------------------------------------------------
@@ -292,13 +347,17 @@ class Conversations {
     }
 
     int count(CustomerId customer, InboxQuery query) {
-        return jdbc.sql("select count(*) from conversations c " + where(query)).params(params(customer, query))
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from conversations c " + where(query))
+                .params(params(customer, query))
+                .query(Integer.class)
+                .single();
     }
 
     int countOfContact(CustomerId customer, ContactId contact) {
         return jdbc.sql("select count(*) from conversations where customer_id = ? and contact_id = ?")
-                .params(customer.value(), contact.value()).query(Integer.class).single();
+                .params(customer.value(), contact.value())
+                .query(Integer.class)
+                .single();
     }
 
     OpenCounts openCounts(CustomerId customer) {
@@ -310,27 +369,30 @@ class Conversations {
                  where customer_id = ? and status in ('open', 'pending')
                  group by assignee_id
                 """).params(customer.value()).query(rs -> {
-                    var assignee = rs.getObject("assignee_id", UUID.class);
-                    if (assignee == null) {
-                        unassigned[0] = rs.getInt("n");
-                    } else {
-                        byAssignee.put(assignee, rs.getInt("n"));
-                    }
-                });
-        var all = unassigned[0] + byAssignee.values().stream().mapToInt(Integer::intValue).sum();
+            var assignee = rs.getObject("assignee_id", UUID.class);
+            if (assignee == null) {
+                unassigned[0] = rs.getInt("n");
+            } else {
+                byAssignee.put(assignee, rs.getInt("n"));
+            }
+        });
+        var all = unassigned[0]
+                + byAssignee.values().stream().mapToInt(Integer::intValue).sum();
         return new OpenCounts(unassigned[0], all, byAssignee);
     }
 
     /** The API's list: changed since a point in time, most recently changed first. */
-    List<Conversation> page(CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since,
-            int offset, int limit) {
+    List<Conversation> page(
+            CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since, int offset, int limit) {
         return jdbc.sql(SELECT + apiWhere(status, since) + " order by c.updated_at desc, c.id desc offset ? limit ?")
                 .params(apiParams(customer, since, offset, limit))
-                .query((rs, i) -> map(rs)).list();
+                .query((rs, i) -> map(rs))
+                .list();
     }
 
     /** Resolved conversations of the customer resolved at or after {@code since} (null: any time), newest first. */
-    java.util.LinkedHashMap<ConversationId, Instant> resolvedSince(CustomerId customer, @Nullable Instant since, int limit) {
+    java.util.LinkedHashMap<ConversationId, Instant> resolvedSince(
+            CustomerId customer, @Nullable Instant since, int limit) {
         var result = new java.util.LinkedHashMap<ConversationId, Instant>();
         jdbc.sql("""
                 select id, resolved_at from conversations
@@ -338,14 +400,18 @@ class Conversations {
                  order by resolved_at desc, id desc limit ?""")
                 .params(customer.value(), ts(since == null ? Instant.EPOCH : since), limit)
                 .query(rs -> {
-                    result.put(new ConversationId(rs.getObject(1, java.util.UUID.class)), rs.getTimestamp(2).toInstant());
+                    result.put(
+                            new ConversationId(rs.getObject(1, java.util.UUID.class)),
+                            rs.getTimestamp(2).toInstant());
                 });
         return result;
     }
 
     long countPage(CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since) {
         return jdbc.sql("select count(*) from conversations c " + apiWhere(status, since))
-                .params(apiParams(customer, since, null, null)).query(Long.class).single();
+                .params(apiParams(customer, since, null, null))
+                .query(Long.class)
+                .single();
     }
 
     private static String apiWhere(@Nullable ConversationStatus status, @Nullable Instant since) {
@@ -353,8 +419,8 @@ class Conversations {
                 + (since == null ? "" : " and c.updated_at >= ?");
     }
 
-    private static List<Object> apiParams(CustomerId customer, @Nullable Instant since, @Nullable Integer offset,
-            @Nullable Integer limit) {
+    private static List<Object> apiParams(
+            CustomerId customer, @Nullable Instant since, @Nullable Integer offset, @Nullable Integer limit) {
         var params = new java.util.ArrayList<Object>();
         params.add(customer.value());
         if (since != null) {
@@ -370,22 +436,34 @@ class Conversations {
     private static String where(InboxQuery query) {
         var where = new StringBuilder(" where c.customer_id = ?");
         if (!query.statuses().isEmpty()) {
-            where.append(" and c.status in (").append(query.statuses().stream().sorted()
-                    .map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "))).append(')');
+            where.append(" and c.status in (")
+                    .append(query.statuses().stream()
+                            .sorted()
+                            .map(s -> "'" + s.dbValue() + "'")
+                            .collect(Collectors.joining(", ")))
+                    .append(')');
         }
         if (!query.priorities().isEmpty()) {
-            where.append(" and c.priority in (").append(query.priorities().stream().sorted()
-                    .map(p -> "'" + p.dbValue() + "'").collect(Collectors.joining(", "))).append(')');
+            where.append(" and c.priority in (")
+                    .append(query.priorities().stream()
+                            .sorted()
+                            .map(p -> "'" + p.dbValue() + "'")
+                            .collect(Collectors.joining(", ")))
+                    .append(')');
         }
         if (!query.sentimentLabels().isEmpty()) {
             // validated against InboxQuery.SENTIMENT_LABELS: literals, like status and priority
-            where.append(" and c.last_sentiment_label in (").append(query.sentimentLabels().stream().sorted()
-                    .map(l -> "'" + l + "'").collect(Collectors.joining(", "))).append(')');
+            where.append(" and c.last_sentiment_label in (")
+                    .append(query.sentimentLabels().stream()
+                            .sorted()
+                            .map(l -> "'" + l + "'")
+                            .collect(Collectors.joining(", ")))
+                    .append(')');
         }
         switch (query.scope()) {
             case MINE -> where.append(query.viewer() == null ? " and false" : " and c.assignee_id = ?");
             case UNASSIGNED -> where.append(" and c.assignee_id is null");
-            case ALL -> { }
+            case ALL -> {}
         }
         return where.append(' ').toString();
     }
@@ -409,26 +487,42 @@ class Conversations {
     }
 
     private static ConversationSummary summary(ResultSet rs) throws SQLException {
-        return new ConversationSummary(new ConversationId(rs.getObject("id", UUID.class)), rs.getString("contact_name"),
-                rs.getString("subject"), ConversationStatus.fromDb(rs.getString("status")),
-                Priority.fromDb(rs.getString("priority")), rs.getObject("assignee_id", UUID.class),
-                rs.getString("assignee_name"), rs.getString("preview"),
-                instant(rs.getTimestamp("last_customer_message_at")), instant(rs.getTimestamp("waiting_since")),
-                rs.getInt("message_count"), rs.getTimestamp("updated_at").toInstant(),
-                rs.getBigDecimal("last_sentiment_score") == null ? null
+        return new ConversationSummary(
+                new ConversationId(rs.getObject("id", UUID.class)),
+                rs.getString("contact_name"),
+                rs.getString("subject"),
+                ConversationStatus.fromDb(rs.getString("status")),
+                Priority.fromDb(rs.getString("priority")),
+                rs.getObject("assignee_id", UUID.class),
+                rs.getString("assignee_name"),
+                rs.getString("preview"),
+                instant(rs.getTimestamp("last_customer_message_at")),
+                instant(rs.getTimestamp("waiting_since")),
+                rs.getInt("message_count"),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getBigDecimal("last_sentiment_score") == null
+                        ? null
                         : rs.getBigDecimal("last_sentiment_score").doubleValue(),
                 rs.getString("last_sentiment_label"));
     }
 
     private static Conversation map(ResultSet rs) throws SQLException {
-        return new Conversation(new ConversationId(rs.getObject("id", UUID.class)),
+        return new Conversation(
+                new ConversationId(rs.getObject("id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)),
-                new ContactId(rs.getObject("contact_id", UUID.class)), rs.getString("subject"),
-                ConversationStatus.fromDb(rs.getString("status")), Priority.fromDb(rs.getString("priority")),
-                rs.getString("channel"), rs.getObject("assignee_id", UUID.class), rs.getString("assignee_name"),
-                rs.getInt("message_count"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("first_response_at")),
-                instant(rs.getTimestamp("last_customer_message_at")), instant(rs.getTimestamp("last_agent_message_at")),
+                new ContactId(rs.getObject("contact_id", UUID.class)),
+                rs.getString("subject"),
+                ConversationStatus.fromDb(rs.getString("status")),
+                Priority.fromDb(rs.getString("priority")),
+                rs.getString("channel"),
+                rs.getObject("assignee_id", UUID.class),
+                rs.getString("assignee_name"),
+                rs.getInt("message_count"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                instant(rs.getTimestamp("first_response_at")),
+                instant(rs.getTimestamp("last_customer_message_at")),
+                instant(rs.getTimestamp("last_agent_message_at")),
                 instant(rs.getTimestamp("resolved_at")));
     }
 

@@ -88,8 +88,9 @@ final class MessageTexts {
             } else if (Character.isSurrogate(c)) {
                 throw new MessageRejected(field + " is not valid Unicode (unpaired surrogate)");
             } else if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-                throw new MessageRejected(field + " contains a control character (U+%04X); only newline and tab are allowed"
-                        .formatted((int) c));
+                throw new MessageRejected(field
+                        + " contains a control character (U+%04X); only newline and tab are allowed"
+                                .formatted((int) c));
             }
         }
     }

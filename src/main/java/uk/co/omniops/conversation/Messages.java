@@ -6,11 +6,9 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import uk.co.omniops.tenancy.CustomerId;
 
 /** Messages and internal notes of the customer in scope. */
@@ -45,20 +43,32 @@ class Messages {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (customer_id, idempotency_key) where idempotency_key is not null do nothing
                 """)
-                .params(message.id().value(), message.customerId().value(), message.conversationId().value(),
-                        message.authorType().dbValue(), message.authorId(), message.text(), message.internal(),
-                        idempotencyKey, Timestamp.from(message.createdAt()))
-                .update() == 1;
+                        .params(
+                                message.id().value(),
+                                message.customerId().value(),
+                                message.conversationId().value(),
+                                message.authorType().dbValue(),
+                                message.authorId(),
+                                message.text(),
+                                message.internal(),
+                                idempotencyKey,
+                                Timestamp.from(message.createdAt()))
+                        .update()
+                == 1;
     }
 
     Optional<Message> findById(CustomerId customer, MessageId id) {
-        return jdbc.sql(SELECT + " where m.customer_id = ? and m.id = ?").params(customer.value(), id.value())
-                .query((rs, i) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where m.customer_id = ? and m.id = ?")
+                .params(customer.value(), id.value())
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     Optional<Message> findByIdempotencyKey(CustomerId customer, String key) {
-        return jdbc.sql(SELECT + " where m.customer_id = ? and m.idempotency_key = ?").params(customer.value(), key)
-                .query((rs, i) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where m.customer_id = ? and m.idempotency_key = ?")
+                .params(customer.value(), key)
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     /** The newest {@code limit} messages (no notes), oldest first: a bounded read on the conversation's index. */
@@ -68,17 +78,21 @@ class Messages {
                  where customer_id = ? and conversation_id = ? and not internal
                  order by created_at desc, id desc limit ?""")
                 .params(customer.value(), conversation.value(), limit)
-                .query((rs, i) -> new ConversationFacts.RecentMessage(new MessageId(rs.getObject(1, UUID.class)),
-                        AuthorType.fromDb(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()))
-                .list().reversed();
+                .query((rs, i) -> new ConversationFacts.RecentMessage(
+                        new MessageId(rs.getObject(1, UUID.class)),
+                        AuthorType.fromDb(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list()
+                .reversed();
     }
 
     /**
      * {@link #recent} of several conversations in one statement (a lateral read of each conversation's index), by
      * conversation.
      */
-    java.util.Map<ConversationId, List<ConversationFacts.RecentMessage>> recent(CustomerId customer,
-            java.util.Collection<ConversationId> conversations, int limit) {
+    java.util.Map<ConversationId, List<ConversationFacts.RecentMessage>> recent(
+            CustomerId customer, java.util.Collection<ConversationId> conversations, int limit) {
         var result = new java.util.HashMap<ConversationId, List<ConversationFacts.RecentMessage>>();
         jdbc.sql("""
                 select c.id as conversation_id, m.id, m.author_type, m.text, m.created_at
@@ -86,12 +100,21 @@ class Messages {
                   cross join lateral (select id, author_type, text, created_at from messages
                                        where customer_id = ? and conversation_id = c.id and not internal
                                        order by created_at desc, id desc limit ?) m""")
-                .params(conversations.stream().map(ConversationId::value).distinct().toArray(UUID[]::new),
-                        customer.value(), limit)
+                .params(
+                        conversations.stream()
+                                .map(ConversationId::value)
+                                .distinct()
+                                .toArray(UUID[]::new),
+                        customer.value(),
+                        limit)
                 .query(rs -> {
-                    result.computeIfAbsent(new ConversationId(rs.getObject(1, UUID.class)), k -> new java.util.ArrayList<>())
-                            .add(new ConversationFacts.RecentMessage(new MessageId(rs.getObject(2, UUID.class)),
-                                    AuthorType.fromDb(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant()));
+                    result.computeIfAbsent(
+                                    new ConversationId(rs.getObject(1, UUID.class)), k -> new java.util.ArrayList<>())
+                            .add(new ConversationFacts.RecentMessage(
+                                    new MessageId(rs.getObject(2, UUID.class)),
+                                    AuthorType.fromDb(rs.getString(3)),
+                                    rs.getString(4),
+                                    rs.getTimestamp(5).toInstant()));
                 });
         result.replaceAll((k, v) -> v.reversed());
         return result;
@@ -104,14 +127,16 @@ class Messages {
         }
         return jdbc.sql(SELECT + " where m.customer_id = ? and m.id = any(?)")
                 .params(customer.value(), ids.stream().map(MessageId::value).toArray(UUID[]::new))
-                .query((rs, i) -> map(rs)).list();
+                .query((rs, i) -> map(rs))
+                .list();
     }
 
     /** Messages and notes, oldest first. */
     List<Message> findByConversation(CustomerId customer, ConversationId conversation) {
         return jdbc.sql(SELECT + " where m.customer_id = ? and m.conversation_id = ? order by m.created_at, m.id")
                 .params(customer.value(), conversation.value())
-                .query((rs, i) -> map(rs)).list();
+                .query((rs, i) -> map(rs))
+                .list();
     }
 
     /**
@@ -120,9 +145,13 @@ class Messages {
      * estimate the row-level security filter and read the whole table for every page (12 s a page at 1,000,000
      * messages, docs/benchmarks.md §5b); by customer it walks {@code messages_customer_contact_idx} (15 ms).
      */
-    List<Message> contactMessagesSince(CustomerId customer, java.time.Instant since, int limit, @Nullable MessageId after) {
-        var sql = SELECT + " where m.customer_id = ? and m.author_type = 'contact' and not m.internal and m.created_at >= ?"
-                + (after == null ? "" : " and (m.created_at, m.id) > ((select a.created_at from messages a where a.id = ?), ?)")
+    List<Message> contactMessagesSince(
+            CustomerId customer, java.time.Instant since, int limit, @Nullable MessageId after) {
+        var sql = SELECT
+                + " where m.customer_id = ? and m.author_type = 'contact' and not m.internal and m.created_at >= ?"
+                + (after == null
+                        ? ""
+                        : " and (m.created_at, m.id) > ((select a.created_at from messages a where a.id = ?), ?)")
                 + " order by m.created_at, m.id limit ?";
         var params = new java.util.ArrayList<Object>();
         params.add(customer.value());
@@ -137,10 +166,15 @@ class Messages {
 
     private static Message map(ResultSet rs) throws SQLException {
         var name = rs.getString("author_name");
-        return new Message(new MessageId(rs.getObject("id", UUID.class)),
+        return new Message(
+                new MessageId(rs.getObject("id", UUID.class)),
                 new ConversationId(rs.getObject("conversation_id", UUID.class)),
-                new CustomerId(rs.getObject("customer_id", UUID.class)), AuthorType.fromDb(rs.getString("author_type")),
-                rs.getObject("author_id", UUID.class), name, rs.getString("text"), rs.getBoolean("internal"),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                AuthorType.fromDb(rs.getString("author_type")),
+                rs.getObject("author_id", UUID.class),
+                name,
+                rs.getString("text"),
+                rs.getBoolean("internal"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * Who starts a conversation. A verified one (from the customer's systems or staff) reuses the verified contact with
  * the same e-mail; an unverified one (a public-chat visitor) always becomes a new contact of its own.
  */
-public record NewContact(String name, @Nullable String email, @Nullable String phone, boolean verified) {
+public record NewContact(
+        String name, @Nullable String email, @Nullable String phone, boolean verified) {
 
     /** A contact vouched for by the customer's systems (API key) or staff. */
     public NewContact(String name, @Nullable String email, @Nullable String phone) {

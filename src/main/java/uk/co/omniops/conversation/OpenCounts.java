@@ -3,7 +3,6 @@ package uk.co.omniops.conversation;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,10 @@ package uk.co.omniops.conversation;
 
 /** Stored lower-case; ordered from least to most urgent. */
 public enum Priority {
-    LOW, NORMAL, HIGH, URGENT;
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT;
 
     public String dbValue() {
         return name().toLowerCase();

@@ -1,7 +1,6 @@
 package uk.co.omniops.conversation;
 
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
@@ -19,8 +18,10 @@ public interface SentimentAnalysed {
     CustomerId customerId();
 
     /** 0 (negative) … 1 (positive); null when sentiment analysis is off. */
-    @Nullable Double sentimentScore();
+    @Nullable
+    Double sentimentScore();
 
     /** negative, neutral or positive; null when sentiment analysis is off. */
-    @Nullable String sentimentLabel();
+    @Nullable
+    String sentimentLabel();
 }

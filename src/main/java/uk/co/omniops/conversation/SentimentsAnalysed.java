@@ -1,7 +1,6 @@
 package uk.co.omniops.conversation;
 
 import java.util.List;
-
 import uk.co.omniops.tenancy.CustomerId;
 
 /**

@@ -1,7 +1,6 @@
 package uk.co.omniops.escalation;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,11 +9,15 @@ import org.jspecify.annotations.Nullable;
  * "openedAt": "2025-…Z"}} (or {@code null} when none is open). Status and severity are lower-case;
  * field names are camelCase like the rest of {@code /api/v1}.
  */
-public record CurrentEscalation(String status, String severity, String reason, @Nullable String rule,
+public record CurrentEscalation(
+        String status,
+        String severity,
+        String reason,
+        @Nullable String rule,
         Instant openedAt) {
 
     static CurrentEscalation of(Escalation e) {
-        return new CurrentEscalation(e.status().dbValue(), e.severity().dbValue(), e.reason(), e.ruleName(),
-                e.openedAt());
+        return new CurrentEscalation(
+                e.status().dbValue(), e.severity().dbValue(), e.reason(), e.ruleName(), e.openedAt());
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import uk.co.omniops.escalation.internal.Assessment;
 import uk.co.omniops.escalation.internal.DefaultRules;
 import uk.co.omniops.escalation.internal.Facts;
@@ -32,12 +31,13 @@ public record DefaultRulesVerdict(String rule, Severity severity, String reason)
      *
      * @param score sentiment 0 (negative) … 1 (positive), how strongly the contact feels
      */
-    public static Optional<DefaultRulesVerdict> ofOpening(String text, double score, String label, double confidence,
-            Set<String> categories) {
+    public static Optional<DefaultRulesVerdict> ofOpening(
+            String text, double score, String label, double confidence, Set<String> categories) {
         var signal = new Facts.Signal(score, label, confidence, categories);
         var facts = new Facts(signal, text, List.of(signal), null, false, null);
         return Assessment.of(DefaultRules.forCustomer(ANY), EVALUATOR, facts)
-                .filter(a -> a.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE)))
+                .filter(a ->
+                        a.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE)))
                 .map(a -> new DefaultRulesVerdict(a.lead().name(), a.severity(), a.reason()));
     }
 }

@@ -3,9 +3,7 @@ package uk.co.omniops.escalation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.tenancy.CustomerId;
@@ -16,11 +14,25 @@ import uk.co.omniops.tenancy.CustomerId;
  * @param ruleName the rule's name when it matched (kept if the rule is renamed or deleted)
  * @param matchCount how often rules matched while it was open (repeat matches add to it, never a new escalation)
  */
-public record Escalation(EscalationId id, CustomerId customerId, ConversationId conversationId,
-        @Nullable MessageId messageId, @Nullable UUID ruleId, @Nullable String ruleName, String reason,
-        Severity severity, EscalationStatus status, Instant openedAt, Instant lastMatchedAt, int matchCount,
-        @Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy, @Nullable UUID assignedTo,
-        @Nullable String assignedName, @Nullable Instant resolvedAt, @Nullable String resolvedBy,
+public record Escalation(
+        EscalationId id,
+        CustomerId customerId,
+        ConversationId conversationId,
+        @Nullable MessageId messageId,
+        @Nullable UUID ruleId,
+        @Nullable String ruleName,
+        String reason,
+        Severity severity,
+        EscalationStatus status,
+        Instant openedAt,
+        Instant lastMatchedAt,
+        int matchCount,
+        @Nullable Instant acknowledgedAt,
+        @Nullable String acknowledgedBy,
+        @Nullable UUID assignedTo,
+        @Nullable String assignedName,
+        @Nullable Instant resolvedAt,
+        @Nullable String resolvedBy,
         @Nullable String resolutionNote) {
 
     /** Time from opening to acknowledgement; empty until acknowledged. */

@@ -1,8 +1,5 @@
 package uk.co.omniops.escalation;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -10,8 +7,9 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.Duration;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
@@ -42,7 +40,10 @@ public class EscalationBanner extends Div {
     private final Span reason = new Span();
     private final Span meta = new Span();
 
-    public EscalationBanner(EscalationManagement escalations, LiveUpdates liveUpdates, CustomerId customer,
+    public EscalationBanner(
+            EscalationManagement escalations,
+            LiveUpdates liveUpdates,
+            CustomerId customer,
             ConversationId conversation) {
         this.escalations = escalations;
         this.liveUpdates = liveUpdates;
@@ -76,8 +77,11 @@ public class EscalationBanner extends Div {
             severity.getElement().getThemeList().clear();
             severity.getElement().getThemeList().add("badge pill " + badgeTheme(e.severity()));
             getElement().setAttribute("data-severity", e.severity().dbValue());
-            title.setText(e.status() == EscalationStatus.OPEN ? " Escalated — waiting for a supervisor"
-                    : " Escalated — acknowledged by " + (e.acknowledgedBy() == null ? "a supervisor" : e.acknowledgedBy()));
+            title.setText(
+                    e.status() == EscalationStatus.OPEN
+                            ? " Escalated — waiting for a supervisor"
+                            : " Escalated — acknowledged by "
+                                    + (e.acknowledgedBy() == null ? "a supervisor" : e.acknowledgedBy()));
             reason.setText(EscalationDeskRow.summarise(e.reason()));
             var minutes = Duration.between(e.openedAt(), Instant.now()).toMinutes();
             meta.setText((e.ruleName() == null ? "" : "Rule “" + e.ruleName() + "” · ")
@@ -99,7 +103,8 @@ public class EscalationBanner extends Div {
         super.onAttach(attachEvent);
         var ui = attachEvent.getUI();
         subscription = liveUpdates.subscribe(customer.value(), update -> {
-            if (update.isAbout(LiveUpdate.Area.ESCALATION) && conversation.value().equals(update.subjectId())) {
+            if (update.isAbout(LiveUpdate.Area.ESCALATION)
+                    && conversation.value().equals(update.subjectId())) {
                 access(ui);
             }
         });

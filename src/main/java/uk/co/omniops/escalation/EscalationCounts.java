@@ -1,7 +1,6 @@
 package uk.co.omniops.escalation;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,5 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param openNow open or acknowledged right now, whenever opened
  * @param averageTimeToAcknowledge over today's acknowledged escalations; null when none
  */
-public record EscalationCounts(int openedToday, int acknowledgedToday, int resolvedToday, int openNow,
-        int criticalOpen, @Nullable Duration averageTimeToAcknowledge) {}
+public record EscalationCounts(
+        int openedToday,
+        int acknowledgedToday,
+        int resolvedToday,
+        int openNow,
+        int criticalOpen,
+        @Nullable Duration averageTimeToAcknowledge) {}

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.Message;
 
 /**
@@ -18,8 +16,14 @@ import uk.co.omniops.conversation.Message;
  * @param slaMinutes the customer's first-response SLA in minutes
  * @param messages the conversation's visible messages (customer text: render as text), for the detail
  */
-public record EscalationDeskRow(Escalation escalation, String contactName, @Nullable String contactEmail,
-        String subject, String channel, @Nullable Duration waiting, int slaMinutes,
+public record EscalationDeskRow(
+        Escalation escalation,
+        String contactName,
+        @Nullable String contactEmail,
+        String subject,
+        String channel,
+        @Nullable Duration waiting,
+        int slaMinutes,
         List<Message> messages) {
 
     public EscalationDeskRow {

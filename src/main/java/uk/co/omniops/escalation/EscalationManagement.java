@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.escalation.internal.EscalationEvents;
@@ -41,8 +39,13 @@ public class EscalationManagement {
     private final LiveUpdates liveUpdates;
     private final RuleService rules;
 
-    EscalationManagement(EscalationEvents events, TenantTransactions transactions, ConversationManagement conversations,
-            TenancyManagement tenancy, LiveUpdates liveUpdates, RuleService rules) {
+    EscalationManagement(
+            EscalationEvents events,
+            TenantTransactions transactions,
+            ConversationManagement conversations,
+            TenancyManagement tenancy,
+            LiveUpdates liveUpdates,
+            RuleService rules) {
         this.rules = rules;
         this.events = events;
         this.transactions = transactions;
@@ -61,26 +64,33 @@ public class EscalationManagement {
      * @param statuses OPEN and/or ACKNOWLEDGED; empty = both
      * @param queuedOnly false includes escalations whose rules did not put them in the supervisors' queue
      */
-    public List<Escalation> open(CustomerId customer, Set<Severity> severities, Set<EscalationStatus> statuses,
-            boolean queuedOnly) {
-        return transactions.readInTenant(customer,
-                () -> events.open(customer, severities, statuses, queuedOnly, MAX_LIST));
+    public List<Escalation> open(
+            CustomerId customer, Set<Severity> severities, Set<EscalationStatus> statuses, boolean queuedOnly) {
+        return transactions.readInTenant(
+                customer, () -> events.open(customer, severities, statuses, queuedOnly, MAX_LIST));
     }
 
     /**
      * The desk: {@link #open(CustomerId, Set, Set, boolean)} with each conversation's contact, subject, messages and
      * wait time against the customer's first-response SLA; most severe first, then oldest. Bounded by {@link #MAX_LIST}.
      */
-    public List<EscalationDeskRow> desk(CustomerId customer, Set<Severity> severities, Set<EscalationStatus> statuses,
-            boolean queuedOnly) {
+    public List<EscalationDeskRow> desk(
+            CustomerId customer, Set<Severity> severities, Set<EscalationStatus> statuses, boolean queuedOnly) {
         var sla = (int) tenancy.firstResponseSla(customer).toMinutes();
         var now = java.time.Instant.now();
         var rows = new java.util.ArrayList<EscalationDeskRow>();
         for (var e : open(customer, severities, statuses, queuedOnly)) {
             conversations.find(customer, e.conversationId()).ifPresent(d -> {
                 var visible = d.messages().stream().filter(m -> !m.internal()).toList();
-                rows.add(new EscalationDeskRow(e, d.contact().name(), d.contact().email(), d.conversation().subject(),
-                        d.conversation().channel(), RuleService.waitingAt(d, now), sla, visible));
+                rows.add(new EscalationDeskRow(
+                        e,
+                        d.contact().name(),
+                        d.contact().email(),
+                        d.conversation().subject(),
+                        d.conversation().channel(),
+                        RuleService.waitingAt(d, now),
+                        sla,
+                        visible));
             });
         }
         return rows;
@@ -89,9 +99,11 @@ public class EscalationManagement {
     /** Escalations with one status; open ones sorted like {@link #open}, others most recent first. */
     public List<Escalation> byStatus(CustomerId customer, EscalationStatus status, int limit) {
         var bounded = Math.max(1, Math.min(limit, MAX_LIST));
-        return transactions.readInTenant(customer, () -> status == EscalationStatus.RESOLVED
-                ? events.byStatus(customer, status, bounded)
-                : events.open(customer, Set.of(), Set.of(status), false, bounded));
+        return transactions.readInTenant(
+                customer,
+                () -> status == EscalationStatus.RESOLVED
+                        ? events.byStatus(customer, status, bounded)
+                        : events.open(customer, Set.of(), Set.of(status), false, bounded));
     }
 
     public Optional<Escalation> find(CustomerId customer, EscalationId id) {
@@ -115,7 +127,8 @@ public class EscalationManagement {
 
     /** Today (UTC) for one customer. */
     public EscalationCounts today(CustomerId customer) {
-        var midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        var midnight =
+                LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         return transactions.readInTenant(customer, () -> events.counts(customer, midnight));
     }
 
@@ -137,7 +150,9 @@ public class EscalationManagement {
      */
     public Escalation assign(CustomerId customer, EscalationId id, UUID supervisorId, UserAccount by) {
         requireStaff(customer, by);
-        var supervisor = supervisors(customer).stream().filter(u -> u.id().equals(supervisorId)).findFirst()
+        var supervisor = supervisors(customer).stream()
+                .filter(u -> u.id().equals(supervisorId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a supervisor of this customer"));
         var escalation = find(customer, id).orElseThrow(() -> new EscalationNotFound(id));
         if (escalation.status() == EscalationStatus.RESOLVED) {
@@ -146,7 +161,10 @@ public class EscalationManagement {
         conversations.assign(customer, escalation.conversationId(), supervisor.id());
         return change(customer, id, e -> {
             events.assignTo(e.id(), supervisor.id(), supervisor.displayName());
-            events.addHistoryLine(customer, e.id(), "assigned",
+            events.addHistoryLine(
+                    customer,
+                    e.id(),
+                    "assigned",
                     "Assigned to " + supervisor.displayName() + " by " + by.displayName());
         });
     }
@@ -162,7 +180,10 @@ public class EscalationManagement {
             if (e.status() != EscalationStatus.RESOLVED) {
                 var now = Instant.now();
                 events.resolveBy(e.id(), by.displayName(), clean, now);
-                events.addHistoryLine(customer, e.id(), "resolved",
+                events.addHistoryLine(
+                        customer,
+                        e.id(),
+                        "resolved",
                         "Resolved by " + by.displayName() + (clean == null ? "" : ": " + clean));
             }
         });
@@ -173,14 +194,17 @@ public class EscalationManagement {
      * "Conversation resolved by …", a line in its history, so that the desk, the API and the conversation view agree.
      * No open escalation, or one already resolved (a redelivered event): no change.
      */
-    public Optional<Escalation> closeForResolvedConversation(CustomerId customer, ConversationId conversation,
-            UUID byUser, Instant at) {
+    public Optional<Escalation> closeForResolvedConversation(
+            CustomerId customer, ConversationId conversation, UUID byUser, Instant at) {
         var open = transactions.readInTenant(customer, () -> events.openFor(customer, conversation));
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        var by = tenancy.users(customer).stream().filter(u -> u.id().equals(byUser)).findFirst()
-                .map(UserAccount::displayName).orElse("an agent");
+        var by = tenancy.users(customer).stream()
+                .filter(u -> u.id().equals(byUser))
+                .findFirst()
+                .map(UserAccount::displayName)
+                .orElse("an agent");
         return Optional.of(change(customer, open.get().id(), e -> {
             if (e.status() != EscalationStatus.RESOLVED) {
                 events.resolveBy(e.id(), by, "Conversation resolved by " + by, at);
@@ -191,8 +215,10 @@ public class EscalationManagement {
 
     /** The customer's supervisors (assignment targets), by name. */
     public List<UserAccount> supervisors(CustomerId customer) {
-        return tenancy.users(customer).stream().filter(u -> u.role() == Role.SUPERVISOR && u.enabled())
-                .sorted(java.util.Comparator.comparing(UserAccount::displayName)).toList();
+        return tenancy.users(customer).stream()
+                .filter(u -> u.role() == Role.SUPERVISOR && u.enabled())
+                .sorted(java.util.Comparator.comparing(UserAccount::displayName))
+                .toList();
     }
 
     private Escalation change(CustomerId customer, EscalationId id, java.util.function.Consumer<Escalation> work) {
@@ -201,7 +227,10 @@ public class EscalationManagement {
             work.accept(e);
             return events.findById(customer, id).orElseThrow();
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, result.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(
+                customer.value(),
+                LiveUpdate.Kind.ESCALATION_UPDATED,
+                result.conversationId().value()));
         return result;
     }
 

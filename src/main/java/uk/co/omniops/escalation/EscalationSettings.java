@@ -4,7 +4,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,12 +20,21 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("omniops.escalation")
 public record EscalationSettings(
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double sentimentThreshold,
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.7") double confidenceThreshold,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3")
+        double sentimentThreshold,
+
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.7")
+        double confidenceThreshold,
+
         @Nullable String slackWebhookUrl,
         @Nullable String sendgridApiKey,
         @Nullable @Email String alertEmail,
         @Nullable String pagerdutyIntegrationKey,
-        @NotBlank @DefaultValue("https://api.sendgrid.com/v3/mail/send") String sendgridUrl,
-        @NotBlank @DefaultValue("https://events.pagerduty.com/v2/enqueue") String pagerdutyUrl,
+
+        @NotBlank @DefaultValue("https://api.sendgrid.com/v3/mail/send")
+        String sendgridUrl,
+
+        @NotBlank @DefaultValue("https://events.pagerduty.com/v2/enqueue")
+        String pagerdutyUrl,
+
         @Nullable @Email String alertFrom) {}

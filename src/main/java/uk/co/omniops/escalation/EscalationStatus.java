@@ -2,7 +2,9 @@ package uk.co.omniops.escalation;
 
 /** open → acknowledged → resolved. Stored lower-case. */
 public enum EscalationStatus {
-    OPEN, ACKNOWLEDGED, RESOLVED;
+    OPEN,
+    ACKNOWLEDGED,
+    RESOLVED;
 
     public String dbValue() {
         return name().toLowerCase();

@@ -2,7 +2,10 @@ package uk.co.omniops.escalation;
 
 /** How urgent an escalation is; declared from least to most severe. Stored lower-case. */
 public enum Severity {
-    LOW, MEDIUM, HIGH, CRITICAL;
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
 
     public String dbValue() {
         return name().toLowerCase();

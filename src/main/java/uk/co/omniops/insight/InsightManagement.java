@@ -5,10 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.insight.internal.InsightService;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
@@ -94,7 +92,14 @@ public class InsightManagement {
             sql.append(" and c.id in (select m.conversation_id from messages m where m.customer_id = :c"
                     + " and m.created_at >= :from and m.author_type = 'contact' and not m.internal"
                     + " and m.text ilike :topic escape '\\')");
-            params.put("topic", "%" + d.topic().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "topic",
+                    "%"
+                            + d.topic()
+                                    .strip()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         if (d.escalatedOnly()) {
             sql.append(" and exists (select 1 from escalation_events e where e.conversation_id = c.id)");
@@ -104,15 +109,26 @@ public class InsightManagement {
                     + " and s.label = 'negative')");
         }
         sql.append(" order by c.created_at desc, c.id desc limit :limit");
-        return transactions.readInTenant(customer, () -> jdbc.sql(sql.toString()).params(params)
-                .query((rs, i) -> {
-                    double sentiment = rs.getDouble(7);
-                    Double average = rs.wasNull() ? null : sentiment;
-                    var first = rs.getString(9);
-                    return new DrillDownRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(6), average, rs.getBoolean(8),
-                            rs.getTimestamp(5).toInstant(), first == null ? "" : shorten(first));
-                }).list());
+        return transactions.readInTenant(
+                customer,
+                () -> jdbc.sql(sql.toString())
+                        .params(params)
+                        .query((rs, i) -> {
+                            double sentiment = rs.getDouble(7);
+                            Double average = rs.wasNull() ? null : sentiment;
+                            var first = rs.getString(9);
+                            return new DrillDownRow(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(6),
+                                    average,
+                                    rs.getBoolean(8),
+                                    rs.getTimestamp(5).toInstant(),
+                                    first == null ? "" : shorten(first));
+                        })
+                        .list());
     }
 
     private static String shorten(String text) {

@@ -1,9 +1,7 @@
 package uk.co.omniops.insight;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotBlank;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.support.CronExpression;

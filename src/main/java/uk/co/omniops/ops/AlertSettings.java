@@ -1,10 +1,8 @@
 package uk.co.omniops.ops;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Positive;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;

@@ -7,4 +7,5 @@ import org.springframework.validation.annotation.Validated;
 /** Datadog and Sentry: each is on only when its key is set. */
 @Validated
 @ConfigurationProperties("omniops.observability")
-public record ObservabilitySettings(@Nullable String datadogApiKey, @Nullable String sentryDsn) {}
+public record ObservabilitySettings(
+        @Nullable String datadogApiKey, @Nullable String sentryDsn) {}

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /** Parsed {@code --name=value} and {@code --flag} options of one command. */
@@ -37,7 +36,8 @@ public final class CommandArguments {
     public CommandArguments allow(Set<String> allowed) {
         for (var name : options.keySet()) {
             if (!allowed.contains(name) && !name.equals("help")) {
-                throw new BadArgument("unknown option --" + name + " (allowed: --" + String.join(", --", allowed) + ")");
+                throw new BadArgument(
+                        "unknown option --" + name + " (allowed: --" + String.join(", --", allowed) + ")");
             }
         }
         return this;

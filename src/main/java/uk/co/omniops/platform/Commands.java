@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -67,7 +66,9 @@ public final class Commands {
             }
             try (var context = new SpringApplicationBuilder(application)
                     .web(WebApplicationType.NONE)
-                    .properties("spring.main.banner-mode=off", "spring.main.web-application-type=none",
+                    .properties(
+                            "spring.main.banner-mode=off",
+                            "spring.main.web-application-type=none",
                             "omniops.command-mode=true",
                             "omniops.simulator.enabled=false")
                     .run(springArgs.toArray(String[]::new))) {

@@ -3,7 +3,6 @@ package uk.co.omniops.platform;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -27,18 +26,23 @@ public final class DatabaseUnavailable {
     /** True when {@code e} or one of its causes says the database connection is missing or was lost. */
     public static boolean isCause(@Nullable Throwable e) {
         for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             // 08: connection exception; 57P01-57P03: administrator shutdown, crash shutdown, cannot connect now
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
             // the connection died mid-transaction: the rollback failed too and hides the first exception
-            if (t instanceof TransactionSystemException ts && ts.getApplicationException() != null
-                    && ts.getApplicationException() != e && isCause(ts.getApplicationException())) {
+            if (t instanceof TransactionSystemException ts
+                    && ts.getApplicationException() != null
+                    && ts.getApplicationException() != e
+                    && isCause(ts.getApplicationException())) {
                 return true;
             }
             if (t.getCause() == t) {

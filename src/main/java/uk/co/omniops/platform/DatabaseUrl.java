@@ -4,14 +4,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL connection in JDBC form, converted from the seed's libpq URI
  * ({@code postgresql://user:pass@host:5432/db?sslmode=require}) or taken as a JDBC URL as is.
  */
-public record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
+public record DatabaseUrl(
+        String jdbcUrl, @Nullable String username, @Nullable String password) {
 
     /**
      * @throws IllegalArgumentException with a message naming {@code setting} when the value cannot be read

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +21,7 @@ public interface Jobs {
     String QUEUE_LAG_METRIC = "omniops.queue.lag";
     /** Like {@link #QUEUE_LAG_METRIC}, for background job types ({@link JobHandler#background()}). */
     String BACKGROUND_LAG_METRIC = "omniops.queue.background_lag";
+
     String PROCESSED_METRIC = "omniops.jobs.processed";
     String FAILED_METRIC = "omniops.jobs.failed";
 
@@ -75,7 +75,11 @@ public interface Jobs {
     Map<String, Map<Status, Long>> counts();
 
     enum Status {
-        QUEUED, RUNNING, DONE, FAILED, DEAD;
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED,
+        DEAD;
 
         public String dbValue() {
             return name().toLowerCase();
@@ -87,8 +91,18 @@ public interface Jobs {
     }
 
     /** A job as stored. {@code attempts} counts started runs, including the current one. */
-    record Job(UUID id, String type, UUID customerId, UUID subjectId, @Nullable UUID parentId, Status status, int attempts,
-            @Nullable String lastError, Instant runAfter, Instant createdAt, Instant updatedAt) {}
+    record Job(
+            UUID id,
+            String type,
+            UUID customerId,
+            UUID subjectId,
+            @Nullable UUID parentId,
+            Status status,
+            int attempts,
+            @Nullable String lastError,
+            Instant runAfter,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** What {@link #requeue} found (and, unless a dry run, re-enqueued), per type and former status. */
     record RequeueReport(boolean dryRun, Map<String, Map<Status, Integer>> jobs, List<UUID> ids) {

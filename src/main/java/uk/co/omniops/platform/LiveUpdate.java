@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param subjectId the conversation (or other aggregate) concerned, if any
  * @param at when the first of the coalesced changes was published
  */
-public record LiveUpdate(UUID customerId, Set<Kind> kinds, @Nullable UUID subjectId, Instant at) {
+public record LiveUpdate(
+        UUID customerId, Set<Kind> kinds, @Nullable UUID subjectId, Instant at) {
 
     public LiveUpdate {
         if (kinds.isEmpty()) {
@@ -54,7 +54,15 @@ public record LiveUpdate(UUID customerId, Set<Kind> kinds, @Nullable UUID subjec
     }
 
     /** Which part of the product a kind is about. */
-    public enum Area { CONVERSATION, ANALYSIS, PREDICTION, SUGGESTION, ESCALATION, ESCALATION_RULES, ROLLOUT }
+    public enum Area {
+        CONVERSATION,
+        ANALYSIS,
+        PREDICTION,
+        SUGGESTION,
+        ESCALATION,
+        ESCALATION_RULES,
+        ROLLOUT
+    }
 
     /** Every kind of live update; {@link #wire()} is its name between replicas (Redis pub/sub) and in logs. */
     public enum Kind {
@@ -78,8 +86,8 @@ public record LiveUpdate(UUID customerId, Set<Kind> kinds, @Nullable UUID subjec
         ROLLOUT_CHANGED("rollout.changed", Area.ROLLOUT),
         ROLLOUT_SAFEGUARD("rollout.safeguard", Area.ROLLOUT);
 
-        private static final Map<String, Kind> BY_WIRE = Arrays.stream(values())
-                .collect(Collectors.toUnmodifiableMap(Kind::wire, Function.identity()));
+        private static final Map<String, Kind> BY_WIRE =
+                Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Kind::wire, Function.identity()));
 
         private final String wire;
         private final Area area;

@@ -1,7 +1,6 @@
 package uk.co.omniops.platform;
 
 import java.io.PrintStream;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 

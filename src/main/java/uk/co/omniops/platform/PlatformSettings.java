@@ -1,11 +1,9 @@
 package uk.co.omniops.platform;
 
-import java.nio.file.Path;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,7 +23,11 @@ public record PlatformSettings(
         @Valid @DefaultValue Database database,
         @Valid @DefaultValue Redis redis) {
 
-    public enum Mode { EMBEDDED, EXTERNAL, NONE }
+    public enum Mode {
+        EMBEDDED,
+        EXTERNAL,
+        NONE
+    }
 
     /**
      * @param url owner connection used for migrations: libpq URI ({@code postgresql://user:pass@host/db})

@@ -38,7 +38,8 @@ public interface RateLimits {
         public static Limit perSecond(String name, double perSecond, int burst) {
             // tokens per 1,000 s keeps fractional rates (0.5/s) exact in whole tokens
             var perThousandSeconds = Math.max(1, Math.round(perSecond * 1000));
-            return new Limit(name, burst, Duration.ofSeconds(1000).multipliedBy(burst).dividedBy(perThousandSeconds));
+            return new Limit(
+                    name, burst, Duration.ofSeconds(1000).multipliedBy(burst).dividedBy(perThousandSeconds));
         }
 
         /** "10 per 15 minutes" for messages shown to people. */

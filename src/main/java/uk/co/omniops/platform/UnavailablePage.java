@@ -1,9 +1,8 @@
 package uk.co.omniops.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The plain page a browser gets when OmniOps cannot serve it for a moment (the database is unavailable, the instance

@@ -2,9 +2,7 @@ package uk.co.omniops.prediction;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
@@ -18,8 +16,14 @@ import uk.co.omniops.conversation.Priority;
  * @param messages the conversation's messages (no internal notes), in any order
  * @param escalatedAt the first escalation, null when never escalated
  */
-public record PastConversation(ConversationId id, Instant startedAt, boolean vip, Priority priority,
-        List<PastMessage> messages, @Nullable Instant escalatedAt, Instant resolvedAt) {
+public record PastConversation(
+        ConversationId id,
+        Instant startedAt,
+        boolean vip,
+        Priority priority,
+        List<PastMessage> messages,
+        @Nullable Instant escalatedAt,
+        Instant resolvedAt) {
 
     public PastConversation {
         messages = List.copyOf(messages);
@@ -31,8 +35,13 @@ public record PastConversation(ConversationId id, Instant startedAt, boolean vip
      * @param score its sentiment score 0…1, null without one
      * @param categories its category keys
      */
-    public record PastMessage(MessageId id, AuthorType author, Instant at, @Nullable Instant analysedAt,
-            @Nullable Double score, List<String> categories) {
+    public record PastMessage(
+            MessageId id,
+            AuthorType author,
+            Instant at,
+            @Nullable Instant analysedAt,
+            @Nullable Double score,
+            List<String> categories) {
 
         public PastMessage {
             categories = List.copyOf(categories);

@@ -12,8 +12,13 @@ import java.util.List;
  * @param factors the largest contributions in words, most important first, e.g. "3 negative messages in a row"
  * @param model e.g. {@code predict-v1 (prior 0.80, customer 0.20, n=12)}
  */
-public record Prediction(double escalationRisk, double expectedCsat, int expectedResolutionMinutes,
-        List<String> factors, String model, Instant at) {
+public record Prediction(
+        double escalationRisk,
+        double expectedCsat,
+        int expectedResolutionMinutes,
+        List<String> factors,
+        String model,
+        Instant at) {
 
     public Prediction {
         factors = List.copyOf(factors);

@@ -7,10 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.prediction.internal.Forecaster;
 import uk.co.omniops.prediction.internal.HistoryReplay;
@@ -47,8 +45,12 @@ public class PredictionManagement {
     private final TenantTransactions transactions;
     private final FeatureFlags flags;
 
-    PredictionManagement(Predictor predictor, HistoryReplay replay, PredictionStore store,
-            TenantTransactions transactions, FeatureFlags flags) {
+    PredictionManagement(
+            Predictor predictor,
+            HistoryReplay replay,
+            PredictionStore store,
+            TenantTransactions transactions,
+            FeatureFlags flags) {
         this.predictor = predictor;
         this.replay = replay;
         this.store = store;
@@ -76,8 +78,10 @@ public class PredictionManagement {
         if (!enabled(customer) || conversations.isEmpty()) {
             return Map.of();
         }
-        var risks = transactions.readInTenant(customer,
-                () -> store.latestRisks(conversations.stream().map(ConversationId::value).toList()));
+        var risks = transactions.readInTenant(
+                customer,
+                () -> store.latestRisks(
+                        conversations.stream().map(ConversationId::value).toList()));
         var result = new HashMap<ConversationId, Double>();
         risks.forEach((id, risk) -> result.put(new ConversationId(id), risk));
         return result;
@@ -100,8 +104,10 @@ public class PredictionManagement {
         List<PredictionStore.Outcome> outcomes = customer == null
                 ? transactions.asPlatform("platform-wide prediction calibration", () -> store.outcomes(null, 100_000))
                 : transactions.readInTenant(customer, () -> store.outcomes(customer, 100_000));
-        return Reliability.of(outcomes.stream().filter(o -> o.riskBeforeLabel() != null)
-                .map(o -> new Reliability.Outcome(o.riskBeforeLabel(), o.escalated())).toList());
+        return Reliability.of(outcomes.stream()
+                .filter(o -> o.riskBeforeLabel() != null)
+                .map(o -> new Reliability.Outcome(o.riskBeforeLabel(), o.escalated()))
+                .toList());
     }
 
     /** Conversations per hour and agents needed for the next 7 days (168 hours from the current hour, UTC). */
@@ -113,8 +119,12 @@ public class PredictionManagement {
         var since = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(7L * FORECAST_WEEKS));
         var arrivals = transactions.readInTenant(customer, () -> store.arrivalsSince(customer, since));
         var handled = transactions.readInTenant(customer, () -> store.outcomes(customer, 1_000)).stream()
-                .map(PredictionStore.Outcome::resolutionMinutes).filter(m -> m != null).sorted().toList();
-        return Forecaster.forecast(arrivals, now, FORECAST_WEEKS, handleMinutes(handled), TARGET_FIRST_RESPONSE_SECONDS);
+                .map(PredictionStore.Outcome::resolutionMinutes)
+                .filter(m -> m != null)
+                .sorted()
+                .toList();
+        return Forecaster.forecast(
+                arrivals, now, FORECAST_WEEKS, handleMinutes(handled), TARGET_FIRST_RESPONSE_SECONDS);
     }
 
     /**
@@ -140,8 +150,8 @@ public class PredictionManagement {
      * @param counts arrivals per bucket, oldest first, contiguous; the last bucket complete
      * @param horizon buckets to forecast, following the last one given
      */
-    public ArrivalForecast forecastArrivals(CustomerId customer, Instant start, Duration bucket, List<Long> counts,
-            int horizon) {
+    public ArrivalForecast forecastArrivals(
+            CustomerId customer, Instant start, Duration bucket, List<Long> counts, int horizon) {
         if (!enabled(customer)) {
             return new ArrivalForecast(ArrivalForecast.Status.DISABLED, List.of(), 0, Forecaster.MINIMUM_DAYS);
         }
@@ -185,6 +195,7 @@ public class PredictionManagement {
 
     /** Whether the module has the conversation (from the pipeline or a {@link #replay}). */
     public boolean knows(CustomerId customer, ConversationId conversation) {
-        return transactions.readInTenant(customer, () -> !store.known(List.of(conversation.value())).isEmpty());
+        return transactions.readInTenant(
+                customer, () -> !store.known(List.of(conversation.value())).isEmpty());
     }
 }

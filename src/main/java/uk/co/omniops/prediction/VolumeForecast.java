@@ -11,8 +11,8 @@ import java.util.List;
  * @param handleMinutes the assumed handle time (from resolved history, or the default)
  * @param targetFirstResponseSeconds the average wait the staffing aims at
  */
-public record VolumeForecast(List<Hour> hours, int weeksOfHistory, double handleMinutes,
-        int targetFirstResponseSeconds) {
+public record VolumeForecast(
+        List<Hour> hours, int weeksOfHistory, double handleMinutes, int targetFirstResponseSeconds) {
 
     public VolumeForecast {
         hours = List.copyOf(hours);

@@ -1,11 +1,9 @@
 package uk.co.omniops.rollout;
 
-import java.time.Duration;
-import java.util.ArrayList;
-
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
-
+import java.time.Duration;
+import java.util.ArrayList;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.shell.LiveRefresh;
@@ -27,8 +25,13 @@ public class FeatureIndicator extends Badge {
         setId("ai-features");
         addThemeVariants(BadgeVariant.SMALL);
         show();
-        LiveRefresh.whileAttached(this, liveUpdates, customer.value(), Duration.ofMillis(100),
-                update -> update.is(LiveUpdate.Kind.ROLLOUT_CHANGED), updates -> show());
+        LiveRefresh.whileAttached(
+                this,
+                liveUpdates,
+                customer.value(),
+                Duration.ofMillis(100),
+                update -> update.is(LiveUpdate.Kind.ROLLOUT_CHANGED),
+                updates -> show());
         // what changed while detached shows on the next attach
         addAttachListener(e -> show());
     }

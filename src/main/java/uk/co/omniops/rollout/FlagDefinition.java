@@ -2,7 +2,6 @@ package uk.co.omniops.rollout;
 
 import java.time.Instant;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param blocklist customer slugs that never get it (unless whitelisted, which the management API prevents)
  * @param version the LaunchDarkly item version, incremented on every change
  */
-public record FlagDefinition(Feature feature, boolean on, int percentage, Set<String> whitelist, Set<String> blocklist,
-        String salt, int version, boolean rampPaused, @Nullable String pausedReason, String updatedBy,
+public record FlagDefinition(
+        Feature feature,
+        boolean on,
+        int percentage,
+        Set<String> whitelist,
+        Set<String> blocklist,
+        String salt,
+        int version,
+        boolean rampPaused,
+        @Nullable String pausedReason,
+        String updatedBy,
         Instant updatedAt) {}

@@ -1,5 +1,6 @@
 package uk.co.omniops.rollout;
 
+import com.launchdarkly.sdk.LDValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,8 +13,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-
-import com.launchdarkly.sdk.LDValue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import uk.co.omniops.platform.Csv;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.rollout.internal.RolloutStore;
@@ -51,8 +49,12 @@ public class RolloutManagement {
     private final ObjectProvider<RolloutAlerts> alerts;
     private final TransactionTemplate tx;
 
-    RolloutManagement(RolloutStore store, SdkFeatureFlags flags, TenancyManagement tenancy,
-            RolloutSafeguardMetrics metrics, ObjectProvider<RolloutAlerts> alerts,
+    RolloutManagement(
+            RolloutStore store,
+            SdkFeatureFlags flags,
+            TenancyManagement tenancy,
+            RolloutSafeguardMetrics metrics,
+            ObjectProvider<RolloutAlerts> alerts,
             PlatformTransactionManager transactions) {
         this.store = store;
         this.flags = flags;
@@ -88,7 +90,9 @@ public class RolloutManagement {
     }
 
     public FlagDefinition flag(Feature feature) {
-        return store.all().stream().filter(f -> f.feature() == feature).findFirst()
+        return store.all().stream()
+                .filter(f -> f.feature() == feature)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no flag row for " + feature.key()));
     }
 
@@ -126,60 +130,127 @@ public class RolloutManagement {
         if (percentage < 0 || percentage > 100) {
             throw new IllegalArgumentException("percentage must be 0 to 100");
         }
-        change(feature, actor, reason, "percentage " + percentage + " %", f -> with(f, f.on(), percentage,
-                f.whitelist(), f.blocklist(), f.rampPaused(), f.pausedReason()));
+        change(
+                feature,
+                actor,
+                reason,
+                "percentage " + percentage + " %",
+                f -> with(f, f.on(), percentage, f.whitelist(), f.blocklist(), f.rampPaused(), f.pausedReason()));
     }
 
     /** Replaces the whitelist; customers put on it leave the blocklist. */
     public void setWhitelist(Feature feature, Collection<String> slugs, String actor, String reason) {
         var list = slugs(slugs);
-        change(feature, actor, reason, "whitelist " + list, f -> with(f, f.on(), f.percentage(), list,
-                minus(f.blocklist(), list), f.rampPaused(), f.pausedReason()));
+        change(
+                feature,
+                actor,
+                reason,
+                "whitelist " + list,
+                f -> with(
+                        f, f.on(), f.percentage(), list, minus(f.blocklist(), list), f.rampPaused(), f.pausedReason()));
     }
 
     /** Replaces the blocklist; customers put on it leave the whitelist. */
     public void setBlocklist(Feature feature, Collection<String> slugs, String actor, String reason) {
         var list = slugs(slugs);
-        change(feature, actor, reason, "blocklist " + list, f -> with(f, f.on(), f.percentage(),
-                minus(f.whitelist(), list), list, f.rampPaused(), f.pausedReason()));
+        change(
+                feature,
+                actor,
+                reason,
+                "blocklist " + list,
+                f -> with(
+                        f, f.on(), f.percentage(), minus(f.whitelist(), list), list, f.rampPaused(), f.pausedReason()));
     }
 
     public void whitelistAdd(Feature feature, Collection<String> slugs, String actor, String reason) {
         var add = slugs(slugs);
-        change(feature, actor, reason, "whitelist add " + add, f -> with(f, f.on(), f.percentage(),
-                plus(f.whitelist(), add), minus(f.blocklist(), add), f.rampPaused(), f.pausedReason()));
+        change(
+                feature,
+                actor,
+                reason,
+                "whitelist add " + add,
+                f -> with(
+                        f,
+                        f.on(),
+                        f.percentage(),
+                        plus(f.whitelist(), add),
+                        minus(f.blocklist(), add),
+                        f.rampPaused(),
+                        f.pausedReason()));
     }
 
     public void whitelistRemove(Feature feature, Collection<String> slugs, String actor, String reason) {
         var remove = slugs(slugs);
-        change(feature, actor, reason, "whitelist remove " + remove, f -> with(f, f.on(), f.percentage(),
-                minus(f.whitelist(), remove), f.blocklist(), f.rampPaused(), f.pausedReason()));
+        change(
+                feature,
+                actor,
+                reason,
+                "whitelist remove " + remove,
+                f -> with(
+                        f,
+                        f.on(),
+                        f.percentage(),
+                        minus(f.whitelist(), remove),
+                        f.blocklist(),
+                        f.rampPaused(),
+                        f.pausedReason()));
     }
 
     public void blocklistAdd(Feature feature, Collection<String> slugs, String actor, String reason) {
         var add = slugs(slugs);
-        change(feature, actor, reason, "blocklist add " + add, f -> with(f, f.on(), f.percentage(),
-                minus(f.whitelist(), add), plus(f.blocklist(), add), f.rampPaused(), f.pausedReason()));
+        change(
+                feature,
+                actor,
+                reason,
+                "blocklist add " + add,
+                f -> with(
+                        f,
+                        f.on(),
+                        f.percentage(),
+                        minus(f.whitelist(), add),
+                        plus(f.blocklist(), add),
+                        f.rampPaused(),
+                        f.pausedReason()));
     }
 
     public void blocklistRemove(Feature feature, Collection<String> slugs, String actor, String reason) {
         var remove = slugs(slugs);
-        change(feature, actor, reason, "blocklist remove " + remove, f -> with(f, f.on(), f.percentage(),
-                f.whitelist(), minus(f.blocklist(), remove), f.rampPaused(), f.pausedReason()));
+        change(
+                feature,
+                actor,
+                reason,
+                "blocklist remove " + remove,
+                f -> with(
+                        f,
+                        f.on(),
+                        f.percentage(),
+                        f.whitelist(),
+                        minus(f.blocklist(), remove),
+                        f.rampPaused(),
+                        f.pausedReason()));
     }
 
     /** {@code killed = true} turns the flag off for every customer (the SDK serves the off variation). */
     public void setKillSwitch(Feature feature, boolean killed, String actor, String reason) {
-        change(feature, actor, reason, killed ? "kill switch on" : "kill switch off", f -> with(f, !killed,
-                f.percentage(), f.whitelist(), f.blocklist(), f.rampPaused(), f.pausedReason()));
+        change(
+                feature,
+                actor,
+                reason,
+                killed ? "kill switch on" : "kill switch off",
+                f -> with(f, !killed, f.percentage(), f.whitelist(), f.blocklist(), f.rampPaused(), f.pausedReason()));
     }
 
     /**
      * Schedules a ramp step: at {@code at} the scheduler sets the percentage, unless the feature's error rate is above
      * {@code safeguardThresholdPercent} (then the ramp pauses and admins are alerted).
      */
-    public RolloutStep scheduleStep(Feature feature, int percentage, Instant at, double safeguardThresholdPercent,
-            String actor, String reason) {
+    public RolloutStep scheduleStep(
+            Feature feature,
+            int percentage,
+            Instant at,
+            double safeguardThresholdPercent,
+            String actor,
+            String reason) {
         requireChange(actor, reason);
         if (percentage < 0 || percentage > 100) {
             throw new IllegalArgumentException("percentage must be 0 to 100");
@@ -187,8 +258,15 @@ public class RolloutManagement {
         if (safeguardThresholdPercent < 0 || safeguardThresholdPercent > 100) {
             throw new IllegalArgumentException("safeguard threshold must be 0 to 100 %");
         }
-        var step = new RolloutStep(UUID.randomUUID(), feature, percentage, at, safeguardThresholdPercent,
-                RolloutStep.Status.PENDING, actor, null);
+        var step = new RolloutStep(
+                UUID.randomUUID(),
+                feature,
+                percentage,
+                at,
+                safeguardThresholdPercent,
+                RolloutStep.Status.PENDING,
+                actor,
+                null);
         tx.executeWithoutResult(status -> {
             store.insertStep(step);
             store.audit(actor, feature, "schedule step", null, stepJson(step), reason.strip());
@@ -199,9 +277,13 @@ public class RolloutManagement {
 
     /** Clears a pause (safeguard or manual): paused steps become pending again. */
     public void resumeRamp(Feature feature, String actor, String reason) {
-        change(feature, actor, reason, "resume ramp", f -> with(f, f.on(), f.percentage(), f.whitelist(),
-                f.blocklist(), false, null), () -> store.moveSteps(feature, RolloutStep.Status.PAUSED,
-                        RolloutStep.Status.PENDING));
+        change(
+                feature,
+                actor,
+                reason,
+                "resume ramp",
+                f -> with(f, f.on(), f.percentage(), f.whitelist(), f.blocklist(), false, null),
+                () -> store.moveSteps(feature, RolloutStep.Status.PAUSED, RolloutStep.Status.PENDING));
     }
 
     /** Cancels every pending or paused step of a feature. */
@@ -210,8 +292,13 @@ public class RolloutManagement {
         tx.executeWithoutResult(status -> {
             var n = store.moveSteps(feature, RolloutStep.Status.PENDING, RolloutStep.Status.CANCELLED)
                     + store.moveSteps(feature, RolloutStep.Status.PAUSED, RolloutStep.Status.CANCELLED);
-            store.audit(actor, feature, "cancel steps", null, LDValue.buildObject().put("cancelled", n).build()
-                    .toJsonString(), reason.strip());
+            store.audit(
+                    actor,
+                    feature,
+                    "cancel steps",
+                    null,
+                    LDValue.buildObject().put("cancelled", n).build().toJsonString(),
+                    reason.strip());
         });
         afterChange(feature, "cancel steps", actor);
     }
@@ -235,22 +322,29 @@ public class RolloutManagement {
                 var rate = metrics.errorRatePercent(step.feature());
                 if (rate > step.safeguardThresholdPercent()) {
                     pauseLocked(before, rate, step.safeguardThresholdPercent());
-                    paused.add(new String[] {step.feature().key(), Double.toString(rate),
-                            Double.toString(step.safeguardThresholdPercent())});
+                    paused.add(new String[] {
+                        step.feature().key(), Double.toString(rate), Double.toString(step.safeguardThresholdPercent())
+                    });
                     continue;
                 }
-                var after = with(before, before.on(), step.percentage(), before.whitelist(), before.blocklist(),
-                        false, null);
+                var after = with(
+                        before, before.on(), step.percentage(), before.whitelist(), before.blocklist(), false, null);
                 store.save(after, "scheduler");
-                store.audit("scheduler", step.feature(), "percentage " + step.percentage() + " %", json(before),
-                        json(next(after)), "scheduled step by " + step.createdBy() + " (error rate "
-                                + percent(rate) + " within " + percent(step.safeguardThresholdPercent()) + ")");
+                store.audit(
+                        "scheduler",
+                        step.feature(),
+                        "percentage " + step.percentage() + " %",
+                        json(before),
+                        json(next(after)),
+                        "scheduled step by " + step.createdBy() + " (error rate " + percent(rate) + " within "
+                                + percent(step.safeguardThresholdPercent()) + ")");
                 store.markStep(step.id(), RolloutStep.Status.APPLIED);
                 applied.add(step.feature());
             }
         });
         applied.forEach(f -> afterChange(f, "scheduled step", "scheduler"));
-        paused.forEach(p -> alert(Feature.byKey(p[0]).orElseThrow(), Double.parseDouble(p[1]), Double.parseDouble(p[2])));
+        paused.forEach(
+                p -> alert(Feature.byKey(p[0]).orElseThrow(), Double.parseDouble(p[1]), Double.parseDouble(p[2])));
         return applied.size();
     }
 
@@ -262,7 +356,8 @@ public class RolloutManagement {
         var tripped = 0;
         for (var feature : Feature.values()) {
             var next = store.steps().stream()
-                    .filter(s -> s.feature() == feature && s.status() == RolloutStep.Status.PENDING).findFirst();
+                    .filter(s -> s.feature() == feature && s.status() == RolloutStep.Status.PENDING)
+                    .findFirst();
             if (next.isEmpty()) {
                 continue;
             }
@@ -288,8 +383,8 @@ public class RolloutManagement {
 
     private void pauseLocked(FlagDefinition before, double rate, double threshold) {
         var message = safeguardMessage(rate, threshold);
-        var after = with(before, before.on(), before.percentage(), before.whitelist(), before.blocklist(), true,
-                message);
+        var after =
+                with(before, before.on(), before.percentage(), before.whitelist(), before.blocklist(), true, message);
         store.save(after, "safeguard");
         store.moveSteps(before.feature(), RolloutStep.Status.PENDING, RolloutStep.Status.PAUSED);
         store.audit("safeguard", before.feature(), "pause ramp", json(before), json(next(after)), message);
@@ -313,13 +408,18 @@ public class RolloutManagement {
 
     // internals -----------------------------------------------------------------------------------
 
-    private void change(Feature feature, String actor, String reason, String action,
-            UnaryOperator<FlagDefinition> update) {
+    private void change(
+            Feature feature, String actor, String reason, String action, UnaryOperator<FlagDefinition> update) {
         change(feature, actor, reason, action, update, () -> 0);
     }
 
-    private void change(Feature feature, String actor, String reason, String action,
-            UnaryOperator<FlagDefinition> update, java.util.function.IntSupplier alsoInTransaction) {
+    private void change(
+            Feature feature,
+            String actor,
+            String reason,
+            String action,
+            UnaryOperator<FlagDefinition> update,
+            java.util.function.IntSupplier alsoInTransaction) {
         requireChange(actor, reason);
         var changed = Boolean.TRUE.equals(tx.execute(status -> {
             var before = store.lock(feature);
@@ -361,19 +461,48 @@ public class RolloutManagement {
     }
 
     private static boolean sameState(FlagDefinition a, FlagDefinition b) {
-        return a.on() == b.on() && a.percentage() == b.percentage() && a.whitelist().equals(b.whitelist())
-                && a.blocklist().equals(b.blocklist()) && a.rampPaused() == b.rampPaused();
+        return a.on() == b.on()
+                && a.percentage() == b.percentage()
+                && a.whitelist().equals(b.whitelist())
+                && a.blocklist().equals(b.blocklist())
+                && a.rampPaused() == b.rampPaused();
     }
 
-    private static FlagDefinition with(FlagDefinition f, boolean on, int percentage, Set<String> whitelist,
-            Set<String> blocklist, boolean paused, @Nullable String pausedReason) {
-        return new FlagDefinition(f.feature(), on, percentage, whitelist, blocklist, f.salt(), f.version(), paused,
-                pausedReason, f.updatedBy(), f.updatedAt());
+    private static FlagDefinition with(
+            FlagDefinition f,
+            boolean on,
+            int percentage,
+            Set<String> whitelist,
+            Set<String> blocklist,
+            boolean paused,
+            @Nullable String pausedReason) {
+        return new FlagDefinition(
+                f.feature(),
+                on,
+                percentage,
+                whitelist,
+                blocklist,
+                f.salt(),
+                f.version(),
+                paused,
+                pausedReason,
+                f.updatedBy(),
+                f.updatedAt());
     }
 
     private static FlagDefinition next(FlagDefinition f) {
-        return new FlagDefinition(f.feature(), f.on(), f.percentage(), f.whitelist(), f.blocklist(), f.salt(),
-                f.version() + 1, f.rampPaused(), f.pausedReason(), f.updatedBy(), f.updatedAt());
+        return new FlagDefinition(
+                f.feature(),
+                f.on(),
+                f.percentage(),
+                f.whitelist(),
+                f.blocklist(),
+                f.salt(),
+                f.version() + 1,
+                f.rampPaused(),
+                f.pausedReason(),
+                f.updatedBy(),
+                f.updatedAt());
     }
 
     private static String json(FlagDefinition f) {
@@ -388,7 +517,8 @@ public class RolloutManagement {
                 .put("blocklist", blocklist.build())
                 .put("rampPaused", f.rampPaused())
                 .put("version", f.version())
-                .build().toJsonString();
+                .build()
+                .toJsonString();
     }
 
     private static String stepJson(RolloutStep s) {
@@ -396,7 +526,8 @@ public class RolloutManagement {
                 .put("percentage", s.percentage())
                 .put("dueAt", s.dueAt().toString())
                 .put("safeguardThresholdPercent", s.safeguardThresholdPercent())
-                .build().toJsonString();
+                .build()
+                .toJsonString();
     }
 
     private static Set<String> slugs(Collection<String> slugs) {
@@ -424,6 +555,8 @@ public class RolloutManagement {
     }
 
     static String percent(double value) {
-        return BigDecimal.valueOf(Math.round(value * 10) / 10.0).stripTrailingZeros().toPlainString() + " %";
+        return BigDecimal.valueOf(Math.round(value * 10) / 10.0)
+                        .stripTrailingZeros()
+                        .toPlainString() + " %";
     }
 }

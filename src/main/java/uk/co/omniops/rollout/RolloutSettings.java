@@ -2,7 +2,6 @@ package uk.co.omniops.rollout;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("omniops.rollout")
 public record RolloutSettings(
         @DefaultValue("0") int initialPercentage,
-        @DefaultValue({"techsupport-co", "thompson-engineering", "fooddelivery-inc"}) List<String> betaCustomers,
+
+        @DefaultValue({"techsupport-co", "thompson-engineering", "fooddelivery-inc"})
+        List<String> betaCustomers,
+
         @DefaultValue("5s") Duration startWait,
         @DefaultValue("10s") Duration pollInterval,
         @DefaultValue("10s") Duration schedulerInterval) {}

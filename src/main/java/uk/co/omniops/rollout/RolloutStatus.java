@@ -10,4 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param state the SDK's data source state: INITIALIZING, VALID, INTERRUPTED or OFF
  * @param note a readiness note (never a failure: flags fall back to last-known values or off)
  */
-public record RolloutStatus(String source, boolean initialized, String state, @Nullable String note) {}
+public record RolloutStatus(
+        String source,
+        boolean initialized,
+        String state,
+        @Nullable String note) {}

@@ -1,5 +1,11 @@
 package uk.co.omniops.shell;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -8,13 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
-
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasSize;
-import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.component.dependency.NpmPackage;
-import com.vaadin.flow.shared.Registration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -36,10 +35,18 @@ import tools.jackson.databind.node.ObjectNode;
 public class Chart extends Component implements HasSize {
 
     /** What the chart draws by default; a {@link Series} may override line/bar for itself (combo charts). */
-    public enum Kind { LINE, BAR, STACKED_BAR, DOUGHNUT }
+    public enum Kind {
+        LINE,
+        BAR,
+        STACKED_BAR,
+        DOUGHNUT
+    }
 
     /** How one series is drawn when it differs from the chart's {@link Kind}. */
-    public enum SeriesKind { LINE, BAR }
+    public enum SeriesKind {
+        LINE,
+        BAR
+    }
 
     /**
      * One named row of values, one per label; {@code null} is a gap (no data), not zero.
@@ -50,9 +57,14 @@ public class Chart extends Component implements HasSize {
      * @param colour a token ({@code primary success error warning contrast muted}), a CSS colour or
      *               {@code var(--…)}; {@code null} = the next palette colour
      */
-    public record Series(String name, List<@Nullable Double> values, @Nullable List<@Nullable Double> lower,
-                         @Nullable SeriesKind kind, @Nullable String colour, boolean dashed,
-                         boolean secondaryAxis) {
+    public record Series(
+            String name,
+            List<@Nullable Double> values,
+            @Nullable List<@Nullable Double> lower,
+            @Nullable SeriesKind kind,
+            @Nullable String colour,
+            boolean dashed,
+            boolean secondaryAxis) {
 
         public Series {
             Objects.requireNonNull(name, "name");
@@ -135,16 +147,19 @@ public class Chart extends Component implements HasSize {
 
     public Chart(Kind kind) {
         this.kind = Objects.requireNonNull(kind, "kind");
-        getElement().addEventListener("omni-point-click", e -> {
-            var detail = e.getEventData();
-            int s = detail.get("event.detail.seriesIndex").asInt();
-            int p = detail.get("event.detail.index").asInt();
-            if (s < 0 || s >= series.size() || p < 0 || p >= labels.size()) {
-                return; // stale event from before a redraw
-            }
-            var click = new PointClick(this, s, p, labels.get(p));
-            List.copyOf(clickListeners).forEach(l -> l.accept(click));
-        }).addEventData("event.detail.seriesIndex").addEventData("event.detail.index");
+        getElement()
+                .addEventListener("omni-point-click", e -> {
+                    var detail = e.getEventData();
+                    int s = detail.get("event.detail.seriesIndex").asInt();
+                    int p = detail.get("event.detail.index").asInt();
+                    if (s < 0 || s >= series.size() || p < 0 || p >= labels.size()) {
+                        return; // stale event from before a redraw
+                    }
+                    var click = new PointClick(this, s, p, labels.get(p));
+                    List.copyOf(clickListeners).forEach(l -> l.accept(click));
+                })
+                .addEventData("event.detail.seriesIndex")
+                .addEventData("event.detail.index");
         redraw();
     }
 
@@ -171,8 +186,8 @@ public class Chart extends Component implements HasSize {
     public void setSeries(List<Series> series) {
         for (var s : series) {
             if (s.values().size() != labels.size()) {
-                throw new IllegalArgumentException("series '" + s.name() + "' has " + s.values().size()
-                        + " values for " + labels.size() + " labels (set the labels first)");
+                throw new IllegalArgumentException("series '" + s.name() + "' has "
+                        + s.values().size() + " values for " + labels.size() + " labels (set the labels first)");
             }
         }
         this.series = List.copyOf(series);
@@ -259,12 +274,13 @@ public class Chart extends Component implements HasSize {
             return description;
         }
         var text = new StringBuilder();
-        text.append(switch (kind) {
-            case LINE -> "Line chart";
-            case BAR -> "Bar chart";
-            case STACKED_BAR -> "Stacked bar chart";
-            case DOUGHNUT -> "Doughnut chart";
-        });
+        text.append(
+                switch (kind) {
+                    case LINE -> "Line chart";
+                    case BAR -> "Bar chart";
+                    case STACKED_BAR -> "Stacked bar chart";
+                    case DOUGHNUT -> "Doughnut chart";
+                });
         if (title != null && !title.isBlank()) {
             text.append(": ").append(title);
         }
@@ -289,7 +305,10 @@ public class Chart extends Component implements HasSize {
                 text.append(String.join(", ", parts)).append('.');
                 continue;
             }
-            var present = s.values().stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+            var present = s.values().stream()
+                    .filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
             if (present.length == 0) {
                 text.append("no data.");
                 continue;
@@ -301,10 +320,21 @@ public class Chart extends Component implements HasSize {
                 max = Math.max(max, v);
             }
             if (s.lower() != null) {
-                var lows = s.lower().stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).min();
-                text.append("between ").append(format(lows.orElse(min))).append(" and ").append(format(max)).append('.');
+                var lows = s.lower().stream()
+                        .filter(Objects::nonNull)
+                        .mapToDouble(Double::doubleValue)
+                        .min();
+                text.append("between ")
+                        .append(format(lows.orElse(min)))
+                        .append(" and ")
+                        .append(format(max))
+                        .append('.');
             } else {
-                text.append("from ").append(format(min)).append(" to ").append(format(max)).append('.');
+                text.append("from ")
+                        .append(format(min))
+                        .append(" to ")
+                        .append(format(max))
+                        .append('.');
             }
         }
         return text.toString();
@@ -312,7 +342,8 @@ public class Chart extends Component implements HasSize {
 
     private String format(double v) {
         var symbols = DecimalFormatSymbols.getInstance(Locale.UK);
-        return percent ? new DecimalFormat("0.#", symbols).format(v * 100) + " %"
+        return percent
+                ? new DecimalFormat("0.#", symbols).format(v * 100) + " %"
                 : new DecimalFormat("0.##", symbols).format(v);
     }
 

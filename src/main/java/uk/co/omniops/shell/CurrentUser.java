@@ -1,11 +1,9 @@
 package uk.co.omniops.shell;
 
-import java.util.Optional;
-
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.tenancy.OmniOpsUser;
 import uk.co.omniops.tenancy.Role;
 

@@ -1,5 +1,11 @@
 package uk.co.omniops.shell;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.shared.Registration;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.shared.Registration;
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
-import com.vaadin.flow.component.UIDetachedException;
-
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 
@@ -47,10 +45,13 @@ public final class LiveRefresh {
     /** From an update's publication to the start of the redraw that applies it (the oldest of a merged batch). */
     private static final Timer LAG = Timer.builder("omniops.ui.live_update.lag")
             .description("Live update published until a browser tab starts redrawing for it")
-            .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(Metrics.globalRegistry);
+
     private static final Timer REDRAW = Timer.builder("omniops.ui.live_update.redraw")
             .description("Server-side redraw of a browser tab for merged live updates")
-            .publishPercentiles(0.5, 0.95, 0.99).register(Metrics.globalRegistry);
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(Metrics.globalRegistry);
 
     private final UI ui;
     private final long minIntervalNanos;
@@ -78,8 +79,13 @@ public final class LiveRefresh {
      * @param handler runs inside {@code ui.access} with the merged relevant updates (never empty)
      * @return removes the subscription and the attach and detach listeners
      */
-    public static Registration whileAttached(Component view, LiveUpdates liveUpdates, UUID customerId,
-            Duration minInterval, Predicate<LiveUpdate> relevant, Consumer<List<LiveUpdate>> handler) {
+    public static Registration whileAttached(
+            Component view,
+            LiveUpdates liveUpdates,
+            UUID customerId,
+            Duration minInterval,
+            Predicate<LiveUpdate> relevant,
+            Consumer<List<LiveUpdate>> handler) {
         var current = new AtomicReference<LiveUpdates.@Nullable Registration>();
         Consumer<UI> subscribe = ui -> {
             var refresh = new LiveRefresh(ui, minInterval, handler);

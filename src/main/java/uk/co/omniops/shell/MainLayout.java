@@ -20,7 +20,6 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
-
 import uk.co.omniops.tenancy.OmniOpsUser;
 import uk.co.omniops.tenancy.TenancyManagement;
 
@@ -50,7 +49,10 @@ public class MainLayout extends AppLayout {
         title.addClassName("omniops-brand");
 
         var who = new Span(user.displayName() + " · " + user.role().displayName()
-                + user.account().customerId().map(c -> " · " + user.account().customerName()).orElse(""));
+                + user.account()
+                        .customerId()
+                        .map(c -> " · " + user.account().customerName())
+                        .orElse(""));
         who.setId("current-user");
         who.addClassName("omniops-who");
 
@@ -65,7 +67,8 @@ public class MainLayout extends AppLayout {
         logout.setId("logout");
 
         var entries = MenuConfiguration.getMenuEntries();
-        var header = entries.size() > 1 ? new HorizontalLayout(toggle, title, new Div(), who, themeButton, logout)
+        var header = entries.size() > 1
+                ? new HorizontalLayout(toggle, title, new Div(), who, themeButton, logout)
                 : new HorizontalLayout(title, new Div(), who, themeButton, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -89,7 +92,8 @@ public class MainLayout extends AppLayout {
         nav.setLabel("Main");
         nav.setId("main-nav");
         for (MenuEntry entry : entries) {
-            var item = entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
+            var item = entry.icon() == null
+                    ? new SideNavItem(entry.title(), entry.path())
                     : new SideNavItem(entry.title(), entry.path(), iconFor(entry.icon()));
             nav.addItem(item);
         }
@@ -126,7 +130,7 @@ public class MainLayout extends AppLayout {
         OmniOpsUser user = currentUser.require();
         tenancy.changeTheme(user.account(), next);
         com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(THEME_ATTRIBUTE, next);
-        getUI().ifPresent(ui -> ui.getPage()
-                .setColorScheme("dark".equals(next) ? ColorScheme.Value.DARK : ColorScheme.Value.LIGHT));
+        getUI().ifPresent(ui ->
+                ui.getPage().setColorScheme("dark".equals(next) ? ColorScheme.Value.DARK : ColorScheme.Value.LIGHT));
     }
 }

@@ -1,9 +1,7 @@
 package uk.co.omniops.shell;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.web.util.matcher.RequestMatcher;

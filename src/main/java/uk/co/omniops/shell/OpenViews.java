@@ -1,20 +1,18 @@
 package uk.co.omniops.shell;
 
-import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +21,6 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import uk.co.omniops.platform.UnavailablePage;
 
 /**
@@ -49,9 +46,11 @@ class OpenViews extends OncePerRequestFilter implements VaadinServiceInitListene
 
     static final int RETRY_AFTER_SECONDS = 10;
 
-    static final String PAGE = UnavailablePage.html("OmniOps is full for a moment",
+    static final String PAGE = UnavailablePage.html(
+            "OmniOps is full for a moment",
             "This server has as many workspaces open as it can hold. Nothing was lost, and the tabs already open keep "
-                    + "working.", RETRY_AFTER_SECONDS);
+                    + "working.",
+            RETRY_AFTER_SECONDS);
 
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger openAnonymous = new AtomicInteger();
@@ -60,13 +59,16 @@ class OpenViews extends OncePerRequestFilter implements VaadinServiceInitListene
     private final Counter refused;
     private final Counter refusedAnonymous;
 
-    OpenViews(@Value("${omniops.ui.max-open-views:0}") int configured,
-            @Value("${omniops.ui.max-anonymous-views:0}") int configuredAnonymous, MeterRegistry meters) {
+    OpenViews(
+            @Value("${omniops.ui.max-open-views:0}") int configured,
+            @Value("${omniops.ui.max-anonymous-views:0}") int configuredAnonymous,
+            MeterRegistry meters) {
         var budget = fromHeap(Runtime.getRuntime().maxMemory());
         this.limit = configured > 0 ? configured : budget - budget / 5;
         this.anonymousLimit = configuredAnonymous > 0 ? configuredAnonymous : Math.max(20, budget / 5);
         Gauge.builder("omniops.ui.open_views", open, AtomicInteger::get)
-                .description("Vaadin UIs (browser tabs) of signed-in users open in this instance").register(meters);
+                .description("Vaadin UIs (browser tabs) of signed-in users open in this instance")
+                .register(meters);
         Gauge.builder("omniops.ui.open_anonymous_views", openAnonymous, AtomicInteger::get)
                 .description("Vaadin UIs of anonymous visitors (sign-in page, public chat) open in this instance")
                 .register(meters);
@@ -76,8 +78,11 @@ class OpenViews extends OncePerRequestFilter implements VaadinServiceInitListene
         this.refusedAnonymous = Counter.builder("omniops.ui.refused_anonymous_views")
                 .description("Anonymous page loads answered 503: omniops.ui.max-anonymous-views were open")
                 .register(meters);
-        log.info("at most {} open views (browser tabs) of signed-in users and {} of anonymous visitors in this "
-                + "instance", limit, anonymousLimit);
+        log.info(
+                "at most {} open views (browser tabs) of signed-in users and {} of anonymous visitors in this "
+                        + "instance",
+                limit,
+                anonymousLimit);
     }
 
     /** (85 % of the heap − 80 MB of fixed cost) ÷ 0.45 MB per open view, measured in bench/push-sessions.sh. */
@@ -139,8 +144,13 @@ class OpenViews extends OncePerRequestFilter implements VaadinServiceInitListene
             return;
         }
         (anonymous ? refusedAnonymous : refused).increment();
-        log.warn("{} {} answered 503: {} {} views open, the limit is {}", request.getMethod(), request.getRequestURI(),
-                counter.get(), anonymous ? "anonymous" : "signed-in", max);
+        log.warn(
+                "{} {} answered 503: {} {} views open, the limit is {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                counter.get(),
+                anonymous ? "anonymous" : "signed-in",
+                max);
         UnavailablePage.send(response, PAGE, RETRY_AFTER_SECONDS);
     }
 
@@ -153,8 +163,11 @@ class OpenViews extends OncePerRequestFilter implements VaadinServiceInitListene
             return false;
         }
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/VAADIN/")
-                || path.equals(SessionCheck.PATH) || path.lastIndexOf('.') > path.lastIndexOf('/')) {
+        if (path.startsWith("/api/")
+                || path.startsWith("/actuator/")
+                || path.startsWith("/VAADIN/")
+                || path.equals(SessionCheck.PATH)
+                || path.lastIndexOf('.') > path.lastIndexOf('/')) {
             return false;
         }
         var requestType = request.getParameter("v-r");

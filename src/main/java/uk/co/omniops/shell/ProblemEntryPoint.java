@@ -1,10 +1,8 @@
 package uk.co.omniops.shell;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -14,20 +12,19 @@ public class ProblemEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(response, 401, "Unauthorized",
-                "Send a valid API key as 'Authorization: Bearer <key>'.");
+        write(response, 401, "Unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'.");
     }
 
     /** Writes a minimal problem+json body; the detail is ours, never the caller's text. */
-    public static void write(HttpServletResponse response, int status, String title, String detail)
-            throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

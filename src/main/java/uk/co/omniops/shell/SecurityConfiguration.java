@@ -1,10 +1,8 @@
 package uk.co.omniops.shell;
 
-import java.util.List;
-
-import jakarta.servlet.DispatcherType;
-
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,12 +13,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-
 import uk.co.omniops.platform.RateLimits;
 import uk.co.omniops.shell.ui.LoginView;
 
@@ -67,19 +64,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, List<ApiAuthentication> apiAuthentications,
-            ManagementPort managementPort) throws Exception {
+    SecurityFilterChain apiFilterChain(
+            HttpSecurity http, List<ApiAuthentication> apiAuthentications, ManagementPort managementPort)
+            throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemEntryPoint()))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/health", "/api/ready").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/health", "/api/ready")
+                        .permitAll()
                         // the management port is not routed by the ingress and guarded by a NetworkPolicy
                         // (deploy/k8s/base/networkpolicy.yaml); actuator exposes only health and prometheus there
-                        .requestMatchers(managementPort).permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().authenticated());
+                        .requestMatchers(managementPort)
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .denyAll()
+                        .anyRequest()
+                        .authenticated());
         for (var api : apiAuthentications) {
             api.configure(http);
         }
@@ -88,17 +89,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, SessionSettings settings, UserDetailsService users,
+    SecurityFilterChain uiFilterChain(
+            HttpSecurity http,
+            SessionSettings settings,
+            UserDetailsService users,
             RateLimits limits,
             @Value("${omniops.security.sign-in-failures-per-account:10}") int failuresPerAccount,
-            @Value("${omniops.security.sign-in-failures-per-address:50}") int failuresPerAddress) throws Exception {
-        var throttle = new SignInThrottle(limits, SignInThrottle.perAccount(failuresPerAccount),
-                SignInThrottle.perAddress(failuresPerAddress));
+            @Value("${omniops.security.sign-in-failures-per-address:50}") int failuresPerAddress)
+            throws Exception {
+        var throttle = new SignInThrottle(
+                limits, SignInThrottle.perAccount(failuresPerAccount), SignInThrottle.perAddress(failuresPerAddress));
         http.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth
                 // the container's error dispatch renders our 404/403/500 pages; blocking it turns them into empty 403s
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico").permitAll());
+                .dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers("/error", "/themes/**", "/images/**", "/favicon.ico")
+                .permitAll());
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         // signed token (user, expiry, password hash) with a key shared by all replicas: any replica accepts it, a
         // password change or logout ends it; HttpOnly, Secure when the request came over HTTPS
@@ -106,7 +113,8 @@ class SecurityConfiguration {
                 .userDetailsService(users)
                 .alwaysRemember(true)
                 .rememberMeCookieName("omniops-remember-me")
-                .tokenValiditySeconds(Math.toIntExact(settings.rememberMeValidity().toSeconds())));
+                .tokenValiditySeconds(
+                        Math.toIntExact(settings.rememberMeValidity().toSeconds())));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
                 .with(new SignInFailures(throttle), Customizer.withDefaults())
                 .build();

@@ -1,7 +1,6 @@
 package uk.co.omniops.shell;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -23,6 +22,8 @@ class SessionCheck {
     @GetMapping(PATH)
     ResponseEntity<Void> check(HttpServletRequest request) {
         var status = request.isRequestedSessionIdValid() ? HttpStatus.NO_CONTENT : HttpStatus.GONE;
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).build();
+        return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noStore())
+                .build();
     }
 }

@@ -1,9 +1,7 @@
 package uk.co.omniops.shell;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotBlank;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,4 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("omniops.security")
-public record SessionSettings(@NotBlank String rememberMeKey, @DefaultValue("12h") Duration rememberMeValidity) {}
+public record SessionSettings(
+        @NotBlank String rememberMeKey, @DefaultValue("12h") Duration rememberMeValidity) {}

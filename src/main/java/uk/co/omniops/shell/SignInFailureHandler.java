@@ -1,17 +1,14 @@
 package uk.co.omniops.shell;
 
-import java.io.IOException;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-
 import uk.co.omniops.platform.DatabaseUnavailable;
 
 /**
@@ -28,7 +25,8 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SignInFailureHandler.class);
 
-    private final AuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler(WRONG_CREDENTIALS);
+    private final AuthenticationFailureHandler wrongCredentials =
+            new SimpleUrlAuthenticationFailureHandler(WRONG_CREDENTIALS);
     private final AuthenticationFailureHandler unavailable = new SimpleUrlAuthenticationFailureHandler(UNAVAILABLE);
     private final SignInThrottle throttle;
 
@@ -37,8 +35,9 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException, ServletException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException, ServletException {
         if (DatabaseUnavailable.isCause(exception)) {
             log.warn("sign-in could not be checked, the database is unavailable: {}", exception.getMessage());
             unavailable.onAuthenticationFailure(request, response, exception);

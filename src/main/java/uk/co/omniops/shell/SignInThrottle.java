@@ -1,18 +1,15 @@
 package uk.co.omniops.shell;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Locale;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import uk.co.omniops.platform.RateLimits;
 import uk.co.omniops.platform.RateLimits.Limit;
 
@@ -55,7 +52,9 @@ final class SignInThrottle extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !("POST".equals(request.getMethod())
-                && "/login".equals(request.getRequestURI().substring(request.getContextPath().length())));
+                && "/login"
+                        .equals(request.getRequestURI()
+                                .substring(request.getContextPath().length())));
     }
 
     @Override
@@ -67,7 +66,8 @@ final class SignInThrottle extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.warn("sign-in refused without checking the password: too many failures for this account or from {}",
+        log.warn(
+                "sign-in refused without checking the password: too many failures for this account or from {}",
                 request.getRemoteAddr());
         response.sendRedirect(request.getContextPath() + THROTTLED + address.retryAfterSeconds());
     }

@@ -6,7 +6,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.tenancy.DemoData;
 import uk.co.omniops.tenancy.Role;
 
@@ -30,7 +29,8 @@ class StartupBanner {
         }
         var text = new StringBuilder("\n\n  OmniOps is running at http://localhost:" + port + "/\n");
         if (environment.getProperty("omniops.demo.enabled", Boolean.class, false)) {
-            text.append("  Demo accounts (password '").append(environment.getProperty("omniops.demo.password"))
+            text.append("  Demo accounts (password '")
+                    .append(environment.getProperty("omniops.demo.password"))
                     .append("'):\n");
             for (var c : DemoData.CUSTOMERS) {
                 text.append("    ").append(String.format("%-22s", c.slug()));
@@ -39,10 +39,14 @@ class StartupBanner {
                 }
                 text.append('\n');
             }
-            text.append("    platform admin        ").append(DemoData.ADMIN_USERNAME).append('\n');
+            text.append("    platform admin        ")
+                    .append(DemoData.ADMIN_USERNAME)
+                    .append('\n');
             text.append("  Demo API keys (Authorization: Bearer <key>, e.g. POST /api/v1/conversations):\n");
             for (var c : DemoData.CUSTOMERS) {
-                text.append("    ").append(String.format("%-22s", c.slug())).append(DemoData.apiKey(c.slug()))
+                text.append("    ")
+                        .append(String.format("%-22s", c.slug()))
+                        .append(DemoData.apiKey(c.slug()))
                         .append('\n');
             }
         }

@@ -21,8 +21,8 @@ public final class ReplyChecks {
      * A first-person perfect ("I've unlocked", "I have also sent", "we've issued") or a progressive passive ("is being
      * reversed", "has been refunded"): the sentence reports something as done or under way.
      */
-    private static final Pattern CLAIM = Pattern.compile(
-            "(?i)\\b(?:(?:i|we)(?:'ve|’ve| have)\\s+(?:also\\s+|now\\s+|just\\s+|already\\s+)?"
+    private static final Pattern CLAIM =
+            Pattern.compile("(?i)\\b(?:(?:i|we)(?:'ve|’ve| have)\\s+(?:also\\s+|now\\s+|just\\s+|already\\s+)?"
                     + "(?:[a-z]+ed|sent|set|made|put|done|taken|given|begun|written|told|paid)\\b"
                     + "|(?:is|are|has been|have been) being [a-z]+ed\\b"
                     + "|(?:has|have) (?:now |already )?been (?:[a-z]+ed|sent|paid|set up)\\b)");

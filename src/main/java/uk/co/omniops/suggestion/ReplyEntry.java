@@ -12,5 +12,11 @@ import java.util.UUID;
  * @param categories taxonomy keys (billing, refund, delivery, …) the entry answers
  * @param stats what agents did with it so far
  */
-public record ReplyEntry(UUID id, String title, String body, List<String> categories, boolean retired,
-        SourceStats stats, Instant updatedAt) {}
+public record ReplyEntry(
+        UUID id,
+        String title,
+        String body,
+        List<String> categories,
+        boolean retired,
+        SourceStats stats,
+        Instant updatedAt) {}

@@ -2,7 +2,6 @@ package uk.co.omniops.suggestion;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sourceRef the library entry that was edited, if it came from one
  */
-public record ReplyProposal(UUID id, @Nullable String sourceRef, String title, String text, int occurrences,
-        Instant updatedAt) {}
+public record ReplyProposal(
+        UUID id, @Nullable String sourceRef, String title, String text, int occurrences, Instant updatedAt) {}

@@ -2,9 +2,7 @@ package uk.co.omniops.suggestion;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
 
@@ -20,9 +18,19 @@ import uk.co.omniops.conversation.MessageId;
  * @param rank 1 = best; an LLM draft has rank 0 (shown first)
  * @param status shown, accepted, edited or ignored
  */
-public record Suggestion(UUID id, ConversationId conversationId, @Nullable MessageId messageId, String source,
-        @Nullable String sourceRef, String sourceTitle, String text, double score, String reason, int rank,
-        String status, Instant createdAt) {
+public record Suggestion(
+        UUID id,
+        ConversationId conversationId,
+        @Nullable MessageId messageId,
+        String source,
+        @Nullable String sourceRef,
+        String sourceTitle,
+        String text,
+        double score,
+        String reason,
+        int rank,
+        String status,
+        Instant createdAt) {
 
     public static final String LIBRARY = "library";
     public static final String KNOWLEDGE = "knowledge";

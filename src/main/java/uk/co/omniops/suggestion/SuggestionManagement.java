@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
@@ -39,8 +37,8 @@ public class SuggestionManagement {
     private final TenantTransactions transactions;
     private final FeatureFlags flags;
 
-    SuggestionManagement(SuggestionService service, SuggestionStore store, TenantTransactions transactions,
-            FeatureFlags flags) {
+    SuggestionManagement(
+            SuggestionService service, SuggestionStore store, TenantTransactions transactions, FeatureFlags flags) {
         this.service = service;
         this.store = store;
         this.transactions = transactions;
@@ -98,8 +96,8 @@ public class SuggestionManagement {
 
     public ReplyEntry updateEntry(CustomerId customer, UUID id, ReplyDraft draft) {
         var clean = validate(draft, 120, 4000);
-        if (!transactions.inTenant(customer, () -> store.updateEntry(customer, id, clean.title(), clean.body(),
-                clean.categories()))) {
+        if (!transactions.inTenant(
+                customer, () -> store.updateEntry(customer, id, clean.title(), clean.body(), clean.categories()))) {
             throw new SuggestionRejected("no such library entry");
         }
         return entry(customer, id);
@@ -113,7 +111,9 @@ public class SuggestionManagement {
     }
 
     private ReplyEntry entry(CustomerId customer, UUID id) {
-        return library(customer, true).stream().filter(e -> e.id().equals(id)).findFirst()
+        return library(customer, true).stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new SuggestionRejected("no such library entry"));
     }
 
@@ -128,16 +128,22 @@ public class SuggestionManagement {
             store.insertSnippet(customer, id, clean.title(), clean.body(), clean.categories());
             return null;
         });
-        return knowledge(customer).stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+        return knowledge(customer).stream()
+                .filter(k -> k.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     public KnowledgeSnippet updateSnippet(CustomerId customer, UUID id, ReplyDraft draft) {
         var clean = validate(draft, 160, 8000);
-        if (!transactions.inTenant(customer, () -> store.updateSnippet(customer, id, clean.title(), clean.body(),
-                clean.categories()))) {
+        if (!transactions.inTenant(
+                customer, () -> store.updateSnippet(customer, id, clean.title(), clean.body(), clean.categories()))) {
             throw new SuggestionRejected("no such knowledge snippet");
         }
-        return knowledge(customer).stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+        return knowledge(customer).stream()
+                .filter(k -> k.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     public void retireSnippet(CustomerId customer, UUID id, boolean retired) {
@@ -153,10 +159,14 @@ public class SuggestionManagement {
 
     /** Turns a proposal into a library entry (categories of the edited entry, if it came from one). */
     public ReplyEntry acceptProposal(CustomerId customer, UUID proposalId, String by) {
-        var proposal = proposals(customer).stream().filter(p -> p.id().equals(proposalId)).findFirst()
+        var proposal = proposals(customer).stream()
+                .filter(p -> p.id().equals(proposalId))
+                .findFirst()
                 .orElseThrow(() -> new SuggestionRejected("no such proposal"));
-        var categories = proposal.sourceRef() == null ? List.<String>of()
-                : transactions.readInTenant(customer, () -> store.entryCategories(customer, proposal.sourceRef()))
+        var categories = proposal.sourceRef() == null
+                ? List.<String>of()
+                : transactions
+                        .readInTenant(customer, () -> store.entryCategories(customer, proposal.sourceRef()))
                         .orElse(List.of());
         var title = SuggestionStore.abbreviate(proposal.title(), 120);
         var entry = createEntry(customer, new ReplyDraft(title, proposal.text(), categories), by);
@@ -213,7 +223,12 @@ public class SuggestionManagement {
         var unknown = unknownVariables(body);
         if (!unknown.isEmpty()) {
             throw new SuggestionRejected("Unknown variable " + unknown.getFirst() + "; use one of "
-                    + String.join(", ", VariableFiller.variables().stream().sorted().map(k -> "{{" + k + "}}").toList()));
+                    + String.join(
+                            ", ",
+                            VariableFiller.variables().stream()
+                                    .sorted()
+                                    .map(k -> "{{" + k + "}}")
+                                    .toList()));
         }
         return new ReplyDraft(title, body, List.copyOf(categories));
     }

@@ -1,10 +1,5 @@
 package uk.co.omniops.suggestion;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
@@ -16,9 +11,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
@@ -60,8 +58,13 @@ public class SuggestionPanel extends Div {
     /**
      * @param insert puts text into the composer (replacing or appending is the workspace's choice)
      */
-    public SuggestionPanel(SuggestionManagement suggestions, LiveUpdates liveUpdates, CustomerId customer,
-            ConversationId conversation, UUID agentId, Consumer<String> insert) {
+    public SuggestionPanel(
+            SuggestionManagement suggestions,
+            LiveUpdates liveUpdates,
+            CustomerId customer,
+            ConversationId conversation,
+            UUID agentId,
+            Consumer<String> insert) {
         this.suggestions = suggestions;
         this.customer = customer;
         this.conversation = conversation;
@@ -81,8 +84,13 @@ public class SuggestionPanel extends Div {
         add(header, cards);
         setVisible(false);
         // several batches in a burst (the analysis, an LLM draft) redraw once
-        LiveRefresh.whileAttached(this, liveUpdates, customer.value(), Duration.ofMillis(100),
-                update -> update.is(LiveUpdate.Kind.SUGGESTIONS_READY) && this.conversation.value().equals(update.subjectId()),
+        LiveRefresh.whileAttached(
+                this,
+                liveUpdates,
+                customer.value(),
+                Duration.ofMillis(100),
+                update -> update.is(LiveUpdate.Kind.SUGGESTIONS_READY)
+                        && this.conversation.value().equals(update.subjectId()),
                 updates -> refresh());
     }
 
@@ -189,12 +197,17 @@ public class SuggestionPanel extends Div {
             var claims = ReplyChecks.claimedActions(s.text());
             if (!claims.isEmpty()) {
                 var first = claims.getFirst();
-                var words = first.length() <= 60 ? first : "…" + ReplyChecks.claims(first).getFirst() + "…";
-                var claim = new Span("Says it is done: “" + words + "”" + (claims.size() > 1
-                        ? " (+" + (claims.size() - 1) + " more)" : ""));
+                var words = first.length() <= 60
+                        ? first
+                        : "…" + ReplyChecks.claims(first).getFirst() + "…";
+                var claim = new Span("Says it is done: “" + words + "”"
+                        + (claims.size() > 1 ? " (+" + (claims.size() - 1) + " more)" : ""));
                 // the card's line is short: the whole advice on hover and for screen readers
-                claim.getElement().setAttribute("title", "Says it is done: “" + String.join(" ", claims)
-                        + "”. Do it first, or make it an offer.");
+                claim.getElement()
+                        .setAttribute(
+                                "title",
+                                "Says it is done: “" + String.join(" ", claims)
+                                        + "”. Do it first, or make it an offer.");
                 claim.addClassName("omniops-suggestion-check");
                 claim.addClassName("omniops-suggestion-check--claim");
                 claim.getElement().setAttribute("data-check", "claim");
@@ -250,11 +263,16 @@ public class SuggestionPanel extends Div {
         var keys = new Key[] {Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3};
         for (int i = 0; i < keys.length; i++) {
             var number = i + 1;
-            shortcuts.add(Shortcuts.addShortcutListener(ui, () -> {
-                if (isVisible()) {
-                    pick(number);
-                }
-            }, keys[i], KeyModifier.ALT).listenOn(ui));
+            shortcuts.add(Shortcuts.addShortcutListener(
+                            ui,
+                            () -> {
+                                if (isVisible()) {
+                                    pick(number);
+                                }
+                            },
+                            keys[i],
+                            KeyModifier.ALT)
+                    .listenOn(ui));
         }
         refresh();
     }

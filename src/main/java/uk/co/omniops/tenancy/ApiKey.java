@@ -2,7 +2,6 @@ package uk.co.omniops.tenancy;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +9,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param prefix the key's first 8 characters, to tell keys apart
  */
-public record ApiKey(UUID id, CustomerId customerId, String name, String prefix, String createdBy, Instant createdAt,
-        @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
+public record ApiKey(
+        UUID id,
+        CustomerId customerId,
+        String name,
+        String prefix,
+        String createdBy,
+        Instant createdAt,
+        @Nullable Instant lastUsedAt,
+        @Nullable Instant revokedAt) {
 
     public boolean active() {
         return revokedAt == null;

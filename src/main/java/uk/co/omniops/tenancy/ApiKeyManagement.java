@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,7 +55,11 @@ public class ApiKeyManagement {
     public CreatedApiKey create(CustomerId customer, String name, String createdBy) {
         var bytes = new byte[32];
         random.nextBytes(bytes);
-        return create(customer, name, createdBy, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return create(
+                customer,
+                name,
+                createdBy,
+                PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** Seeds a key with a known plaintext (dev/test demo data); idempotent. */
@@ -105,7 +108,8 @@ public class ApiKeyManagement {
         }
         var cached = authenticated.get(hash(plaintext));
         return cached != null && System.nanoTime() - cached.atNanos() < AUTHENTICATED_TTL.toNanos()
-                ? Optional.of(cached.client()) : Optional.empty();
+                ? Optional.of(cached.client())
+                : Optional.empty();
     }
 
     public Optional<ApiClient> authenticate(String plaintext) {
@@ -121,9 +125,9 @@ public class ApiKeyManagement {
         if (missed != null && System.nanoTime() - missed < MISS_TTL.toNanos()) {
             return Optional.empty();
         }
-        var client = transactions.asPlatform("api key authentication", () -> keys.findByHash(hash)
-                .filter(ApiKey::active)
-                .map(key -> {
+        var client = transactions.asPlatform(
+                "api key authentication",
+                () -> keys.findByHash(hash).filter(ApiKey::active).map(key -> {
                     keys.touch(key.id());
                     return new ApiClient(key.id(), key.customerId(), key.name());
                 }));
@@ -149,8 +153,8 @@ public class ApiKeyManagement {
 
     static String hash(String plaintext) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

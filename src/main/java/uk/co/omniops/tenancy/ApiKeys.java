@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,12 +34,17 @@ class ApiKeys {
     }
 
     Optional<ApiKey> findById(CustomerId customer, UUID id) {
-        return jdbc.sql(SELECT + " where customer_id = ? and id = ?").params(customer.value(), id)
-                .query((rs, i) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where customer_id = ? and id = ?")
+                .params(customer.value(), id)
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     Optional<ApiKey> findByHash(String hash) {
-        return jdbc.sql(SELECT + " where key_hash = ?").param(hash).query((rs, i) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where key_hash = ?")
+                .param(hash)
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     /** @return whether a row was inserted (false: a key with this hash exists, e.g. the seeded dev key) */
@@ -50,12 +54,14 @@ class ApiKeys {
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (key_hash) do nothing
                 """)
-                .params(id, customer.value(), name, prefix, hash, createdBy)
-                .update() == 1;
+                        .params(id, customer.value(), name, prefix, hash, createdBy)
+                        .update()
+                == 1;
     }
 
     int revoke(CustomerId customer, UUID id) {
-        return jdbc.sql("update api_keys set revoked_at = now() where customer_id = ? and id = ? and revoked_at is null")
+        return jdbc.sql(
+                        "update api_keys set revoked_at = now() where customer_id = ? and id = ? and revoked_at is null")
                 .params(customer.value(), id)
                 .update();
     }
@@ -69,9 +75,14 @@ class ApiKeys {
     }
 
     private static ApiKey map(ResultSet rs) throws SQLException {
-        return new ApiKey(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
-                rs.getString("name"), rs.getString("key_prefix"), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
+        return new ApiKey(
+                rs.getObject("id", UUID.class),
+                new CustomerId(rs.getObject("customer_id", UUID.class)),
+                rs.getString("name"),
+                rs.getString("key_prefix"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("last_used_at")),
                 instant(rs.getTimestamp("revoked_at")));
     }
 

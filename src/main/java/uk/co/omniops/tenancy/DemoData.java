@@ -1,15 +1,14 @@
 package uk.co.omniops.tenancy;
 
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +24,28 @@ public class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** One demo customer with its people. */
-    public record DemoCustomer(String slug, String name, String plan, String region, String agent, String supervisor,
-            String executive) {}
+    public record DemoCustomer(
+            String slug, String name, String plan, String region, String agent, String supervisor, String executive) {}
 
     public static final List<DemoCustomer> CUSTOMERS = List.of(
-            new DemoCustomer("techsupport-co", "TechSupport Co", "enterprise", "eu", "Sam Patel", "Dana Reyes",
-                    "Morgan Lee"),
-            new DemoCustomer("thompson-engineering", "Thompson Engineering", "business", "us", "Chris Walker",
-                    "Priya Nair", "Alex Thompson"),
-            new DemoCustomer("fooddelivery-inc", "FoodDelivery Inc", "enterprise", "us", "Jordan Kim",
-                    "Lena Fischer", "Ravi Shah"));
+            new DemoCustomer(
+                    "techsupport-co", "TechSupport Co", "enterprise", "eu", "Sam Patel", "Dana Reyes", "Morgan Lee"),
+            new DemoCustomer(
+                    "thompson-engineering",
+                    "Thompson Engineering",
+                    "business",
+                    "us",
+                    "Chris Walker",
+                    "Priya Nair",
+                    "Alex Thompson"),
+            new DemoCustomer(
+                    "fooddelivery-inc",
+                    "FoodDelivery Inc",
+                    "enterprise",
+                    "us",
+                    "Jordan Kim",
+                    "Lena Fischer",
+                    "Ravi Shah"));
 
     public static final String ADMIN_USERNAME = "admin@omniops";
 
@@ -63,7 +74,8 @@ public class DemoData implements ApplicationRunner {
         for (var c : CUSTOMERS) {
             var customer = tenancy.ensureCustomer(c.slug(), c.name(), c.plan(), c.region());
             tenancy.ensureUser(customer, username(Role.AGENT, c.slug()), c.agent(), Role.AGENT, password);
-            tenancy.ensureUser(customer, username(Role.SUPERVISOR, c.slug()), c.supervisor(), Role.SUPERVISOR, password);
+            tenancy.ensureUser(
+                    customer, username(Role.SUPERVISOR, c.slug()), c.supervisor(), Role.SUPERVISOR, password);
             tenancy.ensureUser(customer, username(Role.EXECUTIVE, c.slug()), c.executive(), Role.EXECUTIVE, password);
             apiKeys.ensure(customer.id(), "Demo key", "demo data", apiKey(c.slug()));
         }

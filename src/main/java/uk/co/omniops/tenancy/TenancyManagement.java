@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,6 +14,7 @@ public class TenancyManagement {
 
     /** The first-response SLA of a customer that never set one (the column's default). */
     public static final Duration DEFAULT_FIRST_RESPONSE_SLA = Duration.ofMinutes(30);
+
     public static final int MIN_SLA_MINUTES = 1;
     public static final int MAX_SLA_MINUTES = 10_080;
 
@@ -24,8 +24,12 @@ public class TenancyManagement {
     private final PasswordEncoder passwordEncoder;
     private final JdbcClient jdbc;
 
-    TenancyManagement(Customers customers, UserAccounts users, TenantTransactions transactions,
-            PasswordEncoder passwordEncoder, JdbcClient jdbc) {
+    TenancyManagement(
+            Customers customers,
+            UserAccounts users,
+            TenantTransactions transactions,
+            PasswordEncoder passwordEncoder,
+            JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.users = users;
@@ -53,8 +57,10 @@ public class TenancyManagement {
      * for an unknown customer.
      */
     public Duration firstResponseSla(CustomerId customer) {
-        return transactions.readInTenant(customer, () -> customers.firstResponseSlaMinutes(customer))
-                .map(Duration::ofMinutes).orElse(DEFAULT_FIRST_RESPONSE_SLA);
+        return transactions
+                .readInTenant(customer, () -> customers.firstResponseSlaMinutes(customer))
+                .map(Duration::ofMinutes)
+                .orElse(DEFAULT_FIRST_RESPONSE_SLA);
     }
 
     /**
@@ -74,7 +80,8 @@ public class TenancyManagement {
             }
             jdbc.sql("insert into audit_log (id, customer_id, actor, action, detail) values (?, ?, ?, "
                             + "'first_response_sla_changed', jsonb_build_object('minutes', ?::int))")
-                    .params(UUID.randomUUID(), customer.value(), actor, minutes).update();
+                    .params(UUID.randomUUID(), customer.value(), actor, minutes)
+                    .update();
             return null;
         });
     }
@@ -98,18 +105,35 @@ public class TenancyManagement {
     /** Creates a customer if its slug is new; idempotent. */
     public Customer ensureCustomer(String slug, String name, String plan, String region) {
         return transactions.asPlatform("create customer " + slug, () -> {
-            customers.insert(new Customer(new CustomerId(UUID.nameUUIDFromBytes(("customer:" + slug).getBytes())),
-                    slug, name, plan, region, java.time.Instant.now()));
+            customers.insert(new Customer(
+                    new CustomerId(UUID.nameUUIDFromBytes(("customer:" + slug).getBytes())),
+                    slug,
+                    name,
+                    plan,
+                    region,
+                    java.time.Instant.now()));
             return customers.findBySlug(slug).orElseThrow();
         });
     }
 
     /** Creates a user if the username is new; idempotent. */
-    public void ensureUser(@org.jspecify.annotations.Nullable Customer customer, String username, String displayName,
-            Role role, String rawPassword) {
-        var account = new UserAccount(UUID.nameUUIDFromBytes(("user:" + username).getBytes()),
-                customer == null ? null : customer.id(), null, null, username, displayName, role, true, "light");
-        transactions.runAsPlatform("create user " + username,
-                () -> users.insert(account, passwordEncoder.encode(rawPassword)));
+    public void ensureUser(
+            @org.jspecify.annotations.Nullable Customer customer,
+            String username,
+            String displayName,
+            Role role,
+            String rawPassword) {
+        var account = new UserAccount(
+                UUID.nameUUIDFromBytes(("user:" + username).getBytes()),
+                customer == null ? null : customer.id(),
+                null,
+                null,
+                username,
+                displayName,
+                role,
+                true,
+                "light");
+        transactions.runAsPlatform(
+                "create user " + username, () -> users.insert(account, passwordEncoder.encode(rawPassword)));
     }
 }

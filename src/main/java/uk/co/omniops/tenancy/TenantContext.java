@@ -2,12 +2,10 @@ package uk.co.omniops.tenancy;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import uk.co.omniops.platform.PlatformAccess;
 
 /**
@@ -26,7 +24,8 @@ public final class TenantContext {
     private static final ScopedValue<Scope> SCOPE = ScopedValue.newInstance();
 
     /** An explicit scope: one customer, or platform-wide access with the reason it was granted. */
-    public record Scope(@Nullable CustomerId customer, @Nullable String platformReason) {
+    public record Scope(
+            @Nullable CustomerId customer, @Nullable String platformReason) {
         public boolean platform() {
             return platformReason != null;
         }

@@ -1,7 +1,6 @@
 package uk.co.omniops.tenancy;
 
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,8 +18,8 @@ public class TenantTransactions {
 
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    TenantTransactions(PlatformTransactionManager transactionManager,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    TenantTransactions(
+            PlatformTransactionManager transactionManager, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.readOnly = new TransactionTemplate(transactionManager);
@@ -43,21 +42,28 @@ public class TenantTransactions {
      */
     public <T> T asPlatform(String reason, Supplier<T> work) {
         var person = signedInPerson();
-        return TenantContext.callAsPlatform(reason, () -> tx.execute(status -> {
-            // joined to a caller's transaction, this work keeps the caller's login: the audit logger has it
-            if (person != null && status.isNewTransaction()) {
-                jdbc.sql("insert into audit_log (id, customer_id, actor, action, detail) "
-                                + "values (?, null, ?, 'platform_access', jsonb_build_object('reason', ?::text))")
-                        .params(java.util.UUID.randomUUID(), person, reason).update();
-            }
-            return work.get();
-        }));
+        return TenantContext.callAsPlatform(
+                reason,
+                () -> tx.execute(status -> {
+                    // joined to a caller's transaction, this work keeps the caller's login: the audit logger has it
+                    if (person != null && status.isNewTransaction()) {
+                        jdbc.sql(
+                                        "insert into audit_log (id, customer_id, actor, action, detail) "
+                                                + "values (?, null, ?, 'platform_access', jsonb_build_object('reason', ?::text))")
+                                .params(java.util.UUID.randomUUID(), person, reason)
+                                .update();
+                    }
+                    return work.get();
+                }));
     }
 
     /** The signed-in user's name, or null for machine work and anonymous visitors. */
     private static @org.jspecify.annotations.Nullable String signedInPerson() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || !(auth.getPrincipal() instanceof TenantPrincipal)
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (auth == null
+                || !auth.isAuthenticated()
+                || !(auth.getPrincipal() instanceof TenantPrincipal)
                 || auth.getPrincipal() instanceof ApiClient) {
             return null;
         }

@@ -19,7 +19,8 @@ class UserAccountDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return transactions.asPlatform("authentication", () -> users.findCredentials(username))
+        return transactions
+                .asPlatform("authentication", () -> users.findCredentials(username))
                 .map(c -> new OmniOpsUser(c.account(), c.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }

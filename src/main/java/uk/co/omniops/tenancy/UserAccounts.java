@@ -3,7 +3,6 @@ package uk.co.omniops.tenancy;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +36,10 @@ public class UserAccounts {
     }
 
     public Optional<UserAccount> findById(UUID id) {
-        return jdbc.sql(SELECT + " where u.id = ?").param(id).query((rs, i) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where u.id = ?")
+                .param(id)
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     void insert(UserAccount user, String passwordHash) {
@@ -46,20 +48,36 @@ public class UserAccounts {
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (username) do nothing
                 """)
-                .params(user.id(), user.customer() == null ? null : user.customer().value(), user.username(),
-                        passwordHash, user.displayName(), user.role().name(), user.enabled(), user.theme())
+                .params(
+                        user.id(),
+                        user.customer() == null ? null : user.customer().value(),
+                        user.username(),
+                        passwordHash,
+                        user.displayName(),
+                        user.role().name(),
+                        user.enabled(),
+                        user.theme())
                 .update();
     }
 
     int updateTheme(UUID userId, String theme) {
-        return jdbc.sql("update app_users set theme = ? where id = ?").params(theme, userId).update();
+        return jdbc.sql("update app_users set theme = ? where id = ?")
+                .params(theme, userId)
+                .update();
     }
 
     private static UserAccount map(java.sql.ResultSet rs) throws java.sql.SQLException {
         var customer = rs.getObject("customer_id", UUID.class);
-        return new UserAccount(rs.getObject("id", UUID.class), customer == null ? null : new CustomerId(customer),
-                rs.getString("slug"), rs.getString("name"), rs.getString("username"), rs.getString("display_name"),
-                Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getString("theme"));
+        return new UserAccount(
+                rs.getObject("id", UUID.class),
+                customer == null ? null : new CustomerId(customer),
+                rs.getString("slug"),
+                rs.getString("name"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")),
+                rs.getBoolean("enabled"),
+                rs.getString("theme"));
     }
 
     record Credentials(UserAccount account, String passwordHash) {}

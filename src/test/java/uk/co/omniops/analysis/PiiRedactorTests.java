@@ -58,7 +58,10 @@ class PiiRedactorTests {
     @Test
     void countsEveryTypeSeparately() {
         RedactionResult r = PiiRedactor.redact("a@b.com c@d.org +1-202-555-0147 4111111111111111");
-        assertThat(r.counts()).containsEntry("EMAIL", 2).containsEntry("PHONE", 1).containsEntry("CARD", 1);
+        assertThat(r.counts())
+                .containsEntry("EMAIL", 2)
+                .containsEntry("PHONE", 1)
+                .containsEntry("CARD", 1);
         assertThat(r.total()).isEqualTo(4);
     }
 

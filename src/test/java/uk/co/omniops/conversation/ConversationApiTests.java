@@ -14,12 +14,10 @@ import java.util.HashSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.co.omniops.tenancy.ApiKeyManagement;
@@ -116,15 +114,17 @@ class ConversationApiTests {
     @Test
     void rejectsBodiesOver64Kilobytes() throws Exception {
         var id = start(keyA);
-        var response = post("/api/v1/conversations/" + id + "/messages", keyA,
-                "{\"text\":\"" + "a".repeat(70_000) + "\"}");
+        var response =
+                post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"" + "a".repeat(70_000) + "\"}");
         assertProblem(response, 413, "larger than 65536 bytes");
         assertThat(messageCount(id)).isEqualTo(1);
     }
 
     @Test
     void rejectsMalformedJson() throws Exception {
-        assertProblem(post("/api/v1/conversations", keyA, "{\"contact\":{\"name\":\"Ann\"},\"text\":"), 400,
+        assertProblem(
+                post("/api/v1/conversations", keyA, "{\"contact\":{\"name\":\"Ann\"},\"text\":"),
+                400,
                 "not valid JSON");
         assertProblem(post("/api/v1/conversations", keyA, ""), 400, "missing");
     }
@@ -145,9 +145,12 @@ class ConversationApiTests {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = bytes.get(i);
         }
-        var response = http.send(request("/api/v1/conversations/" + id + "/messages", keyA)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                request("/api/v1/conversations/" + id + "/messages", keyA)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertProblem(response, 400, "UTF-8");
         assertThat(messageCount(id)).isEqualTo(1);
     }
@@ -155,12 +158,18 @@ class ConversationApiTests {
     @Test
     void rejectsControlCharacters() throws Exception {
         var id = start(keyA);
-        assertProblem(post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"ring \\u0007 bell\"}"), 400,
+        assertProblem(
+                post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"ring \\u0007 bell\"}"),
+                400,
                 "control character");
-        assertProblem(post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"nul \\u0000\"}"), 400,
+        assertProblem(
+                post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"nul \\u0000\"}"),
+                400,
                 "control character");
         // unescaped control characters are not JSON at all
-        assertProblem(post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"raw \u0001\"}"), 400,
+        assertProblem(
+                post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"raw \u0001\"}"),
+                400,
                 "not valid JSON");
         assertThat(messageCount(id)).isEqualTo(1);
     }
@@ -173,20 +182,27 @@ class ConversationApiTests {
         assertProblem(post(path, keyA, "{\"text\":\"\"}"), 400, "must not be empty");
         assertProblem(post(path, keyA, "{\"text\":\" \\n\\t \"}"), 400, "must not be empty");
         assertProblem(post(path, keyA, "{\"text\":\"" + "x".repeat(10_001) + "\"}"), 400, "10,000 characters");
-        assertThat(post(path, keyA, "{\"text\":\"" + "x".repeat(10_000) + "\"}").statusCode()).isEqualTo(201);
+        assertThat(post(path, keyA, "{\"text\":\"" + "x".repeat(10_000) + "\"}").statusCode())
+                .isEqualTo(201);
         assertProblem(post("/api/v1/conversations", keyA, "{\"text\":\"hi\"}"), 400, "contact is required");
-        assertProblem(post("/api/v1/conversations", keyA, "{\"contact\":{\"name\":\"\"},\"text\":\"hi\"}"), 400,
+        assertProblem(
+                post("/api/v1/conversations", keyA, "{\"contact\":{\"name\":\"\"},\"text\":\"hi\"}"),
+                400,
                 "contact name is required");
         assertThat(messageCount(id)).isEqualTo(2);
     }
 
     @Test
     void rejectsAWrongContentType() throws Exception {
-        var response = http.send(request("/api/v1/conversations", keyA).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                request("/api/v1/conversations", keyA)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     }
 
     @Test
@@ -195,20 +211,24 @@ class ConversationApiTests {
         assertProblem(get("/api/v1/conversations/" + UUID.randomUUID(), keyA), 404, "No conversation");
         assertProblem(get("/api/v1/conversations/not-a-uuid", keyA), 404, "No conversation");
         assertProblem(get("/api/v1/conversations/" + ofB, keyA), 404, "No conversation");
-        assertProblem(post("/api/v1/conversations/" + ofB + "/messages", keyA, "{\"text\":\"let me in\"}"), 404,
+        assertProblem(
+                post("/api/v1/conversations/" + ofB + "/messages", keyA, "{\"text\":\"let me in\"}"),
+                404,
                 "No conversation");
         assertThat(messageCount(ofB, keyB)).isEqualTo(1);
     }
 
     @Test
     void withoutAValidKeyTheApiAnswers401() throws Exception {
-        var noKey = http.send(HttpRequest.newBuilder(uri("/api/v1/conversations")).GET().build(),
+        var noKey = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/conversations")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(noKey, 401, "Bearer");
         assertProblem(get("/api/v1/conversations", "omni_unknown"), 401, "unknown or has been revoked");
 
         var revoked = apiKeys.create(customerA.id(), "to revoke", "tests");
-        assertThat(get("/api/v1/conversations", revoked.plaintext()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/conversations", revoked.plaintext()).statusCode())
+                .isEqualTo(200);
         apiKeys.revoke(customerA.id(), revoked.key().id());
         assertProblem(get("/api/v1/conversations", revoked.plaintext()), 401, "unknown or has been revoked");
     }
@@ -217,15 +237,25 @@ class ConversationApiTests {
     @Test
     void anAddressGuessingKeysGets429AndItsKnownKeyStillWorks() throws Exception {
         var address = Browser.randomAddress();
-        assertThat(http.send(request("/api/v1/conversations", keyA).header("X-Forwarded-For", address).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(http.send(
+                                request("/api/v1/conversations", keyA)
+                                        .header("X-Forwarded-For", address)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
         // the test profile allows 200 a minute (omniops.api.key-failures-per-address-per-minute; 20 by default): the
         // budget refills while the guesses go out, so guess until refused
         HttpResponse<String> throttled = null;
         var guesses = 0;
         while (throttled == null && guesses < 400) {
-            var guess = http.send(request("/api/v1/conversations", "omni_guess" + guesses++)
-                    .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
+            var guess = http.send(
+                    request("/api/v1/conversations", "omni_guess" + guesses++)
+                            .header("X-Forwarded-For", address)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (guess.statusCode() == 429) {
                 throttled = guess;
             } else {
@@ -234,18 +264,37 @@ class ConversationApiTests {
         }
         assertThat(guesses).as("guesses until the first 429").isBetween(201, 399);
         assertProblem(throttled, 429, "Too many unknown or revoked API keys from this address");
-        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
-                v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+        assertThat(throttled.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
 
         // keyA authenticated again from elsewhere: this replica remembers it for 5 s, and then the throttled address
         // may use it too
-        assertThat(http.send(request("/api/v1/conversations", keyA).header("X-Forwarded-For", Browser.randomAddress())
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(http.send(request("/api/v1/conversations", keyA).header("X-Forwarded-For", address).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).as("a key this replica knows").isEqualTo(200);
-        assertProblem(http.send(request("/api/v1/conversations", "omni_guess0")
-                .header("X-Forwarded-For", Browser.randomAddress()).GET().build(),
-                HttpResponse.BodyHandlers.ofString()), 401, "unknown or has been revoked");
+        assertThat(http.send(
+                                request("/api/v1/conversations", keyA)
+                                        .header("X-Forwarded-For", Browser.randomAddress())
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.send(
+                                request("/api/v1/conversations", keyA)
+                                        .header("X-Forwarded-For", address)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("a key this replica knows")
+                .isEqualTo(200);
+        assertProblem(
+                http.send(
+                        request("/api/v1/conversations", "omni_guess0")
+                                .header("X-Forwarded-For", Browser.randomAddress())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                401,
+                "unknown or has been revoked");
     }
 
     /** Authentications are cached per replica for a few seconds (decision 014); a revocation elsewhere wins after that. */
@@ -276,8 +325,8 @@ class ConversationApiTests {
             last = get("/api/v1/conversations?size=1", limited);
         }
         assertProblem(last, 429, "retry after");
-        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(
-                v -> assertThat(Integer.parseInt(v)).isBetween(1, 2));
+        assertThat(last.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 2));
         // other keys of the same customer are not limited by it
         assertThat(get("/api/v1/conversations?size=1", keyA).statusCode()).isEqualTo(200);
     }
@@ -301,8 +350,8 @@ class ConversationApiTests {
     void twentyConcurrentRetriesStoreExactlyOneMessage() throws Exception {
         var id = start(keyA);
         var key = "concurrent-" + UUID.randomUUID();
-        var ids = retriedConcurrently(() -> post("/api/v1/conversations/" + id + "/messages", keyA,
-                "{\"text\":\"only once\"}", key));
+        var ids = retriedConcurrently(
+                () -> post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"only once\"}", key));
         assertThat(ids).hasSize(1);
         assertThat(messageCount(id)).isEqualTo(2);
     }
@@ -324,12 +373,14 @@ class ConversationApiTests {
         for (int i = 0; i < times.length; i++) {
             var t0 = System.nanoTime();
             assertThat(post("/api/v1/conversations/" + id + "/messages", keyA, "{\"text\":\"ping " + i + "\"}")
-                    .statusCode()).isEqualTo(201);
+                            .statusCode())
+                    .isEqualTo(201);
             times[i] = System.nanoTime() - t0;
         }
         java.util.Arrays.sort(times);
-        System.out.printf("API POST /messages latency over %d calls: p50 %.1f ms, p90 %.1f ms%n", times.length,
-                times[times.length / 2] / 1e6, times[times.length * 9 / 10] / 1e6);
+        System.out.printf(
+                "API POST /messages latency over %d calls: p50 %.1f ms, p90 %.1f ms%n",
+                times.length, times[times.length / 2] / 1e6, times[times.length * 9 / 10] / 1e6);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -351,7 +402,9 @@ class ConversationApiTests {
     }
 
     private String start(String key) throws Exception {
-        var response = post("/api/v1/conversations", key,
+        var response = post(
+                "/api/v1/conversations",
+                key,
                 "{\"contact\":{\"name\":\"Test Contact\"},\"text\":\"Hello there\",\"channel\":\"chat\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("id").asString();
@@ -368,8 +421,8 @@ class ConversationApiTests {
 
     private void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         var body = json.readTree(response.body());
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("detail").asString()).containsIgnoringCase(detail);
@@ -388,13 +441,21 @@ class ConversationApiTests {
     }
 
     private HttpResponse<String> post(String path, String key, String body) throws Exception {
-        return http.send(request(path, key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(path, key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String key, String body, String idempotencyKey) throws Exception {
-        return http.send(request(path, key).header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(path, key)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

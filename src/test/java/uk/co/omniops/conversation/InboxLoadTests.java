@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.DriverManager;
 import java.util.Comparator;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
@@ -70,13 +68,17 @@ class InboxLoadTests {
 
         assertThat(count).isEqualTo(9_000);
         assertThat(page).hasSize(50);
-        assertThat(cold).extracting(ConversationSummary::id).isEqualTo(page.stream().map(ConversationSummary::id).toList());
+        assertThat(cold)
+                .extracting(ConversationSummary::id)
+                .isEqualTo(page.stream().map(ConversationSummary::id).toList());
         assertThat(page).allSatisfy(c -> assertThat(c.waitingSince()).isNotNull());
         assertThat(page).extracting(ConversationSummary::waitingSince).isSortedAccordingTo(Comparator.naturalOrder());
         assertThat(page.getFirst().subject()).isEqualTo("Load 9998");
         assertThat(page.getFirst().lastMessagePreview()).isEqualTo("Message of Load 9998");
         assertThat(deep).hasSize(50);
-        System.out.printf("Inbox at 10,000 conversations (%d open or pending): first page of 50 %.1f ms cold, "
-                + "%.1f ms warm; count %.1f ms; page at offset 8,000 %.1f ms%n", count, coldMs, warmMs, countMs, deepMs);
+        System.out.printf(
+                "Inbox at 10,000 conversations (%d open or pending): first page of 50 %.1f ms cold, "
+                        + "%.1f ms warm; count %.1f ms; page at offset 8,000 %.1f ms%n",
+                count, coldMs, warmMs, countMs, deepMs);
     }
 }

@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.Message;
@@ -36,13 +34,26 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @OmniOpsIntegrationTest
 class EscalationBatchTests {
 
-    @Autowired ConversationManagement conversations;
-    @Autowired EscalationManagement escalations;
-    @Autowired Escalator escalator;
-    @Autowired NotificationTargets targets;
-    @Autowired Notifications notifications;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    EscalationManagement escalations;
+
+    @Autowired
+    Escalator escalator;
+
+    @Autowired
+    NotificationTargets targets;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
 
     Customer customer;
     UserAccount agent;
@@ -51,9 +62,18 @@ class EscalationBatchTests {
     void setUp() {
         customer = tenancy.ensureCustomer("escalation-batch", "Escalation Batch", "business", "eu");
         tenancy.ensureUser(customer, "agent@escalation-batch", "Alex Agent", Role.AGENT, "demo");
-        agent = tenancy.users(customer.id()).stream().filter(u -> u.role() == Role.AGENT).findFirst().orElseThrow();
-        targets.use(new NotificationTargets.Targets("http://localhost:1/unused-slack", null, null, null,
-                "http://localhost:1/unused", null, "http://localhost:1/unused"));
+        agent = tenancy.users(customer.id()).stream()
+                .filter(u -> u.role() == Role.AGENT)
+                .findFirst()
+                .orElseThrow();
+        targets.use(new NotificationTargets.Targets(
+                "http://localhost:1/unused-slack",
+                null,
+                null,
+                null,
+                "http://localhost:1/unused",
+                null,
+                "http://localhost:1/unused"));
     }
 
     @AfterEach
@@ -92,13 +112,17 @@ class EscalationBatchTests {
         assertThat(escalation.messageId()).isEqualTo(m1.id());
         assertThat(escalation.reason()).contains("This is absolutely useless, nobody answers.");
         // (the rule's actions, after commit, add their own lines)
-        assertThat(escalations.history(customer.id(), escalation.id())).extracting(EscalationHistoryEntry::kind)
-                .filteredOn(k -> !k.startsWith("action")).containsExactly("opened", "matched", "matched");
-        assertThat(escalations.history(customer.id(), escalation.id())).extracting(EscalationHistoryEntry::text)
+        assertThat(escalations.history(customer.id(), escalation.id()))
+                .extracting(EscalationHistoryEntry::kind)
+                .filteredOn(k -> !k.startsWith("action"))
+                .containsExactly("opened", "matched", "matched");
+        assertThat(escalations.history(customer.id(), escalation.id()))
+                .extracting(EscalationHistoryEntry::text)
                 .anyMatch(t -> t.contains("severity raised to critical"));
         assertThat(escalations.forConversation(customer.id(), second)).isPresent();
         assertThat(escalations.forConversation(customer.id(), calm)).isEmpty();
-        var paged = transactions.readInTenant(customer.id(), () -> notifications.forEvent(customer.id(), escalation.id()));
+        var paged =
+                transactions.readInTenant(customer.id(), () -> notifications.forEvent(customer.id(), escalation.id()));
         assertThat(paged).hasSize(1);
 
         // the same batch delivered again: evaluated already, one escalation, one notification, nothing added
@@ -108,12 +132,16 @@ class EscalationBatchTests {
         var after = escalations.forConversation(customer.id(), first).orElseThrow();
         assertThat(after.id()).isEqualTo(escalation.id());
         assertThat(after.matchCount()).isEqualTo(3);
-        assertThat(escalations.history(customer.id(), escalation.id())).extracting(EscalationHistoryEntry::kind)
-                .filteredOn(k -> !k.startsWith("action")).hasSize(3);
-        assertThat(transactions.readInTenant(customer.id(), () -> notifications.forEvent(customer.id(), escalation.id())))
+        assertThat(escalations.history(customer.id(), escalation.id()))
+                .extracting(EscalationHistoryEntry::kind)
+                .filteredOn(k -> !k.startsWith("action"))
+                .hasSize(3);
+        assertThat(transactions.readInTenant(
+                        customer.id(), () -> notifications.forEvent(customer.id(), escalation.id())))
                 .hasSize(1);
         assertThat(escalations.open(customer.id(), Set.of(), Set.of(), false).stream()
-                .filter(e -> Set.of(first, second, calm).contains(e.conversationId()))).hasSize(2);
+                        .filter(e -> Set.of(first, second, calm).contains(e.conversationId())))
+                .hasSize(2);
     }
 
     @Test
@@ -126,10 +154,14 @@ class EscalationBatchTests {
 
         var thanks = reply(id, "Thank you!");
         var angry = reply(id, "Still nothing. This is useless.");
-        var outcomes = escalator.onAnalysedAll(customer.id(), List.of(batched(thanks, 0.1, "negative", List.of()),
-                batched(angry, 0.07, "negative", List.of("complaint"))));
+        var outcomes = escalator.onAnalysedAll(
+                customer.id(),
+                List.of(
+                        batched(thanks, 0.1, "negative", List.of()),
+                        batched(angry, 0.07, "negative", List.of("complaint"))));
 
-        assertThat(outcomes).containsEntry(thanks.id(), Escalator.Outcome.NO_MATCH)
+        assertThat(outcomes)
+                .containsEntry(thanks.id(), Escalator.Outcome.NO_MATCH)
                 .containsEntry(angry.id(), Escalator.Outcome.ADDED_TO_OPEN);
         var after = escalations.forConversation(customer.id(), id).orElseThrow();
         assertThat(after.id()).isEqualTo(opened.id());
@@ -137,9 +169,15 @@ class EscalationBatchTests {
     }
 
     private ConversationId conversation(String label) {
-        return conversations.start(customer.id(), new NewContact("Contact " + label,
-                label + "-" + UUID.randomUUID() + "@example.com", null), "Hello, about my order.", "chat", null)
-                .conversation().id();
+        return conversations
+                .start(
+                        customer.id(),
+                        new NewContact("Contact " + label, label + "-" + UUID.randomUUID() + "@example.com", null),
+                        "Hello, about my order.",
+                        "chat",
+                        null)
+                .conversation()
+                .id();
     }
 
     private Message reply(ConversationId conversation, String text) {
@@ -148,7 +186,10 @@ class EscalationBatchTests {
 
     private Escalator.Batched batched(Message m, double score, String label, List<String> categories) {
         var facts = conversations.facts(customer.id(), m.conversationId()).orElseThrow();
-        return new Escalator.Batched(new AnalysedMessage(m.id(), m.conversationId(), m.customerId(), score, label, 0.93,
-                categories, Instant.now()), m.text(), facts);
+        return new Escalator.Batched(
+                new AnalysedMessage(
+                        m.id(), m.conversationId(), m.customerId(), score, label, 0.93, categories, Instant.now()),
+                m.text(),
+                facts);
     }
 }

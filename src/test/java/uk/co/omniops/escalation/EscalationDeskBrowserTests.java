@@ -3,18 +3,16 @@ package uk.co.omniops.escalation;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.escalation.internal.AnalysedMessage;
@@ -31,11 +29,20 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
 
     static final String SLUG = "escalation-desk";
 
-    @LocalServerPort int port;
-    @Autowired TenancyManagement tenancy;
-    @Autowired ConversationManagement conversations;
-    @Autowired Escalator escalator;
-    @Autowired EscalationManagement escalations;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    Escalator escalator;
+
+    @Autowired
+    EscalationManagement escalations;
 
     BrowserContext context;
     Page page;
@@ -54,7 +61,8 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         assertThat(page.locator("#escalation-queue")).isVisible();
         page.waitForTimeout(500); // the push connection settles after the first render
 
-        // watch before starting the conversation: the real analysis pipeline may escalate this message before the test does
+        // watch before starting the conversation: the real analysis pipeline may escalate this message before the test
+        // does
         // the page notes (in its own clock, the same machine's) when the queue first shows one more row
         page.evaluate("""
                 () => {
@@ -67,15 +75,32 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
                   };
                   requestAnimationFrame(tick);
                 }""");
-        var started = conversations.start(customer.id(), new NewContact("Furious Fred",
-                "fred-" + UUID.randomUUID() + "@example.com", null), "Hi, a quick question about the settings on my account, please.", "chat", null);
-        var message = conversations.receive(customer.id(), started.conversation().id(),
-                "This is the worst service ever. I want to speak to a manager!", null);
-        escalator.onAnalysed(new AnalysedMessage(message.id(), message.conversationId(), customer.id(), 0.07,
-                "negative", 0.95, List.of("complaint"), Instant.now()));
-        var opened = escalations.forConversation(customer.id(), started.conversation().id()).orElseThrow().openedAt();
-        page.waitForFunction("() => window.__escalationSeenAt !== null", null,
-                new Page.WaitForFunctionOptions().setTimeout(5_000));
+        var started = conversations.start(
+                customer.id(),
+                new NewContact("Furious Fred", "fred-" + UUID.randomUUID() + "@example.com", null),
+                "Hi, a quick question about the settings on my account, please.",
+                "chat",
+                null);
+        var message = conversations.receive(
+                customer.id(),
+                started.conversation().id(),
+                "This is the worst service ever. I want to speak to a manager!",
+                null);
+        escalator.onAnalysed(new AnalysedMessage(
+                message.id(),
+                message.conversationId(),
+                customer.id(),
+                0.07,
+                "negative",
+                0.95,
+                List.of("complaint"),
+                Instant.now()));
+        var opened = escalations
+                .forConversation(customer.id(), started.conversation().id())
+                .orElseThrow()
+                .openedAt();
+        page.waitForFunction(
+                "() => window.__escalationSeenAt !== null", null, new Page.WaitForFunctionOptions().setTimeout(5_000));
         var seenAt = ((Number) page.evaluate("() => window.__escalationSeenAt")).longValue();
         // the row names the contact and the subject and says why in words
         var row = page.locator("#escalation-queue vaadin-grid-cell-content")
@@ -88,7 +113,8 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         assertThat(ms).as("new escalation visible within 1 s").isLessThanOrEqualTo(1_000);
 
         assertThat(page.locator("#escalation-queue vaadin-grid-cell-content")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Asked for a manager")).first())
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Asked for a manager"))
+                        .first())
                 .isVisible();
 
         row.first().click();
@@ -103,8 +129,8 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         page.locator("#acknowledge").click();
         assertThat(page.locator("#escalation-details")).containsText("Acknowledged by Desk Supervisor");
         assertThat(page.locator("#escalation-history")).containsText("Acknowledged by Desk Supervisor");
-        assertThat(page.locator("#open-conversation")).hasAttribute("href",
-                "inbox/" + started.conversation().id().value());
+        assertThat(page.locator("#open-conversation"))
+                .hasAttribute("href", "inbox/" + started.conversation().id().value());
         Browser.screenshot(page, "escalation-desk-acknowledged");
 
         page.locator("#resolve").click();
@@ -113,11 +139,13 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         page.locator("#confirm-resolve").click();
         // vaadin-grid keeps pooled (hidden) rows with their old content: only visible rows count
         assertThat(page.locator("#escalation-queue vaadin-grid-cell-content")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Furious Fred"))
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)))
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Furious Fred"))
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)))
                 .hasCount(0);
-        org.assertj.core.api.Assertions.assertThat(escalations.forConversation(customer.id(),
-                started.conversation().id())).as("no escalation left open for the conversation").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(escalations.forConversation(
+                        customer.id(), started.conversation().id()))
+                .as("no escalation left open for the conversation")
+                .isEmpty();
         assertThat(page.locator("#count-resolved")).containsText("1");
         Browser.screenshot(page, "escalation-desk-resolved");
     }
@@ -141,15 +169,32 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
                 .isEqualTo(java.time.Duration.ofMinutes(45));
 
         // a furious contact who wrote just now, and a calm one who has waited 50 minutes (past the SLA)
-        var furious = conversations.start(customer.id(), new NewContact("Sla Sally",
-                "sally-" + UUID.randomUUID() + "@example.com", null), "Where is my refund?", "chat", null);
-        var angry = conversations.receive(customer.id(), furious.conversation().id(),
-                "This is the worst service ever. I want to speak to a manager!", null);
-        escalator.onAnalysed(new AnalysedMessage(angry.id(), angry.conversationId(), customer.id(), 0.07,
-                "negative", 0.95, List.of("complaint"), Instant.now()));
-        var calm = conversations.start(customer.id(), new NewContact("Waiting Walter",
-                "walter-" + UUID.randomUUID() + "@example.com", null), "Could you tell me when my order will ship?",
-                "email", null);
+        var furious = conversations.start(
+                customer.id(),
+                new NewContact("Sla Sally", "sally-" + UUID.randomUUID() + "@example.com", null),
+                "Where is my refund?",
+                "chat",
+                null);
+        var angry = conversations.receive(
+                customer.id(),
+                furious.conversation().id(),
+                "This is the worst service ever. I want to speak to a manager!",
+                null);
+        escalator.onAnalysed(new AnalysedMessage(
+                angry.id(),
+                angry.conversationId(),
+                customer.id(),
+                0.07,
+                "negative",
+                0.95,
+                List.of("complaint"),
+                Instant.now()));
+        var calm = conversations.start(
+                customer.id(),
+                new NewContact("Waiting Walter", "walter-" + UUID.randomUUID() + "@example.com", null),
+                "Could you tell me when my order will ship?",
+                "email",
+                null);
         try (var owner = java.sql.DriverManager.getConnection(uk.co.omniops.test.TestInfrastructure.ownerJdbcUrl());
                 var statement = owner.createStatement()) {
             var id = calm.conversation().id().value();
@@ -167,17 +212,23 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         assertThat(visibleCells.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Sla Sally")))
                 .hasCount(1);
         assertThat(visibleCells.filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(java.util.regex.Pattern.compile("^4[45] min left$")))).hasCount(1);
+                        .setHasText(java.util.regex.Pattern.compile("^4[45] min left$"))))
+                .hasCount(1);
         assertThat(visibleCells.filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(java.util.regex.Pattern.compile("^breached [56] min ago$")))).hasCount(1);
+                        .setHasText(java.util.regex.Pattern.compile("^breached [56] min ago$"))))
+                .hasCount(1);
         assertThat(visibleCells.filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(java.util.regex.Pattern.compile("^SLA$")))).hasCount(1);
+                        .setHasText(java.util.regex.Pattern.compile("^SLA$"))))
+                .hasCount(1);
         // most severe first: the furious contact's row comes before the older, low one
-        org.assertj.core.api.Assertions.assertThat(escalations.desk(customer.id(), java.util.Set.of(),
-                java.util.Set.of(), true)).extracting(EscalationDeskRow::contactName)
+        org.assertj.core.api.Assertions.assertThat(
+                        escalations.desk(customer.id(), java.util.Set.of(), java.util.Set.of(), true))
+                .extracting(EscalationDeskRow::contactName)
                 .containsSubsequence("Sla Sally", "Waiting Walter");
         page.locator("#escalation-queue vaadin-grid-cell-content")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Waiting Walter")).first().click();
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Waiting Walter"))
+                .first()
+                .click();
         assertThat(page.locator("#escalation-details")).containsText("First-response SLA (45 min): breached");
         Browser.screenshot(page, "escalation-desk-sla");
     }
@@ -195,7 +246,8 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         assertThat(page.locator("#rule-name")).hasAttribute("invalid", "");
         page.locator("#rule-name input").fill("Refund anger");
         page.getByLabel("Condition type").first().click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Says any of")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Says any of"))
+                .click();
         page.getByLabel("Condition value").first().fill("worst service, speak to a manager");
         page.locator("#dry-run").click();
         assertThat(page.locator("#dry-run-summary")).containsText("Would have escalated");
@@ -207,7 +259,8 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         page.locator("#new-rule").click();
         page.locator("#rule-name input").fill("Threats");
         page.getByLabel("Condition type").first().click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Customer intent is any of")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Customer intent is any of"))
+                .click();
         page.getByLabel("Condition value").first().fill("manager, telepathy");
         page.locator("#save-rule").click();
         assertThat(page.getByLabel("Condition value").first()).hasAttribute("invalid", "");

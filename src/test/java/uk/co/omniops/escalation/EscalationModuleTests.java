@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionOperations;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.MessagesAnalysed;
 import uk.co.omniops.conversation.ConversationId;
@@ -96,13 +94,26 @@ class EscalationModuleTests {
         }
     }
 
-    @Autowired ConversationManagement conversations;
-    @Autowired EscalationManagement escalations;
-    @Autowired NotificationTargets targets;
-    @Autowired Notifications notifications;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired ApplicationEventPublisher publisher;
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    EscalationManagement escalations;
+
+    @Autowired
+    NotificationTargets targets;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
 
     Customer customer;
     UserAccount agent;
@@ -111,9 +122,18 @@ class EscalationModuleTests {
     void setUp() {
         customer = tenancy.ensureCustomer("escalation-module", "Escalation Module", "business", "eu");
         tenancy.ensureUser(customer, "agent@escalation-module", "Alex Agent", Role.AGENT, "demo");
-        agent = tenancy.users(customer.id()).stream().filter(u -> u.role() == Role.AGENT).findFirst().orElseThrow();
-        targets.use(new NotificationTargets.Targets("http://localhost:1/unused-slack", null, null, null,
-                "http://localhost:1/unused", null, "http://localhost:1/unused"));
+        agent = tenancy.users(customer.id()).stream()
+                .filter(u -> u.role() == Role.AGENT)
+                .findFirst()
+                .orElseThrow();
+        targets.use(new NotificationTargets.Targets(
+                "http://localhost:1/unused-slack",
+                null,
+                null,
+                null,
+                "http://localhost:1/unused",
+                null,
+                "http://localhost:1/unused"));
         FailOnce.ARMED.set(false);
     }
 
@@ -137,7 +157,8 @@ class EscalationModuleTests {
 
         scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher p) -> deliver(batch, p))
                 .andWaitAtMost(Duration.ofSeconds(60))
-                .andWaitForStateChange(() -> escalations.forConversation(customer.id(), ids.getLast()), Optional::isPresent)
+                .andWaitForStateChange(
+                        () -> escalations.forConversation(customer.id(), ids.getLast()), Optional::isPresent)
                 .andVerify(e -> assertThat(e.orElseThrow().customerId()).isEqualTo(customer.id()));
 
         assertThat(escalated(ids)).hasSize(10);
@@ -151,7 +172,8 @@ class EscalationModuleTests {
     @Test
     void aBatchDeliveredTwiceEscalatesAndNotifiesOnce(Scenario scenario) {
         var id = conversation("redelivery");
-        var batch = batch(List.of(analysed(reply(id, "This is a disgrace, I want my refund now!"), 0.06),
+        var batch = batch(List.of(
+                analysed(reply(id, "This is a disgrace, I want my refund now!"), 0.06),
                 analysed(reply(id, "I am furious. I want to speak to a manager now."), 0.05)));
 
         scenario.stimulate((TransactionOperations tx, ApplicationEventPublisher p) -> deliver(batch, p))
@@ -163,7 +185,8 @@ class EscalationModuleTests {
         assertThat(escalated(List.of(id))).hasSize(1);
         var escalation = escalations.forConversation(customer.id(), id).orElseThrow();
         assertThat(escalation.matchCount()).isEqualTo(2);
-        assertThat(transactions.readInTenant(customer.id(), () -> notifications.forEvent(customer.id(), escalation.id())))
+        assertThat(transactions.readInTenant(
+                        customer.id(), () -> notifications.forEvent(customer.id(), escalation.id())))
                 .hasSize(1);
     }
 
@@ -184,11 +207,14 @@ class EscalationModuleTests {
                 .andVerify(e -> assertThat(e).isPresent());
         assertThat(escalated(List.of(id))).hasSize(1);
         assertThat(escalations.open(customer.id(), Set.of(), Set.of(), false).stream()
-                .filter(e -> e.conversationId().equals(id))).hasSize(1);
+                        .filter(e -> e.conversationId().equals(id)))
+                .hasSize(1);
     }
 
     private List<ConversationEscalated> escalated(List<ConversationId> conversations) {
-        return FailOnce.ESCALATED.stream().filter(e -> conversations.contains(e.conversationId())).toList();
+        return FailOnce.ESCALATED.stream()
+                .filter(e -> conversations.contains(e.conversationId()))
+                .toList();
     }
 
     /**
@@ -196,29 +222,45 @@ class EscalationModuleTests {
      * scenario's own transaction would have no tenant: row-level security), on the test thread.
      */
     private Integer deliver(MessagesAnalysed batch, ApplicationEventPublisher publisher) {
-        return TenantContext.callAs(customer.id(), () -> transactions.inTenant(customer.id(), () -> {
-            publisher.publishEvent(batch);
-            return batch.messages().size();
-        }));
+        return TenantContext.callAs(
+                customer.id(),
+                () -> transactions.inTenant(customer.id(), () -> {
+                    publisher.publishEvent(batch);
+                    return batch.messages().size();
+                }));
     }
 
     private MessagesAnalysed batch(List<MessageAnalysed> messages) {
-        var sorted = messages.stream().sorted(java.util.Comparator.comparing((MessageAnalysed m) -> m.conversationId().value()))
+        var sorted = messages.stream()
+                .sorted(java.util.Comparator.comparing(
+                        (MessageAnalysed m) -> m.conversationId().value()))
                 .toList();
         return new MessagesAnalysed(customer.id(), sorted);
     }
 
     private MessageAnalysed analysed(Message m, double score) {
         var facts = conversations.facts(customer.id(), m.conversationId()).orElseThrow();
-        return new MessageAnalysed(m.id(), m.conversationId(), customer.id(),
+        return new MessageAnalysed(
+                m.id(),
+                m.conversationId(),
+                customer.id(),
                 new MessageAnalysed.Sentiment(score, "negative", 0.93, "test"),
-                List.of(new MessageAnalysed.Category("complaint", 0.9, "model")), List.of("test"), m.text(), facts);
+                List.of(new MessageAnalysed.Category("complaint", 0.9, "model")),
+                List.of("test"),
+                m.text(),
+                facts);
     }
 
     private ConversationId conversation(String label) {
-        return conversations.start(customer.id(), new NewContact("Contact " + label,
-                label + "-" + UUID.randomUUID() + "@example.com", null), "Hello, about my order.", "chat", null)
-                .conversation().id();
+        return conversations
+                .start(
+                        customer.id(),
+                        new NewContact("Contact " + label, label + "-" + UUID.randomUUID() + "@example.com", null),
+                        "Hello, about my order.",
+                        "chat",
+                        null)
+                .conversation()
+                .id();
     }
 
     private Message reply(ConversationId conversation, String text) {

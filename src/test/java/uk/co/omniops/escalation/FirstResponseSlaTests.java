@@ -7,12 +7,10 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
@@ -33,13 +31,26 @@ import uk.co.omniops.test.TestInfrastructure;
 @OmniOpsIntegrationTest
 class FirstResponseSlaTests {
 
-    @Autowired TenancyManagement tenancy;
-    @Autowired ConversationManagement conversations;
-    @Autowired Escalator escalator;
-    @Autowired EscalationManagement escalations;
-    @Autowired RuleService rules;
-    @Autowired TenantTransactions transactions;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    Escalator escalator;
+
+    @Autowired
+    EscalationManagement escalations;
+
+    @Autowired
+    RuleService rules;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Customer strict;
     Customer relaxed;
@@ -55,8 +66,10 @@ class FirstResponseSlaTests {
     @Test
     void theSameWaitBreachesOneCustomersSlaAndNotAnothers() throws Exception {
         // the default "Waiting too long" rule follows the SLA (no minutes of its own)
-        assertThat(rules.rules(strict.id())).filteredOn(r -> r.name().equals("Waiting too long"))
-                .singleElement().satisfies(r -> assertThat(r.condition()).isEqualTo(Condition.Waiting.pastSla()));
+        assertThat(rules.rules(strict.id()))
+                .filteredOn(r -> r.name().equals("Waiting too long"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.condition()).isEqualTo(Condition.Waiting.pastSla()));
         var atStrict = waitingConversation(strict, Duration.ofMinutes(20));
         var atRelaxed = waitingConversation(relaxed, Duration.ofMinutes(20));
 
@@ -68,13 +81,15 @@ class FirstResponseSlaTests {
         var escalation = escalations.forConversation(strict.id(), atStrict).orElseThrow();
         assertThat(escalation.ruleName()).isEqualTo("Waiting too long");
         assertThat(escalation.severity()).isEqualTo(Severity.LOW);
-        assertThat(escalation.reason()).matches("waiting 2[01] min for a reply, 1[01] min past the 10-min "
-                + "first-response SLA");
+        assertThat(escalation.reason())
+                .matches("waiting 2[01] min for a reply, 1[01] min past the 10-min " + "first-response SLA");
         assertThat(escalations.forConversation(relaxed.id(), atRelaxed)).isEmpty();
 
         // the desk measures the wait against the same SLA
         var row = escalations.desk(strict.id(), Set.of(), Set.of(), false).stream()
-                .filter(r -> r.escalation().conversationId().equals(atStrict)).findFirst().orElseThrow();
+                .filter(r -> r.escalation().conversationId().equals(atStrict))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.slaMinutes()).isEqualTo(10);
         assertThat(row.slaLeft()).isNotNull().isNegative();
         assertThat(row.slaLeft().negated()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(12));
@@ -83,30 +98,40 @@ class FirstResponseSlaTests {
         tenancy.changeFirstResponseSla(relaxed.id(), 15, "tests");
         assertThat(escalator.onWaiting(relaxed.id(), atRelaxed))
                 .isIn(Escalator.Outcome.OPENED, Escalator.Outcome.SKIPPED);
-        assertThat(escalations.forConversation(relaxed.id(), atRelaxed).orElseThrow().reason())
+        assertThat(escalations
+                        .forConversation(relaxed.id(), atRelaxed)
+                        .orElseThrow()
+                        .reason())
                 .contains("past the 15-min first-response SLA");
         assertThat(tenancy.firstResponseSla(strict.id())).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
     void aCustomerCannotChangeAnotherCustomersSla() {
-        // as the application role inside the strict customer's tenant transaction: row-level security hides the other row
-        int updated = transactions.inTenant(strict.id(), () -> jdbc
-                .sql("update customers set first_response_sla_minutes = 1 where id = ?")
-                .param(relaxed.id().value()).update());
+        // as the application role inside the strict customer's tenant transaction: row-level security hides the other
+        // row
+        int updated = transactions.inTenant(
+                strict.id(),
+                () -> jdbc.sql("update customers set first_response_sla_minutes = 1 where id = ?")
+                        .param(relaxed.id().value())
+                        .update());
         assertThat(updated).isZero();
         assertThat(tenancy.firstResponseSla(relaxed.id())).isEqualTo(Duration.ofMinutes(60));
         // its own row it may change
-        assertThat(transactions.inTenant(strict.id(), () -> jdbc
-                .sql("update customers set first_response_sla_minutes = 11 where id = ?")
-                .param(strict.id().value()).update())).isEqualTo(1);
+        assertThat(transactions.inTenant(
+                        strict.id(),
+                        () -> jdbc.sql("update customers set first_response_sla_minutes = 11 where id = ?")
+                                .param(strict.id().value())
+                                .update()))
+                .isEqualTo(1);
         assertThat(tenancy.firstResponseSla(strict.id())).isEqualTo(Duration.ofMinutes(11));
     }
 
     @Test
     void theSlaIsValidated() {
         assertThatThrownBy(() -> tenancy.changeFirstResponseSla(strict.id(), 0, "tests"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 10080 minutes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to 10080 minutes");
         assertThatThrownBy(() -> tenancy.changeFirstResponseSla(strict.id(), 10_081, "tests"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(tenancy.firstResponseSla(strict.id())).isEqualTo(Duration.ofMinutes(10));
@@ -114,9 +139,12 @@ class FirstResponseSlaTests {
 
     /** A calm question whose contact has waited {@code waited} for a reply (the clock moved back as the owner). */
     private ConversationId waitingConversation(Customer customer, Duration waited) throws Exception {
-        var started = conversations.start(customer.id(), new NewContact("Patient Pat",
-                "pat-" + UUID.randomUUID() + "@example.com", null), "Could you tell me when my order will ship?",
-                "email", null);
+        var started = conversations.start(
+                customer.id(),
+                new NewContact("Patient Pat", "pat-" + UUID.randomUUID() + "@example.com", null),
+                "Could you tell me when my order will ship?",
+                "email",
+                null);
         var id = started.conversation().id();
         try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
                 var statement = owner.createStatement()) {

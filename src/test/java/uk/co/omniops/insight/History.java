@@ -4,25 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
 
 /** Small histories with known figures, written straight into the source tables (idempotent: fixed ids). */
 final class History {
 
-    private History() {
-    }
+    private History() {}
 
     static UUID id(String prefix, String name) {
         return UUID.nameUUIDFromBytes((prefix + ":" + name).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Day 1 of the synthetic month: 30 days ago (UTC midnight), so full rebuilds cover a few hundred hours. */
-    static final Instant BASE = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
-            .minus(java.time.Duration.ofDays(30));
+    static final Instant BASE =
+            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(java.time.Duration.ofDays(30));
 
     /** {@code "10T09:10"}: day 10 of the synthetic month, 09:10 UTC. */
     static Instant at(String dayHourMinute) {
@@ -45,17 +42,39 @@ final class History {
     static void knownHistory(TenantTransactions transactions, JdbcClient jdbc, CustomerId customer, String p) {
         transactions.inTenant(customer, () -> {
             var c = customer.value();
-            jdbc.sql("insert into contacts (id, customer_id, name, created_at) values (?, ?, ?, ?) on conflict do nothing")
-                    .params(id(p, "contact"), c, "Ann " + p, t("01T00:00")).update();
+            jdbc.sql(
+                            "insert into contacts (id, customer_id, name, created_at) values (?, ?, ?, ?) on conflict do nothing")
+                    .params(id(p, "contact"), c, "Ann " + p, t("01T00:00"))
+                    .update();
             conversation(jdbc, c, p, "conv1", t("10T09:10"), t("10T09:12"), t("10T10:10"));
             conversation(jdbc, c, p, "conv2", t("10T09:40"), null, null);
             conversation(jdbc, c, p, "conv3", t("11T15:00"), t("11T15:01"), t("11T15:30"));
             conversation(jdbc, c, p, "p1", t("09T08:00"), null, null);
-            message(jdbc, c, p, "conv1", "m1", "contact", "My promo code fails at checkout", t("10T09:10"), 0.2, "negative");
+            message(
+                    jdbc,
+                    c,
+                    p,
+                    "conv1",
+                    "m1",
+                    "contact",
+                    "My promo code fails at checkout",
+                    t("10T09:10"),
+                    0.2,
+                    "negative");
             message(jdbc, c, p, "conv1", "m2", "agent", "Let me check that for you", t("10T09:12"), null, null);
             message(jdbc, c, p, "conv1", "m3", "contact", "Still waiting for an answer", t("10T09:20"), 0.6, "neutral");
             message(jdbc, c, p, "conv2", "m4", "contact", "Where is my delivery", t("10T09:40"), 0.1, "negative");
-            message(jdbc, c, p, "conv3", "m5", "contact", "Great, thanks for the quick help", t("11T15:00"), 0.9, "positive");
+            message(
+                    jdbc,
+                    c,
+                    p,
+                    "conv3",
+                    "m5",
+                    "contact",
+                    "Great, thanks for the quick help",
+                    t("11T15:00"),
+                    0.9,
+                    "positive");
             message(jdbc, c, p, "p1", "m6", "contact", "Invoice question", t("09T08:00"), null, null);
             category(jdbc, c, p, "conv1", "m1", "billing", t("10T09:10"));
             category(jdbc, c, p, "conv2", "m4", "delivery", t("10T09:40"));
@@ -74,15 +93,26 @@ final class History {
     static void busyHistory(TenantTransactions transactions, JdbcClient jdbc, CustomerId customer, String p) {
         transactions.inTenant(customer, () -> {
             var c = customer.value();
-            jdbc.sql("insert into contacts (id, customer_id, name, created_at) values (?, ?, ?, ?) on conflict do nothing")
-                    .params(id(p, "contact"), c, "Bob " + p, t("01T00:00")).update();
+            jdbc.sql(
+                            "insert into contacts (id, customer_id, name, created_at) values (?, ?, ?, ?) on conflict do nothing")
+                    .params(id(p, "contact"), c, "Bob " + p, t("01T00:00"))
+                    .update();
             for (int i = 0; i < 20; i++) {
                 var at = Timestamp.from(t("10T01:00").toInstant().plusSeconds(i * 3600L));
                 var conv = "conv" + i;
                 conversation(jdbc, c, p, conv, at, at, null);
                 for (int j = 0; j < 3; j++) {
-                    message(jdbc, c, p, conv, conv + "m" + j, "contact", "I want my money back " + j,
-                            Timestamp.from(at.toInstant().plusSeconds(j)), 0.05, "negative");
+                    message(
+                            jdbc,
+                            c,
+                            p,
+                            conv,
+                            conv + "m" + j,
+                            "contact",
+                            "I want my money back " + j,
+                            Timestamp.from(at.toInstant().plusSeconds(j)),
+                            0.05,
+                            "negative");
                 }
                 category(jdbc, c, p, conv, conv + "m0", "refund", at);
                 escalation(jdbc, c, p, conv, "B only rule", at);
@@ -91,29 +121,52 @@ final class History {
         });
     }
 
-    static void conversation(JdbcClient jdbc, UUID c, String p, String name, Timestamp created, Timestamp firstResponse,
+    static void conversation(
+            JdbcClient jdbc,
+            UUID c,
+            String p,
+            String name,
+            Timestamp created,
+            Timestamp firstResponse,
             Timestamp resolved) {
         jdbc.sql("""
                 insert into conversations (id, customer_id, contact_id, subject, status, created_at, updated_at,
                                            first_response_at, resolved_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(id(p, name), c, id(p, "contact"), name, resolved == null ? "open" : "resolved", created,
-                        resolved == null ? created : resolved, firstResponse, resolved)
+                .params(
+                        id(p, name),
+                        c,
+                        id(p, "contact"),
+                        name,
+                        resolved == null ? "open" : "resolved",
+                        created,
+                        resolved == null ? created : resolved,
+                        firstResponse,
+                        resolved)
                 .update();
     }
 
-    static void message(JdbcClient jdbc, UUID c, String p, String conv, String name, String author, String text,
-            Timestamp at, Double score, String label) {
+    static void message(
+            JdbcClient jdbc,
+            UUID c,
+            String p,
+            String conv,
+            String name,
+            String author,
+            String text,
+            Timestamp at,
+            Double score,
+            String label) {
         jdbc.sql("""
                 insert into messages (id, customer_id, conversation_id, author_type, text, created_at)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(id(p, name), c, id(p, conv), author, text, at).update();
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""").params(id(p, name), c, id(p, conv), author, text, at).update();
         if (score != null) {
             jdbc.sql("""
                     insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label,
                                                     confidence, model, created_at)
                     values (?, ?, ?, ?, ?, ?, 0.9, 'test', ?) on conflict do nothing""")
-                    .params(id(p, name + ":s"), c, id(p, name), id(p, conv), score, label, at).update();
+                    .params(id(p, name + ":s"), c, id(p, name), id(p, conv), score, label, at)
+                    .update();
         }
     }
 
@@ -122,7 +175,8 @@ final class History {
                 insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key,
                                                      confidence, created_at)
                 values (?, ?, ?, ?, ?, 0.8, ?) on conflict do nothing""")
-                .params(id(p, conv + ":" + key), c, id(p, conv), id(p, message), key, at).update();
+                .params(id(p, conv + ":" + key), c, id(p, conv), id(p, message), key, at)
+                .update();
     }
 
     static void escalation(JdbcClient jdbc, UUID c, String p, String conv, String rule, Timestamp at) {
@@ -130,15 +184,17 @@ final class History {
                 insert into escalation_events (id, customer_id, conversation_id, reason, rule_name, severity, status,
                                                opened_at, created_at, resolved_at)
                 values (?, ?, ?, 'test', ?, 'high', 'resolved', ?, ?, ?) on conflict do nothing""")
-                .params(id(p, conv + ":esc"), c, id(p, conv), rule, at, at, at).update();
+                .params(id(p, conv + ":esc"), c, id(p, conv), rule, at, at, at)
+                .update();
     }
 
-    static void suggestion(JdbcClient jdbc, UUID c, String p, String conv, String message, String status,
-            Timestamp at) {
+    static void suggestion(
+            JdbcClient jdbc, UUID c, String p, String conv, String message, String status, Timestamp at) {
         jdbc.sql("""
                 insert into response_suggestions (id, customer_id, conversation_id, message_id, source, text, status,
                                                   created_at, decided_at)
                 values (?, ?, ?, ?, 'library', 'Hello', ?, ?, ?) on conflict do nothing""")
-                .params(id(p, conv + ":sug"), c, id(p, conv), id(p, message), status, at, at).update();
+                .params(id(p, conv + ":sug"), c, id(p, conv), id(p, message), status, at, at)
+                .update();
     }
 }

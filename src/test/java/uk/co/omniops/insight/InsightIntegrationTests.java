@@ -12,12 +12,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.insight.InsightReport.CategoryShare;
 import uk.co.omniops.insight.InsightReport.EscalationCause;
 import uk.co.omniops.insight.InsightReport.SeriesPoint;
@@ -41,12 +39,23 @@ class InsightIntegrationTests {
     static final Instant P = History.at("10T00:00");
     static final InsightPeriod PERIOD = new InsightPeriod(P, P.plus(Duration.ofDays(2)));
 
-    @Autowired InsightManagement insights;
-    @Autowired InsightAggregator aggregator;
-    @Autowired PredictionManagement predictions;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    InsightManagement insights;
+
+    @Autowired
+    InsightAggregator aggregator;
+
+    @Autowired
+    PredictionManagement predictions;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Customer a;
     Customer b;
@@ -93,25 +102,33 @@ class InsightIntegrationTests {
         assertThat(report.series()).hasSize(48);
         assertThat(report.series().getFirst().start()).isEqualTo(P);
         var nine = report.series().get(9);
-        assertThat(nine).extracting(SeriesPoint::start, SeriesPoint::conversations, SeriesPoint::messages,
-                SeriesPoint::negativeMessages, SeriesPoint::escalations)
+        assertThat(nine)
+                .extracting(
+                        SeriesPoint::start,
+                        SeriesPoint::conversations,
+                        SeriesPoint::messages,
+                        SeriesPoint::negativeMessages,
+                        SeriesPoint::escalations)
                 .containsExactly(at("10T09:00"), 2L, 4L, 2L, 1L);
         assertThat(nine.averageSentiment()).isCloseTo((0.2 + 0.6 + 0.1) / 3, within(1e-9));
         assertThat(report.series().get(39).conversations()).isEqualTo(1);
         assertThat(report.series().get(10).averageSentiment()).isNaN();
-        assertThat(report.series().stream().mapToLong(SeriesPoint::messages).sum()).isEqualTo(5);
+        assertThat(report.series().stream().mapToLong(SeriesPoint::messages).sum())
+                .isEqualTo(5);
 
-        assertThat(report.categories()).extracting(CategoryShare::category, CategoryShare::conversations,
-                CategoryShare::previousConversations)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("billing", 2L, 1L),
+        assertThat(report.categories())
+                .extracting(CategoryShare::category, CategoryShare::conversations, CategoryShare::previousConversations)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("billing", 2L, 1L),
                         org.assertj.core.groups.Tuple.tuple("delivery", 2L, 0L));
         assertThat(report.categories().getFirst().share()).isCloseTo(2.0 / 3, within(1e-9));
         assertThat(report.categories().getFirst().previousShare()).isEqualTo(1.0);
         assertThat(report.categories().getFirst().displayName()).isEqualTo("Billing & payments");
 
-        assertThat(report.escalationCauses()).extracting(EscalationCause::cause, EscalationCause::count,
-                EscalationCause::previousCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Negative sentiment", 1L, 0L),
+        assertThat(report.escalationCauses())
+                .extracting(EscalationCause::cause, EscalationCause::count, EscalationCause::previousCount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Negative sentiment", 1L, 0L),
                         org.assertj.core.groups.Tuple.tuple("Waiting too long", 0L, 1L));
         assertThat(report.highlights()).anyMatch(h -> h.startsWith("Escalations") && h.contains("Negative sentiment"));
 
@@ -125,7 +142,8 @@ class InsightIntegrationTests {
     @Test
     void drillDownFiltersUseTheCustomersConversationsOnly() {
         var all = insights.drillDown(a.id(), DrillDown.all(PERIOD), 50);
-        assertThat(all).extracting(DrillDownRow::conversationId)
+        assertThat(all)
+                .extracting(DrillDownRow::conversationId)
                 .containsExactly(History.id("a", "conv3"), History.id("a", "conv2"), History.id("a", "conv1"));
         var first = all.getLast();
         assertThat(first.firstCustomerMessage()).isEqualTo("My promo code fails at checkout");
@@ -134,16 +152,21 @@ class InsightIntegrationTests {
         assertThat(first.contactName()).isEqualTo("Ann a");
 
         assertThat(insights.drillDown(a.id(), new DrillDown(PERIOD, "delivery", null, false, false), 50))
-                .extracting(DrillDownRow::conversationId).containsExactly(History.id("a", "conv3"), History.id("a", "conv2"));
+                .extracting(DrillDownRow::conversationId)
+                .containsExactly(History.id("a", "conv3"), History.id("a", "conv2"));
         assertThat(insights.drillDown(a.id(), new DrillDown(PERIOD, null, "promo code", false, false), 50))
-                .extracting(DrillDownRow::conversationId).containsExactly(History.id("a", "conv1"));
+                .extracting(DrillDownRow::conversationId)
+                .containsExactly(History.id("a", "conv1"));
         assertThat(insights.drillDown(a.id(), new DrillDown(PERIOD, null, null, true, false), 50))
-                .extracting(DrillDownRow::conversationId).containsExactly(History.id("a", "conv1"));
+                .extracting(DrillDownRow::conversationId)
+                .containsExactly(History.id("a", "conv1"));
         assertThat(insights.drillDown(a.id(), new DrillDown(PERIOD, null, null, false, true), 50))
-                .extracting(DrillDownRow::conversationId).containsExactly(History.id("a", "conv2"), History.id("a", "conv1"));
+                .extracting(DrillDownRow::conversationId)
+                .containsExactly(History.id("a", "conv2"), History.id("a", "conv1"));
         assertThat(insights.drillDown(a.id(), DrillDown.all(PERIOD), 1)).hasSize(1);
         // a LIKE pattern in the topic is text, not a wildcard
-        assertThat(insights.drillDown(a.id(), new DrillDown(PERIOD, null, "%", false, false), 50)).isEmpty();
+        assertThat(insights.drillDown(a.id(), new DrillDown(PERIOD, null, "%", false, false), 50))
+                .isEmpty();
     }
 
     @Test
@@ -153,23 +176,29 @@ class InsightIntegrationTests {
         assertThat(reportB.current().conversations()).isEqualTo(20);
         assertThat(reportA.current().conversations()).isEqualTo(3);
         assertThat(reportA.categories()).extracting(CategoryShare::category).doesNotContain("refund");
-        assertThat(reportA.escalationCauses()).extracting(EscalationCause::cause).doesNotContain("B only rule");
-        assertThat(insights.drillDown(a.id(), DrillDown.all(PERIOD), 500)).hasSize(3)
+        assertThat(reportA.escalationCauses())
+                .extracting(EscalationCause::cause)
+                .doesNotContain("B only rule");
+        assertThat(insights.drillDown(a.id(), DrillDown.all(PERIOD), 500))
+                .hasSize(3)
                 .noneMatch(r -> r.contactName().contains(" b"));
         // row-level security: inside A's tenant transaction B's aggregates do not exist, even when asked by id
-        for (var table : List.of("insight_hourly", "insight_hourly_categories", "insight_hourly_causes",
-                "insight_aggregation_state")) {
-            long rows = transactions.readInTenant(a.id(), () -> jdbc.sql(
-                    "select count(*) from " + table + " where customer_id = ?").param(b.id().value())
-                    .query(Long.class).single());
+        for (var table : List.of(
+                "insight_hourly", "insight_hourly_categories", "insight_hourly_causes", "insight_aggregation_state")) {
+            long rows = transactions.readInTenant(
+                    a.id(),
+                    () -> jdbc.sql("select count(*) from " + table + " where customer_id = ?")
+                            .param(b.id().value())
+                            .query(Long.class)
+                            .single());
             assertThat(rows).as(table).isZero();
         }
     }
 
     @Test
     void incrementalAggregationRecomputesOnlyTouchedHoursAndEqualsAFullRebuild() {
-        var d = tenancy.ensureCustomer("insight-it-d-" + UUID.randomUUID().toString().substring(0, 8), "Insight IT D",
-                "business", "eu");
+        var d = tenancy.ensureCustomer(
+                "insight-it-d-" + UUID.randomUUID().toString().substring(0, 8), "Insight IT D", "business", "eu");
         History.knownHistory(transactions, jdbc, d.id(), "d-" + d.slug());
         var full = aggregator.rebuild(d.id());
         assertThat(full.full()).isTrue();
@@ -186,10 +215,11 @@ class InsightIntegrationTests {
         var now = transactions.inTenant(d.id(), () -> {
             jdbc.sql("""
                     insert into messages (id, customer_id, conversation_id, author_type, text)
-                    values (?, ?, ?, 'contact', 'Any news about my delivery?')""")
-                    .params(UUID.randomUUID(), d.id().value(), conv2).update();
-            jdbc.sql("update conversations set status = 'resolved', resolved_at = now(), updated_at = now() where id = ?")
-                    .param(conv2).update();
+                    values (?, ?, ?, 'contact', 'Any news about my delivery?')""").params(UUID.randomUUID(), d.id().value(), conv2).update();
+            jdbc.sql(
+                            "update conversations set status = 'resolved', resolved_at = now(), updated_at = now() where id = ?")
+                    .param(conv2)
+                    .update();
             return jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
         });
         var incremental = aggregator.refresh(d.id());
@@ -215,18 +245,25 @@ class InsightIntegrationTests {
      */
     @Test
     void theVolumeForecastContinuesTheReportsDailySeriesWithItsWeeklyPattern() {
-        var w = tenancy.ensureCustomer("insight-it-w-" + UUID.randomUUID().toString().substring(0, 8), "Insight IT W",
-                "business", "eu");
+        var w = tenancy.ensureCustomer(
+                "insight-it-w-" + UUID.randomUUID().toString().substring(0, 8), "Insight IT W", "business", "eu");
         var p = "w-" + w.slug();
         var today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         transactions.inTenant(w.id(), () -> {
             jdbc.sql("insert into contacts (id, customer_id, name) values (?, ?, ?)")
-                    .params(History.id(p, "contact"), w.id().value(), "Wes").update();
+                    .params(History.id(p, "contact"), w.id().value(), "Wes")
+                    .update();
             for (int d = 1; d <= 21; d++) {
                 var day = today.minus(Duration.ofDays(d));
                 for (int i = 0; i < (weekend(day) ? 2 : 6); i++) {
-                    History.conversation(jdbc, w.id().value(), p, d + "-" + i,
-                            Timestamp.from(day.plus(Duration.ofHours(8 + i))), null, null);
+                    History.conversation(
+                            jdbc,
+                            w.id().value(),
+                            p,
+                            d + "-" + i,
+                            Timestamp.from(day.plus(Duration.ofHours(8 + i))),
+                            null,
+                            null);
                 }
             }
             return null;
@@ -247,10 +284,10 @@ class InsightIntegrationTests {
             assertThat(day.upper()).isGreaterThan(day.expected());
         });
 
-        var tenDays = insights.arrivals(w.id(), new InsightPeriod(today.minus(Duration.ofDays(10)), today),
-                ChronoUnit.DAYS);
-        var tooFew = predictions.forecastArrivals(w.id(), today.minus(Duration.ofDays(10)), Duration.ofDays(1),
-                tenDays, 7);
+        var tenDays =
+                insights.arrivals(w.id(), new InsightPeriod(today.minus(Duration.ofDays(10)), today), ChronoUnit.DAYS);
+        var tooFew =
+                predictions.forecastArrivals(w.id(), today.minus(Duration.ofDays(10)), Duration.ofDays(1), tenDays, 7);
         assertThat(tooFew.status()).isEqualTo(ArrivalForecast.Status.TOO_LITTLE_HISTORY);
         assertThat(tooFew.daysOfHistory()).isEqualTo(9);
         assertThat(tooFew.buckets()).isEmpty();
@@ -273,9 +310,15 @@ class InsightIntegrationTests {
                       from insight_hourly where customer_id = ? and (conversations > 0 or messages > 0 or resolved > 0
                            or escalations > 0) order by hour""").param(customer.value()).query().listOfRows());
             rows.addAll(jdbc.sql("select hour, category_key, conversations from insight_hourly_categories"
-                    + " where customer_id = ? order by 1, 2").param(customer.value()).query().listOfRows());
+                            + " where customer_id = ? order by 1, 2")
+                    .param(customer.value())
+                    .query()
+                    .listOfRows());
             rows.addAll(jdbc.sql("select hour, cause, escalations from insight_hourly_causes"
-                    + " where customer_id = ? order by 1, 2").param(customer.value()).query().listOfRows());
+                            + " where customer_id = ? order by 1, 2")
+                    .param(customer.value())
+                    .query()
+                    .listOfRows());
             return rows;
         });
     }

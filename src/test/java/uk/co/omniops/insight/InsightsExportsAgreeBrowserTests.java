@@ -3,6 +3,8 @@ package uk.co.omniops.insight;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +14,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.insight.export.ReportFigures;
 import uk.co.omniops.insight.internal.InsightAggregator;
 import uk.co.omniops.tenancy.Customer;
@@ -48,11 +46,20 @@ class InsightsExportsAgreeBrowserTests {
     @LocalServerPort
     int port;
 
-    @Autowired InsightManagement insights;
-    @Autowired InsightAggregator aggregator;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    InsightManagement insights;
+
+    @Autowired
+    InsightAggregator aggregator;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Customer customer;
     BrowserContext context;
@@ -66,12 +73,22 @@ class InsightsExportsAgreeBrowserTests {
         // a previous-period conversation answered in 83 s and resolved after 40 min: both durations have a change
         transactions.inTenant(customer.id(), () -> {
             var c = customer.id().value();
-            History.conversation(jdbc, c, "agree", "p2", History.t("09T10:00"), History.t("09T10:01"),
-                    History.t("09T10:40"));
+            History.conversation(
+                    jdbc, c, "agree", "p2", History.t("09T10:00"), History.t("09T10:01"), History.t("09T10:40"));
             jdbc.sql("update conversations set first_response_at = created_at + interval '83 seconds' where id = ?")
-                    .param(History.id("agree", "p2")).update();
-            History.message(jdbc, c, "agree", "p2", "m7", "contact", "Router → modem question “quoted”",
-                    History.t("09T10:00"), 0.45, "neutral");
+                    .param(History.id("agree", "p2"))
+                    .update();
+            History.message(
+                    jdbc,
+                    c,
+                    "agree",
+                    "p2",
+                    "m7",
+                    "contact",
+                    "Router → modem question “quoted”",
+                    History.t("09T10:00"),
+                    0.45,
+                    "neutral");
             return null;
         });
         aggregator.rebuild(customer.id());
@@ -92,7 +109,8 @@ class InsightsExportsAgreeBrowserTests {
         page.waitForURL("**/insights**");
         var from = LocalDate.ofInstant(InsightIntegrationTests.PERIOD.from(), ZoneOffset.UTC);
         page.navigate(base + "/insights?from=" + from + "&to=" + from.plusDays(1));
-        assertThat(page.locator("[data-figure=conversations] .omniops-insight-figure-value")).hasText("3");
+        assertThat(page.locator("[data-figure=conversations] .omniops-insight-figure-value"))
+                .hasText("3");
         assertThat(page.locator("#insight-title")).hasText("Insights · Insight Agree Ltd");
 
         // the page: value, change and (in the title) the previous value of every headline figure
@@ -100,43 +118,67 @@ class InsightsExportsAgreeBrowserTests {
         for (var figure : page.locator(".omniops-insight-figure").all()) {
             var key = figure.getAttribute("data-figure");
             var previous = figure.getAttribute("title").replaceFirst("^Previous period: ", "");
-            var change = figure.locator(".omniops-insight-figure-change").textContent().replaceFirst(" vs previous$", "");
-            shown.put(key, new String[] {figure.locator(".omniops-insight-figure-label").textContent(),
-                    figure.locator(".omniops-insight-figure-value").textContent(), previous, change});
+            var change = figure.locator(".omniops-insight-figure-change")
+                    .textContent()
+                    .replaceFirst(" vs previous$", "");
+            shown.put(key, new String[] {
+                figure.locator(".omniops-insight-figure-label").textContent(),
+                figure.locator(".omniops-insight-figure-value").textContent(),
+                previous,
+                change
+            });
         }
-        assertThat(shown.keySet()).containsExactly("conversations", "messages", "resolved", "first-response",
-                "resolution", "sentiment", "negative-share", "escalation-rate", "acceptance");
+        assertThat(shown.keySet())
+                .containsExactly(
+                        "conversations",
+                        "messages",
+                        "resolved",
+                        "first-response",
+                        "resolution",
+                        "sentiment",
+                        "negative-share",
+                        "escalation-rate",
+                        "acceptance");
         // the service's report says the same, in the same words
         var report = insights.report(customer.id(), InsightIntegrationTests.PERIOD);
         for (var figure : ReportFigures.headline(report)) {
-            assertThat(shown.get(figure.key())).as(figure.key())
+            assertThat(shown.get(figure.key()))
+                    .as(figure.key())
                     .containsExactly(figure.label(), figure.value(), figure.previous(), figure.change());
         }
-        assertThat(shown.get("first-response")).containsExactly("Avg. first response", "1 min 30 s", "1 min 23 s", "+7 s");
+        assertThat(shown.get("first-response"))
+                .containsExactly("Avg. first response", "1 min 30 s", "1 min 23 s", "+7 s");
         assertThat(shown.get("sentiment")[1]).isEqualTo("45 / 100");
 
         // the PDF: one table row per figure, the same four cells; units as on the page, arrows printed
-        var pdfDownload = page.waitForDownload(() -> page.locator("#insight-pdf").click());
+        var pdfDownload =
+                page.waitForDownload(() -> page.locator("#insight-pdf").click());
         String pdfText;
         try (var pdf = Loader.loadPDF(Files.readAllBytes(pdfDownload.path()))) {
             pdfText = new PDFTextStripper().getText(pdf);
             var fonts = pdf.getPage(0).getResources().getFontNames();
-            assertThat(fonts).allSatisfy(name -> assertThat(pdf.getPage(0).getResources().getFont(name))
-                    .isInstanceOf(PDType0Font.class));
+            assertThat(fonts)
+                    .allSatisfy(name -> assertThat(pdf.getPage(0).getResources().getFont(name))
+                            .isInstanceOf(PDType0Font.class));
         }
         var lines = pdfText.lines().map(String::strip).toList();
         for (var entry : shown.entrySet()) {
             var cells = entry.getValue();
-            assertThat(lines).as("the PDF's row for %s", entry.getKey())
-                    .contains(String.join(" ", cells));
+            assertThat(lines).as("the PDF's row for %s", entry.getKey()).contains(String.join(" ", cells));
         }
         assertThat(pdfText).doesNotContain("(0-100)", "?").contains("→");
         assertThat(pdfText).doesNotContain("45.0 %");
 
         // the CSV: the raw numbers, formatted as the page formats them
-        var csvDownload = page.waitForDownload(() -> page.locator("#insight-csv").click());
-        var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(Files.readString(csvDownload.path(), StandardCharsets.UTF_8))).getRecords();
+        var csvDownload =
+                page.waitForDownload(() -> page.locator("#insight-csv").click());
+        var records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(Files.readString(csvDownload.path(), StandardCharsets.UTF_8)))
+                .getRecords();
         var totals = totals(records);
         assertThat(pair(totals, "conversations", v -> ReportFigures.count(Long.parseLong(v))))
                 .containsExactly(shown.get("conversations")[1], shown.get("conversations")[2]);
@@ -144,11 +186,15 @@ class InsightsExportsAgreeBrowserTests {
                 .containsExactly(shown.get("messages")[1], shown.get("messages")[2]);
         assertThat(pair(totals, "resolved", v -> ReportFigures.count(Long.parseLong(v))))
                 .containsExactly(shown.get("resolved")[1], shown.get("resolved")[2]);
-        assertThat(pair(totals, "average_first_response_seconds",
-                v -> ReportFigures.duration(Duration.ofSeconds(Long.parseLong(v)))))
+        assertThat(pair(
+                        totals,
+                        "average_first_response_seconds",
+                        v -> ReportFigures.duration(Duration.ofSeconds(Long.parseLong(v)))))
                 .containsExactly(shown.get("first-response")[1], shown.get("first-response")[2]);
-        assertThat(pair(totals, "average_resolution_seconds",
-                v -> ReportFigures.duration(Duration.ofSeconds(Long.parseLong(v)))))
+        assertThat(pair(
+                        totals,
+                        "average_resolution_seconds",
+                        v -> ReportFigures.duration(Duration.ofSeconds(Long.parseLong(v)))))
                 .containsExactly(shown.get("resolution")[1], shown.get("resolution")[2]);
         assertThat(pair(totals, "average_sentiment", v -> ReportFigures.score(Double.parseDouble(v))))
                 .containsExactly(shown.get("sentiment")[1], shown.get("sentiment")[2]);
@@ -160,7 +206,9 @@ class InsightsExportsAgreeBrowserTests {
         // highlights: the same sentences on the page, in the PDF and in the CSV
         var highlights = page.locator("#insight-highlights li").allTextContents();
         assertThat(highlights).isNotEmpty();
-        var csvHighlights = records.stream().filter(r -> r.get("section").equals("highlight")).map(r -> r.get("current"))
+        var csvHighlights = records.stream()
+                .filter(r -> r.get("section").equals("highlight"))
+                .map(r -> r.get("current"))
                 .toList();
         assertThat(csvHighlights).containsExactlyElementsOf(highlights);
         var flatPdf = pdfText.replaceAll("\\s+", " ");
@@ -171,14 +219,17 @@ class InsightsExportsAgreeBrowserTests {
 
     private static Map<String, String[]> totals(List<CSVRecord> records) {
         var out = new LinkedHashMap<String, String[]>();
-        records.stream().filter(r -> r.get("section").equals("totals"))
+        records.stream()
+                .filter(r -> r.get("section").equals("totals"))
                 .forEach(r -> out.put(r.get("metric"), new String[] {r.get("current"), r.get("previous")}));
         return out;
     }
 
-    private static List<String> pair(Map<String, String[]> totals, String metric,
-            java.util.function.Function<String, String> format) {
+    private static List<String> pair(
+            Map<String, String[]> totals, String metric, java.util.function.Function<String, String> format) {
         var values = totals.get(metric);
-        return java.util.Arrays.stream(values).map(v -> v.isEmpty() ? "–" : format.apply(v)).toList();
+        return java.util.Arrays.stream(values)
+                .map(v -> v.isEmpty() ? "–" : format.apply(v))
+                .toList();
     }
 }

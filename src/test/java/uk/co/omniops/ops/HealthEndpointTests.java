@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
@@ -32,7 +30,8 @@ class HealthEndpointTests {
     void readinessChecksDatabaseMigrationsAndRedis() throws Exception {
         var response = get("/api/ready");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"database\"", "\"migrations\"", "\"redis\"")
+        assertThat(response.body())
+                .contains("\"database\"", "\"migrations\"", "\"redis\"")
                 .doesNotContain("DOWN");
     }
 
@@ -40,13 +39,15 @@ class HealthEndpointTests {
     void apiWithoutKeyIsRejectedAsProblemJson() throws Exception {
         var response = get("/api/v1/conversations");
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":401", "Bearer");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

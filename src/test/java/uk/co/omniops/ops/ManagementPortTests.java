@@ -6,12 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
@@ -31,8 +29,15 @@ class ManagementPortTests {
     final HttpClient http = ApiClient.http();
 
     @ParameterizedTest
-    @ValueSource(strings = {"/actuator/prometheus", "/actuator/health", "/actuator/health/liveness", "/actuator",
-            "/actuator/env", "/actuator/metrics"})
+    @ValueSource(
+            strings = {
+                "/actuator/prometheus",
+                "/actuator/health",
+                "/actuator/health/liveness",
+                "/actuator",
+                "/actuator/env",
+                "/actuator/metrics"
+            })
     void thePublicPortServesNoActuatorEndpoint(String path) throws Exception {
         var response = get(port, path);
         assertThat(response.statusCode()).as(path).isIn(401, 404);
@@ -55,7 +60,9 @@ class ManagementPortTests {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,17 +2,15 @@ package uk.co.omniops.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
@@ -51,7 +49,8 @@ class ReadinessWithoutRedisTests {
                 }
             } while (!ready.body().contains("DEGRADED") && System.currentTimeMillis() < deadline);
             assertThat(ready.body()).contains("\"redis\":{\"status\":\"DEGRADED\"");
-            assertThat(registry.get(OmniOpsMetrics.REDIS_AVAILABLE).gauge().value()).isZero();
+            assertThat(registry.get(OmniOpsMetrics.REDIS_AVAILABLE).gauge().value())
+                    .isZero();
             assertThat(get("/api/health").statusCode()).isEqualTo(200);
         } finally {
             TestInfrastructure.startRedisAgain();
@@ -69,7 +68,9 @@ class ReadinessWithoutRedisTests {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,18 +15,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
-
+import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.internal.MessageAnalyser;
 import uk.co.omniops.conversation.ConversationId;
@@ -62,16 +60,35 @@ class PipelineScenarioTests {
     static final String ANGRY = "This is absolutely useless. I am furious, worst service ever. I want a refund now and "
             + "I want to speak to a manager!!";
 
-    @Autowired ConversationManagement conversations;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired JdbcClient jdbc;
-    @Autowired MessageAnalyser analyser;
-    @Autowired Jobs jobs;
-    @Autowired PredictionManagement predictions;
-    @Autowired SuggestionManagement suggestions;
-    @Autowired NotificationTargets targets;
-    @Autowired ConfigurableApplicationContext context;
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MessageAnalyser analyser;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    PredictionManagement predictions;
+
+    @Autowired
+    SuggestionManagement suggestions;
+
+    @Autowired
+    NotificationTargets targets;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     final List<Object> published = new CopyOnWriteArrayList<>();
     final ApplicationListener<ApplicationEvent> recorder = e -> {
@@ -87,14 +104,21 @@ class PipelineScenarioTests {
     void setUp() {
         context.addApplicationListener(recorder);
         slack.start();
-        slack.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        targets.use(new NotificationTargets.Targets(slack.baseUrl() + "/hook", null, null, null,
-                "http://localhost:1/unused", null, "http://localhost:1/unused"));
-        customer = tenancy.ensureCustomer("pipeline-" + UUID.randomUUID().toString().substring(0, 8), "Pipeline Ltd",
-                "business", "eu");
-        suggestions.createEntry(customer.id(), new ReplyDraft("Refund on its way", """
-                Hi {{contact.first_name}}, I'm sorry about this. I've refunded your order in full today.""",
-                List.of("refund", "complaint")), "test");
+        slack.stubFor(
+                post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        targets.use(new NotificationTargets.Targets(
+                slack.baseUrl() + "/hook",
+                null,
+                null,
+                null,
+                "http://localhost:1/unused",
+                null,
+                "http://localhost:1/unused"));
+        customer = tenancy.ensureCustomer(
+                "pipeline-" + UUID.randomUUID().toString().substring(0, 8), "Pipeline Ltd", "business", "eu");
+        suggestions.createEntry(
+                customer.id(), new ReplyDraft("Refund on its way", """
+                Hi {{contact.first_name}}, I'm sorry about this. I've refunded your order in full today.""", List.of("refund", "complaint")), "test");
     }
 
     @AfterEach
@@ -107,8 +131,13 @@ class PipelineScenarioTests {
     @Test
     void anAngryMessageIsAnalysedPredictedEscalatedAndGetsSuggestions() {
         var id = start(ANGRY);
-        var escalated = await().atMost(Duration.ofSeconds(30)).until(() -> events(ConversationEscalated.class).stream()
-                .filter(e -> e.conversationId().equals(id)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        var escalated = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> events(ConversationEscalated.class).stream()
+                                .filter(e -> e.conversationId().equals(id))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
         assertThat(escalated.customerId()).isEqualTo(customer.id());
         assertThat(analysed(id)).singleElement().satisfies(e -> {
             assertThat(e.text()).isEqualTo(ANGRY);
@@ -117,31 +146,39 @@ class PipelineScenarioTests {
         });
         // prediction, escalation and the inbox's sentiment committed with the analysis
         assertThat(predictions.current(customer.id(), id)).isPresent();
-        assertThat(count("select count(*) from escalation_events where conversation_id = ?", id)).isOne();
+        assertThat(count("select count(*) from escalation_events where conversation_id = ?", id))
+                .isOne();
         assertThat(count("select count(*) from conversations where id = ? and last_sentiment_label = 'negative'", id))
                 .isOne();
         // suggestions after commit, without reading them through the API (which would compute them itself)
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                count("select count(*) from response_suggestions where conversation_id = ?", id) > 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from response_suggestions where conversation_id = ?", id) > 0);
         assertThat(jdbc.sql("select listener_id from event_publication where serialized_event like ?")
-                .param("%" + id.value() + "%").query(String.class).list())
+                        .param("%" + id.value() + "%")
+                        .query(String.class)
+                        .list())
                 .as("one event publication for the whole chain: the escalation's label for prediction")
-                .singleElement().asString().contains("PredictionInputs");
+                .singleElement()
+                .asString()
+                .contains("PredictionInputs");
     }
 
     @Test
     void aBurstOfMessagesInOneConversationIsAnalysedOnceEach() {
         var id = start("Hello, where is my parcel?");
-        var burst = List.of("Still nothing.", "Hello??", "This is getting ridiculous.", "Anyone there?",
-                "I want my money back.");
+        var burst = List.of(
+                "Still nothing.", "Hello??", "This is getting ridiculous.", "Anyone there?", "I want my money back.");
         burst.parallelStream().forEach(text -> conversations.receive(customer.id(), id, text, null));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                count("select count(*) from sentiment_analysis where conversation_id = ?", id) == burst.size() + 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from sentiment_analysis where conversation_id = ?", id)
+                        == burst.size() + 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> analysed(id).size() == burst.size() + 1);
         assertThat(count("select count(distinct message_id) from prediction_analysis where conversation_id = ?", id))
                 .isEqualTo(burst.size() + 1);
-        assertThat(count("select count(*) from escalation_events where conversation_id = ?", id)).isLessThanOrEqualTo(1);
-        assertThat(events(MessageReceived.class).stream().filter(e -> e.conversationId().equals(id)))
+        assertThat(count("select count(*) from escalation_events where conversation_id = ?", id))
+                .isLessThanOrEqualTo(1);
+        assertThat(events(MessageReceived.class).stream()
+                        .filter(e -> e.conversationId().equals(id)))
                 .hasSize(burst.size() + 1);
     }
 
@@ -152,33 +189,50 @@ class PipelineScenarioTests {
      */
     @Test
     void aBurstOverSeveralConversationsIsAnalysedOnceEachThroughBatches() {
-        var ids = List.of(start("Hello, where is my parcel?"), start("Hi, a question about my invoice."),
+        var ids = List.of(
+                start("Hello, where is my parcel?"),
+                start("Hi, a question about my invoice."),
                 start("Good morning, my order is late."));
         var texts = new ArrayList<String>();
         for (var i = 0; i < 10; i++) {
             texts.add("Still waiting, message %d. This is getting ridiculous.".formatted(i));
         }
-        ids.parallelStream().forEach(id -> texts.parallelStream()
-                .forEach(text -> conversations.receive(customer.id(), id, text, null)));
+        ids.parallelStream()
+                .forEach(id ->
+                        texts.parallelStream().forEach(text -> conversations.receive(customer.id(), id, text, null)));
         var total = ids.size() * (texts.size() + 1);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                ids.stream().mapToInt(id -> analysed(id).size()).sum() == total);
-        var messages = ids.stream().flatMap(id -> conversations.find(customer.id(), id).orElseThrow().messages().stream())
-                .map(Message::id).toList();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ids.stream().mapToInt(id -> analysed(id).size()).sum() == total);
+        var messages = ids.stream()
+                .flatMap(id -> conversations.find(customer.id(), id).orElseThrow().messages().stream())
+                .map(Message::id)
+                .toList();
         assertThat(messages).hasSize(total);
         var inBatches = events(uk.co.omniops.analysis.MessagesAnalysed.class).stream()
-                .flatMap(b -> b.messages().stream()).map(MessageAnalysed::messageId).filter(messages::contains).toList();
-        assertThat(inBatches).as("each message in exactly one batch event").containsExactlyInAnyOrderElementsOf(messages);
+                .flatMap(b -> b.messages().stream())
+                .map(MessageAnalysed::messageId)
+                .filter(messages::contains)
+                .toList();
+        assertThat(inBatches)
+                .as("each message in exactly one batch event")
+                .containsExactlyInAnyOrderElementsOf(messages);
         for (var id : ids) {
-            assertThat(analysed(id)).extracting(MessageAnalysed::messageId).doesNotHaveDuplicates().hasSize(texts.size() + 1);
+            assertThat(analysed(id))
+                    .extracting(MessageAnalysed::messageId)
+                    .doesNotHaveDuplicates()
+                    .hasSize(texts.size() + 1);
             assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id))
                     .isEqualTo(texts.size() + 1);
-            assertThat(count("select count(distinct message_id) from prediction_analysis where conversation_id = ?", id))
+            assertThat(count(
+                            "select count(distinct message_id) from prediction_analysis where conversation_id = ?", id))
                     .isEqualTo(texts.size() + 1);
-            assertThat(count("select count(*) from escalation_events where conversation_id = ?", id)).isLessThanOrEqualTo(1);
+            assertThat(count("select count(*) from escalation_events where conversation_id = ?", id))
+                    .isLessThanOrEqualTo(1);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> messages.stream()
-                .allMatch(m -> jobs.find("analysis", m.value()).orElseThrow().status() == Jobs.Status.DONE));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> messages.stream()
+                        .allMatch(m ->
+                                jobs.find("analysis", m.value()).orElseThrow().status() == Jobs.Status.DONE));
     }
 
     /** The job delivered again (and run twice at once): one analysis, one escalation, one notification. */
@@ -186,26 +240,38 @@ class PipelineScenarioTests {
     void aRedeliveredJobChangesNothing() throws Exception {
         var id = start(ANGRY);
         var message = firstMessage(id);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                count("select count(*) from escalation_notifications n join escalation_events e on e.id = n.event_id"
-                        + " where e.conversation_id = ?", id) == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                jobs.find("analysis", message.value()).orElseThrow().status() == Jobs.Status.DONE);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "select count(*) from escalation_notifications n join escalation_events e on e.id = n.event_id"
+                                        + " where e.conversation_id = ?",
+                                id)
+                        == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        jobs.find("analysis", message.value()).orElseThrow().status() == Jobs.Status.DONE);
 
-        assertThat(jobs.resubmit("analysis", customer.id().value(), message.value(), id.value())).isTrue();
+        assertThat(jobs.resubmit("analysis", customer.id().value(), message.value(), id.value()))
+                .isTrue();
         var twice = List.of(
                 CompletableFuture.supplyAsync(() -> analyser.analyse(customer.id(), id, message, false)),
                 CompletableFuture.supplyAsync(() -> analyser.analyse(customer.id(), id, message, false)));
         assertThat(twice).extracting(CompletableFuture::join).containsOnly(MessageAnalyser.Result.ALREADY_ANALYSED);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                jobs.find("analysis", message.value()).orElseThrow().status() == Jobs.Status.DONE);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        jobs.find("analysis", message.value()).orElseThrow().status() == Jobs.Status.DONE);
 
         assertThat(analysed(id)).hasSize(1);
-        assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id)).isOne();
-        assertThat(count("select count(*) from prediction_analysis where conversation_id = ?", id)).isOne();
-        assertThat(count("select count(*) from escalation_events where conversation_id = ?", id)).isOne();
-        assertThat(count("select count(*) from escalation_notifications n join escalation_events e on e.id = n.event_id"
-                + " where e.conversation_id = ?", id)).isOne();
+        assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id))
+                .isOne();
+        assertThat(count("select count(*) from prediction_analysis where conversation_id = ?", id))
+                .isOne();
+        assertThat(count("select count(*) from escalation_events where conversation_id = ?", id))
+                .isOne();
+        assertThat(count(
+                        "select count(*) from escalation_notifications n join escalation_events e on e.id = n.event_id"
+                                + " where e.conversation_id = ?",
+                        id))
+                .isOne();
     }
 
     /**
@@ -225,19 +291,23 @@ class PipelineScenarioTests {
                         end if;
                         return new;
                     end $$""".formatted(sequence, customer.id().value()));
-            c.createStatement().execute("create trigger " + sequence + " before insert on escalation_signals"
-                    + " for each row execute function " + sequence + "()");
+            c.createStatement()
+                    .execute("create trigger " + sequence + " before insert on escalation_signals"
+                            + " for each row execute function " + sequence + "()");
         }
         try {
             var id = start(ANGRY);
             var message = firstMessage(id);
-            await().atMost(Duration.ofSeconds(60)).until(() ->
-                    count("select count(*) from escalation_events where conversation_id = ?", id) == 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> count("select count(*) from escalation_events where conversation_id = ?", id) == 1);
             var job = jobs.find("analysis", message.value()).orElseThrow();
             assertThat(job.attempts()).isEqualTo(2);
-            assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id)).isOne();
-            assertThat(count("select count(*) from prediction_analysis where conversation_id = ?", id)).isOne();
-            assertThat(count("select count(*) from escalation_signals where conversation_id = ?", id)).isOne();
+            assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id))
+                    .isOne();
+            assertThat(count("select count(*) from prediction_analysis where conversation_id = ?", id))
+                    .isOne();
+            assertThat(count("select count(*) from escalation_signals where conversation_id = ?", id))
+                    .isOne();
         } finally {
             try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
                 c.createStatement().execute("drop trigger " + sequence + " on escalation_signals");
@@ -248,12 +318,21 @@ class PipelineScenarioTests {
     }
 
     ConversationId start(String text) {
-        return conversations.start(customer.id(), new NewContact("Pat Pipeline", "pat-" + UUID.randomUUID()
-                + "@example.com", null), text, "chat", null).conversation().id();
+        return conversations
+                .start(
+                        customer.id(),
+                        new NewContact("Pat Pipeline", "pat-" + UUID.randomUUID() + "@example.com", null),
+                        text,
+                        "chat",
+                        null)
+                .conversation()
+                .id();
     }
 
     MessageId firstMessage(ConversationId id) {
-        return conversations.find(customer.id(), id).orElseThrow().messages().stream().map(Message::id).findFirst()
+        return conversations.find(customer.id(), id).orElseThrow().messages().stream()
+                .map(Message::id)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -262,7 +341,9 @@ class PipelineScenarioTests {
     }
 
     List<MessageAnalysed> analysed(ConversationId id) {
-        return events(MessageAnalysed.class).stream().filter(e -> e.conversationId().equals(id)).toList();
+        return events(MessageAnalysed.class).stream()
+                .filter(e -> e.conversationId().equals(id))
+                .toList();
     }
 
     long count(String sql, ConversationId id) {
@@ -270,6 +351,8 @@ class PipelineScenarioTests {
     }
 
     long count(String sql, Object param) {
-        return transactions.readInTenant(customer.id(), () -> jdbc.sql(sql).param(param).query(Long.class).single());
+        return transactions.readInTenant(
+                customer.id(),
+                () -> jdbc.sql(sql).param(param).query(Long.class).single());
     }
 }

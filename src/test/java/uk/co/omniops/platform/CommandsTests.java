@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.OmniOpsApplication;
 
 class CommandsTests {
@@ -37,9 +35,11 @@ class CommandsTests {
 
     @Test
     void serverOptionsAreNotCommands() {
-        assertThat(Commands.isCommandInvocation(new String[] {"--server.port=9000"})).isFalse();
+        assertThat(Commands.isCommandInvocation(new String[] {"--server.port=9000"}))
+                .isFalse();
         assertThat(Commands.isCommandInvocation(new String[] {})).isFalse();
-        assertThat(Commands.isCommandInvocation(new String[] {"eval", "--task=sentiment"})).isTrue();
+        assertThat(Commands.isCommandInvocation(new String[] {"eval", "--task=sentiment"}))
+                .isTrue();
     }
 
     @Test
@@ -49,8 +49,8 @@ class CommandsTests {
         assertThat(args.flag("dry-run")).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> args.allow(java.util.Set.of("days")))
                 .hasMessageContaining("unknown option --dry-run");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> CommandArguments.parse(java.util.List.of("--days=x")).integer("days", 1, 1, 9))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        CommandArguments.parse(java.util.List.of("--days=x")).integer("days", 1, 1, 9))
                 .hasMessageContaining("whole number");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandArguments.parse(java.util.List.of("days")))
                 .hasMessageContaining("unexpected argument");
@@ -58,7 +58,9 @@ class CommandsTests {
 
     @Test
     void aCommandThatNeedsTheApplicationRunsWithoutTheWebServer() {
-        var code = run("db-migrate", "--spring.profiles.active=test",
+        var code = run(
+                "db-migrate",
+                "--spring.profiles.active=test",
                 "--omniops.database.url=" + uk.co.omniops.test.TestInfrastructure.ownerJdbcUrl(),
                 "--omniops.database.app-url=postgresql://omniops_app:omniops_app_test@localhost:"
                         + uk.co.omniops.test.TestInfrastructure.postgresPort() + "/postgres",
@@ -75,7 +77,10 @@ class CommandsTests {
     }
 
     private int run(String... args) {
-        return Commands.run(args, OmniOpsApplication.class, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Commands.run(
+                args,
+                OmniOpsApplication.class,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +22,20 @@ class CsvTests {
         });
 
         var rows = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
-        assertThat(rows).extracting(r -> r.get(0)).containsExactly("text", "'=HYPERLINK(\"http://example.com\",\"x\")",
-                "'+1", "'-14 %", "'@SUM(A1)", "'\tcmd", "'\rcmd", "plain, \"quoted\"");
+        assertThat(rows)
+                .extracting(r -> r.get(0))
+                .containsExactly(
+                        "text",
+                        "'=HYPERLINK(\"http://example.com\",\"x\")",
+                        "'+1",
+                        "'-14 %",
+                        "'@SUM(A1)",
+                        "'\tcmd",
+                        "'\rcmd",
+                        "plain, \"quoted\"");
         assertThat(rows).extracting(r -> r.get(1)).containsExactly("number", "-14", "10", "-0.25", "", "", "3", "0");
         // numbers are unquoted, text is quoted: a spreadsheet reads -14 as a number, never the contact's text as one
-        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",-14\r\n", "\"'-14 %\",-0.25\r\n");
+        assertThat(csv)
+                .contains("\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",-14\r\n", "\"'-14 %\",-0.25\r\n");
     }
 }

@@ -9,8 +9,8 @@ class DatabaseUrlTests {
 
     @Test
     void convertsTheSeedsLibpqUriToJdbc() {
-        var url = DatabaseUrl.parse("postgresql://omni:s%40cret@db.example.com:6543/omniops?sslmode=require",
-                "DATABASE_URL");
+        var url = DatabaseUrl.parse(
+                "postgresql://omni:s%40cret@db.example.com:6543/omniops?sslmode=require", "DATABASE_URL");
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/omniops?sslmode=require");
         assertThat(url.username()).isEqualTo("omni");
         assertThat(url.password()).isEqualTo("s@cret");
@@ -43,6 +43,8 @@ class DatabaseUrlTests {
 
     @Test
     void neverPrintsThePassword() {
-        assertThat(DatabaseUrl.parse("postgresql://u:hunter2@h/d", "DATABASE_URL").toString()).doesNotContain("hunter2");
+        assertThat(DatabaseUrl.parse("postgresql://u:hunter2@h/d", "DATABASE_URL")
+                        .toString())
+                .doesNotContain("hunter2");
     }
 }

@@ -3,18 +3,16 @@ package uk.co.omniops.prediction;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.RolloutManagement;
 import uk.co.omniops.test.ApiClient;
@@ -52,16 +50,17 @@ class PredictionBrowserTests implements BrowserTestSupport {
     @Test
     void theHeaderShowsThePredictionLiveAndHidesItWhenTheFeatureIsOff() throws Exception {
         var tag = UUID.randomUUID().toString().substring(0, 8);
-        var conversation = post("/api/v1/conversations", """
+        var conversation =
+                post("/api/v1/conversations", """
                 {"contact": {"name": "Prediction %s", "email": "prediction-%s@example.com"},
-                 "text": "Hello, a question about my invoice.", "channel": "chat"}""".formatted(tag, tag))
-                .get("id").asString();
+                 "text": "Hello, a question about my invoice.", "channel": "chat"}""".formatted(tag, tag)).get("id").asString();
         Browser.signIn(page, base(), AGENT, "demo");
         page.waitForURL("**/inbox");
         page.navigate(base() + "/inbox/" + conversation);
         assertThat(page.locator("#thread")).isVisible();
 
-        post("/api/v1/conversations/" + conversation + "/messages",
+        post(
+                "/api/v1/conversations/" + conversation + "/messages",
                 "{\"text\":\"This is useless, I am furious and nobody answers. I want a refund now!\"}");
         var prediction = page.locator("#conversation-prediction");
         assertThat(prediction).isVisible(within(15_000));
@@ -74,10 +73,14 @@ class PredictionBrowserTests implements BrowserTestSupport {
 
         var saved = rollout.flag(Feature.PREDICTIVE_ANALYTICS);
         try {
-            rollout.blocklistAdd(Feature.PREDICTIVE_ANALYTICS, List.of("techsupport-co"), "test@prediction",
+            rollout.blocklistAdd(
+                    Feature.PREDICTIVE_ANALYTICS,
+                    List.of("techsupport-co"),
+                    "test@prediction",
                     "prediction test: a disabled feature leaves no trace");
             assertThat(prediction).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(5_000));
-            assertThat(Objects.requireNonNull(page.evaluate("() => window.__notReloaded === true"))).isEqualTo(true);
+            assertThat(Objects.requireNonNull(page.evaluate("() => window.__notReloaded === true")))
+                    .isEqualTo(true);
         } finally {
             rollout.setBlocklist(Feature.PREDICTIVE_ANALYTICS, saved.blocklist(), "test@prediction", "test clean-up");
             rollout.setWhitelist(Feature.PREDICTIVE_ANALYTICS, saved.whitelist(), "test@prediction", "test clean-up");

@@ -8,13 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.tenancy.DemoData;
 import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
@@ -54,16 +52,15 @@ class FeaturesApiTests {
     void returnsTheKeysCustomerFlagsWithReasons() throws Exception {
         rollout.setWhitelist(Feature.PREDICTIVE_ANALYTICS, Set.of(), RolloutTestSupport.ACTOR, "api test");
         rollout.setPercentage(Feature.PREDICTIVE_ANALYTICS, 0, RolloutTestSupport.ACTOR, "api test");
-        rollout.setBlocklist(Feature.AUTO_CATEGORIZATION, Set.of("thompson-engineering"), RolloutTestSupport.ACTOR,
-                "api test");
+        rollout.setBlocklist(
+                Feature.AUTO_CATEGORIZATION, Set.of("thompson-engineering"), RolloutTestSupport.ACTOR, "api test");
 
         var response = get(DemoData.apiKey("thompson-engineering"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         var body = response.body().replace(" ", "");
         assertThat(body).contains("\"customer\":\"thompson-engineering\"", "\"source\":\"database\"");
-        assertThat(body).contains(
-                "{\"key\":\"predictive-analytics\",\"enabled\":false,\"reason\":\"outside_rollout\"");
+        assertThat(body).contains("{\"key\":\"predictive-analytics\",\"enabled\":false,\"reason\":\"outside_rollout\"");
         assertThat(body).contains("{\"key\":\"auto-categorization\",\"enabled\":false,\"reason\":\"blocklisted\"");
         assertThat(body).contains("{\"key\":\"sentiment-analysis\",\"enabled\":true,\"reason\":\"whitelisted\"");
         assertThat(body).contains("\"prerequisite\":\"sentiment-analysis\"");

@@ -3,16 +3,14 @@ package uk.co.omniops.rollout;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Set;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.BrowserTest;
@@ -81,8 +79,9 @@ class RolloutBrowserTests implements BrowserTestSupport {
 
         var combo = page.locator("#whitelist-" + FEATURE.key());
         combo.locator("input").fill("thompson");
-        page.locator("vaadin-multi-select-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText("thompson-engineering")).click();
+        page.locator("vaadin-multi-select-combo-box-item")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("thompson-engineering"))
+                .click();
         combo.locator("input").press("Escape");
         page.locator("#save-whitelist-" + FEATURE.key()).click();
         assertThat(page.locator("#reason-summary")).containsText("thompson-engineering");
@@ -98,8 +97,12 @@ class RolloutBrowserTests implements BrowserTestSupport {
         }
         var millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("Whitelisting through the page turned the flag on in " + millis + " ms");
-        assertThat(featureFlags.isEnabled(thompson.id(), FEATURE)).as("on within 1 s of confirming").isTrue();
-        assertThat(featureFlags.isEnabled(food.id(), FEATURE)).as("another customer unchanged").isFalse();
+        assertThat(featureFlags.isEnabled(thompson.id(), FEATURE))
+                .as("on within 1 s of confirming")
+                .isTrue();
+        assertThat(featureFlags.isEnabled(food.id(), FEATURE))
+                .as("another customer unchanged")
+                .isFalse();
 
         var cell = page.locator("#cell-thompson-engineering-" + FEATURE.key());
         assertThat(cell).hasAttribute("data-enabled", "true");
@@ -125,8 +128,10 @@ class RolloutBrowserTests implements BrowserTestSupport {
         page.locator("#kill-" + FEATURE.key()).click();
         assertThat(page.locator("#kill-confirm")).hasAttribute("opened", "");
         Browser.screenshot(page, "rollout-kill-confirm");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Kill").setExact(true)).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Kill").setExact(true))
+                .click();
         page.locator("#reason-text textarea").fill("Incident 99: model returns garbage");
         page.locator("#reason-confirm").click();
         assertThat(page.locator("#state-" + FEATURE.key())).hasAttribute("data-on", "false");

@@ -3,18 +3,16 @@ package uk.co.omniops.rollout;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
@@ -61,10 +59,13 @@ class RolloutLayoutBrowserTests {
         var whitelist = page.locator("#whitelist-" + FEATURE.key());
         whitelist.scrollIntoViewIfNeeded();
         for (var slug : THREE) {
-            assertThat(whitelist.locator("vaadin-multi-select-combo-box-chip:not([slot=overflow])")
-                    .filter(new Locator.FilterOptions().setHasText(slug))).isVisible();
+            assertThat(whitelist
+                            .locator("vaadin-multi-select-combo-box-chip:not([slot=overflow])")
+                            .filter(new Locator.FilterOptions().setHasText(slug)))
+                    .isVisible();
         }
-        assertThat(whitelist.locator("vaadin-multi-select-combo-box-chip[slot=overflow]")).isHidden();
+        assertThat(whitelist.locator("vaadin-multi-select-combo-box-chip[slot=overflow]"))
+                .isHidden();
         Browser.screenshot(page, "rollout-whitelist-1280");
 
         @SuppressWarnings("unchecked")
@@ -80,10 +81,14 @@ class RolloutLayoutBrowserTests {
                            gridRight: grid.getBoundingClientRect().right,
                            clipped: header ? header.scrollWidth - header.clientWidth : 1e9 };
                 }""");
-        assertThat(((Number) fit.get("overflow")).intValue()).as("horizontal overflow of the matrix %s", fit)
+        assertThat(((Number) fit.get("overflow")).intValue())
+                .as("horizontal overflow of the matrix %s", fit)
                 .isLessThanOrEqualTo(0);
-        assertThat(((Number) fit.get("right")).doubleValue()).as("the last column's header ends inside the grid %s", fit)
+        assertThat(((Number) fit.get("right")).doubleValue())
+                .as("the last column's header ends inside the grid %s", fit)
                 .isLessThanOrEqualTo(((Number) fit.get("gridRight")).doubleValue() + 0.5);
-        assertThat(((Number) fit.get("clipped")).intValue()).as("the last header is not cut %s", fit).isLessThanOrEqualTo(0);
+        assertThat(((Number) fit.get("clipped")).intValue())
+                .as("the last header is not cut %s", fit)
+                .isLessThanOrEqualTo(0);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.CustomerId;
 
@@ -34,7 +33,12 @@ public final class RolloutTestSupport {
     /** A customer that exists only as a LaunchDarkly context (no database row). */
     public static Customer synthetic(int i) {
         var slug = "synthetic-%04d".formatted(i);
-        return new Customer(new CustomerId(UUID.nameUUIDFromBytes(slug.getBytes())), slug, "Synthetic " + i,
-                i % 3 == 0 ? "enterprise" : "business", i % 2 == 0 ? "eu" : "us", Instant.EPOCH);
+        return new Customer(
+                new CustomerId(UUID.nameUUIDFromBytes(slug.getBytes())),
+                slug,
+                "Synthetic " + i,
+                i % 3 == 0 ? "enterprise" : "business",
+                i % 2 == 0 ? "eu" : "us",
+                Instant.EPOCH);
     }
 }

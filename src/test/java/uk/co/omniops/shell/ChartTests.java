@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,10 +22,14 @@ class ChartTests {
         var chart = new Chart(Chart.Kind.LINE);
         chart.setTitle("Volume");
         chart.setYAxisTitle("Conversations");
-        chart.setData(List.of("Mon", "Tue", "Wed"), List.of(
-                Chart.Series.of("Actual", Arrays.asList(3.0, null, 5.0)).withColour("primary"),
-                Chart.Series.band("Forecast range", List.of(2.0, 3.0, 4.0), List.of(4.0, 6.0, 7.0)),
-                Chart.Series.of("Agents", List.of(1.0, 2.0, 2.0)).asBar().onSecondaryAxis()));
+        chart.setData(
+                List.of("Mon", "Tue", "Wed"),
+                List.of(
+                        Chart.Series.of("Actual", Arrays.asList(3.0, null, 5.0)).withColour("primary"),
+                        Chart.Series.band("Forecast range", List.of(2.0, 3.0, 4.0), List.of(4.0, 6.0, 7.0)),
+                        Chart.Series.of("Agents", List.of(1.0, 2.0, 2.0))
+                                .asBar()
+                                .onSecondaryAxis()));
 
         var json = config(chart);
         assertThat(json.get("type").asString()).isEqualTo("LINE");
@@ -38,8 +41,9 @@ class ChartTests {
         assertThat(json.get("series").get(2).get("secondaryAxis").asBoolean()).isTrue();
         assertThat(json.get("clickable").asBoolean()).isFalse();
         assertThat(json.get("animated").asBoolean()).isFalse();
-        assertThat(json.get("summary").asString()).isEqualTo("Line chart: Volume. 3 points from Mon to Wed."
-                + " Actual: from 3 to 5. Forecast range: between 2 and 7. Agents: from 1 to 2.");
+        assertThat(json.get("summary").asString())
+                .isEqualTo("Line chart: Volume. 3 points from Mon to Wed."
+                        + " Actual: from 3 to 5. Forecast range: between 2 and 7. Agents: from 1 to 2.");
     }
 
     @Test
@@ -67,9 +71,11 @@ class ChartTests {
         var chart = new Chart(Chart.Kind.BAR);
         chart.setLabels(List.of("a", "b"));
         assertThatThrownBy(() -> chart.setSeries(List.of(Chart.Series.of("x", List.of(1.0)))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 values for 2 labels");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 values for 2 labels");
         assertThatThrownBy(() -> Chart.Series.band("b", List.of(1.0), List.of(1.0, 2.0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 lower values for 2 upper");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 lower values for 2 upper");
         assertThat(chart.summary()).isEqualTo("Bar chart. No data.");
     }
 }

@@ -46,12 +46,14 @@ class OpenViewsTests {
         views.doFilter(anonymousPage("/chat/techsupport-co"), response, new MockFilterChain());
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(status(anonymousPage("/login"))).isEqualTo(503);
-        assertThat(meters.get("omniops.ui.refused_anonymous_views").counter().count()).isEqualTo(2);
+        assertThat(meters.get("omniops.ui.refused_anonymous_views").counter().count())
+                .isEqualTo(2);
 
         assertThat(status(page("/inbox"))).isZero();
         assertThat(status(vaadin("GET", "init"))).isZero();
         assertThat(meters.get("omniops.ui.refused_views").counter().count()).isZero();
-        assertThat(meters.get("omniops.ui.open_anonymous_views").gauge().value()).isEqualTo(3);
+        assertThat(meters.get("omniops.ui.open_anonymous_views").gauge().value())
+                .isEqualTo(3);
     }
 
     private int status(MockHttpServletRequest request) throws Exception {
@@ -86,7 +88,8 @@ class OpenViewsTests {
         assertThat(status(new MockHttpServletRequest("GET", "/VAADIN/push"))).isZero();
         assertThat(status(page("/VAADIN/build/index.js"))).isZero();
         assertThat(status(page("/favicon.ico"))).isZero();
-        assertThat(status(new MockHttpServletRequest("GET", "/api/v1/conversations"))).isZero();
+        assertThat(status(new MockHttpServletRequest("GET", "/api/v1/conversations")))
+                .isZero();
         assertThat(status(new MockHttpServletRequest("GET", "/api/ready"))).isZero();
         assertThat(status(page(SessionCheck.PATH))).isZero();
 

@@ -3,6 +3,15 @@ package uk.co.omniops.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitUntilState;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,16 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.WaitUntilState;
-import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -60,21 +59,33 @@ import uk.co.omniops.test.Browser;
 @Tag("browser")
 class ProductionJarBrowserIT {
 
-    private static final Path JAR = Paths.get(System.getProperty("omniops.production-jar", "target/production/omniops.jar"));
+    private static final Path JAR =
+            Paths.get(System.getProperty("omniops.production-jar", "target/production/omniops.jar"));
     private static final Path TOUR = Paths.get(System.getProperty("omniops.production-tour", "target/production-tour"));
     private static final String CUSTOMER = "techsupport-co";
     /**
      * The pages axe-core checks (every rule, every impact: 0 violations is the bar): the pages each role works in,
      * and the admin and settings pages of issue 24.
      */
-    private static final Set<String> ACCESSIBILITY_CHECKED = Set.of("login", "chat/" + CUSTOMER, "inbox", "escalations",
-            "insights", "admin/rollout", "admin/predictions", "settings/categories");
+    private static final Set<String> ACCESSIBILITY_CHECKED = Set.of(
+            "login",
+            "chat/" + CUSTOMER,
+            "inbox",
+            "escalations",
+            "insights",
+            "admin/rollout",
+            "admin/predictions",
+            "settings/categories");
+
     private static final String API_KEY = "dev-techsupport-co-key";
 
     /** The demo accounts, one per role (dev profile, password {@code demo}); {@code null} = an anonymous contact. */
     private enum Visitor {
-        AGENT("agent@" + CUSTOMER), SUPERVISOR("supervisor@" + CUSTOMER), EXECUTIVE("executive@" + CUSTOMER),
-        ADMIN("admin@omniops"), ANONYMOUS(null);
+        AGENT("agent@" + CUSTOMER),
+        SUPERVISOR("supervisor@" + CUSTOMER),
+        EXECUTIVE("executive@" + CUSTOMER),
+        ADMIN("admin@omniops"),
+        ANONYMOUS(null);
 
         final String username;
 
@@ -89,15 +100,26 @@ class ProductionJarBrowserIT {
 
     @BeforeAll
     static void startTheProductionJar() throws Exception {
-        assertThat(JAR).as("the production jar (built by ./mvnw verify before the integration tests)").isRegularFile();
+        assertThat(JAR)
+                .as("the production jar (built by ./mvnw verify before the integration tests)")
+                .isRegularFile();
         Files.createDirectories(TOUR);
         var port = freePort();
         base = "http://localhost:" + port;
         var data = Files.createTempDirectory("omniops-production-tier");
         var java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        app = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx768m", "-jar", JAR.toString(),
-                "--server.port=" + port, "--management.server.port=" + freePort(), "--omniops.data-dir=" + data)
-                .redirectErrorStream(true).redirectOutput(TOUR.resolve("app.log").toFile()).start();
+        app = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Xmx768m",
+                        "-jar",
+                        JAR.toString(),
+                        "--server.port=" + port,
+                        "--management.server.port=" + freePort(),
+                        "--omniops.data-dir=" + data)
+                .redirectErrorStream(true)
+                .redirectOutput(TOUR.resolve("app.log").toFile())
+                .start();
         // ready = the start-up banner, printed on ApplicationReadyEvent, after the demo data and history are in
         var log = TOUR.resolve("app.log");
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
@@ -112,12 +134,23 @@ class ProductionJarBrowserIT {
         }
         var http = ApiClient.http();
         assertThat(Files.readString(TOUR.resolve("app.log")))
-                .as("the jar runs in production mode").contains("Vaadin is running in production mode");
-        var conversations = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations?size=1"))
-                .header("Authorization", "Bearer " + API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+                .as("the jar runs in production mode")
+                .contains("Vaadin is running in production mode");
+        var conversations = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations?size=1"))
+                        .header("Authorization", "Bearer " + API_KEY)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(conversations.statusCode()).as(conversations.body()).isEqualTo(200);
-        var first = JsonMapper.builder().build().readTree(conversations.body()).path("items").path(0).path("id");
-        assertThat(first.isMissingNode()).as("a demo conversation: %s", conversations.body()).isFalse();
+        var first = JsonMapper.builder()
+                .build()
+                .readTree(conversations.body())
+                .path("items")
+                .path(0)
+                .path("id");
+        assertThat(first.isMissingNode())
+                .as("a demo conversation: %s", conversations.body())
+                .isFalse();
         conversationId = first.asString();
     }
 
@@ -136,17 +169,20 @@ class ProductionJarBrowserIT {
         var routes = routes();
         assertThat(routes).as("routes found on the classpath").hasSizeGreaterThan(10);
         return Arrays.stream(Visitor.values()).map(visitor -> {
-            var reachable = routes.stream().filter(route -> route.reachableBy(visitor)).toList();
+            var reachable =
+                    routes.stream().filter(route -> route.reachableBy(visitor)).toList();
             var session = new Session(visitor);
             var tests = new ArrayList<DynamicTest>();
             tests.add(DynamicTest.dynamicTest("sign in", session::open));
             for (var route : reachable) {
                 for (var path : route.pathsFor(visitor)) {
-                    tests.add(DynamicTest.dynamicTest(path.isEmpty() ? "/" : "/" + path, () -> session.visit(route, path)));
+                    tests.add(DynamicTest.dynamicTest(
+                            path.isEmpty() ? "/" : "/" + path, () -> session.visit(route, path)));
                 }
             }
             if (visitor != Visitor.ANONYMOUS) {
-                tests.add(DynamicTest.dynamicTest("the menu links only to routes visited", () -> session.checkMenu(reachable)));
+                tests.add(DynamicTest.dynamicTest(
+                        "the menu links only to routes visited", () -> session.checkMenu(reachable)));
             }
             tests.add(DynamicTest.dynamicTest("close", session::close));
             return DynamicContainer.dynamicContainer(visitor.name().toLowerCase(), tests);
@@ -178,7 +214,8 @@ class ProductionJarBrowserIT {
             });
             page.onResponse(response -> {
                 if (response.status() >= 400 && !expectedStatuses.contains(response.url())) {
-                    problems.add("HTTP " + response.status() + " " + response.request().method() + " " + response.url());
+                    problems.add("HTTP " + response.status() + " "
+                            + response.request().method() + " " + response.url());
                 }
             });
             if (visitor.username != null) {
@@ -197,18 +234,24 @@ class ProductionJarBrowserIT {
             }
             page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
             settle();
-            var name = path.isEmpty() ? "landing" : path.replace(conversationId, "conversation").replaceAll("[^A-Za-z0-9]+", "-");
+            var name = path.isEmpty()
+                    ? "landing"
+                    : path.replace(conversationId, "conversation").replaceAll("[^A-Za-z0-9]+", "-");
             try {
                 if (!path.startsWith("login")) {
-                    assertThat(page.url()).as("%s stays on /%s (not sent to the login or access-denied page)", visitor,
-                            path).doesNotContain("/login").doesNotContain("access-denied");
+                    assertThat(page.url())
+                            .as("%s stays on /%s (not sent to the login or access-denied page)", visitor, path)
+                            .doesNotContain("/login")
+                            .doesNotContain("access-denied");
                 }
                 assertMainAreaHasContent(path);
                 assertChartsHaveDrawn(path);
                 page.waitForTimeout(300); // late errors from the last round trip
                 assertThat(problems).as("errors on /%s as %s", path, visitor).isEmpty();
                 if (ACCESSIBILITY_CHECKED.contains(path)) {
-                    assertThat(Axe.violations(page)).as("axe-core on /%s as %s", path, visitor).isEmpty();
+                    assertThat(Axe.violations(page))
+                            .as("axe-core on /%s as %s", path, visitor)
+                            .isEmpty();
                 }
             } finally {
                 screenshot(visitor.name().toLowerCase() + "/" + name);
@@ -219,14 +262,16 @@ class ProductionJarBrowserIT {
             page.navigate(base + "/");
             settle();
             @SuppressWarnings("unchecked")
-            var links = (List<String>) page.evaluate(
-                    "() => [...document.querySelectorAll('vaadin-side-nav-item')].map(i => i.getAttribute('path') || '')");
+            var links = (List<String>)
+                    page.evaluate(
+                            "() => [...document.querySelectorAll('vaadin-side-nav-item')].map(i => i.getAttribute('path') || '')");
             assertThat(links).as("the %s menu", visitor).isNotEmpty();
             var visited = reachable.stream().map(RouteInfo::template).toList();
             for (var link : links) {
                 var target = link.replaceFirst("^/", "");
                 assertThat(visited.stream().anyMatch(template -> RouteInfo.matches(template, target)))
-                        .as("menu link /%s of %s is among the routes visited %s", target, visitor, visited).isTrue();
+                        .as("menu link /%s of %s is among the routes visited %s", target, visitor, visited)
+                        .isTrue();
             }
         }
 
@@ -241,8 +286,7 @@ class ProductionJarBrowserIT {
             page.waitForLoadState(LoadState.NETWORKIDLE);
             page.waitForFunction("""
                     () => !window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients
-                          || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())""",
-                    null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+                          || Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())""", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
         }
 
         private void assertMainAreaHasContent(String path) {
@@ -254,7 +298,9 @@ class ProductionJarBrowserIT {
                       const box = main.getBoundingClientRect();
                       return box.height > 40 && box.width > 40 ? main.innerText.trim() : '';
                     }""");
-            assertThat(text).as("the main area of /%s as %s has content", path, visitor).hasSizeGreaterThan(10);
+            assertThat(text)
+                    .as("the main area of /%s as %s has content", path, visitor)
+                    .hasSizeGreaterThan(10);
         }
 
         /**
@@ -283,7 +329,9 @@ class ProductionJarBrowserIT {
                           return main ? main.scrollHeight + 120 : document.documentElement.scrollHeight;
                         }""")).intValue();
                 page.setViewportSize(1440, Math.clamp(height, 900, 6000));
-                page.screenshot(new Page.ScreenshotOptions().setPath(TOUR.resolve(name + ".png")).setFullPage(true));
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(TOUR.resolve(name + ".png"))
+                        .setFullPage(true));
             } catch (PlaywrightException e) {
                 problems.add("no screenshot: " + e.getMessage());
             } finally {
@@ -331,11 +379,13 @@ class ProductionJarBrowserIT {
                     case "conversationId" -> conversationId;
                     case "customer" -> CUSTOMER;
                     case "path" -> "no-such-page";
-                    default -> throw new AssertionError("route " + template + " has a parameter '" + name
-                            + "' this tier has no value for: add one to ProductionJarBrowserIT.RouteInfo.pathsFor");
+                    default ->
+                        throw new AssertionError("route " + template + " has a parameter '" + name
+                                + "' this tier has no value for: add one to ProductionJarBrowserIT.RouteInfo.pathsFor");
                 };
                 if (segment.endsWith("?")) {
-                    var withValue = paths.stream().map(path -> join(path, value)).toList();
+                    var withValue =
+                            paths.stream().map(path -> join(path, value)).toList();
                     paths.addAll(withValue);
                 } else {
                     paths.replaceAll(path -> join(path, value));
@@ -345,8 +395,10 @@ class ProductionJarBrowserIT {
         }
 
         static boolean matches(String template, String path) {
-            var regex = Arrays.stream(template.split("/")).filter(s -> !s.isEmpty())
-                    .map(s -> s.startsWith(":") ? (s.endsWith("?") ? "(/[^/]+)?" : s.endsWith("*") ? "(/.*)?" : "/[^/]+")
+            var regex = Arrays.stream(template.split("/"))
+                    .filter(s -> !s.isEmpty())
+                    .map(s -> s.startsWith(":")
+                            ? (s.endsWith("?") ? "(/[^/]+)?" : s.endsWith("*") ? "(/.*)?" : "/[^/]+")
                             : "/" + java.util.regex.Pattern.quote(s))
                     .reduce("", String::concat);
             return ("/" + path).replaceAll("/$", "").matches(regex.isEmpty() ? "" : regex)
@@ -378,7 +430,9 @@ class ProductionJarBrowserIT {
             } else if (view.isAnnotationPresent(PermitAll.class)) {
                 visitors = EnumSet.complementOf(EnumSet.of(Visitor.ANONYMOUS));
             } else if (view.isAnnotationPresent(RolesAllowed.class)) {
-                visitors = Arrays.stream(view.getAnnotation(RolesAllowed.class).value()).map(Visitor::valueOf).toList();
+                visitors = Arrays.stream(view.getAnnotation(RolesAllowed.class).value())
+                        .map(Visitor::valueOf)
+                        .toList();
             } else {
                 throw new AssertionError(view.getName() + " has no access annotation");
             }

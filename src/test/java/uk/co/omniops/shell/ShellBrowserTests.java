@@ -3,19 +3,17 @@ package uk.co.omniops.shell;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.BrowserTest;
 import uk.co.omniops.test.BrowserTestSupport;
@@ -26,6 +24,7 @@ class ShellBrowserTests implements BrowserTestSupport {
 
     @Autowired
     javax.sql.DataSource dataSource;
+
     @Autowired
     uk.co.omniops.platform.PlatformSettings settings;
 
@@ -51,7 +50,8 @@ class ShellBrowserTests implements BrowserTestSupport {
     @CsvSource({
         "supervisor@techsupport-co, escalations, #escalations",
         "executive@fooddelivery-inc, insights, #insights",
-        "admin@omniops, admin/rollout, #rollout"})
+        "admin@omniops, admin/rollout, #rollout"
+    })
     void eachRoleLandsOnItsOwnPage(String username, String landing, String pageId) {
         Browser.signIn(page, base(), username, "demo");
         page.waitForURL("**/" + landing);
@@ -189,6 +189,8 @@ class ShellBrowserTests implements BrowserTestSupport {
     }
 
     private String colorScheme() {
-        return String.valueOf(page.evaluate("() => document.documentElement.getAttribute('theme') || getComputedStyle(document.documentElement).colorScheme"));
+        return String.valueOf(
+                page.evaluate(
+                        "() => document.documentElement.getAttribute('theme') || getComputedStyle(document.documentElement).colorScheme"));
     }
 }

@@ -2,14 +2,12 @@ package uk.co.omniops.shell;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.UUID;
-
 import com.microsoft.playwright.Page;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
@@ -39,8 +37,12 @@ class SignInThrottleBrowserTests {
     @Test
     void tenWrongPasswordsPauseTheAccountAndTheRightOneWaits() {
         var username = "throttle-" + UUID.randomUUID().toString().substring(0, 8) + "@techsupport-co";
-        tenancy.ensureUser(tenancy.customerBySlug("techsupport-co").orElseThrow(), username, "Throttle Test",
-                Role.AGENT, "right-password");
+        tenancy.ensureUser(
+                tenancy.customerBySlug("techsupport-co").orElseThrow(),
+                username,
+                "Throttle Test",
+                Role.AGENT,
+                "right-password");
         try (var context = Browser.newContextFrom(Browser.randomAddress())) {
             var page = context.newPage();
             failTenTimes(page, username);

@@ -8,14 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
@@ -29,11 +27,20 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @OmniOpsIntegrationTest
 class SuggestionApiTests {
 
-    @LocalServerPort int port;
-    @Autowired TenancyManagement tenancy;
-    @Autowired ApiKeyManagement apiKeys;
-    @Autowired ConversationManagement conversations;
-    @Autowired SuggestionManagement suggestions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    ApiKeyManagement apiKeys;
+
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    SuggestionManagement suggestions;
 
     final HttpClient http = ApiClient.http();
     final JsonMapper json = JsonMapper.builder().build();
@@ -48,19 +55,35 @@ class SuggestionApiTests {
         keyA = apiKeys.create(a.id(), "tests", "tests").plaintext();
         keyB = apiKeys.create(b.id(), "tests", "tests").plaintext();
         if (suggestions.library(a.id(), true).isEmpty()) {
-            suggestions.createEntry(a.id(), new ReplyDraft("Refund on its way",
-                    "Hi {{contact.first_name}}, your refund for order {{order.number}} is on its way.", List.of("refund")), "test");
+            suggestions.createEntry(
+                    a.id(),
+                    new ReplyDraft(
+                            "Refund on its way",
+                            "Hi {{contact.first_name}}, your refund for order {{order.number}} is on its way.",
+                            List.of("refund")),
+                    "test");
         }
     }
 
     HttpResponse<String> get(String path, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + key)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     ConversationId start() {
-        return conversations.start(a.id(), new NewContact("Kim Lee", null, null), "Where is my refund for order 48213?",
-                "api", null).conversation().id();
+        return conversations
+                .start(
+                        a.id(),
+                        new NewContact("Kim Lee", null, null),
+                        "Where is my refund for order 48213?",
+                        "api",
+                        null)
+                .conversation()
+                .id();
     }
 
     @Test
@@ -83,27 +106,34 @@ class SuggestionApiTests {
         assertThat(first.get("score").asDouble()).isBetween(0.0, 1.0);
         assertThat(first.get("reason").asString()).isNotBlank();
         // the same stored suggestions as the workspace sees (they may be re-ranked once the analysis arrives)
-        assertThat(suggestions.suggestions(a.id(), id)).extracting(s -> s.text())
+        assertThat(suggestions.suggestions(a.id(), id))
+                .extracting(s -> s.text())
                 .contains(first.get("text").asString());
     }
 
     @Test
     void anotherCustomersOrAnUnknownConversationIsNotFound() throws Exception {
         var id = start();
-        for (var path : List.of("/api/v1/conversations/" + id + "/suggestions",
-                "/api/v1/conversations/" + UUID.randomUUID() + "/suggestions", "/api/v1/conversations/not-an-id/suggestions")) {
+        for (var path : List.of(
+                "/api/v1/conversations/" + id + "/suggestions",
+                "/api/v1/conversations/" + UUID.randomUUID() + "/suggestions",
+                "/api/v1/conversations/not-an-id/suggestions")) {
             var response = get(path, path.contains(id.toString()) ? keyB : keyA);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    v -> assertThat(v).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
             assertThat(response.body()).doesNotContain("Kim").doesNotContain("refund");
         }
     }
 
     @Test
     void withoutAKeyItIsUnauthorised() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/conversations/"
-                + start() + "/suggestions")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/conversations/" + start() + "/suggestions"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
     }
 }

@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationNotFound;
@@ -37,13 +35,26 @@ import uk.co.omniops.test.TestInfrastructure;
 @OmniOpsIntegrationTest
 class SuggestionIntegrationTests {
 
-    @Autowired SuggestionManagement suggestions;
-    @Autowired ConversationManagement conversations;
-    @Autowired TenancyManagement tenancy;
-    @Autowired RolloutManagement rollout;
-    @Autowired uk.co.omniops.analysis.AnalysisManagement analysis;
-    @Autowired uk.co.omniops.platform.LiveUpdates liveUpdates;
-    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    SuggestionManagement suggestions;
+
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    RolloutManagement rollout;
+
+    @Autowired
+    uk.co.omniops.analysis.AnalysisManagement analysis;
+
+    @Autowired
+    uk.co.omniops.platform.LiveUpdates liveUpdates;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Customer customer;
     Customer other;
@@ -54,28 +65,45 @@ class SuggestionIntegrationTests {
         customer = tenancy.ensureCustomer("suggestion-it", "Suggestion IT Ltd", "business", "eu");
         other = tenancy.ensureCustomer("suggestion-it-b", "Suggestion IT B", "business", "eu");
         tenancy.ensureUser(customer, "agent@suggestion-it", "Alex Agent", Role.AGENT, "demo");
-        agent = tenancy.users(customer.id()).stream().filter(u -> u.role() == Role.AGENT).findFirst().orElseThrow().id();
+        agent = tenancy.users(customer.id()).stream()
+                .filter(u -> u.role() == Role.AGENT)
+                .findFirst()
+                .orElseThrow()
+                .id();
         if (suggestions.library(customer.id(), true).isEmpty()) {
-            suggestions.createEntry(customer.id(), new ReplyDraft("Refund for a missing order", """
+            suggestions.createEntry(
+                    customer.id(),
+                    new ReplyDraft("Refund for a missing order", """
                     Hi {{contact.first_name}}, I'm sorry order {{order.number}} never arrived. I've refunded it in full; \
-                    you'll see the money within 3–5 working days. — {{agent.name}}""", List.of("refund", "delivery")), "test");
-            suggestions.createEntry(customer.id(), new ReplyDraft("Delivery on its way", """
-                    Hi {{contact.first_name}}, your order {{order.number}} is on its way and should arrive tomorrow.""",
-                    List.of("delivery", "order")), "test");
+                    you'll see the money within 3–5 working days. — {{agent.name}}""", List.of("refund", "delivery")),
+                    "test");
+            suggestions.createEntry(
+                    customer.id(), new ReplyDraft("Delivery on its way", """
+                    Hi {{contact.first_name}}, your order {{order.number}} is on its way and should arrive tomorrow.""", List.of("delivery", "order")), "test");
             suggestions.createEntry(customer.id(), new ReplyDraft("Password reset", """
-                    Hi {{contact.first_name}}, use "Forgot password" on the sign-in page; the link is valid for one hour.""",
-                    List.of("account")), "test");
-            suggestions.createEntry(customer.id(), new ReplyDraft("Cancel subscription", """
-                    Hi {{contact.first_name}}, I've cancelled your subscription; it stays active until the period ends.""",
-                    List.of("cancellation")), "test");
-            suggestions.createSnippet(customer.id(), new ReplyDraft("Refund timing",
-                    "Refunds reach the original payment method within 3–5 working days.", List.of("refund")));
+                    Hi {{contact.first_name}}, use "Forgot password" on the sign-in page; the link is valid for one hour.""", List.of("account")), "test");
+            suggestions.createEntry(
+                    customer.id(), new ReplyDraft("Cancel subscription", """
+                    Hi {{contact.first_name}}, I've cancelled your subscription; it stays active until the period ends.""", List.of("cancellation")), "test");
+            suggestions.createSnippet(
+                    customer.id(),
+                    new ReplyDraft(
+                            "Refund timing",
+                            "Refunds reach the original payment method within 3–5 working days.",
+                            List.of("refund")));
         }
     }
 
     ConversationId start(String text) {
-        return conversations.start(customer.id(), new NewContact("Maria Lopez", "maria-" + UUID.randomUUID() + "@example.com",
-                null), text, "chat", null).conversation().id();
+        return conversations
+                .start(
+                        customer.id(),
+                        new NewContact("Maria Lopez", "maria-" + UUID.randomUUID() + "@example.com", null),
+                        text,
+                        "chat",
+                        null)
+                .conversation()
+                .id();
     }
 
     @Test
@@ -88,23 +116,28 @@ class SuggestionIntegrationTests {
         var best = shown.getFirst();
         assertThat(best.source()).isEqualTo(Suggestion.LIBRARY);
         assertThat(best.sourceTitle()).isEqualTo("Refund for a missing order");
-        assertThat(best.text()).startsWith("Hi Maria, I'm sorry order A12345 never arrived").doesNotContain("{{");
+        assertThat(best.text())
+                .startsWith("Hi Maria, I'm sorry order A12345 never arrived")
+                .doesNotContain("{{");
         assertThat(best.reason()).contains("category refund");
         assertThat(best.status()).isEqualTo("shown");
-        assertThat(shown).allSatisfy(s -> assertThat(s.text()).doesNotContain("{{").doesNotContain("}}"));
+        assertThat(shown)
+                .allSatisfy(s -> assertThat(s.text()).doesNotContain("{{").doesNotContain("}}"));
         // the agent is not known yet: a visible placeholder, filled with the agent's name on insert
         assertThat(best.text()).endsWith("— [agent name]");
         assertThat(suggestions.inserted(customer.id(), best.id(), agent)).endsWith("— Alex Agent");
         // stored for this message (the analysis may replace unused ones with better-informed ones meanwhile)
-        assertThat(suggestions.suggestions(customer.id(), id)).isNotEmpty()
+        assertThat(suggestions.suggestions(customer.id(), id))
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.messageId()).isEqualTo(best.messageId()));
     }
 
     @Test
     void theAnalysisOfAContactMessageBringsSuggestionsWithoutAsking() throws Exception {
         var id = start("I need a refund, order 48213 was never delivered");
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from response_suggestions where conversation_id = '"
-                + id + "'") > 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        count("select count(*) from response_suggestions where conversation_id = '" + id + "'") > 0);
     }
 
     @Test
@@ -121,8 +154,10 @@ class SuggestionIntegrationTests {
         conversations.reply(customer.id(), edited, agent, sent);
 
         var ignored = start("Refund please, order #B20003 never came");
-        // let the analysis-driven suggestions land first, so no batch commits after the reply (the race is real but tiny)
-        await().atMost(Duration.ofSeconds(20)).until(() -> !analysis.analyses(customer.id(), ignored).isEmpty());
+        // let the analysis-driven suggestions land first, so no batch commits after the reply (the race is real but
+        // tiny)
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !analysis.analyses(customer.id(), ignored).isEmpty());
         Thread.sleep(1500);
         assertThat(suggestions.suggestions(customer.id(), ignored)).isNotEmpty();
         conversations.reply(customer.id(), ignored, agent, "Let me check with the warehouse and come back to you.");
@@ -130,18 +165,25 @@ class SuggestionIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(status(a.id())).isEqualTo("accepted");
             assertThat(status(e.id())).isEqualTo("edited");
-            // the analysis may have replaced the first suggestions meanwhile: whatever was shown at reply time is ignored
+            // the analysis may have replaced the first suggestions meanwhile: whatever was shown at reply time is
+            // ignored
             assertThat(count("select count(*) from response_suggestions where conversation_id = '" + ignored
-                    + "' and status = 'ignored'")).isPositive();
+                            + "' and status = 'ignored'"))
+                    .isPositive();
             assertThat(count("select count(*) from response_suggestions where conversation_id = '" + ignored
-                    + "' and status <> 'ignored'")).isZero();
+                            + "' and status <> 'ignored'"))
+                    .isZero();
         });
         assertThat(count("select edit_distance from response_suggestions where id = '" + e.id() + "'"))
                 .isEqualTo(" and added a voucher".length());
-        assertThat(text("select sent_text from response_suggestions where id = '" + e.id() + "'")).isEqualTo(sent);
-        assertThat(count("select count(*) from reply_pairs where conversation_id = '" + ignored + "'")).isOne();
+        assertThat(text("select sent_text from response_suggestions where id = '" + e.id() + "'"))
+                .isEqualTo(sent);
+        assertThat(count("select count(*) from reply_pairs where conversation_id = '" + ignored + "'"))
+                .isOne();
         var entry = suggestions.library(customer.id(), false).stream()
-                .filter(x -> x.title().equals("Refund for a missing order")).findFirst().orElseThrow();
+                .filter(x -> x.title().equals("Refund for a missing order"))
+                .findFirst()
+                .orElseThrow();
         assertThat(entry.stats().accepted()).isPositive();
         assertThat(entry.stats().edited()).isPositive();
         assertThat(suggestions.stats(customer.id()).decided()).isPositive();
@@ -156,7 +198,7 @@ class SuggestionIntegrationTests {
                 + " and event_type like '%MessageReceived' and serialized_event like '%" + id.value() + "%'";
         assertThat(count(sql)).as("the agent's reply only").isOne();
         assertThat(count("select count(*) from event_publication where event_type like '%MessageReceived'"
-                + " and serialized_event like '%" + id.value() + "%'"))
+                        + " and serialized_event like '%" + id.value() + "%'"))
                 .as("the analysis job is stored with the contact's message, so only the reply's listener costs a row")
                 .isOne();
     }
@@ -164,18 +206,26 @@ class SuggestionIntegrationTests {
     @Test
     void aSuggestionInsertedWhileItsBatchIsBeingReplacedKeepsItsAttribution() throws Exception {
         var id = start("My order #B20004 never arrived, refund please");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !analysis.analyses(customer.id(), id).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !analysis.analyses(customer.id(), id).isEmpty());
         Thread.sleep(1500);
         // a library entry (signed with the agent's name); a past reply by meaning may rank above it
         // the analysis-driven batch may still be replacing the first one under load: wait for the library entry
-        var shown = await().atMost(Duration.ofSeconds(20)).until(() -> suggestions.suggestions(customer.id(), id).stream()
-                .filter(s -> s.source().equals(Suggestion.LIBRARY)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        var shown = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> suggestions.suggestions(customer.id(), id).stream()
+                                .filter(s -> s.source().equals(Suggestion.LIBRARY))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
         // a newer batch for the same message deletes the uninserted rows, in a transaction still open when the agent
         // inserts: the insert waits for it and must not lose the row
         try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
             c.setAutoCommit(false);
-            assertThat(c.createStatement().executeUpdate("delete from response_suggestions where id = '" + shown.id()
-                    + "' and inserted_at is null")).isOne();
+            assertThat(c.createStatement()
+                            .executeUpdate("delete from response_suggestions where id = '" + shown.id()
+                                    + "' and inserted_at is null"))
+                    .isOne();
             var inserting = CompletableFuture.supplyAsync(() -> suggestions.inserted(customer.id(), shown.id(), agent));
             Thread.sleep(500);
             assertThat(inserting).isNotDone();
@@ -194,18 +244,24 @@ class SuggestionIntegrationTests {
         for (int n = 0; n < 3; n++) {
             var id = start("I want to cancel my subscription please (" + n + ")");
             // let the analysis-driven suggestions land first, so the inserted one is not replaced under the agent
-            await().atMost(Duration.ofSeconds(20)).until(() -> !analysis.analyses(customer.id(), id).isEmpty()
-                    && suggestions.suggestions(customer.id(), id).stream()
-                            .anyMatch(s -> s.sourceTitle().equals("Cancel subscription")));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !analysis.analyses(customer.id(), id).isEmpty()
+                            && suggestions.suggestions(customer.id(), id).stream()
+                                    .anyMatch(s -> s.sourceTitle().equals("Cancel subscription")));
             Thread.sleep(300);
             var first = suggestions.suggestions(customer.id(), id).stream()
-                    .filter(s -> s.sourceTitle().equals("Cancel subscription")).findFirst().orElseThrow();
+                    .filter(s -> s.sourceTitle().equals("Cancel subscription"))
+                    .findFirst()
+                    .orElseThrow();
             var text = suggestions.inserted(customer.id(), first.id(), agent);
             conversations.reply(customer.id(), id, agent, text + " You can export your data for 30 days.");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> suggestions.proposals(customer.id()).size() > before);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> suggestions.proposals(customer.id()).size() > before);
         var proposal = suggestions.proposals(customer.id()).stream()
-                .filter(p -> p.text().contains("export your data")).findFirst().orElseThrow();
+                .filter(p -> p.text().contains("export your data"))
+                .findFirst()
+                .orElseThrow();
         assertThat(proposal.occurrences()).isGreaterThanOrEqualTo(3);
         assertThat(proposal.text()).startsWith("Hi {{contact.first_name}},");
         var entry = suggestions.acceptProposal(customer.id(), proposal.id(), "supervisor@suggestion-it");
@@ -222,7 +278,8 @@ class SuggestionIntegrationTests {
             }
         })) {
             var id = start("Zqxj vlorp wexd");
-            await().atMost(Duration.ofSeconds(20)).until(() -> !analysis.analyses(customer.id(), id).isEmpty());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !analysis.analyses(customer.id(), id).isEmpty());
             Thread.sleep(500);
             var before = ready.get();
             var computedBefore = computations();
@@ -240,7 +297,8 @@ class SuggestionIntegrationTests {
     void anotherCustomersConversationIsNotFound() {
         var id = start("Refund please");
         assertThatThrownBy(() -> suggestions.suggestions(other.id(), id)).isInstanceOf(ConversationNotFound.class);
-        assertThat(suggestions.library(other.id(), true)).noneMatch(e -> e.title().equals("Refund for a missing order"));
+        assertThat(suggestions.library(other.id(), true))
+                .noneMatch(e -> e.title().equals("Refund for a missing order"));
     }
 
     @Test
@@ -260,8 +318,13 @@ class SuggestionIntegrationTests {
 
     @Test
     void measuresSuggestionLatency() {
-        var messages = List.of("My order #C1 never arrived", "refund please", "how do I reset my password",
-                "cancel my subscription", "where is my parcel, order 77777", "the app keeps crashing");
+        var messages = List.of(
+                "My order #C1 never arrived",
+                "refund please",
+                "how do I reset my password",
+                "cancel my subscription",
+                "where is my parcel, order 77777",
+                "the app keeps crashing");
         var ids = messages.stream().map(this::start).toList();
         var times = new ArrayList<Long>();
         for (int round = 0; round < 20; round++) {
@@ -274,8 +337,10 @@ class SuggestionIntegrationTests {
         times.sort(null);
         var p50 = times.get(times.size() / 2) / 1000.0;
         var p95 = times.get((int) Math.ceil(times.size() * 0.95) - 1) / 1000.0;
-        System.out.printf("suggestion latency (refresh, %d calls incl. reading the conversation and storing): "
-                + "p50 %.1f ms, p95 %.1f ms%n", times.size(), p50, p95);
+        System.out.printf(
+                "suggestion latency (refresh, %d calls incl. reading the conversation and storing): "
+                        + "p50 %.1f ms, p95 %.1f ms%n",
+                times.size(), p50, p95);
         assertThat(times).hasSize(120);
     }
 
@@ -293,18 +358,22 @@ class SuggestionIntegrationTests {
      * commits; the conversations of these tests always get suggestions).
      */
     static void analysisDrivenSuggestionsDone(ConversationId id) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from response_suggestions"
-                + " where conversation_id = '" + id.value() + "'") > 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from response_suggestions" + " where conversation_id = '"
+                                + id.value() + "'")
+                        > 0);
     }
 
     static long count(String sql) throws Exception {
-        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl()); var rs = c.createStatement().executeQuery(sql)) {
+        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : -1;
         }
     }
 
     static String text(String sql) throws Exception {
-        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl()); var rs = c.createStatement().executeQuery(sql)) {
+        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionOperations;
-
 import uk.co.omniops.analysis.internal.MessageAnalyser;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -53,26 +51,45 @@ class SuggestionModuleTests {
 
     static final String REFUND = "I was charged twice for my order and I want a refund of the duplicate payment.";
 
-    @Autowired ConversationManagement conversations;
-    @Autowired SuggestionManagement suggestions;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired JdbcClient jdbc;
-    @Autowired Jobs jobs;
-    @Autowired MessageAnalyser analyser;
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    SuggestionManagement suggestions;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    MessageAnalyser analyser;
 
     Customer customer;
     UserAccount agent;
 
     @BeforeEach
     void setUp() {
-        customer = tenancy.ensureCustomer("suggestion-module-" + UUID.randomUUID().toString().substring(0, 8),
-                "Suggestion Module", "business", "eu");
+        customer = tenancy.ensureCustomer(
+                "suggestion-module-" + UUID.randomUUID().toString().substring(0, 8),
+                "Suggestion Module",
+                "business",
+                "eu");
         tenancy.ensureUser(customer, "agent@" + customer.slug(), "Sam Agent", Role.AGENT, "demo");
-        agent = tenancy.users(customer.id()).stream().filter(u -> u.role() == Role.AGENT).findFirst().orElseThrow();
-        suggestions.createEntry(customer.id(), new ReplyDraft("Duplicate charge refund", """
-                Hi {{contact.first_name}}, I'm sorry you were charged twice. I can refund the duplicate payment for you.""",
-                List.of("refund", "billing")), "test");
+        agent = tenancy.users(customer.id()).stream()
+                .filter(u -> u.role() == Role.AGENT)
+                .findFirst()
+                .orElseThrow();
+        suggestions.createEntry(
+                customer.id(), new ReplyDraft("Duplicate charge refund", """
+                Hi {{contact.first_name}}, I'm sorry you were charged twice. I can refund the duplicate payment for you.""", List.of("refund", "billing")), "test");
     }
 
     @Test
@@ -87,11 +104,13 @@ class SuggestionModuleTests {
                 .andVerify(n -> assertThat(n).isPositive());
         var id = started.get();
 
-        assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id)).isOne();
+        assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id))
+                .isOne();
         assertThat(jdbc(id, "select source_title from response_suggestions where conversation_id = ?"))
                 .contains("Duplicate charge refund");
         assertThat(count("select count(distinct message_id) from response_suggestions where conversation_id = ?", id))
-                .as("suggestions for the analysed message only").isOne();
+                .as("suggestions for the analysed message only")
+                .isOne();
     }
 
     @Test
@@ -101,19 +120,31 @@ class SuggestionModuleTests {
                     for (var i = 0; i < 3; i++) {
                         ids.add(start("Hello, a question about order " + i + "."));
                     }
-                    ids.parallelStream().forEach(id -> List.of(REFUND, "Still waiting for an answer.",
-                            "Why was I charged twice?", "Can someone look at this?")
-                            .parallelStream().forEach(text -> conversations.receive(customer.id(), id, text, null)));
+                    ids.parallelStream()
+                            .forEach(id -> List.of(
+                                            REFUND,
+                                            "Still waiting for an answer.",
+                                            "Why was I charged twice?",
+                                            "Can someone look at this?")
+                                    .parallelStream()
+                                    .forEach(text -> conversations.receive(customer.id(), id, text, null)));
                     return ids.size();
                 })
                 .andWaitAtMost(Duration.ofSeconds(90))
-                .andWaitForStateChange(() -> ids.stream().mapToLong(id -> count(
-                        "select count(*) from sentiment_analysis where conversation_id = ?", id)).sum(), n -> n == 15)
+                .andWaitForStateChange(
+                        () -> ids.stream()
+                                .mapToLong(id ->
+                                        count("select count(*) from sentiment_analysis where conversation_id = ?", id))
+                                .sum(),
+                        n -> n == 15)
                 .andVerify(n -> assertThat(n).isEqualTo(15));
 
         for (var id : ids) {
-            assertThat(count("select count(*) - count(distinct message_id) from sentiment_analysis where conversation_id = ?",
-                    id)).as("no message analysed twice").isZero();
+            assertThat(count(
+                            "select count(*) - count(distinct message_id) from sentiment_analysis where conversation_id = ?",
+                            id))
+                    .as("no message analysed twice")
+                    .isZero();
             await().atMost(Duration.ofSeconds(60)).until(() -> stored(id) > 0);
         }
     }
@@ -124,19 +155,23 @@ class SuggestionModuleTests {
         var id = start(REFUND);
         var message = firstMessage(id);
         await().atMost(Duration.ofSeconds(60)).until(() -> stored(id) > 0);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                jobs.find("analysis", message.value()).orElseThrow().status() == Jobs.Status.DONE);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        jobs.find("analysis", message.value()).orElseThrow().status() == Jobs.Status.DONE);
         var before = stored(id);
 
-        assertThat(jobs.resubmit("analysis", customer.id().value(), message.value(), id.value())).isTrue();
+        assertThat(jobs.resubmit("analysis", customer.id().value(), message.value(), id.value()))
+                .isTrue();
         var twice = List.of(
                 CompletableFuture.supplyAsync(() -> analyser.analyse(customer.id(), id, message, false)),
                 CompletableFuture.supplyAsync(() -> analyser.analyse(customer.id(), id, message, false)));
         assertThat(twice).extracting(CompletableFuture::join).containsOnly(MessageAnalyser.Result.ALREADY_ANALYSED);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                jobs.find("analysis", message.value()).orElseThrow().status() == Jobs.Status.DONE);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        jobs.find("analysis", message.value()).orElseThrow().status() == Jobs.Status.DONE);
 
-        assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id)).isOne();
+        assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id))
+                .isOne();
         assertThat(stored(id)).isEqualTo(before);
     }
 
@@ -157,16 +192,19 @@ class SuggestionModuleTests {
                         end if;
                         return new;
                     end $$""".formatted(sequence, customer.id().value()));
-            c.createStatement().execute("create trigger " + sequence + " before insert on response_suggestions"
-                    + " for each row execute function " + sequence + "()");
+            c.createStatement()
+                    .execute("create trigger " + sequence + " before insert on response_suggestions"
+                            + " for each row execute function " + sequence + "()");
         }
         try {
             var id = start(REFUND);
             await().atMost(Duration.ofSeconds(60)).until(() -> failed(sequence));
-            assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id)).isOne();
+            assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id))
+                    .isOne();
             assertThat(stored(id)).as("the failed computation stored nothing").isZero();
 
-            assertThat(suggestions.suggestions(customer.id(), id)).extracting(Suggestion::sourceTitle)
+            assertThat(suggestions.suggestions(customer.id(), id))
+                    .extracting(Suggestion::sourceTitle)
                     .contains("Duplicate charge refund");
             assertThat(stored(id)).isPositive();
         } finally {
@@ -189,9 +227,14 @@ class SuggestionModuleTests {
             conversations.reply(customer.id(), id, agent.id(), "Reply number " + i + ".");
         }
         var contact = conversations.receive(customer.id(), id, REFUND, null);
-        await().atMost(Duration.ofSeconds(60)).until(() -> transactions.readInTenant(customer.id(), () -> jdbc.sql(
-                "select count(*) from response_suggestions where message_id = ?").param(contact.id().value())
-                .query(Long.class).single()) > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> transactions.readInTenant(
+                                customer.id(),
+                                () -> jdbc.sql("select count(*) from response_suggestions where message_id = ?")
+                                        .param(contact.id().value())
+                                        .query(Long.class)
+                                        .single())
+                        > 0);
         var top = suggestions.suggestions(customer.id(), id).getFirst();
         assertThat(top.messageId()).isEqualTo(contact.id());
         var text = suggestions.inserted(customer.id(), top.id(), agent.id());
@@ -202,23 +245,40 @@ class SuggestionModuleTests {
                     return sent.get();
                 })
                 .andWaitAtMost(Duration.ofSeconds(60))
-                .andWaitForStateChange(() -> transactions.readInTenant(customer.id(), () -> jdbc.sql(
-                        "select contact_text from reply_pairs where agent_message = ?").param(sent.get().id().value())
-                        .query(String.class).list()), pairs -> !pairs.isEmpty())
-                .andVerify(pairs -> assertThat(pairs).as("the reply learnt with the message it answered")
+                .andWaitForStateChange(
+                        () -> transactions.readInTenant(
+                                customer.id(),
+                                () -> jdbc.sql("select contact_text from reply_pairs where agent_message = ?")
+                                        .param(sent.get().id().value())
+                                        .query(String.class)
+                                        .list()),
+                        pairs -> !pairs.isEmpty())
+                .andVerify(pairs -> assertThat(pairs)
+                        .as("the reply learnt with the message it answered")
                         .containsExactly(REFUND));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc(id,
-                "select status from response_suggestions where conversation_id = ? and status <> 'shown'")
-                .contains("accepted"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc(
+                                id,
+                                "select status from response_suggestions where conversation_id = ? and status <> 'shown'")
+                        .contains("accepted"));
     }
 
     private ConversationId start(String text) {
-        return conversations.start(customer.id(), new NewContact("Pat Module", "pat-" + UUID.randomUUID()
-                + "@example.com", null), text, "chat", null).conversation().id();
+        return conversations
+                .start(
+                        customer.id(),
+                        new NewContact("Pat Module", "pat-" + UUID.randomUUID() + "@example.com", null),
+                        text,
+                        "chat",
+                        null)
+                .conversation()
+                .id();
     }
 
     private MessageId firstMessage(ConversationId id) {
-        return conversations.find(customer.id(), id).orElseThrow().messages().stream().map(Message::id).findFirst()
+        return conversations.find(customer.id(), id).orElseThrow().messages().stream()
+                .map(Message::id)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -236,10 +296,14 @@ class SuggestionModuleTests {
     }
 
     private long count(String sql, ConversationId id) {
-        return transactions.readInTenant(customer.id(), () -> jdbc.sql(sql).param(id.value()).query(Long.class).single());
+        return transactions.readInTenant(
+                customer.id(),
+                () -> jdbc.sql(sql).param(id.value()).query(Long.class).single());
     }
 
     private List<String> jdbc(ConversationId id, String sql) {
-        return transactions.readInTenant(customer.id(), () -> jdbc.sql(sql).param(id.value()).query(String.class).list());
+        return transactions.readInTenant(
+                customer.id(),
+                () -> jdbc.sql(sql).param(id.value()).query(String.class).list());
     }
 }

@@ -7,12 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**
@@ -24,9 +22,14 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @OmniOpsIntegrationTest
 class PausedContextTests {
 
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired TenancyManagement tenancy;
-    @Autowired ApiKeyManagement apiKeys;
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    ApiKeyManagement apiKeys;
 
     @Test
     void apiKeysStillAuthenticateAfterTheContextIsStoppedAndStartedAgain() throws Exception {
@@ -38,15 +41,22 @@ class PausedContextTests {
         SecurityContextHolder.setStrategyName(SecurityContextHolder.MODE_THREADLOCAL); // another context's strategy
         context.start();
 
-        assertThat(unknownConversation(key)).as("a 404 problem, not a 500 for want of a customer").isEqualTo(404);
+        assertThat(unknownConversation(key))
+                .as("a 404 problem, not a 500 for want of a customer")
+                .isEqualTo(404);
     }
 
     private int unknownConversation(String key) throws Exception {
         var port = context.getEnvironment().getProperty("local.server.port");
         try (var http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/conversations/"
-                    + UUID.randomUUID() + "/suggestions")).header("Authorization", "Bearer " + key).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/conversations/"
+                                            + UUID.randomUUID() + "/suggestions"))
+                                    .header("Authorization", "Bearer " + key)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         }
     }
 }

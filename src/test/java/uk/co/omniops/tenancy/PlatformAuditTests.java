@@ -3,14 +3,12 @@ package uk.co.omniops.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.DriverManager;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
 
@@ -18,8 +16,11 @@ import uk.co.omniops.test.TestInfrastructure;
 @OmniOpsIntegrationTest
 class PlatformAuditTests {
 
-    @Autowired TenancyManagement tenancy;
-    @Autowired UserDetailsService users;
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    UserDetailsService users;
 
     @AfterEach
     void signOut() {
@@ -34,8 +35,9 @@ class PlatformAuditTests {
         assertThat(auditRows("%")).isEqualTo(machineBefore);
 
         var admin = users.loadUserByUsername("admin@omniops");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
         assertThat(tenancy.allCustomers()).isNotEmpty();
 
         assertThat(auditRows("admin@omniops")).isEqualTo(before + 1);
@@ -51,8 +53,8 @@ class PlatformAuditTests {
 
     private static long auditRows(String actor) throws Exception {
         try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
-                var s = owner.prepareStatement("select count(*) from audit_log where actor like ? "
-                        + "and action = 'platform_access'")) {
+                var s = owner.prepareStatement(
+                        "select count(*) from audit_log where actor like ? " + "and action = 'platform_access'")) {
             s.setString(1, actor);
             try (var rs = s.executeQuery()) {
                 rs.next();

@@ -9,12 +9,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
-
 import uk.co.omniops.platform.PlatformAccess;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
@@ -43,7 +41,8 @@ class RowLevelSecurityTests {
 
     @Test
     void applicationRoleOwnsNothingAndIsNoSuperuser() throws Exception {
-        try (var c = applicationDataSource.getConnection(); var rs = c.createStatement().executeQuery("""
+        try (var c = applicationDataSource.getConnection();
+                var rs = c.createStatement().executeQuery("""
                 select r.rolsuper, r.rolbypassrls,
                        (select count(*) from pg_class where relowner = r.oid) as owned
                   from pg_roles r where r.rolname = current_user""")) {
@@ -72,7 +71,9 @@ class RowLevelSecurityTests {
                 }
             }
         }
-        assertThat(missing).as("tenant tables without ENABLE + FORCE row level security and a policy").isEmpty();
+        assertThat(missing)
+                .as("tenant tables without ENABLE + FORCE row level security and a policy")
+                .isEmpty();
     }
 
     @Test
@@ -85,18 +86,28 @@ class RowLevelSecurityTests {
             for (var table : tables) {
                 var key = table.equals("customers") ? "id" : "customer_id";
                 assertThat(count(c, "select count(*) from " + table + " where " + key + " = '" + A + "'"))
-                        .as("A sees its own %s", table).isPositive();
+                        .as("A sees its own %s", table)
+                        .isPositive();
                 assertThat(count(c, "select count(*) from " + table + " where " + key + " = '" + B + "'"))
-                        .as("A reads B's %s", table).isZero();
-                assertThat(count(c, "select count(*) from " + table)).as("A counts all of %s", table)
+                        .as("A reads B's %s", table)
+                        .isZero();
+                assertThat(count(c, "select count(*) from " + table))
+                        .as("A counts all of %s", table)
                         .isEqualTo(count(c, "select count(*) from " + table + " where " + key + " = '" + A + "'"));
-                assertThat(update(c, "update " + table + " set " + key + " = " + key + " where " + key + " = '" + B + "'"))
-                        .as("A updates B's %s", table).isZero();
+                assertThat(update(
+                                c,
+                                "update " + table + " set " + key + " = " + key + " where " + key + " = '" + B + "'"))
+                        .as("A updates B's %s", table)
+                        .isZero();
                 assertThat(update(c, "delete from " + table + " where " + key + " = '" + B + "'"))
-                        .as("A deletes B's %s", table).isZero();
+                        .as("A deletes B's %s", table)
+                        .isZero();
                 if (!table.equals("customers")) {
                     var sp = c.setSavepoint();
-                    assertThatThrownBy(() -> update(c, "update " + table + " set customer_id = '" + B + "' where customer_id = '" + A + "'"))
+                    assertThatThrownBy(() -> update(
+                                    c,
+                                    "update " + table + " set customer_id = '" + B + "' where customer_id = '" + A
+                                            + "'"))
                             .as("A moves its %s rows to B", table)
                             .isInstanceOf(SQLException.class)
                             .hasMessageContaining("row-level security");
@@ -109,7 +120,8 @@ class RowLevelSecurityTests {
             for (var table : tables) {
                 var key = table.equals("customers") ? "id" : "customer_id";
                 assertThat(count(owner, "select count(*) from " + table + " where " + key + " = '" + B + "'"))
-                        .as("B's %s rows are still there", table).isPositive();
+                        .as("B's %s rows are still there", table)
+                        .isPositive();
             }
         }
     }
@@ -120,9 +132,11 @@ class RowLevelSecurityTests {
         try (var c = applicationDataSource.getConnection()) {
             c.setAutoCommit(false);
             setTenant(c, A);
-            assertThat(count(c, "select count(*) from staff_directory")).isPositive()
+            assertThat(count(c, "select count(*) from staff_directory"))
+                    .isPositive()
                     .isEqualTo(count(c, "select count(*) from app_users where customer_id = '" + A + "'"));
-            assertThat(count(c, "select count(*) from staff_directory where customer_id = '" + B + "'")).isZero();
+            assertThat(count(c, "select count(*) from staff_directory where customer_id = '" + B + "'"))
+                    .isZero();
             assertThat(string(c, """
                     select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns
                      where table_name = 'staff_directory'""")).isEqualTo("id,customer_id,display_name");
@@ -154,7 +168,8 @@ class RowLevelSecurityTests {
                 assertThat(count(c, "select count(*) from " + table)).as(table).isZero();
             }
             setTenant(c, A);
-            assertThat(count(c, "select count(*) from messages where customer_id = '" + B + "'")).isZero();
+            assertThat(count(c, "select count(*) from messages where customer_id = '" + B + "'"))
+                    .isZero();
             c.rollback();
         }
     }
@@ -169,10 +184,16 @@ class RowLevelSecurityTests {
             }
         })) {
             assertThat(string(c, "select current_user")).isEqualTo("omniops_platform");
-            assertThat(count(c, "select count(distinct customer_id) from messages where customer_id in ('" + A + "', '"
-                    + B + "')")).isEqualTo(2);
-            assertThat(count(c, "select count(*) from pg_class where relowner = (select oid from pg_roles "
-                    + "where rolname = current_user)")).isZero();
+            assertThat(count(
+                            c,
+                            "select count(distinct customer_id) from messages where customer_id in ('" + A + "', '" + B
+                                    + "')"))
+                    .isEqualTo(2);
+            assertThat(count(
+                            c,
+                            "select count(*) from pg_class where relowner = (select oid from pg_roles "
+                                    + "where rolname = current_user)"))
+                    .isZero();
             assertThatThrownBy(() -> update(c, "set role postgres")).hasMessageContaining("permission denied");
         }
     }

@@ -1,12 +1,11 @@
 package uk.co.omniops.test;
 
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-
-import com.microsoft.playwright.Page;
 
 /**
  * Runs axe-core (a copy committed under {@code src/test/resources/axe/}, MPL-2.0, see LICENSE beside it) in a page;

@@ -1,15 +1,14 @@
 package uk.co.omniops.test;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 /**
  * One headless Chromium per test JVM (Debian's /usr/bin/chromium where present; Playwright's own browser
@@ -32,7 +31,8 @@ public final class Browser {
     public static synchronized BrowserContext newContextFrom(String address) {
         newContext().close();
         var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1400, 900).setExtraHTTPHeaders(Map.of("X-Forwarded-For", address)));
+                .setViewportSize(1400, 900)
+                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", address)));
         context.setDefaultTimeout(15_000);
         return context;
     }
@@ -42,11 +42,17 @@ public final class Browser {
             // page loads on a loaded 2-core CI machine can exceed Playwright's 5 s default; checks that must be
             // fast (live updates within 1 s) pass their own timeout
             com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            var options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(List.of(
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"));
+            playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            var options = new BrowserType.LaunchOptions()
+                    .setHeadless(true)
+                    .setArgs(List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--disable-dev-shm-usage"));
             var chromium = Paths.get(System.getProperty("omniops.test.chromium", "/usr/bin/chromium"));
             if (Files.isExecutable(chromium)) {
                 options.setExecutablePath(chromium);
@@ -57,8 +63,8 @@ public final class Browser {
                 playwright.close();
             }));
         }
-        var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1400, 900));
+        var context =
+                browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 900));
         context.setDefaultTimeout(15_000);
         return context;
     }
@@ -92,7 +98,7 @@ public final class Browser {
         page.navigate(baseUrl + "/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Log in")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
     }
 }

@@ -1,14 +1,13 @@
 package uk.co.omniops.test;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -24,7 +23,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 public class BrowserExtension implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BrowserExtension.class);
 
     private static volatile String baseUrl = "";
 
@@ -64,12 +64,15 @@ public class BrowserExtension implements BeforeEachCallback, AfterTestExecutionC
         var page = store.get("page", Page.class);
         @SuppressWarnings("unchecked")
         var errors = (List<String>) store.get("errors", List.class);
-        var name = extension.getRequiredTestClass().getSimpleName() + "." + extension.getRequiredTestMethod().getName();
+        var name = extension.getRequiredTestClass().getSimpleName() + "."
+                + extension.getRequiredTestMethod().getName();
         var folder = Path.of("target", "screenshots");
         Files.createDirectories(folder);
         if (page != null && !page.isClosed()) {
             try {
-                page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + ".png")).setFullPage(true));
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(folder.resolve(name + ".png"))
+                        .setFullPage(true));
             } catch (RuntimeException e) {
                 System.err.println("No screenshot of " + name + ": " + e);
             }

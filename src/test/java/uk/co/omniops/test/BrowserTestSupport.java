@@ -1,7 +1,6 @@
 package uk.co.omniops.test;
 
 import com.microsoft.playwright.Page;
-
 import uk.co.omniops.tenancy.DemoData;
 import uk.co.omniops.tenancy.Role;
 

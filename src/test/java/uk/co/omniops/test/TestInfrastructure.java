@@ -1,12 +1,11 @@
 package uk.co.omniops.test;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -25,13 +24,19 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         start();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", Map.of(
-                "omniops.database.url", ownerJdbcUrl(),
-                "omniops.database.app-url", "postgresql://omniops_app:omniops_app_test@localhost:" + postgres.getPort()
-                        + "/postgres",
-                "omniops.database.platform-url", "postgresql://omniops_platform:omniops_platform_test@localhost:"
-                        + postgres.getPort() + "/postgres",
-                "omniops.redis.url", "redis://127.0.0.1:" + redisPort)));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test-infrastructure",
+                        Map.of(
+                                "omniops.database.url", ownerJdbcUrl(),
+                                "omniops.database.app-url",
+                                        "postgresql://omniops_app:omniops_app_test@localhost:" + postgres.getPort()
+                                                + "/postgres",
+                                "omniops.database.platform-url",
+                                        "postgresql://omniops_platform:omniops_platform_test@localhost:"
+                                                + postgres.getPort() + "/postgres",
+                                "omniops.redis.url", "redis://127.0.0.1:" + redisPort)));
     }
 
     public static synchronized void start() {
@@ -44,8 +49,13 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                     .setRegisterShutdownHook(true)
                     .start();
             redisPort = freePort();
-            redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
-                    .setting("save \"\"").setting("appendonly no").onShutdownForceStop(true).build();
+            redis = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(redisPort)
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .onShutdownForceStop(true)
+                    .build();
             redis.start();
             Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopRedis));
         } catch (IOException e) {

@@ -2,10 +2,8 @@ package uk.co.omniops.analysis.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.Pruning;
 import uk.co.omniops.platform.RetentionSettings;
 import uk.co.omniops.tenancy.TenantTransactions;
@@ -30,8 +28,8 @@ class AiUsageRetention implements Pruning {
     @Override
     public int prune(Instant now, RetentionSettings retention) {
         var cutoff = Timestamp.from(now.minus(retention.aiUsage()));
-        return Pruning.inBatches(batch -> transactions.asPlatform("retention: ai_usage", () -> jdbc.sql("""
-                delete from ai_usage where id in (select id from ai_usage where created_at < ? limit ?)""")
-                .params(cutoff, batch).update()));
+        return Pruning.inBatches(batch -> transactions.asPlatform(
+                "retention: ai_usage", () -> jdbc.sql("""
+                delete from ai_usage where id in (select id from ai_usage where created_at < ? limit ?)""").params(cutoff, batch).update()));
     }
 }

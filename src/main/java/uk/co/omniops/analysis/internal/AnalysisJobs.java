@@ -1,17 +1,15 @@
 package uk.co.omniops.analysis.internal;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
@@ -45,7 +43,8 @@ class AnalysisJobs implements JobHandler {
         this.analyser = analyser;
         this.batchSizes = DistributionSummary.builder(BATCH_SIZE_METRIC)
                 .description("Analysis jobs run together by one worker (1 when the queue is idle)")
-                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
     }
 
     /**
@@ -62,7 +61,11 @@ class AnalysisJobs implements JobHandler {
                 && !flags.isEnabled(event.customerId(), Feature.AUTO_CATEGORIZATION)) {
             return;
         }
-        jobs.enqueueWithin(TYPE, event.customerId().value(), event.messageId().value(), event.conversationId().value());
+        jobs.enqueueWithin(
+                TYPE,
+                event.customerId().value(),
+                event.messageId().value(),
+                event.conversationId().value());
     }
 
     @Override
@@ -77,8 +80,12 @@ class AnalysisJobs implements JobHandler {
             throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
         }
         batchSizes.record(1);
-        var result = analyser.analyse(new CustomerId(job.customerId()), new ConversationId(job.parentId()),
-                new MessageId(job.subjectId()), false, () -> jobs.completeWithin(job));
+        var result = analyser.analyse(
+                new CustomerId(job.customerId()),
+                new ConversationId(job.parentId()),
+                new MessageId(job.subjectId()),
+                false,
+                () -> jobs.completeWithin(job));
         log.debug("{} of message {}: {}", job.type(), job.subjectId(), result);
     }
 
@@ -103,12 +110,17 @@ class AnalysisJobs implements JobHandler {
             if (job.parentId() == null) {
                 throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
             }
-            byCustomer.computeIfAbsent(new CustomerId(job.customerId()), c -> new ArrayList<>()).add(job);
+            byCustomer
+                    .computeIfAbsent(new CustomerId(job.customerId()), c -> new ArrayList<>())
+                    .add(job);
         }
         batchSizes.record(batch.size());
         byCustomer.forEach((customer, jobsOfCustomer) -> {
-            var results = analyser.analyseAll(customer, jobsOfCustomer.stream()
-                            .map(j -> new MessageAnalyser.Pending(new ConversationId(Objects.requireNonNull(j.parentId())),
+            var results = analyser.analyseAll(
+                    customer,
+                    jobsOfCustomer.stream()
+                            .map(j -> new MessageAnalyser.Pending(
+                                    new ConversationId(Objects.requireNonNull(j.parentId())),
                                     new MessageId(j.subjectId())))
                             .toList(),
                     () -> jobs.completeWithin(jobsOfCustomer));
@@ -121,8 +133,11 @@ class AnalysisJobs implements JobHandler {
         if (job.parentId() == null) {
             throw new IllegalStateException(job.type() + " job " + job.id() + " has no conversation id");
         }
-        var result = analyser.analyse(new CustomerId(job.customerId()), new ConversationId(job.parentId()),
-                new MessageId(job.subjectId()), false);
+        var result = analyser.analyse(
+                new CustomerId(job.customerId()),
+                new ConversationId(job.parentId()),
+                new MessageId(job.subjectId()),
+                false);
         log.debug("{} of message {}: {}", job.type(), job.subjectId(), result);
     }
 }

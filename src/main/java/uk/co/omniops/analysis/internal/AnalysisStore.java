@@ -11,11 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.SentimentPoint;
 import uk.co.omniops.conversation.ConversationId;
@@ -39,7 +37,10 @@ public class AnalysisStore {
     }
 
     /** A model's results for one message of a batch ({@link #insertModelResults}). */
-    record ModelResult(MessageId message, MessageAnalysed.@Nullable Sentiment sentiment, long latencyMicros,
+    record ModelResult(
+            MessageId message,
+            MessageAnalysed.@Nullable Sentiment sentiment,
+            long latencyMicros,
             List<MessageAnalysed.Category> categories) {}
 
     /**
@@ -49,7 +50,9 @@ public class AnalysisStore {
     void lockAll(Collection<MessageId> messages) {
         var ids = messages.stream().map(MessageId::value).sorted().toArray(UUID[]::new);
         jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(x::text, 4))) from unnest(?::uuid[]) x")
-                .param(ids).query().singleRow();
+                .param(ids)
+                .query()
+                .singleRow();
     }
 
     /**
@@ -65,7 +68,9 @@ public class AnalysisStore {
      * any conversations of the customer: two multi-row inserts (one statement for the sentiments, one for the
      * categories, whatever the number of messages). A batch of analysed messages (live jobs) or one conversation's.
      */
-    void insertModelResults(CustomerId customer, List<ModelResult> results,
+    void insertModelResults(
+            CustomerId customer,
+            List<ModelResult> results,
             java.util.function.Function<MessageId, ConversationId> conversationOf) {
         var sentiments = results.stream().filter(r -> r.sentiment() != null).toList();
         if (!sentiments.isEmpty()) {
@@ -96,10 +101,21 @@ public class AnalysisStore {
                       from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::float8[], ?::text[], ?::float8[], ?::text[], ?::int4[])
                            as r(id, message_id, conversation_id, score, label, confidence, model, latency_us)
                     on conflict (message_id) do nothing""")
-                    .params(customer.value(), ids, messages, conversations, scores, labels, confidences, models, latencies)
+                    .params(
+                            customer.value(),
+                            ids,
+                            messages,
+                            conversations,
+                            scores,
+                            labels,
+                            confidences,
+                            models,
+                            latencies)
                     .update();
         }
-        var categories = results.stream().flatMap(r -> r.categories().stream().map(c -> Map.entry(r.message(), c))).toList();
+        var categories = results.stream()
+                .flatMap(r -> r.categories().stream().map(c -> Map.entry(r.message(), c)))
+                .toList();
         if (!categories.isEmpty()) {
             var n = categories.size();
             var ids = new UUID[n];
@@ -131,12 +147,18 @@ public class AnalysisStore {
      */
     static ModelResult asStored(ModelResult r) {
         var s = r.sentiment();
-        var sentiment = s == null ? null
-                : new MessageAnalysed.Sentiment(dec(s.score()).doubleValue(), s.label(), dec(s.confidence()).doubleValue(),
+        var sentiment = s == null
+                ? null
+                : new MessageAnalysed.Sentiment(
+                        dec(s.score()).doubleValue(),
+                        s.label(),
+                        dec(s.confidence()).doubleValue(),
                         s.model());
         var categories = r.categories().stream()
-                .map(c -> new MessageAnalysed.Category(c.key(), dec(c.confidence()).doubleValue(), c.source()))
-                .sorted(java.util.Comparator.comparingDouble(MessageAnalysed.Category::confidence).reversed()
+                .map(c -> new MessageAnalysed.Category(
+                        c.key(), dec(c.confidence()).doubleValue(), c.source()))
+                .sorted(java.util.Comparator.comparingDouble(MessageAnalysed.Category::confidence)
+                        .reversed()
                         .thenComparing(MessageAnalysed.Category::key))
                 .toList();
         return new ModelResult(r.message(), sentiment, r.latencyMicros(), categories);
@@ -158,7 +180,8 @@ public class AnalysisStore {
                 union
                 select message_id from conversation_categories where customer_id = ? and message_id = any(?)""")
                 .params(customer.value(), ids, customer.value(), ids)
-                .query((rs, i) -> new MessageId(rs.getObject(1, UUID.class))).list());
+                .query((rs, i) -> new MessageId(rs.getObject(1, UUID.class)))
+                .list());
     }
 
     boolean analysed(CustomerId customer, MessageId message) {
@@ -166,8 +189,12 @@ public class AnalysisStore {
     }
 
     /** Stores a model's sentiment; never overwrites an agent's label. */
-    void upsertSentiment(CustomerId customer, ConversationId conversation, MessageId message,
-            MessageAnalysed.Sentiment s, long latencyMicros) {
+    void upsertSentiment(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
+            MessageAnalysed.Sentiment s,
+            long latencyMicros) {
         jdbc.sql("""
                 insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence, model, latency_us)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -175,62 +202,104 @@ public class AnalysisStore {
                    set score = excluded.score, label = excluded.label, confidence = excluded.confidence,
                        model = excluded.model, latency_us = excluded.latency_us, created_at = now()
                  where sentiment_analysis.model <> 'agent'""")
-                .params(UUID.randomUUID(), customer.value(), message.value(), conversation.value(), dec(s.score()),
-                        s.label(), dec(s.confidence()), s.model(), (int) Math.min(latencyMicros, Integer.MAX_VALUE))
+                .params(
+                        UUID.randomUUID(),
+                        customer.value(),
+                        message.value(),
+                        conversation.value(),
+                        dec(s.score()),
+                        s.label(),
+                        dec(s.confidence()),
+                        s.model(),
+                        (int) Math.min(latencyMicros, Integer.MAX_VALUE))
                 .update();
     }
 
     /** An agent's label: always wins (the model column says {@code agent}). */
-    void setAgentSentiment(CustomerId customer, ConversationId conversation, MessageId message, double score,
-            String label, double confidence) {
+    void setAgentSentiment(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
+            double score,
+            String label,
+            double confidence) {
         jdbc.sql("""
                 insert into sentiment_analysis (id, customer_id, message_id, conversation_id, score, label, confidence, model)
                 values (?, ?, ?, ?, ?, ?, ?, 'agent')
                 on conflict (message_id) do update
                    set score = excluded.score, label = excluded.label, confidence = excluded.confidence, model = 'agent',
                        latency_us = null, created_at = now()""")
-                .params(UUID.randomUUID(), customer.value(), message.value(), conversation.value(), dec(score), label,
+                .params(
+                        UUID.randomUUID(),
+                        customer.value(),
+                        message.value(),
+                        conversation.value(),
+                        dec(score),
+                        label,
                         dec(confidence))
                 .update();
     }
 
     Optional<MessageAnalysed.Sentiment> sentiment(CustomerId customer, MessageId message) {
-        return jdbc.sql("select score, label, confidence, model from sentiment_analysis where customer_id = ? and message_id = ?")
+        return jdbc.sql(
+                        "select score, label, confidence, model from sentiment_analysis where customer_id = ? and message_id = ?")
                 .params(customer.value(), message.value())
-                .query((rs, i) -> new MessageAnalysed.Sentiment(rs.getDouble(1), rs.getString(2), rs.getDouble(3), rs.getString(4)))
+                .query((rs, i) -> new MessageAnalysed.Sentiment(
+                        rs.getDouble(1), rs.getString(2), rs.getDouble(3), rs.getString(4)))
                 .optional();
     }
 
     /** Replaces the model's categories of a message, unless an agent already set them. */
-    void replaceModelCategories(CustomerId customer, ConversationId conversation, MessageId message,
+    void replaceModelCategories(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
             List<MessageAnalysed.Category> categories) {
-        var agentRows = jdbc.sql("select count(*) from conversation_categories where customer_id = ? and message_id = ? and source = 'agent'")
-                .params(customer.value(), message.value()).query(Long.class).single();
+        var agentRows = jdbc.sql(
+                        "select count(*) from conversation_categories where customer_id = ? and message_id = ? and source = 'agent'")
+                .params(customer.value(), message.value())
+                .query(Long.class)
+                .single();
         if (agentRows > 0) {
             return;
         }
         jdbc.sql("delete from conversation_categories where customer_id = ? and message_id = ? and source = 'model'")
-                .params(customer.value(), message.value()).update();
+                .params(customer.value(), message.value())
+                .update();
         for (var c : categories) {
             insertCategory(customer, conversation, message, c.key(), c.confidence(), "model");
         }
     }
 
     /** An agent's final set for a message replaces every row of it. */
-    void setAgentCategories(CustomerId customer, ConversationId conversation, MessageId message, Collection<String> keys) {
+    void setAgentCategories(
+            CustomerId customer, ConversationId conversation, MessageId message, Collection<String> keys) {
         jdbc.sql("delete from conversation_categories where customer_id = ? and message_id = ?")
-                .params(customer.value(), message.value()).update();
+                .params(customer.value(), message.value())
+                .update();
         for (var key : keys) {
             insertCategory(customer, conversation, message, key, 1.0, "agent");
         }
     }
 
-    private void insertCategory(CustomerId customer, ConversationId conversation, MessageId message, String key,
-            double confidence, String source) {
+    private void insertCategory(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
+            String key,
+            double confidence,
+            String source) {
         jdbc.sql("""
                 insert into conversation_categories (id, customer_id, conversation_id, message_id, category_key, confidence, source)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), customer.value(), conversation.value(), message.value(), key, dec(confidence), source)
+                .params(
+                        UUID.randomUUID(),
+                        customer.value(),
+                        conversation.value(),
+                        message.value(),
+                        key,
+                        dec(confidence),
+                        source)
                 .update();
     }
 
@@ -239,7 +308,8 @@ public class AnalysisStore {
                 select category_key, confidence, source from conversation_categories
                  where customer_id = ? and message_id = ? order by confidence desc, category_key""")
                 .params(customer.value(), message.value())
-                .query((rs, i) -> new MessageAnalysed.Category(rs.getString(1), rs.getDouble(2), rs.getString(3))).list();
+                .query((rs, i) -> new MessageAnalysed.Category(rs.getString(1), rs.getDouble(2), rs.getString(3)))
+                .list();
     }
 
     /** Every analysed message of a conversation: sentiment rows and category rows. */
@@ -247,7 +317,9 @@ public class AnalysisStore {
         return jdbc.sql("""
                 select s.message_id, s.score, s.label, s.confidence, s.model, s.created_at
                   from sentiment_analysis s where s.customer_id = ? and s.conversation_id = ?""")
-                .params(customer.value(), conversation.value()).query(AnalysisStore::sentimentRow).list();
+                .params(customer.value(), conversation.value())
+                .query(AnalysisStore::sentimentRow)
+                .list();
     }
 
     public List<CategoryRow> categoryRows(CustomerId customer, ConversationId conversation) {
@@ -256,7 +328,8 @@ public class AnalysisStore {
                  where customer_id = ? and conversation_id = ? and message_id is not null
                  order by confidence desc, category_key""")
                 .params(customer.value(), conversation.value())
-                .query((rs, i) -> new CategoryRow(new MessageId(rs.getObject(1, UUID.class)),
+                .query((rs, i) -> new CategoryRow(
+                        new MessageId(rs.getObject(1, UUID.class)),
                         new MessageAnalysed.Category(rs.getString(2), rs.getDouble(3), rs.getString(4)),
                         rs.getTimestamp(5).toInstant()))
                 .list();
@@ -268,24 +341,43 @@ public class AnalysisStore {
                 select message_id, created_at, score, label, confidence from sentiment_analysis
                  where customer_id = ? and conversation_id = ? order by created_at, message_id""")
                 .params(customer.value(), conversation.value())
-                .query((rs, i) -> new SentimentPoint(new MessageId(rs.getObject(1, UUID.class)), rs.getTimestamp(2).toInstant(),
-                        rs.getDouble(3), rs.getString(4), rs.getDouble(5)))
+                .query((rs, i) -> new SentimentPoint(
+                        new MessageId(rs.getObject(1, UUID.class)),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getDouble(3),
+                        rs.getString(4),
+                        rs.getDouble(5)))
                 .list();
     }
 
-    void recordCorrection(CustomerId customer, ConversationId conversation, MessageId message, String kind,
-            String beforeJson, String afterJson, UUID byUser) {
+    void recordCorrection(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
+            String kind,
+            String beforeJson,
+            String afterJson,
+            UUID byUser) {
         jdbc.sql("""
                 insert into analysis_corrections (id, customer_id, message_id, conversation_id, kind, before, after, by_user)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
-                .params(UUID.randomUUID(), customer.value(), message.value(), conversation.value(), kind, beforeJson,
-                        afterJson, byUser)
+                .params(
+                        UUID.randomUUID(),
+                        customer.value(),
+                        message.value(),
+                        conversation.value(),
+                        kind,
+                        beforeJson,
+                        afterJson,
+                        byUser)
                 .update();
     }
 
     long corrections(CustomerId customer) {
-        return jdbc.sql("select count(*) from analysis_corrections where customer_id = ?").param(customer.value())
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from analysis_corrections where customer_id = ?")
+                .param(customer.value())
+                .query(Long.class)
+                .single();
     }
 
     /** The conversation of an analysed message (corrections name only the message). */
@@ -296,7 +388,8 @@ public class AnalysisStore {
                 select conversation_id from conversation_categories where customer_id = ? and message_id = ?
                 limit 1""")
                 .params(customer.value(), message.value(), customer.value(), message.value())
-                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class))).optional();
+                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class)))
+                .optional();
     }
 
     public record SentimentRow(MessageId messageId, MessageAnalysed.Sentiment sentiment, java.time.Instant at) {}
@@ -304,7 +397,8 @@ public class AnalysisStore {
     public record CategoryRow(MessageId messageId, MessageAnalysed.Category category, java.time.Instant at) {}
 
     private static SentimentRow sentimentRow(ResultSet rs, int i) throws SQLException {
-        return new SentimentRow(new MessageId(rs.getObject(1, UUID.class)),
+        return new SentimentRow(
+                new MessageId(rs.getObject(1, UUID.class)),
                 new MessageAnalysed.Sentiment(rs.getDouble(2), rs.getString(3), rs.getDouble(4), rs.getString(5)),
                 rs.getTimestamp(6).toInstant());
     }

@@ -3,7 +3,6 @@ package uk.co.omniops.analysis.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.platform.JobHandler;
 import uk.co.omniops.platform.Jobs;

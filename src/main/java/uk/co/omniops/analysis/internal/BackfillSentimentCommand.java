@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
-
 import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.platform.CommandArguments;
@@ -66,7 +64,8 @@ public class BackfillSentimentCommand implements OperationsCommand {
         var slugs = new TreeMap<CustomerId, String>((a, b) -> a.value().compareTo(b.value()));
         context.getBean(TenancyManagement.class).allCustomers().forEach(c -> slugs.put(c.id(), c.slug()));
         var since = Instant.now().minus(Duration.ofDays(days));
-        out.println((dryRun ? "Dry run: " : "") + "contact messages since " + since + " without analysis, batches of " + batchSize);
+        out.println((dryRun ? "Dry run: " : "") + "contact messages since " + since + " without analysis, batches of "
+                + batchSize);
         var perCustomer = new TreeMap<String, int[]>();
         // conversations enqueued by this run, most recent first: the scan is in time order, so a conversation's
         // messages come close together (a bounded memory; a conversation seen again later is enqueued idempotently)
@@ -87,8 +86,11 @@ public class BackfillSentimentCommand implements OperationsCommand {
                 if (page.isEmpty()) {
                     break;
                 }
-                var analysed = transactions.readInTenant(id,
-                        () -> store.analysedAmong(id, page.stream().map(MessageSource.MessageText::id).toList()));
+                var analysed = transactions.readInTenant(
+                        id,
+                        () -> store.analysedAmong(
+                                id,
+                                page.stream().map(MessageSource.MessageText::id).toList()));
                 for (var message : page) {
                     scanned++;
                     counts[0]++;
@@ -100,14 +102,24 @@ public class BackfillSentimentCommand implements OperationsCommand {
                         continue;
                     }
                     counts[2]++;
-                    if (!dryRun && jobs.resubmit(BackfillAnalysisJobs.TYPE, id.value(), message.conversationId().value(), null)) {
+                    if (!dryRun
+                            && jobs.resubmit(
+                                    BackfillAnalysisJobs.TYPE,
+                                    id.value(),
+                                    message.conversationId().value(),
+                                    null)) {
                         enqueued++;
                     }
                 }
                 cursor = page.getLast();
-                out.println("  scanned " + scanned + " messages, " + perCustomer.values().stream().mapToInt(c -> c[1]).sum()
+                out.println("  scanned " + scanned + " messages, "
+                        + perCustomer.values().stream().mapToInt(c -> c[1]).sum()
                         + " without analysis, " + (dryRun ? "would enqueue " : "enqueued ")
-                        + (dryRun ? perCustomer.values().stream().mapToInt(c -> c[2]).sum() : enqueued) + " conversation(s)");
+                        + (dryRun
+                                ? perCustomer.values().stream()
+                                        .mapToInt(c -> c[2])
+                                        .sum()
+                                : enqueued) + " conversation(s)");
             }
         }
         perCustomer.forEach((slug, c) -> out.println("  " + slug + ": " + c[0] + " contact messages, " + c[1]

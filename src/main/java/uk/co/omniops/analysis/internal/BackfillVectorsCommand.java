@@ -2,10 +2,8 @@ package uk.co.omniops.analysis.internal;
 
 import java.io.PrintStream;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
-
 import uk.co.omniops.platform.CommandArguments;
 import uk.co.omniops.platform.OperationsCommand;
 
@@ -40,8 +38,11 @@ public class BackfillVectorsCommand implements OperationsCommand {
         var backfill = context.getBean(VectorBackfill.class);
         var enabled = context.getBean(MessageEmbeddings.class).enabled();
         var queued = backfill.startAll();
-        out.println(enabled ? "queued the vector backfill's scan for " + queued + " customer(s) (a scan already waiting is not queued twice)"
-                : "the sentence encoder is off (omniops.analysis.embeddings.enabled=false): nothing to do");
+        out.println(
+                enabled
+                        ? "queued the vector backfill's scan for " + queued
+                                + " customer(s) (a scan already waiting is not queued twice)"
+                        : "the sentence encoder is off (omniops.analysis.embeddings.enabled=false): nothing to do");
         out.println("{\"enabled\":" + enabled + ",\"scans_queued\":" + queued + "}");
         return 0;
     }

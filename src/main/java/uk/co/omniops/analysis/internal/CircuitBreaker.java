@@ -1,11 +1,10 @@
 package uk.co.omniops.analysis.internal;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 
 /**
  * A Resilience4j circuit breaker around one outbound dependency (an OpenAI model): it opens once the last
@@ -21,14 +20,16 @@ public final class CircuitBreaker {
     private final io.github.resilience4j.circuitbreaker.CircuitBreaker breaker;
 
     public CircuitBreaker(String name, int threshold, Duration openFor, Clock clock) {
-        this.breaker = io.github.resilience4j.circuitbreaker.CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindow(threshold, threshold, SlidingWindowType.COUNT_BASED)
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(openFor)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordExceptions(Throwable.class)
-                .clock(clock)
-                .build());
+        this.breaker = io.github.resilience4j.circuitbreaker.CircuitBreaker.of(
+                name,
+                CircuitBreakerConfig.custom()
+                        .slidingWindow(threshold, threshold, SlidingWindowType.COUNT_BASED)
+                        .failureRateThreshold(100)
+                        .waitDurationInOpenState(openFor)
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .recordExceptions(Throwable.class)
+                        .clock(clock)
+                        .build());
     }
 
     /** Takes a permission to call; false while open (and at half open once the one trial call is out). */

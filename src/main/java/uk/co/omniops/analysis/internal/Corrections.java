@@ -7,10 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.analysis.MessageSource.MessageText;
@@ -37,8 +35,14 @@ public class Corrections {
     private final TenantTransactions transactions;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Corrections(AnalysisStore store, CustomerModels customerModels, CustomerTaxonomies taxonomies, Models models,
-            MessageSource source, MessageAnalyser analyser, TenantTransactions transactions) {
+    Corrections(
+            AnalysisStore store,
+            CustomerModels customerModels,
+            CustomerTaxonomies taxonomies,
+            Models models,
+            MessageSource source,
+            MessageAnalyser analyser,
+            TenantTransactions transactions) {
         this.store = store;
         this.customerModels = customerModels;
         this.taxonomies = taxonomies;
@@ -56,7 +60,8 @@ public class Corrections {
      */
     public ConversationId correctSentiment(CustomerId customer, MessageId message, String label, UUID byUser) {
         if (!SentimentLabels.ALL.contains(label)) {
-            throw new IllegalArgumentException("sentiment label must be one of " + SentimentLabels.ALL + ", got " + label);
+            throw new IllegalArgumentException(
+                    "sentiment label must be one of " + SentimentLabels.ALL + ", got " + label);
         }
         var text = messageText(customer, message);
         var adapter = customerModels.adapter(customer);
@@ -69,13 +74,29 @@ public class Corrections {
                 transactions.inTenant(customer, () -> {
                     store.lock(message);
                     var before = store.sentiment(customer, message).orElse(null);
-                    store.recordCorrection(customer, text.conversationId(), message, "sentiment",
-                            toJson(before == null ? Map.of() : Map.of("label", before.label(), "score", before.score(),
-                                    "model", before.model())),
-                            toJson(Map.of("label", label, "adapted_model_agreed", agreed)), byUser);
+                    store.recordCorrection(
+                            customer,
+                            text.conversationId(),
+                            message,
+                            "sentiment",
+                            toJson(
+                                    before == null
+                                            ? Map.of()
+                                            : Map.of(
+                                                    "label",
+                                                    before.label(),
+                                                    "score",
+                                                    before.score(),
+                                                    "model",
+                                                    before.model())),
+                            toJson(Map.of("label", label, "adapted_model_agreed", agreed)),
+                            byUser);
                     store.setAgentSentiment(customer, text.conversationId(), message, score, label, confidence);
                     customerModels.save(customer, adapter);
-                    analyser.publish(customer, text.conversationId(), message,
+                    analyser.publish(
+                            customer,
+                            text.conversationId(),
+                            message,
                             List.of(models.sentiment().version() + "+adapter", AnalysisStore.AGENT));
                     return null;
                 });
@@ -88,8 +109,8 @@ public class Corrections {
     }
 
     /** {@link #correctSentiment} for categories. */
-    public ConversationId correctCategories(CustomerId customer, MessageId message, Set<String> add, Set<String> remove,
-            UUID byUser) {
+    public ConversationId correctCategories(
+            CustomerId customer, MessageId message, Set<String> add, Set<String> remove, UUID byUser) {
         var both = add.stream().filter(remove::contains).toList();
         if (!both.isEmpty()) {
             throw new IllegalArgumentException("categories both added and removed: " + both);
@@ -109,19 +130,36 @@ public class Corrections {
                 transactions.inTenant(customer, () -> {
                     store.lock(message);
                     var before = store.categories(customer, message).stream()
-                            .filter(c -> !c.source().equals("model") || store.categories(customer, message).stream()
-                                    .noneMatch(a -> a.source().equals("agent")))
-                            .map(MessageAnalysed.Category::key).collect(Collectors.toCollection(LinkedHashSet::new));
+                            .filter(c -> !c.source().equals("model")
+                                    || store.categories(customer, message).stream()
+                                            .noneMatch(a -> a.source().equals("agent")))
+                            .map(MessageAnalysed.Category::key)
+                            .collect(Collectors.toCollection(LinkedHashSet::new));
                     var after = new LinkedHashSet<>(before);
                     after.addAll(add);
                     after.removeAll(remove);
-                    store.recordCorrection(customer, text.conversationId(), message, "categories",
+                    store.recordCorrection(
+                            customer,
+                            text.conversationId(),
+                            message,
+                            "categories",
                             toJson(Map.of("categories", List.copyOf(before))),
-                            toJson(Map.of("categories", List.copyOf(after), "added", List.copyOf(add), "removed",
-                                    List.copyOf(remove), "adapted_model_agreed", agreed)), byUser);
+                            toJson(Map.of(
+                                    "categories",
+                                    List.copyOf(after),
+                                    "added",
+                                    List.copyOf(add),
+                                    "removed",
+                                    List.copyOf(remove),
+                                    "adapted_model_agreed",
+                                    agreed)),
+                            byUser);
                     store.setAgentCategories(customer, text.conversationId(), message, after);
                     customerModels.save(customer, adapter);
-                    analyser.publish(customer, text.conversationId(), message,
+                    analyser.publish(
+                            customer,
+                            text.conversationId(),
+                            message,
                             List.of(models.categories().version() + "+adapter", AnalysisStore.AGENT));
                     return null;
                 });
@@ -134,7 +172,8 @@ public class Corrections {
     }
 
     private MessageText messageText(CustomerId customer, MessageId message) {
-        var conversation = transactions.readInTenant(customer, () -> store.conversationOf(customer, message))
+        var conversation = transactions
+                .readInTenant(customer, () -> store.conversationOf(customer, message))
                 .orElseThrow(() -> new NoSuchElementException("message " + message + " has not been analysed"));
         return source.text(customer, conversation, message)
                 .orElseThrow(() -> new NoSuchElementException("message " + message + " not found"));

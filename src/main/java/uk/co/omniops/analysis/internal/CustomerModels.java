@@ -3,13 +3,11 @@ package uk.co.omniops.analysis.internal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.AnalysisSettings;
 import uk.co.omniops.analysis.model.CustomerAdapter;
 import uk.co.omniops.platform.LiveUpdate;
@@ -38,7 +36,8 @@ public class CustomerModels implements DisposableBean {
     private final Map<CustomerId, Cached> cache = new ConcurrentHashMap<>();
     private final LiveUpdates.Registration registration;
 
-    CustomerModels(JdbcClient jdbc, TenantTransactions transactions, LiveUpdates liveUpdates, AnalysisSettings settings) {
+    CustomerModels(
+            JdbcClient jdbc, TenantTransactions transactions, LiveUpdates liveUpdates, AnalysisSettings settings) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.liveUpdates = liveUpdates;
@@ -61,10 +60,15 @@ public class CustomerModels implements DisposableBean {
         if (cached != null && System.nanoTime() - cached.loadedNanos() < ttl.toNanos()) {
             return cached.adapter();
         }
-        var loaded = transactions.readInTenant(customer, () -> jdbc
-                .sql("select adapter from customer_models where customer_id = ?").param(customer.value())
-                .query(byte[].class).optional())
-                .map(bytes -> decode(customer, bytes)).orElseGet(CustomerAdapter::new);
+        var loaded = transactions
+                .readInTenant(
+                        customer,
+                        () -> jdbc.sql("select adapter from customer_models where customer_id = ?")
+                                .param(customer.value())
+                                .query(byte[].class)
+                                .optional())
+                .map(bytes -> decode(customer, bytes))
+                .orElseGet(CustomerAdapter::new);
         cache.put(customer, new Cached(loaded, System.nanoTime(), System.currentTimeMillis()));
         return loaded;
     }
@@ -73,7 +77,10 @@ public class CustomerModels implements DisposableBean {
         try {
             return CustomerAdapter.fromBytes(bytes);
         } catch (RuntimeException e) {
-            log.error("The stored adapter of customer {} cannot be read ({}); starting from an empty one", customer, e.toString());
+            log.error(
+                    "The stored adapter of customer {} cannot be read ({}); starting from an empty one",
+                    customer,
+                    e.toString());
             return new CustomerAdapter();
         }
     }
@@ -87,7 +94,10 @@ public class CustomerModels implements DisposableBean {
                    set adapter = excluded.adapter, corrections = excluded.corrections,
                        sentiment_accuracy = excluded.sentiment_accuracy, category_accuracy = excluded.category_accuracy,
                        updated_at = now()""")
-                .params(customer.value(), adapter.toBytes(), (int) adapter.corrections(),
+                .params(
+                        customer.value(),
+                        adapter.toBytes(),
+                        (int) adapter.corrections(),
                         AnalysisStore.nanToNull(adapter.sentimentPrequentialAccuracy()),
                         AnalysisStore.nanToNull(adapter.categoryPrequentialAccuracy()))
                 .update();

@@ -1,9 +1,8 @@
 package uk.co.omniops.analysis.internal;
 
-import uk.co.omniops.analysis.Vectors;
-
 import java.nio.ByteBuffer;
 import java.util.Collection;
+import uk.co.omniops.analysis.Vectors;
 
 /**
  * How {@code message_embeddings.vector} keeps a sentence vector: one float scale (big-endian) and one signed byte per

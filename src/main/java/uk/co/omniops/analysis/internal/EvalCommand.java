@@ -5,12 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
-
 import uk.co.omniops.OmniOpsApplication;
 import uk.co.omniops.analysis.model.CategoryModel;
 import uk.co.omniops.analysis.model.CustomerAdapter;
@@ -61,7 +59,8 @@ public class EvalCommand implements OperationsCommand {
     }
 
     @Override
-    public int run(CommandArguments arguments, @Nullable ApplicationContext context, PrintStream out) throws IOException {
+    public int run(CommandArguments arguments, @Nullable ApplicationContext context, PrintStream out)
+            throws IOException {
         arguments.allow(Set.of("task", "input", "customer", "adapt-from", "ngram"));
         var task = arguments.required("task");
         if (!task.equals("sentiment") && !task.equals("categories")) {
@@ -82,10 +81,15 @@ public class EvalCommand implements OperationsCommand {
         if (adaptFrom != null && !Files.isRegularFile(Path.of(adaptFrom))) {
             throw new BadArgument("--adapt-from file not found: " + adaptFrom);
         }
-        System.err.println("eval: " + examples.size() + " examples from " + input + (customer == null ? "" : " for " + customer));
+        System.err.println(
+                "eval: " + examples.size() + " examples from " + input + (customer == null ? "" : " for " + customer));
         if (customer == null) {
-            var sentiment = task.equals("sentiment") ? (ngram ? SentimentModel.loadNgram() : SentimentModel.loadDefault()) : null;
-            var categories = task.equals("categories") ? (ngram ? CategoryModel.loadNgram() : CategoryModel.loadDefault()) : null;
+            var sentiment = task.equals("sentiment")
+                    ? (ngram ? SentimentModel.loadNgram() : SentimentModel.loadDefault())
+                    : null;
+            var categories = task.equals("categories")
+                    ? (ngram ? CategoryModel.loadNgram() : CategoryModel.loadDefault())
+                    : null;
             var baseline = sentiment != null
                     ? ModelEvaluation.evaluateSentiment(examples, sentiment)
                     : ModelEvaluation.evaluateCategories(examples, categories);
@@ -106,12 +110,18 @@ public class EvalCommand implements OperationsCommand {
             out.println(adapted.toJson(baseline, applied));
             return 0;
         }
-        try (var app = context != null ? null : new SpringApplicationBuilder(OmniOpsApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "omniops.command-mode=true", "omniops.simulator.enabled=false")
-                .run()) {
+        try (var app = context != null
+                ? null
+                : new SpringApplicationBuilder(OmniOpsApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .properties(
+                                "spring.main.banner-mode=off",
+                                "omniops.command-mode=true",
+                                "omniops.simulator.enabled=false")
+                        .run()) {
             var ctx = context != null ? context : app;
-            var found = ctx.getBean(TenancyManagement.class).customerBySlug(customer)
+            var found = ctx.getBean(TenancyManagement.class)
+                    .customerBySlug(customer)
                     .orElseThrow(() -> new BadArgument("unknown customer '" + customer + "'"));
             CustomerAdapter adapter = ctx.getBean(CustomerModels.class).adapter(found.id());
             var models = ctx.getBean(Models.class);

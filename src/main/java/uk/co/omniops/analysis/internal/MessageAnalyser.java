@@ -1,21 +1,19 @@
 package uk.co.omniops.analysis.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.MessageAnalysed;
-import uk.co.omniops.analysis.MessagesAnalysed;
 import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.analysis.MessageSource.MessageText;
+import uk.co.omniops.analysis.MessagesAnalysed;
 import uk.co.omniops.analysis.model.CustomerAdapter;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationFacts;
@@ -45,7 +43,13 @@ public class MessageAnalyser {
     static final LiveUpdate.Kind ANALYSED_UPDATE = LiveUpdate.Kind.MESSAGE_ANALYSED;
     private static final Set<String> SENTIMENT_LABELS = Set.of("negative", "neutral", "positive");
 
-    public enum Result { ANALYSED, ALREADY_ANALYSED, NOT_FOUND, NOT_CONTACT, DISABLED }
+    public enum Result {
+        ANALYSED,
+        ALREADY_ANALYSED,
+        NOT_FOUND,
+        NOT_CONTACT,
+        DISABLED
+    }
 
     private final MessageSource source;
     private final FeatureFlags flags;
@@ -62,10 +66,20 @@ public class MessageAnalyser {
     private final Timer sentimentTimer;
     private final Timer categoriesTimer;
 
-    MessageAnalyser(MessageSource source, FeatureFlags flags, Models models, SentimentAnalyser sentiment,
-            CustomerModels customerModels, CustomerTaxonomies taxonomies, AnalysisStore store,
-            TenantTransactions transactions, ApplicationEventPublisher events, LiveUpdates liveUpdates,
-            ConversationManagement conversations, MessageEmbeddings embeddings, MeterRegistry meters) {
+    MessageAnalyser(
+            MessageSource source,
+            FeatureFlags flags,
+            Models models,
+            SentimentAnalyser sentiment,
+            CustomerModels customerModels,
+            CustomerTaxonomies taxonomies,
+            AnalysisStore store,
+            TenantTransactions transactions,
+            ApplicationEventPublisher events,
+            LiveUpdates liveUpdates,
+            ConversationManagement conversations,
+            MessageEmbeddings embeddings,
+            MeterRegistry meters) {
         this.source = source;
         this.flags = flags;
         this.models = models;
@@ -78,10 +92,16 @@ public class MessageAnalyser {
         this.liveUpdates = liveUpdates;
         this.conversations = conversations;
         this.embeddings = embeddings;
-        this.sentimentTimer = Timer.builder(SENTIMENT_LATENCY).description("Sentiment analysis of one message")
-                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
-        this.categoriesTimer = Timer.builder(CATEGORIES_LATENCY).description("Categorisation of one message")
-                .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(meters);
+        this.sentimentTimer = Timer.builder(SENTIMENT_LATENCY)
+                .description("Sentiment analysis of one message")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .register(meters);
+        this.categoriesTimer = Timer.builder(CATEGORIES_LATENCY)
+                .description("Categorisation of one message")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     public Result analyse(CustomerId customer, ConversationId conversation, MessageId message, boolean force) {
@@ -92,14 +112,21 @@ public class MessageAnalyser {
      * Like {@link #analyse(CustomerId, ConversationId, MessageId, boolean)}; {@code inTransaction} runs in the
      * transaction that stores the results (the live job marks itself done there: {@code Jobs.completeWithin}).
      */
-    Result analyse(CustomerId customer, ConversationId conversation, MessageId message, boolean force,
+    Result analyse(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
+            boolean force,
             Runnable inTransaction) {
-        var before = transactions.readInTenant(customer, () -> conversations.facts(customer, conversation)
-                .flatMap(facts -> facts.recentMessage(message)
-                        .map(m -> new MessageText(m.id(), conversation, customer, m.authorType(), false, m.text(),
-                                m.createdAt()))
-                        .or(() -> source.text(customer, conversation, message))
-                        .map(text -> before(customer, text, facts, force))));
+        var before = transactions.readInTenant(
+                customer,
+                () -> conversations
+                        .facts(customer, conversation)
+                        .flatMap(facts -> facts.recentMessage(message)
+                                .map(m -> new MessageText(
+                                        m.id(), conversation, customer, m.authorType(), false, m.text(), m.createdAt()))
+                                .or(() -> source.text(customer, conversation, message))
+                                .map(text -> before(customer, text, facts, force))));
         if (before.isEmpty()) {
             return Result.NOT_FOUND;
         }
@@ -111,8 +138,11 @@ public class MessageAnalyser {
     }
 
     Result analyse(CustomerId customer, MessageText message, boolean force) {
-        var before = transactions.readInTenant(customer, () -> conversations.facts(customer, message.conversationId())
-                .map(facts -> before(customer, message, facts, force)));
+        var before = transactions.readInTenant(
+                customer,
+                () -> conversations
+                        .facts(customer, message.conversationId())
+                        .map(facts -> before(customer, message, facts, force)));
         return before.isEmpty() ? Result.NOT_FOUND : analyse(customer, before.get(), force, () -> {});
     }
 
@@ -124,7 +154,8 @@ public class MessageAnalyser {
     private record Before(MessageText message, boolean analysed, Set<String> retired, ConversationFacts facts) {}
 
     private Before before(CustomerId customer, MessageText message, ConversationFacts facts, boolean force) {
-        return new Before(message, !force && store.analysed(customer, message.id()), taxonomies.retired(customer), facts);
+        return new Before(
+                message, !force && store.analysed(customer, message.id()), taxonomies.retired(customer), facts);
     }
 
     private Result analyse(CustomerId customer, Before before, boolean force, Runnable inTransaction) {
@@ -158,20 +189,32 @@ public class MessageAnalyser {
                 store.insertModelResults(customer, message.conversationId(), List.of(result));
                 embeddings.storeAll(customer, vectors);
                 var stored = AnalysisStore.asStored(result);
-                publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
-                        before.facts(), stored.sentiment(), stored.categories());
+                publish(
+                        customer,
+                        message.conversationId(),
+                        message.id(),
+                        List.copyOf(models),
+                        message.text(),
+                        before.facts(),
+                        stored.sentiment(),
+                        stored.categories());
                 inTransaction.run();
                 return Result.ANALYSED;
             }
             if (result.sentiment() != null) {
-                store.upsertSentiment(customer, message.conversationId(), message.id(), result.sentiment(),
-                        result.latencyMicros());
+                store.upsertSentiment(
+                        customer, message.conversationId(), message.id(), result.sentiment(), result.latencyMicros());
             }
             if (categoriesOn) {
                 store.replaceModelCategories(customer, message.conversationId(), message.id(), result.categories());
             }
             embeddings.storeAll(customer, vectors);
-            publish(customer, message.conversationId(), message.id(), List.copyOf(models), message.text(),
+            publish(
+                    customer,
+                    message.conversationId(),
+                    message.id(),
+                    List.copyOf(models),
+                    message.text(),
                     before.facts());
             inTransaction.run();
             return Result.ANALYSED;
@@ -182,12 +225,15 @@ public class MessageAnalyser {
     record Pending(ConversationId conversation, MessageId message) {}
 
     /** What the batch reads before the models run, in one read transaction. */
-    private record BatchRead(Map<ConversationId, ConversationFacts> facts,
-            Map<MessageId, uk.co.omniops.conversation.Message> older, Set<MessageId> analysed, Set<String> retired) {}
+    private record BatchRead(
+            Map<ConversationId, ConversationFacts> facts,
+            Map<MessageId, uk.co.omniops.conversation.Message> older,
+            Set<MessageId> analysed,
+            Set<String> retired) {}
 
     /** A message of the batch to analyse: its text, its conversation's facts and the models' results. */
-    private record Analysis(MessageText message, ConversationFacts facts, AnalysisStore.ModelResult result,
-            List<String> models) {}
+    private record Analysis(
+            MessageText message, ConversationFacts facts, AnalysisStore.ModelResult result, List<String> models) {}
 
     /**
      * Analyses a batch of one customer's messages (live jobs under load; one message when the queue is idle) with a
@@ -212,13 +258,22 @@ public class MessageAnalyser {
         }
         var ids = batch.stream().map(Pending::message).distinct().toList();
         var read = transactions.readInTenant(customer, () -> {
-            var facts = conversations.facts(customer, batch.stream().map(Pending::conversation).distinct().toList());
+            var facts = conversations.facts(
+                    customer,
+                    batch.stream().map(Pending::conversation).distinct().toList());
             var older = batch.stream()
                     .filter(p -> !facts.containsKey(p.conversation())
-                            || facts.get(p.conversation()).recentMessage(p.message()).isEmpty())
-                    .map(Pending::message).distinct().toList();
-            return new BatchRead(facts, older.isEmpty() ? Map.of() : conversations.messages(customer, older),
-                    store.analysedAmong(customer, ids), categoriesOn ? taxonomies.retired(customer) : Set.of());
+                            || facts.get(p.conversation())
+                                    .recentMessage(p.message())
+                                    .isEmpty())
+                    .map(Pending::message)
+                    .distinct()
+                    .toList();
+            return new BatchRead(
+                    facts,
+                    older.isEmpty() ? Map.of() : conversations.messages(customer, older),
+                    store.analysedAmong(customer, ids),
+                    categoriesOn ? taxonomies.retired(customer) : Set.of());
         });
         var adapter = customerModels.adapter(customer);
         var todo = new ArrayList<Analysis>();
@@ -228,15 +283,30 @@ public class MessageAnalyser {
                 continue;
             }
             var facts = read.facts().get(pending.conversation());
-            var text = facts == null ? null : facts.recentMessage(pending.message())
-                    .map(m -> new MessageText(m.id(), pending.conversation(), customer, m.authorType(), false, m.text(),
-                            m.createdAt()))
-                    .orElseGet(() -> {
-                        var m = read.older().get(pending.message());
-                        return m == null || !m.conversationId().equals(pending.conversation()) ? null
-                                : new MessageText(m.id(), m.conversationId(), customer, m.authorType(), m.internal(),
-                                        m.text(), m.createdAt());
-                    });
+            var text = facts == null
+                    ? null
+                    : facts.recentMessage(pending.message())
+                            .map(m -> new MessageText(
+                                    m.id(),
+                                    pending.conversation(),
+                                    customer,
+                                    m.authorType(),
+                                    false,
+                                    m.text(),
+                                    m.createdAt()))
+                            .orElseGet(() -> {
+                                var m = read.older().get(pending.message());
+                                return m == null || !m.conversationId().equals(pending.conversation())
+                                        ? null
+                                        : new MessageText(
+                                                m.id(),
+                                                m.conversationId(),
+                                                customer,
+                                                m.authorType(),
+                                                m.internal(),
+                                                m.text(),
+                                                m.createdAt());
+                            });
             if (text == null) {
                 results.put(pending.message(), Result.NOT_FOUND);
             } else if (text.authorType() != AuthorType.CONTACT || text.internal()) {
@@ -258,8 +328,10 @@ public class MessageAnalyser {
         if (todo.isEmpty()) {
             return results;
         }
-        todo.sort(java.util.Comparator.comparing((Analysis a) -> a.message().conversationId().value())
-                .thenComparing(a -> a.message().createdAt()).thenComparing(a -> a.message().id().value()));
+        todo.sort(java.util.Comparator.comparing(
+                        (Analysis a) -> a.message().conversationId().value())
+                .thenComparing(a -> a.message().createdAt())
+                .thenComparing(a -> a.message().id().value()));
         var conversationOf = new java.util.HashMap<MessageId, ConversationId>();
         todo.forEach(a -> conversationOf.put(a.message().id(), a.message().conversationId()));
         // the sentence vectors, outside the transaction (the encoder's cache holds most of them already)
@@ -268,19 +340,37 @@ public class MessageAnalyser {
             var todoIds = todo.stream().map(a -> a.message().id()).toList();
             store.lockAll(todoIds);
             var meanwhile = store.analysedAmong(customer, todoIds);
-            var fresh = todo.stream().filter(a -> !meanwhile.contains(a.message().id())).toList();
-            store.insertModelResults(customer, fresh.stream().map(Analysis::result).toList(), conversationOf::get);
-            embeddings.storeAll(customer, vectors.stream().filter(v -> !meanwhile.contains(v.message())).toList());
-            publishAll(customer, fresh.stream().map(a -> {
-                var asStored = AnalysisStore.asStored(a.result());
-                return new MessageAnalysed(a.message().id(), a.message().conversationId(), customer, asStored.sentiment(),
-                        asStored.categories(), a.models(), a.message().text(), a.facts());
-            }).toList());
+            var fresh = todo.stream()
+                    .filter(a -> !meanwhile.contains(a.message().id()))
+                    .toList();
+            store.insertModelResults(
+                    customer, fresh.stream().map(Analysis::result).toList(), conversationOf::get);
+            embeddings.storeAll(
+                    customer,
+                    vectors.stream()
+                            .filter(v -> !meanwhile.contains(v.message()))
+                            .toList());
+            publishAll(
+                    customer,
+                    fresh.stream()
+                            .map(a -> {
+                                var asStored = AnalysisStore.asStored(a.result());
+                                return new MessageAnalysed(
+                                        a.message().id(),
+                                        a.message().conversationId(),
+                                        customer,
+                                        asStored.sentiment(),
+                                        asStored.categories(),
+                                        a.models(),
+                                        a.message().text(),
+                                        a.facts());
+                            })
+                            .toList());
             inTransaction.run();
             return fresh.stream().map(a -> a.message().id()).collect(java.util.stream.Collectors.toSet());
         });
-        todo.forEach(a -> results.put(a.message().id(),
-                stored.contains(a.message().id()) ? Result.ANALYSED : Result.ALREADY_ANALYSED));
+        todo.forEach(a -> results.put(
+                a.message().id(), stored.contains(a.message().id()) ? Result.ANALYSED : Result.ALREADY_ANALYSED));
         return results;
     }
 
@@ -298,9 +388,12 @@ public class MessageAnalyser {
         }
         var contact = details.get().messages().stream()
                 .filter(m -> m.authorType() == AuthorType.CONTACT && !m.internal())
-                .map(ConversationMessageSource::text).toList();
+                .map(ConversationMessageSource::text)
+                .toList();
         if (details.get().conversation().status() != ConversationStatus.RESOLVED) {
-            return (int) contact.stream().filter(m -> analyse(customer, m, false) == Result.ANALYSED).count();
+            return (int) contact.stream()
+                    .filter(m -> analyse(customer, m, false) == Result.ANALYSED)
+                    .count();
         }
         var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
         var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
@@ -308,21 +401,27 @@ public class MessageAnalyser {
             return 0;
         }
         var ids = contact.stream().map(MessageText::id).toList();
-        var read = transactions.readInTenant(customer,
-                () -> Map.entry(store.analysedAmong(customer, ids), taxonomies.retired(customer)));
-        var pending = contact.stream().filter(m -> !read.getKey().contains(m.id())).toList();
+        var read = transactions.readInTenant(
+                customer, () -> Map.entry(store.analysedAmong(customer, ids), taxonomies.retired(customer)));
+        var pending =
+                contact.stream().filter(m -> !read.getKey().contains(m.id())).toList();
         if (pending.isEmpty()) {
             return 0;
         }
         var adapter = customerModels.adapter(customer);
         var retired = categoriesOn ? read.getValue() : null;
-        var results = pending.stream().map(m -> compute(customer, m, adapter, sentimentOn, retired)).toList();
+        var results = pending.stream()
+                .map(m -> compute(customer, m, adapter, sentimentOn, retired))
+                .toList();
         var vectors = embeddings.embed(pending);
         var latest = pending.getLast();
         return transactions.inTenant(customer, () -> {
-            store.lockAll(results.stream().map(AnalysisStore.ModelResult::message).toList());
+            store.lockAll(
+                    results.stream().map(AnalysisStore.ModelResult::message).toList());
             var meanwhile = store.analysedAmong(customer, ids); // a live job may have analysed some since the read
-            var fresh = results.stream().filter(r -> !meanwhile.contains(r.message())).toList();
+            var fresh = results.stream()
+                    .filter(r -> !meanwhile.contains(r.message()))
+                    .toList();
             if (fresh.isEmpty()) {
                 return 0;
             }
@@ -330,15 +429,20 @@ public class MessageAnalyser {
             embeddings.storeAll(customer, vectors);
             store.sentiment(customer, latest.id())
                     .filter(s -> SENTIMENT_LABELS.contains(s.label()) && s.score() >= 0 && s.score() <= 1)
-                    .ifPresent(s -> conversations.recordSentiment(customer, conversation, latest.id(), s.score(), s.label()));
+                    .ifPresent(s ->
+                            conversations.recordSentiment(customer, conversation, latest.id(), s.score(), s.label()));
             liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, conversation.value()));
             return fresh.size();
         });
     }
 
     /** The model's answers for one message: sentiment when on, categories (without retired ones) when {@code retired} is given. */
-    private AnalysisStore.ModelResult compute(CustomerId customer, MessageText message, CustomerAdapter adapter,
-            boolean sentimentOn, @Nullable Set<String> retired) {
+    private AnalysisStore.ModelResult compute(
+            CustomerId customer,
+            MessageText message,
+            CustomerAdapter adapter,
+            boolean sentimentOn,
+            @Nullable Set<String> retired) {
         MessageAnalysed.Sentiment sentimentResult = null;
         var micros = 0L;
         if (sentimentOn) {
@@ -346,7 +450,10 @@ public class MessageAnalyser {
             var r = sentiment.analyse(customer, message.text(), adapter);
             micros = (System.nanoTime() - started) / 1_000;
             sentimentTimer.record(micros, TimeUnit.MICROSECONDS);
-            sentimentResult = new MessageAnalysed.Sentiment(r.score(), r.label(), r.confidence(),
+            sentimentResult = new MessageAnalysed.Sentiment(
+                    r.score(),
+                    r.label(),
+                    r.confidence(),
                     r.model() + (adapter.corrections() > 0 && !r.model().startsWith("openai:") ? "+adapter" : ""));
         }
         List<MessageAnalysed.Category> categories = List.of();
@@ -354,7 +461,8 @@ public class MessageAnalyser {
             var started = System.nanoTime();
             categories = models.categories().classify(message.text(), adapter).stream()
                     .filter(c -> !retired.contains(c.key()))
-                    .map(c -> new MessageAnalysed.Category(c.key(), c.confidence(), "model")).toList();
+                    .map(c -> new MessageAnalysed.Category(c.key(), c.confidence(), "model"))
+                    .toList();
             categoriesTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         return new AnalysisStore.ModelResult(message.id(), sentimentResult, micros, categories);
@@ -366,8 +474,10 @@ public class MessageAnalyser {
      */
     void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models) {
         var facts = conversations.facts(customer, conversation).orElseThrow();
-        var text = facts.recentMessage(message).map(ConversationFacts.RecentMessage::text)
-                .or(() -> source.text(customer, conversation, message).map(MessageText::text)).orElseThrow();
+        var text = facts.recentMessage(message)
+                .map(ConversationFacts.RecentMessage::text)
+                .or(() -> source.text(customer, conversation, message).map(MessageText::text))
+                .orElseThrow();
         publish(customer, conversation, message, models, text, facts);
     }
 
@@ -376,19 +486,33 @@ public class MessageAnalyser {
      * this unit of work and through the event registry; the conversation module keeps the latest sentiment from it),
      * the live update after commit.
      */
-    private void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models,
-            String text, ConversationFacts facts) {
+    private void publish(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
+            List<String> models,
+            String text,
+            ConversationFacts facts) {
         var stored = store.sentiment(customer, message).orElse(null);
         var retired = taxonomies.retired(customer);
-        var categories = store.categories(customer, message).stream().filter(c -> !retired.contains(c.key())).toList();
+        var categories = store.categories(customer, message).stream()
+                .filter(c -> !retired.contains(c.key()))
+                .toList();
         publish(customer, conversation, message, models, text, facts, stored, categories);
     }
 
-    private void publish(CustomerId customer, ConversationId conversation, MessageId message, List<String> models,
-            String text, ConversationFacts facts, MessageAnalysed.@Nullable Sentiment stored,
+    private void publish(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
+            List<String> models,
+            String text,
+            ConversationFacts facts,
+            MessageAnalysed.@Nullable Sentiment stored,
             List<MessageAnalysed.Category> categories) {
-        publishAll(customer, List.of(new MessageAnalysed(message, conversation, customer, stored, categories, models, text,
-                facts)));
+        publishAll(
+                customer,
+                List.of(new MessageAnalysed(message, conversation, customer, stored, categories, models, text, facts)));
     }
 
     /**
@@ -403,7 +527,8 @@ public class MessageAnalyser {
         events.publishEvent(new MessagesAnalysed(customer, analysed));
         for (var event : analysed) {
             events.publishEvent(event);
-            liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, event.conversationId().value()));
+            liveUpdates.publish(LiveUpdate.of(
+                    customer.value(), ANALYSED_UPDATE, event.conversationId().value()));
         }
     }
 }

@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.analysis.model.SentenceEmbeddings;
 import uk.co.omniops.analysis.model.TextEmbedder;
@@ -64,11 +62,14 @@ public class MessageEmbeddings {
         var distinct = messages.stream().map(MessageText::text).distinct().toList();
         var vectors = new HashMap<String, float[]>();
         // a few texts were just encoded for the categories: the encoder's cache has them; more go as one batch
-        var encoded = distinct.size() <= 8 ? distinct.stream().map(encoder::embed).toList() : encoder.embedAll(distinct);
+        var encoded =
+                distinct.size() <= 8 ? distinct.stream().map(encoder::embed).toList() : encoder.embedAll(distinct);
         for (int i = 0; i < distinct.size(); i++) {
             vectors.put(distinct.get(i), encoded.get(i));
         }
-        return messages.stream().map(m -> new Row(m.id(), m.conversationId(), vectors.get(m.text()))).toList();
+        return messages.stream()
+                .map(m -> new Row(m.id(), m.conversationId(), vectors.get(m.text())))
+                .toList();
     }
 
     /**
@@ -97,20 +98,25 @@ public class MessageEmbeddings {
             return java.util.Set.of();
         }
         var ids = messages.stream().map(MessageId::value).toArray(UUID[]::new);
-        return java.util.Set.copyOf(jdbc.sql("select message_id from message_embeddings where customer_id = ? and message_id = any(?)")
-                .params(customer.value(), ids).query((rs, i) -> new MessageId(rs.getObject(1, UUID.class))).list());
+        return java.util.Set.copyOf(
+                jdbc.sql("select message_id from message_embeddings where customer_id = ? and message_id = any(?)")
+                        .params(customer.value(), ids)
+                        .query((rs, i) -> new MessageId(rs.getObject(1, UUID.class)))
+                        .list());
     }
 
     /** The stored vectors of these messages (those that have one), in chunks of 10,000 (caller's tenant transaction). */
     public Map<MessageId, float[]> vectorsOfMessages(CustomerId customer, List<MessageId> messages) {
         var result = new HashMap<MessageId, float[]>();
         for (int from = 0; from < messages.size(); from += 10_000) {
-            var ids = messages.subList(from, Math.min(messages.size(), from + 10_000)).stream().map(MessageId::value)
+            var ids = messages.subList(from, Math.min(messages.size(), from + 10_000)).stream()
+                    .map(MessageId::value)
                     .toArray(UUID[]::new);
             jdbc.sql("select message_id, vector from message_embeddings where customer_id = ? and message_id = any(?)")
                     .params(customer.value(), ids)
                     .query(rs -> {
-                        result.put(new MessageId(rs.getObject(1, UUID.class)),
+                        result.put(
+                                new MessageId(rs.getObject(1, UUID.class)),
                                 uk.co.omniops.analysis.Vectors.normalised(EmbeddingCodec.decode(rs.getBytes(2))));
                     });
         }
@@ -126,12 +132,10 @@ public class MessageEmbeddings {
         var ids = conversations.stream().map(ConversationId::value).toArray(UUID[]::new);
         jdbc.sql("""
                 select conversation_id, vector from message_embeddings
-                 where customer_id = ? and conversation_id = any(?)""")
-                .params(customer.value(), ids)
-                .query(rs -> {
-                    result.computeIfAbsent(new ConversationId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
-                            .add(EmbeddingCodec.decode(rs.getBytes(2)));
-                });
+                 where customer_id = ? and conversation_id = any(?)""").params(customer.value(), ids).query(rs -> {
+            result.computeIfAbsent(new ConversationId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
+                    .add(EmbeddingCodec.decode(rs.getBytes(2)));
+        });
         return result;
     }
 }

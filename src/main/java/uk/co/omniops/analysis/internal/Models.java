@@ -3,7 +3,6 @@ package uk.co.omniops.analysis.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.AnalysisSettings;
 import uk.co.omniops.analysis.model.CategoryModel;
 import uk.co.omniops.analysis.model.SentimentModel;
@@ -33,7 +32,8 @@ class Models {
                 s = SentimentModel.loadDefault();
                 c = CategoryModel.loadDefault();
             } catch (RuntimeException | LinkageError e) {
-                // e.g. ONNX Runtime's native library cannot load on this platform: analyse, less well, rather than not start
+                // e.g. ONNX Runtime's native library cannot load on this platform: analyse, less well, rather than not
+                // start
                 log.error("The sentence encoder cannot be loaded; analysing with the n-gram models", e);
                 embeddings = false;
             }
@@ -45,8 +45,12 @@ class Models {
             sentiment.analyse(text);
             categories.classify(text);
         }
-        log.info("Analysis models {} and {} ready in {} ms{}", sentiment.version(), categories.version(),
-                (System.nanoTime() - t0) / 1_000_000, embeddings ? "" : " (embeddings switched off)");
+        log.info(
+                "Analysis models {} and {} ready in {} ms{}",
+                sentiment.version(),
+                categories.version(),
+                (System.nanoTime() - t0) / 1_000_000,
+                embeddings ? "" : " (embeddings switched off)");
     }
 
     public SentimentModel sentiment() {

@@ -7,11 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
 import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.analysis.model.SentimentResult;
 import uk.co.omniops.tenancy.CustomerId;

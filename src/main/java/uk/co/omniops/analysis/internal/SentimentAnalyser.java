@@ -1,15 +1,13 @@
 package uk.co.omniops.analysis.internal;
 
-import java.time.Clock;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.analysis.AnalysisSettings;
 import uk.co.omniops.analysis.model.CustomerAdapter;
@@ -35,12 +33,16 @@ class SentimentAnalyser implements DisposableBean {
         var model = gateway.settings().modelSentiment();
         this.openAi = settings.openaiSentimentEnabled()
                 ? gateway.channel(OpenAiSentimentEngine.FEATURE, model, settings.openaiTimeout(), AiGateway.Format.JSON)
-                        .map(channel -> new OpenAiSentimentEngine(channel, Clock.systemUTC())).orElse(null)
+                        .map(channel -> new OpenAiSentimentEngine(channel, Clock.systemUTC()))
+                        .orElse(null)
                 : null;
         if (openAi != null) {
             log.info("Sentiment: OpenAI {} with the in-process model as fallback", model);
         }
-        Gauge.builder(OpenAiSentimentEngine.AVAILABILITY_METRIC, this, a -> a.openAi == null ? 1.0 : a.openAi.availability())
+        Gauge.builder(
+                        OpenAiSentimentEngine.AVAILABILITY_METRIC,
+                        this,
+                        a -> a.openAi == null ? 1.0 : a.openAi.availability())
                 .description("Share of successful external model calls over the last 5 minutes (1 when unused)")
                 .register(meters);
     }
@@ -50,7 +52,8 @@ class SentimentAnalyser implements DisposableBean {
         if (openAi == null) {
             return adapted;
         }
-        if (adapter.corrections() > 0 && !adapted.label().equals(models.sentiment().analyse(text).label())) {
+        if (adapter.corrections() > 0
+                && !adapted.label().equals(models.sentiment().analyse(text).label())) {
             return adapted;
         }
         return openAi.analyse(customer, text).orElse(adapted);

@@ -1,7 +1,6 @@
 package uk.co.omniops.analysis.internal;
 
 import java.util.List;
-
 import uk.co.omniops.analysis.model.SentimentModel;
 
 /** The three sentiment labels, in the model's order. */

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-
 import uk.co.omniops.analysis.SimilarConversation;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationDetails;
@@ -44,6 +42,7 @@ public class SimilarConversations {
     static final int MAX_PER_CUSTOMER = 20_000;
     /** Below this cosine two conversations are about different things (MiniLM: unrelated support messages ≈ 0.1–0.4). */
     static final double MIN_SIMILARITY = 0.5;
+
     static final Duration REFRESH = Duration.ofMinutes(5);
     static final Duration IDLE = Duration.ofMinutes(30);
     private static final int LOAD_CHUNK = 2_000;
@@ -56,8 +55,8 @@ public class SimilarConversations {
     private final Clock clock = Clock.systemUTC();
     private final Map<CustomerId, Index> indexes = new ConcurrentHashMap<>();
 
-    SimilarConversations(MessageEmbeddings embeddings, ConversationManagement conversations,
-            TenantTransactions transactions) {
+    SimilarConversations(
+            MessageEmbeddings embeddings, ConversationManagement conversations, TenantTransactions transactions) {
         this.embeddings = embeddings;
         this.conversations = conversations;
         this.transactions = transactions;
@@ -105,7 +104,8 @@ public class SimilarConversations {
             if (result.size() == limit) {
                 break;
             }
-            conversations.find(customer, e.getKey())
+            conversations
+                    .find(customer, e.getKey())
                     .filter(d -> d.conversation().status() == ConversationStatus.RESOLVED)
                     .map(d -> describe(d, e.getValue()))
                     .ifPresent(result::add);
@@ -135,7 +135,9 @@ public class SimilarConversations {
     /** The customer's index, loaded on first use and topped up every {@link #REFRESH}; idle ones are dropped. */
     private Index index(CustomerId customer) {
         var now = clock.instant();
-        indexes.entrySet().removeIf(e -> !e.getKey().equals(customer) && e.getValue().usedAt.isBefore(now.minus(IDLE)));
+        indexes.entrySet()
+                .removeIf(
+                        e -> !e.getKey().equals(customer) && e.getValue().usedAt.isBefore(now.minus(IDLE)));
         var index = indexes.computeIfAbsent(customer, c -> new Index());
         index.usedAt = now;
         if (index.refreshedAt.isBefore(now.minus(REFRESH))) {
@@ -144,13 +146,19 @@ public class SimilarConversations {
                     long started = System.nanoTime();
                     var since = index.newestResolved.equals(Instant.EPOCH) ? null : index.newestResolved;
                     var resolved = conversations.resolvedSince(customer, since, MAX_PER_CUSTOMER);
-                    resolved.values().stream().max(Comparator.naturalOrder())
+                    resolved.values().stream()
+                            .max(Comparator.naturalOrder())
                             .ifPresent(newest -> index.newestResolved = newest);
-                    var fresh = resolved.keySet().stream().filter(id -> !index.directions.containsKey(id)).toList();
+                    var fresh = resolved.keySet().stream()
+                            .filter(id -> !index.directions.containsKey(id))
+                            .toList();
                     add(customer, index, fresh);
                     if (since == null) {
-                        log.info("Similar-conversation index of customer {}: {} resolved conversations loaded in {} ms",
-                                customer.value(), index.directions.size(), (System.nanoTime() - started) / 1_000_000);
+                        log.info(
+                                "Similar-conversation index of customer {}: {} resolved conversations loaded in {} ms",
+                                customer.value(),
+                                index.directions.size(),
+                                (System.nanoTime() - started) / 1_000_000);
                     }
                     index.refreshedAt = now;
                 }
@@ -179,12 +187,24 @@ public class SimilarConversations {
 
     private static SimilarConversation describe(ConversationDetails d, double similarity) {
         var visible = d.messages().stream().filter(m -> !m.internal()).toList();
-        var asked = visible.stream().filter(m -> m.authorType() == AuthorType.CONTACT).findFirst().map(Message::text)
+        var asked = visible.stream()
+                .filter(m -> m.authorType() == AuthorType.CONTACT)
+                .findFirst()
+                .map(Message::text)
                 .orElse(d.conversation().subject());
-        var resolution = visible.reversed().stream().filter(m -> m.authorType() == AuthorType.AGENT).findFirst()
-                .map(Message::text).orElse(null);
-        var resolvedAt = java.util.Objects.requireNonNullElse(d.conversation().resolvedAt(), d.conversation().updatedAt());
-        return new SimilarConversation(d.conversation().id(), Math.min(1, similarity), d.conversation().subject(), asked,
-                resolution, resolvedAt);
+        var resolution = visible.reversed().stream()
+                .filter(m -> m.authorType() == AuthorType.AGENT)
+                .findFirst()
+                .map(Message::text)
+                .orElse(null);
+        var resolvedAt = java.util.Objects.requireNonNullElse(
+                d.conversation().resolvedAt(), d.conversation().updatedAt());
+        return new SimilarConversation(
+                d.conversation().id(),
+                Math.min(1, similarity),
+                d.conversation().subject(),
+                asked,
+                resolution,
+                resolvedAt);
     }
 }

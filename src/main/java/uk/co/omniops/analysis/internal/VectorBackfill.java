@@ -3,7 +3,6 @@ package uk.co.omniops.analysis.internal;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +10,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.AnalysisSettings;
 import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.conversation.AuthorType;
@@ -64,8 +62,15 @@ class VectorBackfill {
     private final long nanosPerMessage;
     private long nextFree = System.nanoTime();
 
-    VectorBackfill(MessageEmbeddings embeddings, ConversationManagement conversations, TenantTransactions transactions,
-            TenancyManagement customers, JdbcClient jdbc, Jobs jobs, SimilarConversations similar, AnalysisSettings settings) {
+    VectorBackfill(
+            MessageEmbeddings embeddings,
+            ConversationManagement conversations,
+            TenantTransactions transactions,
+            TenancyManagement customers,
+            JdbcClient jdbc,
+            Jobs jobs,
+            SimilarConversations similar,
+            AnalysisSettings settings) {
         this.embeddings = embeddings;
         this.conversations = conversations;
         this.transactions = transactions;
@@ -74,7 +79,8 @@ class VectorBackfill {
         this.jobs = jobs;
         this.similar = similar;
         this.startAutomatically = settings.embeddings().backfill();
-        this.nanosPerMessage = TimeUnit.SECONDS.toNanos(1) / settings.embeddings().backfillRate();
+        this.nanosPerMessage =
+                TimeUnit.SECONDS.toNanos(1) / settings.embeddings().backfillRate();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -92,7 +98,9 @@ class VectorBackfill {
             return 0;
         }
         var ids = customers.allCustomers().stream().map(c -> c.id()).toList();
-        return (int) ids.stream().filter(id -> jobs.resubmit(SCAN, id.value(), id.value(), null)).count();
+        return (int) ids.stream()
+                .filter(id -> jobs.resubmit(SCAN, id.value(), id.value(), null))
+                .count();
     }
 
     /**
@@ -105,7 +113,9 @@ class VectorBackfill {
             return 0;
         }
         var from = after == null ? new UUID(0, 0) : after;
-        var missing = transactions.readInTenant(customer, () -> jdbc.sql("""
+        var missing = transactions.readInTenant(
+                customer,
+                () -> jdbc.sql("""
                 select distinct a.conversation_id
                   from (select conversation_id, message_id from sentiment_analysis where customer_id = ?
                         union all
@@ -115,8 +125,9 @@ class VectorBackfill {
                    and not exists (select 1 from message_embeddings e where e.message_id = a.message_id)
                  order by 1
                  limit ?""")
-                .params(customer.value(), customer.value(), from, SCAN_PAGE)
-                .query((rs, i) -> rs.getObject(1, UUID.class)).list());
+                        .params(customer.value(), customer.value(), from, SCAN_PAGE)
+                        .query((rs, i) -> rs.getObject(1, UUID.class))
+                        .list());
         var queued = 0;
         for (var conversation : missing) {
             if (jobs.resubmit(TYPE, customer.value(), conversation, null)) {
@@ -126,8 +137,11 @@ class VectorBackfill {
         if (missing.size() == SCAN_PAGE) {
             jobs.resubmit(SCAN, customer.value(), missing.getLast(), customer.value());
         }
-        log.debug("vector backfill of customer {}: {} conversation(s) with messages lacking a vector, {} queued",
-                customer, missing.size(), queued);
+        log.debug(
+                "vector backfill of customer {}: {} conversation(s) with messages lacking a vector, {} queued",
+                customer,
+                missing.size(),
+                queued);
         return missing.size();
     }
 
@@ -142,12 +156,15 @@ class VectorBackfill {
         }
         var contact = details.get().messages().stream()
                 .filter(m -> m.authorType() == AuthorType.CONTACT && !m.internal())
-                .map(ConversationMessageSource::text).toList();
+                .map(ConversationMessageSource::text)
+                .toList();
         if (contact.isEmpty()) {
             return 0;
         }
-        var have = transactions.readInTenant(customer,
-                () -> embeddings.storedAmong(customer, contact.stream().map(MessageText::id).toList()));
+        var have = transactions.readInTenant(
+                customer,
+                () -> embeddings.storedAmong(
+                        customer, contact.stream().map(MessageText::id).toList()));
         var missing = contact.stream().filter(m -> !have.contains(m.id())).toList();
         if (missing.isEmpty()) {
             return 0;
@@ -155,8 +172,10 @@ class VectorBackfill {
         pace(missing.size());
         var rows = embeddings.embed(missing);
         int stored = transactions.inTenant(customer, () -> {
-            var meanwhile = embeddings.storedAmong(customer, missing.stream().map(MessageText::id).toList());
-            List<MessageEmbeddings.Row> fresh = rows.stream().filter(r -> !meanwhile.contains(r.message())).toList();
+            var meanwhile = embeddings.storedAmong(
+                    customer, missing.stream().map(MessageText::id).toList());
+            List<MessageEmbeddings.Row> fresh =
+                    rows.stream().filter(r -> !meanwhile.contains(r.message())).toList();
             embeddings.storeAll(customer, fresh);
             return fresh.size();
         });

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,7 +60,8 @@ public final class CategoryModel {
                 throw new IllegalArgumentException("model needs the " + parts.encoder() + " encoder, got "
                         + (embedder == null ? "none" : embedder.name()));
             }
-            if (parts.dense().dims != embedder.dimensions() || parts.dense().k != parts.linear().labels.size()) {
+            if (parts.dense().dims != embedder.dimensions()
+                    || parts.dense().k != parts.linear().labels.size()) {
                 throw new IllegalArgumentException("dense layer does not match the encoder or labels");
             }
         }
@@ -223,8 +223,8 @@ public final class CategoryModel {
     }
 
     ModelArtefact.Parts parts() {
-        return new ModelArtefact.Parts(model, dense, embedder == null ? null : embedder.name(), scale, bias, null,
-                null);
+        return new ModelArtefact.Parts(
+                model, dense, embedder == null ? null : embedder.name(), scale, bias, null, null);
     }
 
     void write(OutputStream out) throws IOException {

@@ -7,5 +7,4 @@ package uk.co.omniops.analysis.model;
  * @param key        a {@link Taxonomy} key; never null
  * @param confidence 0–1
  */
-public record CategoryScore(String key, double confidence) {
-}
+public record CategoryScore(String key, double confidence) {}

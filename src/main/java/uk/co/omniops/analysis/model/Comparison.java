@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.analysis.model.HybridTrainer.Data;
 import uk.co.omniops.analysis.model.HybridTrainer.Recipe;
 import uk.co.omniops.analysis.model.HybridTrainer.Sample;
@@ -24,55 +22,97 @@ import uk.co.omniops.analysis.model.HybridTrainer.Vectors;
  */
 final class Comparison {
 
-    static final Recipe NGRAM = new Recipe("n-grams + lexicon + cues (v1 recipe)",
-            Featuriser.USE_LEXICON | Featuriser.USE_CUES, false, 1.0f);
+    static final Recipe NGRAM = new Recipe(
+            "n-grams + lexicon + cues (v1 recipe)", Featuriser.USE_LEXICON | Featuriser.USE_CUES, false, 1.0f);
     static final Recipe EMBEDDING = new Recipe("embedding + linear head", Featuriser.NO_NGRAMS, true, 0f);
-    static final Recipe ENSEMBLE = new Recipe("embedding + n-grams + lexicon + cues",
-            Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0f);
-    static final Recipe ENSEMBLE_CLINC = new Recipe("embedding + n-grams + lexicon + cues, + CLINC150",
-            Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0f, true, HybridTrainer.SUPPORT_WEIGHT, 1f);
-    static final Recipe ENSEMBLE_CLINC_LIGHT = new Recipe("embedding + n-grams + lexicon + cues, + CLINC150, support ×4",
-            Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0.5f, true, 4, 1f);
+    static final Recipe ENSEMBLE =
+            new Recipe("embedding + n-grams + lexicon + cues", Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0f);
+    static final Recipe ENSEMBLE_CLINC = new Recipe(
+            "embedding + n-grams + lexicon + cues, + CLINC150",
+            Featuriser.USE_LEXICON | Featuriser.USE_CUES,
+            true,
+            0f,
+            true,
+            HybridTrainer.SUPPORT_WEIGHT,
+            1f);
+    static final Recipe ENSEMBLE_CLINC_LIGHT = new Recipe(
+            "embedding + n-grams + lexicon + cues, + CLINC150, support ×4",
+            Featuriser.USE_LEXICON | Featuriser.USE_CUES,
+            true,
+            0.5f,
+            true,
+            4,
+            1f);
     static final Recipe ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS = new Recipe(
             "embedding + n-grams + lexicon + cues, + CLINC150, support ×4, no @mention/URL n-grams",
-            Featuriser.USE_LEXICON | Featuriser.USE_CUES | Featuriser.NO_PLACEHOLDERS, true, 0.5f, true, 4, 1f);
+            Featuriser.USE_LEXICON | Featuriser.USE_CUES | Featuriser.NO_PLACEHOLDERS,
+            true,
+            0.5f,
+            true,
+            4,
+            1f);
     /** Each source but ours weighs {@value #SOURCE_TOTAL} in all (≈ our 374 support messages × 4). */
     static final double SOURCE_TOTAL = 1500;
+
     static final Recipe ENSEMBLE_SOURCES_EQUAL = new Recipe(
             "embedding + n-grams + lexicon + cues, + CLINC150, support ×4, no @mention/URL n-grams, sources of equal weight",
-            Featuriser.USE_LEXICON | Featuriser.USE_CUES | Featuriser.NO_PLACEHOLDERS, true, 0.5f, true, 4, 1f,
+            Featuriser.USE_LEXICON | Featuriser.USE_CUES | Featuriser.NO_PLACEHOLDERS,
+            true,
+            0.5f,
+            true,
+            4,
+            1f,
             SOURCE_TOTAL);
-    static final Recipe ENSEMBLE_CLINC_DENSE3 = new Recipe("embedding ×3 + n-grams + lexicon + cues, + CLINC150",
-            Featuriser.USE_LEXICON | Featuriser.USE_CUES, true, 0f, true, HybridTrainer.SUPPORT_WEIGHT, 3f);
+    static final Recipe ENSEMBLE_CLINC_DENSE3 = new Recipe(
+            "embedding ×3 + n-grams + lexicon + cues, + CLINC150",
+            Featuriser.USE_LEXICON | Featuriser.USE_CUES,
+            true,
+            0f,
+            true,
+            HybridTrainer.SUPPORT_WEIGHT,
+            3f);
     static final Recipe CATEGORY_NGRAM = new Recipe("n-grams (v1 recipe)", 0, false, 0f);
     static final Recipe CATEGORY_EMBEDDING = new Recipe("embedding + linear head", Featuriser.NO_NGRAMS, true, 0f);
-    static final Recipe CATEGORY_EMBEDDING_PRIOR = new Recipe("embedding + linear head + description prior (α 10)",
-            Featuriser.NO_NGRAMS, true, 0f, false, HybridTrainer.SUPPORT_WEIGHT, 1f, 0, 10f);
+    static final Recipe CATEGORY_EMBEDDING_PRIOR = new Recipe(
+            "embedding + linear head + description prior (α 10)",
+            Featuriser.NO_NGRAMS,
+            true,
+            0f,
+            false,
+            HybridTrainer.SUPPORT_WEIGHT,
+            1f,
+            0,
+            10f);
     static final Recipe CATEGORY_ENSEMBLE = new Recipe("embedding + n-grams", 0, true, 0f);
-    static final Recipe CATEGORY_ENSEMBLE_DENSE3 = new Recipe("embedding ×3 + n-grams", 0, true, 0f, false,
-            HybridTrainer.SUPPORT_WEIGHT, 3f);
+    static final Recipe CATEGORY_ENSEMBLE_DENSE3 =
+            new Recipe("embedding ×3 + n-grams", 0, true, 0f, false, HybridTrainer.SUPPORT_WEIGHT, 3f);
 
     /** Best mean accuracy and macro-F1 over the held-out sources, no source worse by more than half a point (record 004). */
     static final Recipe SENTIMENT_CHOICE = ENSEMBLE_SOURCES_EQUAL;
     /** Best mean macro-F1 and technical recall on held-out sources (record 004). */
     static final Recipe CATEGORY_CHOICE = CATEGORY_EMBEDDING_PRIOR;
-    static final List<Recipe> SENTIMENT_RECIPES = List.of(NGRAM, EMBEDDING, ENSEMBLE, ENSEMBLE_CLINC,
-            ENSEMBLE_CLINC_LIGHT, ENSEMBLE_CLINC_DENSE3, ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS, ENSEMBLE_SOURCES_EQUAL);
-    static final List<Recipe> CATEGORY_RECIPES = List.of(CATEGORY_NGRAM, CATEGORY_EMBEDDING, CATEGORY_ENSEMBLE,
-            CATEGORY_ENSEMBLE_DENSE3, CATEGORY_EMBEDDING_PRIOR);
+
+    static final List<Recipe> SENTIMENT_RECIPES = List.of(
+            NGRAM,
+            EMBEDDING,
+            ENSEMBLE,
+            ENSEMBLE_CLINC,
+            ENSEMBLE_CLINC_LIGHT,
+            ENSEMBLE_CLINC_DENSE3,
+            ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS,
+            ENSEMBLE_SOURCES_EQUAL);
+    static final List<Recipe> CATEGORY_RECIPES = List.of(
+            CATEGORY_NGRAM, CATEGORY_EMBEDDING, CATEGORY_ENSEMBLE, CATEGORY_ENSEMBLE_DENSE3, CATEGORY_EMBEDDING_PRIOR);
     static final List<String> SENTIMENT_FOLDS = List.of("tweets", "amazon", "nyt", "movie", "support");
     static final float[] OFFSETS = {-0.5f, 0f, 0.5f, 1.0f};
 
     /** Calibration of the shipped models: logit scale for sentiment, scale and bias for categories. */
-    record Calibration(float sentimentScale, float categoryScale, float categoryBias) {
-    }
+    record Calibration(float sentimentScale, float categoryScale, float categoryBias) {}
 
     /** Held-out logits of one sample (without offsets). */
-    record Scored(Sample sample, double[] z, double valence) {
-    }
+    record Scored(Sample sample, double[] z, double valence) {}
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     static Calibration run(Data data, Vectors vectors, TextEmbedder embedder, @Nullable Path evalDir, boolean adapt)
             throws IOException {
@@ -80,7 +120,8 @@ final class Comparison {
         List<Recipe> sentimentRecipes = full ? SENTIMENT_RECIPES : List.of(SENTIMENT_CHOICE);
         if (full) {
             System.out.println();
-            System.out.println("| VADER lexicon rules (baseline) | held-out source | n | accuracy | macro-F1 | neg recall | neu recall | pos recall |");
+            System.out.println(
+                    "| VADER lexicon rules (baseline) | held-out source | n | accuracy | macro-F1 | neg recall | neu recall | pos recall |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             for (String source : SENTIMENT_FOLDS) {
                 int[][] confusion = new int[3][3];
@@ -90,15 +131,24 @@ final class Comparison {
                     confusion[s.labels()[0]][c <= -0.05 ? 0 : c >= 0.05 ? 2 : 1]++;
                 }
                 double[] m = sentimentMetrics(confusion);
-                System.out.printf(Locale.ROOT, "| VADER lexicon rules | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-                        source, Data.only(data.sentiment, Set.of(source), true).size(), m[0], m[1], m[2], m[3], m[4]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| VADER lexicon rules | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                        source,
+                        Data.only(data.sentiment, Set.of(source), true).size(),
+                        m[0],
+                        m[1],
+                        m[2],
+                        m[3],
+                        m[4]);
             }
         }
         List<Recipe> categoryRecipes = full ? CATEGORY_RECIPES : List.of(CATEGORY_CHOICE);
         float sentimentScale = 1f;
         if (full) {
             System.out.println();
-            System.out.println("| sentiment recipe | offset | held-out source | n | accuracy | macro-F1 | neg recall | neu recall | pos recall |");
+            System.out.println(
+                    "| sentiment recipe | offset | held-out source | n | accuracy | macro-F1 | neg recall | neu recall | pos recall |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
         }
         for (Recipe r : sentimentRecipes) {
@@ -107,15 +157,19 @@ final class Comparison {
                 long t0 = System.nanoTime();
                 List<Sample> train = Data.only(data.sentiment, Set.of(source), false);
                 boolean chosen = r == SENTIMENT_CHOICE;
-                SentimentModel m = HybridTrainer.trainSentiment(data, r.withOffset(0f), train, vectors, embedder, 1f,
-                        chosen);
+                SentimentModel m =
+                        HybridTrainer.trainSentiment(data, r.withOffset(0f), train, vectors, embedder, 1f, chosen);
                 List<Scored> scored = new ArrayList<>();
                 for (Sample s : Data.only(data.sentiment, Set.of(source), true)) {
                     Encoded e = m.encode(s.text());
                     scored.add(new Scored(s, m.logits(e), chosen ? m.valence(e) : Double.NaN));
                 }
                 folds.add(scored);
-                System.err.printf(Locale.ROOT, "sentiment %s without %s: %.0f s%n", r.name(), source,
+                System.err.printf(
+                        Locale.ROOT,
+                        "sentiment %s without %s: %.0f s%n",
+                        r.name(),
+                        source,
                         (System.nanoTime() - t0) / 1e9);
                 if (full || chosen) {
                     for (float offset : OFFSETS) {
@@ -126,8 +180,11 @@ final class Comparison {
             if (r == SENTIMENT_CHOICE) {
                 float offset = SENTIMENT_CHOICE.negativeOffset();
                 sentimentScale = fitSoftmaxScale(folds, offset);
-                System.out.printf(Locale.ROOT, "%nsentiment calibration: logit scale %.2f (offset %.1f)%n",
-                        sentimentScale, offset);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nsentiment calibration: logit scale %.2f (offset %.1f)%n",
+                        sentimentScale,
+                        offset);
                 sentimentReliability(folds, offset, sentimentScale);
                 valenceReliability(folds);
             }
@@ -135,7 +192,8 @@ final class Comparison {
         float[] categoryCalibration = {1f, 0f};
         if (full) {
             System.out.println();
-            System.out.println("| category recipe | held-out source | n | top-1 accuracy | macro-F1 | technical recall | none → no category |");
+            System.out.println(
+                    "| category recipe | held-out source | n | top-1 accuracy | macro-F1 | technical recall | none → no category |");
             System.out.println("|---|---|---|---|---|---|---|");
         }
         for (Recipe r : categoryRecipes) {
@@ -143,15 +201,19 @@ final class Comparison {
             List<CategoryModel> models = new ArrayList<>();
             for (String source : HybridTrainer.CATEGORY_SOURCES) {
                 long t0 = System.nanoTime();
-                CategoryModel m = HybridTrainer.trainCategories(r, Data.only(data.categories, Set.of(source), false),
-                        vectors, embedder, 1f, 0f);
+                CategoryModel m = HybridTrainer.trainCategories(
+                        r, Data.only(data.categories, Set.of(source), false), vectors, embedder, 1f, 0f);
                 List<Scored> scored = new ArrayList<>();
                 for (Sample s : Data.only(data.categories, Set.of(source), true)) {
                     scored.add(new Scored(s, m.logits(m.encode(s.text())), Double.NaN));
                 }
                 folds.add(scored);
                 models.add(m);
-                System.err.printf(Locale.ROOT, "categories %s without %s: %.0f s%n", r.name(), source,
+                System.err.printf(
+                        Locale.ROOT,
+                        "categories %s without %s: %.0f s%n",
+                        r.name(),
+                        source,
                         (System.nanoTime() - t0) / 1e9);
             }
             float[] cal = r.dense() ? fitSigmoid(folds) : new float[] {1f, 0f};
@@ -192,8 +254,18 @@ final class Comparison {
             confusion[s.sample().labels()[0]][predict(s.z(), offset)]++;
         }
         double[] m = sentimentMetrics(confusion);
-        return String.format(Locale.ROOT, "| %s | %.1f | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |", recipe, offset,
-                source, scored.size(), m[0], m[1], m[2], m[3], m[4]);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.1f | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f |",
+                recipe,
+                offset,
+                source,
+                scored.size(),
+                m[0],
+                m[1],
+                m[2],
+                m[3],
+                m[4]);
     }
 
     /** accuracy, macro-F1 (over labels present), recall negative / neutral / positive. */
@@ -236,7 +308,8 @@ final class Comparison {
                     for (int c = 0; c < 3; c++) {
                         z[c] *= a;
                     }
-                    l -= Math.log(Math.max(1e-12, SentimentModel.softmax(z)[s.sample().labels()[0]]));
+                    l -= Math.log(
+                            Math.max(1e-12, SentimentModel.softmax(z)[s.sample().labels()[0]]));
                 }
                 loss += l / fold.size();
             }
@@ -275,7 +348,8 @@ final class Comparison {
 
     static void valenceReliability(List<List<Scored>> folds) {
         System.out.println();
-        System.out.println("valence (score) on held-out VADER sources: predicted score decile vs mean human rating rescaled to 0–1");
+        System.out.println(
+                "valence (score) on held-out VADER sources: predicted score decile vs mean human rating rescaled to 0–1");
         System.out.println("| score decile | n | mean score | mean human rating (0–1) |");
         System.out.println("|---|---|---|---|");
         double[] n = new double[10];
@@ -310,15 +384,21 @@ final class Comparison {
         }
         printBins(n, pred, gold);
         double r = (m * sxy - sx * sy) / Math.sqrt((m * sxx - sx * sx) * (m * syy - sy * sy));
-        System.out.printf(Locale.ROOT, "valence: n %d, Pearson r %.3f, mean absolute error %.3f (0–1 scale)%n", m, r,
-                abs / m);
+        System.out.printf(
+                Locale.ROOT, "valence: n %d, Pearson r %.3f, mean absolute error %.3f (0–1 scale)%n", m, r, abs / m);
     }
 
     private static void printBins(double[] n, double[] a, double[] b) {
         for (int i = 0; i < 10; i++) {
             if (n[i] > 0) {
-                System.out.printf(Locale.ROOT, "| %.1f–%.1f | %.0f | %.3f | %.3f |%n", i / 10.0, (i + 1) / 10.0, n[i],
-                        a[i] / n[i], b[i] / n[i]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %.1f–%.1f | %.0f | %.3f | %.3f |%n",
+                        i / 10.0,
+                        (i + 1) / 10.0,
+                        n[i],
+                        a[i] / n[i],
+                        b[i] / n[i]);
             }
         }
     }
@@ -369,11 +449,20 @@ final class Comparison {
             }
         }
         int t = keys.indexOf("technical");
-        String tech = tp[t] + fn[t] == 0 ? "–" : String.format(Locale.ROOT, "%.3f (%d)", (double) tp[t] / (tp[t] + fn[t]),
-                tp[t] + fn[t]);
+        String tech = tp[t] + fn[t] == 0
+                ? "–"
+                : String.format(Locale.ROOT, "%.3f (%d)", (double) tp[t] / (tp[t] + fn[t]), tp[t] + fn[t]);
         String noneRate = none == 0 ? "–" : String.format(Locale.ROOT, "%.3f (%d)", (double) noneEmpty / none, none);
-        return String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %s | %s |", recipe, source, n,
-                (double) correct / n, f1 / present, tech, noneRate);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %d | %.3f | %.3f | %s | %s |",
+                recipe,
+                source,
+                n,
+                (double) correct / n,
+                f1 / present,
+                tech,
+                noneRate);
     }
 
     static List<Integer> select(double[] z, float[] cal) {
@@ -382,7 +471,9 @@ final class Comparison {
             ranked.add(new CategoryScore(String.valueOf(c), sigmoid(z[c], cal)));
         }
         ranked.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
-        return CategoryModel.select(ranked).stream().map(s -> Integer.parseInt(s.key())).toList();
+        return CategoryModel.select(ranked).stream()
+                .map(s -> Integer.parseInt(s.key()))
+                .toList();
     }
 
     /**
@@ -462,9 +553,11 @@ final class Comparison {
 
     static void repositoryFiles(Data data, Vectors vectors, TextEmbedder embedder, Path evalDir, Calibration cal)
             throws IOException {
-        List<ModelEvaluation.Example> sentimentFiles = new ArrayList<>(ModelEvaluation.read(evalDir.resolve("sentiment-ood.tsv")));
+        List<ModelEvaluation.Example> sentimentFiles =
+                new ArrayList<>(ModelEvaluation.read(evalDir.resolve("sentiment-ood.tsv")));
         sentimentFiles.addAll(ModelEvaluation.read(evalDir.resolve("lead-ood-sentiment.tsv")));
-        List<ModelEvaluation.Example> categoryFiles = new ArrayList<>(ModelEvaluation.read(evalDir.resolve("categories-ood.tsv")));
+        List<ModelEvaluation.Example> categoryFiles =
+                new ArrayList<>(ModelEvaluation.read(evalDir.resolve("categories-ood.tsv")));
         categoryFiles.addAll(ModelEvaluation.read(evalDir.resolve("lead-ood-categories.tsv")));
         System.out.println();
         System.out.println("repository eval files (written by the team that wrote the support seeds: flattering)");
@@ -473,13 +566,28 @@ final class Comparison {
         for (Recipe s : SENTIMENT_RECIPES) {
             for (boolean withSupport : new boolean[] {true, false}) {
                 Set<String> drop = withSupport ? Set.of() : Set.of("support");
-                SentimentModel sm = HybridTrainer.trainSentiment(data, s, Data.only(data.sentiment, drop, false), vectors,
-                        embedder, cal.sentimentScale(), false);
-                var sr = ModelEvaluation.evaluate("sentiment", sentimentFiles, SentimentModel.LABELS,
+                SentimentModel sm = HybridTrainer.trainSentiment(
+                        data,
+                        s,
+                        Data.only(data.sentiment, drop, false),
+                        vectors,
+                        embedder,
+                        cal.sentimentScale(),
+                        false);
+                var sr = ModelEvaluation.evaluate(
+                        "sentiment",
+                        sentimentFiles,
+                        SentimentModel.LABELS,
                         t -> sm.analyse(t).label());
-                System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f |%n", s.name(),
-                        withSupport ? "all sources" : "all but support", sr.accuracy(), sr.macroF1(),
-                        sr.perClass().get("negative").recall(), sr.perClass().get("neutral").recall());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %s | %.3f | %.3f | %.3f | %.3f |%n",
+                        s.name(),
+                        withSupport ? "all sources" : "all but support",
+                        sr.accuracy(),
+                        sr.macroF1(),
+                        sr.perClass().get("negative").recall(),
+                        sr.perClass().get("neutral").recall());
             }
         }
         System.out.println();
@@ -488,11 +596,25 @@ final class Comparison {
         for (Recipe c : CATEGORY_RECIPES) {
             for (boolean withSupport : new boolean[] {true, false}) {
                 Set<String> drop = withSupport ? Set.of() : Set.of("support");
-                CategoryModel cm = HybridTrainer.trainCategories(c, Data.only(data.categories, drop, false), vectors,
-                        embedder, cal.categoryScale(), cal.categoryBias());
-                var cr = ModelEvaluation.evaluate("categories", categoryFiles, cm.keys(), t -> cm.rank(t).get(0).key());
-                System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f |%n", c.name(),
-                        withSupport ? "all sources" : "all but support", cr.accuracy(), cr.macroF1(),
+                CategoryModel cm = HybridTrainer.trainCategories(
+                        c,
+                        Data.only(data.categories, drop, false),
+                        vectors,
+                        embedder,
+                        cal.categoryScale(),
+                        cal.categoryBias());
+                var cr = ModelEvaluation.evaluate(
+                        "categories",
+                        categoryFiles,
+                        cm.keys(),
+                        t -> cm.rank(t).get(0).key());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %s | %.3f | %.3f | %.3f |%n",
+                        c.name(),
+                        withSupport ? "all sources" : "all but support",
+                        cr.accuracy(),
+                        cr.macroF1(),
                         cr.perClass().get("technical").recall());
             }
         }
@@ -504,29 +626,45 @@ final class Comparison {
      */
     static void adaptation(Data data, Vectors vectors, TextEmbedder embedder) {
         System.out.println();
-        System.out.println("| task | new domain | adapter | corrections applied / offered | accuracy before | after | Δ | adapter size (bytes) |");
+        System.out.println(
+                "| task | new domain | adapter | corrections applied / offered | accuracy before | after | Δ | adapter size (bytes) |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (String source : List.of("nyt", "amazon", "tweets")) {
-            SentimentModel m = HybridTrainer.trainSentiment(data, SENTIMENT_CHOICE,
-                    Data.only(data.sentiment, Set.of(source), false), vectors, embedder, 1f, false);
-            List<ModelEvaluation.Example> all = examples(Data.only(data.sentiment, Set.of(source), true),
-                    SentimentModel.LABELS);
+            SentimentModel m = HybridTrainer.trainSentiment(
+                    data,
+                    SENTIMENT_CHOICE,
+                    Data.only(data.sentiment, Set.of(source), false),
+                    vectors,
+                    embedder,
+                    1f,
+                    false);
+            List<ModelEvaluation.Example> all =
+                    examples(Data.only(data.sentiment, Set.of(source), true), SentimentModel.LABELS);
             List<ModelEvaluation.Example> corrections = all.subList(0, 500);
             List<ModelEvaluation.Example> test = all.subList(500, Math.min(all.size(), 1500));
-            for (int mode : new int[] {CustomerAdapter.SPARSE, CustomerAdapter.DENSE, CustomerAdapter.SPARSE
-                    | CustomerAdapter.DENSE}) {
+            for (int mode : new int[] {
+                CustomerAdapter.SPARSE, CustomerAdapter.DENSE, CustomerAdapter.SPARSE | CustomerAdapter.DENSE
+            }) {
                 CustomerAdapter adapter = new CustomerAdapter(CustomerAdapter.DEFAULT_LEARNING_RATE, mode);
                 double before = accuracy(test, t -> m.analyse(t).label());
                 int applied = ModelEvaluation.adaptSentiment(corrections, m, adapter);
                 double after = accuracy(test, t -> m.analyse(t, adapter).label());
-                System.out.printf(Locale.ROOT, "| sentiment | %s | %s | %d / %d | %.3f | %.3f | %+.3f | %d |%n", source,
-                        modeName(mode), applied, corrections.size(), before, after, after - before,
+                System.out.printf(
+                        Locale.ROOT,
+                        "| sentiment | %s | %s | %d / %d | %.3f | %.3f | %+.3f | %d |%n",
+                        source,
+                        modeName(mode),
+                        applied,
+                        corrections.size(),
+                        before,
+                        after,
+                        after - before,
                         adapter.toBytes().length);
             }
         }
         for (String source : List.of("clinc", "bitext")) {
-            CategoryModel m = HybridTrainer.trainCategories(CATEGORY_CHOICE,
-                    Data.only(data.categories, Set.of(source), false), vectors, embedder, 1f, 0f);
+            CategoryModel m = HybridTrainer.trainCategories(
+                    CATEGORY_CHOICE, Data.only(data.categories, Set.of(source), false), vectors, embedder, 1f, 0f);
             List<Sample> mapped = new ArrayList<>();
             for (Sample s : Data.only(data.categories, Set.of(source), true)) {
                 if (s.labels().length > 0) {
@@ -536,14 +674,23 @@ final class Comparison {
             List<ModelEvaluation.Example> all = examples(mapped, Taxonomy.keys());
             List<ModelEvaluation.Example> corrections = all.subList(0, 500);
             List<ModelEvaluation.Example> test = all.subList(500, Math.min(all.size(), 1500));
-            for (int mode : new int[] {CustomerAdapter.SPARSE, CustomerAdapter.DENSE, CustomerAdapter.SPARSE
-                    | CustomerAdapter.DENSE}) {
+            for (int mode : new int[] {
+                CustomerAdapter.SPARSE, CustomerAdapter.DENSE, CustomerAdapter.SPARSE | CustomerAdapter.DENSE
+            }) {
                 CustomerAdapter adapter = new CustomerAdapter(CustomerAdapter.DEFAULT_LEARNING_RATE, mode);
                 double before = accuracy(test, t -> m.rank(t).get(0).key());
                 int applied = ModelEvaluation.adaptCategories(corrections, m, adapter);
                 double after = accuracy(test, t -> m.rank(t, adapter).get(0).key());
-                System.out.printf(Locale.ROOT, "| categories | %s | %s | %d / %d | %.3f | %.3f | %+.3f | %d |%n", source,
-                        modeName(mode), applied, corrections.size(), before, after, after - before,
+                System.out.printf(
+                        Locale.ROOT,
+                        "| categories | %s | %s | %d / %d | %.3f | %.3f | %+.3f | %d |%n",
+                        source,
+                        modeName(mode),
+                        applied,
+                        corrections.size(),
+                        before,
+                        after,
+                        after - before,
                         adapter.toBytes().length);
             }
         }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +34,7 @@ public final class CustomerAdapter {
 
     /** Default learning rate of a correction step. */
     public static final double DEFAULT_LEARNING_RATE = 0.5;
+
     static final int MAX_STEPS = 30;
     /** Per-customer weights over the word n-grams of corrected messages. */
     public static final int SPARSE = 1;
@@ -42,6 +42,7 @@ public final class CustomerAdapter {
     public static final int DENSE = 2;
     /** What a new adapter learns; chosen by measurement (docs/decisions/004, adaptation). */
     public static final int DEFAULT_MODE = SPARSE | DENSE;
+
     private static final int MAGIC_V1 = 0x4F434131; // "OCA1"
     private static final int MAGIC = 0x4F434132; // "OCA2"
     private static final int CLASS_BITS = 4;
@@ -141,8 +142,8 @@ public final class CustomerAdapter {
      * @return whether, before learning, the adapted model's {@link CategoryModel#classify} output
      *         already contained every added and none of the removed categories
      */
-    public synchronized boolean correctCategories(CategoryModel model, String text, Set<String> added,
-            Set<String> removed) {
+    public synchronized boolean correctCategories(
+            CategoryModel model, String text, Set<String> added, Set<String> removed) {
         Encoded e = model.encode(text);
         int[] f = adapterFeatures(e.words());
         float v = value(f);
@@ -160,7 +161,8 @@ public final class CustomerAdapter {
             for (int c = 0; c < z.length; c++) {
                 ranked.add(new CategoryScore(model.keys().get(c), model.confidence(z[c])));
             }
-            ranked.sort(java.util.Comparator.comparingDouble(CategoryScore::confidence).reversed());
+            ranked.sort(java.util.Comparator.comparingDouble(CategoryScore::confidence)
+                    .reversed());
             Set<String> predicted = new java.util.HashSet<>();
             for (CategoryScore s : CategoryModel.select(ranked)) {
                 predicted.add(s.key());
@@ -185,8 +187,8 @@ public final class CustomerAdapter {
         return agreed;
     }
 
-    private void learnCategory(CategoryModel model, int c, boolean positive, double[] base, int[] f, float v,
-            float @Nullable [] emb) {
+    private void learnCategory(
+            CategoryModel model, int c, boolean positive, double[] base, int[] f, float v, float @Nullable [] emb) {
         if (c < 0) {
             return;
         }
@@ -266,7 +268,9 @@ public final class CustomerAdapter {
 
     /** Number of non-zero weights (a proxy for the serialised size). */
     public synchronized int weights() {
-        return sentiment.size() + categories.size() + (sentimentDense == null ? 0 : sentimentDense.length)
+        return sentiment.size()
+                + categories.size()
+                + (sentimentDense == null ? 0 : sentimentDense.length)
                 + (categoryDense == null ? 0 : categoryDense.length);
     }
 

@@ -104,12 +104,15 @@ final class Featuriser {
                 words++;
             }
         }
-        return words == 0 || (words == 1 && tokens.size() <= 2 && LOW_INFORMATION_WORDS.contains(
-                tokens.get(0).toLowerCase(java.util.Locale.ROOT)));
+        return words == 0
+                || (words == 1
+                        && tokens.size() <= 2
+                        && LOW_INFORMATION_WORDS.contains(tokens.get(0).toLowerCase(java.util.Locale.ROOT)));
     }
 
-    private static final java.util.Set<String> LOW_INFORMATION_WORDS = java.util.Set.of("ok", "okay", "k", "kk",
-            "hi", "hello", "hey", "yes", "no", "yeah", "yep", "nope", "hmm", "hm", "test", "ping");
+    private static final java.util.Set<String> LOW_INFORMATION_WORDS = java.util.Set.of(
+            "ok", "okay", "k", "kk", "hi", "hello", "hey", "yes", "no", "yeah", "yep", "nope", "hmm", "hm", "test",
+            "ping");
 
     private static int bin(double c) {
         if (c < -0.6) {

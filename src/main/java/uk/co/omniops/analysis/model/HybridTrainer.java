@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,12 +44,12 @@ public final class HybridTrainer {
     static final double NONE_WEIGHT = 0.5;
     /** CLINC150 as sentiment data: calm requests (neutral), problem reports (negative), thanks (positive). */
     static final double CLINC_SENTIMENT_WEIGHT = 0.3;
+
     static final List<String> SENTIMENT_SOURCES = List.of("tweets", "amazon", "nyt", "movie", "bitext", "support");
     static final List<String> CATEGORY_SOURCES = List.of("bitext", "clinc", "support");
 
     /** One training text: labels (one for sentiment, any number for categories), valence (NaN if none). */
-    record Sample(String text, int[] labels, double valence, double weight, String source) {
-    }
+    record Sample(String text, int[] labels, double valence, double weight, String source) {}
 
     /**
      * A model recipe: featuriser options, whether to use the embedding, the negative offset, for
@@ -58,11 +57,26 @@ public final class HybridTrainer {
      * factor the embedding is multiplied by in training (so that its head learns that much faster
      * than the n-gram weights; folded into the stored weights).
      */
-    record Recipe(String name, int options, boolean dense, float negativeOffset, boolean clinc, double supportWeight,
-            float denseScale, double sourceTotal, float descriptionPrior) {
+    record Recipe(
+            String name,
+            int options,
+            boolean dense,
+            float negativeOffset,
+            boolean clinc,
+            double supportWeight,
+            float denseScale,
+            double sourceTotal,
+            float descriptionPrior) {
 
-        Recipe(String name, int options, boolean dense, float negativeOffset, boolean clinc, double supportWeight,
-                float denseScale, double sourceTotal) {
+        Recipe(
+                String name,
+                int options,
+                boolean dense,
+                float negativeOffset,
+                boolean clinc,
+                double supportWeight,
+                float denseScale,
+                double sourceTotal) {
             this(name, options, dense, negativeOffset, clinc, supportWeight, denseScale, sourceTotal, 0f);
         }
 
@@ -70,14 +84,20 @@ public final class HybridTrainer {
             this(name, options, dense, negativeOffset, false, SUPPORT_WEIGHT, 1f);
         }
 
-        Recipe(String name, int options, boolean dense, float negativeOffset, boolean clinc, double supportWeight,
+        Recipe(
+                String name,
+                int options,
+                boolean dense,
+                float negativeOffset,
+                boolean clinc,
+                double supportWeight,
                 float denseScale) {
             this(name, options, dense, negativeOffset, clinc, supportWeight, denseScale, 0);
         }
 
         Recipe withOffset(float offset) {
-            return new Recipe(name, options, dense, offset, clinc, supportWeight, denseScale, sourceTotal,
-                    descriptionPrior);
+            return new Recipe(
+                    name, options, dense, offset, clinc, supportWeight, denseScale, sourceTotal, descriptionPrior);
         }
 
         /**
@@ -97,11 +117,13 @@ public final class HybridTrainer {
                     continue;
                 }
                 if (s.source.equals("support")) {
-                    out.add(supportWeight != s.weight ? new Sample(s.text, s.labels, s.valence, supportWeight, s.source)
-                            : s);
+                    out.add(
+                            supportWeight != s.weight
+                                    ? new Sample(s.text, s.labels, s.valence, supportWeight, s.source)
+                                    : s);
                 } else if (sourceTotal > 0) {
-                    out.add(new Sample(s.text, s.labels, s.valence, s.weight * sourceTotal / totals.get(s.source),
-                            s.source));
+                    out.add(new Sample(
+                            s.text, s.labels, s.valence, s.weight * sourceTotal / totals.get(s.source), s.source));
                 } else {
                     out.add(s);
                 }
@@ -110,8 +132,7 @@ public final class HybridTrainer {
         }
     }
 
-    private HybridTrainer() {
-    }
+    private HybridTrainer() {}
 
     // ---------------------------------------------------------------- data
 
@@ -132,9 +153,10 @@ public final class HybridTrainer {
             files.put("nyt", "nytEditorialSnippets");
             files.put("movie", "movieReviewSnippets");
             for (var f : files.entrySet()) {
-                double weight = VADER_WEIGHT * (f.getKey().equals("tweets") || f.getKey().equals("amazon") ? 1 : 0.5);
-                for (String line : Files.readAllLines(dir.resolve("sentiment/" + f.getValue() + "_GroundTruth.txt"),
-                        StandardCharsets.ISO_8859_1)) {
+                double weight = VADER_WEIGHT
+                        * (f.getKey().equals("tweets") || f.getKey().equals("amazon") ? 1 : 0.5);
+                for (String line : Files.readAllLines(
+                        dir.resolve("sentiment/" + f.getValue() + "_GroundTruth.txt"), StandardCharsets.ISO_8859_1)) {
                     String[] parts = line.split("\t", 3);
                     if (parts.length < 3) {
                         continue;
@@ -146,7 +168,8 @@ public final class HybridTrainer {
             }
             List<String> keys = Taxonomy.keys();
             List<String> bitext = Files.readAllLines(
-                    dir.resolve("categories/Bitext_Sample_Customer_Service_Training_Dataset.csv"), StandardCharsets.UTF_8);
+                    dir.resolve("categories/Bitext_Sample_Customer_Service_Training_Dataset.csv"),
+                    StandardCharsets.UTF_8);
             for (String line : bitext.subList(1, bitext.size())) {
                 String[] parts = ModelTrainer.parseCsv(line);
                 String text = parts[1];
@@ -160,8 +183,12 @@ public final class HybridTrainer {
                 int[] cats = Clinc.categoriesOf(row[1], keys);
                 d.categories.add(new Sample(row[0], cats, Double.NaN, cats.length == 0 ? NONE_WEIGHT : 1, "clinc"));
                 int sentiment = Clinc.sentimentOf(row[1]);
-                d.sentiment.add(new Sample(row[0], new int[] {sentiment}, sentiment == 0 ? -0.25 : sentiment == 2 ? 0.4 : 0,
-                        CLINC_SENTIMENT_WEIGHT, "clinc"));
+                d.sentiment.add(new Sample(
+                        row[0],
+                        new int[] {sentiment},
+                        sentiment == 0 ? -0.25 : sentiment == 2 ? 0.4 : 0,
+                        CLINC_SENTIMENT_WEIGHT,
+                        "clinc"));
             }
             for (ModelTrainer.SupportMessage m : ModelTrainer.supportMessages(dir, keys)) {
                 // our messages carry no rating: problem reports ≈ −1.2, thanks ≈ +1.4 on the −4…+4 scale
@@ -186,8 +213,7 @@ public final class HybridTrainer {
     /** CLINC150 (Larson et al., EMNLP 2019): reader and mapping of its intents to our keys. */
     static final class Clinc {
 
-        private Clinc() {
-        }
+        private Clinc() {}
 
         /** Every {@code [utterance, intent]} row of every split, in file order ("oos" rows included). */
         static List<String[]> read(Path file) throws IOException {
@@ -238,7 +264,11 @@ public final class HybridTrainer {
          */
         static int sentimentOf(String intent) {
             return switch (intent) {
-                case "card_declined", "report_fraud", "report_lost_card", "damaged_card", "lost_luggage",
+                case "card_declined",
+                        "report_fraud",
+                        "report_lost_card",
+                        "damaged_card",
+                        "lost_luggage",
                         "account_blocked" -> 0;
                 case "thank_you" -> 2;
                 default -> 1;
@@ -248,12 +278,27 @@ public final class HybridTrainer {
         /** Our keys for a CLINC150 intent; most intents (and "oos") are about none of them. */
         static int[] categoriesOf(String intent, List<String> keys) {
             String key = switch (intent) {
-                case "bill_due", "pay_bill", "bill_balance", "min_payment", "international_fees", "card_declined",
-                        "transactions", "spending_history", "apr", "interest_rate" -> "billing";
+                case "bill_due",
+                        "pay_bill",
+                        "bill_balance",
+                        "min_payment",
+                        "international_fees",
+                        "card_declined",
+                        "transactions",
+                        "spending_history",
+                        "apr",
+                        "interest_rate" -> "billing";
                 case "order_status", "order" -> "order";
                 case "replacement_card_duration" -> "delivery";
-                case "freeze_account", "account_blocked", "pin_change", "report_lost_card", "new_card",
-                        "expiration_date", "report_fraud", "user_name", "change_user_name" -> "account";
+                case "freeze_account",
+                        "account_blocked",
+                        "pin_change",
+                        "report_lost_card",
+                        "new_card",
+                        "expiration_date",
+                        "report_fraud",
+                        "user_name",
+                        "change_user_name" -> "account";
                 case "cancel_reservation" -> "cancellation";
                 case "damaged_card", "sync_device", "reset_settings", "find_phone" -> "technical";
                 case "thank_you" -> "praise";
@@ -298,7 +343,8 @@ public final class HybridTrainer {
             long t0 = System.nanoTime();
             List<String> todo = missing;
             int batches = (todo.size() + 255) / 256;
-            List<List<float[]>> results = java.util.stream.IntStream.range(0, batches).parallel()
+            List<List<float[]>> results = java.util.stream.IntStream.range(0, batches)
+                    .parallel()
                     .mapToObj(b -> embedder.embedAll(todo.subList(b * 256, Math.min(todo.size(), b * 256 + 256))))
                     .toList();
             for (int b = 0; b < batches; b++) {
@@ -306,9 +352,11 @@ public final class HybridTrainer {
                     v.byText.put(todo.get(b * 256 + i), results.get(b).get(i));
                 }
             }
-            System.err.printf(Locale.ROOT, "embedded %d texts in %.0f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
+            System.err.printf(
+                    Locale.ROOT, "embedded %d texts in %.0f s%n", todo.size(), (System.nanoTime() - t0) / 1e9);
             if (cache != null && !missing.isEmpty()) {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache)))) {
+                try (DataOutputStream out =
+                        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache)))) {
                     out.writeUTF(embedder.name());
                     out.writeInt(v.byText.size());
                     for (var e : v.byText.entrySet()) {
@@ -357,24 +405,34 @@ public final class HybridTrainer {
 
     // ---------------------------------------------------------------- training
 
-    enum Loss { SOFTMAX, SIGMOID, SQUARED }
+    enum Loss {
+        SOFTMAX,
+        SIGMOID,
+        SQUARED
+    }
 
     /** Trained weights: sparse feature-major (dims × k) and dense label-major (k × d, null without embedding). */
-    record Weights(float[] sparse, float @Nullable [] dense) {
-    }
+    record Weights(float[] sparse, float @Nullable [] dense) {}
 
     /**
      * AdaGrad SGD over the sparse features and (optionally) the sentence embedding, jointly, in a
      * seeded shuffle. SOFTMAX: one label; SIGMOID: one-vs-rest per label, rare labels' positives
      * up-weighted; SQUARED: regression on {@link Sample#valence}.
      */
-    static Weights fit(List<Sample> samples, Featuriser f, @Nullable Vectors vectors, int k, Loss loss, int epochs,
-            double rate) {
+    static Weights fit(
+            List<Sample> samples, Featuriser f, @Nullable Vectors vectors, int k, Loss loss, int epochs, double rate) {
         return fit(samples, f, vectors, 1f, k, loss, epochs, rate);
     }
 
-    static Weights fit(List<Sample> samples, Featuriser f, @Nullable Vectors vectors, float scale, int k, Loss loss,
-            int epochs, double rate) {
+    static Weights fit(
+            List<Sample> samples,
+            Featuriser f,
+            @Nullable Vectors vectors,
+            float scale,
+            int k,
+            Loss loss,
+            int epochs,
+            double rate) {
         List<SparseVector> xs = new ArrayList<>(samples.size());
         for (Sample s : samples) {
             xs.add(f.features(s.text));
@@ -443,7 +501,9 @@ public final class HybridTrainer {
                     case SIGMOID -> {
                         for (int c = 0; c < k; c++) {
                             boolean y = contains(s.labels, c);
-                            grad[c] = (CategoryModel.sigmoid(z[c]) - (y ? 1 : 0)) * s.weight * (y ? positiveWeight[c] : 1);
+                            grad[c] = (CategoryModel.sigmoid(z[c]) - (y ? 1 : 0))
+                                    * s.weight
+                                    * (y ? positiveWeight[c] : 1);
                         }
                     }
                     case SQUARED -> grad[0] = Double.isNaN(s.valence) ? 0 : (z[0] - s.valence) * s.weight;
@@ -496,18 +556,38 @@ public final class HybridTrainer {
         return false;
     }
 
-    static SentimentModel trainSentiment(Data data, Recipe r, List<Sample> train, Vectors vectors,
-            TextEmbedder embedder, float scale, boolean withValence) {
+    static SentimentModel trainSentiment(
+            Data data,
+            Recipe r,
+            List<Sample> train,
+            Vectors vectors,
+            TextEmbedder embedder,
+            float scale,
+            boolean withValence) {
         Featuriser f = new Featuriser(r.options(), data.lexicon);
         Vectors v = r.dense() ? vectors : null;
         // the score's head keeps the sources' own weights: equalising them shrank the gap between fury and a calm
         // report (0.27 vs 0.37 → 0.28 vs 0.34), which escalation reads (decision 005)
-        List<Sample> valenceTrain = new Recipe(r.name(), r.options(), r.dense(), r.negativeOffset(), r.clinc(),
-                r.supportWeight(), r.denseScale(), 0, r.descriptionPrior()).sentimentSamples(train);
+        List<Sample> valenceTrain = new Recipe(
+                        r.name(),
+                        r.options(),
+                        r.dense(),
+                        r.negativeOffset(),
+                        r.clinc(),
+                        r.supportWeight(),
+                        r.denseScale(),
+                        0,
+                        r.descriptionPrior())
+                .sentimentSamples(train);
         train = r.sentimentSamples(train);
         Weights w = fit(train, f, v, r.denseScale(), 3, Loss.SOFTMAX, 6, 0.2);
-        LinearModel linear = new LinearModel("sentiment", SENTIMENT_VERSION, SentimentModel.LABELS, f,
-                new float[] {r.negativeOffset(), 0, 0}, w.sparse());
+        LinearModel linear = new LinearModel(
+                "sentiment",
+                SENTIMENT_VERSION,
+                SentimentModel.LABELS,
+                f,
+                new float[] {r.negativeOffset(), 0, 0},
+                w.sparse());
         if (w.dense() == null) {
             return new SentimentModel(linear);
         }
@@ -519,31 +599,50 @@ public final class HybridTrainer {
             List<Sample> rated = new ArrayList<>(valenceTrain.size());
             for (Sample s : valenceTrain) {
                 boolean vader = List.of("tweets", "amazon", "nyt", "movie").contains(s.source);
-                rated.add(vader ? s : new Sample(s.text, s.labels, s.valence, Math.min(s.weight, VADER_WEIGHT), s.source));
+                rated.add(
+                        vader
+                                ? s
+                                : new Sample(s.text, s.labels, s.valence, Math.min(s.weight, VADER_WEIGHT), s.source));
             }
             Weights wv = fit(rated, f, vectors, r.denseScale(), 1, Loss.SQUARED, 6, 0.05);
             valence = new LinearModel("valence", SENTIMENT_VERSION, List.of("valence"), f, new float[1], wv.sparse());
             valenceDense = new DenseLayer(1, embedder.dimensions(), wv.dense());
         }
-        return new SentimentModel(new ModelArtefact.Parts(linear, new DenseLayer(3, embedder.dimensions(), w.dense()),
-                embedder.name(), scale, 0f, valence, valenceDense), embedder);
+        return new SentimentModel(
+                new ModelArtefact.Parts(
+                        linear,
+                        new DenseLayer(3, embedder.dimensions(), w.dense()),
+                        embedder.name(),
+                        scale,
+                        0f,
+                        valence,
+                        valenceDense),
+                embedder);
     }
 
-    static CategoryModel trainCategories(Recipe r, List<Sample> train, Vectors vectors, TextEmbedder embedder,
-            float scale, float bias) {
+    static CategoryModel trainCategories(
+            Recipe r, List<Sample> train, Vectors vectors, TextEmbedder embedder, float scale, float bias) {
         Featuriser f = new Featuriser(r.options(), null);
         List<String> keys = Taxonomy.keys();
         Weights w = fit(train, f, r.dense() ? vectors : null, r.denseScale(), keys.size(), Loss.SIGMOID, 8, 0.2);
-        LinearModel linear = new LinearModel("categories", CATEGORIES_VERSION, keys, f, new float[keys.size()],
-                w.sparse());
+        LinearModel linear =
+                new LinearModel("categories", CATEGORIES_VERSION, keys, f, new float[keys.size()], w.sparse());
         if (w.dense() == null) {
             return new CategoryModel(linear);
         }
         if (r.descriptionPrior() > 0) {
             addDescriptionPrior(w.dense(), embedder, r.descriptionPrior());
         }
-        return new CategoryModel(new ModelArtefact.Parts(linear, new DenseLayer(keys.size(), embedder.dimensions(),
-                w.dense()), embedder.name(), scale, bias, null, null), embedder);
+        return new CategoryModel(
+                new ModelArtefact.Parts(
+                        linear,
+                        new DenseLayer(keys.size(), embedder.dimensions(), w.dense()),
+                        embedder.name(),
+                        scale,
+                        bias,
+                        null,
+                        null),
+                embedder);
     }
 
     /**
@@ -555,21 +654,29 @@ public final class HybridTrainer {
     static final Map<String, List<String>> DESCRIPTIONS = new LinkedHashMap<>();
 
     static {
-        DESCRIPTIONS.put("billing", List.of("I was charged the wrong amount on my bill",
-                "question about my invoice and payment"));
+        DESCRIPTIONS.put(
+                "billing",
+                List.of("I was charged the wrong amount on my bill", "question about my invoice and payment"));
         DESCRIPTIONS.put("refund", List.of("I want my money back, where is my refund", "refund for a returned item"));
-        DESCRIPTIONS.put("delivery", List.of("my parcel has not arrived, where is the delivery",
-                "shipping and delivery address"));
+        DESCRIPTIONS.put(
+                "delivery",
+                List.of("my parcel has not arrived, where is the delivery", "shipping and delivery address"));
         DESCRIPTIONS.put("order", List.of("I want to change my order", "status of the order I placed"));
-        DESCRIPTIONS.put("account", List.of("I cannot log in to my account, password reset",
-                "update my account details"));
+        DESCRIPTIONS.put(
+                "account", List.of("I cannot log in to my account, password reset", "update my account details"));
         DESCRIPTIONS.put("cancellation", List.of("I want to cancel my subscription", "cancel my order or contract"));
-        DESCRIPTIONS.put("technical", List.of("the app keeps crashing and shows an error",
-                "my device or internet connection is not working", "the website is broken, the feature does not work"));
-        DESCRIPTIONS.put("product", List.of("question about a product's features, size or compatibility",
-                "is this item in stock"));
-        DESCRIPTIONS.put("complaint", List.of("this service is terrible, I am very unhappy",
-                "I want to make a formal complaint"));
+        DESCRIPTIONS.put(
+                "technical",
+                List.of(
+                        "the app keeps crashing and shows an error",
+                        "my device or internet connection is not working",
+                        "the website is broken, the feature does not work"));
+        DESCRIPTIONS.put(
+                "product",
+                List.of("question about a product's features, size or compatibility", "is this item in stock"));
+        DESCRIPTIONS.put(
+                "complaint",
+                List.of("this service is terrible, I am very unhappy", "I want to make a formal complaint"));
         DESCRIPTIONS.put("praise", List.of("thank you so much, great service", "you were very helpful, I love it"));
         DESCRIPTIONS.put("human_agent", List.of("let me speak to a real person", "connect me to a human agent"));
     }
@@ -610,7 +717,10 @@ public final class HybridTrainer {
         Path dataDir = Path.of(positional.size() > 0 ? positional.get(0) : "src/training/data");
         Path out = Path.of(positional.size() > 1 ? positional.get(1) : "src/main/resources/models");
         Data data = Data.load(dataDir);
-        System.out.printf(Locale.ROOT, "sentiment: %d texts; categories: %d texts%n", data.sentiment.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "sentiment: %d texts; categories: %d texts%n",
+                data.sentiment.size(),
                 data.categories.size());
         SentenceEmbeddings encoder = SentenceEmbeddings.shared();
         Vectors vectors = Vectors.of(encoder, List.of(data.sentiment, data.categories), cache);
@@ -619,10 +729,21 @@ public final class HybridTrainer {
         Comparison.Calibration calibration = Comparison.run(data, vectors, embedder, compare, adapt);
 
         long t0 = System.nanoTime();
-        SentimentModel sentiment = trainSentiment(data, Comparison.SENTIMENT_CHOICE, data.sentiment, vectors, embedder,
-                calibration.sentimentScale(), true);
-        CategoryModel categories = trainCategories(Comparison.CATEGORY_CHOICE, data.categories, vectors, embedder,
-                calibration.categoryScale(), calibration.categoryBias());
+        SentimentModel sentiment = trainSentiment(
+                data,
+                Comparison.SENTIMENT_CHOICE,
+                data.sentiment,
+                vectors,
+                embedder,
+                calibration.sentimentScale(),
+                true);
+        CategoryModel categories = trainCategories(
+                Comparison.CATEGORY_CHOICE,
+                data.categories,
+                vectors,
+                embedder,
+                calibration.categoryScale(),
+                calibration.categoryBias());
         System.out.printf(Locale.ROOT, "trained the shipped models in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         Files.createDirectories(out);
         try (OutputStream o = Files.newOutputStream(out.resolve("sentiment-v2.bin"))) {

@@ -14,31 +14,66 @@ import java.util.Set;
 final class LexiconScorer {
 
     /** Compound score in [-1, 1] plus the positive and negative mass it was built from. */
-    record Score(double compound, double positive, double negative, int hits) {
-    }
+    record Score(double compound, double positive, double negative, int hits) {}
 
     private static final double BOOST = 0.293;
     private static final double CAPS = 0.733;
     private static final double NEGATE = -0.74;
     private static final Map<String, Double> BOOSTERS = Map.ofEntries(
-            Map.entry("absolutely", BOOST), Map.entry("amazingly", BOOST), Map.entry("awfully", BOOST),
-            Map.entry("completely", BOOST), Map.entry("considerably", BOOST), Map.entry("decidedly", BOOST),
-            Map.entry("deeply", BOOST), Map.entry("enormously", BOOST), Map.entry("entirely", BOOST),
-            Map.entry("especially", BOOST), Map.entry("exceptionally", BOOST), Map.entry("extremely", BOOST),
-            Map.entry("fabulously", BOOST), Map.entry("greatly", BOOST), Map.entry("highly", BOOST),
-            Map.entry("hugely", BOOST), Map.entry("incredibly", BOOST), Map.entry("intensely", BOOST),
-            Map.entry("majorly", BOOST), Map.entry("more", BOOST), Map.entry("most", BOOST),
-            Map.entry("particularly", BOOST), Map.entry("purely", BOOST), Map.entry("quite", BOOST),
-            Map.entry("really", BOOST), Map.entry("remarkably", BOOST), Map.entry("so", BOOST),
-            Map.entry("substantially", BOOST), Map.entry("thoroughly", BOOST), Map.entry("totally", BOOST),
-            Map.entry("tremendously", BOOST), Map.entry("uber", BOOST), Map.entry("unbelievably", BOOST),
-            Map.entry("unusually", BOOST), Map.entry("utterly", BOOST), Map.entry("very", BOOST),
-            Map.entry("super", BOOST), Map.entry("soo", BOOST), Map.entry("rly", BOOST),
-            Map.entry("fucking", BOOST), Map.entry("freaking", BOOST), Map.entry("bloody", BOOST),
-            Map.entry("almost", -BOOST), Map.entry("barely", -BOOST), Map.entry("hardly", -BOOST),
-            Map.entry("kinda", -BOOST), Map.entry("less", -BOOST), Map.entry("little", -BOOST),
-            Map.entry("marginally", -BOOST), Map.entry("occasionally", -BOOST), Map.entry("partly", -BOOST),
-            Map.entry("scarcely", -BOOST), Map.entry("slightly", -BOOST), Map.entry("somewhat", -BOOST),
+            Map.entry("absolutely", BOOST),
+            Map.entry("amazingly", BOOST),
+            Map.entry("awfully", BOOST),
+            Map.entry("completely", BOOST),
+            Map.entry("considerably", BOOST),
+            Map.entry("decidedly", BOOST),
+            Map.entry("deeply", BOOST),
+            Map.entry("enormously", BOOST),
+            Map.entry("entirely", BOOST),
+            Map.entry("especially", BOOST),
+            Map.entry("exceptionally", BOOST),
+            Map.entry("extremely", BOOST),
+            Map.entry("fabulously", BOOST),
+            Map.entry("greatly", BOOST),
+            Map.entry("highly", BOOST),
+            Map.entry("hugely", BOOST),
+            Map.entry("incredibly", BOOST),
+            Map.entry("intensely", BOOST),
+            Map.entry("majorly", BOOST),
+            Map.entry("more", BOOST),
+            Map.entry("most", BOOST),
+            Map.entry("particularly", BOOST),
+            Map.entry("purely", BOOST),
+            Map.entry("quite", BOOST),
+            Map.entry("really", BOOST),
+            Map.entry("remarkably", BOOST),
+            Map.entry("so", BOOST),
+            Map.entry("substantially", BOOST),
+            Map.entry("thoroughly", BOOST),
+            Map.entry("totally", BOOST),
+            Map.entry("tremendously", BOOST),
+            Map.entry("uber", BOOST),
+            Map.entry("unbelievably", BOOST),
+            Map.entry("unusually", BOOST),
+            Map.entry("utterly", BOOST),
+            Map.entry("very", BOOST),
+            Map.entry("super", BOOST),
+            Map.entry("soo", BOOST),
+            Map.entry("rly", BOOST),
+            Map.entry("fucking", BOOST),
+            Map.entry("freaking", BOOST),
+            Map.entry("bloody", BOOST),
+            Map.entry("almost", -BOOST),
+            Map.entry("barely", -BOOST),
+            Map.entry("hardly", -BOOST),
+            Map.entry("kinda", -BOOST),
+            Map.entry("less", -BOOST),
+            Map.entry("little", -BOOST),
+            Map.entry("marginally", -BOOST),
+            Map.entry("occasionally", -BOOST),
+            Map.entry("partly", -BOOST),
+            Map.entry("scarcely", -BOOST),
+            Map.entry("slightly", -BOOST),
+            Map.entry("somewhat", -BOOST),
             Map.entry("sorta", -BOOST));
     private static final Set<String> CONTRAST = Set.of("but", "however", "although", "though", "yet");
 
@@ -104,8 +139,7 @@ final class LexiconScorer {
             hits++;
             double v = v0;
             String raw = tokens.get(i);
-            if (!shouting && raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT))
-                    && !raw.equals(t)) {
+            if (!shouting && raw.length() > 1 && raw.equals(raw.toUpperCase(Locale.ROOT)) && !raw.equals(t)) {
                 v += Math.signum(v) * CAPS;
             }
             for (int j = 1; j <= 3 && i - j >= 0; j++) {

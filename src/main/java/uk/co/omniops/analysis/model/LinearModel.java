@@ -40,8 +40,8 @@ final class LinearModel {
     private final float[] weights;
     private final int k;
 
-    LinearModel(String kind, String version, List<String> labels, Featuriser featuriser, float[] offsets,
-            float[] weights) {
+    LinearModel(
+            String kind, String version, List<String> labels, Featuriser featuriser, float[] offsets, float[] weights) {
         this.kind = kind;
         this.version = version;
         this.labels = List.copyOf(labels);
@@ -82,7 +82,8 @@ final class LinearModel {
         for (float o : offsets) {
             d.writeFloat(o);
         }
-        Map<String, Float> lex = featuriser.lexicon() == null ? Map.of() : featuriser.lexicon().lexicon();
+        Map<String, Float> lex =
+                featuriser.lexicon() == null ? Map.of() : featuriser.lexicon().lexicon();
         d.writeInt(lex.size());
         for (String key : lex.keySet().stream().sorted().toList()) {
             d.writeUTF(key);

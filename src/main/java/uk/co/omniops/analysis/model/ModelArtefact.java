@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,16 +25,21 @@ final class ModelArtefact {
     private static final int END = 0x0E0D0E0D;
 
     /** The parts of an artefact; dense parts and the encoder are null for format 1. */
-    record Parts(LinearModel linear, @Nullable DenseLayer dense, @Nullable String encoder, float scale,
-            float bias, @Nullable LinearModel valence, @Nullable DenseLayer valenceDense) {
+    record Parts(
+            LinearModel linear,
+            @Nullable DenseLayer dense,
+            @Nullable String encoder,
+            float scale,
+            float bias,
+            @Nullable LinearModel valence,
+            @Nullable DenseLayer valenceDense) {
 
         static Parts ngramOnly(LinearModel linear) {
             return new Parts(linear, null, null, 1f, 0f, null, null);
         }
     }
 
-    private ModelArtefact() {
-    }
+    private ModelArtefact() {}
 
     static Parts read(InputStream in, String kind) throws IOException {
         byte[] bytes = in.readAllBytes();

@@ -27,15 +27,21 @@ import java.util.function.Function;
 public final class ModelEvaluation {
 
     /** Precision, recall, F1 and support of one label. */
-    public record ClassMetrics(double precision, double recall, double f1, int support) {
-    }
+    public record ClassMetrics(double precision, double recall, double f1, int support) {}
 
     /**
      * Result of one evaluation; {@code skipped} counts lines with an unknown label.
      * Never contains nulls.
      */
-    public record Report(String task, int n, int skipped, double accuracy, double macroF1,
-            Map<String, ClassMetrics> perClass, double latencyP50Micros, double latencyP99Micros) {
+    public record Report(
+            String task,
+            int n,
+            int skipped,
+            double accuracy,
+            double macroF1,
+            Map<String, ClassMetrics> perClass,
+            double latencyP50Micros,
+            double latencyP99Micros) {
 
         /** The report as a single-line JSON object. */
         public String toJson() {
@@ -55,13 +61,22 @@ public final class ModelEvaluation {
                 }
                 first = false;
                 ClassMetrics m = e.getValue();
-                b.append(quote(e.getKey())).append(":{\"precision\":").append(num(m.precision()))
-                        .append(",\"recall\":").append(num(m.recall()))
-                        .append(",\"f1\":").append(num(m.f1()))
-                        .append(",\"support\":").append(m.support()).append('}');
+                b.append(quote(e.getKey()))
+                        .append(":{\"precision\":")
+                        .append(num(m.precision()))
+                        .append(",\"recall\":")
+                        .append(num(m.recall()))
+                        .append(",\"f1\":")
+                        .append(num(m.f1()))
+                        .append(",\"support\":")
+                        .append(m.support())
+                        .append('}');
             }
-            b.append("},\"latency_us\":{\"p50\":").append(num(latencyP50Micros))
-                    .append(",\"p99\":").append(num(latencyP99Micros)).append("}}");
+            b.append("},\"latency_us\":{\"p50\":")
+                    .append(num(latencyP50Micros))
+                    .append(",\"p99\":")
+                    .append(num(latencyP99Micros))
+                    .append("}}");
             return b.toString();
         }
 
@@ -72,16 +87,15 @@ public final class ModelEvaluation {
         public String toJson(Report baseline, int correctionsApplied) {
             String json = toJson();
             return json.substring(0, json.length() - 1) + ",\"baseline\":{\"accuracy\":" + num(baseline.accuracy())
-                    + ",\"macro_f1\":" + num(baseline.macroF1()) + "},\"corrections_applied\":" + correctionsApplied + "}";
+                    + ",\"macro_f1\":" + num(baseline.macroF1()) + "},\"corrections_applied\":" + correctionsApplied
+                    + "}";
         }
     }
 
     /** One labelled line of an evaluation file. */
-    public record Example(String label, String text) {
-    }
+    public record Example(String label, String text) {}
 
-    private ModelEvaluation() {
-    }
+    private ModelEvaluation() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2 || !(args[0].equals("sentiment") || args[0].equals("categories"))) {
@@ -118,22 +132,35 @@ public final class ModelEvaluation {
 
     /** Sentiment evaluation; lines with a label other than negative/neutral/positive are skipped. */
     public static Report evaluateSentiment(List<Example> examples, SentimentModel model) {
-        return evaluate("sentiment", examples, SentimentModel.LABELS, t -> model.analyse(t).label());
+        return evaluate(
+                "sentiment",
+                examples,
+                SentimentModel.LABELS,
+                t -> model.analyse(t).label());
     }
 
     /** Sentiment evaluation of a customer's adapted model. */
     public static Report evaluateSentiment(List<Example> examples, SentimentModel model, CustomerAdapter adapter) {
-        return evaluate("sentiment", examples, SentimentModel.LABELS, t -> model.analyse(t, adapter).label());
+        return evaluate(
+                "sentiment",
+                examples,
+                SentimentModel.LABELS,
+                t -> model.analyse(t, adapter).label());
     }
 
     /** Category evaluation (top-ranked category) of a customer's adapted model. */
     public static Report evaluateCategories(List<Example> examples, CategoryModel model, CustomerAdapter adapter) {
-        return evaluate("categories", examples, model.keys(), t -> model.rank(t, adapter).get(0).key());
+        return evaluate(
+                "categories",
+                examples,
+                model.keys(),
+                t -> model.rank(t, adapter).get(0).key());
     }
 
     /** Category evaluation of the top-ranked category; unknown labels are skipped. */
     public static Report evaluateCategories(List<Example> examples, CategoryModel model) {
-        return evaluate("categories", examples, model.keys(), t -> model.rank(t).get(0).key());
+        return evaluate(
+                "categories", examples, model.keys(), t -> model.rank(t).get(0).key());
     }
 
     /**
@@ -146,7 +173,8 @@ public final class ModelEvaluation {
     public static int adaptSentiment(List<Example> corrections, SentimentModel model, CustomerAdapter adapter) {
         int applied = 0;
         for (Example e : corrections) {
-            if (SentimentModel.LABELS.contains(e.label()) && !model.analyse(e.text(), adapter).label().equals(e.label())) {
+            if (SentimentModel.LABELS.contains(e.label())
+                    && !model.analyse(e.text(), adapter).label().equals(e.label())) {
                 adapter.correctSentiment(model, e.text(), e.label());
                 applied++;
             }
@@ -164,7 +192,8 @@ public final class ModelEvaluation {
     public static int adaptCategories(List<Example> corrections, CategoryModel model, CustomerAdapter adapter) {
         int applied = 0;
         for (Example e : corrections) {
-            if (!model.keys().contains(e.label()) || model.rank(e.text(), adapter).get(0).key().equals(e.label())) {
+            if (!model.keys().contains(e.label())
+                    || model.rank(e.text(), adapter).get(0).key().equals(e.label())) {
                 continue;
             }
             java.util.Set<String> remove = new java.util.HashSet<>();
@@ -179,8 +208,8 @@ public final class ModelEvaluation {
         return applied;
     }
 
-    static Report evaluate(String task, List<Example> examples, Collection<String> known,
-            Function<String, String> predictor) {
+    static Report evaluate(
+            String task, List<Example> examples, Collection<String> known, Function<String, String> predictor) {
         List<Example> kept = new ArrayList<>();
         for (Example e : examples) {
             if (known.contains(e.label())) {
@@ -199,16 +228,27 @@ public final class ModelEvaluation {
                 correct++;
             }
         }
-        double macro = perClass.values().stream().mapToDouble(ClassMetrics::f1).average().orElse(0);
+        double macro = perClass.values().stream()
+                .mapToDouble(ClassMetrics::f1)
+                .average()
+                .orElse(0);
         double[] latency = latencies(kept, predictor);
-        return new Report(task, kept.size(), skipped, kept.isEmpty() ? 0 : (double) correct / kept.size(), macro,
-                perClass, percentile(latency, 0.50), percentile(latency, 0.99));
+        return new Report(
+                task,
+                kept.size(),
+                skipped,
+                kept.isEmpty() ? 0 : (double) correct / kept.size(),
+                macro,
+                perClass,
+                percentile(latency, 0.50),
+                percentile(latency, 0.99));
     }
 
     /** Per-label metrics for the labels present in {@code gold}; predictions of other labels count as misses. */
     static Map<String, ClassMetrics> metrics(List<Example> gold, List<String> predicted) {
         Map<String, ClassMetrics> out = new TreeMap<>();
-        for (String label : gold.stream().map(Example::label).distinct().sorted().toList()) {
+        for (String label :
+                gold.stream().map(Example::label).distinct().sorted().toList()) {
             int tp = 0;
             int fp = 0;
             int fn = 0;
@@ -238,7 +278,9 @@ public final class ModelEvaluation {
         int sink = 0;
         // warm up until the JIT has compiled the scoring path (capped in time: an encoder takes milliseconds a message)
         long deadline = System.nanoTime() + 3_000_000_000L;
-        for (int i = 0; i < Math.max(3000, examples.size()) && (i < examples.size() || System.nanoTime() < deadline); i++) {
+        for (int i = 0;
+                i < Math.max(3000, examples.size()) && (i < examples.size() || System.nanoTime() < deadline);
+                i++) {
             sink += predictor.apply(examples.get(i % examples.size()).text()).length();
         }
         int rounds = Math.max(1, 2000 / examples.size());

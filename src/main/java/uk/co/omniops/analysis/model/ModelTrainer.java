@@ -32,6 +32,7 @@ public final class ModelTrainer {
     private static final double HOLD_OUT = 0.15;
     /** Support-domain messages are few but closest to production traffic (record 004). */
     static final double SUPPORT_WEIGHT = 10;
+
     static final double VADER_WEIGHT = 0.4;
     /**
      * Added to the negative logit: support traffic is mostly complaints and the product needs
@@ -40,15 +41,12 @@ public final class ModelTrainer {
     static final float NEGATIVE_OFFSET = 1.0f;
 
     /** A training example: text, label indices (one for sentiment), weight and source. */
-    record Sample(String text, int[] labels, double weight, String source) {
-    }
+    record Sample(String text, int[] labels, double weight, String source) {}
 
     /** Training settings of one model variant. */
-    record Settings(int options, int epochs, double learningRate, double l2) {
-    }
+    record Settings(int options, int epochs, double learningRate, double l2) {}
 
-    private ModelTrainer() {
-    }
+    private ModelTrainer() {}
 
     public static void main(String[] args) throws IOException {
         List<String> positional = new ArrayList<>();
@@ -63,13 +61,17 @@ public final class ModelTrainer {
         Path data = Path.of(positional.size() > 0 ? positional.get(0) : "src/training/data");
         Path out = Path.of(positional.size() > 1 ? positional.get(1) : "src/main/resources/models");
         Corpus corpus = Corpus.load(data);
-        System.out.printf(Locale.ROOT, "sentiment: %d train / %d held out; categories: %d train / %d held out%n",
-                corpus.sentimentTrain.size(), corpus.sentimentTest.size(), corpus.categoryTrain.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "sentiment: %d train / %d held out; categories: %d train / %d held out%n",
+                corpus.sentimentTrain.size(),
+                corpus.sentimentTest.size(),
+                corpus.categoryTrain.size(),
                 corpus.categoryTest.size());
 
         long t0 = System.nanoTime();
-        SentimentModel sentiment = trainSentiment(corpus, Featuriser.USE_LEXICON | Featuriser.USE_CUES,
-                corpus.sentimentTrain);
+        SentimentModel sentiment =
+                trainSentiment(corpus, Featuriser.USE_LEXICON | Featuriser.USE_CUES, corpus.sentimentTrain);
         // cues are sentiment-oriented and lowered out-of-domain category accuracy (record 004)
         CategoryModel categories = trainCategories(corpus.categoryTrain, 0);
         System.out.printf(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -86,8 +88,9 @@ public final class ModelTrainer {
             System.out.println("held-out sentiment " + source + ": "
                     + ModelEvaluation.evaluateSentiment(held, sentiment).toJson());
         }
-        System.out.println("held-out categories: " + ModelEvaluation.evaluateCategories(
-                examples(corpus.categoryTest, null, categories.keys()), categories).toJson());
+        System.out.println("held-out categories: "
+                + ModelEvaluation.evaluateCategories(examples(corpus.categoryTest, null, categories.keys()), categories)
+                        .toJson());
         if (compare != null) {
             Variants.run(corpus, compare);
         }
@@ -106,16 +109,15 @@ public final class ModelTrainer {
     static SentimentModel trainSentiment(Corpus corpus, int options, List<Sample> train) {
         Featuriser f = new Featuriser(options, corpus.lexicon);
         float[] w = train(train, f, 3, true, new Settings(options, 6, 0.2, 0));
-        return new SentimentModel(new LinearModel("sentiment", SENTIMENT_VERSION, SentimentModel.LABELS, f,
-                new float[] {NEGATIVE_OFFSET, 0, 0}, w));
+        return new SentimentModel(new LinearModel(
+                "sentiment", SENTIMENT_VERSION, SentimentModel.LABELS, f, new float[] {NEGATIVE_OFFSET, 0, 0}, w));
     }
 
     static CategoryModel trainCategories(List<Sample> train, int options) {
         Featuriser f = new Featuriser(options, null);
         List<String> keys = Taxonomy.keys();
         float[] w = train(train, f, keys.size(), false, new Settings(options, 8, 0.2, 0));
-        return new CategoryModel(new LinearModel("categories", CATEGORIES_VERSION, keys, f,
-                new float[keys.size()], w));
+        return new CategoryModel(new LinearModel("categories", CATEGORIES_VERSION, keys, f, new float[keys.size()], w));
     }
 
     /**
@@ -226,18 +228,21 @@ public final class ModelTrainer {
         static Corpus load(Path data) throws IOException {
             Corpus c = new Corpus(loadLexicon(data.resolve("sentiment")));
             Random split = new Random(SEED);
-            for (String file : List.of("tweets", "amazonReviewSnippets", "movieReviewSnippets",
-                    "nytEditorialSnippets")) {
+            for (String file :
+                    List.of("tweets", "amazonReviewSnippets", "movieReviewSnippets", "nytEditorialSnippets")) {
                 double weight = VADER_WEIGHT * (file.equals("tweets") || file.startsWith("amazon") ? 1.0 : 0.5);
-                for (String line : Files.readAllLines(data.resolve("sentiment/" + file + "_GroundTruth.txt"),
-                        StandardCharsets.ISO_8859_1)) {
+                for (String line : Files.readAllLines(
+                        data.resolve("sentiment/" + file + "_GroundTruth.txt"), StandardCharsets.ISO_8859_1)) {
                     String[] parts = line.split("\t", 3);
                     if (parts.length < 3) {
                         continue;
                     }
                     double rating = Double.parseDouble(parts[1].trim());
                     int label = rating <= -0.5 ? 0 : rating >= 0.5 ? 2 : 1;
-                    c.add(split, c.sentimentTrain, c.sentimentTest,
+                    c.add(
+                            split,
+                            c.sentimentTrain,
+                            c.sentimentTest,
                             new Sample(parts[2].trim(), new int[] {label}, weight, "vader"));
                 }
             }
@@ -259,10 +264,10 @@ public final class ModelTrainer {
             }
             for (SupportMessage m : supportMessages(data, keys)) {
                 boolean test = split.nextDouble() < HOLD_OUT;
-                (test ? c.sentimentTest : c.sentimentTrain).add(
-                        new Sample(m.text(), new int[] {m.sentiment()}, SUPPORT_WEIGHT, "support"));
-                (test ? c.categoryTest : c.categoryTrain).add(new Sample(m.text(), m.categories(), SUPPORT_WEIGHT,
-                        "support"));
+                (test ? c.sentimentTest : c.sentimentTrain)
+                        .add(new Sample(m.text(), new int[] {m.sentiment()}, SUPPORT_WEIGHT, "support"));
+                (test ? c.categoryTest : c.categoryTrain)
+                        .add(new Sample(m.text(), m.categories(), SUPPORT_WEIGHT, "support"));
             }
             return c;
         }
@@ -298,7 +303,8 @@ public final class ModelTrainer {
             if (sentiment < 0 || cats.contains(-1)) {
                 throw new IOException("bad line in support_messages.tsv: " + line);
             }
-            messages.add(new SupportMessage(sentiment, cats.stream().mapToInt(Integer::intValue).toArray(), parts[2]));
+            messages.add(new SupportMessage(
+                    sentiment, cats.stream().mapToInt(Integer::intValue).toArray(), parts[2]));
         }
         return messages;
     }
@@ -309,11 +315,15 @@ public final class ModelTrainer {
             case "cancel_order" -> List.of(k.apply("cancellation"));
             case "change_order", "place_order", "track_order" -> List.of(k.apply("order"));
             case "change_shipping_address", "set_up_shipping_address", "delivery_options", "delivery_period" ->
-                    List.of(k.apply("delivery"));
+                List.of(k.apply("delivery"));
             case "check_invoice", "get_invoice", "check_payment_methods", "payment_issue", "check_cancellation_fee" ->
-                    List.of(k.apply("billing"));
+                List.of(k.apply("billing"));
             case "check_refund_policy", "get_refund", "track_refund" -> List.of(k.apply("refund"));
-            case "create_account", "edit_account", "recover_password", "registration_problems", "switch_account",
+            case "create_account",
+                    "edit_account",
+                    "recover_password",
+                    "registration_problems",
+                    "switch_account",
                     "newsletter_subscription" -> List.of(k.apply("account"));
             case "delete_account" -> List.of(k.apply("account"), k.apply("cancellation"));
             case "complaint" -> List.of(k.apply("complaint"));

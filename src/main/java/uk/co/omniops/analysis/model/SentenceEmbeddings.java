@@ -1,12 +1,5 @@
 package uk.co.omniops.analysis.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -14,6 +7,12 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The in-process sentence encoder: quantized all-MiniLM-L6-v2 (384 dimensions, L2-normalised) on
@@ -31,6 +30,7 @@ public final class SentenceEmbeddings implements TextEmbedder {
 
     /** Artefacts trained on these vectors record this name; a different encoder is rejected at load. */
     public static final String NAME = "all-minilm-l6-v2-q";
+
     static final int MAX_CHARS = 1000;
     private static final int DIMENSIONS = 384;
     // a few entries suffice: the same message is analysed for sentiment and categories back to back

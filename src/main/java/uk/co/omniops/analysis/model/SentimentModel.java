@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -215,8 +214,8 @@ public final class SentimentModel {
     }
 
     ModelArtefact.Parts parts() {
-        return new ModelArtefact.Parts(model, dense, embedder == null ? null : embedder.name(), scale, 0f, valence,
-                valenceDense);
+        return new ModelArtefact.Parts(
+                model, dense, embedder == null ? null : embedder.name(), scale, 0f, valence, valenceDense);
     }
 
     void write(OutputStream out) throws IOException {

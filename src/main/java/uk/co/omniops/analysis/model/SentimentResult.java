@@ -8,5 +8,4 @@ package uk.co.omniops.analysis.model;
  * @param confidence probability of {@code label}, 0–1
  * @param model      version of the model (and "+adapter" when a customer adapter was applied)
  */
-public record SentimentResult(double score, String label, double confidence, String model) {
-}
+public record SentimentResult(double score, String label, double confidence, String model) {}

@@ -25,8 +25,7 @@ public final class Taxonomy {
         DEFAULT = java.util.Collections.unmodifiableMap(m);
     }
 
-    private Taxonomy() {
-    }
+    private Taxonomy() {}
 
     /** The default keys in display order; never null, unmodifiable. */
     public static List<String> keys() {

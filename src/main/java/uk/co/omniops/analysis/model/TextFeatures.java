@@ -28,8 +28,7 @@ public final class TextFeatures {
     private static final int SEED_CHAR = 0x165667b1;
     private static final int SEED_NAMED = 0x6c8e9cf5;
 
-    private TextFeatures() {
-    }
+    private TextFeatures() {}
 
     /**
      * Replaces URLs, e-mail addresses and @mentions by placeholder words and decodes the HTML
@@ -75,7 +74,9 @@ public final class TextFeatures {
                 if (!(wl >= 2 && word.charAt(wl - 1) == cp && word.charAt(wl - 2) == cp)) {
                     word.appendCodePoint(cp);
                 }
-            } else if ((cp == '\'' || cp == '\u2019') && word.length() > 0 && i + len < n
+            } else if ((cp == '\'' || cp == '\u2019')
+                    && word.length() > 0
+                    && i + len < n
                     && Character.isLetter(normalised.codePointAt(i + len))) {
                 // apostrophe inside a word: dropped so "can't" and "cant" match
             } else {
@@ -108,8 +109,10 @@ public final class TextFeatures {
 
     static boolean isEmojiLike(int cp) {
         int type = Character.getType(cp);
-        return cp >= 0x2190 && (type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL)
-                && cp != 0xFE0F && cp != 0x200D;
+        return cp >= 0x2190
+                && (type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL)
+                && cp != 0xFE0F
+                && cp != 0x200D;
     }
 
     static boolean isPunctuation(String t) {
@@ -119,10 +122,41 @@ public final class TextFeatures {
 
     static boolean isNegation(String lower) {
         return switch (lower) {
-            case "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "nowhere",
-                    "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent",
-                    "wont", "wouldnt", "shouldnt", "couldnt", "havent", "hasnt", "hadnt", "aint",
-                    "without", "dnt", "didn", "doesn", "isn", "wasn", "havnt", "didint", "cnt" -> true;
+            case "not",
+                    "no",
+                    "never",
+                    "nothing",
+                    "nobody",
+                    "none",
+                    "neither",
+                    "nor",
+                    "nowhere",
+                    "cannot",
+                    "cant",
+                    "dont",
+                    "doesnt",
+                    "didnt",
+                    "isnt",
+                    "arent",
+                    "wasnt",
+                    "werent",
+                    "wont",
+                    "wouldnt",
+                    "shouldnt",
+                    "couldnt",
+                    "havent",
+                    "hasnt",
+                    "hadnt",
+                    "aint",
+                    "without",
+                    "dnt",
+                    "didn",
+                    "doesn",
+                    "isn",
+                    "wasn",
+                    "havnt",
+                    "didint",
+                    "cnt" -> true;
             default -> false;
         };
     }

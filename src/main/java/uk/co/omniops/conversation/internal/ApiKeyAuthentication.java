@@ -1,24 +1,21 @@
 package uk.co.omniops.conversation.internal;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import uk.co.omniops.platform.DatabaseUnavailable;
 import uk.co.omniops.platform.RateLimits;
 import uk.co.omniops.platform.RateLimits.Limit;
@@ -59,10 +56,15 @@ class ApiKeyAuthentication implements ApiAuthentication {
      */
     private final SecurityContextHolderStrategy contexts;
 
-    ApiKeyAuthentication(ApiKeyManagement apiKeys, ApiSettings settings, RateLimits limits,
+    ApiKeyAuthentication(
+            ApiKeyManagement apiKeys,
+            ApiSettings settings,
+            RateLimits limits,
             ObjectProvider<SecurityContextHolderStrategy> contexts) {
         this.limits = limits;
-        this.failuresPerAddress = new Limit("api-key-failures-per-address", settings.keyFailuresPerAddressPerMinute(),
+        this.failuresPerAddress = new Limit(
+                "api-key-failures-per-address",
+                settings.keyFailuresPerAddressPerMinute(),
                 java.time.Duration.ofMinutes(1));
         this.contexts = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.apiKeys = apiKeys;
@@ -86,8 +88,8 @@ class ApiKeyAuthentication implements ApiAuthentication {
                 return;
             }
             if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                ProblemEntryPoint.write(response, 401, "Unauthorized",
-                        "Send the API key as 'Authorization: Bearer <key>'.");
+                ProblemEntryPoint.write(
+                        response, 401, "Unauthorized", "Send the API key as 'Authorization: Bearer <key>'.");
                 return;
             }
             var plaintext = header.substring(7).strip();
@@ -99,9 +101,13 @@ class ApiKeyAuthentication implements ApiAuthentication {
                     var guessing = limits.check(failuresPerAddress, address);
                     if (!guessing.allowed()) {
                         response.setHeader("Retry-After", Long.toString(guessing.retryAfterSeconds()));
-                        ProblemEntryPoint.write(response, 429, "Too Many Requests", ("Too many unknown or revoked API "
-                                + "keys from this address (at most %s); retry after %d s.")
-                                .formatted(failuresPerAddress.describe(), guessing.retryAfterSeconds()));
+                        ProblemEntryPoint.write(
+                                response,
+                                429,
+                                "Too Many Requests",
+                                ("Too many unknown or revoked API "
+                                                + "keys from this address (at most %s); retry after %d s.")
+                                        .formatted(failuresPerAddress.describe(), guessing.retryAfterSeconds()));
                         return;
                     }
                     client = apiKeys.authenticate(plaintext);
@@ -120,18 +126,23 @@ class ApiKeyAuthentication implements ApiAuthentication {
                 return;
             }
             var limit = settings.rateLimit().forKey(client.get().keyName());
-            var decision = limits.tryAcquire(Limit.perSecond("api-key", limit.perSecond(), limit.burst()),
+            var decision = limits.tryAcquire(
+                    Limit.perSecond("api-key", limit.perSecond(), limit.burst()),
                     client.get().keyId().toString());
             var wait = decision.retryAfterSeconds();
             if (!decision.allowed()) {
                 response.setHeader("Retry-After", Long.toString(wait));
-                ProblemEntryPoint.write(response, 429, "Too Many Requests", "This API key is limited to %s requests per second (bursts of %d); retry after %d s."
-                        .formatted(number(limit.perSecond()), limit.burst(), wait));
+                ProblemEntryPoint.write(
+                        response,
+                        429,
+                        "Too Many Requests",
+                        "This API key is limited to %s requests per second (bursts of %d); retry after %d s."
+                                .formatted(number(limit.perSecond()), limit.burst(), wait));
                 return;
             }
             var context = contexts.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client.get(), null,
-                    List.of(new SimpleGrantedAuthority(ApiClient.AUTHORITY))));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    client.get(), null, List.of(new SimpleGrantedAuthority(ApiClient.AUTHORITY))));
             contexts.setContext(context);
             try {
                 chain.doFilter(request, response);

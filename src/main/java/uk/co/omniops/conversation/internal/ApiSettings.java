@@ -1,7 +1,6 @@
 package uk.co.omniops.conversation.internal;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,13 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a lookup (issue 21, finding 7)
  */
 @ConfigurationProperties("omniops.api")
-record ApiSettings(@DefaultValue RateLimit rateLimit, @DefaultValue("65536") int maxBodyBytes,
+record ApiSettings(
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("65536") int maxBodyBytes,
         @DefaultValue("20") int keyFailuresPerAddressPerMinute) {
 
     /**
      * @param overrides per key name (e.g. a test key, or one customer's integration that needs more)
      */
-    public record RateLimit(@DefaultValue("50") double perSecond, @DefaultValue("500") int burst,
+    public record RateLimit(
+            @DefaultValue("50") double perSecond,
+            @DefaultValue("500") int burst,
             @Nullable Map<String, Limit> overrides) {
 
         public RateLimit {

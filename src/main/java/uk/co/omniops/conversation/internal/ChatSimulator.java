@@ -7,18 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
-import uk.co.omniops.conversation.DemoTraffic;
 import uk.co.omniops.conversation.ConversationStatus;
+import uk.co.omniops.conversation.DemoTraffic;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.conversation.internal.simulator.Business;
 import uk.co.omniops.conversation.internal.simulator.ConversationGenerator;
@@ -52,7 +50,9 @@ class ChatSimulator implements DemoTraffic {
     /** A conversation the simulator takes part in. */
     private record Script(ConversationId id, Tone tone, String firstName, int turns) {}
 
-    ChatSimulator(ConversationManagement conversations, TenancyManagement tenancy,
+    ChatSimulator(
+            ConversationManagement conversations,
+            TenancyManagement tenancy,
             @Value("${omniops.simulator.enabled:false}") boolean enabled,
             @Value("${omniops.simulator.messages-per-minute:6}") int messagesPerMinute) {
         this.conversations = conversations;
@@ -119,23 +119,33 @@ class ChatSimulator implements DemoTraffic {
             int index = random.nextInt(scripts.size());
             var script = scripts.get(index);
             var details = conversations.find(customer.get(), script.id());
-            if (details.isEmpty() || details.get().conversation().status() == ConversationStatus.RESOLVED
+            if (details.isEmpty()
+                    || details.get().conversation().status() == ConversationStatus.RESOLVED
                     || script.turns() >= MAX_TURNS) {
                 scripts.remove(index);
                 return;
             }
-            var lastVisible = details.get().messages().stream().filter(m -> !m.internal())
-                    .reduce((a, b) -> b);
-            var answered = lastVisible.map(m -> m.authorType() == AuthorType.AGENT).orElse(false);
+            var lastVisible =
+                    details.get().messages().stream().filter(m -> !m.internal()).reduce((a, b) -> b);
+            var answered =
+                    lastVisible.map(m -> m.authorType() == AuthorType.AGENT).orElse(false);
             var text = generator.followUp(business, script.tone(), answered, script.firstName());
             conversations.receive(customer.get(), script.id(), text, null);
             scripts.set(index, new Script(script.id(), script.tone(), script.firstName(), script.turns() + 1));
             return;
         }
         var opening = generator.opening(business);
-        var started = conversations.start(customer.get(), new NewContact(opening.contactName(), opening.email(), null),
-                opening.text(), "chat", null);
-        scripts.add(new Script(started.conversation().id(), opening.tone(), opening.contactName().split(" ")[0], 1));
+        var started = conversations.start(
+                customer.get(),
+                new NewContact(opening.contactName(), opening.email(), null),
+                opening.text(),
+                "chat",
+                null);
+        scripts.add(new Script(
+                started.conversation().id(),
+                opening.tone(),
+                opening.contactName().split(" ")[0],
+                1));
     }
 
     private Optional<CustomerId> customer(Business business) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationNotFound;
@@ -49,22 +47,32 @@ class ConversationApi {
     }
 
     @PostMapping
-    ResponseEntity<ConversationDetailsJson> start(@AuthenticationPrincipal ApiClient client,
-            @RequestBody StartRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key) {
+    ResponseEntity<ConversationDetailsJson> start(
+            @AuthenticationPrincipal ApiClient client,
+            @RequestBody StartRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key) {
         var contact = body.contact();
         if (contact == null) {
-            throw new MessageRejected("contact is required, e.g. {\"contact\": {\"name\": \"Ann\", \"email\": \"ann@example.com\"}}");
+            throw new MessageRejected(
+                    "contact is required, e.g. {\"contact\": {\"name\": \"Ann\", \"email\": \"ann@example.com\"}}");
         }
-        var details = conversations.start(client.customer(),
+        var details = conversations.start(
+                client.customer(),
                 new NewContact(contact.name() == null ? "" : contact.name(), contact.email(), contact.phone()),
-                body.text() == null ? "" : body.text(), body.channel() == null ? "api" : body.channel(), key);
-        return ResponseEntity.created(URI.create("/api/v1/conversations/" + details.conversation().id()))
+                body.text() == null ? "" : body.text(),
+                body.channel() == null ? "api" : body.channel(),
+                key);
+        return ResponseEntity.created(URI.create(
+                        "/api/v1/conversations/" + details.conversation().id()))
                 .body(ConversationDetailsJson.of(details));
     }
 
     @PostMapping("/{id}/messages")
-    ResponseEntity<MessageJson> receive(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
-            @RequestBody MessageRequest body, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key) {
+    ResponseEntity<MessageJson> receive(
+            @AuthenticationPrincipal ApiClient client,
+            @PathVariable String id,
+            @RequestBody MessageRequest body,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key) {
         var conversation = conversationId(id);
         if (body.text() == null) {
             throw new MessageRejected("text is required");
@@ -75,9 +83,12 @@ class ConversationApi {
     }
 
     @GetMapping
-    ConversationListJson list(@AuthenticationPrincipal ApiClient client,
-            @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String since,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    ConversationListJson list(
+            @AuthenticationPrincipal ApiClient client,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String since,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
             throw new MessageRejected("page must be 0 or more");
         }

@@ -1,7 +1,6 @@
 package uk.co.omniops.conversation.internal;
 
 import java.io.CharConversionException;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import tools.jackson.core.JacksonException;
 import uk.co.omniops.conversation.ConversationNotFound;
 import uk.co.omniops.conversation.MessageRejected;
@@ -33,18 +31,21 @@ class ConversationApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConversationNotFound.class)
     ProblemDetail notFound(ConversationNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Conversation not found",
+        return problem(
+                HttpStatus.NOT_FOUND,
+                "Conversation not found",
                 "No conversation with this id exists for the customer of this API key.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "parameter '" + e.getName() + "' has an invalid value");
+        return problem(
+                HttpStatus.BAD_REQUEST, "Invalid request", "parameter '" + e.getName() + "' has an invalid value");
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body;
         if (cause(ex, ApiBodyLimit.TooLarge.class) instanceof ApiBodyLimit.TooLarge tooLarge) {
             body = problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", tooLarge.getMessage());
@@ -52,13 +53,17 @@ class ConversationApiErrors extends ResponseEntityExceptionHandler {
             body = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is not valid UTF-8.");
         } else if (cause(ex, JacksonException.class) instanceof JacksonException json) {
             var location = json.getLocation();
-            body = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is not valid JSON"
-                    + (location == null || location.getLineNr() < 1 ? "" : " (line " + location.getLineNr() + ", column "
-                            + location.getColumnNr() + ")")
-                    + ": " + shorten(json.getOriginalMessage()));
+            body = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "The request body is not valid JSON"
+                            + (location == null || location.getLineNr() < 1
+                                    ? ""
+                                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
+                            + ": " + shorten(json.getOriginalMessage()));
         } else {
-            body = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                    "The request body is missing or is not a JSON object.");
+            body = problem(
+                    HttpStatus.BAD_REQUEST, "Invalid request", "The request body is missing or is not a JSON object.");
         }
         return ResponseEntity.status(body.getStatus()).headers(headers).body(body);
     }
@@ -66,7 +71,8 @@ class ConversationApiErrors extends ResponseEntityExceptionHandler {
     private static boolean isInvalidUtf8(Throwable e) {
         for (var t = e; t != null; t = t.getCause()) {
             if (t instanceof CharConversionException
-                    || (t instanceof JacksonException j && j.getOriginalMessage() != null
+                    || (t instanceof JacksonException j
+                            && j.getOriginalMessage() != null
                             && j.getOriginalMessage().contains("UTF-8"))) {
                 return true;
             }

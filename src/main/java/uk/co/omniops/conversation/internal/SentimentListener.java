@@ -4,7 +4,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.SentimentsAnalysed;
 

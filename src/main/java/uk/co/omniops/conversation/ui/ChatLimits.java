@@ -2,10 +2,8 @@ package uk.co.omniops.conversation.ui;
 
 import java.time.Duration;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.RateLimits;
 import uk.co.omniops.platform.RateLimits.Durations;
 import uk.co.omniops.platform.RateLimits.Limit;
@@ -20,8 +18,8 @@ import uk.co.omniops.tenancy.CustomerId;
 @Component
 class ChatLimits {
 
-    static final String BUSY = "Our chat is very busy right now. Please try again in a minute; nothing you wrote "
-            + "was lost.";
+    static final String BUSY =
+            "Our chat is very busy right now. Please try again in a minute; nothing you wrote " + "was lost.";
 
     private final RateLimits limits;
     private final Limit startsPerAddress;
@@ -29,7 +27,8 @@ class ChatLimits {
     private final Limit messagesPerAddress;
     private final Limit messagesPerCustomer;
 
-    ChatLimits(RateLimits limits,
+    ChatLimits(
+            RateLimits limits,
             @Value("${omniops.chat.starts-per-address-per-hour:10}") int startsPerAddress,
             @Value("${omniops.chat.starts-per-customer-per-minute:120}") int startsPerCustomer,
             @Value("${omniops.chat.messages-per-address-per-minute:30}") int messagesPerAddress,

@@ -1,10 +1,5 @@
 package uk.co.omniops.conversation.ui;
 
-import java.io.Serializable;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -27,8 +22,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -70,7 +68,10 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private boolean sendOnEnterListening;
     private String title = "Chat · OmniOps";
 
-    ChatView(ConversationManagement conversations, TenancyManagement tenancy, LiveUpdates liveUpdates,
+    ChatView(
+            ConversationManagement conversations,
+            TenancyManagement tenancy,
+            LiveUpdates liveUpdates,
             ChatLimits limits) {
         this.conversations = conversations;
         this.limits = limits;
@@ -88,13 +89,15 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var slug = event.getRouteParameters().get("customer").orElse("");
-        customer = slug.matches("[a-z0-9-]{1,64}") ? tenancy.customerBySlug(slug).orElse(null) : null;
+        customer =
+                slug.matches("[a-z0-9-]{1,64}") ? tenancy.customerBySlug(slug).orElse(null) : null;
         removeAll();
         if (customer == null) {
             title = "Chat not found · OmniOps";
             var box = card();
             box.setId("chat-not-found");
-            box.add(new H1("We couldn't find this chat"),
+            box.add(
+                    new H1("We couldn't find this chat"),
                     new Paragraph("There is no chat at this address. Please check the link on the company's website "
                             + "and try again."));
             add(box);
@@ -126,7 +129,8 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         heading.addClassName("omniops-chat-title");
         box.add(heading);
         if (chat == null) {
-            box.add(new Paragraph("Tell us who you are and what you need; our team usually replies within minutes."),
+            box.add(
+                    new Paragraph("Tell us who you are and what you need; our team usually replies within minutes."),
                     startForm());
         } else {
             thread.setId("chat-thread");
@@ -176,9 +180,14 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 return;
             }
             try {
-                var started = conversations.start(customer.id(),
-                        NewContact.unverified(name.getValue().trim(), emailValue), first.getValue(), "chat", null);
-                chat = new ChatSession(started.conversation().id(), name.getValue().trim());
+                var started = conversations.start(
+                        customer.id(),
+                        NewContact.unverified(name.getValue().trim(), emailValue),
+                        first.getValue(),
+                        "chat",
+                        null);
+                chat = new ChatSession(
+                        started.conversation().id(), name.getValue().trim());
                 VaadinSession.getCurrent().setAttribute(sessionKey(), chat);
                 render();
                 message.focus();
@@ -320,7 +329,10 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             var item = new Div();
             item.addClassName("omniops-msg");
             var mine = m.authorType() == AuthorType.CONTACT;
-            item.addClassName(mine ? "omniops-msg--mine" : "omniops-msg--" + m.authorType().dbValue());
+            item.addClassName(
+                    mine
+                            ? "omniops-msg--mine"
+                            : "omniops-msg--" + m.authorType().dbValue());
             item.getElement().setAttribute("data-message-id", m.id().toString());
             var who = switch (m.authorType()) {
                 case CONTACT -> "You";
@@ -369,7 +381,8 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     /** Only this visitor's conversation; the content is re-read, never taken from the update. */
     private void onLiveUpdate(UI ui, LiveUpdate update) {
         var session = chat;
-        if (session == null || update.subjectId() == null
+        if (session == null
+                || update.subjectId() == null
                 || !update.subjectId().equals(session.conversationId().value())) {
             return;
         }

@@ -20,6 +20,8 @@ final class TimeTexts {
     /** A message time: only the clock for today, else day and clock. */
     static String stamp(Instant at, ZoneId zone, Instant now) {
         var local = at.atZone(zone);
-        return LocalDate.ofInstant(now, zone).equals(local.toLocalDate()) ? TIME.format(local) : DATE_TIME.format(local);
+        return LocalDate.ofInstant(now, zone).equals(local.toLocalDate())
+                ? TIME.format(local)
+                : DATE_TIME.format(local);
     }
 }

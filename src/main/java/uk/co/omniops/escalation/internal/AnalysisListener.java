@@ -1,11 +1,9 @@
 package uk.co.omniops.escalation.internal;
 
 import java.time.Instant;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.MessagesAnalysed;
 
 /**
@@ -34,7 +32,10 @@ class AnalysisListener {
     @Order(ORDER)
     void on(MessagesAnalysed event) {
         var at = Instant.now();
-        escalator.onAnalysedAll(event.customerId(), event.messages().stream()
-                .map(m -> new Escalator.Batched(AnalysedMessage.of(m, at), m.text(), m.conversation())).toList());
+        escalator.onAnalysedAll(
+                event.customerId(),
+                event.messages().stream()
+                        .map(m -> new Escalator.Batched(AnalysedMessage.of(m, at), m.text(), m.conversation()))
+                        .toList());
     }
 }

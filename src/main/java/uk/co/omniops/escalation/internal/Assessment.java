@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import uk.co.omniops.escalation.Severity;
 
 /**
@@ -28,7 +27,14 @@ public record Assessment(Rule lead, List<Match> matches, Severity severity, Stri
     public record Match(Rule rule, String reason) {}
 
     /** The kind of evidence a condition leaf is. */
-    enum Kind { TONE, INTENT, CATEGORY, WAITING, VIP, RISK }
+    enum Kind {
+        TONE,
+        INTENT,
+        CATEGORY,
+        WAITING,
+        VIP,
+        RISK
+    }
 
     public Assessment {
         matches = List.copyOf(matches);
@@ -49,8 +55,10 @@ public record Assessment(Rule lead, List<Match> matches, Severity severity, Stri
             return Optional.empty();
         }
         // the most severe rule leads; ties: the first in the list (oldest rule)
-        var lead = matches.stream().max(Comparator.comparingInt((Match m) -> m.rule().severity().ordinal())
-                .thenComparing(m -> -matches.indexOf(m))).orElseThrow();
+        var lead = matches.stream()
+                .max(Comparator.comparingInt((Match m) -> m.rule().severity().ordinal())
+                        .thenComparing(m -> -matches.indexOf(m)))
+                .orElseThrow();
         var kinds = EnumSet.noneOf(Kind.class);
         matches.forEach(m -> kinds.addAll(kinds(m.rule().condition())));
         var severity = lead.rule().severity();
@@ -68,8 +76,10 @@ public record Assessment(Rule lead, List<Match> matches, Severity severity, Stri
             case Condition.ConsecutiveNegative n -> EnumSet.of(Kind.TONE);
             case Condition.SentimentDrop d -> EnumSet.of(Kind.TONE);
             case Condition.AngryMessages a -> EnumSet.of(Kind.TONE);
-            case Condition.Intents i -> i.keys().stream().map(k -> k.equals(Intent.ANGER.key()) ? Kind.TONE : Kind.INTENT)
-                    .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Kind.class)));
+            case Condition.Intents i ->
+                i.keys().stream()
+                        .map(k -> k.equals(Intent.ANGER.key()) ? Kind.TONE : Kind.INTENT)
+                        .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Kind.class)));
             case Condition.Keywords k -> EnumSet.of(Kind.INTENT);
             case Condition.Category c -> EnumSet.of(Kind.CATEGORY);
             case Condition.Waiting w -> EnumSet.of(Kind.WAITING);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,21 +45,27 @@ class ChannelSender {
     private final Duration readTimeout;
 
     public ChannelSender(Duration connectTimeout, Duration readTimeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.readTimeout = readTimeout;
     }
 
     public Result send(NotificationChannel channel, Alert alert, NotificationTargets.Targets targets) {
         return switch (channel) {
-            case SLACK -> targets.slackWebhookUrl() == null ? Result.permanent("Slack webhook URL not configured")
-                    : post(targets.slackWebhookUrl(), null, slackPayload(alert));
-            case EMAIL -> targets.sendgridApiKey() == null || targets.alertEmail() == null
-                    ? Result.permanent("SendGrid API key or ALERT_EMAIL not configured")
-                    : post(targets.sendgridUrl(), targets.sendgridApiKey(), emailPayload(alert, targets));
-            case PAGERDUTY -> targets.pagerdutyRoutingKey() == null
-                    ? Result.permanent("PagerDuty integration key not configured")
-                    : post(targets.pagerdutyUrl(), null, pagerDutyPayload(alert, targets.pagerdutyRoutingKey()));
+            case SLACK ->
+                targets.slackWebhookUrl() == null
+                        ? Result.permanent("Slack webhook URL not configured")
+                        : post(targets.slackWebhookUrl(), null, slackPayload(alert));
+            case EMAIL ->
+                targets.sendgridApiKey() == null || targets.alertEmail() == null
+                        ? Result.permanent("SendGrid API key or ALERT_EMAIL not configured")
+                        : post(targets.sendgridUrl(), targets.sendgridApiKey(), emailPayload(alert, targets));
+            case PAGERDUTY ->
+                targets.pagerdutyRoutingKey() == null
+                        ? Result.permanent("PagerDuty integration key not configured")
+                        : post(targets.pagerdutyUrl(), null, pagerDutyPayload(alert, targets.pagerdutyRoutingKey()));
         };
     }
 
@@ -68,19 +73,55 @@ class ChannelSender {
         var headline = "[" + a.severity().name() + "] Escalation at " + a.customerName() + ": " + a.reason();
         return JSON.writeValueAsString(Map.of(
                 "text", headline + " <" + a.link() + "|Open conversation>",
-                "blocks", List.of(
-                        Map.of("type", "header", "text", Map.of("type", "plain_text",
-                                "text", cut(severityWord(a) + " escalation · " + a.customerName(), 150))),
-                        Map.of("type", "section", "fields", List.of(
-                                Map.of("type", "mrkdwn", "text", "*Customer*\n" + slackEscape(a.customerName())),
-                                Map.of("type", "mrkdwn", "text", "*Severity*\n" + a.severity().dbValue()),
-                                Map.of("type", "mrkdwn", "text", "*Rule*\n" + slackEscape(a.ruleName())),
-                                Map.of("type", "mrkdwn", "text", "*Opened*\n" + a.openedAt()))),
-                        Map.of("type", "section", "text", Map.of("type", "mrkdwn",
-                                "text", "*Reason*\n" + slackEscape(a.reason()))),
-                        Map.of("type", "actions", "elements", List.of(Map.of("type", "button",
-                                "text", Map.of("type", "plain_text", "text", "Open conversation"),
-                                "url", a.link())))),
+                "blocks",
+                        List.of(
+                                Map.of(
+                                        "type",
+                                        "header",
+                                        "text",
+                                        Map.of(
+                                                "type",
+                                                "plain_text",
+                                                "text",
+                                                cut(severityWord(a) + " escalation · " + a.customerName(), 150))),
+                                Map.of(
+                                        "type",
+                                        "section",
+                                        "fields",
+                                        List.of(
+                                                Map.of(
+                                                        "type",
+                                                        "mrkdwn",
+                                                        "text",
+                                                        "*Customer*\n" + slackEscape(a.customerName())),
+                                                Map.of(
+                                                        "type",
+                                                        "mrkdwn",
+                                                        "text",
+                                                        "*Severity*\n"
+                                                                + a.severity().dbValue()),
+                                                Map.of(
+                                                        "type",
+                                                        "mrkdwn",
+                                                        "text",
+                                                        "*Rule*\n" + slackEscape(a.ruleName())),
+                                                Map.of("type", "mrkdwn", "text", "*Opened*\n" + a.openedAt()))),
+                                Map.of(
+                                        "type",
+                                        "section",
+                                        "text",
+                                        Map.of("type", "mrkdwn", "text", "*Reason*\n" + slackEscape(a.reason()))),
+                                Map.of(
+                                        "type",
+                                        "actions",
+                                        "elements",
+                                        List.of(Map.of(
+                                                "type",
+                                                "button",
+                                                "text",
+                                                Map.of("type", "plain_text", "text", "Open conversation"),
+                                                "url",
+                                                a.link())))),
                 "customer", a.customerSlug(),
                 "severity", a.severity().dbValue(),
                 "reason", a.reason(),
@@ -101,30 +142,50 @@ class ChannelSender {
         return JSON.writeValueAsString(Map.of(
                 "personalizations", List.of(Map.of("to", List.of(Map.of("email", t.alertEmail())))),
                 "from", Map.of("email", from, "name", "OmniOps escalations"),
-                "subject", cut("[" + a.severity().name() + "] Escalation at " + a.customerName() + ": " + a.reason(), 200),
+                "subject",
+                        cut("[" + a.severity().name() + "] Escalation at " + a.customerName() + ": " + a.reason(), 200),
                 "content", List.of(Map.of("type", "text/plain", "value", body))));
     }
 
     static String pagerDutyPayload(Alert a, String routingKey) {
         return JSON.writeValueAsString(Map.of(
-                "routing_key", routingKey,
-                "event_action", "trigger",
-                "dedup_key", "omniops-escalation-" + a.escalationId(),
-                "payload", Map.of(
-                        "summary", cut("Escalation at " + a.customerName() + ": " + a.reason(), 1024),
-                        "source", "omniops/" + a.customerSlug(),
-                        "severity", "critical",
-                        "component", "escalation",
-                        "custom_details", Map.of("customer", a.customerName(), "rule", a.ruleName(),
-                                "reason", a.reason(), "opened_at", a.openedAt().toString())),
-                "links", List.of(Map.of("href", a.link(), "text", "Open conversation"))));
+                "routing_key",
+                routingKey,
+                "event_action",
+                "trigger",
+                "dedup_key",
+                "omniops-escalation-" + a.escalationId(),
+                "payload",
+                Map.of(
+                        "summary",
+                        cut("Escalation at " + a.customerName() + ": " + a.reason(), 1024),
+                        "source",
+                        "omniops/" + a.customerSlug(),
+                        "severity",
+                        "critical",
+                        "component",
+                        "escalation",
+                        "custom_details",
+                        Map.of(
+                                "customer",
+                                a.customerName(),
+                                "rule",
+                                a.ruleName(),
+                                "reason",
+                                a.reason(),
+                                "opened_at",
+                                a.openedAt().toString())),
+                "links",
+                List.of(Map.of("href", a.link(), "text", "Open conversation"))));
     }
 
     private Result post(String url, @org.jspecify.annotations.Nullable String bearer, String json) {
         HttpRequest request;
         try {
-            var builder = HttpRequest.newBuilder(URI.create(url)).timeout(readTimeout)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+            var builder = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(readTimeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
             if (bearer != null) {
                 builder.header("Authorization", "Bearer " + bearer);
             }
@@ -139,7 +200,8 @@ class ChannelSender {
                 return Result.ok(status);
             }
             var detail = "HTTP " + status + bodyHint(response.body());
-            return status >= 400 && status < 500 && status != 408 && status != 429 ? Result.permanent(detail)
+            return status >= 400 && status < 500 && status != 408 && status != 429
+                    ? Result.permanent(detail)
                     : Result.retry(detail);
         } catch (HttpTimeoutException e) {
             return Result.retry("timeout: " + e.getMessage());

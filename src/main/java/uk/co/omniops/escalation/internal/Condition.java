@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -113,30 +112,54 @@ public sealed interface Condition {
         return switch (c) {
             case All all -> join(all.conditions(), " AND ", defaultThreshold, defaultConfidence);
             case Any any -> join(any.conditions(), " OR ", defaultThreshold, defaultConfidence);
-            case Sentiment s -> String.format(Locale.ROOT, "sentiment ≤ %.2f (confidence ≥ %.2f)",
-                    s.threshold() == null ? defaultThreshold : s.threshold(),
-                    s.minConfidence() == null ? defaultConfidence : s.minConfidence());
-            case ConsecutiveNegative n -> n.count() + (n.count() == 1 ? " negative message in a row"
-                    : " negative messages in a row");
-            case AngryMessages a -> String.format(Locale.ROOT, "%d strongly negative messages (sentiment ≤ %.2f)",
-                    a.count(), a.threshold() == null ? defaultThreshold : a.threshold());
-            case Intents i -> "customer " + String.join(" or ", i.keys().stream().sorted()
-                    .map(k -> Intent.fromKey(k).map(Intent::words).orElse(k)).toList());
+            case Sentiment s ->
+                String.format(
+                        Locale.ROOT,
+                        "sentiment ≤ %.2f (confidence ≥ %.2f)",
+                        s.threshold() == null ? defaultThreshold : s.threshold(),
+                        s.minConfidence() == null ? defaultConfidence : s.minConfidence());
+            case ConsecutiveNegative n ->
+                n.count() + (n.count() == 1 ? " negative message in a row" : " negative messages in a row");
+            case AngryMessages a ->
+                String.format(
+                        Locale.ROOT,
+                        "%d strongly negative messages (sentiment ≤ %.2f)",
+                        a.count(),
+                        a.threshold() == null ? defaultThreshold : a.threshold());
+            case Intents i ->
+                "customer "
+                        + String.join(
+                                " or ",
+                                i.keys().stream()
+                                        .sorted()
+                                        .map(k -> Intent.fromKey(k)
+                                                .map(Intent::words)
+                                                .orElse(k))
+                                        .toList());
             case SentimentDrop d -> String.format(Locale.ROOT, "sentiment drops by more than %.2f", d.delta());
-            case Keywords k -> "says " + String.join(" / ", k.phrases().stream().map(p -> "\"" + p + "\"").toList());
-            case Category cat -> "category in " + String.join(", ", cat.keys().stream().sorted().toList());
-            case Waiting w -> w.minutes() == null ? "waiting past the first-response SLA without a reply"
-                    : "waiting more than " + w.minutes() + " min without a reply";
+            case Keywords k ->
+                "says "
+                        + String.join(
+                                " / ",
+                                k.phrases().stream().map(p -> "\"" + p + "\"").toList());
+            case Category cat ->
+                "category in " + String.join(", ", cat.keys().stream().sorted().toList());
+            case Waiting w ->
+                w.minutes() == null
+                        ? "waiting past the first-response SLA without a reply"
+                        : "waiting more than " + w.minutes() + " min without a reply";
             case Vip v -> "VIP contact";
             case Risk r -> String.format(Locale.ROOT, "predicted escalation risk ≥ %.2f", r.min());
         };
     }
 
     private static String join(List<Condition> children, String op, double t, double c) {
-        var parts = children.stream().map(child -> {
-            var text = describe(child, t, c);
-            return child instanceof All || child instanceof Any ? "(" + text + ")" : text;
-        }).toList();
+        var parts = children.stream()
+                .map(child -> {
+                    var text = describe(child, t, c);
+                    return child instanceof All || child instanceof Any ? "(" + text + ")" : text;
+                })
+                .toList();
         return String.join(op, parts);
     }
 
@@ -163,17 +186,23 @@ public sealed interface Condition {
                 }
                 yield type.equals("all") ? new All(list) : new Any(list);
             }
-            case "sentiment" -> new Sentiment(optionalFraction(node, "threshold"), optionalFraction(node, "min_confidence"));
+            case "sentiment" ->
+                new Sentiment(optionalFraction(node, "threshold"), optionalFraction(node, "min_confidence"));
             case "consecutive_negative" -> new ConsecutiveNegative(integer(node, "count", 2, 20));
             case "sentiment_drop" -> new SentimentDrop(fraction(node, "delta"));
-            case "angry_messages" -> new AngryMessages(integer(node, "count", 1, 20), optionalFraction(node, "threshold"));
+            case "angry_messages" ->
+                new AngryMessages(integer(node, "count", 1, 20), optionalFraction(node, "threshold"));
             case "intent" -> {
                 var keys = new LinkedHashSet<String>();
                 for (var k : node.path("keys").values()) {
                     var key = k.asString("").strip().toLowerCase(Locale.ROOT);
                     if (Intent.fromKey(key).filter(Intent.signals()::contains).isEmpty()) {
                         throw new InvalidCondition("Unknown intent \"" + key + "\"; use "
-                                + String.join(", ", Intent.signals().stream().map(Intent::key).toList()));
+                                + String.join(
+                                        ", ",
+                                        Intent.signals().stream()
+                                                .map(Intent::key)
+                                                .toList()));
                     }
                     keys.add(key);
                 }
@@ -212,8 +241,11 @@ public sealed interface Condition {
                 }
                 yield new Category(keys);
             }
-            case "waiting" -> new Waiting(node.has("minutes") && !node.get("minutes").isNull()
-                    ? integer(node, "minutes", 1, 10_080) : null);
+            case "waiting" ->
+                new Waiting(
+                        node.has("minutes") && !node.get("minutes").isNull()
+                                ? integer(node, "minutes", 1, 10_080)
+                                : null);
             case "vip" -> new Vip();
             case "risk" -> new Risk(fraction(node, "min"));
             default -> throw new InvalidCondition("Unknown condition type \"" + type + "\"");
@@ -262,7 +294,8 @@ public sealed interface Condition {
                     node.put("min_confidence", s.minConfidence());
                 }
             }
-            case ConsecutiveNegative n -> node.put("type", "consecutive_negative").put("count", n.count());
+            case ConsecutiveNegative n ->
+                node.put("type", "consecutive_negative").put("count", n.count());
             case SentimentDrop d -> node.put("type", "sentiment_drop").put("delta", d.delta());
             case AngryMessages a -> {
                 node.put("type", "angry_messages").put("count", a.count());

@@ -3,7 +3,6 @@ package uk.co.omniops.escalation.internal;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-
 import uk.co.omniops.conversation.ConversationResolved;
 import uk.co.omniops.escalation.EscalationManagement;
 
@@ -23,7 +22,7 @@ class ConversationLifecycle {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationResolved event) {
-        escalations.closeForResolvedConversation(event.customerId(), event.conversationId(), event.resolvedBy(),
-                event.resolvedAt());
+        escalations.closeForResolvedConversation(
+                event.customerId(), event.conversationId(), event.resolvedBy(), event.resolvedAt());
     }
 }

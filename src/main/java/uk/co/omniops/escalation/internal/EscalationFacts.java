@@ -2,9 +2,7 @@ package uk.co.omniops.escalation.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationDetails;
 

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -58,7 +56,14 @@ public class Escalator {
     static final int HISTORY = 50;
 
     /** What happened to an evaluation (for tests and logs). */
-    public enum Outcome { NO_MATCH, OPENED, ADDED_TO_OPEN, COOLING_DOWN, DISABLED, SKIPPED }
+    public enum Outcome {
+        NO_MATCH,
+        OPENED,
+        ADDED_TO_OPEN,
+        COOLING_DOWN,
+        DISABLED,
+        SKIPPED
+    }
 
     private final RuleService ruleService;
     private final Signals signals;
@@ -73,10 +78,19 @@ public class Escalator {
     private final LiveUpdates liveUpdates;
     private final PredictionManagement predictions;
 
-    Escalator(RuleService ruleService, Signals signals, EscalationEvents events, Notifications notifications,
-            NotificationTargets targets, ConversationManagement conversations, TenancyManagement tenancy,
-            TenantTransactions transactions, FeatureFlags flags, ApplicationEventPublisher publisher,
-            LiveUpdates liveUpdates, PredictionManagement predictions) {
+    Escalator(
+            RuleService ruleService,
+            Signals signals,
+            EscalationEvents events,
+            Notifications notifications,
+            NotificationTargets targets,
+            ConversationManagement conversations,
+            TenancyManagement tenancy,
+            TenantTransactions transactions,
+            FeatureFlags flags,
+            ApplicationEventPublisher publisher,
+            LiveUpdates liveUpdates,
+            PredictionManagement predictions) {
         this.ruleService = ruleService;
         this.signals = signals;
         this.events = events;
@@ -97,8 +111,10 @@ public class Escalator {
      */
     public Outcome onAnalysed(AnalysedMessage message) {
         var conversation = conversations.facts(message.customerId(), message.conversationId());
-        var text = conversation.flatMap(c -> c.recentMessage(message.messageId()))
-                .map(ConversationFacts.RecentMessage::text).orElse(null);
+        var text = conversation
+                .flatMap(c -> c.recentMessage(message.messageId()))
+                .map(ConversationFacts.RecentMessage::text)
+                .orElse(null);
         return conversation.map(c -> onAnalysed(message, text, c)).orElse(Outcome.SKIPPED);
     }
 
@@ -119,17 +135,24 @@ public class Escalator {
             return Outcome.SKIPPED;
         }
         var now = Instant.now();
-        var history = transactions.readInTenant(customer,
-                () -> signals.history(customer, message.conversationId(), now.plusSeconds(1), HISTORY));
-        var current = new Facts.Signal(message.score(), message.label(), message.confidence(),
-                java.util.Set.copyOf(message.categories()));
+        var history = transactions.readInTenant(
+                customer, () -> signals.history(customer, message.conversationId(), now.plusSeconds(1), HISTORY));
+        var current = new Facts.Signal(
+                message.score(), message.label(), message.confidence(), java.util.Set.copyOf(message.categories()));
         var rules = ruleService.rules(customer).stream().filter(Rule::enabled).toList();
         var waiting = conversation.waitingAt(now);
-        var facts = new Facts(current, text, history, waiting, conversation.vip(),
+        var facts = new Facts(
+                current,
+                text,
+                history,
+                waiting,
+                conversation.vip(),
                 rules.stream().anyMatch(r -> RuleEvaluator.needsPrediction(r.condition()))
-                        ? risk(customer, message.conversationId()) : null);
+                        ? risk(customer, message.conversationId())
+                        : null);
         // the SLA is read only when it can matter: no extra query for the usual message nobody has waited on long
-        if (waiting != null && waiting.toMinutes() >= 1
+        if (waiting != null
+                && waiting.toMinutes() >= 1
                 && rules.stream().anyMatch(r -> RuleEvaluator.usesSla(r.condition()))) {
             facts = facts.withSla(tenancy.firstResponseSla(customer));
         }
@@ -165,8 +188,18 @@ public class Escalator {
         for (var i = 0; i < batch.size(); i++) {
             var b = batch.get(i);
             var m = b.message();
-            stamped.add(new Batched(new AnalysedMessage(m.messageId(), m.conversationId(), m.customerId(), m.score(),
-                    m.label(), m.confidence(), m.categories(), base.plus(i, ChronoUnit.MICROS)), b.text(), b.conversation()));
+            stamped.add(new Batched(
+                    new AnalysedMessage(
+                            m.messageId(),
+                            m.conversationId(),
+                            m.customerId(),
+                            m.score(),
+                            m.label(),
+                            m.confidence(),
+                            m.categories(),
+                            base.plus(i, ChronoUnit.MICROS)),
+                    b.text(),
+                    b.conversation()));
         }
         var actions = transactions.inTenant(customer, () -> evaluateAll(customer, stamped, outcomes));
         if (!actions.isEmpty()) {
@@ -179,12 +212,22 @@ public class Escalator {
     private static final class Plan {
         final ConversationFacts details;
         final @Nullable Escalation existing;
-        @Nullable Escalation opened;
-        @Nullable Severity severity;
-        @Nullable Severity openedSeverity;
+
+        @Nullable
+        Escalation opened;
+
+        @Nullable
+        Severity severity;
+
+        @Nullable
+        Severity openedSeverity;
+
         int again;
         boolean queued;
-        @Nullable Instant lastMatched;
+
+        @Nullable
+        Instant lastMatched;
+
         List<Assessment.Match> openingMatches = List.of();
         final List<EscalationEvents.HistoryLine> lines = new ArrayList<>();
         final List<Map.Entry<EscalationId, NotificationChannel>> notify = new ArrayList<>();
@@ -196,7 +239,8 @@ public class Escalator {
             this.severity = existing == null ? null : existing.severity();
         }
 
-        @Nullable Escalation current() {
+        @Nullable
+        Escalation current() {
             return existing != null ? existing : opened;
         }
     }
@@ -204,7 +248,8 @@ public class Escalator {
     private record Judged(Batched message, Assessment assessment) {}
 
     private List<Runnable> evaluateAll(CustomerId customer, List<Batched> batch, Map<MessageId, Outcome> outcomes) {
-        var fresh = signals.storeAll(customer, batch.stream().map(Batched::message).toList());
+        var fresh =
+                signals.storeAll(customer, batch.stream().map(Batched::message).toList());
         if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
             batch.forEach(b -> outcomes.put(b.message().messageId(), Outcome.DISABLED));
             return List.of();
@@ -223,11 +268,15 @@ public class Escalator {
             todo.forEach(b -> outcomes.put(b.message().messageId(), Outcome.NO_MATCH));
             return List.of();
         }
-        var conversationIds = todo.stream().map(b -> b.message().conversationId()).distinct()
-                .sorted(Comparator.comparing(ConversationId::value)).toList();
+        var conversationIds = todo.stream()
+                .map(b -> b.message().conversationId())
+                .distinct()
+                .sorted(Comparator.comparing(ConversationId::value))
+                .toList();
         // the batch's messages of each conversation, in the batch's order: a message's history ends at its own
         var ofConversation = new HashMap<ConversationId, List<MessageId>>();
-        batch.forEach(b -> ofConversation.computeIfAbsent(b.message().conversationId(), c -> new ArrayList<>())
+        batch.forEach(b -> ofConversation
+                .computeIfAbsent(b.message().conversationId(), c -> new ArrayList<>())
                 .add(b.message().messageId()));
         var most = ofConversation.values().stream().mapToInt(List::size).max().orElse(0);
         var recent = signals.recentAll(conversationIds, HISTORY + most);
@@ -239,12 +288,21 @@ public class Escalator {
             var m = b.message();
             var own = ofConversation.get(m.conversationId());
             var later = Set.copyOf(own.subList(own.indexOf(m.messageId()) + 1, own.size()).stream()
-                    .map(MessageId::value).toList());
+                    .map(MessageId::value)
+                    .toList());
             var history = recent.getOrDefault(m.conversationId(), List.of()).stream()
-                    .filter(s -> !later.contains(s.messageId())).limit(HISTORY).map(Signals.StoredSignal::signal)
-                    .toList().reversed();
+                    .filter(s -> !later.contains(s.messageId()))
+                    .limit(HISTORY)
+                    .map(Signals.StoredSignal::signal)
+                    .toList()
+                    .reversed();
             var current = new Facts.Signal(m.score(), m.label(), m.confidence(), Set.copyOf(m.categories()));
-            var facts = new Facts(current, b.text(), history, b.conversation().waitingAt(now), b.conversation().vip(),
+            var facts = new Facts(
+                    current,
+                    b.text(),
+                    history,
+                    b.conversation().waitingAt(now),
+                    b.conversation().vip(),
                     needsRisk ? risks.get(m.conversationId()) : null);
             var assessment = Assessment.of(rules, ruleService.evaluator(), facts);
             if (assessment.isEmpty()) {
@@ -256,23 +314,33 @@ public class Escalator {
         if (judged.isEmpty()) {
             return List.of();
         }
-        var matched = judged.stream().map(j -> j.message().message().conversationId()).distinct()
-                .sorted(Comparator.comparing(ConversationId::value)).toList();
+        var matched = judged.stream()
+                .map(j -> j.message().message().conversationId())
+                .distinct()
+                .sorted(Comparator.comparing(ConversationId::value))
+                .toList();
         var byConversation = new LinkedHashMap<ConversationId, List<Judged>>();
         matched.forEach(c -> byConversation.put(c, new ArrayList<>()));
-        judged.forEach(j -> byConversation.get(j.message().message().conversationId()).add(j));
+        judged.forEach(
+                j -> byConversation.get(j.message().message().conversationId()).add(j));
         var open = events.lockOpenFor(customer, matched);
-        var resolved = events.lastResolvedAt(customer, matched.stream().filter(c -> !open.containsKey(c)).toList());
+        var resolved = events.lastResolvedAt(
+                customer, matched.stream().filter(c -> !open.containsKey(c)).toList());
         var plans = new LinkedHashMap<ConversationId, Plan>();
         for (var entry : byConversation.entrySet()) {
             var details = entry.getValue().getFirst().message().conversation();
-            plans.put(entry.getKey(), plan(customer, details, open.get(entry.getKey()), resolved.get(entry.getKey()),
-                    entry.getValue()));
+            plans.put(
+                    entry.getKey(),
+                    plan(customer, details, open.get(entry.getKey()), resolved.get(entry.getKey()), entry.getValue()));
         }
         var opening = plans.values().stream().filter(p -> p.opened != null).toList();
-        var inserted = events.insertAllIfNoneOpen(opening.stream().map(Escalator::asInserted).toList(),
+        var inserted = events.insertAllIfNoneOpen(
+                opening.stream().map(Escalator::asInserted).toList(),
                 opening.stream().filter(p -> p.queued).map(p -> p.opened.id()).collect(Collectors.toSet()));
-        var lost = opening.stream().map(p -> p.details.id()).filter(c -> !inserted.contains(c)).toList();
+        var lost = opening.stream()
+                .map(p -> p.details.id())
+                .filter(c -> !inserted.contains(c))
+                .toList();
         if (!lost.isEmpty()) {
             // another evaluation (a message elsewhere, the wait-time scheduler, a replica) opened one a moment ago
             var others = events.lockOpenFor(customer, lost);
@@ -283,31 +351,53 @@ public class Escalator {
                     plans.remove(conversation);
                     items.forEach(j -> outcomes.put(j.message().message().messageId(), Outcome.SKIPPED));
                 } else {
-                    plans.put(conversation, plan(customer, items.getFirst().message().conversation(), other, null, items));
+                    plans.put(
+                            conversation,
+                            plan(customer, items.getFirst().message().conversation(), other, null, items));
                 }
             }
         }
-        events.matchedAgainAll(plans.values().stream().filter(p -> p.existing != null && p.again > 0)
-                .map(p -> new EscalationEvents.MatchedAgain(p.existing.id(), p.details.id(), p.again,
-                        Objects.requireNonNull(p.severity), p.queued, Objects.requireNonNull(p.lastMatched)))
+        events.matchedAgainAll(plans.values().stream()
+                .filter(p -> p.existing != null && p.again > 0)
+                .map(p -> new EscalationEvents.MatchedAgain(
+                        p.existing.id(),
+                        p.details.id(),
+                        p.again,
+                        Objects.requireNonNull(p.severity),
+                        p.queued,
+                        Objects.requireNonNull(p.lastMatched)))
                 .toList());
-        events.addHistoryLines(customer, plans.values().stream().flatMap(p -> p.lines.stream())
-                .sorted(Comparator.comparing(EscalationEvents.HistoryLine::at)).toList());
-        notifications.enqueueAll(customer, plans.values().stream().flatMap(p -> p.notify.stream()).toList());
+        events.addHistoryLines(
+                customer,
+                plans.values().stream()
+                        .flatMap(p -> p.lines.stream())
+                        .sorted(Comparator.comparing(EscalationEvents.HistoryLine::at))
+                        .toList());
+        notifications.enqueueAll(
+                customer,
+                plans.values().stream().flatMap(p -> p.notify.stream()).toList());
         var actions = new ArrayList<Runnable>();
         for (var plan : plans.values()) {
             outcomes.putAll(plan.outcomes);
             var conversation = plan.details.id();
             if (plan.opened != null) {
                 var e = plan.opened;
-                publisher.publishEvent(new ConversationEscalated(e.id(), conversation, customer, e.ruleId(),
-                        Objects.requireNonNull(plan.openedSeverity), e.reason(), e.openedAt()));
-                liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
+                publisher.publishEvent(new ConversationEscalated(
+                        e.id(),
+                        conversation,
+                        customer,
+                        e.ruleId(),
+                        Objects.requireNonNull(plan.openedSeverity),
+                        e.reason(),
+                        e.openedAt()));
+                liveUpdates.publish(
+                        LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
                 var asOpened = asInserted(plan);
                 var matches = plan.openingMatches;
                 actions.add(() -> runActions(customer, plan.details, asOpened, matches));
             } else if (plan.again > 0) {
-                liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, conversation.value()));
+                liveUpdates.publish(
+                        LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, conversation.value()));
             }
         }
         return actions;
@@ -317,8 +407,12 @@ public class Escalator {
      * One conversation's messages of the batch that matched a rule, in order, against its open escalation (or its
      * last resolution's cool-down): what {@link #apply} and {@link #addToOpen} do message after message, in memory.
      */
-    private Plan plan(CustomerId customer, ConversationFacts details, @Nullable Escalation existing,
-            @Nullable Instant lastResolved, List<Judged> items) {
+    private Plan plan(
+            CustomerId customer,
+            ConversationFacts details,
+            @Nullable Escalation existing,
+            @Nullable Instant lastResolved,
+            List<Judged> items) {
         var plan = new Plan(details, existing);
         var now = Instant.now();
         for (var item : items) {
@@ -326,8 +420,10 @@ public class Escalator {
             var message = item.message().message();
             var at = message.at();
             var lead = judged.lead();
-            var queued = judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
-            var notify = judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY));
+            var queued =
+                    judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
+            var notify =
+                    judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY));
             var current = plan.current();
             if (current != null) {
                 var before = Objects.requireNonNull(plan.severity);
@@ -338,7 +434,9 @@ public class Escalator {
                 }
                 plan.lines.add(new EscalationEvents.HistoryLine(current.id(), "matched", text, at));
                 // an escalation that opened below high pages people once, when a later message grades it high
-                if (before.ordinal() < Severity.HIGH.ordinal() && severity.ordinal() >= Severity.HIGH.ordinal() && notify) {
+                if (before.ordinal() < Severity.HIGH.ordinal()
+                        && severity.ordinal() >= Severity.HIGH.ordinal()
+                        && notify) {
                     targets.channelsFor(severity).forEach(c -> plan.notify.add(Map.entry(current.id(), c)));
                 }
                 plan.severity = severity;
@@ -348,23 +446,46 @@ public class Escalator {
                 plan.outcomes.put(message.messageId(), Outcome.ADDED_TO_OPEN);
                 continue;
             }
-            if (lastResolved != null && lastResolved.plus(Duration.ofMinutes(lead.cooldownMinutes())).isAfter(now)) {
+            if (lastResolved != null
+                    && lastResolved
+                            .plus(Duration.ofMinutes(lead.cooldownMinutes()))
+                            .isAfter(now)) {
                 log.debug("Escalation of {} suppressed: rule '{}' cooling down", details.id(), lead.name());
                 plan.outcomes.put(message.messageId(), Outcome.COOLING_DOWN);
                 continue;
             }
             var severity = judged.severity();
-            var escalation = new Escalation(EscalationId.random(), customer, details.id(), message.messageId(), lead.id(),
-                    lead.name(), judged.reason(), severity, EscalationStatus.OPEN, at, at, 1, null, null, null, null,
-                    null, null, null);
+            var escalation = new Escalation(
+                    EscalationId.random(),
+                    customer,
+                    details.id(),
+                    message.messageId(),
+                    lead.id(),
+                    lead.name(),
+                    judged.reason(),
+                    severity,
+                    EscalationStatus.OPEN,
+                    at,
+                    at,
+                    1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             plan.opened = escalation;
             plan.openedSeverity = severity;
             plan.severity = severity;
             plan.queued = queued;
             plan.lastMatched = at;
             plan.openingMatches = judged.matches();
-            plan.lines.add(new EscalationEvents.HistoryLine(escalation.id(), "opened",
-                    "Opened by rule “" + lead.name() + "” (" + severity.dbValue() + "): " + escalation.reason(), at));
+            plan.lines.add(new EscalationEvents.HistoryLine(
+                    escalation.id(),
+                    "opened",
+                    "Opened by rule “" + lead.name() + "” (" + severity.dbValue() + "): " + escalation.reason(),
+                    at));
             // only high and critical escalations page people; the rest wait on the desk
             if (severity.ordinal() >= Severity.HIGH.ordinal() && notify) {
                 targets.channelsFor(severity).forEach(c -> plan.notify.add(Map.entry(escalation.id(), c)));
@@ -377,9 +498,26 @@ public class Escalator {
     /** A plan's new escalation as it is inserted: matched again by the batch's later messages already. */
     private static Escalation asInserted(Plan plan) {
         var e = Objects.requireNonNull(plan.opened);
-        return new Escalation(e.id(), e.customerId(), e.conversationId(), e.messageId(), e.ruleId(), e.ruleName(),
-                e.reason(), Objects.requireNonNull(plan.severity), EscalationStatus.OPEN, e.openedAt(),
-                Objects.requireNonNull(plan.lastMatched), 1 + plan.again, null, null, null, null, null, null, null);
+        return new Escalation(
+                e.id(),
+                e.customerId(),
+                e.conversationId(),
+                e.messageId(),
+                e.ruleId(),
+                e.ruleName(),
+                e.reason(),
+                Objects.requireNonNull(plan.severity),
+                EscalationStatus.OPEN,
+                e.openedAt(),
+                Objects.requireNonNull(plan.lastMatched),
+                1 + plan.again,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The scheduler's check of one waiting conversation: only rules with a wait-time condition. */
@@ -387,8 +525,10 @@ public class Escalator {
         if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
             return Outcome.DISABLED;
         }
-        var rules = ruleService.rules(customer).stream().filter(Rule::enabled)
-                .filter(r -> RuleEvaluator.needsScheduler(r.condition())).toList();
+        var rules = ruleService.rules(customer).stream()
+                .filter(Rule::enabled)
+                .filter(r -> RuleEvaluator.needsScheduler(r.condition()))
+                .toList();
         if (rules.isEmpty()) {
             return Outcome.NO_MATCH;
         }
@@ -398,20 +538,37 @@ public class Escalator {
         }
         var now = Instant.now();
         var history = transactions.readInTenant(customer, () -> signals.history(customer, conversation, now, HISTORY));
-        var intents = details.get().latestContactMessage().map(m -> Intent.of(m.text()))
+        var intents = details.get()
+                .latestContactMessage()
+                .map(m -> Intent.of(m.text()))
                 .orElse(java.util.Set.of());
-        var facts = new Facts(null, null, history, details.get().waitingAt(now), details.get().vip(),
-                risk(customer, conversation), intents).withSla(tenancy.firstResponseSla(customer));
+        var facts = new Facts(
+                        null,
+                        null,
+                        history,
+                        details.get().waitingAt(now),
+                        details.get().vip(),
+                        risk(customer, conversation),
+                        intents)
+                .withSla(tenancy.firstResponseSla(customer));
         return apply(customer, details.get(), null, rules, facts, true);
     }
 
     /** The latest predicted escalation risk (null when predictions are off or none exists yet). */
     private @Nullable Double risk(CustomerId customer, ConversationId conversation) {
-        return predictions.current(customer, conversation).map(Prediction::escalationRisk).orElse(null);
+        return predictions
+                .current(customer, conversation)
+                .map(Prediction::escalationRisk)
+                .orElse(null);
     }
 
-    private Outcome apply(CustomerId customer, ConversationFacts details, @Nullable MessageId messageId,
-            List<Rule> rules, Facts facts, boolean fromScheduler) {
+    private Outcome apply(
+            CustomerId customer,
+            ConversationFacts details,
+            @Nullable MessageId messageId,
+            List<Rule> rules,
+            Facts facts,
+            boolean fromScheduler) {
         var assessment = Assessment.of(rules, ruleService.evaluator(), facts);
         if (assessment.isEmpty()) {
             return Outcome.NO_MATCH;
@@ -430,20 +587,44 @@ public class Escalator {
             }
             var lastResolved = events.lastResolvedAt(customer, conversation);
             if (lastResolved.isPresent()
-                    && lastResolved.get().plus(Duration.ofMinutes(lead.cooldownMinutes())).isAfter(now)) {
+                    && lastResolved
+                            .get()
+                            .plus(Duration.ofMinutes(lead.cooldownMinutes()))
+                            .isAfter(now)) {
                 log.debug("Escalation of {} suppressed: rule '{}' cooling down", conversation, lead.name());
                 return Outcome.COOLING_DOWN;
             }
-            var escalation = new Escalation(EscalationId.random(), customer, conversation, messageId, lead.id(),
-                    lead.name(), judged.reason(), severity, EscalationStatus.OPEN, now, now,
-                    1, null, null, null, null, null, null, null);
+            var escalation = new Escalation(
+                    EscalationId.random(),
+                    customer,
+                    conversation,
+                    messageId,
+                    lead.id(),
+                    lead.name(),
+                    judged.reason(),
+                    severity,
+                    EscalationStatus.OPEN,
+                    now,
+                    now,
+                    1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             if (!events.insertIfNoneOpen(escalation, queued)) {
                 // another evaluation (message or replica) opened one a moment ago
                 var other = events.openFor(customer, conversation);
                 return other.isPresent() && !fromScheduler
-                        ? addToOpen(customer, other.get(), judged, queued, now) : Outcome.SKIPPED;
+                        ? addToOpen(customer, other.get(), judged, queued, now)
+                        : Outcome.SKIPPED;
             }
-            events.addHistoryLine(customer, escalation.id(), "opened",
+            events.addHistoryLine(
+                    customer,
+                    escalation.id(),
+                    "opened",
                     "Opened by rule “" + lead.name() + "” (" + severity.dbValue() + "): " + escalation.reason());
             // only high and critical escalations page people; the rest wait on the desk
             if (severity.ordinal() >= Severity.HIGH.ordinal()
@@ -452,9 +633,16 @@ public class Escalator {
                     notifications.enqueue(customer, escalation.id(), channel);
                 }
             }
-            publisher.publishEvent(new ConversationEscalated(escalation.id(), conversation, customer,
-                    lead.id(), escalation.severity(), escalation.reason(), now));
-            liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
+            publisher.publishEvent(new ConversationEscalated(
+                    escalation.id(),
+                    conversation,
+                    customer,
+                    lead.id(),
+                    escalation.severity(),
+                    escalation.reason(),
+                    now));
+            liveUpdates.publish(
+                    LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
             return Outcome.OPENED;
         });
         if (result == Outcome.OPENED) {
@@ -491,31 +679,44 @@ public class Escalator {
         }
         events.addHistoryLine(customer, open.id(), "matched", text);
         // an escalation that opened below high pages people once, when a later message grades it high
-        if (open.severity().ordinal() < Severity.HIGH.ordinal() && severity.ordinal() >= Severity.HIGH.ordinal()
+        if (open.severity().ordinal() < Severity.HIGH.ordinal()
+                && severity.ordinal() >= Severity.HIGH.ordinal()
                 && judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY))) {
             for (var channel : targets.channelsFor(severity)) {
                 notifications.enqueue(customer, open.id(), channel);
             }
         }
-        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, open.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(
+                customer.value(),
+                LiveUpdate.Kind.ESCALATION_UPDATED,
+                open.conversationId().value()));
         return Outcome.ADDED_TO_OPEN;
     }
 
     /** After commit: actions never undo or block the escalation; a failure is written to its history. */
-    private void runActions(CustomerId customer, ConversationFacts conversation, Escalation escalation,
+    private void runActions(
+            CustomerId customer,
+            ConversationFacts conversation,
+            Escalation escalation,
             List<Assessment.Match> matches) {
-        var actions = matches.stream().flatMap(m -> m.rule().actions().stream()).collect(
-                java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(RuleAction.class)));
+        var actions = matches.stream()
+                .flatMap(m -> m.rule().actions().stream())
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(RuleAction.class)));
         if (actions.contains(RuleAction.RAISE_PRIORITY)) {
             var target = escalation.severity().ordinal() >= Severity.HIGH.ordinal() ? Priority.URGENT : Priority.HIGH;
             if (conversation.priority().ordinal() < target.ordinal()) {
-                action(customer, escalation, "Priority raised to " + target.dbValue(),
+                action(
+                        customer,
+                        escalation,
+                        "Priority raised to " + target.dbValue(),
                         () -> conversations.changePriority(customer, conversation.id(), target));
             }
         }
         if (actions.contains(RuleAction.ASSIGN_SUPERVISOR)) {
-            var supervisors = tenancy.users(customer).stream().filter(u -> u.role() == Role.SUPERVISOR && u.enabled())
-                    .sorted(Comparator.comparing(u -> u.displayName())).toList();
+            var supervisors = tenancy.users(customer).stream()
+                    .filter(u -> u.role() == Role.SUPERVISOR && u.enabled())
+                    .sorted(Comparator.comparing(u -> u.displayName()))
+                    .toList();
             var alreadySupervisor = supervisors.stream().anyMatch(u -> u.id().equals(conversation.assigneeId()));
             if (!supervisors.isEmpty() && !alreadySupervisor) {
                 var supervisor = supervisors.getFirst();
@@ -548,7 +749,10 @@ public class Escalator {
             events.addHistoryLine(customer, escalation.id(), k, text);
             return null;
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, escalation.conversationId().value()));
+        liveUpdates.publish(LiveUpdate.of(
+                customer.value(),
+                LiveUpdate.Kind.ESCALATION_UPDATED,
+                escalation.conversationId().value()));
     }
 
     Optional<Escalation> open(CustomerId customer, ConversationId conversation) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param sla the customer's first-response SLA, which waiting conditions without minutes measure against; null:
  *        {@link #DEFAULT_SLA}
  */
-public record Facts(@Nullable Signal current, @Nullable String text, List<Signal> history, @Nullable Duration waiting,
-        boolean vip, @Nullable Double risk, Set<Intent> intents, @Nullable Duration sla) {
+public record Facts(
+        @Nullable Signal current,
+        @Nullable String text,
+        List<Signal> history,
+        @Nullable Duration waiting,
+        boolean vip,
+        @Nullable Double risk,
+        Set<Intent> intents,
+        @Nullable Duration sla) {
 
     /** The SLA of a customer that never set one (the {@code customers} column's default). */
     public static final Duration DEFAULT_SLA = Duration.ofMinutes(30);
@@ -32,8 +38,14 @@ public record Facts(@Nullable Signal current, @Nullable String text, List<Signal
     }
 
     /** Facts measured against the default SLA. */
-    public Facts(@Nullable Signal current, @Nullable String text, List<Signal> history, @Nullable Duration waiting,
-            boolean vip, @Nullable Double risk, Set<Intent> intents) {
+    public Facts(
+            @Nullable Signal current,
+            @Nullable String text,
+            List<Signal> history,
+            @Nullable Duration waiting,
+            boolean vip,
+            @Nullable Double risk,
+            Set<Intent> intents) {
         this(current, text, history, waiting, vip, risk, intents, null);
     }
 
@@ -48,8 +60,13 @@ public record Facts(@Nullable Signal current, @Nullable String text, List<Signal
     }
 
     /** Facts whose intents are read from {@code text}. */
-    public Facts(@Nullable Signal current, @Nullable String text, List<Signal> history, @Nullable Duration waiting,
-            boolean vip, @Nullable Double risk) {
+    public Facts(
+            @Nullable Signal current,
+            @Nullable String text,
+            List<Signal> history,
+            @Nullable Duration waiting,
+            boolean vip,
+            @Nullable Double risk) {
         this(current, text, history, waiting, vip, risk, text == null ? Set.of() : Intent.of(text));
     }
 
@@ -59,7 +76,10 @@ public record Facts(@Nullable Signal current, @Nullable String text, List<Signal
     }
 
     /** One analysed contact message. Score 0 (negative) … 1 (positive); null when sentiment was off. */
-    public record Signal(@Nullable Double score, @Nullable String label, @Nullable Double confidence,
+    public record Signal(
+            @Nullable Double score,
+            @Nullable String label,
+            @Nullable Double confidence,
             Set<String> categories) {
 
         public Signal {

@@ -2,7 +2,9 @@ package uk.co.omniops.escalation.internal;
 
 /** Where escalation alerts go. Stored lower-case in {@code escalation_notifications.channel}. */
 enum NotificationChannel {
-    SLACK("Slack"), EMAIL("E-mail"), PAGERDUTY("PagerDuty");
+    SLACK("Slack"),
+    EMAIL("E-mail"),
+    PAGERDUTY("PagerDuty");
 
     private final String label;
 

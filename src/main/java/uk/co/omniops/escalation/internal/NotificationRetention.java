@@ -2,10 +2,8 @@ package uk.co.omniops.escalation.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.Pruning;
 import uk.co.omniops.platform.RetentionSettings;
 import uk.co.omniops.tenancy.TenantTransactions;
@@ -33,11 +31,11 @@ class NotificationRetention implements Pruning {
     @Override
     public int prune(Instant now, RetentionSettings retention) {
         var cutoff = Timestamp.from(now.minus(retention.escalationNotifications()));
-        return Pruning.inBatches(batch -> transactions.asPlatform("retention: escalation_notifications",
+        return Pruning.inBatches(batch -> transactions.asPlatform(
+                "retention: escalation_notifications",
                 () -> jdbc.sql("""
                         delete from escalation_notifications where id in (
                             select id from escalation_notifications
-                             where status in ('sent', 'failed') and created_at < ? limit ?)""")
-                        .params(cutoff, batch).update()));
+                             where status in ('sent', 'failed') and created_at < ? limit ?)""").params(cutoff, batch).update()));
     }
 }

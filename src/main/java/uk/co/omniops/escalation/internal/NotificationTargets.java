@@ -2,10 +2,8 @@ package uk.co.omniops.escalation.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.escalation.EscalationSettings;
 import uk.co.omniops.escalation.Severity;
 
@@ -17,16 +15,27 @@ import uk.co.omniops.escalation.Severity;
 public class NotificationTargets {
 
     /** @param slackWebhookUrl complete incoming-webhook URL; null = Slack off */
-    public record Targets(@Nullable String slackWebhookUrl, @Nullable String sendgridApiKey, @Nullable String alertEmail,
-            @Nullable String alertFrom, String sendgridUrl, @Nullable String pagerdutyRoutingKey, String pagerdutyUrl) {}
+    public record Targets(
+            @Nullable String slackWebhookUrl,
+            @Nullable String sendgridApiKey,
+            @Nullable String alertEmail,
+            @Nullable String alertFrom,
+            String sendgridUrl,
+            @Nullable String pagerdutyRoutingKey,
+            String pagerdutyUrl) {}
 
     private final Targets configured;
     private volatile Targets current;
 
     NotificationTargets(EscalationSettings settings) {
-        this.configured = new Targets(blankToNull(settings.slackWebhookUrl()), blankToNull(settings.sendgridApiKey()),
-                blankToNull(settings.alertEmail()), blankToNull(settings.alertFrom()), settings.sendgridUrl(),
-                blankToNull(settings.pagerdutyIntegrationKey()), settings.pagerdutyUrl());
+        this.configured = new Targets(
+                blankToNull(settings.slackWebhookUrl()),
+                blankToNull(settings.sendgridApiKey()),
+                blankToNull(settings.alertEmail()),
+                blankToNull(settings.alertFrom()),
+                settings.sendgridUrl(),
+                blankToNull(settings.pagerdutyIntegrationKey()),
+                settings.pagerdutyUrl());
         this.current = configured;
     }
 

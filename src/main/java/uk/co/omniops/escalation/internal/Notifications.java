@@ -4,11 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.escalation.EscalationId;
 import uk.co.omniops.tenancy.CustomerId;
@@ -18,11 +16,20 @@ import uk.co.omniops.tenancy.CustomerId;
 public class Notifications {
 
     /** One row of the outbox. */
-    public record Pending(UUID id, CustomerId customerId, EscalationId eventId, ConversationId conversationId,
-            NotificationChannel channel, int attempts) {}
+    public record Pending(
+            UUID id,
+            CustomerId customerId,
+            EscalationId eventId,
+            ConversationId conversationId,
+            NotificationChannel channel,
+            int attempts) {}
 
     /** A row's state, for tests and the desk. */
-    public record State(NotificationChannel channel, String status, int attempts, @Nullable String lastError,
+    public record State(
+            NotificationChannel channel,
+            String status,
+            int attempts,
+            @Nullable String lastError,
             Instant nextAttemptAt) {}
 
     private final JdbcClient jdbc;
@@ -34,8 +41,9 @@ public class Notifications {
     /** In the escalation's transaction: one row per channel, due now. */
     void enqueue(CustomerId customer, EscalationId event, NotificationChannel channel) {
         jdbc.sql("insert into escalation_notifications (id, customer_id, event_id, channel) values (?, ?, ?, ?) "
-                + "on conflict (event_id, channel) do nothing")
-                .params(UUID.randomUUID(), customer.value(), event.value(), channel.dbValue()).update();
+                        + "on conflict (event_id, channel) do nothing")
+                .params(UUID.randomUUID(), customer.value(), event.value(), channel.dbValue())
+                .update();
     }
 
     /** {@link #enqueue} for several escalations and channels, in one statement. */
@@ -44,9 +52,11 @@ public class Notifications {
             return;
         }
         jdbc.sql("insert into escalation_notifications (id, customer_id, event_id, channel) "
-                + "select gen_random_uuid(), ?, event_id, channel from unnest(?::uuid[], ?::text[]) as n(event_id, channel) "
-                + "on conflict (event_id, channel) do nothing")
-                .params(customer.value(), rows.stream().map(r -> r.getKey().value()).toArray(UUID[]::new),
+                        + "select gen_random_uuid(), ?, event_id, channel from unnest(?::uuid[], ?::text[]) as n(event_id, channel) "
+                        + "on conflict (event_id, channel) do nothing")
+                .params(
+                        customer.value(),
+                        rows.stream().map(r -> r.getKey().value()).toArray(UUID[]::new),
                         rows.stream().map(r -> r.getValue().dbValue()).toArray(String[]::new))
                 .update();
     }
@@ -70,44 +80,64 @@ public class Notifications {
                    and e.id = n.event_id
                 returning n.id, n.customer_id, n.event_id, e.conversation_id, n.channel, n.attempts""")
                 .params(Timestamp.from(now.plus(lease)), Timestamp.from(now), limit)
-                .query((rs, i) -> new Pending(rs.getObject(1, UUID.class), new CustomerId(rs.getObject(2, UUID.class)),
-                        new EscalationId(rs.getObject(3, UUID.class)), new ConversationId(rs.getObject(4, UUID.class)),
-                        NotificationChannel.fromDb(rs.getString(5)), rs.getInt(6)))
+                .query((rs, i) -> new Pending(
+                        rs.getObject(1, UUID.class),
+                        new CustomerId(rs.getObject(2, UUID.class)),
+                        new EscalationId(rs.getObject(3, UUID.class)),
+                        new ConversationId(rs.getObject(4, UUID.class)),
+                        NotificationChannel.fromDb(rs.getString(5)),
+                        rs.getInt(6)))
                 .list();
     }
 
     /** When the customer's last alert on the channel went out; null if never. */
-    @Nullable Instant lastSentAt(CustomerId customer, NotificationChannel channel) {
+    @Nullable
+    Instant lastSentAt(CustomerId customer, NotificationChannel channel) {
         return jdbc.sql("select max(sent_at) from escalation_notifications where customer_id = ? and channel = ? "
-                + "and status = 'sent'").params(customer.value(), channel.dbValue())
-                .query((rs, i) -> java.util.Optional.ofNullable(EscalationEvents.instant(rs, 1))).single().orElse(null);
+                        + "and status = 'sent'")
+                .params(customer.value(), channel.dbValue())
+                .query((rs, i) -> java.util.Optional.ofNullable(EscalationEvents.instant(rs, 1)))
+                .single()
+                .orElse(null);
     }
 
     /** Holds claimed rows (without counting an attempt) until {@code at}, when they go out grouped. */
     void holdUntil(List<UUID> ids, Instant at) {
         jdbc.sql("update escalation_notifications set next_attempt_at = ? where id = any(?)")
-                .params(Timestamp.from(at), ids.toArray(UUID[]::new)).update();
+                .params(Timestamp.from(at), ids.toArray(UUID[]::new))
+                .update();
     }
 
     void sent(UUID id, Instant at) {
         jdbc.sql("update escalation_notifications set status = 'sent', attempts = attempts + 1, sent_at = ?, "
-                + "last_error = null where id = ?").params(Timestamp.from(at), id).update();
+                        + "last_error = null where id = ?")
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
     /** @param next null: give up (status failed) */
     void failed(UUID id, String error, @Nullable Instant next) {
         jdbc.sql("update escalation_notifications set attempts = attempts + 1, last_error = ?, "
-                + "status = case when ?::timestamptz is null then 'failed' else 'pending' end, "
-                + "next_attempt_at = coalesce(?::timestamptz, next_attempt_at) where id = ?")
-                .params(error, next == null ? null : Timestamp.from(next), next == null ? null : Timestamp.from(next), id)
+                        + "status = case when ?::timestamptz is null then 'failed' else 'pending' end, "
+                        + "next_attempt_at = coalesce(?::timestamptz, next_attempt_at) where id = ?")
+                .params(
+                        error,
+                        next == null ? null : Timestamp.from(next),
+                        next == null ? null : Timestamp.from(next),
+                        id)
                 .update();
     }
 
     public List<State> forEvent(CustomerId customer, EscalationId event) {
         return jdbc.sql("select channel, status, attempts, last_error, next_attempt_at from escalation_notifications "
-                + "where customer_id = ? and event_id = ? order by channel").params(customer.value(), event.value())
-                .query((rs, i) -> new State(NotificationChannel.fromDb(rs.getString(1)), rs.getString(2), rs.getInt(3),
-                        rs.getString(4), EscalationEvents.instant(rs, 5)))
+                        + "where customer_id = ? and event_id = ? order by channel")
+                .params(customer.value(), event.value())
+                .query((rs, i) -> new State(
+                        NotificationChannel.fromDb(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        EscalationEvents.instant(rs, 5)))
                 .list();
     }
 }

@@ -3,7 +3,6 @@ package uk.co.omniops.escalation.internal;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-
 import uk.co.omniops.escalation.ConversationEscalated;
 import uk.co.omniops.prediction.PredictionManagement;
 

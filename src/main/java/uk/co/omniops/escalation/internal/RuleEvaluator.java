@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
 import uk.co.omniops.analysis.PiiRedactor;
 
 /**
@@ -78,10 +77,11 @@ public final class RuleEvaluator {
             // a thank-you or an empty message leaves nothing to answer: waiting on it never escalates
             case Condition.Waiting w -> waiting(w, facts);
             case Condition.Vip v -> facts.vip() ? Optional.of("VIP contact") : Optional.empty();
-            case Condition.Risk r -> facts.risk() != null && facts.risk() >= r.min()
-                    ? Optional.of(String.format(Locale.ROOT, "predicted escalation risk %.2f (≥ %.2f)", facts.risk(),
-                            r.min()))
-                    : Optional.empty();
+            case Condition.Risk r ->
+                facts.risk() != null && facts.risk() >= r.min()
+                        ? Optional.of(String.format(
+                                Locale.ROOT, "predicted escalation risk %.2f (≥ %.2f)", facts.risk(), r.min()))
+                        : Optional.empty();
         };
     }
 
@@ -122,12 +122,13 @@ public final class RuleEvaluator {
         }
         double threshold = s.threshold() == null ? defaultThreshold : s.threshold();
         double minConfidence = s.minConfidence() == null ? defaultConfidence : s.minConfidence();
-        if (!atMost(current.score(), threshold) || !atLeast(current.confidence(), minConfidence)
+        if (!atMost(current.score(), threshold)
+                || !atLeast(current.confidence(), minConfidence)
                 || facts.nothingToActOn()) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%s message (score %.2f)",
-                current.score() <= 0.2 ? "furious" : "angry", current.score()));
+        return Optional.of(String.format(
+                Locale.ROOT, "%s message (score %.2f)", current.score() <= 0.2 ? "furious" : "angry", current.score()));
     }
 
     private Optional<String> angry(Condition.AngryMessages a, Facts facts) {
@@ -158,7 +159,9 @@ public final class RuleEvaluator {
     }
 
     private Optional<String> intents(Condition.Intents i, Facts facts) {
-        var said = facts.intents().stream().filter(intent -> i.keys().contains(intent.key())).map(Intent::words)
+        var said = facts.intents().stream()
+                .filter(intent -> i.keys().contains(intent.key()))
+                .map(Intent::words)
                 .toList();
         if (facts.current() == null || said.isEmpty()) {
             return Optional.empty();
@@ -179,7 +182,8 @@ public final class RuleEvaluator {
     }
 
     private boolean strong(Facts.Signal signal, double threshold) {
-        return confident(signal) && (signal.label() == null || signal.label().equals("negative"))
+        return confident(signal)
+                && (signal.label() == null || signal.label().equals("negative"))
                 && atMost(signal.score(), threshold);
     }
 
@@ -202,12 +206,15 @@ public final class RuleEvaluator {
             return Optional.empty();
         }
         var earlier = facts.history().subList(0, facts.history().size() - 1);
-        var best = earlier.stream().filter(this::confident).mapToDouble(Facts.Signal::score).max();
+        var best = earlier.stream()
+                .filter(this::confident)
+                .mapToDouble(Facts.Signal::score)
+                .max();
         if (best.isEmpty() || !(best.getAsDouble() - current.score() > d.delta() + 1e-9)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "mood dropped sharply (score %.2f to %.2f)", best.getAsDouble(),
-                current.score()));
+        return Optional.of(String.format(
+                Locale.ROOT, "mood dropped sharply (score %.2f to %.2f)", best.getAsDouble(), current.score()));
     }
 
     private Optional<String> keywords(Condition.Keywords k, Facts facts) {
@@ -220,15 +227,17 @@ public final class RuleEvaluator {
                 found.add("\"" + phrase + "\"");
             }
         }
-        return found.isEmpty() ? Optional.empty()
-                : Optional.of("said " + String.join(", ", found));
+        return found.isEmpty() ? Optional.empty() : Optional.of("said " + String.join(", ", found));
     }
 
     private Optional<String> category(Condition.Category c, Facts facts) {
         if (facts.current() == null || facts.nothingToActOn()) {
             return Optional.empty();
         }
-        List<String> hits = facts.current().categories().stream().filter(c.keys()::contains).sorted().toList();
+        List<String> hits = facts.current().categories().stream()
+                .filter(c.keys()::contains)
+                .sorted()
+                .toList();
         return hits.isEmpty() ? Optional.empty() : Optional.of("category " + String.join(", ", hits));
     }
 
@@ -249,7 +258,8 @@ public final class RuleEvaluator {
             return "";
         }
         var text = PiiRedactor.redactText(facts.text()).strip().replaceAll("\\s+", " ");
-        return " on “" + (text.length() > EXCERPT ? text.substring(0, EXCERPT - 1).strip() + "…" : text) + "”";
+        return " on “"
+                + (text.length() > EXCERPT ? text.substring(0, EXCERPT - 1).strip() + "…" : text) + "”";
     }
 
     /** Scores arrive as doubles from numeric(5,4) columns and models; compare at four decimals like the database. */
@@ -274,7 +284,8 @@ public final class RuleEvaluator {
                 }
                 body.append(Pattern.quote(words[i]));
             }
-            return Pattern.compile("(?<![\\p{L}\\p{N}_])" + body + "(?![\\p{L}\\p{N}_])",
+            return Pattern.compile(
+                    "(?<![\\p{L}\\p{N}_])" + body + "(?![\\p{L}\\p{N}_])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         });
     }

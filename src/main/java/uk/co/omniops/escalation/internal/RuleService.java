@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.MessageId;
@@ -44,6 +42,7 @@ public class RuleService implements DisposableBean {
 
     /** Dry-run bounds: conversations, analysed messages per conversation, examples shown. */
     public static final int DRY_RUN_CONVERSATIONS = 200;
+
     static final int DRY_RUN_MESSAGES = 100;
     static final int DRY_RUN_EXAMPLES = 5;
 
@@ -64,8 +63,14 @@ public class RuleService implements DisposableBean {
     private final Map<CustomerId, Long> evictedNanos = new ConcurrentHashMap<>();
     private final LiveUpdates.Registration registration;
 
-    RuleService(Rules rules, Signals signals, ConversationManagement conversations, TenantTransactions transactions,
-            EscalationSettings settings, LiveUpdates liveUpdates, TenancyManagement tenancy) {
+    RuleService(
+            Rules rules,
+            Signals signals,
+            ConversationManagement conversations,
+            TenantTransactions transactions,
+            EscalationSettings settings,
+            LiveUpdates liveUpdates,
+            TenancyManagement tenancy) {
         this.tenancy = tenancy;
         this.rules = rules;
         this.signals = signals;
@@ -105,8 +110,8 @@ public class RuleService implements DisposableBean {
     }
 
     /** How long the contact has been waiting for a reply at {@code at}; null when an agent answered last. */
-    public static @org.jspecify.annotations.Nullable Duration waitingAt(uk.co.omniops.conversation.ConversationDetails d,
-            Instant at) {
+    public static @org.jspecify.annotations.Nullable Duration waitingAt(
+            uk.co.omniops.conversation.ConversationDetails d, Instant at) {
         return EscalationFacts.waitingAt(d, at);
     }
 
@@ -130,8 +135,8 @@ public class RuleService implements DisposableBean {
             return cached.rules();
         }
         var loadedNanos = System.nanoTime();
-        var current = transactions.readInTenant(customer, () -> rules.seeded(customer) ? rules.findByCustomer(customer)
-                : null);
+        var current = transactions.readInTenant(
+                customer, () -> rules.seeded(customer) ? rules.findByCustomer(customer) : null);
         if (current == null) {
             seedDefaults(customer);
             current = transactions.readInTenant(customer, () -> rules.findByCustomer(customer));
@@ -172,15 +177,28 @@ public class RuleService implements DisposableBean {
             changed(customer);
             return null;
         });
-        return transactions.readInTenant(customer, () -> rules.findById(customer, rule.id())).orElseThrow();
+        return transactions
+                .readInTenant(customer, () -> rules.findById(customer, rule.id()))
+                .orElseThrow();
     }
 
     public void setEnabled(CustomerId customer, UUID ruleId, boolean enabled, String by) {
-        var rule = transactions.readInTenant(customer, () -> rules.findById(customer, ruleId))
+        var rule = transactions
+                .readInTenant(customer, () -> rules.findById(customer, ruleId))
                 .orElseThrow(() -> new IllegalArgumentException("no such rule"));
         transactions.inTenant(customer, () -> {
-            rules.save(new Rule(rule.id(), customer, rule.name(), enabled, rule.severity(), rule.condition(),
-                    rule.actions(), rule.cooldownMinutes(), rule.updatedAt()), by);
+            rules.save(
+                    new Rule(
+                            rule.id(),
+                            customer,
+                            rule.name(),
+                            enabled,
+                            rule.severity(),
+                            rule.condition(),
+                            rule.actions(),
+                            rule.cooldownMinutes(),
+                            rule.updatedAt()),
+                    by);
             changed(customer);
             return null;
         });
@@ -214,8 +232,8 @@ public class RuleService implements DisposableBean {
         var evaluator = evaluator();
         var sla = tenancy.firstResponseSla(customer);
         var since = Instant.now().minus(Duration.ofDays(7));
-        var ids = transactions.readInTenant(customer,
-                () -> signals.conversationsSince(customer, since, DRY_RUN_CONVERSATIONS + 1));
+        var ids = transactions.readInTenant(
+                customer, () -> signals.conversationsSince(customer, since, DRY_RUN_CONVERSATIONS + 1));
         boolean truncated = ids.size() > DRY_RUN_CONVERSATIONS;
         if (truncated) {
             ids = ids.subList(0, DRY_RUN_CONVERSATIONS);
@@ -223,7 +241,8 @@ public class RuleService implements DisposableBean {
         int hits = 0;
         var examples = new ArrayList<DryRunExample>();
         for (var id : ids) {
-            var stored = transactions.readInTenant(customer, () -> signals.ofConversation(customer, id, DRY_RUN_MESSAGES));
+            var stored =
+                    transactions.readInTenant(customer, () -> signals.ofConversation(customer, id, DRY_RUN_MESSAGES));
             var details = conversations.find(customer, id);
             if (details.isEmpty()) {
                 continue;
@@ -235,10 +254,18 @@ public class RuleService implements DisposableBean {
                 if (s.at().isBefore(since)) {
                     continue;
                 }
-                var message = d.messages().stream().filter(m -> m.id().equals(new MessageId(s.messageId()))).findFirst();
+                var message = d.messages().stream()
+                        .filter(m -> m.id().equals(new MessageId(s.messageId())))
+                        .findFirst();
                 var text = message.map(uk.co.omniops.conversation.Message::text).orElse(null);
-                var facts = new Facts(s.signal(), text, history, EscalationFacts.waitingAt(d, s.at()),
-                        d.contact().trustedVip(), null).withSla(sla);
+                var facts = new Facts(
+                                s.signal(),
+                                text,
+                                history,
+                                EscalationFacts.waitingAt(d, s.at()),
+                                d.contact().trustedVip(),
+                                null)
+                        .withSla(sla);
                 if (facts.nothingToActOn()) {
                     continue;
                 }

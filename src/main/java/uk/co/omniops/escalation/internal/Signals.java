@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.tenancy.CustomerId;
 
@@ -35,10 +33,15 @@ class Signals {
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (message_id) do update set score = excluded.score, label = excluded.label,
                     confidence = excluded.confidence, categories = excluded.categories""")
-                .params(m.messageId().value(), m.customerId().value(), m.conversationId().value(),
-                        m.score() == null ? null : BigDecimal.valueOf(m.score()), m.label(),
+                .params(
+                        m.messageId().value(),
+                        m.customerId().value(),
+                        m.conversationId().value(),
+                        m.score() == null ? null : BigDecimal.valueOf(m.score()),
+                        m.label(),
                         m.confidence() == null ? null : BigDecimal.valueOf(m.confidence()),
-                        m.categories().toArray(String[]::new), Timestamp.from(m.at()))
+                        m.categories().toArray(String[]::new),
+                        Timestamp.from(m.at()))
                 .update();
     }
 
@@ -66,15 +69,24 @@ class Signals {
                         escalation_signals.categories)
                        is distinct from (excluded.score, excluded.label, excluded.confidence, excluded.categories)
                 returning message_id""")
-                .params(customer.value(), messages.stream().map(m -> m.messageId().value()).toArray(UUID[]::new),
+                .params(
+                        customer.value(),
+                        messages.stream().map(m -> m.messageId().value()).toArray(UUID[]::new),
                         messages.stream().map(m -> m.conversationId().value()).toArray(UUID[]::new),
-                        messages.stream().map(m -> m.score() == null ? null
-                                : BigDecimal.valueOf(m.score()).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString())
+                        messages.stream()
+                                .map(m -> m.score() == null
+                                        ? null
+                                        : BigDecimal.valueOf(m.score())
+                                                .setScale(4, java.math.RoundingMode.HALF_UP)
+                                                .toPlainString())
                                 .toArray(String[]::new),
                         messages.stream().map(AnalysedMessage::label).toArray(String[]::new),
-                        messages.stream().map(m -> m.confidence() == null ? null
-                                : BigDecimal.valueOf(m.confidence()).setScale(4, java.math.RoundingMode.HALF_UP)
-                                        .toPlainString())
+                        messages.stream()
+                                .map(m -> m.confidence() == null
+                                        ? null
+                                        : BigDecimal.valueOf(m.confidence())
+                                                .setScale(4, java.math.RoundingMode.HALF_UP)
+                                                .toPlainString())
                                 .toArray(String[]::new),
                         messages.stream().map(m -> arrayLiteral(m.categories())).toArray(String[]::new),
                         messages.stream().map(m -> m.at().toString()).toArray(String[]::new))
@@ -99,13 +111,23 @@ class Signals {
                   cross join lateral (select message_id, created_at, score, label, confidence, categories
                                         from escalation_signals where conversation_id = c.id
                                        order by created_at desc, message_id limit ?) s""")
-                .params(conversations.stream().map(ConversationId::value).distinct().toArray(UUID[]::new), limit)
+                .params(
+                        conversations.stream()
+                                .map(ConversationId::value)
+                                .distinct()
+                                .toArray(UUID[]::new),
+                        limit)
                 .query(rs -> {
                     var score = rs.getBigDecimal(4);
                     var confidence = rs.getBigDecimal(6);
-                    result.computeIfAbsent(new ConversationId(rs.getObject(1, UUID.class)), k -> new java.util.ArrayList<>())
-                            .add(new StoredSignal(rs.getObject(2, UUID.class), EscalationEvents.instant(rs, 3),
-                                    new Facts.Signal(score == null ? null : score.doubleValue(), rs.getString(5),
+                    result.computeIfAbsent(
+                                    new ConversationId(rs.getObject(1, UUID.class)), k -> new java.util.ArrayList<>())
+                            .add(new StoredSignal(
+                                    rs.getObject(2, UUID.class),
+                                    EscalationEvents.instant(rs, 3),
+                                    new Facts.Signal(
+                                            score == null ? null : score.doubleValue(),
+                                            rs.getString(5),
                                             confidence == null ? null : confidence.doubleValue(),
                                             Set.of((String[]) rs.getArray(7).getArray()))));
                 });
@@ -113,7 +135,8 @@ class Signals {
     }
 
     private static String arrayLiteral(List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        return values.stream()
+                .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
@@ -124,7 +147,8 @@ class Signals {
                  where customer_id = ? and conversation_id = ? and created_at <= ?
                  order by created_at desc, message_id limit ?""")
                 .params(customer.value(), conversation.value(), Timestamp.from(upTo), limit)
-                .query((rs, i) -> signal(rs)).list();
+                .query((rs, i) -> signal(rs))
+                .list();
         return newestFirst.reversed();
     }
 
@@ -134,7 +158,8 @@ class Signals {
                 select conversation_id from escalation_signals where customer_id = ? and created_at >= ?
                  group by conversation_id order by max(created_at) desc limit ?""")
                 .params(customer.value(), Timestamp.from(since), limit)
-                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class))).list();
+                .query((rs, i) -> new ConversationId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     /** The analysed messages of one conversation with their ids and times, oldest first (dry run). */
@@ -143,10 +168,17 @@ class Signals {
                 select message_id, created_at, score, label, confidence, categories from escalation_signals
                  where customer_id = ? and conversation_id = ? order by created_at, message_id limit ?""")
                 .params(customer.value(), conversation.value(), limit)
-                .query((rs, i) -> new StoredSignal(rs.getObject(1, UUID.class), EscalationEvents.instant(rs, 2),
+                .query((rs, i) -> new StoredSignal(
+                        rs.getObject(1, UUID.class),
+                        EscalationEvents.instant(rs, 2),
                         new Facts.Signal(
-                                rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).doubleValue(), rs.getString(4),
-                                rs.getBigDecimal(5) == null ? null : rs.getBigDecimal(5).doubleValue(),
+                                rs.getBigDecimal(3) == null
+                                        ? null
+                                        : rs.getBigDecimal(3).doubleValue(),
+                                rs.getString(4),
+                                rs.getBigDecimal(5) == null
+                                        ? null
+                                        : rs.getBigDecimal(5).doubleValue(),
                                 Set.of((String[]) rs.getArray(6).getArray()))))
                 .list();
     }
@@ -156,7 +188,10 @@ class Signals {
     private static Facts.Signal signal(java.sql.ResultSet rs) throws java.sql.SQLException {
         var score = rs.getBigDecimal(1);
         var confidence = rs.getBigDecimal(3);
-        return new Facts.Signal(score == null ? null : score.doubleValue(), rs.getString(2),
-                confidence == null ? null : confidence.doubleValue(), Set.of((String[]) rs.getArray(4).getArray()));
+        return new Facts.Signal(
+                score == null ? null : score.doubleValue(),
+                rs.getString(2),
+                confidence == null ? null : confidence.doubleValue(),
+                Set.of((String[]) rs.getArray(4).getArray()));
     }
 }

@@ -2,12 +2,10 @@ package uk.co.omniops.escalation.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.rollout.Feature;
@@ -33,8 +31,12 @@ class WaitTimeScheduler {
     private final Escalator escalator;
     private final FeatureFlags flags;
 
-    WaitTimeScheduler(TenancyManagement tenancy, ConversationManagement conversations, RuleService rules,
-            Escalator escalator, FeatureFlags flags) {
+    WaitTimeScheduler(
+            TenancyManagement tenancy,
+            ConversationManagement conversations,
+            RuleService rules,
+            Escalator escalator,
+            FeatureFlags flags) {
         this.tenancy = tenancy;
         this.conversations = conversations;
         this.rules = rules;
@@ -42,7 +44,8 @@ class WaitTimeScheduler {
         this.flags = flags;
     }
 
-    @Scheduled(fixedDelayString = "${omniops.escalation.wait-check-interval:30s}",
+    @Scheduled(
+            fixedDelayString = "${omniops.escalation.wait-check-interval:30s}",
             initialDelayString = "${omniops.escalation.wait-check-interval:30s}")
     void check() {
         for (var customer : tenancy.allCustomers()) {
@@ -58,8 +61,10 @@ class WaitTimeScheduler {
 
     private void check(uk.co.omniops.tenancy.CustomerId customer) {
         var sla = (int) tenancy.firstResponseSla(customer).toMinutes();
-        var shortest = rules.rules(customer).stream().filter(Rule::enabled)
-                .filter(r -> RuleEvaluator.needsScheduler(r.condition())).mapToInt(r -> minutes(r.condition(), sla))
+        var shortest = rules.rules(customer).stream()
+                .filter(Rule::enabled)
+                .filter(r -> RuleEvaluator.needsScheduler(r.condition()))
+                .mapToInt(r -> minutes(r.condition(), sla))
                 .min();
         if (shortest.isEmpty()) {
             return;
@@ -76,10 +81,16 @@ class WaitTimeScheduler {
     /** The shortest wait in the condition, in minutes; a waiting condition without minutes counts as the SLA. */
     static int minutes(Condition c, int slaMinutes) {
         return switch (c) {
-            case Condition.All all -> all.conditions().stream().mapToInt(x -> minutes(x, slaMinutes)).min()
-                    .orElse(Integer.MAX_VALUE);
-            case Condition.Any any -> any.conditions().stream().mapToInt(x -> minutes(x, slaMinutes)).min()
-                    .orElse(Integer.MAX_VALUE);
+            case Condition.All all ->
+                all.conditions().stream()
+                        .mapToInt(x -> minutes(x, slaMinutes))
+                        .min()
+                        .orElse(Integer.MAX_VALUE);
+            case Condition.Any any ->
+                any.conditions().stream()
+                        .mapToInt(x -> minutes(x, slaMinutes))
+                        .min()
+                        .orElse(Integer.MAX_VALUE);
             case Condition.Waiting w -> w.minutes() == null ? slaMinutes : w.minutes();
             default -> Integer.MAX_VALUE;
         };

@@ -1,11 +1,5 @@
 package uk.co.omniops.escalation.ui;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -13,7 +7,11 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import uk.co.omniops.escalation.internal.Condition;
 
 /** One leaf condition in the rule editor: a type and its value(s), turned into a {@link Condition} on save. */
@@ -87,10 +85,12 @@ class ConditionRow extends HorizontalLayout {
                 set(Type.ANGRY, String.valueOf(a.count()));
                 confidence.setValue(a.threshold() == null ? "" : fmt(a.threshold()));
             }
-            case Condition.Intents i -> set(Type.INTENT, i.keys().stream().sorted().collect(Collectors.joining(", ")));
+            case Condition.Intents i ->
+                set(Type.INTENT, i.keys().stream().sorted().collect(Collectors.joining(", ")));
             case Condition.SentimentDrop d -> set(Type.DROP, fmt(d.delta()));
             case Condition.Keywords k -> set(Type.KEYWORDS, String.join(", ", k.phrases()));
-            case Condition.Category cat -> set(Type.CATEGORY, cat.keys().stream().sorted().collect(Collectors.joining(", ")));
+            case Condition.Category cat ->
+                set(Type.CATEGORY, cat.keys().stream().sorted().collect(Collectors.joining(", ")));
             case Condition.Waiting w -> set(Type.WAITING, w.minutes() == null ? "" : String.valueOf(w.minutes()));
             case Condition.Vip v -> set(Type.VIP, "");
             case Condition.Risk r -> set(Type.RISK, fmt(r.min()));
@@ -109,11 +109,19 @@ class ConditionRow extends HorizontalLayout {
         var v = value.getValue().strip();
         try {
             return switch (t) {
-                case SENTIMENT -> new Condition.Sentiment(v.isEmpty() ? null : fraction(v),
-                        confidence.getValue().isBlank() ? null : fraction(confidence.getValue().strip()));
+                case SENTIMENT ->
+                    new Condition.Sentiment(
+                            v.isEmpty() ? null : fraction(v),
+                            confidence.getValue().isBlank()
+                                    ? null
+                                    : fraction(confidence.getValue().strip()));
                 case CONSECUTIVE -> new Condition.ConsecutiveNegative(whole(v, 2, 20));
-                case ANGRY -> new Condition.AngryMessages(whole(v, 1, 20),
-                        confidence.getValue().isBlank() ? null : fraction(confidence.getValue().strip()));
+                case ANGRY ->
+                    new Condition.AngryMessages(
+                            whole(v, 1, 20),
+                            confidence.getValue().isBlank()
+                                    ? null
+                                    : fraction(confidence.getValue().strip()));
                 case INTENT -> intents(list(v));
                 case DROP -> new Condition.SentimentDrop(fraction(v));
                 case KEYWORDS -> new Condition.Keywords(list(v));
@@ -135,8 +143,12 @@ class ConditionRow extends HorizontalLayout {
     }
 
     private static List<String> list(String v) {
-        var items = Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
+        var items = Arrays.stream(v.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
         if (items.isEmpty()) {
             throw new Condition.InvalidCondition("Enter at least one, separated by commas");
         }

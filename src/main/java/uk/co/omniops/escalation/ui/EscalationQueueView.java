@@ -1,16 +1,5 @@
 package uk.co.omniops.escalation.ui;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -40,13 +29,22 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-
+import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationNavigation;
 import uk.co.omniops.escalation.Escalation;
 import uk.co.omniops.escalation.EscalationCounts;
 import uk.co.omniops.escalation.EscalationDeskRow;
-import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.escalation.EscalationManagement;
 import uk.co.omniops.escalation.EscalationStatus;
 import uk.co.omniops.escalation.Severity;
@@ -86,6 +84,7 @@ class EscalationQueueView extends VerticalLayout {
     private final Span empty = new Span("No open escalations. New ones appear here as they happen.");
     /** Conversation id → when its escalation arrived live (for the highlight). */
     private final Map<UUID, Instant> arrived = new HashMap<>();
+
     private @Nullable EscalationDeskRow selected;
     private LiveUpdates.@Nullable Registration subscription;
 
@@ -127,10 +126,14 @@ class EscalationQueueView extends VerticalLayout {
         empty.addClassName("omniops-muted");
         details.setId("escalation-details");
         details.addClassName("omniops-escalation-details");
-        var main = new HorizontalLayout(new VerticalLayout(grid, empty) {{
-            setPadding(false);
-            setSizeFull();
-        }}, details);
+        var main = new HorizontalLayout(
+                new VerticalLayout(grid, empty) {
+                    {
+                        setPadding(false);
+                        setSizeFull();
+                    }
+                },
+                details);
         main.setSizeFull();
         main.setFlexGrow(1, main.getComponentAt(0));
         add(header, counts, filters, main);
@@ -142,13 +145,26 @@ class EscalationQueueView extends VerticalLayout {
         grid.setId("escalation-queue");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         // severity with the status under it, so that age and SLA stay in view beside the detail panel
-        grid.addComponentColumn(EscalationQueueView::severityAndStatus).setHeader("Severity").setAutoWidth(true)
+        grid.addComponentColumn(EscalationQueueView::severityAndStatus)
+                .setHeader("Severity")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(EscalationQueueView::who).setHeader("Contact and subject").setWidth("11rem")
+        grid.addComponentColumn(EscalationQueueView::who)
+                .setHeader("Contact and subject")
+                .setWidth("11rem")
                 .setFlexGrow(2);
-        grid.addColumn(EscalationDeskRow::summary).setHeader("Why").setWidth("11rem").setFlexGrow(3);
-        grid.addColumn(r -> age(r.openedAt())).setHeader("Age").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(EscalationQueueView::slaLeft).setHeader("SLA").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EscalationDeskRow::summary)
+                .setHeader("Why")
+                .setWidth("11rem")
+                .setFlexGrow(3);
+        grid.addColumn(r -> age(r.openedAt()))
+                .setHeader("Age")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(EscalationQueueView::slaLeft)
+                .setHeader("SLA")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setPartNameGenerator(r -> isNew(r.escalation()) ? "escalation-new" : null);
         grid.asSingleSelect().addValueChangeListener(e -> {
             selected = e.getValue();
@@ -160,7 +176,9 @@ class EscalationQueueView extends VerticalLayout {
 
     private static Div severityAndStatus(EscalationDeskRow r) {
         var status = new Span((r.escalation().status() == EscalationStatus.OPEN ? "open" : "acknowledged")
-                + (r.escalation().assignedName() == null ? "" : " · " + r.escalation().assignedName()));
+                + (r.escalation().assignedName() == null
+                        ? ""
+                        : " · " + r.escalation().assignedName()));
         status.addClassName("omniops-muted");
         return new Div(new Div(badge(r.escalation().severity())), status);
     }
@@ -203,8 +221,12 @@ class EscalationQueueView extends VerticalLayout {
         grid.setItems(items);
         grid.getElement().setAttribute("data-count", String.valueOf(items.size()));
         empty.setVisible(items.isEmpty());
-        selected = keep == null ? null : items.stream().filter(r -> r.escalation().id().equals(keep)).findFirst()
-                .orElse(null);
+        selected = keep == null
+                ? null
+                : items.stream()
+                        .filter(r -> r.escalation().id().equals(keep))
+                        .findFirst()
+                        .orElse(null);
         if (selected != null) {
             grid.select(selected);
         }
@@ -214,7 +236,9 @@ class EscalationQueueView extends VerticalLayout {
 
     private void showCounts(EscalationCounts c) {
         counts.removeAll();
-        counts.add(count("Open now", c.openNow(), "count-open"), count("Critical open", c.criticalOpen(), "count-critical"),
+        counts.add(
+                count("Open now", c.openNow(), "count-open"),
+                count("Critical open", c.criticalOpen(), "count-critical"),
                 count("Opened today", c.openedToday(), "count-opened"),
                 count("Acknowledged today", c.acknowledgedToday(), "count-acknowledged"),
                 count("Resolved today", c.resolvedToday(), "count-resolved"));
@@ -254,18 +278,21 @@ class EscalationQueueView extends VerticalLayout {
         facts.add(new Div(new Span("Contact: " + row.contactName()
                 + (row.contactEmail() == null ? "" : " <" + row.contactEmail() + ">") + " · " + row.channel())));
         facts.add(new Div(new Span("First-response SLA (" + row.slaMinutes() + " min): " + slaLeft(row))));
-        facts.add(new Div(new Span("Opened " + TIME.format(e.openedAt().atZone(zone)) + " (" + age(e.openedAt()) + " ago)")));
+        facts.add(new Div(
+                new Span("Opened " + TIME.format(e.openedAt().atZone(zone)) + " (" + age(e.openedAt()) + " ago)")));
         if (e.ruleName() != null) {
             facts.add(new Div(new Span("Rule: " + e.ruleName())));
         }
         if (e.matchCount() > 1) {
             facts.add(new Div(new Span("Matched " + e.matchCount() + " times")));
         }
-        e.timeToAcknowledge().ifPresent(t -> facts.add(new Div(new Span("Acknowledged by " + e.acknowledgedBy()
-                + " after " + duration(t)))));
+        e.timeToAcknowledge()
+                .ifPresent(t -> facts.add(
+                        new Div(new Span("Acknowledged by " + e.acknowledgedBy() + " after " + duration(t)))));
 
-        var acknowledge = new Button("Acknowledge", click -> act(() -> escalations.acknowledge(customer, e.id(),
-                user.account()), "Acknowledged"));
+        var acknowledge = new Button(
+                "Acknowledge",
+                click -> act(() -> escalations.acknowledge(customer, e.id(), user.account()), "Acknowledged"));
         acknowledge.setId("acknowledge");
         acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         acknowledge.setEnabled(e.status() == EscalationStatus.OPEN);
@@ -277,7 +304,9 @@ class EscalationQueueView extends VerticalLayout {
         supervisor.setItemLabelGenerator(UserAccount::displayName);
         var assign = new Button("Assign", click -> {
             if (supervisor.getValue() != null) {
-                act(() -> escalations.assign(customer, e.id(), supervisor.getValue().id(), user.account()),
+                act(
+                        () -> escalations.assign(
+                                customer, e.id(), supervisor.getValue().id(), user.account()),
                         "Assigned to " + supervisor.getValue().displayName());
             }
         });
@@ -301,8 +330,17 @@ class EscalationQueueView extends VerticalLayout {
             line.addClassName("omniops-escalation-history-" + entry.kind());
             history.add(line);
         }
-        details.add(heading, summary, facts, buttons, assignRow, new H3("Messages"), messages(row), reason,
-                new H3("History"), history);
+        details.add(
+                heading,
+                summary,
+                facts,
+                buttons,
+                assignRow,
+                new H3("Messages"),
+                messages(row),
+                reason,
+                new H3("History"),
+                history);
     }
 
     /** The triggering message in full with what came before it (three messages) and everything after. */
@@ -312,8 +350,12 @@ class EscalationQueueView extends VerticalLayout {
         list.addClassName("omniops-escalation-messages");
         var all = row.messages();
         var trigger = row.escalation().messageId();
-        int at = trigger == null ? -1 : java.util.stream.IntStream.range(0, all.size())
-                .filter(i -> all.get(i).id().equals(trigger)).findFirst().orElse(-1);
+        int at = trigger == null
+                ? -1
+                : java.util.stream.IntStream.range(0, all.size())
+                        .filter(i -> all.get(i).id().equals(trigger))
+                        .findFirst()
+                        .orElse(-1);
         int from = at < 0 ? Math.max(0, all.size() - 6) : Math.max(0, at - 3);
         int to = Math.min(all.size(), from + 12);
         if (from > 0) {
@@ -321,7 +363,8 @@ class EscalationQueueView extends VerticalLayout {
         }
         for (int i = from; i < to; i++) {
             var m = all.get(i);
-            var who = m.authorType() == AuthorType.CONTACT ? row.contactName()
+            var who = m.authorType() == AuthorType.CONTACT
+                    ? row.contactName()
                     : m.authorName() == null ? m.authorType().dbValue() : m.authorName();
             var meta = new Span(who + " · " + TIME.format(m.createdAt().atZone(zone)));
             meta.addClassName("omniops-muted");
@@ -366,19 +409,25 @@ class EscalationQueueView extends VerticalLayout {
             Notification.show(done, 2500, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (RuntimeException ex) {
-            Notification.show(ex.getMessage() == null ? "That did not work" : ex.getMessage(), 5000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(
+                            ex.getMessage() == null ? "That did not work" : ex.getMessage(),
+                            5000,
+                            Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
     }
 
     static Span badge(Severity severity) {
         var badge = new Span(severity.dbValue());
-        badge.getElement().getThemeList().add("badge pill " + switch (severity) {
-            case CRITICAL, HIGH -> "error primary";
-            case MEDIUM -> "warning";
-            case LOW -> "contrast";
-        });
+        badge.getElement()
+                .getThemeList()
+                .add("badge pill "
+                        + switch (severity) {
+                            case CRITICAL, HIGH -> "error primary";
+                            case MEDIUM -> "warning";
+                            case LOW -> "contrast";
+                        });
         badge.addClassName("omniops-severity-" + severity.dbValue());
         return badge;
     }

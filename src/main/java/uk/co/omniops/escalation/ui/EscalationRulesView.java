@@ -1,13 +1,5 @@
 package uk.co.omniops.escalation.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -36,8 +28,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationNavigation;
 import uk.co.omniops.escalation.Severity;
 import uk.co.omniops.escalation.internal.Condition;
@@ -85,29 +83,49 @@ class EscalationRulesView extends VerticalLayout {
         grid.setId("rules");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(r -> {
-            var enabled = new Checkbox(r.enabled());
-            enabled.setAriaLabel("Enabled: " + r.name());
-            enabled.addValueChangeListener(e -> {
-                rules.setEnabled(customer, r.id(), e.getValue(), user.getUsername());
-                Notification.show(r.name() + (e.getValue() ? " enabled" : " disabled"), 2000,
-                        Notification.Position.BOTTOM_START);
-                refresh();
-            });
-            return enabled;
-        }).setHeader("On").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Rule::name).setHeader("Rule").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(r -> rules.describe(r.condition())).setHeader("Condition").setFlexGrow(3);
-        grid.addComponentColumn(r -> EscalationQueueView.badge(r.severity())).setHeader("Severity").setAutoWidth(true)
+                    var enabled = new Checkbox(r.enabled());
+                    enabled.setAriaLabel("Enabled: " + r.name());
+                    enabled.addValueChangeListener(e -> {
+                        rules.setEnabled(customer, r.id(), e.getValue(), user.getUsername());
+                        Notification.show(
+                                r.name() + (e.getValue() ? " enabled" : " disabled"),
+                                2000,
+                                Notification.Position.BOTTOM_START);
+                        refresh();
+                    });
+                    return enabled;
+                })
+                .setHeader("On")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(r -> r.actions().stream().sorted().map(RuleAction::label).reduce((a, b) -> a + ", " + b)
-                .orElse("record only")).setHeader("Actions").setFlexGrow(2);
-        grid.addColumn(r -> r.cooldownMinutes() + " min").setHeader("Cool-down").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Rule::name).setHeader("Rule").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(r -> rules.describe(r.condition()))
+                .setHeader("Condition")
+                .setFlexGrow(3);
+        grid.addComponentColumn(r -> EscalationQueueView.badge(r.severity()))
+                .setHeader("Severity")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.actions().stream()
+                        .sorted()
+                        .map(RuleAction::label)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("record only"))
+                .setHeader("Actions")
+                .setFlexGrow(2);
+        grid.addColumn(r -> r.cooldownMinutes() + " min")
+                .setHeader("Cool-down")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(r -> {
-            var edit = new Button("Edit", click -> edit(r));
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            edit.setAriaLabel("Edit " + r.name());
-            return edit;
-        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+                    var edit = new Button("Edit", click -> edit(r));
+                    edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                    edit.setAriaLabel("Edit " + r.name());
+                    return edit;
+                })
+                .setHeader("Actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         add(header, intro, slaForm(tenancy), grid);
         setFlexGrow(1, grid);
         refresh();
@@ -138,8 +156,8 @@ class EscalationRulesView extends VerticalLayout {
             try {
                 tenancy.changeFirstResponseSla(customer, value, user.getUsername());
                 minutes.setInvalid(false);
-                Notification.show("First-response SLA set to " + value + " min", 3000,
-                        Notification.Position.BOTTOM_START);
+                Notification.show(
+                        "First-response SLA set to " + value + " min", 3000, Notification.Position.BOTTOM_START);
                 refresh();
             } catch (IllegalArgumentException e) {
                 minutes.setErrorMessage(e.getMessage());
@@ -180,7 +198,11 @@ class EscalationRulesView extends VerticalLayout {
         var dryRunResult = new Div();
         dryRunResult.setId("dry-run-result");
         dryRunResult.addClassName("omniops-dry-run");
-        dialog.add(fields.layout(), fields.actions, editor, new HorizontalLayout(dryRunButton(editor, dryRunResult)),
+        dialog.add(
+                fields.layout(),
+                fields.actions,
+                editor,
+                new HorizontalLayout(dryRunButton(editor, dryRunResult)),
                 dryRunResult);
 
         var save = new Button("Save", click -> {
@@ -228,16 +250,20 @@ class EscalationRulesView extends VerticalLayout {
 
         Binder<Form> binder() {
             var binder = new Binder<Form>();
-            binder.forField(name).asRequired("A rule needs a name")
+            binder.forField(name)
+                    .asRequired("A rule needs a name")
                     .withValidator(v -> v.strip().length() <= 100, "At most 100 characters")
                     .bind(f -> f.name, (f, v) -> f.name = v.strip());
             binder.forField(severity).asRequired("Choose a severity").bind(f -> f.severity, (f, v) -> f.severity = v);
-            binder.forField(cooldown).asRequired("Enter a cool-down (0 for none)")
+            binder.forField(cooldown)
+                    .asRequired("Enter a cool-down (0 for none)")
                     .withValidator(v -> v >= 0 && v <= 10_080, "0 to 10,080 minutes (a week)")
                     .bind(f -> f.cooldown, (f, v) -> f.cooldown = v);
             binder.forField(enabled).bind(f -> f.enabled, (f, v) -> f.enabled = v);
-            binder.forField(actions).bind(f -> f.actions, (f, v) -> f.actions = v.isEmpty()
-                    ? EnumSet.noneOf(RuleAction.class) : EnumSet.copyOf(v));
+            binder.forField(actions)
+                    .bind(
+                            f -> f.actions,
+                            (f, v) -> f.actions = v.isEmpty() ? EnumSet.noneOf(RuleAction.class) : EnumSet.copyOf(v));
             return binder;
         }
 
@@ -255,7 +281,8 @@ class EscalationRulesView extends VerticalLayout {
             form.severity = existing.severity();
             form.cooldown = existing.cooldownMinutes();
             form.enabled = existing.enabled();
-            form.actions = existing.actions().isEmpty() ? EnumSet.noneOf(RuleAction.class)
+            form.actions = existing.actions().isEmpty()
+                    ? EnumSet.noneOf(RuleAction.class)
                     : EnumSet.copyOf(existing.actions());
         }
         return form;
@@ -287,8 +314,16 @@ class EscalationRulesView extends VerticalLayout {
         if (!binder.writeBeanIfValid(form)) {
             return false;
         }
-        var rule = new Rule(existing == null ? UUID.randomUUID() : existing.id(), customer, form.name, form.enabled,
-                form.severity, condition, form.actions, form.cooldown, java.time.Instant.now());
+        var rule = new Rule(
+                existing == null ? UUID.randomUUID() : existing.id(),
+                customer,
+                form.name,
+                form.enabled,
+                form.severity,
+                condition,
+                form.actions,
+                form.cooldown,
+                java.time.Instant.now());
         try {
             rules.save(customer, rule, user.getUsername());
         } catch (Condition.InvalidCondition e) {
@@ -305,14 +340,17 @@ class EscalationRulesView extends VerticalLayout {
         target.removeAll();
         var summary = new Paragraph("Would have escalated " + result.wouldEscalate() + " of "
                 + Plural.count(result.scanned(), "conversation") + " with analysed messages in the last 7 days"
-                + (result.truncated() ? " (only the " + RuleService.DRY_RUN_CONVERSATIONS + " most recent were checked)" : "")
+                + (result.truncated()
+                        ? " (only the " + RuleService.DRY_RUN_CONVERSATIONS + " most recent were checked)"
+                        : "")
                 + ".");
         summary.setId("dry-run-summary");
         target.add(summary);
         var zone = ZoneId.systemDefault();
         for (var example : result.examples()) {
             var link = new Anchor(ConversationNavigation.conversation(example.conversationId()), example.subject());
-            var line = new Div(link, new Span(" · " + WHEN.format(example.at().atZone(zone)) + " · " + example.reason()));
+            var line =
+                    new Div(link, new Span(" · " + WHEN.format(example.at().atZone(zone)) + " · " + example.reason()));
             target.add(line);
         }
     }
@@ -392,7 +430,8 @@ class EscalationRulesView extends VerticalLayout {
             if (leaves.size() == 1) {
                 return leaves.getFirst();
             }
-            return "any of these match".equals(combinator.getValue()) ? new Condition.Any(leaves)
+            return "any of these match".equals(combinator.getValue())
+                    ? new Condition.Any(leaves)
                     : new Condition.All(leaves);
         }
 
@@ -403,7 +442,8 @@ class EscalationRulesView extends VerticalLayout {
                 case Condition.Any any -> any.conditions();
                 default -> List.of(c);
             };
-            return children.stream().anyMatch(x -> x instanceof Condition.All || x instanceof Condition.Any) ? null
+            return children.stream().anyMatch(x -> x instanceof Condition.All || x instanceof Condition.Any)
+                    ? null
                     : children;
         }
     }

@@ -5,9 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.insight.InsightReport;
 import uk.co.omniops.insight.InsightReport.Totals;
 import uk.co.omniops.platform.Csv;
@@ -29,7 +27,12 @@ public final class ReportCsv {
         return Csv.write(HEADER, csv -> {
             var period = report.period();
             var previous = period.previous();
-            csv.row("report", customerName, "", "period", period.from() + "/" + period.to(),
+            csv.row(
+                    "report",
+                    customerName,
+                    "",
+                    "period",
+                    period.from() + "/" + period.to(),
                     previous.from() + "/" + previous.to());
             csv.row("report", customerName, "", "extracted_at", text(report.extractedAt()), "");
             totals(csv, report.current(), report.previous());
@@ -42,9 +45,19 @@ public final class ReportCsv {
                 csv.row("series", "", bucket, "escalations", point.escalations(), "");
             }
             for (var category : report.categories()) {
-                csv.row("category", category.displayName(), "", "conversations", category.conversations(),
+                csv.row(
+                        "category",
+                        category.displayName(),
+                        "",
+                        "conversations",
+                        category.conversations(),
                         category.previousConversations());
-                csv.row("category", category.displayName(), "", "share", number(category.share()),
+                csv.row(
+                        "category",
+                        category.displayName(),
+                        "",
+                        "share",
+                        number(category.share()),
                         number(category.previousShare()));
             }
             for (var cause : report.escalationCauses()) {
@@ -70,16 +83,36 @@ public final class ReportCsv {
         csv.row("totals", "", "", "messages", now.messages(), before.messages());
         csv.row("totals", "", "", "customer_messages", now.customerMessages(), before.customerMessages());
         csv.row("totals", "", "", "resolved", now.resolved(), before.resolved());
-        csv.row("totals", "", "", "average_first_response_seconds", seconds(now.averageFirstResponse()),
+        csv.row(
+                "totals",
+                "",
+                "",
+                "average_first_response_seconds",
+                seconds(now.averageFirstResponse()),
                 seconds(before.averageFirstResponse()));
-        csv.row("totals", "", "", "average_resolution_seconds", seconds(now.averageResolution()),
+        csv.row(
+                "totals",
+                "",
+                "",
+                "average_resolution_seconds",
+                seconds(now.averageResolution()),
                 seconds(before.averageResolution()));
-        csv.row("totals", "", "", "average_sentiment", number(now.averageSentiment()),
+        csv.row(
+                "totals",
+                "",
+                "",
+                "average_sentiment",
+                number(now.averageSentiment()),
                 number(before.averageSentiment()));
         csv.row("totals", "", "", "negative_share", number(now.negativeShare()), number(before.negativeShare()));
         csv.row("totals", "", "", "escalations", now.escalations(), before.escalations());
         csv.row("totals", "", "", "escalation_rate", number(now.escalationRate()), number(before.escalationRate()));
-        csv.row("totals", "", "", "suggestion_acceptance", number(now.suggestionAcceptance()),
+        csv.row(
+                "totals",
+                "",
+                "",
+                "suggestion_acceptance",
+                number(now.suggestionAcceptance()),
                 number(before.suggestionAcceptance()));
     }
 

@@ -3,9 +3,7 @@ package uk.co.omniops.insight.export;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.insight.InsightReport;
 import uk.co.omniops.insight.InsightReport.Totals;
 
@@ -30,26 +28,53 @@ public final class ReportFigures {
      *     ("not measured before")
      * @param good whether the change is good news, null when neutral or unchanged
      */
-    public record Figure(String key, String label, String value, String previous, String change,
+    public record Figure(
+            String key,
+            String label,
+            String value,
+            String previous,
+            String change,
             @Nullable Boolean good) {}
 
     /** The headline figures in page order. */
     public static List<Figure> headline(InsightReport report) {
         Totals now = report.current();
         Totals before = report.previous();
-        return List.of(count("conversations", "Conversations", now.conversations(), before.conversations(), null),
+        return List.of(
+                count("conversations", "Conversations", now.conversations(), before.conversations(), null),
                 count("messages", "Messages", now.messages(), before.messages(), null),
                 count("resolved", "Resolved", now.resolved(), before.resolved(), null),
-                duration("first-response", "Avg. first response", now.averageFirstResponse(),
+                duration(
+                        "first-response",
+                        "Avg. first response",
+                        now.averageFirstResponse(),
                         before.averageFirstResponse()),
                 duration("resolution", "Avg. resolution", now.averageResolution(), before.averageResolution()),
                 score("sentiment", "Avg. sentiment", now.averageSentiment(), before.averageSentiment()),
-                rate("negative-share", "Negative messages", now.negativeShare(), before.negativeShare(), false,
-                        now.customerMessages() > 0, before.customerMessages() > 0),
-                rate("escalation-rate", "Escalation rate", now.escalationRate(), before.escalationRate(), false,
-                        now.conversations() > 0, before.conversations() > 0),
-                rate("acceptance", "Suggestion acceptance", now.suggestionAcceptance(), before.suggestionAcceptance(),
-                        true, true, true));
+                rate(
+                        "negative-share",
+                        "Negative messages",
+                        now.negativeShare(),
+                        before.negativeShare(),
+                        false,
+                        now.customerMessages() > 0,
+                        before.customerMessages() > 0),
+                rate(
+                        "escalation-rate",
+                        "Escalation rate",
+                        now.escalationRate(),
+                        before.escalationRate(),
+                        false,
+                        now.conversations() > 0,
+                        before.conversations() > 0),
+                rate(
+                        "acceptance",
+                        "Suggestion acceptance",
+                        now.suggestionAcceptance(),
+                        before.suggestionAcceptance(),
+                        true,
+                        true,
+                        true));
     }
 
     static Figure count(String key, String label, long now, long before, @Nullable Boolean upIsGood) {
@@ -94,13 +119,25 @@ public final class ReportFigures {
             return new Figure(key, label, value, previous, "not measured before", null);
         }
         long points = Math.round(now * 100) - Math.round(before * 100);
-        return new Figure(key, label, value, previous,
-                points == 0 ? "no change" : (points > 0 ? "+" : "−") + Math.abs(points) + (Math.abs(points) == 1 ? " point" : " points"),
+        return new Figure(
+                key,
+                label,
+                value,
+                previous,
+                points == 0
+                        ? "no change"
+                        : (points > 0 ? "+" : "−") + Math.abs(points) + (Math.abs(points) == 1 ? " point" : " points"),
                 points == 0 ? null : points > 0);
     }
 
     /** A 0–1 rate as a percentage; the change in percentage points. A rate of nothing (no conversations) is "–". */
-    static Figure rate(String key, String label, double now, double before, boolean upIsGood, boolean measuredNow,
+    static Figure rate(
+            String key,
+            String label,
+            double now,
+            double before,
+            boolean upIsGood,
+            boolean measuredNow,
             boolean measuredBefore) {
         boolean hasNow = measuredNow && !Double.isNaN(now);
         boolean hasBefore = measuredBefore && !Double.isNaN(before);
@@ -116,7 +153,11 @@ public final class ReportFigures {
         if (Math.abs(points) < 0.05) {
             return new Figure(key, label, value, previous, "no change", null);
         }
-        return new Figure(key, label, value, previous,
+        return new Figure(
+                key,
+                label,
+                value,
+                previous,
                 String.format(Locale.UK, "%s%.1f pts", points > 0 ? "+" : "−", Math.abs(points)),
                 (points > 0) == upIsGood);
     }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -16,7 +15,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.insight.InsightReport;
 
 /**
@@ -28,10 +26,10 @@ import uk.co.omniops.insight.InsightReport;
  */
 public final class ReportPdf {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT =
+            DateTimeFormatter.ofPattern("d MMM", Locale.UK).withZone(ZoneOffset.UTC);
 
     private ReportPdf() {}
 
@@ -79,12 +77,23 @@ public final class ReportPdf {
             var period = report.period();
             text(bold, 18, MARGIN, "Insights report: " + customerName, TEXT);
             y -= 22;
-            text(regular, 10, MARGIN, DAY.format(period.from()) + " to " + DAY.format(period.to().minusSeconds(1))
-                    + ", compared with " + DAY.format(period.previous().from()) + " to "
-                    + DAY.format(period.from().minusSeconds(1)), MUTED);
+            text(
+                    regular,
+                    10,
+                    MARGIN,
+                    DAY.format(period.from()) + " to " + DAY.format(period.to().minusSeconds(1))
+                            + ", compared with " + DAY.format(period.previous().from()) + " to "
+                            + DAY.format(period.from().minusSeconds(1)),
+                    MUTED);
             y -= 14;
-            text(regular, 9, MARGIN, report.extractedAt() == null ? "Topics not extracted yet for this period."
-                    : "Topics extracted " + DAY.format(report.extractedAt()) + ".", MUTED);
+            text(
+                    regular,
+                    9,
+                    MARGIN,
+                    report.extractedAt() == null
+                            ? "Topics not extracted yet for this period."
+                            : "Topics extracted " + DAY.format(report.extractedAt()) + ".",
+                    MUTED);
             y -= 26;
 
             heading("Headline figures");
@@ -113,8 +122,12 @@ public final class ReportPdf {
                 var categories = new ArrayList<String[]>();
                 categories.add(new String[] {"Category", "Conversations", "Share", "Previous share"});
                 for (var c : report.categories()) {
-                    categories.add(new String[] {c.displayName(), ReportFigures.count(c.conversations()),
-                            ReportFigures.percent(c.share()), ReportFigures.percent(c.previousShare())});
+                    categories.add(new String[] {
+                        c.displayName(),
+                        ReportFigures.count(c.conversations()),
+                        ReportFigures.percent(c.share()),
+                        ReportFigures.percent(c.previousShare())
+                    });
                 }
                 table(categories, new float[] {0.4f, 0.2f, 0.2f, 0.2f});
             }
@@ -133,9 +146,14 @@ public final class ReportPdf {
                 heading("Topics and emerging issues");
                 for (var topic : report.topics()) {
                     ensure(40);
-                    text(bold, 10, MARGIN, (topic.emerging() ? "EMERGING  " : "") + "“" + topic.phrase() + "”  "
-                            + topic.count() + (topic.count() == 1 ? " mention" : " mentions") + " (previous period "
-                            + topic.previousCount() + ")",
+                    text(
+                            bold,
+                            10,
+                            MARGIN,
+                            (topic.emerging() ? "EMERGING  " : "") + "“" + topic.phrase() + "”  "
+                                    + topic.count() + (topic.count() == 1 ? " mention" : " mentions")
+                                    + " (previous period "
+                                    + topic.previousCount() + ")",
                             topic.emerging() ? NEGATIVE : TEXT);
                     y -= 13;
                     if (!topic.examples().isEmpty()) {
@@ -209,7 +227,12 @@ public final class ReportPdf {
             float bottom = y - height;
             float left = MARGIN + 30;
             float width = WIDTH - 60;
-            long max = Math.max(1, series.stream().mapToLong(InsightReport.SeriesPoint::conversations).max().orElse(1));
+            long max = Math.max(
+                    1,
+                    series.stream()
+                            .mapToLong(InsightReport.SeriesPoint::conversations)
+                            .max()
+                            .orElse(1));
             for (int i = 0; i <= 4; i++) {
                 float gy = bottom + height * i / 4;
                 line(left, gy, left + width, gy, GRID);
@@ -248,8 +271,13 @@ public final class ReportPdf {
                 text(regular, 7, left + i * step, SHORT.format(series.get(i).start()), MUTED, bottom - 10);
             }
             y = bottom - 24;
-            text(regular, 8, left, "Bars: conversations (left scale).  Line: average customer sentiment, 0 negative"
-                    + " to 100 positive (right scale).", MUTED);
+            text(
+                    regular,
+                    8,
+                    left,
+                    "Bars: conversations (left scale).  Line: average customer sentiment, 0 negative"
+                            + " to 100 positive (right scale).",
+                    MUTED);
             y -= 20;
         }
 

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.insight.InsightReport.CategoryShare;
 import uk.co.omniops.insight.InsightReport.EscalationCause;
 import uk.co.omniops.insight.InsightReport.Topic;
@@ -20,10 +18,13 @@ import uk.co.omniops.insight.InsightReport.Totals;
  */
 final class Highlights {
 
-    private Highlights() {
-    }
+    private Highlights() {}
 
-    static List<String> of(Totals now, Totals before, List<CategoryShare> categories, List<EscalationCause> causes,
+    static List<String> of(
+            Totals now,
+            Totals before,
+            List<CategoryShare> categories,
+            List<EscalationCause> causes,
             List<Topic> topics) {
         var out = new ArrayList<String>();
         if (now.conversations() == 0 && now.messages() == 0) {
@@ -33,7 +34,10 @@ final class Highlights {
         for (var t : topics) {
             if (t.emerging()) {
                 out.add("Emerging issue: \u201c%s\u201d in %s customer messages (%s in the previous period)."
-                        .formatted(t.phrase(), count(t.count()), t.previousCount() == 0 ? "none" : count(t.previousCount())));
+                        .formatted(
+                                t.phrase(),
+                                count(t.count()),
+                                t.previousCount() == 0 ? "none" : count(t.previousCount())));
                 if (out.size() >= 2) {
                     break;
                 }
@@ -49,8 +53,10 @@ final class Highlights {
         if (now.customerMessages() > 0 && !Double.isNaN(now.averageSentiment())) {
             if (!Double.isNaN(before.averageSentiment())) {
                 out.add("%s of customer messages (average sentiment %s → %s on a 0–100 scale)."
-                        .formatted(change("Negative share", before.negativeShare(), now.negativeShare(), 0.01),
-                                score(before.averageSentiment()), score(now.averageSentiment())));
+                        .formatted(
+                                change("Negative share", before.negativeShare(), now.negativeShare(), 0.01),
+                                score(before.averageSentiment()),
+                                score(now.averageSentiment())));
             } else {
                 out.add("%s of customer messages were negative (average sentiment %s on a 0–100 scale)."
                         .formatted(capital(percent(now.negativeShare())), score(now.averageSentiment())));
@@ -58,26 +64,40 @@ final class Highlights {
         }
         if (before.conversations() > 0) {
             double change = (double) (now.conversations() - before.conversations()) / before.conversations();
-            out.add(Math.abs(change) < 0.05
-                    ? "Conversations held steady at %s (%s before).".formatted(count(now.conversations()),
-                            count(before.conversations()))
-                    : "Conversations %s from %s to %s (%+.0f %%).".formatted(change > 0 ? "rose" : "fell",
-                            count(before.conversations()), count(now.conversations()), change * 100));
+            out.add(
+                    Math.abs(change) < 0.05
+                            ? "Conversations held steady at %s (%s before)."
+                                    .formatted(count(now.conversations()), count(before.conversations()))
+                            : "Conversations %s from %s to %s (%+.0f %%)."
+                                    .formatted(
+                                            change > 0 ? "rose" : "fell",
+                                            count(before.conversations()),
+                                            count(now.conversations()),
+                                            change * 100));
         } else {
-            out.add("%s conversations, %s messages.".formatted(capital(count(now.conversations())), count(now.messages())));
+            out.add("%s conversations, %s messages."
+                    .formatted(capital(count(now.conversations())), count(now.messages())));
         }
-        time("First response", now.averageFirstResponse(), before.averageFirstResponse()).ifPresent(out::add);
+        time("First response", now.averageFirstResponse(), before.averageFirstResponse())
+                .ifPresent(out::add);
         time("Resolution", now.averageResolution(), before.averageResolution()).ifPresent(out::add);
-        categories.stream().filter(c -> c.conversations() >= 3)
+        categories.stream()
+                .filter(c -> c.conversations() >= 3)
                 .max(Comparator.comparingDouble(c -> Math.abs(c.share() - c.previousShare())))
                 .filter(c -> Math.abs(c.share() - c.previousShare()) >= 0.03 && c.previousConversations() > 0)
-                .ifPresent(c -> out.add("\u201c%s\u201d %s from %s to %s of categorised conversations.".formatted(
-                        c.displayName(), c.share() > c.previousShare() ? "grew" : "shrank", percent(c.previousShare()),
-                        percent(c.share()))));
+                .ifPresent(c -> out.add("\u201c%s\u201d %s from %s to %s of categorised conversations."
+                        .formatted(
+                                c.displayName(),
+                                c.share() > c.previousShare() ? "grew" : "shrank",
+                                percent(c.previousShare()),
+                                percent(c.share()))));
         if (!Double.isNaN(now.suggestionAcceptance())) {
-            out.add("Agents used %s of suggested replies%s.".formatted(percent(now.suggestionAcceptance()),
-                    Double.isNaN(before.suggestionAcceptance()) ? ""
-                            : " (" + percent(before.suggestionAcceptance()) + " before)"));
+            out.add("Agents used %s of suggested replies%s."
+                    .formatted(
+                            percent(now.suggestionAcceptance()),
+                            Double.isNaN(before.suggestionAcceptance())
+                                    ? ""
+                                    : " (" + percent(before.suggestionAcceptance()) + " before)"));
         }
         return out;
     }
@@ -91,8 +111,8 @@ final class Highlights {
         }
         double change = before.isZero() ? 0 : (double) (now.toSeconds() - before.toSeconds()) / before.toSeconds();
         var how = Math.abs(change) < 0.05 ? "about the same as" : change > 0 ? "slower than" : "faster than";
-        return java.util.Optional.of("%s took %s on average, %s before (%s).".formatted(what, duration(now), how,
-                duration(before)));
+        return java.util.Optional.of(
+                "%s took %s on average, %s before (%s).".formatted(what, duration(now), how, duration(before)));
     }
 
     static String duration(Duration d) {

@@ -6,11 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
 
@@ -51,7 +49,9 @@ public class InsightAggregator {
         return transactions.inTenant(customer, () -> {
             var now = now();
             var watermark = jdbc.sql("select watermark from insight_aggregation_state where customer_id = ?")
-                    .param(customer.value()).query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
+                    .param(customer.value())
+                    .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                    .optional();
             if (watermark.isEmpty()) {
                 return full(customer, now);
             }
@@ -74,7 +74,10 @@ public class InsightAggregator {
                 select least((select min(created_at) from conversations where customer_id = :c),
                              (select min(created_at) from messages where customer_id = :c),
                              (select min(opened_at) from escalation_events where customer_id = :c))""")
-                .param("c", customer.value()).query((rs, i) -> instant(rs.getTimestamp(1))).optional().orElse(null);
+                .param("c", customer.value())
+                .query((rs, i) -> instant(rs.getTimestamp(1)))
+                .optional()
+                .orElse(null);
         int hours = 0;
         var end = hour(now).plus(1, ChronoUnit.HOURS);
         if (first != null) {
@@ -83,12 +86,16 @@ public class InsightAggregator {
             hours = (int) Duration.between(start, end).toHours();
             for (var table : List.of("insight_hourly", "insight_hourly_categories", "insight_hourly_causes")) {
                 jdbc.sql("delete from " + table + " where customer_id = :c and (hour < :a or hour >= :b)")
-                        .param("c", customer.value()).param("a", Timestamp.from(start)).param("b", Timestamp.from(end))
+                        .param("c", customer.value())
+                        .param("a", Timestamp.from(start))
+                        .param("b", Timestamp.from(end))
                         .update();
             }
         } else {
             for (var table : List.of("insight_hourly", "insight_hourly_categories", "insight_hourly_causes")) {
-                jdbc.sql("delete from " + table + " where customer_id = ?").param(customer.value()).update();
+                jdbc.sql("delete from " + table + " where customer_id = ?")
+                        .param(customer.value())
+                        .update();
             }
         }
         advance(customer, now, true);
@@ -102,7 +109,10 @@ public class InsightAggregator {
                 on conflict (customer_id) do update
                    set watermark = greatest(insight_aggregation_state.watermark, excluded.watermark),
                        full_runs = insight_aggregation_state.full_runs + excluded.full_runs, updated_at = now()""")
-                .param("c", customer.value()).param("w", Timestamp.from(now)).param("f", full ? 1 : 0).update();
+                .param("c", customer.value())
+                .param("w", Timestamp.from(now))
+                .param("f", full ? 1 : 0)
+                .update();
     }
 
     /** Hours (UTC) whose figures may have changed because of rows created or changed at or after {@code since}. */
@@ -143,8 +153,10 @@ public class InsightAggregator {
                     select date_trunc('hour', created_at, 'UTC') from response_suggestions
                      where customer_id = :c and decided_at >= :w
                 ) touched where h is not null order by h""")
-                .param("c", customer.value()).param("w", Timestamp.from(since))
-                .query((rs, i) -> rs.getTimestamp(1).toInstant()).list();
+                .param("c", customer.value())
+                .param("w", Timestamp.from(since))
+                .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                .list();
     }
 
     /** Contiguous runs of hours as half-open {@code [start, end)} ranges. */
@@ -225,8 +237,7 @@ public class InsightAggregator {
                     first_response_count = excluded.first_response_count,
                     resolution_seconds = excluded.resolution_seconds, resolution_count = excluded.resolution_count,
                     suggestions_shown = excluded.suggestions_shown, suggestions_accepted = excluded.suggestions_accepted,
-                    computed_at = excluded.computed_at""")
-                .param("c", customer.value()).param("a", a).param("b", b).update();
+                    computed_at = excluded.computed_at""").param("c", customer.value()).param("a", a).param("b", b).update();
         jdbc.sql("""
                 with computed as (
                     select date_trunc('hour', c.created_at, 'UTC') as hour, cc.category_key, count(distinct c.id) n
@@ -239,8 +250,7 @@ public class InsightAggregator {
                     on conflict (customer_id, hour, category_key) do update set conversations = excluded.conversations)
                 delete from insight_hourly_categories t
                  where t.customer_id = :c and t.hour >= :a and t.hour < :b
-                   and not exists (select 1 from computed x where x.hour = t.hour and x.category_key = t.category_key)""")
-                .param("c", customer.value()).param("a", a).param("b", b).update();
+                   and not exists (select 1 from computed x where x.hour = t.hour and x.category_key = t.category_key)""").param("c", customer.value()).param("a", a).param("b", b).update();
         jdbc.sql("""
                 with computed as (
                     select date_trunc('hour', opened_at, 'UTC') as hour, coalesce(nullif(rule_name, ''), reason) cause,
@@ -254,12 +264,13 @@ public class InsightAggregator {
                     on conflict (customer_id, hour, cause) do update set escalations = excluded.escalations)
                 delete from insight_hourly_causes t
                  where t.customer_id = :c and t.hour >= :a and t.hour < :b
-                   and not exists (select 1 from computed x where x.hour = t.hour and x.cause = t.cause)""")
-                .param("c", customer.value()).param("a", a).param("b", b).update();
+                   and not exists (select 1 from computed x where x.hour = t.hour and x.cause = t.cause)""").param("c", customer.value()).param("a", a).param("b", b).update();
     }
 
     private Instant now() {
-        return jdbc.sql("select now()").query((rs, i) -> rs.getTimestamp(1).toInstant()).single();
+        return jdbc.sql("select now()")
+                .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                .single();
     }
 
     static Instant hour(Instant t) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
 import tools.jackson.databind.node.ObjectNode;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -63,20 +61,26 @@ class InsightApi {
     }
 
     @GetMapping(path = "/api/v1/insights", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode insights(@RequestParam(required = false) @Nullable String from,
+    ObjectNode insights(
+            @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
         var customer = TenantContext.requireCustomer();
         var range = range(from, to, Instant.now());
         if (!insights.enabled(customer)) {
             throw new NoInsights("Conversation insights are not enabled for this customer.");
         }
-        var extraction = transactions.readInTenant(customer, () -> reads.newestOverlapping(customer, range))
+        var extraction = transactions
+                .readInTenant(customer, () -> reads.newestOverlapping(customer, range))
                 .orElseThrow(() -> new NoInsights("No insights have been extracted for a period overlapping "
                         + range.from() + " .. " + range.to() + " yet."));
         var body = (ObjectNode) InsightJson.JSON.readTree(extraction.json());
         var out = InsightJson.JSON.createObjectNode();
         out.put("id", extraction.id().toString());
-        out.put("customer", tenancy.customer(customer).map(c -> c.slug()).orElse(customer.value().toString()));
+        out.put(
+                "customer",
+                tenancy.customer(customer)
+                        .map(c -> c.slug())
+                        .orElse(customer.value().toString()));
         out.setAll(body);
         return out;
     }
@@ -103,8 +107,9 @@ class InsightApi {
             }
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadRange("'" + name + "' must be an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01); got '"
-                    + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "'.");
+            throw new BadRange(
+                    "'" + name + "' must be an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01); got '"
+                            + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "'.");
         }
     }
 
@@ -124,7 +129,9 @@ class InsightApi {
         private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
             var p = ProblemDetail.forStatusAndDetail(status, detail);
             p.setTitle(title);
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(p);
         }
     }
 }

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -20,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronExpression;
-
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.InsightSettings;
 import uk.co.omniops.rollout.Feature;
@@ -60,8 +57,8 @@ class InsightSchedule implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addCronTask(jobs::extractScheduled, settings.springCron());
-        registrar.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(jobs::aggregateAll,
-                settings.batchProcessingInterval(), Duration.ofSeconds(20)));
+        registrar.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(
+                jobs::aggregateAll, settings.batchProcessingInterval(), Duration.ofSeconds(20)));
     }
 
     @Bean
@@ -71,14 +68,29 @@ class InsightSchedule implements SchedulingConfigurer {
 
     static LockProvider lockProvider(JdbcTemplate jdbcTemplate) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(jdbcTemplate).withTableName("shedlock").usingDbTime().build());
+                .withJdbcTemplate(jdbcTemplate)
+                .withTableName("shedlock")
+                .usingDbTime()
+                .build());
     }
 
     @Bean
-    static Jobs insightJobs(LockProvider insightLockProvider, InsightService service, InsightAggregator aggregator,
-            TenancyManagement tenancy, FeatureFlags flags, InsightSettings settings) {
-        return new Jobs(new DefaultLockingTaskExecutor(insightLockProvider), service, aggregator, tenancy, flags,
-                settings, EXTRACTION_LOCK, Clock.systemUTC());
+    static Jobs insightJobs(
+            LockProvider insightLockProvider,
+            InsightService service,
+            InsightAggregator aggregator,
+            TenancyManagement tenancy,
+            FeatureFlags flags,
+            InsightSettings settings) {
+        return new Jobs(
+                new DefaultLockingTaskExecutor(insightLockProvider),
+                service,
+                aggregator,
+                tenancy,
+                flags,
+                settings,
+                EXTRACTION_LOCK,
+                Clock.systemUTC());
     }
 
     /** At most 5 minutes, and at most half the time between two cron ticks. */
@@ -106,8 +118,14 @@ class InsightSchedule implements SchedulingConfigurer {
         private final String extractionLock;
         private final Clock clock;
 
-        Jobs(LockingTaskExecutor executor, InsightService service, InsightAggregator aggregator,
-                TenancyManagement tenancy, FeatureFlags flags, InsightSettings settings, String extractionLock,
+        Jobs(
+                LockingTaskExecutor executor,
+                InsightService service,
+                InsightAggregator aggregator,
+                TenancyManagement tenancy,
+                FeatureFlags flags,
+                InsightSettings settings,
+                String extractionLock,
                 Clock clock) {
             this.executor = executor;
             this.service = service;
@@ -122,8 +140,8 @@ class InsightSchedule implements SchedulingConfigurer {
         /** @return customers extracted, or -1 when another replica holds this tick's lock */
         int extractScheduled() {
             var now = clock.instant();
-            var config = new LockConfiguration(now, extractionLock, Duration.ofHours(1),
-                    minimumHold(settings.springCron(), now));
+            var config = new LockConfiguration(
+                    now, extractionLock, Duration.ofHours(1), minimumHold(settings.springCron(), now));
             try {
                 var result = executor.executeWithLock(() -> extractAll(now), config);
                 if (!result.wasExecuted()) {
@@ -157,20 +175,25 @@ class InsightSchedule implements SchedulingConfigurer {
         void aggregateAll() {
             var now = clock.instant();
             var hold = settings.batchProcessingInterval().dividedBy(2);
-            var config = new LockConfiguration(now, AGGREGATION_LOCK, Duration.ofMinutes(30),
+            var config = new LockConfiguration(
+                    now,
+                    AGGREGATION_LOCK,
+                    Duration.ofMinutes(30),
                     hold.compareTo(Duration.ofMinutes(1)) < 0 ? hold : Duration.ofMinutes(1));
-            executor.executeWithLock((Runnable) () -> {
-                for (var customer : tenancy.allCustomers()) {
-                    if (!flags.isEnabled(customer.id(), Feature.CONVERSATION_INSIGHTS)) {
-                        continue;
-                    }
-                    try {
-                        aggregator.refresh(customer.id());
-                    } catch (RuntimeException e) {
-                        log.warn("Insight aggregation failed for {}: {}", customer.slug(), e.toString());
-                    }
-                }
-            }, config);
+            executor.executeWithLock(
+                    (Runnable) () -> {
+                        for (var customer : tenancy.allCustomers()) {
+                            if (!flags.isEnabled(customer.id(), Feature.CONVERSATION_INSIGHTS)) {
+                                continue;
+                            }
+                            try {
+                                aggregator.refresh(customer.id());
+                            } catch (RuntimeException e) {
+                                log.warn("Insight aggregation failed for {}: {}", customer.slug(), e.toString());
+                            }
+                        }
+                    },
+                    config);
         }
     }
 }

@@ -10,9 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.analysis.PiiRedactor;
 import uk.co.omniops.analysis.Vectors;
 import uk.co.omniops.insight.InsightReport.Example;
@@ -55,14 +53,42 @@ final class SemanticTopics {
     static final double MIN_LABEL_SHARE = 0.3;
     /** A word said by at least this share of a cluster belongs in the stretch that labels it instead of a lone word. */
     static final double CONTEXT_SHARE = 0.6;
+
     static final int MAX_LABEL_WORDS = 7;
     /** An emerging cluster's defining phrase is said by at least this share of its messages. */
     static final double DEFINING_SHARE = 0.8;
     /** Below this share of messages with a vector, the phrase topics answer instead. */
     static final double MIN_COVERAGE = 0.5;
-    static final Set<String> GENERIC = Set.of("month", "support", "help", "issue", "problem", "question", "day", "week",
-            "time", "today", "yesterday", "thing", "team", "service", "customer", "account", "order", "message", "email",
-            "hour", "minute", "year", "someone", "anyone", "thank", "sorry", "hello", "morning");
+
+    static final Set<String> GENERIC = Set.of(
+            "month",
+            "support",
+            "help",
+            "issue",
+            "problem",
+            "question",
+            "day",
+            "week",
+            "time",
+            "today",
+            "yesterday",
+            "thing",
+            "team",
+            "service",
+            "customer",
+            "account",
+            "order",
+            "message",
+            "email",
+            "hour",
+            "minute",
+            "year",
+            "someone",
+            "anyone",
+            "thank",
+            "sorry",
+            "hello",
+            "morning");
 
     private SemanticTopics() {}
 
@@ -70,7 +96,9 @@ final class SemanticTopics {
      * @param vectors a message's sentence vector (L2-normalised), or null when it has none
      * @return the topics, or null when too few messages have a vector (the caller falls back to phrases)
      */
-    static @Nullable List<Topic> extract(List<TopicExtractor.Text> current, List<TopicExtractor.Text> previous,
+    static @Nullable List<Topic> extract(
+            List<TopicExtractor.Text> current,
+            List<TopicExtractor.Text> previous,
             Function<UUID, float @Nullable []> vectors) {
         var cur = withVectors(sample(current), vectors);
         if (current.isEmpty() || cur.size() < 20 || cur.size() < MIN_COVERAGE * Math.min(current.size(), MAX_SAMPLE)) {
@@ -128,21 +156,26 @@ final class SemanticTopics {
             long definingSaid = 0;
             java.util.Set<Integer> saidBefore = java.util.Set.of();
             for (var candidate : candidates(s.group().members, phrases)) {
-                long saidNow = phrases.stream().filter(x -> x.contains(candidate)).count();
+                long saidNow =
+                        phrases.stream().filter(x -> x.contains(candidate)).count();
                 var firstWord = candidate.split(" ")[0];
                 var before = new java.util.HashSet<Integer>();
                 for (int i = 0; i < prev.size(); i++) {
                     var text = prev.get(i).text().text();
                     if (text.toLowerCase(java.util.Locale.ROOT).contains(firstWord)
-                            && TopicExtractor.phrases(PiiRedactor.redactText(text)).contains(candidate)) {
+                            && TopicExtractor.phrases(PiiRedactor.redactText(text))
+                                    .contains(candidate)) {
                         before.add(i);
                     }
                 }
                 double expected = Math.round(before.size() * prevScale) * volume;
                 boolean isNew = (saidNow * curScale + 1) / (expected + 1) >= TopicExtractor.EMERGING_RATIO
                         && (saidNow * curScale - expected) / Math.sqrt(expected + 1) >= TopicExtractor.EMERGING_Z;
-                if (isNew && (saidNow > definingSaid || (saidNow == definingSaid && defining != null
-                        && candidate.split(" ").length < defining.split(" ").length))) {
+                if (isNew
+                        && (saidNow > definingSaid
+                                || (saidNow == definingSaid
+                                        && defining != null
+                                        && candidate.split(" ").length < defining.split(" ").length))) {
                     defining = candidate;
                     definingSaid = saidNow;
                     saidBefore = before;
@@ -156,7 +189,9 @@ final class SemanticTopics {
                 if (other == s.group()) {
                     continue;
                 }
-                var away = other.members.stream().filter(i -> phrases.get(i).contains(phrase)).toList();
+                var away = other.members.stream()
+                        .filter(i -> phrases.get(i).contains(phrase))
+                        .toList();
                 other.members.removeAll(away);
                 s.group().members.addAll(away);
                 moved |= !away.isEmpty();
@@ -182,12 +217,16 @@ final class SemanticTopics {
             scored = score(byLabel.values(), curScale, prevScale, volume, minSupport);
         }
         var chosen = new ArrayList<Scored>();
-        scored.stream().filter(Scored::emerging)
+        scored.stream()
+                .filter(Scored::emerging)
                 .sorted(Comparator.comparingDouble(Scored::z).reversed().thenComparing(s -> s.group().label))
-                .limit(TopicExtractor.MAX_EMERGING).forEach(chosen::add);
-        scored.stream().filter(s -> !chosen.contains(s))
+                .limit(TopicExtractor.MAX_EMERGING)
+                .forEach(chosen::add);
+        scored.stream()
+                .filter(s -> !chosen.contains(s))
                 .sorted(Comparator.comparingLong(Scored::count).reversed().thenComparing(s -> s.group().label))
-                .limit(TopicExtractor.MAX_TOP).forEach(chosen::add);
+                .limit(TopicExtractor.MAX_TOP)
+                .forEach(chosen::add);
 
         var topics = new ArrayList<Topic>();
         for (var s : chosen) {
@@ -199,8 +238,13 @@ final class SemanticTopics {
                 examples.add(new Example(t.conversationId(), t.messageId(), shorten(redacted.get(i)), t.at()));
             }
             examples.sort(Comparator.comparing(Example::at).reversed());
-            topics.add(new Topic(s.group().label, s.count(), s.previous(), (s.count() + 1.0) / (s.previous() + 1.0),
-                    s.emerging(), examples));
+            topics.add(new Topic(
+                    s.group().label,
+                    s.count(),
+                    s.previous(),
+                    (s.count() + 1.0) / (s.previous() + 1.0),
+                    s.emerging(),
+                    examples));
         }
         return topics;
     }
@@ -208,8 +252,8 @@ final class SemanticTopics {
     private record Scored(Group group, long count, long previous, double z, boolean emerging) {}
 
     /** Each group's count and previous count scaled to the period, and whether it is emerging (below minSupport: none). */
-    private static List<Scored> score(java.util.Collection<Group> groups, double curScale, double prevScale,
-            double volume, int minSupport) {
+    private static List<Scored> score(
+            java.util.Collection<Group> groups, double curScale, double prevScale, double volume, int minSupport) {
         var scored = new ArrayList<Scored>();
         for (var g : groups) {
             long count = Math.round(g.members.size() * curScale);
@@ -220,8 +264,8 @@ final class SemanticTopics {
             double expected = before * volume;
             double ratio = (count + 1) / (expected + 1);
             double z = (count - expected) / Math.sqrt(expected + 1);
-            scored.add(new Scored(g, count, before, z,
-                    ratio >= TopicExtractor.EMERGING_RATIO && z >= TopicExtractor.EMERGING_Z));
+            scored.add(new Scored(
+                    g, count, before, z, ratio >= TopicExtractor.EMERGING_RATIO && z >= TopicExtractor.EMERGING_Z));
         }
         return scored;
     }
@@ -232,7 +276,8 @@ final class SemanticTopics {
         members.forEach(i -> phrases.get(i).forEach(p -> counts.merge(p, 1, Integer::sum)));
         return counts.entrySet().stream()
                 .filter(e -> e.getValue() >= DEFINING_SHARE * members.size() && !GENERIC.contains(e.getKey()))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static final class Group {
@@ -343,8 +388,13 @@ final class SemanticTopics {
         return best;
     }
 
-    private static @Nullable String label(int cluster, int[] assignment, List<java.util.Set<String>> phrases,
-            Map<String, Integer> overall, int n, List<String> redacted) {
+    private static @Nullable String label(
+            int cluster,
+            int[] assignment,
+            List<java.util.Set<String>> phrases,
+            Map<String, Integer> overall,
+            int n,
+            List<String> redacted) {
         var counts = new HashMap<String, Integer>();
         var members = new ArrayList<Integer>();
         int size = 0;
@@ -384,17 +434,21 @@ final class SemanticTopics {
      * least {@value #CONTEXT_SHARE} of it), said by at least {@value #MIN_LABEL_SHARE} of its messages: the one with the
      * most of those words, then the most said ("refund for the licence i never activated"); else the word.
      */
-    static String phraseAround(String word, Map<String, Integer> counts, int size, List<Integer> members,
-            List<String> redacted) {
+    static String phraseAround(
+            String word, Map<String, Integer> counts, int size, List<Integer> members, List<String> redacted) {
         String longer = null;
         int longerCount = 0;
         for (var e : counts.entrySet()) {
             var p = e.getKey();
-            if (!p.contains(" ") || e.getValue() < MIN_LABEL_SHARE * size || !(" " + p + " ").contains(" " + word + " ")) {
+            if (!p.contains(" ")
+                    || e.getValue() < MIN_LABEL_SHARE * size
+                    || !(" " + p + " ").contains(" " + word + " ")) {
                 continue;
             }
-            if (e.getValue() > longerCount || (e.getValue() == longerCount && (p.length() > longer.length()
-                    || (p.length() == longer.length() && p.compareTo(longer) < 0)))) {
+            if (e.getValue() > longerCount
+                    || (e.getValue() == longerCount
+                            && (p.length() > longer.length()
+                                    || (p.length() == longer.length() && p.compareTo(longer) < 0)))) {
                 longer = p;
                 longerCount = e.getValue();
             }
@@ -449,9 +503,11 @@ final class SemanticTopics {
         return stretches.entrySet().stream()
                 .filter(e -> e.getValue()[0] >= MIN_LABEL_SHARE * size)
                 .max(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> e.getValue()[1])
-                        .thenComparingInt(e -> e.getValue()[0]).thenComparing(e -> -e.getKey().length())
+                        .thenComparingInt(e -> e.getValue()[0])
+                        .thenComparing(e -> -e.getKey().length())
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(word);
+                .map(Map.Entry::getKey)
+                .orElse(word);
     }
 
     private static String shorten(String text) {

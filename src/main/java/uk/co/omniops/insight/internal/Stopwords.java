@@ -8,7 +8,8 @@ import java.util.Set;
  */
 final class Stopwords {
 
-    private static final Set<String> WORDS = java.util.Arrays.stream(("""
+    private static final Set<String> WORDS = java.util.Arrays.stream(
+                    ("""
             a about above after again against ago all almost already also although always am an and another any
             anybody anyone anything anyway anywhere are aren around as at away back be became because become been
             before being below beside besides between both but by can cannot cant could couldn did didn do does
@@ -27,10 +28,10 @@ final class Stopwords {
             would wouldn yes yet you your yours yourself yourselves hi hello hey hiya dear regards cheers morning
             afternoon evening good great ask asking asked help helps helped hope hoping know let lets look looking
             tell told trying wondering lot lots bit anyone anymore able appreciate appreciated again already ll ve
-            """).trim().split("\\s+")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            """).trim().split("\\s+"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    private Stopwords() {
-    }
+    private Stopwords() {}
 
     static boolean contains(String word) {
         return WORDS.contains(word);

@@ -8,16 +8,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
@@ -50,8 +48,14 @@ class SyntheticHistory {
      * @param messagesPerConversation alternating customer / agent, at least 1
      * @param emerging lines used only in the last 7 days, for every {@code emergingEvery}-th conversation (none: 0)
      */
-    public record Plan(String seed, int days, int conversations, int messagesPerConversation, List<Line> lines,
-            List<Line> emerging, int emergingEvery) {}
+    public record Plan(
+            String seed,
+            int days,
+            int conversations,
+            int messagesPerConversation,
+            List<Line> lines,
+            List<Line> emerging,
+            int emergingEvery) {}
 
     /** One row per conversation: its number, id, time, contact and first customer line (normal or emerging). */
     private static final String FIRST_LINES = """
@@ -99,8 +103,8 @@ class SyntheticHistory {
         var eTexts = plan.emerging().stream().map(Line::text).toArray(String[]::new);
         int contacts = Math.max(1, Math.min(plan.conversations(), 500));
         insertContacts(customer, plan, start, contacts);
-        var p = params(plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats, eScores, eTexts,
-                now);
+        var p = params(
+                plan, customer, start, stepSeconds, recent, contacts, cats, scores, texts, eCats, eScores, eTexts, now);
         insertConversations(p);
         int messages = insertMessages(p);
         insertSentiment(p);
@@ -112,8 +116,20 @@ class SyntheticHistory {
 
     /** Up to 500 contacts the conversations take turns on. */
     private void insertContacts(CustomerId customer, Plan plan, Instant start, int contacts) {
-        var names = new String[] {"Ann Baker", "Ben Carter", "Chloe Diaz", "Dev Patel", "Emma Fox", "Finn Gray",
-                "Grace Hill", "Hugo Ito", "Isla James", "Jack Khan", "Kara Lee", "Liam Moss"};
+        var names = new String[] {
+            "Ann Baker",
+            "Ben Carter",
+            "Chloe Diaz",
+            "Dev Patel",
+            "Emma Fox",
+            "Finn Gray",
+            "Grace Hill",
+            "Hugo Ito",
+            "Isla James",
+            "Jack Khan",
+            "Kara Lee",
+            "Liam Moss"
+        };
         jdbc.sql("""
                 insert into contacts (id, customer_id, name, email, created_at)
                 select md5(:seed || ':contact:' || k)::uuid, :c,
@@ -121,8 +137,12 @@ class SyntheticHistory {
                        'contact' || k || '@example.com', :start
                   from generate_series(1, :n) k
                 on conflict (id) do nothing""")
-                .param("seed", plan.seed()).param("c", customer.value()).param("names", String.join("\u001f", names))
-                .param("start", Timestamp.from(start)).param("n", contacts).update();
+                .param("seed", plan.seed())
+                .param("c", customer.value())
+                .param("names", String.join("\u001f", names))
+                .param("start", Timestamp.from(start))
+                .param("n", contacts)
+                .update();
     }
 
     /** Resolved conversations, one per number, each with its first customer line as the subject. */
@@ -140,9 +160,7 @@ class SyntheticHistory {
                        t0 + make_interval(mins => 20 + i % 240)
                   from first_line
                  where t0 + make_interval(mins => 20 + i % 240) < :now
-                on conflict (id) do nothing""")
-                .params(p)
-                .update();
+                on conflict (id) do nothing""").params(p).update();
     }
 
     /** Alternating customer and agent messages. @return how many were inserted */
@@ -161,9 +179,7 @@ class SyntheticHistory {
                        t0 + make_interval(secs => 90 * (j - 1))
                   from first_line, generate_series(1, :m) j
                  where t0 + make_interval(mins => 20 + i % 240) < :now
-                on conflict (id) do nothing""")
-                .params(p)
-                .update();
+                on conflict (id) do nothing""").params(p).update();
     }
 
     /** A sentiment score for every customer message, near its line's score. */
@@ -181,9 +197,7 @@ class SyntheticHistory {
                                    else scores[1 + (i * 17 + j * 5) % cardinality(scores)] end)
                                    + ((i * 13 + j) % 11 - 5) / 100.0))::numeric(5, 4) score) s
                  where t0 + make_interval(mins => 20 + i % 240) < :now
-                on conflict do nothing""")
-                .params(p)
-                .update();
+                on conflict do nothing""").params(p).update();
     }
 
     /** The first customer message's category. */
@@ -196,9 +210,7 @@ class SyntheticHistory {
                        t0 + make_interval(secs => 1)
                   from first_line
                  where t0 + make_interval(mins => 20 + i % 240) < :now
-                on conflict do nothing""")
-                .params(p)
-                .update();
+                on conflict do nothing""").params(p).update();
     }
 
     /**
@@ -233,9 +245,7 @@ class SyntheticHistory {
                                        case normal when 1 then (string_to_array(:vreasons, chr(31)))[k]
                                        else (string_to_array(:xreasons, chr(31)))[k] end reason) v
                  where t0 + make_interval(mins => 20 + i % 240) < :now and coalesce(v.rule, '') <> ''
-                on conflict do nothing""")
-                .params(escalations)
-                .update();
+                on conflict do nothing""").params(escalations).update();
     }
 
     /** A library suggestion per conversation with an agent reply, accepted, edited or ignored by number. */
@@ -249,9 +259,7 @@ class SyntheticHistory {
                        t0 + make_interval(secs => 2), t0 + make_interval(secs => 60)
                   from first_line
                  where t0 + make_interval(mins => 20 + i % 240) < :now and :m > 1
-                on conflict do nothing""")
-                .params(p)
-                .update();
+                on conflict do nothing""").params(p).update();
     }
 
     /** The plan's first conversation: present once {@link #generate} ran for the plan. */
@@ -272,9 +280,17 @@ class SyntheticHistory {
      * pipeline, for {@code PredictionManagement.replay}.
      */
     public List<PastConversation> past(CustomerId customer, Plan plan) {
-        record Row(UUID conversation, Instant startedAt, boolean vip, String priority, @Nullable Instant escalatedAt,
-                Instant resolvedAt, PastMessage message) {}
-        var rows = transactions.readInTenant(customer, () -> jdbc.sql("""
+        record Row(
+                UUID conversation,
+                Instant startedAt,
+                boolean vip,
+                String priority,
+                @Nullable Instant escalatedAt,
+                Instant resolvedAt,
+                PastMessage message) {}
+        var rows = transactions.readInTenant(
+                customer,
+                () -> jdbc.sql("""
                 select c.id, c.created_at, ct.vip, c.priority, e.opened_at, c.resolved_at,
                        m.id, m.author_type, m.created_at,
                        case when m.author_type = 'contact' then coalesce(s.created_at, k.at) end, s.score, k.keys
@@ -291,30 +307,46 @@ class SyntheticHistory {
                                        from conversation_categories where message_id = m.id) k on true
                  where c.status = 'resolved' and c.resolved_at is not null
                  order by c.created_at, c.id, m.created_at, m.id""")
-                .param("n", plan.conversations()).param("seed", plan.seed()).param("c", customer.value())
-                .query((rs, i) -> {
-                    var analysed = rs.getTimestamp(10);
-                    var keys = rs.getArray(12);
-                    double value = rs.getDouble(11);
-                    Double score = rs.wasNull() ? null : value;
-                    var message = new PastMessage(new MessageId(rs.getObject(7, UUID.class)),
-                            AuthorType.fromDb(rs.getString(8)),
-                            rs.getTimestamp(9).toInstant(), analysed == null ? null : analysed.toInstant(), score,
-                            keys == null ? List.of() : List.of((String[]) keys.getArray()));
-                    var escalated = rs.getTimestamp(5);
-                    return new Row(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-                            rs.getString(4), escalated == null ? null : escalated.toInstant(),
-                            rs.getTimestamp(6).toInstant(), message);
-                })
-                .list());
+                        .param("n", plan.conversations())
+                        .param("seed", plan.seed())
+                        .param("c", customer.value())
+                        .query((rs, i) -> {
+                            var analysed = rs.getTimestamp(10);
+                            var keys = rs.getArray(12);
+                            double value = rs.getDouble(11);
+                            Double score = rs.wasNull() ? null : value;
+                            var message = new PastMessage(
+                                    new MessageId(rs.getObject(7, UUID.class)),
+                                    AuthorType.fromDb(rs.getString(8)),
+                                    rs.getTimestamp(9).toInstant(),
+                                    analysed == null ? null : analysed.toInstant(),
+                                    score,
+                                    keys == null ? List.of() : List.of((String[]) keys.getArray()));
+                            var escalated = rs.getTimestamp(5);
+                            return new Row(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getBoolean(3),
+                                    rs.getString(4),
+                                    escalated == null ? null : escalated.toInstant(),
+                                    rs.getTimestamp(6).toInstant(),
+                                    message);
+                        })
+                        .list());
         var conversations = new ArrayList<PastConversation>();
         var messages = new ArrayList<PastMessage>();
         for (int i = 0; i < rows.size(); i++) {
             var row = rows.get(i);
             messages.add(row.message());
             if (i + 1 == rows.size() || !rows.get(i + 1).conversation().equals(row.conversation())) {
-                conversations.add(new PastConversation(new ConversationId(row.conversation()), row.startedAt(),
-                        row.vip(), Priority.fromDb(row.priority()), messages, row.escalatedAt(), row.resolvedAt()));
+                conversations.add(new PastConversation(
+                        new ConversationId(row.conversation()),
+                        row.startedAt(),
+                        row.vip(),
+                        Priority.fromDb(row.priority()),
+                        messages,
+                        row.escalatedAt(),
+                        row.resolvedAt()));
                 messages.clear();
             }
         }
@@ -329,7 +361,9 @@ class SyntheticHistory {
 
         /** The share of (line, jitter) pairs the rules escalate, for the demo's expected escalation rate. */
         double share() {
-            return rules.isEmpty() ? 0 : rules.stream().filter(r -> !r.isEmpty()).count() / (double) rules.size();
+            return rules.isEmpty()
+                    ? 0
+                    : rules.stream().filter(r -> !r.isEmpty()).count() / (double) rules.size();
         }
     }
 
@@ -359,12 +393,25 @@ class SyntheticHistory {
     private static final String US = "\u001f";
 
     private static String numbers(Double[] values) {
-        return java.util.Arrays.stream(values).map(v -> Double.toString(v)).collect(java.util.stream.Collectors.joining(","));
+        return java.util.Arrays.stream(values)
+                .map(v -> Double.toString(v))
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
-    private static Map<String, Object> params(Plan plan, CustomerId customer, Instant start, double step,
-            Instant recent, int contacts, String[] cats, Double[] scores, String[] texts, String[] eCats,
-            Double[] eScores, String[] eTexts, Instant now) {
+    private static Map<String, Object> params(
+            Plan plan,
+            CustomerId customer,
+            Instant start,
+            double step,
+            Instant recent,
+            int contacts,
+            String[] cats,
+            Double[] scores,
+            String[] texts,
+            String[] eCats,
+            Double[] eScores,
+            String[] eTexts,
+            Instant now) {
         var p = new java.util.HashMap<String, Object>();
         p.put("seed", plan.seed());
         p.put("c", customer.value());

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import uk.co.omniops.analysis.PiiRedactor;
 import uk.co.omniops.insight.InsightReport.Example;
 import uk.co.omniops.insight.InsightReport.Topic;
@@ -50,8 +49,7 @@ final class TopicExtractor {
     private static final Pattern BREAKS = Pattern.compile("[.,;:!?()\\[\\]{}\"|/\\\\\\n\\r\\t]+|\\s-\\s|…");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}']+");
 
-    private TopicExtractor() {
-    }
+    private TopicExtractor() {}
 
     static List<Topic> extract(List<Text> current, List<Text> previous) {
         if (current.isEmpty()) {
@@ -108,8 +106,10 @@ final class TopicExtractor {
             }
         }
         var emergingChosen = new ArrayList<String>();
-        for (var s : scored.stream().filter(Scored::emerging)
-                .sorted(Comparator.comparingDouble(Scored::z).reversed().thenComparing(Scored::phrase)).toList()) {
+        for (var s : scored.stream()
+                .filter(Scored::emerging)
+                .sorted(Comparator.comparingDouble(Scored::z).reversed().thenComparing(Scored::phrase))
+                .toList()) {
             if (emergingChosen.size() >= MAX_EMERGING || !novel(s.phrase(), chosenPhrases)) {
                 continue;
             }
@@ -127,7 +127,8 @@ final class TopicExtractor {
             chosenPhrases.add(s.phrase());
             emergingChosen.add(s.phrase());
         }
-        scored.stream().sorted(Comparator.comparingInt(Scored::count).reversed().thenComparing(Scored::phrase))
+        scored.stream()
+                .sorted(Comparator.comparingInt(Scored::count).reversed().thenComparing(Scored::phrase))
                 .filter(s -> !chosen.contains(s) && !sameIssue.contains(s.phrase()) && novel(s.phrase(), chosenPhrases))
                 .limit(MAX_TOP)
                 .forEach(s -> {
@@ -145,8 +146,13 @@ final class TopicExtractor {
                 }
             }
             examples.sort(Comparator.comparing(Example::at).reversed());
-            topics.add(new Topic(s.phrase(), s.count(), s.previous(), (s.count() + 1.0) / (s.previous() + 1.0),
-                    s.emerging(), examples));
+            topics.add(new Topic(
+                    s.phrase(),
+                    s.count(),
+                    s.previous(),
+                    (s.count() + 1.0) / (s.previous() + 1.0),
+                    s.emerging(),
+                    examples));
         }
         return topics;
     }

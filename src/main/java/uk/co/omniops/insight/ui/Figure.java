@@ -2,7 +2,6 @@ package uk.co.omniops.insight.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-
 import uk.co.omniops.insight.export.ReportFigures;
 
 /**

@@ -1,5 +1,8 @@
 package uk.co.omniops.insight.ui;
 
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,12 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.insight.DrillDown;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.InsightReport;
@@ -27,19 +25,20 @@ import uk.co.omniops.shell.Chart.Series;
  */
 final class InsightsCharts {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.UK)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HOUR_LABEL = DateTimeFormatter.ofPattern("d MMM HH:00", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_LABEL =
+            DateTimeFormatter.ofPattern("d MMM", Locale.UK).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR_LABEL =
+            DateTimeFormatter.ofPattern("d MMM HH:00", Locale.UK).withZone(ZoneOffset.UTC);
     private static final int TOPICS_SHOWN = 10;
 
     /**
      * What the volume chart shows after the report's own buckets: the forecast (no buckets when there is none) and
      * one line saying what it was made from or why there is none.
      */
-    record Outlook(List<ArrivalForecast.Bucket> buckets, @Nullable String note) {
+    record Outlook(
+            List<ArrivalForecast.Bucket> buckets, @Nullable String note) {
 
         /** A past period: no forecast and nothing to say about one. */
         static final Outlook NONE = new Outlook(List.of(), null);
@@ -50,14 +49,26 @@ final class InsightsCharts {
 
         static Outlook of(ArrivalForecast forecast, boolean hourly, String customerName) {
             return switch (forecast.status()) {
-                case READY -> new Outlook(forecast.buckets(),
-                        "Forecast from %d %s of arrivals, by %s of the week; the band is its 80 %% interval.".formatted(
-                                forecast.daysOfHistory(), days(forecast.daysOfHistory()), hourly ? "hour" : "day"));
-                case TOO_LITTLE_HISTORY -> new Outlook(List.of(), "No forecast yet: %d %s of arrivals, %d needed."
-                        .formatted(forecast.daysOfHistory(), days(forecast.daysOfHistory()),
-                                forecast.minimumDaysOfHistory()));
-                case DISABLED -> new Outlook(List.of(),
-                        "No forecast: predictive analytics is not switched on for " + customerName + ".");
+                case READY ->
+                    new Outlook(
+                            forecast.buckets(),
+                            "Forecast from %d %s of arrivals, by %s of the week; the band is its 80 %% interval."
+                                    .formatted(
+                                            forecast.daysOfHistory(),
+                                            days(forecast.daysOfHistory()),
+                                            hourly ? "hour" : "day"));
+                case TOO_LITTLE_HISTORY ->
+                    new Outlook(
+                            List.of(),
+                            "No forecast yet: %d %s of arrivals, %d needed."
+                                    .formatted(
+                                            forecast.daysOfHistory(),
+                                            days(forecast.daysOfHistory()),
+                                            forecast.minimumDaysOfHistory()));
+                case DISABLED ->
+                    new Outlook(
+                            List.of(),
+                            "No forecast: predictive analytics is not switched on for " + customerName + ".");
             };
         }
 
@@ -68,8 +79,7 @@ final class InsightsCharts {
 
     private InsightsCharts() {}
 
-    static void add(FlexLayout target, InsightReport report, Outlook outlook,
-            BiConsumer<DrillDown, String> drillDown) {
+    static void add(FlexLayout target, InsightReport report, Outlook outlook, BiConsumer<DrillDown, String> drillDown) {
         var series = report.series();
         var bucket = bucketLength(report);
         var format = bucket.compareTo(Duration.ofHours(1)) <= 0 ? HOUR_LABEL : DAY_LABEL;
@@ -90,8 +100,13 @@ final class InsightsCharts {
         target.add(card("insight-chart-topics", topics(report, period, drillDown)));
     }
 
-    private static Chart volume(InsightReport report, List<String> labels, List<ArrivalForecast.Bucket> forecast,
-            DateTimeFormatter format, Duration bucket, BiConsumer<DrillDown, String> drillDown) {
+    private static Chart volume(
+            InsightReport report,
+            List<String> labels,
+            List<ArrivalForecast.Bucket> forecast,
+            DateTimeFormatter format,
+            Duration bucket,
+            BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
         chart.setYAxisTitle("Conversations");
         chart.setXAxisTitle(bucket.toHours() <= 1 ? "Hour (UTC)" : "Day (UTC)");
@@ -106,7 +121,9 @@ final class InsightsCharts {
             lower.add(null);
             upper.add(null);
         });
-        var last = report.series().isEmpty() ? report.period().from() : report.series().getLast().start();
+        var last = report.series().isEmpty()
+                ? report.period().from()
+                : report.series().getLast().start();
         for (var f : forecast) {
             if (!f.start().isAfter(last)) {
                 continue; // the report's own buckets show what happened
@@ -130,15 +147,15 @@ final class InsightsCharts {
         chart.addPointClickListener(click -> {
             if (click.seriesIndex() == 0 && click.pointIndex() < report.series().size()) {
                 var p = report.series().get(click.pointIndex());
-                drillDown.accept(DrillDown.all(slice(report, p.start(), bucket)),
-                        "Conversations active " + click.label());
+                drillDown.accept(
+                        DrillDown.all(slice(report, p.start(), bucket)), "Conversations active " + click.label());
             }
         });
         return chart;
     }
 
-    private static Chart sentiment(InsightReport report, List<String> labels, Duration bucket,
-            BiConsumer<DrillDown, String> drillDown) {
+    private static Chart sentiment(
+            InsightReport report, List<String> labels, Duration bucket, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.LINE);
         chart.setTitle("Average customer sentiment (0 negative – 100 positive)");
         chart.setXAxisTitle(bucket.toHours() <= 1 ? "Hour (UTC)" : "Day (UTC)");
@@ -151,14 +168,20 @@ final class InsightsCharts {
             average.add(Double.isNaN(p.averageSentiment()) ? null : Math.round(p.averageSentiment() * 1000) / 10.0);
             negative.add((double) p.negativeMessages());
         }
-        chart.setData(labels, List.of(Series.of("Average sentiment", average).withColour("primary"),
-                Series.of("Negative messages", negative).asBar().onSecondaryAxis().withColour("error")));
+        chart.setData(
+                labels,
+                List.of(
+                        Series.of("Average sentiment", average).withColour("primary"),
+                        Series.of("Negative messages", negative)
+                                .asBar()
+                                .onSecondaryAxis()
+                                .withColour("error")));
         chart.addPointClickListener(click -> {
             var p = report.series().get(click.pointIndex());
             var negativeOnly = click.seriesIndex() == 1;
-            drillDown.accept(new DrillDown(slice(report, p.start(), bucket), null, null, false, negativeOnly),
-                    (negativeOnly ? "Conversations with negative messages " : "Conversations active ")
-                            + click.label());
+            drillDown.accept(
+                    new DrillDown(slice(report, p.start(), bucket), null, null, false, negativeOnly),
+                    (negativeOnly ? "Conversations with negative messages " : "Conversations active ") + click.label());
         });
         return chart;
     }
@@ -169,39 +192,60 @@ final class InsightsCharts {
         chart.setXAxisTitle("Category");
         chart.setPercent(true);
         var categories = report.categories();
-        var labels = categories.stream().map(InsightReport.CategoryShare::displayName).toList();
-        chart.setData(labels, List.of(
-                Series.of("This period", categories.stream().map(c -> (@Nullable Double) c.share()).toList())
-                        .withColour("primary"),
-                Series.of("Previous period", categories.stream().map(c -> (@Nullable Double) c.previousShare())
-                        .toList()).withColour("contrast")));
+        var labels = categories.stream()
+                .map(InsightReport.CategoryShare::displayName)
+                .toList();
+        chart.setData(
+                labels,
+                List.of(
+                        Series.of(
+                                        "This period",
+                                        categories.stream()
+                                                .map(c -> (@Nullable Double) c.share())
+                                                .toList())
+                                .withColour("primary"),
+                        Series.of(
+                                        "Previous period",
+                                        categories.stream()
+                                                .map(c -> (@Nullable Double) c.previousShare())
+                                                .toList())
+                                .withColour("contrast")));
         chart.addPointClickListener(click -> {
             var category = categories.get(click.pointIndex());
             var previous = click.seriesIndex() == 1;
             var period = previous ? report.period().previous() : report.period();
-            drillDown.accept(new DrillDown(period, category.category(), null, false, false),
+            drillDown.accept(
+                    new DrillDown(period, category.category(), null, false, false),
                     category.displayName() + " conversations" + (previous ? ", previous period" : ""));
         });
         return chart;
     }
 
-    private static Chart escalations(InsightReport report, List<String> labels, Duration bucket,
-            BiConsumer<DrillDown, String> drillDown) {
+    private static Chart escalations(
+            InsightReport report, List<String> labels, Duration bucket, BiConsumer<DrillDown, String> drillDown) {
         var chart = new Chart(Chart.Kind.BAR);
         chart.setTitle("Escalations per " + (bucket.toHours() <= 1 ? "hour" : "day"));
         chart.setXAxisTitle(bucket.toHours() <= 1 ? "Hour (UTC)" : "Day (UTC)");
         chart.setYAxisTitle("Escalations");
-        chart.setData(labels, List.of(Series.of("Escalations",
-                report.series().stream().map(p -> (@Nullable Double) (double) p.escalations()).toList())
-                .withColour("error")));
-        var causes = report.escalationCauses().stream().map(c -> c.cause() + " " + c.count()).toList();
+        chart.setData(
+                labels,
+                List.of(Series.of(
+                                "Escalations",
+                                report.series().stream()
+                                        .map(p -> (@Nullable Double) (double) p.escalations())
+                                        .toList())
+                        .withColour("error")));
+        var causes = report.escalationCauses().stream()
+                .map(c -> c.cause() + " " + c.count())
+                .toList();
         if (!causes.isEmpty()) {
-            chart.setDescription("Bar chart: escalations per bucket, " + report.current().escalations()
-                    + " in the period. Causes: " + String.join(", ", causes) + ".");
+            chart.setDescription("Bar chart: escalations per bucket, "
+                    + report.current().escalations() + " in the period. Causes: " + String.join(", ", causes) + ".");
         }
         chart.addPointClickListener(click -> {
             var p = report.series().get(click.pointIndex());
-            drillDown.accept(new DrillDown(slice(report, p.start(), bucket), null, null, true, false),
+            drillDown.accept(
+                    new DrillDown(slice(report, p.start(), bucket), null, null, true, false),
                     "Escalated conversations " + click.label());
         });
         return chart;
@@ -212,15 +256,28 @@ final class InsightsCharts {
         chart.setTitle("Top topics: mentions this period and the previous one (▲ emerging)");
         chart.setXAxisTitle("Topic");
         var top = report.topics().stream().limit(TOPICS_SHOWN).toList();
-        chart.setData(top.stream().map(t -> t.emerging() ? t.phrase() + " ▲" : t.phrase()).toList(), List.of(
-                Series.of("This period", top.stream().map(t -> (@Nullable Double) (double) t.count()).toList())
-                        .withColour("primary"),
-                Series.of("Previous period", top.stream().map(t -> (@Nullable Double) (double) t.previousCount())
-                        .toList()).withColour("contrast")));
+        chart.setData(
+                top.stream()
+                        .map(t -> t.emerging() ? t.phrase() + " ▲" : t.phrase())
+                        .toList(),
+                List.of(
+                        Series.of(
+                                        "This period",
+                                        top.stream()
+                                                .map(t -> (@Nullable Double) (double) t.count())
+                                                .toList())
+                                .withColour("primary"),
+                        Series.of(
+                                        "Previous period",
+                                        top.stream()
+                                                .map(t -> (@Nullable Double) (double) t.previousCount())
+                                                .toList())
+                                .withColour("contrast")));
         chart.addPointClickListener(click -> {
             var topic = top.get(click.pointIndex());
             var previous = click.seriesIndex() == 1;
-            drillDown.accept(new DrillDown(previous ? period.previous() : period, null, topic.phrase(), false, false),
+            drillDown.accept(
+                    new DrillDown(previous ? period.previous() : period, null, topic.phrase(), false, false),
                     "Conversations mentioning “" + topic.phrase() + "”" + (previous ? ", previous period" : ""));
         });
         return chart;

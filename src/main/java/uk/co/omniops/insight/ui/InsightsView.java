@@ -1,19 +1,5 @@
 package uk.co.omniops.insight.ui;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -46,9 +32,21 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-
 import uk.co.omniops.insight.DrillDown;
 import uk.co.omniops.insight.DrillDownRow;
 import uk.co.omniops.insight.InsightManagement;
@@ -79,7 +77,8 @@ import uk.co.omniops.tenancy.TenancyManagement;
 @RolesAllowed({"EXECUTIVE", "SUPERVISOR", "ADMIN"})
 class InsightsView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FILE_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final int DRILL_DOWN_LIMIT = 200;
     /**
@@ -87,6 +86,7 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
      * weeks while old enough weeks drop out (the level follows the recent ones anyway).
      */
     private static final Duration FORECAST_HISTORY = Duration.ofDays(56);
+
     private static final Duration FORECAST_AHEAD = Duration.ofDays(7);
 
     private final InsightManagement insights;
@@ -121,8 +121,12 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable InsightReport report;
     private boolean updatingControls;
 
-    InsightsView(InsightManagement insights, PredictionManagement predictions, FeatureFlags flags,
-            TenancyManagement tenancy, CurrentUser currentUser,
+    InsightsView(
+            InsightManagement insights,
+            PredictionManagement predictions,
+            FeatureFlags flags,
+            TenancyManagement tenancy,
+            CurrentUser currentUser,
             @Value("${omniops.insights.demo-history:false}") boolean demoHistory) {
         this.insights = insights;
         this.predictions = predictions;
@@ -132,8 +136,22 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         this.demoHistory = demoHistory;
         setId("insights");
         addClassName("omniops-insights");
-        add(toolbar(), notice, demoNote, new H3("Headline figures"), figures, new H3("Highlights"), extractedAt, highlights,
-                new H3("Trends"), charts, new H3("Topics and emerging issues"), topics, drillDownTitle, drillDownHint, drillDownGrid);
+        add(
+                toolbar(),
+                notice,
+                demoNote,
+                new H3("Headline figures"),
+                figures,
+                new H3("Highlights"),
+                extractedAt,
+                highlights,
+                new H3("Trends"),
+                charts,
+                new H3("Topics and emerging issues"),
+                topics,
+                drillDownTitle,
+                drillDownHint,
+                drillDownGrid);
         figures.addClassName("omniops-insight-figures");
         figures.setId("insight-figures");
         highlights.setId("insight-highlights");
@@ -199,8 +217,11 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
                 return DownloadResponse.error(404);
             }
             var bytes = ReportCsv.write(current, who.name()).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(who, current, "csv"),
-                    "text/csv; charset=utf-8", bytes.length);
+            return new DownloadResponse(
+                    new ByteArrayInputStream(bytes),
+                    fileName(who, current, "csv"),
+                    "text/csv; charset=utf-8",
+                    bytes.length);
         }));
         pdf.setId("insight-pdf");
         pdf.add(new Button("PDF", VaadinIcon.FILE_TEXT_O.create()));
@@ -211,8 +232,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
                 return DownloadResponse.error(404);
             }
             var bytes = ReportPdf.write(current, who.name());
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(who, current, "pdf"),
-                    "application/pdf", bytes.length);
+            return new DownloadResponse(
+                    new ByteArrayInputStream(bytes), fileName(who, current, "pdf"), "application/pdf", bytes.length);
         }));
 
         var controls = new HorizontalLayout(customerPicker, preset, fromDate, toDate);
@@ -237,7 +258,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             customerPicker.setItems(all);
             customerPicker.setVisible(true);
             var slug = first(parameters, "customer");
-            customer = slug.flatMap(s -> all.stream().filter(c -> c.slug().equals(s)).findFirst())
+            customer = slug.flatMap(
+                            s -> all.stream().filter(c -> c.slug().equals(s)).findFirst())
                     .orElse(all.isEmpty() ? null : all.getFirst());
         } else {
             customer = user.customerId().flatMap(tenancy::customer).orElse(null);
@@ -256,7 +278,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         toDate.setInvalid(false);
-        period = new InsightPeriod(fromDate.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
+        period = new InsightPeriod(
+                fromDate.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
                 toDate.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         refresh(true);
     }
@@ -268,7 +291,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             customerPicker.setValue(who);
             var today = LocalDate.now(ZoneOffset.UTC);
             var matching = java.util.Arrays.stream(Preset.values())
-                    .filter(p -> p != Preset.CUSTOM && p.period(today).equals(period)).findFirst();
+                    .filter(p -> p != Preset.CUSTOM && p.period(today).equals(period))
+                    .findFirst();
             preset.setValue(matching.orElse(Preset.CUSTOM));
             fromDate.setValue(LocalDate.ofInstant(period.from(), ZoneOffset.UTC));
             toDate.setValue(LocalDate.ofInstant(period.to().minusSeconds(1), ZoneOffset.UTC));
@@ -279,9 +303,10 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             updateUrl();
         }
         var previous = period.previous();
-        comparison.setText(DAY.format(period.from()) + " – " + DAY.format(period.to().minusSeconds(1))
-                + " (UTC), compared with " + DAY.format(previous.from()) + " – "
-                + DAY.format(previous.to().minusSeconds(1)));
+        comparison.setText(
+                DAY.format(period.from()) + " – " + DAY.format(period.to().minusSeconds(1))
+                        + " (UTC), compared with " + DAY.format(previous.from()) + " – "
+                        + DAY.format(previous.to().minusSeconds(1)));
         title.setText(who == null ? "Insights" : "Insights · " + who.name());
         showDemoNote(who);
         if (who == null) {
@@ -303,12 +328,17 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
      * figures are not read as the live pipeline's (the rules' dry run, for one, counts only analysed live messages).
      */
     private void showDemoNote(@Nullable Customer who) {
-        boolean demo = demoHistory && who != null && DemoData.CUSTOMERS.stream().anyMatch(c -> c.slug().equals(who.slug()));
+        boolean demo = demoHistory
+                && who != null
+                && DemoData.CUSTOMERS.stream().anyMatch(c -> c.slug().equals(who.slug()));
         demoNote.setVisible(demo);
-        demoNote.setText(demo ? "Demo data: besides the live conversations (the chat simulator, the chat page and the "
-                + "API), these figures count six weeks of generated history that the demo writes at its first start "
-                + "(all resolved, with an emerging issue in the last week). The escalation rules' dry run and the inbox "
-                + "count only the live conversations." : "");
+        demoNote.setText(
+                demo
+                        ? "Demo data: besides the live conversations (the chat simulator, the chat page and the "
+                                + "API), these figures count six weeks of generated history that the demo writes at its first start "
+                                + "(all resolved, with an emerging issue in the last week). The escalation rules' dry run and the inbox "
+                                + "count only the live conversations."
+                        : "");
     }
 
     private void showNotice(String text) {
@@ -325,9 +355,10 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         if (shown.highlights().isEmpty()) {
             highlights.add(new ListItem("No highlights for this period yet."));
         }
-        extractedAt.setText(shown.extractedAt() == null
-                ? "Topics and highlights have not been extracted for this period yet: use \"Extract insights now\"."
-                : "Topics extracted " + InsightsCharts.TIME.format(shown.extractedAt()) + ".");
+        extractedAt.setText(
+                shown.extractedAt() == null
+                        ? "Topics and highlights have not been extracted for this period yet: use \"Extract insights now\"."
+                        : "Topics extracted " + InsightsCharts.TIME.format(shown.extractedAt()) + ".");
         charts.removeAll();
         InsightsCharts.add(charts, shown, outlook(shown), this::drillDown);
         topics.setItems(shown.topics());
@@ -366,41 +397,67 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
     private void configureTopics() {
         topics.setId("insight-topics");
         topics.addComponentColumn(t -> {
-            var phrase = new Span(t.phrase());
-            var cell = new HorizontalLayout(phrase);
-            cell.setSpacing(true);
-            if (t.emerging()) {
-                var badge = new Span("Emerging");
-                badge.getElement().getThemeList().add("badge error small");
-                badge.getStyle().set("flex-shrink", "0");
-                cell.add(badge);
-            }
-            return cell;
-        }).setHeader("Topic").setAutoWidth(true).setFlexGrow(0);
+                    var phrase = new Span(t.phrase());
+                    var cell = new HorizontalLayout(phrase);
+                    cell.setSpacing(true);
+                    if (t.emerging()) {
+                        var badge = new Span("Emerging");
+                        badge.getElement().getThemeList().add("badge error small");
+                        badge.getStyle().set("flex-shrink", "0");
+                        cell.add(badge);
+                    }
+                    return cell;
+                })
+                .setHeader("Topic")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         topics.addColumn(InsightReport.Topic::count).setHeader("Mentions").setAutoWidth(true);
-        topics.addColumn(InsightReport.Topic::previousCount).setHeader("Previous").setAutoWidth(true);
-        topics.addColumn(t -> String.format(Locale.UK, "×%.1f", t.growth())).setHeader("Growth").setAutoWidth(true);
-        topics.addColumn(t -> t.examples().isEmpty() ? "" : "“" + t.examples().getFirst().text() + "”")
-                .setHeader("Example").setFlexGrow(2);
+        topics.addColumn(InsightReport.Topic::previousCount)
+                .setHeader("Previous")
+                .setAutoWidth(true);
+        topics.addColumn(t -> String.format(Locale.UK, "×%.1f", t.growth()))
+                .setHeader("Growth")
+                .setAutoWidth(true);
+        topics.addColumn(t -> t.examples().isEmpty()
+                        ? ""
+                        : "“" + t.examples().getFirst().text() + "”")
+                .setHeader("Example")
+                .setFlexGrow(2);
         topics.setAllRowsVisible(true);
-        topics.addItemClickListener(e -> drillDown(new DrillDown(period, null, e.getItem().phrase(), false, false),
+        topics.addItemClickListener(e -> drillDown(
+                new DrillDown(period, null, e.getItem().phrase(), false, false),
                 "Conversations mentioning “" + e.getItem().phrase() + "”"));
         topics.setEmptyStateText("No topics extracted for this period yet.");
     }
 
     private void configureDrillDown() {
         drillDownGrid.setId("insight-drilldown");
-        drillDownGrid.addColumn(r -> InsightsCharts.TIME.format(r.startedAt())).setHeader("Started").setAutoWidth(true);
+        drillDownGrid
+                .addColumn(r -> InsightsCharts.TIME.format(r.startedAt()))
+                .setHeader("Started")
+                .setAutoWidth(true);
         drillDownGrid.addColumn(DrillDownRow::contactName).setHeader("Contact").setAutoWidth(true);
         drillDownGrid.addColumn(DrillDownRow::subject).setHeader("Subject").setFlexGrow(1);
-        drillDownGrid.addColumn(r -> r.category() == null ? "" : r.category()).setHeader("Category").setAutoWidth(true);
-        drillDownGrid.addColumn(r -> r.averageSentiment() == null ? "–"
-                : Math.round(r.averageSentiment() * 100) + " / 100").setHeader("Sentiment").setAutoWidth(true);
-        drillDownGrid.addColumn(r -> r.escalated() ? "Escalated" : "").setHeader("Escalation").setAutoWidth(true);
+        drillDownGrid
+                .addColumn(r -> r.category() == null ? "" : r.category())
+                .setHeader("Category")
+                .setAutoWidth(true);
+        drillDownGrid
+                .addColumn(r -> r.averageSentiment() == null ? "–" : Math.round(r.averageSentiment() * 100) + " / 100")
+                .setHeader("Sentiment")
+                .setAutoWidth(true);
+        drillDownGrid
+                .addColumn(r -> r.escalated() ? "Escalated" : "")
+                .setHeader("Escalation")
+                .setAutoWidth(true);
         drillDownGrid.addColumn(DrillDownRow::status).setHeader("Status").setAutoWidth(true);
-        drillDownGrid.addColumn(DrillDownRow::firstCustomerMessage).setHeader("First message").setFlexGrow(2);
+        drillDownGrid
+                .addColumn(DrillDownRow::firstCustomerMessage)
+                .setHeader("First message")
+                .setFlexGrow(2);
         if (canOpenConversations()) {
-            drillDownGrid.addItemClickListener(e -> UI.getCurrent().navigate("inbox/" + e.getItem().conversationId()));
+            drillDownGrid.addItemClickListener(
+                    e -> UI.getCurrent().navigate("inbox/" + e.getItem().conversationId()));
         }
         drillDownGrid.setAllRowsVisible(true);
         drillDownGrid.setEmptyStateText("No conversations match.");
@@ -424,9 +481,12 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         }
         var rows = insights.drillDown(who.id(), query, DRILL_DOWN_LIMIT);
         drillDownTitle.setText(title);
-        drillDownHint.setText(rows.size() >= DRILL_DOWN_LIMIT ? "The newest " + DRILL_DOWN_LIMIT + " conversations."
-                : rows.size() + (rows.size() == 1 ? " conversation." : " conversations.")
-                        + (canOpenConversations() ? " Click one to open it." : ""));
+        drillDownHint.setText(
+                rows.size() >= DRILL_DOWN_LIMIT
+                        ? "The newest " + DRILL_DOWN_LIMIT + " conversations."
+                        : rows.size()
+                                + (rows.size() == 1 ? " conversation." : " conversations.")
+                                + (canOpenConversations() ? " Click one to open it." : ""));
         drillDownGrid.setItems(rows);
         drillDownGrid.setVisible(true);
         drillDownTitle.scrollIntoView();
@@ -442,20 +502,24 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
         extract.setEnabled(false);
         extract.setText("Extracting…");
         extractedAt.setText("Extracting topics and highlights for this period: this takes a few seconds to a minute.");
-        CompletableFuture.supplyAsync(() -> insights.extractNow(who.id(), requested)).whenComplete((fresh, error) ->
-                ui.access(() -> {
+        CompletableFuture.supplyAsync(() -> insights.extractNow(who.id(), requested))
+                .whenComplete((fresh, error) -> ui.access(() -> {
                     extract.setEnabled(true);
                     extract.setText("Extract insights now");
                     if (error != null) {
                         if (report != null) {
                             show(report);
                         }
-                        Notification.show("Extraction failed: " + rootMessage(error), 6000,
-                                Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+                        Notification.show(
+                                        "Extraction failed: " + rootMessage(error), 6000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.ERROR);
                     } else if (who.equals(customer) && requested.equals(period)) {
                         show(fresh);
-                        Notification.show("Insights extracted. " + fresh.topics().size() + (fresh.topics().size() == 1
-                                ? " topic." : " topics."), 4000, Notification.Position.BOTTOM_START)
+                        Notification.show(
+                                        "Insights extracted. " + fresh.topics().size()
+                                                + (fresh.topics().size() == 1 ? " topic." : " topics."),
+                                        4000,
+                                        Notification.Position.BOTTOM_START)
                                 .addThemeVariants(NotificationVariant.SUCCESS);
                     }
                 }));
@@ -493,7 +557,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
             if (end.isBefore(start) || start.plusYears(2).isBefore(end)) {
                 return Optional.empty();
             }
-            return Optional.of(new InsightPeriod(start.atStartOfDay().toInstant(ZoneOffset.UTC),
+            return Optional.of(new InsightPeriod(
+                    start.atStartOfDay().toInstant(ZoneOffset.UTC),
                     end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty(); // a hand-edited link: fall back to the default period
@@ -505,13 +570,16 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static String fileName(Customer customer, InsightReport report, String extension) {
-        return "insights-" + customer.slug() + "-" + FILE_DAY.format(report.period().from()) + "-to-"
+        return "insights-" + customer.slug() + "-"
+                + FILE_DAY.format(report.period().from()) + "-to-"
                 + FILE_DAY.format(report.period().to().minusSeconds(1)) + "." + extension;
     }
 
     /** Period presets; "last N days" ends today (inclusive, UTC). */
     enum Preset {
-        LAST_7_DAYS("Last 7 days", 7), LAST_30_DAYS("Last 30 days", 30), LAST_90_DAYS("Last 90 days", 90),
+        LAST_7_DAYS("Last 7 days", 7),
+        LAST_30_DAYS("Last 30 days", 30),
+        LAST_90_DAYS("Last 90 days", 90),
         CUSTOM("Custom…", 0);
 
         private final String label;

@@ -1,7 +1,6 @@
 package uk.co.omniops.ops.internal;
 
 import java.util.Set;
-
 import uk.co.omniops.escalation.OperationalAlerts.Channel;
 
 /**

@@ -1,19 +1,16 @@
 package uk.co.omniops.ops.internal;
 
-import java.io.IOException;
-
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import uk.co.omniops.ops.OmniOpsMetrics;
 
 /**
@@ -40,8 +37,10 @@ class ApiMetricsFilter extends OncePerRequestFilter {
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
-        return Counter.builder(OmniOpsMetrics.REQUESTS).tag("outcome", outcome)
-                .description("API requests by outcome").register(registry);
+        return Counter.builder(OmniOpsMetrics.REQUESTS)
+                .tag("outcome", outcome)
+                .description("API requests by outcome")
+                .register(registry);
     }
 
     @Override

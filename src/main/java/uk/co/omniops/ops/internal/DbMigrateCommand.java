@@ -2,11 +2,9 @@ package uk.co.omniops.ops.internal;
 
 import java.io.PrintStream;
 import java.util.Set;
-
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
-
 import uk.co.omniops.platform.CommandArguments;
 import uk.co.omniops.platform.OperationsCommand;
 

@@ -2,15 +2,12 @@ package uk.co.omniops.ops.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.co.omniops.rollout.RolloutManagement;
 
 /**
@@ -29,7 +26,10 @@ class HealthController {
     private final RedisAvailability redis;
     private final ObjectProvider<RolloutManagement> rollout;
 
-    HealthController(DataSource dataSource, ObjectProvider<Flyway> flyway, RedisAvailability redis,
+    HealthController(
+            DataSource dataSource,
+            ObjectProvider<Flyway> flyway,
+            RedisAvailability redis,
             ObjectProvider<RolloutManagement> rollout) {
         this.dataSource = dataSource;
         this.flyway = flyway;
@@ -54,7 +54,8 @@ class HealthController {
         }
         var flags = rollout.getIfAvailable();
         if (flags != null) {
-            // informative only: without live flags every feature is served safely off, which is no reason to drain the pod
+            // informative only: without live flags every feature is served safely off, which is no reason to drain the
+            // pod
             var status = flags.status();
             var flagCheck = new LinkedHashMap<String, Object>();
             flagCheck.put("status", "UP");
@@ -78,7 +79,8 @@ class HealthController {
     }
 
     private String database() throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             statement.execute("select 1");
             return "UP";

@@ -15,7 +15,12 @@ import java.util.Optional;
 final class MeterSamples {
 
     /** One reading: cumulative request and server-error counts, and the three gauges. */
-    record Sample(Instant at, double requests, double serverErrors, double availability, double costToday,
+    record Sample(
+            Instant at,
+            double requests,
+            double serverErrors,
+            double availability,
+            double costToday,
             double redisAvailable) {}
 
     private final Deque<Sample> samples = new ArrayDeque<>();
@@ -27,7 +32,8 @@ final class MeterSamples {
 
     synchronized void add(Sample sample) {
         samples.addLast(sample);
-        while (!samples.isEmpty() && samples.peekFirst().at().isBefore(sample.at().minus(keep))) {
+        while (!samples.isEmpty()
+                && samples.peekFirst().at().isBefore(sample.at().minus(keep))) {
             samples.removeFirst();
         }
     }

@@ -1,9 +1,7 @@
 package uk.co.omniops.ops.internal;
 
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.escalation.OperationalAlerts;
 import uk.co.omniops.escalation.OperationalAlerts.Channel;
 import uk.co.omniops.platform.PlatformSettings;
@@ -24,7 +22,12 @@ class NotifyingRolloutAlerts implements RolloutAlerts {
 
     @Override
     public void safeguardTripped(Feature feature, double errorRatePercent, double thresholdPercent, String message) {
-        alerts.send("omniops-rollout-" + feature.key(), "Rollout of " + feature.key() + " paused", message, link,
-                Set.of(Channel.SLACK, Channel.EMAIL), false);
+        alerts.send(
+                "omniops-rollout-" + feature.key(),
+                "Rollout of " + feature.key() + " paused",
+                message,
+                link,
+                Set.of(Channel.SLACK, Channel.EMAIL),
+                false);
     }
 }

@@ -1,11 +1,10 @@
 package uk.co.omniops.ops.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.ops.OmniOpsMetrics;
 
 /**
@@ -38,7 +36,9 @@ class RedisAvailability {
             check.put("status", error == null ? "UP" : "DEGRADED");
             if (error != null) {
                 check.put("error", error);
-                check.put("impact", "jobs run in-process on each replica; live updates reach only this replica's browsers");
+                check.put(
+                        "impact",
+                        "jobs run in-process on each replica; live updates reach only this replica's browsers");
             }
             return check;
         }
@@ -48,7 +48,9 @@ class RedisAvailability {
     private final boolean commandMode;
     private final AtomicReference<State> state = new AtomicReference<>(new State(true, null));
 
-    RedisAvailability(ObjectProvider<RedisConnectionFactory> redis, MeterRegistry registry,
+    RedisAvailability(
+            ObjectProvider<RedisConnectionFactory> redis,
+            MeterRegistry registry,
             @Value("${omniops.command-mode:false}") boolean commandMode) {
         this.redis = redis;
         this.commandMode = commandMode;
@@ -60,11 +62,14 @@ class RedisAvailability {
     }
 
     /** Empty when the application runs without Redis at all. */
-    @Nullable State state() {
+    @Nullable
+    State state() {
         return redis.getIfAvailable() == null ? null : state.get();
     }
 
-    @Scheduled(fixedDelayString = "${omniops.redis.check-interval:5s}", initialDelayString = "${omniops.redis.check-interval:5s}")
+    @Scheduled(
+            fixedDelayString = "${omniops.redis.check-interval:5s}",
+            initialDelayString = "${omniops.redis.check-interval:5s}")
     void scheduled() {
         if (!commandMode) {
             check();

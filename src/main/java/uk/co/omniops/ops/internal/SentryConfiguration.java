@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.ops.ObservabilitySettings;
 
 /**
@@ -37,7 +36,8 @@ class SentryConfiguration implements InitializingBean, DisposableBean {
         if (dsn == null || dsn.isBlank()) {
             return;
         }
-        // built without a lambda: javac 25 crashes inferring Sentry.init(OptionsConfiguration) (NPE in UnsharedNameTable)
+        // built without a lambda: javac 25 crashes inferring Sentry.init(OptionsConfiguration) (NPE in
+        // UnsharedNameTable)
         var options = new SentryOptions();
         options.setDsn(dsn);
         options.setEnvironment(System.getenv().getOrDefault("OMNIOPS_ENV", "production"));

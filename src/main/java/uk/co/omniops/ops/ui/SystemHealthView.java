@@ -1,11 +1,5 @@
 package uk.co.omniops.ops.ui;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -21,7 +15,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import uk.co.omniops.analysis.AiCost;
 import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.ops.AlertSettings;
@@ -38,8 +36,8 @@ import uk.co.omniops.platform.Jobs;
 @RolesAllowed("ADMIN")
 class SystemHealthView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AlertEvaluator alerts;
     private final AiGateway ai;
@@ -66,10 +64,22 @@ class SystemHealthView extends VerticalLayout {
         add(new H3("Alert rules"), rules);
 
         alertGrid.addColumn(a -> TIME.format(a.firedAt())).setHeader("Fired").setAutoWidth(true);
-        alertGrid.addColumn(AlertEvaluator.StoredAlert::message).setHeader("Alert").setFlexGrow(1);
-        alertGrid.addColumn(AlertEvaluator.StoredAlert::status).setHeader("Status").setAutoWidth(true);
-        alertGrid.addColumn(a -> a.resolvedAt() == null ? "" : TIME.format(a.resolvedAt())).setHeader("Resolved").setAutoWidth(true);
-        alertGrid.addColumn(AlertEvaluator.StoredAlert::notifications).setHeader("Sent to").setAutoWidth(true);
+        alertGrid
+                .addColumn(AlertEvaluator.StoredAlert::message)
+                .setHeader("Alert")
+                .setFlexGrow(1);
+        alertGrid
+                .addColumn(AlertEvaluator.StoredAlert::status)
+                .setHeader("Status")
+                .setAutoWidth(true);
+        alertGrid
+                .addColumn(a -> a.resolvedAt() == null ? "" : TIME.format(a.resolvedAt()))
+                .setHeader("Resolved")
+                .setAutoWidth(true);
+        alertGrid
+                .addColumn(AlertEvaluator.StoredAlert::notifications)
+                .setHeader("Sent to")
+                .setAutoWidth(true);
         alertGrid.setAllRowsVisible(true);
         alertGrid.setEmptyStateText("No alert has fired.");
         alertGrid.setId("alert-history");
@@ -90,7 +100,9 @@ class SystemHealthView extends VerticalLayout {
         grid.addColumn(AiCost::model).setHeader("Model").setAutoWidth(true);
         grid.addColumn(AiCost::calls).setHeader("Calls").setAutoWidth(true);
         grid.addColumn(AiCost::failures).setHeader("Failed").setAutoWidth(true);
-        grid.addColumn(c -> "USD " + c.costUsd().setScale(4, java.math.RoundingMode.HALF_UP)).setHeader("Cost").setAutoWidth(true);
+        grid.addColumn(c -> "USD " + c.costUsd().setScale(4, java.math.RoundingMode.HALF_UP))
+                .setHeader("Cost")
+                .setAutoWidth(true);
         grid.setAllRowsVisible(true);
     }
 
@@ -100,9 +112,18 @@ class SystemHealthView extends VerticalLayout {
             var card = new Div();
             card.addClassName("omniops-health-card");
             card.getElement().setAttribute("data-rule", state.rule());
-            var status = new Span(state.breached() ? "Breached" : state.value().isPresent() ? "OK" : "Waiting for data");
-            status.getElement().getThemeList().add(state.breached() ? "badge error" : state.value().isPresent() ? "badge success" : "badge contrast");
-            card.add(new H3(state.title()), status, new Paragraph(state.explanation()),
+            var status =
+                    new Span(state.breached() ? "Breached" : state.value().isPresent() ? "OK" : "Waiting for data");
+            status.getElement()
+                    .getThemeList()
+                    .add(
+                            state.breached()
+                                    ? "badge error"
+                                    : state.value().isPresent() ? "badge success" : "badge contrast");
+            card.add(
+                    new H3(state.title()),
+                    status,
+                    new Paragraph(state.explanation()),
                     new Paragraph("Threshold: " + threshold(state)));
             rules.add(card);
         }
@@ -112,21 +133,42 @@ class SystemHealthView extends VerticalLayout {
         if (counts.isEmpty()) {
             queue.add(new Paragraph("No jobs yet."));
         }
-        counts.forEach((type, byStatus) -> queue.add(new Paragraph(type + ": " + byStatus.entrySet().stream()
-                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
-                .reduce((a, b) -> a + " · " + b).orElse("none"))));
-        var midnight = Instant.now().atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+        counts.forEach((type, byStatus) -> queue.add(new Paragraph(type + ": "
+                + byStatus.entrySet().stream()
+                        .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                        .reduce((a, b) -> a + " · " + b)
+                        .orElse("none"))));
+        var midnight = Instant.now()
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC);
         costToday.setItems(ai.costSince(midnight));
         costWeek.setItems(ai.costSince(Instant.now().minus(Duration.ofDays(7))));
     }
 
     private String threshold(AlertEvaluator.RuleState state) {
         return switch (state.rule()) {
-            case "ERROR_RATE" -> "> %.1f %% over %d min".formatted(settings.errorRatePercent(), settings.errorRateWindow().toMinutes());
-            case "ML_AVAILABILITY" -> "< %.0f %% for %d min".formatted(100 * settings.availability(), settings.availabilityWindow().toMinutes());
-            case "REDIS_UNAVAILABLE" -> "no answer for %d s (Slack + e-mail; pods stay ready)".formatted(settings.redisWindow().toSeconds());
-            default -> "> USD %.2f (%.0f %% of the USD %.2f daily budget) for %d min".formatted(state.threshold(),
-                    settings.costPercentOfBudget(), settings.mlDailyBudgetUsd(), settings.costWindow().toMinutes());
+            case "ERROR_RATE" ->
+                "> %.1f %% over %d min"
+                        .formatted(
+                                settings.errorRatePercent(),
+                                settings.errorRateWindow().toMinutes());
+            case "ML_AVAILABILITY" ->
+                "< %.0f %% for %d min"
+                        .formatted(
+                                100 * settings.availability(),
+                                settings.availabilityWindow().toMinutes());
+            case "REDIS_UNAVAILABLE" ->
+                "no answer for %d s (Slack + e-mail; pods stay ready)"
+                        .formatted(settings.redisWindow().toSeconds());
+            default ->
+                "> USD %.2f (%.0f %% of the USD %.2f daily budget) for %d min"
+                        .formatted(
+                                state.threshold(),
+                                settings.costPercentOfBudget(),
+                                settings.mlDailyBudgetUsd(),
+                                settings.costWindow().toMinutes());
         };
     }
 }

@@ -1,10 +1,5 @@
 package uk.co.omniops.platform.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -15,6 +10,10 @@ import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.RateLimits;
 
 /**
@@ -50,6 +48,7 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
     private final Counter fallbacks;
     /** While true, Redis is not tried before {@link #redisRetryAt} (System.nanoTime()). */
     private volatile boolean redisDown;
+
     private volatile long redisRetryAt;
 
     private volatile @Nullable ProxyManager<byte[]> buckets;
@@ -66,7 +65,8 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
 
     /** Buckets in this process's memory only, as without Redis. */
     public static RateLimits inProcess() {
-        return new BucketRateLimits(new StaticListableBeanFactory().getBeanProvider(LettuceConnectionFactory.class),
+        return new BucketRateLimits(
+                new StaticListableBeanFactory().getBeanProvider(LettuceConnectionFactory.class),
                 new SimpleMeterRegistry());
     }
 
@@ -76,8 +76,13 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
         if (probe.isConsumed()) {
             return Decision.ALLOWED;
         }
-        refused.computeIfAbsent(limit.name(), name -> Counter.builder("omniops.ratelimit.refused")
-                .description("Requests refused by a rate limit").tag("limit", name).register(meters)).increment();
+        refused.computeIfAbsent(
+                        limit.name(),
+                        name -> Counter.builder("omniops.ratelimit.refused")
+                                .description("Requests refused by a rate limit")
+                                .tag("limit", name)
+                                .register(meters))
+                .increment();
         return Decision.refused(probe.getNanosToWaitForRefill());
     }
 
@@ -92,8 +97,8 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
         var shared = sharedBuckets();
         if (shared != null) {
             try {
-                return probe(shared.builder().build(id.getBytes(StandardCharsets.UTF_8), () -> configuration(limit)),
-                        take);
+                return probe(
+                        shared.builder().build(id.getBytes(StandardCharsets.UTF_8), () -> configuration(limit)), take);
             } catch (RuntimeException e) {
                 redisFailed(e);
             }
@@ -102,8 +107,14 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
         if (local.size() >= MAX_LOCAL_BUCKETS) {
             local.clear(); // a flood of distinct keys: forget them all rather than grow without bound
         }
-        return probe(local.computeIfAbsent(id, k -> Bucket.builder().addLimit(l -> l.capacity(limit.capacity())
-                .refillGreedy(limit.capacity(), limit.period())).build()), take);
+        return probe(
+                local.computeIfAbsent(
+                        id,
+                        k -> Bucket.builder()
+                                .addLimit(l ->
+                                        l.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                                .build()),
+                take);
     }
 
     private static ConsumptionProbe probe(Bucket bucket, boolean take) {
@@ -112,7 +123,8 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
         }
         // "could be consumed", in the shape of a probe (nothing is taken)
         var estimate = bucket.estimateAbilityToConsume(1);
-        return estimate.canBeConsumed() ? ConsumptionProbe.consumed(0, 0)
+        return estimate.canBeConsumed()
+                ? ConsumptionProbe.consumed(0, 0)
                 : ConsumptionProbe.rejected(0, estimate.getNanosToWaitForRefill(), 0);
     }
 
@@ -150,8 +162,8 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
                     // a factory stopped and started again (a paused context, a checkpoint) shut the old client down
                     buckets = Bucket4jLettuce.casBasedBuilder(redisClient)
                             .requestTimeout(REDIS_TIMEOUT)
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                    .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                    Duration.ofSeconds(10)))
                             .build();
                     bucketsClient = redisClient;
                 } catch (RuntimeException e) {
@@ -168,8 +180,10 @@ public class BucketRateLimits implements RateLimits, DisposableBean {
 
     private void redisFailed(RuntimeException e) {
         if (!waitingForRedis()) {
-            log.warn("rate limits fall back to this replica's memory for {} s: Redis did not answer ({})",
-                    REDIS_RETRY.toSeconds(), e.toString());
+            log.warn(
+                    "rate limits fall back to this replica's memory for {} s: Redis did not answer ({})",
+                    REDIS_RETRY.toSeconds(),
+                    e.toString());
         }
         redisRetryAt = System.nanoTime() + REDIS_RETRY.toNanos();
         redisDown = true;

@@ -1,13 +1,11 @@
 package uk.co.omniops.platform.internal;
 
-import java.io.IOException;
-
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +15,8 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-
+import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import uk.co.omniops.platform.DatabaseUrl;
 import uk.co.omniops.platform.PlatformAccess;
 import uk.co.omniops.platform.PlatformSettings;
@@ -39,7 +36,11 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     /** Resolved connection facts for both roles. */
-    record Connections(DatabaseUrl owner, DatabaseUrl app, @Nullable String setRole, DatabaseUrl platform,
+    record Connections(
+            DatabaseUrl owner,
+            DatabaseUrl app,
+            @Nullable String setRole,
+            DatabaseUrl platform,
             @Nullable String platformSetRole) {}
 
     @Bean
@@ -49,8 +50,11 @@ class DatabaseConfiguration {
         }
         var started = System.nanoTime();
         var pg = EmbeddedServers.startPostgres(settings);
-        log.info("Embedded PostgreSQL started on port {} in {} ms (data in {})", pg.getPort(),
-                (System.nanoTime() - started) / 1_000_000, settings.dataDir().toAbsolutePath().normalize());
+        log.info(
+                "Embedded PostgreSQL started on port {} in {} ms (data in {})",
+                pg.getPort(),
+                (System.nanoTime() - started) / 1_000_000,
+                settings.dataDir().toAbsolutePath().normalize());
         return new EmbeddedPostgresHolder(pg);
     }
 
@@ -59,30 +63,40 @@ class DatabaseConfiguration {
         var db = settings.database();
         if (embedded.postgres() != null) {
             var url = "jdbc:postgresql://localhost:" + embedded.postgres().getPort() + "/postgres";
-            return new Connections(new DatabaseUrl(url, "postgres", "postgres"),
-                    new DatabaseUrl(url, db.appRole(), db.appPassword()), null,
-                    new DatabaseUrl(url, db.platformRole(), db.platformPassword()), null);
+            return new Connections(
+                    new DatabaseUrl(url, "postgres", "postgres"),
+                    new DatabaseUrl(url, db.appRole(), db.appPassword()),
+                    null,
+                    new DatabaseUrl(url, db.platformRole(), db.platformPassword()),
+                    null);
         }
         if (db.url() == null || db.url().isBlank()) {
-            throw new MissingSettingException("DATABASE_URL", "the PostgreSQL connection, e.g. postgresql://user:pass@host:5432/omniops");
+            throw new MissingSettingException(
+                    "DATABASE_URL", "the PostgreSQL connection, e.g. postgresql://user:pass@host:5432/omniops");
         }
         var owner = DatabaseUrl.parse(db.url(), "DATABASE_URL");
         var hasApp = db.appUrl() != null && !db.appUrl().isBlank();
         var hasPlatform = db.platformUrl() != null && !db.platformUrl().isBlank();
         if (db.requireSeparateLogins() && !hasApp) {
-            throw new MissingSettingException("DATABASE_APP_URL", "the application role's own login, e.g. "
-                    + "postgresql://omniops_app:pass@host:5432/omniops (production never logs in as the owner)");
+            throw new MissingSettingException(
+                    "DATABASE_APP_URL",
+                    "the application role's own login, e.g. "
+                            + "postgresql://omniops_app:pass@host:5432/omniops (production never logs in as the owner)");
         }
         if (db.requireSeparateLogins() && !hasPlatform) {
-            throw new MissingSettingException("DATABASE_PLATFORM_URL", "the platform role's own login, e.g. "
-                    + "postgresql://omniops_platform:pass@host:5432/omniops (production never logs in as the owner)");
+            throw new MissingSettingException(
+                    "DATABASE_PLATFORM_URL",
+                    "the platform role's own login, e.g. "
+                            + "postgresql://omniops_platform:pass@host:5432/omniops (production never logs in as the owner)");
         }
         if (!hasApp || !hasPlatform) {
             log.warn("the application logs in as the database owner and switches roles with SET ROLE: set "
                     + "DATABASE_APP_URL and DATABASE_PLATFORM_URL so that no pool can RESET ROLE to the owner");
         }
-        return new Connections(owner,
-                hasApp ? DatabaseUrl.parse(db.appUrl(), "DATABASE_APP_URL") : owner, hasApp ? null : db.appRole(),
+        return new Connections(
+                owner,
+                hasApp ? DatabaseUrl.parse(db.appUrl(), "DATABASE_APP_URL") : owner,
+                hasApp ? null : db.appRole(),
                 hasPlatform ? DatabaseUrl.parse(db.platformUrl(), "DATABASE_PLATFORM_URL") : owner,
                 hasPlatform ? null : db.platformRole());
     }
@@ -103,8 +117,15 @@ class DatabaseConfiguration {
     @Bean
     @Primary
     DataSource dataSource(Connections connections, PlatformSettings settings, ObjectProvider<MeterRegistry> meters) {
-        var app = pool("omniops-app", connections.app(), connections.setRole(), settings.database().poolSize());
-        var platform = pool("omniops-platform", connections.platform(), connections.platformSetRole(),
+        var app = pool(
+                "omniops-app",
+                connections.app(),
+                connections.setRole(),
+                settings.database().poolSize());
+        var platform = pool(
+                "omniops-platform",
+                connections.platform(),
+                connections.platformSetRole(),
                 settings.database().platformPoolSize());
         // the pools are not beans of their own, so Boot does not find them: hikaricp.* metrics per pool name
         meters.ifAvailable(registry -> {
@@ -159,14 +180,21 @@ class DatabaseConfiguration {
     @Bean
     FlywayConfigurationCustomizer omniopsFlywayPlaceholders(PlatformSettings settings, Connections connections) {
         // no password for a role the application reaches by SET ROLE
-        var password = connections.setRole() != null ? "" : nullToEmpty(connections.app().password());
-        var platformPassword = connections.platformSetRole() != null ? ""
+        var password = connections.setRole() != null
+                ? ""
+                : nullToEmpty(connections.app().password());
+        var platformPassword = connections.platformSetRole() != null
+                ? ""
                 : nullToEmpty(connections.platform().password());
         return configuration -> configuration.placeholders(java.util.Map.of(
-                "appRole", settings.database().appRole(),
-                "appPassword", password,
-                "platformRole", settings.database().platformRole(),
-                "platformPassword", platformPassword));
+                "appRole",
+                settings.database().appRole(),
+                "appPassword",
+                password,
+                "platformRole",
+                settings.database().platformRole(),
+                "platformPassword",
+                platformPassword));
     }
 
     private static String nullToEmpty(@Nullable String s) {
@@ -182,7 +210,8 @@ class DatabaseConfiguration {
             this.postgres = postgres;
         }
 
-        @Nullable EmbeddedPostgres postgres() {
+        @Nullable
+        EmbeddedPostgres postgres() {
             return postgres;
         }
 

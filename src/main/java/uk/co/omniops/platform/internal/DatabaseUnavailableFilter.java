@@ -1,19 +1,17 @@
 package uk.co.omniops.platform.internal;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
 import uk.co.omniops.platform.DatabaseUnavailable;
 import uk.co.omniops.platform.UnavailablePage;
 
@@ -30,8 +28,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
-    static final String PAGE = UnavailablePage.html("OmniOps is unavailable for a moment",
-            "The database did not answer in time, so nothing was changed.", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    static final String PAGE = UnavailablePage.html(
+            "OmniOps is unavailable for a moment",
+            "The database did not answer in time, so nothing was changed.",
+            DatabaseUnavailable.RETRY_AFTER_SECONDS);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -52,8 +52,9 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"" + DatabaseUnavailable.DETAIL + "\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                            + "\"detail\":\"" + DatabaseUnavailable.DETAIL + "\"}");
         }
     }
 

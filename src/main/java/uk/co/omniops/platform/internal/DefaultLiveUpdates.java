@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,6 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 
@@ -87,7 +85,9 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, SmartLifecycle
             }
             return true;
         } catch (RuntimeException e) {
-            log.warn("Not subscribed to other replicas' live updates yet (Redis unavailable), retrying: {}", e.toString());
+            log.warn(
+                    "Not subscribed to other replicas' live updates yet (Redis unavailable), retrying: {}",
+                    e.toString());
             try {
                 c.destroy();
             } catch (Exception ignored) {
@@ -157,7 +157,8 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, SmartLifecycle
         }
         delivery.execute(() -> {
             try (var connection = redis.getConnection()) {
-                connection.publish(CHANNEL.getBytes(StandardCharsets.UTF_8), encode(update).getBytes(StandardCharsets.UTF_8));
+                connection.publish(
+                        CHANNEL.getBytes(StandardCharsets.UTF_8), encode(update).getBytes(StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 log.debug("Live update not sent to other replicas (Redis unavailable): {}", e.getMessage());
             }
@@ -172,13 +173,18 @@ class DefaultLiveUpdates implements LiveUpdates, MessageListener, SmartLifecycle
             return;
         }
         try {
-            var kinds = Arrays.stream(parts[2].split(",")).map(LiveUpdate.Kind::fromWire).flatMap(Optional::stream)
+            var kinds = Arrays.stream(parts[2].split(","))
+                    .map(LiveUpdate.Kind::fromWire)
+                    .flatMap(Optional::stream)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(LiveUpdate.Kind.class)));
             if (kinds.isEmpty()) {
                 return; // only kinds this version does not know
             }
-            deliverLocally(new LiveUpdate(UUID.fromString(parts[1]), kinds,
-                    parts[3].isEmpty() ? null : UUID.fromString(parts[3]), Instant.ofEpochMilli(Long.parseLong(parts[4]))));
+            deliverLocally(new LiveUpdate(
+                    UUID.fromString(parts[1]),
+                    kinds,
+                    parts[3].isEmpty() ? null : UUID.fromString(parts[3]),
+                    Instant.ofEpochMilli(Long.parseLong(parts[4]))));
         } catch (IllegalArgumentException e) {
             log.warn("Ignoring a malformed live update from Redis");
         }

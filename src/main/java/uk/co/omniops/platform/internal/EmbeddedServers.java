@@ -1,5 +1,6 @@
 package uk.co.omniops.platform.internal;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -7,10 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import redis.embedded.RedisServer;
-
 import uk.co.omniops.platform.PlatformSettings;
 
 /**
@@ -30,13 +28,18 @@ final class EmbeddedServers {
                     .setCleanDataDirectory(false)
                     // zonky's own hook races Spring's shutdown and hangs for ~30 s; Spring stops it instead.
                     .setRegisterShutdownHook(false)
-                    .setPort(settings.database().embeddedPort() > 0 ? settings.database().embeddedPort() : freePort())
+                    .setPort(
+                            settings.database().embeddedPort() > 0
+                                    ? settings.database().embeddedPort()
+                                    : freePort())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL under "
-                    + settings.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL under "
+                            + settings.dataDir().toAbsolutePath() + ": " + e.getMessage(),
+                    e);
         }
     }
 

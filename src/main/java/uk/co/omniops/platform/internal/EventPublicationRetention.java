@@ -2,13 +2,11 @@ package uk.co.omniops.platform.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import uk.co.omniops.platform.Pruning;
 import uk.co.omniops.platform.RetentionSettings;
 
@@ -40,18 +38,23 @@ class EventPublicationRetention implements Pruning {
     @Override
     public int prune(Instant now, RetentionSettings retention) {
         var completedBefore = Timestamp.from(now.minus(retention.completedEvents()));
-        int completed = Pruning.inBatches(batch -> tx.execute(s -> jdbc.sql("""
+        int completed = Pruning.inBatches(batch ->
+                tx.execute(s -> jdbc.sql("""
                 delete from event_publication where id in (
-                    select id from event_publication where completion_date < ? limit ?)""")
-                .params(completedBefore, batch).update()));
+                    select id from event_publication where completion_date < ? limit ?)""").params(completedBefore, batch).update()));
         var incompleteBefore = Timestamp.from(now.minus(retention.incompleteEvents()));
         var abandoned = tx.execute(s -> jdbc.sql("""
                 delete from event_publication where completion_date is null and publication_date < ?
                 returning event_type, listener_id""")
-                .param(incompleteBefore).query((rs, i) -> rs.getString(1) + " -> " + rs.getString(2)).list());
+                .param(incompleteBefore)
+                .query((rs, i) -> rs.getString(1) + " -> " + rs.getString(2))
+                .list());
         if (abandoned != null && !abandoned.isEmpty()) {
-            log.warn("Deleted {} event publication(s) whose listener failed for more than {}: {}", abandoned.size(),
-                    retention.incompleteEvents(), abandoned.stream().distinct().limit(20).toList());
+            log.warn(
+                    "Deleted {} event publication(s) whose listener failed for more than {}: {}",
+                    abandoned.size(),
+                    retention.incompleteEvents(),
+                    abandoned.stream().distinct().limit(20).toList());
         }
         return completed + (abandoned == null ? 0 : abandoned.size());
     }

@@ -1,7 +1,6 @@
 package uk.co.omniops.platform.internal;
 
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +27,8 @@ class IncompleteEventsResubmitter {
     private final Duration after;
     private final boolean commandMode;
 
-    IncompleteEventsResubmitter(IncompleteEventPublications publications,
+    IncompleteEventsResubmitter(
+            IncompleteEventPublications publications,
             @Value("${omniops.events.resubmit-after:60s}") Duration after,
             @Value("${omniops.command-mode:false}") boolean commandMode) {
         this.publications = publications;
@@ -36,9 +36,13 @@ class IncompleteEventsResubmitter {
         this.commandMode = commandMode;
     }
 
-    @Scheduled(fixedDelayString = "${omniops.events.resubmit-interval:30s}", initialDelayString = "${omniops.events.resubmit-interval:30s}")
+    @Scheduled(
+            fixedDelayString = "${omniops.events.resubmit-interval:30s}",
+            initialDelayString = "${omniops.events.resubmit-interval:30s}")
     void resubmit() {
-        run("Resubmitting incomplete event publications", () -> publications.resubmitIncompletePublicationsOlderThan(after));
+        run(
+                "Resubmitting incomplete event publications",
+                () -> publications.resubmitIncompletePublicationsOlderThan(after));
     }
 
     /** Not in command mode; a failure (database unavailable) is logged and the next run tries again. */

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import redis.embedded.RedisServer;
-
 import uk.co.omniops.platform.PlatformSettings;
 import uk.co.omniops.platform.PlatformSettings.Mode;
 import uk.co.omniops.platform.RedisMode;
@@ -46,8 +45,10 @@ class RedisConfiguration {
         }
         var url = settings.redis().url();
         if (url == null || url.isBlank()) {
-            throw new MissingSettingException("REDIS_URL", "the Redis connection, e.g. redis://redis:6379 "
-                    + "(or set omniops.redis.mode=none to run without Redis on a single instance)");
+            throw new MissingSettingException(
+                    "REDIS_URL",
+                    "the Redis connection, e.g. redis://redis:6379 "
+                            + "(or set omniops.redis.mode=none to run without Redis on a single instance)");
         }
         var uri = java.net.URI.create(url.trim());
         if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
@@ -75,7 +76,9 @@ class RedisConfiguration {
         if ("rediss".equals(uri.getScheme())) {
             clientConfig.useSsl();
         }
-        return new LettuceConnectionFactory(config, clientConfig.commandTimeout(java.time.Duration.ofSeconds(2)).build());
+        return new LettuceConnectionFactory(
+                config,
+                clientConfig.commandTimeout(java.time.Duration.ofSeconds(2)).build());
     }
 
     record EmbeddedRedisHolder(@Nullable RedisServer server, int port) implements AutoCloseable {

@@ -2,7 +2,6 @@ package uk.co.omniops.platform.internal;
 
 import java.util.HashMap;
 import java.util.List;
-
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -18,9 +17,14 @@ public class RequiredSettingsInitializer implements ApplicationContextInitialize
     static final List<String[]> REQUIRED_IN_PROD = List.of(
             new String[] {"DATABASE_URL", "the PostgreSQL connection, e.g. postgresql://user:pass@host:5432/omniops"},
             new String[] {"REDIS_URL", "the Redis connection, e.g. redis://redis:6379"},
-            new String[] {"APP_URL", "the public URL of OmniOps, used in notification links (NEXT_PUBLIC_APP_URL also works)"},
-            new String[] {"REMEMBER_ME_KEY", "a random secret shared by all replicas that signs the browsers' "
-                    + "remember-me cookies, e.g. openssl rand -base64 32 (docs/decisions/012-session-recovery.md)"});
+            new String[] {
+                "APP_URL", "the public URL of OmniOps, used in notification links (NEXT_PUBLIC_APP_URL also works)"
+            },
+            new String[] {
+                "REMEMBER_ME_KEY",
+                "a random secret shared by all replicas that signs the browsers' "
+                        + "remember-me cookies, e.g. openssl rand -base64 32 (docs/decisions/012-session-recovery.md)"
+            });
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -31,22 +35,26 @@ public class RequiredSettingsInitializer implements ApplicationContextInitialize
         var excludes = new java.util.ArrayList<String>();
         if ("none".equalsIgnoreCase(env.getProperty("spring.main.web-application-type"))) {
             // operations commands and non-web tests: Vaadin's auto-configuration needs a web application context
-            excludes.addAll(java.util.List.of("com.vaadin.flow.spring.SpringBootAutoConfiguration",
-                    "com.vaadin.flow.spring.SpringSecurityAutoConfiguration", "com.vaadin.flow.spring.VaadinScopesConfig"));
+            excludes.addAll(java.util.List.of(
+                    "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+                    "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                    "com.vaadin.flow.spring.VaadinScopesConfig"));
         }
         if ("none".equalsIgnoreCase(env.getProperty("omniops.redis.mode"))) {
             // single instance without Redis: Boot must not create a client for localhost:6379 either
-            excludes.addAll(java.util.List.of(
-                    "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
-                    "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration"));
+            excludes.addAll(
+                    java.util.List.of(
+                            "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+                            "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+                            "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+                            "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
+                            "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
+                            "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration"));
         }
         if (!excludes.isEmpty()) {
             var excluded = env.getProperty("spring.autoconfigure.exclude", "");
-            overrides.put("spring.autoconfigure.exclude",
+            overrides.put(
+                    "spring.autoconfigure.exclude",
                     (excluded.isBlank() ? "" : excluded + ",") + String.join(",", excludes));
         }
         env.getPropertySources().addFirst(new MapPropertySource("omniops-derived", overrides));

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -16,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.Pruning;
 import uk.co.omniops.platform.RetentionSettings;
 
@@ -36,23 +34,33 @@ class Retention {
     private final LockingTaskExecutor locks;
     private final boolean commandMode;
 
-    Retention(List<Pruning> prunings, RetentionSettings settings, JdbcTemplate jdbcTemplate,
+    Retention(
+            List<Pruning> prunings,
+            RetentionSettings settings,
+            JdbcTemplate jdbcTemplate,
             @Value("${omniops.command-mode:false}") boolean commandMode) {
         this.prunings = prunings;
         this.settings = settings;
-        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
-                .builder().withJdbcTemplate(jdbcTemplate).withTableName("shedlock").usingDbTime().build()));
+        this.locks = new DefaultLockingTaskExecutor(
+                new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                        .withJdbcTemplate(jdbcTemplate)
+                        .withTableName("shedlock")
+                        .usingDbTime()
+                        .build()));
         this.commandMode = commandMode;
     }
 
-    @Scheduled(fixedDelayString = "${omniops.retention.interval:1h}", initialDelayString = "${omniops.retention.initial-delay:10m}")
+    @Scheduled(
+            fixedDelayString = "${omniops.retention.interval:1h}",
+            initialDelayString = "${omniops.retention.initial-delay:10m}")
     void scheduled() {
         if (commandMode) {
             return;
         }
         try {
             // held at least a minute: a replica whose timer fires a moment later finds the run done and skips it
-            locks.executeWithLock((Runnable) () -> prune(Instant.now()),
+            locks.executeWithLock(
+                    (Runnable) () -> prune(Instant.now()),
                     new LockConfiguration(Instant.now(), "retention", Duration.ofMinutes(30), Duration.ofMinutes(1)));
         } catch (RuntimeException e) {
             log.warn("Retention run failed (database unavailable?): {}", e.toString());

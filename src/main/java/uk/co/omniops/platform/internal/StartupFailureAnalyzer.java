@@ -10,17 +10,23 @@ public class StartupFailureAnalyzer extends AbstractFailureAnalyzer<RuntimeExcep
     protected FailureAnalysis analyze(Throwable rootFailure, RuntimeException cause) {
         for (Throwable t = rootFailure; t != null; t = t.getCause()) {
             if (t instanceof MissingSettingException missing) {
-                return new FailureAnalysis("OmniOps cannot start: " + missing.getMessage(),
-                        "Set " + missing.setting() + " (see the configuration table in README.md).", missing);
+                return new FailureAnalysis(
+                        "OmniOps cannot start: " + missing.getMessage(),
+                        "Set " + missing.setting() + " (see the configuration table in README.md).",
+                        missing);
             }
-            if (t instanceof IllegalArgumentException bad && bad.getMessage() != null
+            if (t instanceof IllegalArgumentException bad
+                    && bad.getMessage() != null
                     && bad.getMessage().startsWith("DATABASE_")) {
-                return new FailureAnalysis("OmniOps cannot start: " + bad.getMessage(),
-                        "Fix the value (see the configuration table in README.md).", bad);
+                return new FailureAnalysis(
+                        "OmniOps cannot start: " + bad.getMessage(),
+                        "Fix the value (see the configuration table in README.md).",
+                        bad);
             }
             if (t instanceof java.sql.SQLException sql) {
-                return new FailureAnalysis("OmniOps cannot start: PostgreSQL is unreachable or refused the login ("
-                        + sql.getMessage() + ")",
+                return new FailureAnalysis(
+                        "OmniOps cannot start: PostgreSQL is unreachable or refused the login (" + sql.getMessage()
+                                + ")",
                         "Check DATABASE_URL (postgresql://user:password@host:5432/database) and that the server is up.",
                         sql);
             }

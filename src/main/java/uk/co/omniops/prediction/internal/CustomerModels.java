@@ -3,7 +3,6 @@ package uk.co.omniops.prediction.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import uk.co.omniops.prediction.Prediction;
 
 /**
@@ -15,7 +14,8 @@ record CustomerModels(double[] risk, double[] csat, double[] resolution, int n) 
     public static final String VERSION = "predict-v1";
 
     public static CustomerModels prior() {
-        return new CustomerModels(LinearModels.riskPrior(), LinearModels.csatPrior(), LinearModels.resolutionPrior(), 0);
+        return new CustomerModels(
+                LinearModels.riskPrior(), LinearModels.csatPrior(), LinearModels.resolutionPrior(), 0);
     }
 
     /** Fits on resolved conversations (their last features and outcomes). */
@@ -23,25 +23,38 @@ record CustomerModels(double[] risk, double[] csat, double[] resolution, int n) 
         if (history.isEmpty()) {
             return prior();
         }
-        var xs = history.stream().map(PredictionStore.Outcome::features).filter(f -> f.length == Features.SIZE)
+        var xs = history.stream()
+                .map(PredictionStore.Outcome::features)
+                .filter(f -> f.length == Features.SIZE)
                 .toList();
-        var valid = history.stream().filter(o -> o.features().length == Features.SIZE).toList();
+        var valid = history.stream()
+                .filter(o -> o.features().length == Features.SIZE)
+                .toList();
         if (valid.isEmpty()) {
             return prior();
         }
-        var risk = LinearModels.fitLogistic(xs, valid.stream().map(PredictionStore.Outcome::escalated).toList(),
-                LinearModels.riskPrior(), 0.01);
+        var risk = LinearModels.fitLogistic(
+                xs, valid.stream().map(PredictionStore.Outcome::escalated).toList(), LinearModels.riskPrior(), 0.01);
         var csatRows = valid.stream().filter(o -> o.csat() != null).toList();
-        var csat = LinearModels.fitRidge(csatRows.stream().map(PredictionStore.Outcome::features).toList(),
-                csatRows.stream().map(PredictionStore.Outcome::csat).toList(), LinearModels.csatPrior(), 0.01);
+        var csat = LinearModels.fitRidge(
+                csatRows.stream().map(PredictionStore.Outcome::features).toList(),
+                csatRows.stream().map(PredictionStore.Outcome::csat).toList(),
+                LinearModels.csatPrior(),
+                0.01);
         var timeRows = valid.stream().filter(o -> o.resolutionMinutes() != null).toList();
-        var time = LinearModels.fitRidge(timeRows.stream().map(PredictionStore.Outcome::features).toList(),
-                timeRows.stream().map(o -> Math.min(o.resolutionMinutes(), 7 * 24 * 60.0)).toList(),
-                LinearModels.resolutionPrior(), 0.01);
+        var time = LinearModels.fitRidge(
+                timeRows.stream().map(PredictionStore.Outcome::features).toList(),
+                timeRows.stream()
+                        .map(o -> Math.min(o.resolutionMinutes(), 7 * 24 * 60.0))
+                        .toList(),
+                LinearModels.resolutionPrior(),
+                0.01);
         int n = valid.size();
-        return new CustomerModels(LinearModels.blend(risk, LinearModels.riskPrior(), n),
+        return new CustomerModels(
+                LinearModels.blend(risk, LinearModels.riskPrior(), n),
                 LinearModels.blend(csat, LinearModels.csatPrior(), n),
-                LinearModels.blend(time, LinearModels.resolutionPrior(), n), n);
+                LinearModels.blend(time, LinearModels.resolutionPrior(), n),
+                n);
     }
 
     public double risk(double[] x) {
@@ -64,7 +77,12 @@ record CustomerModels(double[] risk, double[] csat, double[] resolution, int n) 
         }
         double weight = n / (double) (n + LinearModels.PRIOR_WEIGHT);
         var model = String.format(Locale.ROOT, "%s (n=%d, customer weight %.2f)", VERSION, n, weight);
-        return new Prediction(Math.round(r * 10_000) / 10_000.0, Math.round(c * 100) / 100.0, minutes,
-                factors.subList(0, Math.min(4, factors.size())), model, at);
+        return new Prediction(
+                Math.round(r * 10_000) / 10_000.0,
+                Math.round(c * 100) / 100.0,
+                minutes,
+                factors.subList(0, Math.min(4, factors.size())),
+                model,
+                at);
     }
 }

@@ -3,7 +3,6 @@ package uk.co.omniops.prediction.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import uk.co.omniops.analysis.SentimentWords;
 import uk.co.omniops.platform.Plural;
 
@@ -15,15 +14,24 @@ import uk.co.omniops.platform.Plural;
  */
 final class Features {
 
-    public static final List<String> CATEGORIES = List.of("refund", "billing", "delivery", "cancellation",
-            "technical", "complaint", "human_agent");
+    public static final List<String> CATEGORIES =
+            List.of("refund", "billing", "delivery", "cancellation", "technical", "complaint", "human_agent");
 
     /** Names of the vector's entries. */
     public static final List<String> NAMES;
 
     static {
-        var names = new ArrayList<>(List.of("intercept", "negativity", "worstNegativity", "negativeStreak",
-                "sentimentDrop", "waiting", "messages", "vip", "priority", "offHours"));
+        var names = new ArrayList<>(List.of(
+                "intercept",
+                "negativity",
+                "worstNegativity",
+                "negativeStreak",
+                "sentimentDrop",
+                "waiting",
+                "messages",
+                "vip",
+                "priority",
+                "offHours"));
         CATEGORIES.forEach(c -> names.add("category:" + c));
         NAMES = List.copyOf(names);
     }
@@ -35,8 +43,14 @@ final class Features {
      *
      * @param priority 0 low … 3 urgent
      */
-    public record Input(List<Double> scores, Set<String> categories, double waitingMinutes, int messageCount,
-            boolean vip, int priority, int hourOfDay) {}
+    public record Input(
+            List<Double> scores,
+            Set<String> categories,
+            double waitingMinutes,
+            int messageCount,
+            boolean vip,
+            int priority,
+            int hourOfDay) {}
 
     private Features() {}
 

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import uk.co.omniops.prediction.ArrivalForecast;
 import uk.co.omniops.prediction.VolumeForecast;
 
@@ -60,8 +59,8 @@ public final class Forecaster {
      * @param arrivals conversation start times (any order)
      * @param now the forecast starts at the start of its hour
      */
-    public static VolumeForecast forecast(List<Instant> arrivals, Instant now, int weeks, double handleMinutes,
-            int targetSeconds) {
+    public static VolumeForecast forecast(
+            List<Instant> arrivals, Instant now, int weeks, double handleMinutes, int targetSeconds) {
         var end = now.truncatedTo(ChronoUnit.HOURS);
         var start = end.minus(Duration.ofDays(7L * weeks));
         var counts = new double[weeks][HOURS];
@@ -131,7 +130,8 @@ public final class Forecaster {
         if (!bucket.equals(HOUR) && !bucket.equals(DAY)) {
             throw new IllegalArgumentException("bucket " + bucket + ": one hour or one day");
         }
-        if (!start.truncatedTo(bucket.equals(DAY) ? ChronoUnit.DAYS : ChronoUnit.HOURS).equals(start)) {
+        if (!start.truncatedTo(bucket.equals(DAY) ? ChronoUnit.DAYS : ChronoUnit.HOURS)
+                .equals(start)) {
             throw new IllegalArgumentException("start " + start + " is not on a whole " + bucket);
         }
         int perDay = (int) DAY.dividedBy(bucket);
@@ -184,8 +184,8 @@ public final class Forecaster {
         for (int k = 0; k < horizon; k++) {
             double expected = level * index[slot(start, bucket, counts.size() + k)];
             double spread = Z80 * Math.sqrt(dispersion * expected * (1 + 1.0 / weeks));
-            buckets.add(new ArrivalForecast.Bucket(end.plus(bucket.multipliedBy(k)), expected,
-                    Math.max(0, expected - spread), expected + spread));
+            buckets.add(new ArrivalForecast.Bucket(
+                    end.plus(bucket.multipliedBy(k)), expected, Math.max(0, expected - spread), expected + spread));
         }
         return new ArrivalForecast(ArrivalForecast.Status.READY, buckets, days, MINIMUM_DAYS);
     }

@@ -9,12 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.prediction.PastConversation;
 import uk.co.omniops.prediction.PastConversation.PastMessage;
 import uk.co.omniops.prediction.Prediction;
@@ -64,22 +62,43 @@ public class HistoryReplay {
         final PastConversation past;
         final List<PastMessage> analysed = new ArrayList<>();
         final Set<String> categories = new LinkedHashSet<>();
-        @Nullable Instant startedAt;
+
+        @Nullable
+        Instant startedAt;
+
         double @Nullable [] features;
-        @Nullable Double risk;
-        @Nullable Instant escalatedAt;
-        @Nullable Instant resolvedAt;
-        @Nullable Double minutes;
-        @Nullable Double csat;
+
+        @Nullable
+        Double risk;
+
+        @Nullable
+        Instant escalatedAt;
+
+        @Nullable
+        Instant resolvedAt;
+
+        @Nullable
+        Double minutes;
+
+        @Nullable
+        Double csat;
 
         Replayed(PastConversation past) {
             this.past = past;
         }
     }
 
-    private enum Kind { ANALYSED, ESCALATED, RESOLVED }
+    private enum Kind {
+        ANALYSED,
+        ESCALATED,
+        RESOLVED
+    }
 
-    private record Step(Instant at, Kind kind, Replayed conversation, @Nullable PastMessage message) {}
+    private record Step(
+            Instant at,
+            Kind kind,
+            Replayed conversation,
+            @Nullable PastMessage message) {}
 
     /** @return how many conversations were added to the read model */
     public int replay(CustomerId customer, List<PastConversation> history) {
@@ -87,7 +106,8 @@ public class HistoryReplay {
             return 0;
         }
         long started = System.nanoTime();
-        var known = transactions.readInTenant(customer,
+        var known = transactions.readInTenant(
+                customer,
                 () -> store.known(history.stream().map(c -> c.id().value()).toList()));
         var steps = new ArrayList<Step>();
         for (var past : history) {
@@ -130,11 +150,10 @@ public class HistoryReplay {
                         continue;
                     }
                     var m = Objects.requireNonNull(step.message());
-                    signals.add(new PredictionStore.SignalRow(m.id().value(), c.past.id().value(), m.score(),
-                            m.categories(), m.at()));
+                    signals.add(new PredictionStore.SignalRow(
+                            m.id().value(), c.past.id().value(), m.score(), m.categories(), m.at()));
                     c.analysed.add(m);
-                    c.analysed.sort(Comparator.comparing(PastMessage::at)
-                            .thenComparing(a -> a.id().value()));
+                    c.analysed.sort(Comparator.comparing(PastMessage::at).thenComparing(a -> a.id().value()));
                     c.categories.addAll(m.categories());
                     if (c.startedAt == null) {
                         c.startedAt = c.past.startedAt();
@@ -142,9 +161,15 @@ public class HistoryReplay {
                     rows.add(c);
                     var x = Features.of(input(c, step.at()));
                     var p = model.predict(x, step.at());
-                    var marked = new Prediction(p.escalationRisk(), p.expectedCsat(), p.expectedResolutionMinutes(),
-                            p.factors(), p.model() + MARK, p.at());
-                    predictions.add(new PredictionStore.PredictionRow(c.past.id().value(), m.id().value(), marked));
+                    var marked = new Prediction(
+                            p.escalationRisk(),
+                            p.expectedCsat(),
+                            p.expectedResolutionMinutes(),
+                            p.factors(),
+                            p.model() + MARK,
+                            p.at());
+                    predictions.add(
+                            new PredictionStore.PredictionRow(c.past.id().value(), m.id().value(), marked));
                     c.features = x;
                     if (c.escalatedAt == null) {
                         c.risk = p.escalationRisk();
@@ -164,41 +189,65 @@ public class HistoryReplay {
                     var scores = scores(c);
                     double last = scores.isEmpty() ? 0.6 : scores.getLast();
                     c.csat = Math.clamp(1 + 4 * last - (c.escalatedAt != null ? 0.5 : 0), 1.0, 5.0);
-                    c.minutes = Math.max(0, Duration.between(c.startedAt, step.at()).toSeconds() / 60.0);
+                    c.minutes =
+                            Math.max(0, Duration.between(c.startedAt, step.at()).toSeconds() / 60.0);
                     c.resolvedAt = step.at();
                     if (c.features != null) {
-                        resolved.add(new PredictionStore.Outcome(c.features, c.escalatedAt != null, c.risk,
-                                c.minutes, c.csat));
+                        resolved.add(new PredictionStore.Outcome(
+                                c.features, c.escalatedAt != null, c.risk, c.minutes, c.csat));
                     }
                 }
             }
         }
         var conversations = rows.stream()
                 .sorted(Comparator.comparing(c -> c.past.startedAt()))
-                .map(c -> new PredictionStore.ConversationRow(c.past.id().value(), c.startedAt, c.features, c.risk,
-                        c.escalatedAt, c.resolvedAt, c.minutes, c.csat))
+                .map(c -> new PredictionStore.ConversationRow(
+                        c.past.id().value(),
+                        c.startedAt,
+                        c.features,
+                        c.risk,
+                        c.escalatedAt,
+                        c.resolvedAt,
+                        c.minutes,
+                        c.csat))
                 .toList();
         transactions.inTenant(customer, () -> {
             store.insertReplay(customer, conversations, signals, predictions);
             return null;
         });
         predictor.evict(customer);
-        log.info("Replayed {} conversations ({} predictions) for customer {} in {} ms", conversations.size(),
-                predictions.size(), customer.value(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        log.info(
+                "Replayed {} conversations ({} predictions) for customer {} in {} ms",
+                conversations.size(),
+                predictions.size(),
+                customer.value(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
         return conversations.size();
     }
 
     /** As {@link Predictor#input}, from the messages written up to {@code now}. */
     private static Features.Input input(Replayed c, Instant now) {
-        var said = c.past.messages().stream().filter(m -> !m.at().isAfter(now))
-                .sorted(Comparator.comparing(PastMessage::at)).map(m -> new Predictor.Said(m.author(), m.at()))
+        var said = c.past.messages().stream()
+                .filter(m -> !m.at().isAfter(now))
+                .sorted(Comparator.comparing(PastMessage::at))
+                .map(m -> new Predictor.Said(m.author(), m.at()))
                 .toList();
-        return new Features.Input(scores(c), c.categories, Predictor.waitingMinutes(said, now), said.size(),
-                c.past.vip(), c.past.priority().ordinal(), now.atZone(ZoneOffset.UTC).getHour());
+        return new Features.Input(
+                scores(c),
+                c.categories,
+                Predictor.waitingMinutes(said, now),
+                said.size(),
+                c.past.vip(),
+                c.past.priority().ordinal(),
+                now.atZone(ZoneOffset.UTC).getHour());
     }
 
     /** As {@link PredictionStore#scores}: the analysed messages' scores, oldest first, those without one skipped. */
     private static List<Double> scores(Replayed c) {
-        return c.analysed.stream().map(PastMessage::score).filter(s -> s != null).map(s -> (double) s).toList();
+        return c.analysed.stream()
+                .map(PastMessage::score)
+                .filter(s -> s != null)
+                .map(s -> (double) s)
+                .toList();
     }
 }

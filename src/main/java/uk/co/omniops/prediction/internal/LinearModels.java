@@ -22,15 +22,15 @@ final class LinearModels {
     public static double[] riskPrior() {
         var w = new double[Features.SIZE];
         w[0] = -3.2;
-        w[1] = 1.6;  // latest negativity
-        w[2] = 0.8;  // worst negativity
-        w[3] = 2.5;  // negative streak (5 in a row = +2.5)
-        w[4] = 1.5;  // sentiment drop
-        w[5] = 0.9;  // waiting (per hour)
-        w[6] = 0.3;  // messages
-        w[7] = 0.6;  // VIP
-        w[8] = 0.6;  // priority
-        w[9] = 0.1;  // off hours
+        w[1] = 1.6; // latest negativity
+        w[2] = 0.8; // worst negativity
+        w[3] = 2.5; // negative streak (5 in a row = +2.5)
+        w[4] = 1.5; // sentiment drop
+        w[5] = 0.9; // waiting (per hour)
+        w[6] = 0.3; // messages
+        w[7] = 0.6; // VIP
+        w[8] = 0.6; // priority
+        w[9] = 0.1; // off hours
         w[10] = 0.7; // refund
         w[11] = 0.4; // billing
         w[12] = 0.3; // delivery
@@ -158,8 +158,11 @@ final class LinearModels {
      * for risk and minutes, −1 for CSAT), intercept excluded.
      */
     public static List<Integer> topContributions(double[] w, double[] x, int sign, int limit) {
-        return IntStream.range(1, w.length).filter(j -> x[j] != 0 && sign * w[j] * x[j] > 0.01).boxed()
-                .sorted(Comparator.comparingDouble((Integer j) -> -Math.abs(w[j] * x[j]))).limit(limit)
+        return IntStream.range(1, w.length)
+                .filter(j -> x[j] != 0 && sign * w[j] * x[j] > 0.01)
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer j) -> -Math.abs(w[j] * x[j])))
+                .limit(limit)
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.MessagesAnalysed;
 import uk.co.omniops.conversation.ConversationResolved;

@@ -13,13 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.prediction.Prediction;
 import uk.co.omniops.tenancy.CustomerId;
@@ -34,8 +32,12 @@ public class PredictionStore {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A resolved conversation as training data. */
-    public record Outcome(double[] features, boolean escalated, @Nullable Double riskBeforeLabel,
-            @Nullable Double resolutionMinutes, @Nullable Double csat) {}
+    public record Outcome(
+            double[] features,
+            boolean escalated,
+            @Nullable Double riskBeforeLabel,
+            @Nullable Double resolutionMinutes,
+            @Nullable Double csat) {}
 
     private final JdbcClient jdbc;
 
@@ -43,13 +45,23 @@ public class PredictionStore {
         this.jdbc = jdbc;
     }
 
-    public void storeSignal(UUID messageId, CustomerId customer, ConversationId conversation, @Nullable Double score,
-            List<String> categories, Instant at) {
+    public void storeSignal(
+            UUID messageId,
+            CustomerId customer,
+            ConversationId conversation,
+            @Nullable Double score,
+            List<String> categories,
+            Instant at) {
         jdbc.sql("""
                 insert into prediction_signals (message_id, customer_id, conversation_id, score, categories, created_at)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (message_id) do update set score = excluded.score, categories = excluded.categories""")
-                .params(messageId, customer.value(), conversation.value(), score, categories.toArray(String[]::new),
+                .params(
+                        messageId,
+                        customer.value(),
+                        conversation.value(),
+                        score,
+                        categories.toArray(String[]::new),
                         Timestamp.from(at))
                 .update();
     }
@@ -67,9 +79,13 @@ public class PredictionStore {
                   from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[])
                        as s(message_id, conversation_id, score, categories, created_at)
                 on conflict (message_id) do update set score = excluded.score, categories = excluded.categories""")
-                .params(customer.value(), signals.stream().map(SignalRow::messageId).toArray(UUID[]::new),
+                .params(
+                        customer.value(),
+                        signals.stream().map(SignalRow::messageId).toArray(UUID[]::new),
                         signals.stream().map(SignalRow::conversationId).toArray(UUID[]::new),
-                        signals.stream().map(r -> r.score() == null ? null : r.score().toString()).toArray(String[]::new),
+                        signals.stream()
+                                .map(r -> r.score() == null ? null : r.score().toString())
+                                .toArray(String[]::new),
                         signals.stream().map(r -> arrayLiteral(r.categories())).toArray(String[]::new),
                         signals.stream().map(r -> r.at().toString()).toArray(String[]::new))
                 .update();
@@ -90,9 +106,14 @@ public class PredictionStore {
                 .params(conversations.stream().distinct().toArray(UUID[]::new), limit)
                 .query(rs -> {
                     var score = rs.getDouble(3);
-                    var row = new SignalRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.wasNull() ? null : score, strings(rs.getArray(4)), rs.getTimestamp(5).toInstant());
-                    result.computeIfAbsent(row.conversationId(), k -> new ArrayList<>()).add(row);
+                    var row = new SignalRow(
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            rs.wasNull() ? null : score,
+                            strings(rs.getArray(4)),
+                            rs.getTimestamp(5).toInstant());
+                    result.computeIfAbsent(row.conversationId(), k -> new ArrayList<>())
+                            .add(row);
                 });
         return result;
     }
@@ -115,15 +136,29 @@ public class PredictionStore {
                    set escalation_risk = excluded.escalation_risk, expected_csat = excluded.expected_csat,
                        expected_resolution_minutes = excluded.expected_resolution_minutes,
                        factors = excluded.factors, model = excluded.model, created_at = excluded.created_at""")
-                .params(customer.value(), predictions.stream().map(e -> UUID.randomUUID()).toArray(UUID[]::new),
-                        predictions.stream().map(e -> e.getKey().conversationId()).toArray(UUID[]::new),
+                .params(
+                        customer.value(),
+                        predictions.stream().map(e -> UUID.randomUUID()).toArray(UUID[]::new),
+                        predictions.stream()
+                                .map(e -> e.getKey().conversationId())
+                                .toArray(UUID[]::new),
                         predictions.stream().map(e -> e.getKey().messageId()).toArray(UUID[]::new),
-                        predictions.stream().map(e -> e.getValue().escalationRisk()).toArray(Double[]::new),
-                        predictions.stream().map(e -> e.getValue().expectedCsat()).toArray(Double[]::new),
-                        predictions.stream().map(e -> e.getValue().expectedResolutionMinutes()).toArray(Integer[]::new),
-                        predictions.stream().map(e -> JSON.writeValueAsString(e.getValue().factors())).toArray(String[]::new),
+                        predictions.stream()
+                                .map(e -> e.getValue().escalationRisk())
+                                .toArray(Double[]::new),
+                        predictions.stream()
+                                .map(e -> e.getValue().expectedCsat())
+                                .toArray(Double[]::new),
+                        predictions.stream()
+                                .map(e -> e.getValue().expectedResolutionMinutes())
+                                .toArray(Integer[]::new),
+                        predictions.stream()
+                                .map(e -> JSON.writeValueAsString(e.getValue().factors()))
+                                .toArray(String[]::new),
                         predictions.stream().map(e -> e.getValue().model()).toArray(String[]::new),
-                        predictions.stream().map(e -> e.getValue().at().toString()).toArray(String[]::new))
+                        predictions.stream()
+                                .map(e -> e.getValue().at().toString())
+                                .toArray(String[]::new))
                 .update();
     }
 
@@ -144,17 +179,23 @@ public class PredictionStore {
                                                  and prediction_conversations.resolved_at is null
                                                 then excluded.risk_before_label
                                                 else prediction_conversations.risk_before_label end""")
-                .params(customer.value(), rows.stream().map(FeatureRow::conversationId).toArray(UUID[]::new),
+                .params(
+                        customer.value(),
+                        rows.stream().map(FeatureRow::conversationId).toArray(UUID[]::new),
                         rows.stream().map(r -> r.startedAt().toString()).toArray(String[]::new),
-                        rows.stream().map(r -> Arrays.stream(r.features()).mapToObj(Double::toString)
-                                .collect(java.util.stream.Collectors.joining(",", "{", "}"))).toArray(String[]::new),
+                        rows.stream()
+                                .map(r -> Arrays.stream(r.features())
+                                        .mapToObj(Double::toString)
+                                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                                .toArray(String[]::new),
                         rows.stream().map(FeatureRow::risk).toArray(Double[]::new))
                 .update();
     }
 
     /** A PostgreSQL array literal of category keys ({@code [a-z0-9_]}, so nothing to quote). */
     private static String arrayLiteral(List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        return values.stream()
+                .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
@@ -163,7 +204,9 @@ public class PredictionStore {
         return jdbc.sql("""
                 select score from prediction_signals where conversation_id = ? and score is not null
                  order by created_at, message_id""")
-                .param(conversation.value()).query((rs, i) -> rs.getDouble(1)).list();
+                .param(conversation.value())
+                .query((rs, i) -> rs.getDouble(1))
+                .list();
     }
 
     /** Scores (oldest first, messages without one skipped) and categories of the newest analysed messages. */
@@ -175,14 +218,13 @@ public class PredictionStore {
         var categories = new LinkedHashSet<String>();
         jdbc.sql("""
                 select score, categories from prediction_signals where conversation_id = ?
-                 order by created_at desc, message_id desc limit ?""")
-                .params(conversation.value(), limit).query(rs -> {
-                    var score = rs.getDouble(1);
-                    if (!rs.wasNull()) {
-                        scores.add(score);
-                    }
-                    categories.addAll(strings(rs.getArray(2)));
-                });
+                 order by created_at desc, message_id desc limit ?""").params(conversation.value(), limit).query(rs -> {
+            var score = rs.getDouble(1);
+            if (!rs.wasNull()) {
+                scores.add(score);
+            }
+            categories.addAll(strings(rs.getArray(2)));
+        });
         return new RecentSignals(scores.reversed(), categories);
     }
 
@@ -190,8 +232,8 @@ public class PredictionStore {
      * Records the conversation (when new) with its latest features, in one statement; the risk counts for
      * calibration only while the outcome is not yet known.
      */
-    public void storeFeatures(CustomerId customer, ConversationId conversation, Instant startedAt, double[] features,
-            double risk) {
+    public void storeFeatures(
+            CustomerId customer, ConversationId conversation, Instant startedAt, double[] features, double risk) {
         jdbc.sql("""
                 insert into prediction_conversations (conversation_id, customer_id, started_at, features, risk_before_label)
                 values (?, ?, ?, ?, ?)
@@ -200,7 +242,8 @@ public class PredictionStore {
                                                  and prediction_conversations.resolved_at is null
                                                 then excluded.risk_before_label
                                                 else prediction_conversations.risk_before_label end""")
-                .params(conversation.value(), customer.value(), Timestamp.from(startedAt), boxed(features), risk).update();
+                .params(conversation.value(), customer.value(), Timestamp.from(startedAt), boxed(features), risk)
+                .update();
     }
 
     public void markEscalated(CustomerId customer, ConversationId conversation, Instant at) {
@@ -209,7 +252,8 @@ public class PredictionStore {
                 values (?, ?, ?, ?)
                 on conflict (conversation_id) do update
                    set escalated_at = coalesce(prediction_conversations.escalated_at, excluded.escalated_at)""")
-                .params(conversation.value(), customer.value(), Timestamp.from(at), Timestamp.from(at)).update();
+                .params(conversation.value(), customer.value(), Timestamp.from(at), Timestamp.from(at))
+                .update();
     }
 
     /** @return false when the conversation was never seen (nothing to learn from) */
@@ -218,12 +262,17 @@ public class PredictionStore {
                 update prediction_conversations set resolved_at = ?, csat_proxy = ?,
                        resolution_minutes = greatest(0, extract(epoch from (? - started_at)) / 60.0)
                  where conversation_id = ?""")
-                .params(Timestamp.from(at), csatProxy, Timestamp.from(at), conversation.value()).update() > 0;
+                        .params(Timestamp.from(at), csatProxy, Timestamp.from(at), conversation.value())
+                        .update()
+                > 0;
     }
 
     public boolean isEscalated(ConversationId conversation) {
         return jdbc.sql("select escalated_at is not null from prediction_conversations where conversation_id = ?")
-                .param(conversation.value()).query(Boolean.class).optional().orElse(false);
+                .param(conversation.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Resolved conversations with features, newest first, at most {@code limit}. */
@@ -233,16 +282,19 @@ public class PredictionStore {
                   from prediction_conversations
                  where resolved_at is not null and features is not null %s
                  order by resolved_at desc limit ?""";
-        var spec = customer == null ? jdbc.sql(sql.formatted("")).param(limit)
+        var spec = customer == null
+                ? jdbc.sql(sql.formatted("")).param(limit)
                 : jdbc.sql(sql.formatted("and customer_id = ?")).params(customer.value(), limit);
-        return spec.query((rs, i) -> new Outcome(doubles(rs.getArray(1)), rs.getBoolean(2), nullable(rs, 3),
-                nullable(rs, 4), nullable(rs, 5))).list();
+        return spec.query((rs, i) -> new Outcome(
+                        doubles(rs.getArray(1)), rs.getBoolean(2), nullable(rs, 3), nullable(rs, 4), nullable(rs, 5)))
+                .list();
     }
 
     public List<Instant> arrivalsSince(CustomerId customer, Instant since) {
         return jdbc.sql("select started_at from prediction_conversations where customer_id = ? and started_at >= ?")
                 .params(customer.value(), Timestamp.from(since))
-                .query((rs, i) -> rs.getTimestamp(1).toInstant()).list();
+                .query((rs, i) -> rs.getTimestamp(1).toInstant())
+                .list();
     }
 
     public void insertPrediction(CustomerId customer, ConversationId conversation, UUID messageId, Prediction p) {
@@ -254,28 +306,43 @@ public class PredictionStore {
                    set escalation_risk = excluded.escalation_risk, expected_csat = excluded.expected_csat,
                        expected_resolution_minutes = excluded.expected_resolution_minutes,
                        factors = excluded.factors, model = excluded.model, created_at = excluded.created_at""")
-                .params(UUID.randomUUID(), customer.value(), conversation.value(), messageId, p.escalationRisk(),
-                        p.expectedCsat(), p.expectedResolutionMinutes(), JSON.writeValueAsString(p.factors()),
-                        p.model(), Timestamp.from(p.at()))
+                .params(
+                        UUID.randomUUID(),
+                        customer.value(),
+                        conversation.value(),
+                        messageId,
+                        p.escalationRisk(),
+                        p.expectedCsat(),
+                        p.expectedResolutionMinutes(),
+                        JSON.writeValueAsString(p.factors()),
+                        p.model(),
+                        Timestamp.from(p.at()))
                 .update();
     }
 
     /** Which of these conversations the read model already has. */
     public Set<UUID> known(List<UUID> conversations) {
-        return new java.util.HashSet<>(jdbc.sql(
-                "select conversation_id from prediction_conversations where conversation_id = any(?::uuid[])")
-                .param(conversations.stream().map(UUID::toString).toArray(String[]::new))
-                .query(UUID.class).list());
+        return new java.util.HashSet<>(
+                jdbc.sql("select conversation_id from prediction_conversations where conversation_id = any(?::uuid[])")
+                        .param(conversations.stream().map(UUID::toString).toArray(String[]::new))
+                        .query(UUID.class)
+                        .list());
     }
 
     /** A read-model row of a replayed conversation, written in bulk. */
-    record ConversationRow(UUID conversationId, Instant startedAt, double @Nullable [] features,
-            @Nullable Double riskBeforeLabel, @Nullable Instant escalatedAt, @Nullable Instant resolvedAt,
-            @Nullable Double resolutionMinutes, @Nullable Double csat) {}
+    record ConversationRow(
+            UUID conversationId,
+            Instant startedAt,
+            double @Nullable [] features,
+            @Nullable Double riskBeforeLabel,
+            @Nullable Instant escalatedAt,
+            @Nullable Instant resolvedAt,
+            @Nullable Double resolutionMinutes,
+            @Nullable Double csat) {}
 
     /** A replayed analysed message. */
-    record SignalRow(UUID messageId, UUID conversationId, @Nullable Double score, List<String> categories,
-            Instant at) {}
+    record SignalRow(
+            UUID messageId, UUID conversationId, @Nullable Double score, List<String> categories, Instant at) {}
 
     /** A replayed prediction, made after {@code messageId} was analysed. */
     record PredictionRow(UUID conversationId, UUID messageId, Prediction prediction) {}
@@ -284,7 +351,10 @@ public class PredictionStore {
      * Writes a replay in three statements ({@code unnest} of arrays, not one statement per row: thousands of rows
      * at start-up). Rows that exist already are left alone, so a second replay writes nothing.
      */
-    void insertReplay(CustomerId customer, List<ConversationRow> conversations, List<SignalRow> signals,
+    void insertReplay(
+            CustomerId customer,
+            List<ConversationRow> conversations,
+            List<SignalRow> signals,
             List<PredictionRow> predictions) {
         jdbc.sql("""
                 insert into prediction_conversations (conversation_id, customer_id, started_at, features,
@@ -294,12 +364,19 @@ public class PredictionStore {
                   from unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::float8[],
                               ?::float8[]) as r(id, started, features, risk, escalated, resolved, minutes, csat)
                 on conflict (conversation_id) do nothing""")
-                .params(customer.value(), texts(conversations, r -> r.conversationId()),
+                .params(
+                        customer.value(),
+                        texts(conversations, r -> r.conversationId()),
                         texts(conversations, r -> r.startedAt()),
                         texts(conversations, r -> r.features() == null ? null : arrayLiteral(r.features())),
-                        conversations.stream().map(ConversationRow::riskBeforeLabel).toArray(Double[]::new),
-                        texts(conversations, r -> r.escalatedAt()), texts(conversations, r -> r.resolvedAt()),
-                        conversations.stream().map(ConversationRow::resolutionMinutes).toArray(Double[]::new),
+                        conversations.stream()
+                                .map(ConversationRow::riskBeforeLabel)
+                                .toArray(Double[]::new),
+                        texts(conversations, r -> r.escalatedAt()),
+                        texts(conversations, r -> r.resolvedAt()),
+                        conversations.stream()
+                                .map(ConversationRow::resolutionMinutes)
+                                .toArray(Double[]::new),
                         conversations.stream().map(ConversationRow::csat).toArray(Double[]::new))
                 .update();
         jdbc.sql("""
@@ -309,9 +386,13 @@ public class PredictionStore {
                   from unnest(?::text[], ?::text[], ?::float8[], ?::text[], ?::text[])
                        as s(message, conversation, score, categories, at)
                 on conflict (message_id) do nothing""")
-                .params(customer.value(), texts(signals, r -> r.messageId()), texts(signals, r -> r.conversationId()),
+                .params(
+                        customer.value(),
+                        texts(signals, r -> r.messageId()),
+                        texts(signals, r -> r.conversationId()),
                         signals.stream().map(SignalRow::score).toArray(Double[]::new),
-                        texts(signals, r -> String.join("\u001f", r.categories())), texts(signals, r -> r.at()))
+                        texts(signals, r -> String.join("\u001f", r.categories())),
+                        texts(signals, r -> r.at()))
                 .update();
         jdbc.sql("""
                 insert into prediction_analysis (id, customer_id, conversation_id, message_id, escalation_risk,
@@ -321,24 +402,38 @@ public class PredictionStore {
                   from unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::int[], ?::text[],
                               ?::text[], ?::text[]) as p(id, conversation, message, risk, csat, minutes, factors, model, at)
                 on conflict do nothing""")
-                .params(customer.value(), texts(predictions, r -> UUID.randomUUID()),
+                .params(
+                        customer.value(),
+                        texts(predictions, r -> UUID.randomUUID()),
                         texts(predictions, r -> r.conversationId()),
                         texts(predictions, r -> r.messageId()),
-                        predictions.stream().map(r -> r.prediction().escalationRisk()).toArray(Double[]::new),
-                        predictions.stream().map(r -> r.prediction().expectedCsat()).toArray(Double[]::new),
-                        predictions.stream().map(r -> r.prediction().expectedResolutionMinutes())
+                        predictions.stream()
+                                .map(r -> r.prediction().escalationRisk())
+                                .toArray(Double[]::new),
+                        predictions.stream()
+                                .map(r -> r.prediction().expectedCsat())
+                                .toArray(Double[]::new),
+                        predictions.stream()
+                                .map(r -> r.prediction().expectedResolutionMinutes())
                                 .toArray(Integer[]::new),
-                        texts(predictions, r -> JSON.writeValueAsString(r.prediction().factors())),
-                        texts(predictions, r -> r.prediction().model()), texts(predictions, r -> r.prediction().at()))
+                        texts(
+                                predictions,
+                                r -> JSON.writeValueAsString(r.prediction().factors())),
+                        texts(predictions, r -> r.prediction().model()),
+                        texts(predictions, r -> r.prediction().at()))
                 .update();
     }
 
     private static <T> String[] texts(List<T> rows, java.util.function.Function<T, @Nullable Object> value) {
-        return rows.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+        return rows.stream()
+                .map(value)
+                .map(v -> v == null ? null : v.toString())
+                .toArray(String[]::new);
     }
 
     private static String arrayLiteral(double[] values) {
-        return Arrays.stream(values).mapToObj(Double::toString)
+        return Arrays.stream(values)
+                .mapToObj(Double::toString)
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
@@ -364,8 +459,12 @@ public class PredictionStore {
                 select escalation_risk, expected_csat, expected_resolution_minutes, factors::text, model, created_at
                   from prediction_analysis where conversation_id = ? order by created_at desc, id limit 1""")
                 .param(conversation.value())
-                .query((rs, i) -> new Prediction(rs.getDouble(1), rs.getDouble(2), rs.getInt(3),
-                        JSON.readValue(rs.getString(4), new TypeReference<List<String>>() {}), rs.getString(5),
+                .query((rs, i) -> new Prediction(
+                        rs.getDouble(1),
+                        rs.getDouble(2),
+                        rs.getInt(3),
+                        JSON.readValue(rs.getString(4), new TypeReference<List<String>>() {}),
+                        rs.getString(5),
                         rs.getTimestamp(6).toInstant()))
                 .optional();
     }

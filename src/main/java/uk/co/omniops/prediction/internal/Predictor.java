@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationFacts;
@@ -41,7 +39,11 @@ public class Predictor {
 
     private record Cached(CustomerModels models, Instant at) {}
 
-    public enum Outcome { STORED, DISABLED, SKIPPED }
+    public enum Outcome {
+        STORED,
+        DISABLED,
+        SKIPPED
+    }
 
     private final PredictionStore store;
     private final TenantTransactions transactions;
@@ -49,8 +51,7 @@ public class Predictor {
     private final LiveUpdates liveUpdates;
     private final Map<CustomerId, Cached> models = new ConcurrentHashMap<>();
 
-    Predictor(PredictionStore store, TenantTransactions transactions,
-            FeatureFlags flags, LiveUpdates liveUpdates) {
+    Predictor(PredictionStore store, TenantTransactions transactions, FeatureFlags flags, LiveUpdates liveUpdates) {
         this.store = store;
         this.transactions = transactions;
         this.flags = flags;
@@ -80,17 +81,27 @@ public class Predictor {
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         transactions.inTenant(customer, () -> {
             var conversation = event.conversationId();
-            store.storeSignal(event.messageId().value(), customer, conversation,
+            store.storeSignal(
+                    event.messageId().value(),
+                    customer,
+                    conversation,
                     event.sentiment() == null ? null : event.sentiment().score(),
-                    event.categories().stream().map(MessageAnalysed.Category::key).toList(),
-                    facts.recentMessage(event.messageId()).map(m -> m.createdAt()).orElse(now));
+                    event.categories().stream()
+                            .map(MessageAnalysed.Category::key)
+                            .toList(),
+                    facts.recentMessage(event.messageId())
+                            .map(m -> m.createdAt())
+                            .orElse(now));
             var recent = store.recentSignals(conversation, RECENT_SIGNALS);
             var x = Features.of(input(facts, recent.scores(), recent.categories(), now));
             var prediction = model.predict(x, now);
             store.insertPrediction(customer, conversation, event.messageId().value(), prediction);
-            storeFeaturesBeforeCommit(customer, List.of(new PredictionStore.FeatureRow(conversation.value(),
-                    facts.startedAt(), x, prediction.escalationRisk())));
-            liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation.value()));
+            storeFeaturesBeforeCommit(
+                    customer,
+                    List.of(new PredictionStore.FeatureRow(
+                            conversation.value(), facts.startedAt(), x, prediction.escalationRisk())));
+            liveUpdates.publish(
+                    LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation.value()));
             return null;
         });
         return Outcome.STORED;
@@ -111,10 +122,13 @@ public class Predictor {
         }
         var stored = 0;
         var byCustomer = new java.util.LinkedHashMap<CustomerId, List<MessageAnalysed>>();
-        events.forEach(e -> byCustomer.computeIfAbsent(e.customerId(), c -> new java.util.ArrayList<>()).add(e));
+        events.forEach(e -> byCustomer
+                .computeIfAbsent(e.customerId(), c -> new java.util.ArrayList<>())
+                .add(e));
         for (var entry : byCustomer.entrySet()) {
             var customer = entry.getKey();
-            var open = entry.getValue().stream().filter(e -> e.conversation().status() != ConversationStatus.RESOLVED)
+            var open = entry.getValue().stream()
+                    .filter(e -> e.conversation().status() != ConversationStatus.RESOLVED)
                     .toList();
             if (open.isEmpty() || !enabled(customer)) {
                 continue;
@@ -127,14 +141,27 @@ public class Predictor {
     private int predictAll(CustomerId customer, List<MessageAnalysed> events) {
         var model = models(customer);
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var signals = events.stream().map(e -> new PredictionStore.SignalRow(e.messageId().value(),
-                e.conversationId().value(), e.sentiment() == null ? null : e.sentiment().score(),
-                e.categories().stream().map(MessageAnalysed.Category::key).toList(),
-                e.conversation().recentMessage(e.messageId()).map(m -> m.createdAt()).orElse(now))).toList();
+        var signals = events.stream()
+                .map(e -> new PredictionStore.SignalRow(
+                        e.messageId().value(),
+                        e.conversationId().value(),
+                        e.sentiment() == null ? null : e.sentiment().score(),
+                        e.categories().stream()
+                                .map(MessageAnalysed.Category::key)
+                                .toList(),
+                        e.conversation()
+                                .recentMessage(e.messageId())
+                                .map(m -> m.createdAt())
+                                .orElse(now)))
+                .toList();
         store.storeSignals(customer, signals);
         var perConversation = new java.util.HashMap<UUID, Integer>();
         signals.forEach(s -> perConversation.merge(s.conversationId(), 1, Integer::sum));
-        var limit = RECENT_SIGNALS + perConversation.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        var limit = RECENT_SIGNALS
+                + perConversation.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0);
         var recent = store.recentSignals(perConversation.keySet(), limit);
         var order = java.util.Comparator.comparing(PredictionStore.SignalRow::at)
                 .thenComparing(PredictionStore.SignalRow::messageId);
@@ -145,7 +172,9 @@ public class Predictor {
             var signal = signals.get(i);
             // the conversation's newest signals up to this message's own (newest first), as a message alone reads them
             var upTo = recent.getOrDefault(signal.conversationId(), List.of()).stream()
-                    .filter(r -> order.compare(r, signal) <= 0).limit(RECENT_SIGNALS).toList();
+                    .filter(r -> order.compare(r, signal) <= 0)
+                    .limit(RECENT_SIGNALS)
+                    .toList();
             var scores = new java.util.ArrayList<Double>();
             var categories = new java.util.LinkedHashSet<String>();
             for (var r : upTo) {
@@ -157,13 +186,16 @@ public class Predictor {
             var x = Features.of(input(event.conversation(), scores.reversed(), categories, now));
             var prediction = model.predict(x, now);
             predictions.add(Map.entry(signal, prediction));
-            features.put(signal.conversationId(), new PredictionStore.FeatureRow(signal.conversationId(),
-                    event.conversation().startedAt(), x, prediction.escalationRisk()));
+            features.put(
+                    signal.conversationId(),
+                    new PredictionStore.FeatureRow(
+                            signal.conversationId(), event.conversation().startedAt(), x, prediction.escalationRisk()));
         }
         store.insertPredictions(customer, predictions);
         storeFeaturesBeforeCommit(customer, List.copyOf(features.values()));
-        features.keySet().forEach(conversation ->
-                liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation)));
+        features.keySet()
+                .forEach(conversation -> liveUpdates.publish(
+                        LiveUpdate.of(customer.value(), LiveUpdate.Kind.PREDICTION_UPDATED, conversation)));
         return predictions.size();
     }
 
@@ -225,12 +257,18 @@ public class Predictor {
         return trained;
     }
 
-    static Features.Input input(ConversationFacts facts, List<Double> scores, java.util.Set<String> categories,
-            Instant now) {
+    static Features.Input input(
+            ConversationFacts facts, List<Double> scores, java.util.Set<String> categories, Instant now) {
         var waited = facts.waitingAt(now);
         double waiting = waited == null ? 0 : Math.max(0, waited.toSeconds() / 60.0);
-        return new Features.Input(scores, categories, waiting, facts.messageCount(), facts.vip(),
-                facts.priority().ordinal(), now.atZone(ZoneOffset.UTC).getHour());
+        return new Features.Input(
+                scores,
+                categories,
+                waiting,
+                facts.messageCount(),
+                facts.vip(),
+                facts.priority().ordinal(),
+                now.atZone(ZoneOffset.UTC).getHour());
     }
 
     /** Who wrote a message and when (internal notes left out). */

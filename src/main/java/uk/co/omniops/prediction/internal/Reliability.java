@@ -2,7 +2,6 @@ package uk.co.omniops.prediction.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import uk.co.omniops.prediction.Calibration;
 
 /** Builds the reliability table (decile bins) from (predicted risk, escalated) pairs. */
@@ -29,7 +28,11 @@ public final class Reliability {
         }
         var bins = new ArrayList<Calibration.Bin>();
         for (int i = 0; i < 10; i++) {
-            bins.add(new Calibration.Bin(i / 10.0, (i + 1) / 10.0, count[i], escalated[i],
+            bins.add(new Calibration.Bin(
+                    i / 10.0,
+                    (i + 1) / 10.0,
+                    count[i],
+                    escalated[i],
                     count[i] == 0 ? Double.NaN : sum[i] / count[i],
                     count[i] == 0 ? Double.NaN : escalated[i] / (double) count[i]));
         }

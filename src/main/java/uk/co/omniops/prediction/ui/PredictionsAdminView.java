@@ -1,11 +1,5 @@
 package uk.co.omniops.prediction.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -19,8 +13,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.prediction.Calibration;
 import uk.co.omniops.prediction.PredictionManagement;
 import uk.co.omniops.prediction.VolumeForecast;
@@ -42,8 +40,8 @@ import uk.co.omniops.tenancy.TenancyManagement;
 @RolesAllowed("ADMIN")
 class PredictionsAdminView extends VerticalLayout {
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
 
     /** A choice in the customer picker; {@code customer == null} is "All customers". */
     record Scope(String label, @Nullable Customer customer) {}
@@ -96,10 +94,16 @@ class PredictionsAdminView extends VerticalLayout {
             bins.select(bin);
             bins.scrollToIndex(click.pointIndex());
             reliability.setHighlight(click.seriesIndex(), click.pointIndex());
-            binDetail.setText(bin.count() == 0 ? "Predicted risk " + range(bin) + ": no conversations."
-                    : "Predicted risk %s: %d conversations, %d escalated (observed %s, mean predicted %s)."
-                            .formatted(range(bin), bin.count(), bin.escalated(), percent(bin.observedRate()),
-                                    percent(bin.meanPredicted())));
+            binDetail.setText(
+                    bin.count() == 0
+                            ? "Predicted risk " + range(bin) + ": no conversations."
+                            : "Predicted risk %s: %d conversations, %d escalated (observed %s, mean predicted %s)."
+                                    .formatted(
+                                            range(bin),
+                                            bin.count(),
+                                            bin.escalated(),
+                                            percent(bin.observedRate()),
+                                            percent(bin.meanPredicted())));
         });
         binDetail.setId("calibration-selection");
 
@@ -107,8 +111,12 @@ class PredictionsAdminView extends VerticalLayout {
         bins.addColumn(b -> range(b)).setHeader("Predicted risk").setAutoWidth(true);
         bins.addColumn(Calibration.Bin::count).setHeader("Conversations").setAutoWidth(true);
         bins.addColumn(Calibration.Bin::escalated).setHeader("Escalated").setAutoWidth(true);
-        bins.addColumn(b -> percent(b.meanPredicted())).setHeader("Mean predicted").setAutoWidth(true);
-        bins.addColumn(b -> percent(b.observedRate())).setHeader("Observed rate").setAutoWidth(true);
+        bins.addColumn(b -> percent(b.meanPredicted()))
+                .setHeader("Mean predicted")
+                .setAutoWidth(true);
+        bins.addColumn(b -> percent(b.observedRate()))
+                .setHeader("Observed rate")
+                .setAutoWidth(true);
         bins.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         bins.setAllRowsVisible(true);
         bins.setWidthFull();
@@ -142,13 +150,24 @@ class PredictionsAdminView extends VerticalLayout {
         binDetail.setText("Click a point to see its bin.");
         calibrationSummary.setText(summary(selected.label(), calibration));
         var labels = currentBins.stream().map(PredictionsAdminView::range).toList();
-        var observed = currentBins.stream().map(b -> b.count() == 0 ? null : b.observedRate()).toList();
-        var predicted = currentBins.stream().map(b -> b.count() == 0 ? null : b.meanPredicted()).toList();
-        var diagonal = currentBins.stream().map(b -> (b.from() + b.to()) / 2).map(Double::valueOf).toList();
-        reliability.setData(labels, List.of(
-                Chart.Series.of("Observed escalation rate", observed).withColour("primary"),
-                Chart.Series.of("Mean predicted risk", predicted).withColour("warning"),
-                Chart.Series.of("Perfect calibration", diagonal).withColour("muted").asDashed()));
+        var observed = currentBins.stream()
+                .map(b -> b.count() == 0 ? null : b.observedRate())
+                .toList();
+        var predicted = currentBins.stream()
+                .map(b -> b.count() == 0 ? null : b.meanPredicted())
+                .toList();
+        var diagonal = currentBins.stream()
+                .map(b -> (b.from() + b.to()) / 2)
+                .map(Double::valueOf)
+                .toList();
+        reliability.setData(
+                labels,
+                List.of(
+                        Chart.Series.of("Observed escalation rate", observed).withColour("primary"),
+                        Chart.Series.of("Mean predicted risk", predicted).withColour("warning"),
+                        Chart.Series.of("Perfect calibration", diagonal)
+                                .withColour("muted")
+                                .asDashed()));
         bins.setItems(currentBins);
 
         forecastSection.removeAll();
@@ -162,21 +181,44 @@ class PredictionsAdminView extends VerticalLayout {
             return;
         }
         forecastSummary.setText(("Built from %d week%s of history · handle time %.1f min · staffing for an average "
-                + "first response within %d s · %s conversations expected in total")
-                .formatted(f.weeksOfHistory(), f.weeksOfHistory() == 1 ? "" : "s", f.handleMinutes(),
+                        + "first response within %d s · %s conversations expected in total")
+                .formatted(
+                        f.weeksOfHistory(),
+                        f.weeksOfHistory() == 1 ? "" : "s",
+                        f.handleMinutes(),
                         f.targetFirstResponseSeconds(),
-                        Math.round(f.hours().stream().mapToDouble(VolumeForecast.Hour::expectedConversations).sum())));
-        forecast.setData(f.hours().stream().map(h -> HOUR.format(h.start())).toList(), List.of(
-                Chart.Series.band("80 % range of the hour's count",
-                        f.hours().stream().map(h -> Double.valueOf(poissonQuantile(h.expectedConversations(), 0.1))).toList(),
-                        f.hours().stream().map(h -> Double.valueOf(poissonQuantile(h.expectedConversations(), 0.9))).toList())
-                        .withColour("primary"),
-                Chart.Series.of("Expected conversations per hour",
-                        f.hours().stream().map(h -> Double.valueOf(h.expectedConversations())).toList())
-                        .asLine().withColour("primary"),
-                Chart.Series.of("Agents needed",
-                        f.hours().stream().map(h -> Double.valueOf(h.agentsNeeded())).toList())
-                        .asBar().withColour("muted").onSecondaryAxis()));
+                        Math.round(f.hours().stream()
+                                .mapToDouble(VolumeForecast.Hour::expectedConversations)
+                                .sum())));
+        forecast.setData(
+                f.hours().stream().map(h -> HOUR.format(h.start())).toList(),
+                List.of(
+                        Chart.Series.band(
+                                        "80 % range of the hour's count",
+                                        f.hours().stream()
+                                                .map(h ->
+                                                        Double.valueOf(poissonQuantile(h.expectedConversations(), 0.1)))
+                                                .toList(),
+                                        f.hours().stream()
+                                                .map(h ->
+                                                        Double.valueOf(poissonQuantile(h.expectedConversations(), 0.9)))
+                                                .toList())
+                                .withColour("primary"),
+                        Chart.Series.of(
+                                        "Expected conversations per hour",
+                                        f.hours().stream()
+                                                .map(h -> Double.valueOf(h.expectedConversations()))
+                                                .toList())
+                                .asLine()
+                                .withColour("primary"),
+                        Chart.Series.of(
+                                        "Agents needed",
+                                        f.hours().stream()
+                                                .map(h -> Double.valueOf(h.agentsNeeded()))
+                                                .toList())
+                                .asBar()
+                                .withColour("muted")
+                                .onSecondaryAxis()));
         forecastSection.add(forecastSummary, forecast);
     }
 
@@ -213,14 +255,22 @@ class PredictionsAdminView extends VerticalLayout {
         if (calibration.conversations() == 0) {
             return scope + ": no resolved conversations with a risk prediction yet.";
         }
-        var scored = String.format(java.util.Locale.UK, "%s: %,d resolved conversation%s scored", scope, calibration.conversations(),
+        var scored = String.format(
+                java.util.Locale.UK,
+                "%s: %,d resolved conversation%s scored",
+                scope,
+                calibration.conversations(),
                 calibration.conversations() == 1 ? "" : "s");
         return calibration.enoughForBrier()
-                ? scored + String.format(java.util.Locale.UK,
-                        " · Brier score %.3f (n = %,d; 0 is perfect; always predicting the mean rate scores its variance)",
-                        calibration.brier(), calibration.conversations())
-                : scored + " · Brier score: not enough data yet (shown from %d resolved conversations)"
-                        .formatted(Calibration.MIN_FOR_BRIER);
+                ? scored
+                        + String.format(
+                                java.util.Locale.UK,
+                                " · Brier score %.3f (n = %,d; 0 is perfect; always predicting the mean rate scores its variance)",
+                                calibration.brier(),
+                                calibration.conversations())
+                : scored
+                        + " · Brier score: not enough data yet (shown from %d resolved conversations)"
+                                .formatted(Calibration.MIN_FOR_BRIER);
     }
 
     private static String range(Calibration.Bin bin) {

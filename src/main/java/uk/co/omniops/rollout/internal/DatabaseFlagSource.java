@@ -1,13 +1,5 @@
 package uk.co.omniops.rollout.internal;
 
-import java.util.AbstractMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import com.launchdarkly.sdk.server.DataModel;
 import com.launchdarkly.sdk.server.interfaces.DataSourceStatusProvider.ErrorInfo;
 import com.launchdarkly.sdk.server.interfaces.DataSourceStatusProvider.ErrorKind;
@@ -19,10 +11,16 @@ import com.launchdarkly.sdk.server.subsystems.DataSourceUpdateSink;
 import com.launchdarkly.sdk.server.subsystems.DataStoreTypes.FullDataSet;
 import com.launchdarkly.sdk.server.subsystems.DataStoreTypes.ItemDescriptor;
 import com.launchdarkly.sdk.server.subsystems.DataStoreTypes.KeyedItems;
+import java.util.AbstractMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FlagDefinition;
 
@@ -85,14 +83,15 @@ final class DatabaseFlagSource implements ComponentConfigurer<DataSource> {
             flags = store.all();
         } catch (RuntimeException e) {
             log.warn("Flag store unreadable, keeping last-known flags: {}", e.getMessage());
-            updates.updateStatus(initialized.get() ? State.INTERRUPTED : State.INITIALIZING,
+            updates.updateStatus(
+                    initialized.get() ? State.INTERRUPTED : State.INITIALIZING,
                     ErrorInfo.fromException(ErrorKind.UNKNOWN, e));
             return;
         }
         if (initialized.compareAndSet(false, true)) {
             var items = flags.stream()
-                    .map(f -> (Map.Entry<String, ItemDescriptor>) new AbstractMap.SimpleEntry<>(f.feature().key(),
-                            FlagJson.toItem(f)))
+                    .map(f -> (Map.Entry<String, ItemDescriptor>)
+                            new AbstractMap.SimpleEntry<>(f.feature().key(), FlagJson.toItem(f)))
                     .toList();
             updates.init(new FullDataSet<>(List.of(
                     new AbstractMap.SimpleEntry<>(DataModel.FEATURES, new KeyedItems<>(items)),

@@ -1,14 +1,12 @@
 package uk.co.omniops.rollout.internal;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.RolloutManagement;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -18,7 +16,12 @@ import uk.co.omniops.tenancy.TenantPrincipal;
 @RestController
 class FeaturesApi {
 
-    record FlagJson(String key, boolean enabled, String reason, String explanation, @Nullable String prerequisite) {}
+    record FlagJson(
+            String key,
+            boolean enabled,
+            String reason,
+            String explanation,
+            @Nullable String prerequisite) {}
 
     record FeaturesJson(String customer, String source, List<FlagJson> features) {}
 
@@ -39,8 +42,12 @@ class FeaturesApi {
         var customer = tenancy.customer(customerId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "unknown customer"));
         var flags = rollout.effectiveFlags(customer).values().stream()
-                .map(f -> new FlagJson(f.feature().key(), f.enabled(), f.reason().name().toLowerCase(),
-                        f.explanation(), f.feature().prerequisite().map(Feature::key).orElse(null)))
+                .map(f -> new FlagJson(
+                        f.feature().key(),
+                        f.enabled(),
+                        f.reason().name().toLowerCase(),
+                        f.explanation(),
+                        f.feature().prerequisite().map(Feature::key).orElse(null)))
                 .toList();
         return new FeaturesJson(customer.slug(), rollout.status().source(), flags);
     }

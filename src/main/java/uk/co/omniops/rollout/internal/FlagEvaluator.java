@@ -1,10 +1,5 @@
 package uk.co.omniops.rollout.internal;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Locale;
-
 import com.launchdarkly.sdk.ContextKind;
 import com.launchdarkly.sdk.EvaluationDetail;
 import com.launchdarkly.sdk.EvaluationReason;
@@ -14,8 +9,11 @@ import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.subsystems.ComponentConfigurer;
 import com.launchdarkly.sdk.server.subsystems.DataSource;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.rollout.EffectiveFlag;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureSettings;
@@ -61,18 +59,26 @@ final class FlagEvaluator implements Closeable {
      * Streams from LaunchDarkly with the SDK key. {@code dataSource} replaces the stream (tests: {@code FileData} or
      * {@code TestData}); null for the real stream.
      */
-    public static FlagEvaluator launchDarkly(String sdkKey, FeatureSettings env, Duration startWait,
+    public static FlagEvaluator launchDarkly(
+            String sdkKey,
+            FeatureSettings env,
+            Duration startWait,
             @Nullable ComponentConfigurer<DataSource> dataSource) {
         return launchDarkly(sdkKey, env, startWait, dataSource, null);
     }
 
     /** As above, against another LaunchDarkly base URI (a relay proxy, or an unreachable one in tests). */
-    public static FlagEvaluator launchDarkly(String sdkKey, FeatureSettings env, Duration startWait,
-            @Nullable ComponentConfigurer<DataSource> dataSource, @Nullable String baseUri) {
+    public static FlagEvaluator launchDarkly(
+            String sdkKey,
+            FeatureSettings env,
+            Duration startWait,
+            @Nullable ComponentConfigurer<DataSource> dataSource,
+            @Nullable String baseUri) {
         var builder = new LDConfig.Builder().startWait(startWait);
         if (baseUri != null) {
             builder.serviceEndpoints(Components.serviceEndpoints().relayProxy(baseUri))
-                    .events(Components.noEvents()).diagnosticOptOut(true);
+                    .events(Components.noEvents())
+                    .diagnosticOptOut(true);
         }
         if (dataSource != null) {
             builder.dataSource(dataSource).events(Components.noEvents()).diagnosticOptOut(true);
@@ -91,12 +97,16 @@ final class FlagEvaluator implements Closeable {
 
     public EffectiveFlag evaluate(Customer customer, Feature feature) {
         if (!envAllows(feature)) {
-            return new EffectiveFlag(feature, false, FlagReason.KILLED_BY_ENV, "killed by env: " + envName(feature) + "=false");
+            return new EffectiveFlag(
+                    feature, false, FlagReason.KILLED_BY_ENV, "killed by env: " + envName(feature) + "=false");
         }
         var prerequisite = feature.prerequisite().orElse(null);
         if (prerequisite != null && !envAllows(prerequisite)) {
-            return new EffectiveFlag(feature, false, FlagReason.KILLED_BY_ENV, "killed by env: prerequisite "
-                    + prerequisite.key() + " (" + envName(prerequisite) + "=false)");
+            return new EffectiveFlag(
+                    feature,
+                    false,
+                    FlagReason.KILLED_BY_ENV,
+                    "killed by env: prerequisite " + prerequisite.key() + " (" + envName(prerequisite) + "=false)");
         }
         var detail = client.boolVariationDetail(feature.key(), context(customer), false);
         return explain(feature, detail);
@@ -106,28 +116,41 @@ final class FlagEvaluator implements Closeable {
         boolean on = Boolean.TRUE.equals(detail.getValue());
         EvaluationReason reason = detail.getReason();
         if (reason.getKind() == EvaluationReason.Kind.ERROR) {
-            return new EffectiveFlag(feature, false, FlagReason.UNAVAILABLE,
+            return new EffectiveFlag(
+                    feature,
+                    false,
+                    FlagReason.UNAVAILABLE,
                     "no flag data (" + reason.getErrorKind() + "): safe default off");
         }
         if (database == null) {
-            return new EffectiveFlag(feature, on, FlagReason.LAUNCHDARKLY,
-                    "LaunchDarkly streaming: " + describe(reason));
+            return new EffectiveFlag(
+                    feature, on, FlagReason.LAUNCHDARKLY, "LaunchDarkly streaming: " + describe(reason));
         }
         var definition = database.current().get(feature);
         var percentage = definition == null ? 0 : definition.percentage();
         return switch (reason.getKind()) {
-            case OFF -> new EffectiveFlag(feature, false, FlagReason.FLAG_OFF, "flag off (kill switch on the rollout page)");
+            case OFF ->
+                new EffectiveFlag(feature, false, FlagReason.FLAG_OFF, "flag off (kill switch on the rollout page)");
             case TARGET_MATCH -> new EffectiveFlag(feature, on, FlagReason.WHITELISTED, "whitelisted");
-            case RULE_MATCH -> FlagJson.BLOCKLIST_RULE.equals(reason.getRuleId())
-                    ? new EffectiveFlag(feature, on, FlagReason.BLOCKLISTED, "blocklisted")
-                    : new EffectiveFlag(feature, on, on ? FlagReason.IN_ROLLOUT : FlagReason.OUTSIDE_ROLLOUT,
-                            "rule " + reason.getRuleId());
-            case PREREQUISITE_FAILED -> new EffectiveFlag(feature, false, FlagReason.PREREQUISITE_OFF,
-                    "prerequisite " + reason.getPrerequisiteKey() + " is off");
-            case FALLTHROUGH -> on
-                    ? new EffectiveFlag(feature, true, FlagReason.IN_ROLLOUT, "in the " + percentage + " % bucket")
-                    : new EffectiveFlag(feature, false, FlagReason.OUTSIDE_ROLLOUT,
-                            "outside the " + percentage + " % bucket");
+            case RULE_MATCH ->
+                FlagJson.BLOCKLIST_RULE.equals(reason.getRuleId())
+                        ? new EffectiveFlag(feature, on, FlagReason.BLOCKLISTED, "blocklisted")
+                        : new EffectiveFlag(
+                                feature,
+                                on,
+                                on ? FlagReason.IN_ROLLOUT : FlagReason.OUTSIDE_ROLLOUT,
+                                "rule " + reason.getRuleId());
+            case PREREQUISITE_FAILED ->
+                new EffectiveFlag(
+                        feature,
+                        false,
+                        FlagReason.PREREQUISITE_OFF,
+                        "prerequisite " + reason.getPrerequisiteKey() + " is off");
+            case FALLTHROUGH ->
+                on
+                        ? new EffectiveFlag(feature, true, FlagReason.IN_ROLLOUT, "in the " + percentage + " % bucket")
+                        : new EffectiveFlag(
+                                feature, false, FlagReason.OUTSIDE_ROLLOUT, "outside the " + percentage + " % bucket");
             case ERROR -> new EffectiveFlag(feature, false, FlagReason.UNAVAILABLE, "no flag data: safe default off");
         };
     }

@@ -3,7 +3,6 @@ package uk.co.omniops.rollout.internal;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.DataModel;
 import com.launchdarkly.sdk.server.subsystems.DataStoreTypes.ItemDescriptor;
-
 import uk.co.omniops.rollout.FlagDefinition;
 
 /**
@@ -30,8 +29,12 @@ final class FlagJson {
 
     public static String toJson(FlagDefinition f) {
         var prerequisites = LDValue.buildArray();
-        f.feature().prerequisite().ifPresent(p -> prerequisites.add(LDValue.buildObject()
-                .put("key", p.key()).put("variation", 1).build()));
+        f.feature()
+                .prerequisite()
+                .ifPresent(p -> prerequisites.add(LDValue.buildObject()
+                        .put("key", p.key())
+                        .put("variation", 1)
+                        .build()));
         var contextTargets = LDValue.buildArray();
         if (!f.whitelist().isEmpty()) {
             contextTargets.add(LDValue.buildObject()
@@ -46,23 +49,35 @@ final class FlagJson {
                     .put("id", BLOCKLIST_RULE)
                     .put("variation", 0)
                     .put("trackEvents", false)
-                    .put("clauses", LDValue.buildArray().add(LDValue.buildObject()
-                            .put("contextKind", CONTEXT_KIND)
-                            .put("attribute", "key")
-                            .put("op", "in")
-                            .put("values", strings(f.blocklist()))
-                            .put("negate", false)
-                            .build()).build())
+                    .put(
+                            "clauses",
+                            LDValue.buildArray()
+                                    .add(LDValue.buildObject()
+                                            .put("contextKind", CONTEXT_KIND)
+                                            .put("attribute", "key")
+                                            .put("op", "in")
+                                            .put("values", strings(f.blocklist()))
+                                            .put("negate", false)
+                                            .build())
+                                    .build())
                     .build());
         }
         var weightOn = f.percentage() * 1000;
         var rollout = LDValue.buildObject()
                 .put("contextKind", CONTEXT_KIND)
                 .put("bucketBy", "key")
-                .put("variations", LDValue.buildArray()
-                        .add(LDValue.buildObject().put("variation", 1).put("weight", weightOn).build())
-                        .add(LDValue.buildObject().put("variation", 0).put("weight", 100_000 - weightOn).build())
-                        .build())
+                .put(
+                        "variations",
+                        LDValue.buildArray()
+                                .add(LDValue.buildObject()
+                                        .put("variation", 1)
+                                        .put("weight", weightOn)
+                                        .build())
+                                .add(LDValue.buildObject()
+                                        .put("variation", 0)
+                                        .put("weight", 100_000 - weightOn)
+                                        .build())
+                                .build())
                 .build();
         return LDValue.buildObject()
                 .put("key", f.feature().key())
@@ -75,7 +90,9 @@ final class FlagJson {
                 .put("targets", LDValue.buildArray().build())
                 .put("contextTargets", contextTargets.build())
                 .put("rules", rules.build())
-                .put("fallthrough", LDValue.buildObject().put("rollout", rollout).build())
+                .put(
+                        "fallthrough",
+                        LDValue.buildObject().put("rollout", rollout).build())
                 .put("clientSide", false)
                 .put("trackEvents", false)
                 .put("trackEventsFallthrough", false)

@@ -3,7 +3,6 @@ package uk.co.omniops.rollout.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.RolloutSafeguardMetrics;
 
@@ -17,6 +16,7 @@ class MicrometerSafeguardMetrics implements RolloutSafeguardMetrics {
 
     /** The job queue's counters ({@code uk.co.omniops.platform.Jobs#FAILED_METRIC} and {@code PROCESSED_METRIC}). */
     static final String FAILED = "omniops.jobs.failed";
+
     static final String PROCESSED = "omniops.jobs.processed";
 
     private final MeterRegistry registry;
@@ -34,6 +34,8 @@ class MicrometerSafeguardMetrics implements RolloutSafeguardMetrics {
     }
 
     private double sum(String name, String type) {
-        return registry.find(name).tag("type", type).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(name).tag("type", type).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 }

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FlagDefinition;
 import uk.co.omniops.rollout.RolloutAuditEntry;
@@ -36,22 +34,26 @@ public class RolloutStore {
                 insert into rollout_flags (feature_key, flag_on, percentage, whitelist, salt, updated_by)
                 values (:key, true, :percentage, :whitelist, :salt, 'seed')
                 on conflict (feature_key) do nothing""")
-                .param("key", feature.key())
-                .param("percentage", percentage)
-                .param("whitelist", whitelist.toArray(String[]::new))
-                .param("salt", feature.key() + "-omniops")
-                .update() == 1;
+                        .param("key", feature.key())
+                        .param("percentage", percentage)
+                        .param("whitelist", whitelist.toArray(String[]::new))
+                        .param("salt", feature.key() + "-omniops")
+                        .update()
+                == 1;
     }
 
     public List<FlagDefinition> all() {
         return jdbc.sql("select * from rollout_flags order by feature_key").query(RolloutStore::flag).list().stream()
-                .flatMap(Optional::stream).toList();
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The row locked for update (callers hold a transaction). */
     public FlagDefinition lock(Feature feature) {
         return jdbc.sql("select * from rollout_flags where feature_key = :key for update")
-                .param("key", feature.key()).query(RolloutStore::flag).single()
+                .param("key", feature.key())
+                .query(RolloutStore::flag)
+                .single()
                 .orElseThrow(() -> new IllegalStateException("no flag row for " + feature.key()));
     }
 
@@ -73,7 +75,12 @@ public class RolloutStore {
                 .update();
     }
 
-    public void audit(String actor, Feature feature, String action, @Nullable String before, @Nullable String after,
+    public void audit(
+            String actor,
+            Feature feature,
+            String action,
+            @Nullable String before,
+            @Nullable String after,
             String reason) {
         jdbc.sql("""
                 insert into rollout_audit (id, actor, feature_key, action, before, after, reason)
@@ -89,10 +96,17 @@ public class RolloutStore {
     }
 
     public List<RolloutAuditEntry> auditLog(int limit) {
-        return jdbc.sql("select * from rollout_audit order by at desc, id limit :limit").param("limit", limit)
-                .query((rs, n) -> new RolloutAuditEntry(rs.getObject("id", UUID.class), instant(rs, "at"),
-                        rs.getString("actor"), rs.getString("feature_key"), rs.getString("action"),
-                        rs.getString("before"), rs.getString("after"), rs.getString("reason")))
+        return jdbc.sql("select * from rollout_audit order by at desc, id limit :limit")
+                .param("limit", limit)
+                .query((rs, n) -> new RolloutAuditEntry(
+                        rs.getObject("id", UUID.class),
+                        instant(rs, "at"),
+                        rs.getString("actor"),
+                        rs.getString("feature_key"),
+                        rs.getString("action"),
+                        rs.getString("before"),
+                        rs.getString("after"),
+                        rs.getString("reason")))
                 .list();
     }
 
@@ -111,16 +125,17 @@ public class RolloutStore {
 
     public List<RolloutStep> steps() {
         return jdbc.sql("select * from rollout_steps order by due_at, id").query(RolloutStore::step).list().stream()
-                .flatMap(Optional::stream).toList();
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Pending steps whose time has come, locked so that only one replica applies each. */
     public List<RolloutStep> lockDueSteps(Instant now) {
         return jdbc.sql("""
                 select * from rollout_steps where status = 'pending' and due_at <= :now
-                 order by due_at for update skip locked""")
-                .param("now", Timestamp.from(now)).query(RolloutStore::step).list().stream()
-                .flatMap(Optional::stream).toList();
+                 order by due_at for update skip locked""").param("now", Timestamp.from(now)).query(RolloutStore::step).list().stream()
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     public void markStep(UUID id, RolloutStep.Status status) {
@@ -128,23 +143,35 @@ public class RolloutStore {
                 update rollout_steps set status = :status,
                        applied_at = case when :status = 'applied' then now() else applied_at end
                  where id = :id""")
-                .param("status", status.name().toLowerCase()).param("id", id).update();
+                .param("status", status.name().toLowerCase())
+                .param("id", id)
+                .update();
     }
 
     /** Moves a feature's pending steps to {@code to} (pause) or its paused steps back to pending (resume). */
     public int moveSteps(Feature feature, RolloutStep.Status from, RolloutStep.Status to) {
         return jdbc.sql("update rollout_steps set status = :to where feature_key = :key and status = :from")
-                .param("to", to.name().toLowerCase()).param("from", from.name().toLowerCase())
-                .param("key", feature.key()).update();
+                .param("to", to.name().toLowerCase())
+                .param("from", from.name().toLowerCase())
+                .param("key", feature.key())
+                .update();
     }
 
     private static Optional<FlagDefinition> flag(ResultSet rs, int n) throws SQLException {
         return Feature.byKey(rs.getString("feature_key")).map(feature -> {
             try {
-                return new FlagDefinition(feature, rs.getBoolean("flag_on"), rs.getInt("percentage"),
-                        set(rs.getArray("whitelist")), set(rs.getArray("blocklist")), rs.getString("salt"),
-                        rs.getInt("version"), rs.getBoolean("ramp_paused"), rs.getString("paused_reason"),
-                        rs.getString("updated_by"), instant(rs, "updated_at"));
+                return new FlagDefinition(
+                        feature,
+                        rs.getBoolean("flag_on"),
+                        rs.getInt("percentage"),
+                        set(rs.getArray("whitelist")),
+                        set(rs.getArray("blocklist")),
+                        rs.getString("salt"),
+                        rs.getInt("version"),
+                        rs.getBoolean("ramp_paused"),
+                        rs.getString("paused_reason"),
+                        rs.getString("updated_by"),
+                        instant(rs, "updated_at"));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -159,8 +186,16 @@ public class RolloutStore {
         var threshold = rs.getDouble("safeguard_threshold");
         var status = RolloutStep.Status.valueOf(rs.getString("status").toUpperCase());
         var by = rs.getString("created_by");
-        return Feature.byKey(rs.getString("feature_key")).map(feature -> new RolloutStep(id, feature, percentage, due,
-                threshold, status, by, applied == null ? null : applied.toInstant()));
+        return Feature.byKey(rs.getString("feature_key"))
+                .map(feature -> new RolloutStep(
+                        id,
+                        feature,
+                        percentage,
+                        due,
+                        threshold,
+                        status,
+                        by,
+                        applied == null ? null : applied.toInstant()));
     }
 
     private static Set<String> set(@Nullable Array array) throws SQLException {

@@ -9,14 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.EffectiveFlag;
@@ -61,7 +59,11 @@ public class SdkFeatureFlags implements FeatureFlags, SmartInitializingSingleton
 
     private record CachedCustomer(Customer customer, Instant until) {}
 
-    SdkFeatureFlags(FeatureSettings env, RolloutSettings settings, RolloutStore store, TenancyManagement tenancy,
+    SdkFeatureFlags(
+            FeatureSettings env,
+            RolloutSettings settings,
+            RolloutStore store,
+            TenancyManagement tenancy,
             LiveUpdates liveUpdates) {
         this.env = env;
         this.settings = settings;
@@ -98,8 +100,14 @@ public class SdkFeatureFlags implements FeatureFlags, SmartInitializingSingleton
         try {
             for (var feature : Feature.values()) {
                 if (store.seed(feature, settings.initialPercentage(), Set.copyOf(settings.betaCustomers()))) {
-                    store.audit("seed", feature, "seed", null,
-                            FlagJson.toJson(store.all().stream().filter(f -> f.feature() == feature).findFirst()
+                    store.audit(
+                            "seed",
+                            feature,
+                            "seed",
+                            null,
+                            FlagJson.toJson(store.all().stream()
+                                    .filter(f -> f.feature() == feature)
+                                    .findFirst()
                                     .orElseThrow()),
                             "initial state: " + settings.initialPercentage() + " %, beta customers whitelisted");
                 }
@@ -147,8 +155,7 @@ public class SdkFeatureFlags implements FeatureFlags, SmartInitializingSingleton
 
     public RolloutStatus status() {
         var e = evaluator;
-        return e == null ? new RolloutStatus("none", false, "INITIALIZING", "starting: every flag off")
-                : e.status();
+        return e == null ? new RolloutStatus("none", false, "INITIALIZING", "starting: every flag off") : e.status();
     }
 
     public boolean streamingFromLaunchDarkly() {

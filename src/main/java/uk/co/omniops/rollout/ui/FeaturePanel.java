@@ -1,13 +1,5 @@
 package uk.co.omniops.rollout.ui;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Collection;
-import java.util.List;
-import java.util.TreeSet;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -23,8 +15,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FlagDefinition;
 import uk.co.omniops.rollout.RolloutManagement;
@@ -65,7 +63,8 @@ class FeaturePanel extends Div {
         addClassName("omniops-rollout-panel");
         var title = new H3(id);
         title.addClassName("omniops-rollout-panel-title");
-        var prerequisite = new Span(feature.prerequisite().map(p -> "Requires " + p.key()).orElse("No prerequisite"));
+        var prerequisite =
+                new Span(feature.prerequisite().map(p -> "Requires " + p.key()).orElse("No prerequisite"));
         prerequisite.addClassName("omniops-rollout-prerequisite");
         state.addClassName("omniops-rollout-state");
         state.setId("state-" + id);
@@ -73,14 +72,20 @@ class FeaturePanel extends Div {
         kill.setId("kill-" + id);
         kill.addClickListener(e -> confirmKill());
         resume.setId("resume-" + id);
-        resume.addClickListener(e -> changes.change(id + ": resume the ramp",
-                reason -> rollout.resumeRamp(feature, actor.get(), reason)));
+        resume.addClickListener(e ->
+                changes.change(id + ": resume the ramp", reason -> rollout.resumeRamp(feature, actor.get(), reason)));
 
         var header = new HorizontalLayout(title, state);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         var actions = new HorizontalLayout(kill, resume);
-        add(header, prerequisite, percentRow(), listRow(whitelist, "whitelist", rollout::setWhitelist),
-                listRow(blocklist, "blocklist", rollout::setBlocklist), stepRow(), actions);
+        add(
+                header,
+                prerequisite,
+                percentRow(),
+                listRow(whitelist, "whitelist", rollout::setWhitelist),
+                listRow(blocklist, "blocklist", rollout::setBlocklist),
+                stepRow(),
+                actions);
     }
 
     /** The rollout percentage: a slider and a field that follow each other, and "Set %". */
@@ -106,16 +111,19 @@ class FeaturePanel extends Div {
                 slider.setValue(Math.max(0, Math.min(100, e.getValue())));
             }
         });
-        var applyPercentage = new Button("Set %", e -> {
-            var value = percentage.getValue();
-            if (value == null || value < 0 || value > 100) {
-                percentage.setInvalid(true);
-                percentage.setErrorMessage("0 to 100");
-                return;
-            }
-            changes.change(id + ": rollout " + value + " %",
-                    reason -> rollout.setPercentage(feature, value, actor.get(), reason));
-        });
+        var applyPercentage = new Button(
+                "Set %",
+                e -> {
+                    var value = percentage.getValue();
+                    if (value == null || value < 0 || value > 100) {
+                        percentage.setInvalid(true);
+                        percentage.setErrorMessage("0 to 100");
+                        return;
+                    }
+                    changes.change(
+                            id + ": rollout " + value + " %",
+                            reason -> rollout.setPercentage(feature, value, actor.get(), reason));
+                });
         applyPercentage.setId("set-percentage-" + id);
         var percentRow = new HorizontalLayout(slider, percentage, applyPercentage);
         percentRow.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -135,8 +143,11 @@ class FeaturePanel extends Div {
         list.setWidthFull();
         // every chosen customer as a chip of its own, the field growing downwards: an overflow count ("2") hid who
         list.setAutoExpand(MultiSelectComboBox.AutoExpandMode.VERTICAL);
-        var button = new Button("Save " + name, e -> changes.change(id + ": " + name + " " + list.getValue(),
-                reason -> save.save(feature, list.getValue(), actor.get(), reason)));
+        var button = new Button(
+                "Save " + name,
+                e -> changes.change(
+                        id + ": " + name + " " + list.getValue(),
+                        reason -> save.save(feature, list.getValue(), actor.get(), reason)));
         button.setId("save-" + name + "-" + id);
         var row = new HorizontalLayout(list, button);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -163,14 +174,19 @@ class FeaturePanel extends Div {
         threshold.setWidth("9rem");
         var schedule = new Button("Schedule step", e -> {
             if (when.getValue() == null || stepPercentage.getValue() == null || threshold.getValue() == null) {
-                Notification.show("Date, percentage and safeguard threshold are required", 4000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+                Notification.show(
+                                "Date, percentage and safeguard threshold are required",
+                                4000,
+                                Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.ERROR);
                 return;
             }
             var at = when.getValue().atZone(ZoneId.systemDefault()).toInstant();
-            changes.change(id + ": " + stepPercentage.getValue() + " % at " + RolloutView.WHEN.format(at) + " if error rate ≤ "
-                    + threshold.getValue() + " %", reason -> rollout.scheduleStep(feature,
-                            stepPercentage.getValue(), at, threshold.getValue(), actor.get(), reason));
+            changes.change(
+                    id + ": " + stepPercentage.getValue() + " % at " + RolloutView.WHEN.format(at) + " if error rate ≤ "
+                            + threshold.getValue() + " %",
+                    reason -> rollout.scheduleStep(
+                            feature, stepPercentage.getValue(), at, threshold.getValue(), actor.get(), reason));
         });
         schedule.setId("schedule-" + id);
         var stepRow = new HorizontalLayout(when, stepPercentage, threshold, schedule);
@@ -213,15 +229,18 @@ class FeaturePanel extends Div {
         var killing = f.on();
         var dialog = new ConfirmDialog();
         dialog.setId("kill-confirm");
-        dialog.setHeader(killing ? "Turn " + feature.key() + " off for every customer?" : "Turn " + feature.key()
-                + " back on?");
-        dialog.setText(killing ? "The flag serves off to every customer, whitelisted or not, until it is turned "
-                + "back on." : "Customers get the feature again according to the whitelist, blocklist and "
-                + f.percentage() + " %.");
+        dialog.setHeader(
+                killing ? "Turn " + feature.key() + " off for every customer?" : "Turn " + feature.key() + " back on?");
+        dialog.setText(
+                killing
+                        ? "The flag serves off to every customer, whitelisted or not, until it is turned " + "back on."
+                        : "Customers get the feature again according to the whitelist, blocklist and " + f.percentage()
+                                + " %.");
         dialog.setCancelable(true);
         dialog.setConfirmText(killing ? "Kill" : "Turn on");
         dialog.setConfirmButtonTheme(killing ? "error primary" : "primary");
-        dialog.addConfirmListener(e -> changes.change(feature.key() + (killing ? ": kill switch on" : ": kill switch off"),
+        dialog.addConfirmListener(e -> changes.change(
+                feature.key() + (killing ? ": kill switch on" : ": kill switch off"),
                 reason -> rollout.setKillSwitch(feature, killing, actor.get(), reason)));
         dialog.open();
     }

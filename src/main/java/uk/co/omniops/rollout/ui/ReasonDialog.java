@@ -1,12 +1,11 @@
 package uk.co.omniops.rollout.ui;
 
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.function.Consumer;
 
 /** Asks for the mandatory reason of a rollout change; the change runs only with a non-blank reason. */
 class ReasonDialog extends Dialog {

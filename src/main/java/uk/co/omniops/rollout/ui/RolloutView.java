@@ -1,15 +1,5 @@
 package uk.co.omniops.rollout.ui;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -36,8 +26,16 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.EffectiveFlag;
@@ -59,8 +57,8 @@ import uk.co.omniops.tenancy.Customer;
 @RolesAllowed("ADMIN")
 class RolloutView extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final RolloutManagement rollout;
     private final LiveUpdates liveUpdates;
@@ -115,27 +113,42 @@ class RolloutView extends VerticalLayout {
         steps.addColumn(s -> s.feature().key()).setHeader("Feature").setAutoWidth(true);
         steps.addColumn(s -> s.percentage() + " %").setHeader("Percentage").setAutoWidth(true);
         steps.addColumn(s -> WHEN.format(s.dueAt())).setHeader("Due").setAutoWidth(true);
-        steps.addColumn(s -> "error rate ≤ " + s.safeguardThresholdPercent() + " %").setHeader("Safeguard")
+        steps.addColumn(s -> "error rate ≤ " + s.safeguardThresholdPercent() + " %")
+                .setHeader("Safeguard")
                 .setAutoWidth(true);
-        steps.addColumn(s -> s.status().name().toLowerCase(Locale.ROOT)).setHeader("Status").setAutoWidth(true);
+        steps.addColumn(s -> s.status().name().toLowerCase(Locale.ROOT))
+                .setHeader("Status")
+                .setAutoWidth(true);
         steps.addColumn(RolloutStep::createdBy).setHeader("By").setAutoWidth(true);
         steps.setAllRowsVisible(true);
         steps.addThemeVariants(GridVariant.LUMO_COMPACT);
         add(steps);
 
-        var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var bytes = rollout.auditCsv().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "rollout-audit.csv", "text/csv",
-                    bytes.length);
-        }), AttachmentType.DOWNLOAD, "Export CSV");
+        var csv = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    var bytes = rollout.auditCsv().getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes), "rollout-audit.csv", "text/csv", bytes.length);
+                }),
+                AttachmentType.DOWNLOAD,
+                "Export CSV");
         csv.setId("audit-csv");
         var auditHeader = new HorizontalLayout(new H3("Audit log"), csv);
         auditHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(auditHeader);
         audit.setId("rollout-audit");
-        audit.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        audit.addColumn(RolloutAuditEntry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        audit.addColumn(RolloutAuditEntry::featureKey).setHeader("Feature").setAutoWidth(true).setFlexGrow(0);
+        audit.addColumn(e -> WHEN.format(e.at()))
+                .setHeader("When")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        audit.addColumn(RolloutAuditEntry::actor)
+                .setHeader("Who")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        audit.addColumn(RolloutAuditEntry::featureKey)
+                .setHeader("Feature")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         audit.addColumn(RolloutAuditEntry::action).setHeader("Change").setAutoWidth(true);
         audit.addColumn(RolloutAuditEntry::reason).setHeader("Reason").setFlexGrow(1);
         audit.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -147,13 +160,20 @@ class RolloutView extends VerticalLayout {
 
     private void buildMatrix() {
         matrix.setId("rollout-matrix");
-        matrix.addComponentColumn(RolloutView::customerCell).setHeader("Customer").setAutoWidth(true)
-                .setFlexGrow(0).setFrozen(true);
+        matrix.addComponentColumn(RolloutView::customerCell)
+                .setHeader("Customer")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozen(true);
         for (var f : Feature.values()) {
-            // the key may wrap at its hyphen: six auto-width columns were wider than the grid at 1280 px and cut the last
+            // the key may wrap at its hyphen: six auto-width columns were wider than the grid at 1280 px and cut the
+            // last
             var header = new Span(f.key());
             header.getStyle().set("white-space", "normal");
-            matrix.addComponentColumn(c -> cell(c, f)).setHeader(header).setWidth("7.5rem").setFlexGrow(1);
+            matrix.addComponentColumn(c -> cell(c, f))
+                    .setHeader(header)
+                    .setWidth("7.5rem")
+                    .setFlexGrow(1);
         }
         matrix.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         matrix.setAllRowsVisible(true);
@@ -196,11 +216,12 @@ class RolloutView extends VerticalLayout {
         }
         effective = map;
         var status = rollout.status();
-        sourceNote.setText(rollout.managedInLaunchDarkly()
-                ? "Flags stream from LaunchDarkly (LAUNCHDARKLY_SDK_KEY is set): edit them in LaunchDarkly; this page "
-                        + "shows the effective state."
-                : "Flags are stored here and evaluated by the LaunchDarkly SDK; FEATURE_* environment switches "
-                        + "override everything." + (status.note() == null ? "" : " " + status.note()));
+        sourceNote.setText(
+                rollout.managedInLaunchDarkly()
+                        ? "Flags stream from LaunchDarkly (LAUNCHDARKLY_SDK_KEY is set): edit them in LaunchDarkly; this page "
+                                + "shows the effective state."
+                        : "Flags are stored here and evaluated by the LaunchDarkly SDK; FEATURE_* environment switches "
+                                + "override everything." + (status.note() == null ? "" : " " + status.note()));
         showMatrix();
         var slugs = customers.stream().map(Customer::slug).sorted().toList();
         for (var f : rollout.flags()) {
@@ -216,22 +237,25 @@ class RolloutView extends VerticalLayout {
     private void showMatrix() {
         var q = search.getValue().strip().toLowerCase(Locale.ROOT);
         matrix.setItems(customers.stream()
-                .filter(c -> q.isEmpty() || c.name().toLowerCase(Locale.ROOT).contains(q) || c.slug().contains(q))
+                .filter(c -> q.isEmpty()
+                        || c.name().toLowerCase(Locale.ROOT).contains(q)
+                        || c.slug().contains(q))
                 .toList());
     }
 
     private void change(String what, java.util.function.Consumer<String> action) {
         new ReasonDialog(what, reason -> {
-            try {
-                action.accept(reason);
-                Notification.show("Saved: " + what, 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.SUCCESS);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.ERROR);
-            }
-            refresh();
-        }).open();
+                    try {
+                        action.accept(reason);
+                        Notification.show("Saved: " + what, 3000, Notification.Position.BOTTOM_START)
+                                .addThemeVariants(NotificationVariant.SUCCESS);
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.ERROR);
+                    }
+                    refresh();
+                })
+                .open();
     }
 
     private String actor() {

@@ -25,8 +25,10 @@ class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedExce
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         removeAll();
-        add(new H2("Access denied"),
-                new Paragraph("Your role does not include this page. Ask your supervisor or an OmniOps admin if you need it."),
+        add(
+                new H2("Access denied"),
+                new Paragraph(
+                        "Your role does not include this page. Ask your supervisor or an OmniOps admin if you need it."),
                 new Anchor("", "Go to your start page"));
         return HttpServletResponse.SC_FORBIDDEN;
     }

@@ -1,7 +1,5 @@
 package uk.co.omniops.shell.ui;
 
-import java.util.UUID;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -12,6 +10,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +29,14 @@ class ErrorView extends Div implements HasErrorParameter<Exception> {
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         var incident = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Incident {} while opening /{}", incident, event.getLocation().getPath(), parameter.getCaughtException());
+        log.error(
+                "Incident {} while opening /{}",
+                incident,
+                event.getLocation().getPath(),
+                parameter.getCaughtException());
         removeAll();
-        add(new H2("Something went wrong"),
+        add(
+                new H2("Something went wrong"),
                 new Paragraph("We could not open this page. The problem is logged as incident " + incident
                         + "; please try again, and quote the incident number if it persists."),
                 new Anchor("", "Go to your start page"));

@@ -14,7 +14,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.springframework.beans.factory.annotation.Value;
-
 import uk.co.omniops.platform.RateLimits;
 import uk.co.omniops.tenancy.DemoData;
 import uk.co.omniops.tenancy.Role;
@@ -31,7 +30,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    LoginView(@Value("${omniops.demo.enabled:false}") boolean demo, @Value("${omniops.demo.password:}") String password) {
+    LoginView(
+            @Value("${omniops.demo.enabled:false}") boolean demo, @Value("${omniops.demo.password:}") String password) {
         addClassName("omniops-login");
         getElement().setAttribute("role", "main"); // the page's one landmark: everything on it is the sign-in
         setSizeFull();
@@ -82,18 +82,24 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (parameters.containsKey("unavailable")) {
             var i18n = LoginI18n.createDefault();
             i18n.getErrorMessage().setTitle("Sign-in is unavailable for a moment");
-            i18n.getErrorMessage().setMessage("OmniOps could not check your account just now (the database is busy or "
-                    + "restarting). Your password was not the problem: try again in a few seconds.");
+            i18n.getErrorMessage()
+                    .setMessage("OmniOps could not check your account just now (the database is busy or "
+                            + "restarting). Your password was not the problem: try again in a few seconds.");
             login.setI18n(i18n);
             login.setError(true);
         } else if (parameters.containsKey("throttled")) {
-            var seconds = parameters.get("throttled").stream().findFirst().filter(v -> v.matches("\\d{1,6}"))
-                    .map(Long::parseLong).orElse(60L);
+            var seconds = parameters.get("throttled").stream()
+                    .findFirst()
+                    .filter(v -> v.matches("\\d{1,6}"))
+                    .map(Long::parseLong)
+                    .orElse(60L);
             var i18n = LoginI18n.createDefault();
             i18n.getErrorMessage().setTitle("Too many sign-in attempts");
-            i18n.getErrorMessage().setMessage("To protect your account, sign-in is paused after several wrong "
-                    + "passwords. Wait " + RateLimits.Durations.waitOf(seconds) + ", then try again. If you forgot "
-                    + "your password, ask your administrator to reset it.");
+            i18n.getErrorMessage()
+                    .setMessage("To protect your account, sign-in is paused after several wrong "
+                            + "passwords. Wait " + RateLimits.Durations.waitOf(seconds)
+                            + ", then try again. If you forgot "
+                            + "your password, ask your administrator to reset it.");
             login.setI18n(i18n);
             login.setError(true);
         } else if (parameters.containsKey("error")) {

@@ -25,7 +25,8 @@ class NotFoundView extends Div implements HasErrorParameter<NotFoundException> {
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        add(new H2("Page not found"),
+        add(
+                new H2("Page not found"),
                 new Paragraph("There is no page at /" + event.getLocation().getPath() + "."),
                 new Anchor("", "Go to your start page"));
         return HttpServletResponse.SC_NOT_FOUND;

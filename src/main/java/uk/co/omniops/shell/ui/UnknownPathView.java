@@ -27,7 +27,8 @@ class UnknownPathView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        add(new H2("Page not found"),
+        add(
+                new H2("Page not found"),
                 new Paragraph("There is no page at /" + event.getLocation().getPath() + "."),
                 new Anchor("", "Go to your start page"));
     }

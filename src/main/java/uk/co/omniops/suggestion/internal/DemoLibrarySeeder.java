@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.suggestion.ReplyDraft;
 import uk.co.omniops.suggestion.SuggestionManagement;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -31,14 +30,19 @@ class DemoLibrarySeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        DemoLibrary.LIBRARY.forEach((slug, entries) -> tenancy.customerBySlug(slug).ifPresent(customer -> {
-            var seeded = library.seed(customer.id(),
-                    entries.stream().map(e -> new ReplyDraft(e.title(), e.body(), e.categories())).toList(),
-                    DemoLibrary.KNOWLEDGE.getOrDefault(slug, java.util.List.of()).stream()
-                            .map(e -> new ReplyDraft(e.title(), e.body(), e.categories())).toList());
-            if (seeded) {
-                log.info("Reply library seeded for {}", slug);
-            }
-        }));
+        DemoLibrary.LIBRARY.forEach((slug, entries) -> tenancy.customerBySlug(slug)
+                .ifPresent(customer -> {
+                    var seeded = library.seed(
+                            customer.id(),
+                            entries.stream()
+                                    .map(e -> new ReplyDraft(e.title(), e.body(), e.categories()))
+                                    .toList(),
+                            DemoLibrary.KNOWLEDGE.getOrDefault(slug, java.util.List.of()).stream()
+                                    .map(e -> new ReplyDraft(e.title(), e.body(), e.categories()))
+                                    .toList());
+                    if (seeded) {
+                        log.info("Reply library seeded for {}", slug);
+                    }
+                }));
     }
 }

@@ -6,13 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.suggestion.SuggestionSettings;
@@ -52,7 +50,8 @@ class LlmDrafter implements DisposableBean {
     /** Back to the configuration: OpenAI when a key is set, otherwise off. */
     void reset() {
         var model = gateway.settings().modelSuggestions();
-        replace(gateway.channel(FEATURE, model, settings.generationTimeout(), AiGateway.Format.TEXT).orElse(null));
+        replace(gateway.channel(FEATURE, model, settings.generationTimeout(), AiGateway.Format.TEXT)
+                .orElse(null));
         if (channel != null) {
             log.info("Suggestions: LLM drafts with {} (timeout {})", model, settings.generationTimeout());
         }
@@ -73,33 +72,54 @@ class LlmDrafter implements DisposableBean {
     }
 
     /** Starts a draft in the background; {@code onDraft(text, model)} is called only on success. */
-    void draftLater(CustomerId customer, ConversationId conversation, String message, List<Ranker.Ranked> sources,
-            VariableFiller.Facts facts, BiConsumer<String, String> onDraft) {
+    void draftLater(
+            CustomerId customer,
+            ConversationId conversation,
+            String message,
+            List<Ranker.Ranked> sources,
+            VariableFiller.Facts facts,
+            BiConsumer<String, String> onDraft) {
         var current = channel;
         if (current == null) {
             return;
         }
         drafts.submit(() -> {
             try {
-                draft(current, customer, conversation, message, sources, facts).ifPresent(t -> onDraft.accept(t, current.model()));
+                draft(current, customer, conversation, message, sources, facts)
+                        .ifPresent(t -> onDraft.accept(t, current.model()));
             } catch (RuntimeException e) {
                 log.warn("LLM draft not stored for conversation {}: {}", conversation, e.toString());
             }
         });
     }
 
-    Optional<String> draft(AiGateway.Channel channel, CustomerId customer, ConversationId conversation, String message,
-            List<Ranker.Ranked> sources, VariableFiller.Facts facts) {
+    Optional<String> draft(
+            AiGateway.Channel channel,
+            CustomerId customer,
+            ConversationId conversation,
+            String message,
+            List<Ranker.Ranked> sources,
+            VariableFiller.Facts facts) {
         var prompt = new StringBuilder("SOURCES:\n");
         int i = 1;
         for (var s : sources) {
-            prompt.append(i++).append(". [").append(s.candidate().source()).append(": ").append(s.candidate().title())
-                    .append("] ").append(VariableFiller.fill(s.candidate().text(), anonymous(facts))).append('\n');
+            prompt.append(i++)
+                    .append(". [")
+                    .append(s.candidate().source())
+                    .append(": ")
+                    .append(s.candidate().title())
+                    .append("] ")
+                    .append(VariableFiller.fill(s.candidate().text(), anonymous(facts)))
+                    .append('\n');
         }
         prompt.append("\nCUSTOMER MESSAGE:\n").append(message);
         // the gateway redacts personal data from the whole prompt; the model sees placeholders, and the contact's own
         // details are put back where it kept them
-        var answer = channel.call(customer, conversation, SYSTEM, prompt.toString(),
+        var answer = channel.call(
+                customer,
+                conversation,
+                SYSTEM,
+                prompt.toString(),
                 text -> text.isBlank() || text.length() > 4000 ? null : text.strip());
         return answer.result().map(text -> restore(text, facts));
     }
@@ -112,7 +132,8 @@ class LlmDrafter implements DisposableBean {
     private static String restore(String text, VariableFiller.Facts f) {
         var out = text;
         if (f.contactName() != null) {
-            out = out.replace("[first name]", f.contactName().split("\\s+")[0]).replace("[contact name]", f.contactName());
+            out = out.replace("[first name]", f.contactName().split("\\s+")[0])
+                    .replace("[contact name]", f.contactName());
         }
         if (f.contactEmail() != null) {
             out = out.replace("[EMAIL]", f.contactEmail()).replace("[email]", f.contactEmail());

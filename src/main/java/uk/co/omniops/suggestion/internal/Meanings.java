@@ -5,10 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.Vectors;
 
@@ -54,7 +52,8 @@ class Meanings {
     /** What a candidate means: a past reply by the message it answered, the others by title and text. */
     static String textOf(Ranker.Candidate c) {
         var text = c.source().equals(uk.co.omniops.suggestion.Suggestion.PAST_REPLY) && c.answered() != null
-                ? c.answered() : c.title() + ". " + c.text();
+                ? c.answered()
+                : c.title() + ". " + c.text();
         return VARIABLE.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip();
     }
 

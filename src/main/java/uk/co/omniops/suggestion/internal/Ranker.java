@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.platform.Plural;
 import uk.co.omniops.suggestion.SourceStats;
 
@@ -50,11 +48,26 @@ final class Ranker {
      * @param textScore null: computed here from the words of title and body (library entries)
      * @param answered a past reply's contact message (what its meaning is compared with); null for the others
      */
-    record Candidate(String source, String ref, String title, String text, List<String> categories, SourceStats stats,
-            @Nullable Double textScore, String matchNote, @Nullable String answered) {
+    record Candidate(
+            String source,
+            String ref,
+            String title,
+            String text,
+            List<String> categories,
+            SourceStats stats,
+            @Nullable Double textScore,
+            String matchNote,
+            @Nullable String answered) {
 
-        Candidate(String source, String ref, String title, String text, List<String> categories, SourceStats stats,
-                @Nullable Double textScore, String matchNote) {
+        Candidate(
+                String source,
+                String ref,
+                String title,
+                String text,
+                List<String> categories,
+                SourceStats stats,
+                @Nullable Double textScore,
+                String matchNote) {
             this(source, ref, title, text, categories, stats, textScore, matchNote, null);
         }
     }
@@ -71,12 +84,14 @@ final class Ranker {
 
     /** Weights when the meaning is known (decision 006, "By meaning"). */
     static final double MEANING_WEIGHT = 0.45;
+
     static final double MEANING_TEXT_WEIGHT = 0.2;
     static final double MEANING_CATEGORY_WEIGHT = 0.35;
     static final double MEANING_UNCATEGORISED_WEIGHT = 0.6;
     static final double MEANING_UNCATEGORISED_TEXT_WEIGHT = 0.25;
     /** Cosines at or below this say nothing (MiniLM: unrelated support texts); the scale is full at {@link #MEANING_FULL}. */
     static final double MEANING_FLOOR = 0.15;
+
     static final double MEANING_FULL = 0.6;
     /** A candidate this far from the message in meaning is not shown, whatever its category or words. */
     static final double MIN_MEANING = 0.2;
@@ -101,13 +116,19 @@ final class Ranker {
      * record — and two copies of one answer would take two of the three places.
      */
     static List<Candidate> withoutCopiesOfLibraryEntries(List<Candidate> candidates) {
-        var templates = candidates.stream().filter(c -> c.source().equals(uk.co.omniops.suggestion.Suggestion.LIBRARY))
-                .map(c -> template(c.text())).toList();
+        var templates = candidates.stream()
+                .filter(c -> c.source().equals(uk.co.omniops.suggestion.Suggestion.LIBRARY))
+                .map(c -> template(c.text()))
+                .toList();
         if (templates.isEmpty()) {
             return candidates;
         }
-        return candidates.stream().filter(c -> !c.source().equals(uk.co.omniops.suggestion.Suggestion.PAST_REPLY)
-                || templates.stream().noneMatch(t -> t.matcher(Texts.squeeze(c.text())).matches())).toList();
+        return candidates.stream()
+                .filter(c -> !c.source().equals(uk.co.omniops.suggestion.Suggestion.PAST_REPLY)
+                        || templates.stream()
+                                .noneMatch(
+                                        t -> t.matcher(Texts.squeeze(c.text())).matches()))
+                .toList();
     }
 
     /** A library text as a pattern: its words literally, each {@code {{variable}}} as any text. */
@@ -120,15 +141,15 @@ final class Ranker {
             }
             regex.append(java.util.regex.Pattern.quote(parts[i]));
         }
-        return java.util.regex.Pattern.compile(regex.toString(),
-                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+        return java.util.regex.Pattern.compile(
+                regex.toString(), java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
     }
 
     /**
      * @param categories the message's categories (key → confidence); empty: guessed from its words
      */
-    static List<Ranked> rank(String message, Map<String, Double> categories, List<Candidate> candidates, double prior,
-            int limit) {
+    static List<Ranked> rank(
+            String message, Map<String, Double> categories, List<Candidate> candidates, double prior, int limit) {
         return rank(message, categories, candidates, prior, limit, Meaning.NONE);
     }
 
@@ -137,8 +158,13 @@ final class Ranker {
      * @param meaning the message's closeness in meaning to each candidate ({@link Meaning#NONE}: words and categories
      *        only, the kill switch)
      */
-    static List<Ranked> rank(String message, Map<String, Double> categories, List<Candidate> candidates, double prior,
-            int limit, Meaning meaning) {
+    static List<Ranked> rank(
+            String message,
+            Map<String, Double> categories,
+            List<Candidate> candidates,
+            double prior,
+            int limit,
+            Meaning meaning) {
         candidates = withoutCopiesOfLibraryEntries(candidates);
         var forms = Texts.surfaceForms(message);
         var query = forms.keySet();
@@ -183,7 +209,8 @@ final class Ranker {
             var cosine = meaning.cosine(c);
             double base;
             if (Double.isNaN(cosine)) {
-                base = c.categories().isEmpty() ? UNCATEGORISED_TEXT_WEIGHT * text
+                base = c.categories().isEmpty()
+                        ? UNCATEGORISED_TEXT_WEIGHT * text
                         : TEXT_WEIGHT * text + CATEGORY_WEIGHT * category;
             } else {
                 if (cosine < MIN_MEANING) {
@@ -202,8 +229,20 @@ final class Ranker {
             if (!seen.add(Texts.squeeze(c.text()).toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            ranked.add(new Ranked(c, score, text, category, fb, reason(c, matchedCategory, guessed, category,
-                    matched.stream().map(w -> forms.getOrDefault(w, w)).toList(), fb, cosine)));
+            ranked.add(new Ranked(
+                    c,
+                    score,
+                    text,
+                    category,
+                    fb,
+                    reason(
+                            c,
+                            matchedCategory,
+                            guessed,
+                            category,
+                            matched.stream().map(w -> forms.getOrDefault(w, w)).toList(),
+                            fb,
+                            cosine)));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
         return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : List.copyOf(ranked);
@@ -236,15 +275,23 @@ final class Ranker {
      * Why, in the card's words. A category guessed from the message's words (no analysed category yet) is said as
      * such and without a percentage: the message itself shows no category, and the card must not claim one.
      */
-    private static String reason(Candidate c, @Nullable String category, boolean guessed, double confidence,
-            List<String> words, double feedback, double cosine) {
+    private static String reason(
+            Candidate c,
+            @Nullable String category,
+            boolean guessed,
+            double confidence,
+            List<String> words,
+            double feedback,
+            double cosine) {
         var parts = new ArrayList<String>();
         if (!Double.isNaN(cosine)) {
             parts.add("meaning " + Math.round(Math.max(0, cosine) * 100) + " %");
         }
         if (category != null) {
-            parts.add(guessed ? "words suggest " + category
-                    : "category " + category + " (" + Math.round(confidence * 100) + " %)");
+            parts.add(
+                    guessed
+                            ? "words suggest " + category
+                            : "category " + category + " (" + Math.round(confidence * 100) + " %)");
         }
         if (!c.matchNote().isBlank()) {
             parts.add(c.matchNote());

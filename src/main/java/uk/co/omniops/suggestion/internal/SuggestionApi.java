@@ -1,7 +1,6 @@
 package uk.co.omniops.suggestion.internal;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationNotFound;
 import uk.co.omniops.suggestion.Suggestion;
@@ -23,12 +21,26 @@ import uk.co.omniops.tenancy.TenantContext;
 @RestController
 class SuggestionApi {
 
-    record SuggestionJson(String id, String source, String sourceTitle, String text, double score, String reason,
-            int rank, String status) {
+    record SuggestionJson(
+            String id,
+            String source,
+            String sourceTitle,
+            String text,
+            double score,
+            String reason,
+            int rank,
+            String status) {
 
         static SuggestionJson of(Suggestion s) {
-            return new SuggestionJson(s.id().toString(), s.source(), s.sourceTitle(), s.text(), s.score(), s.reason(),
-                    s.rank(), s.status());
+            return new SuggestionJson(
+                    s.id().toString(),
+                    s.source(),
+                    s.sourceTitle(),
+                    s.text(),
+                    s.score(),
+                    s.reason(),
+                    s.rank(),
+                    s.status());
         }
     }
 
@@ -49,8 +61,11 @@ class SuggestionApi {
             throw new ConversationNotFound(new ConversationId(new java.util.UUID(0, 0)));
         }
         var customer = TenantContext.requireCustomer();
-        return new SuggestionsJson(conversation.toString(),
-                suggestions.suggestions(customer, conversation).stream().map(SuggestionJson::of).toList());
+        return new SuggestionsJson(
+                conversation.toString(),
+                suggestions.suggestions(customer, conversation).stream()
+                        .map(SuggestionJson::of)
+                        .toList());
     }
 
     @RestControllerAdvice(assignableTypes = SuggestionApi.class)
@@ -58,8 +73,8 @@ class SuggestionApi {
 
         @ExceptionHandler(ConversationNotFound.class)
         ProblemDetail notFound(ConversationNotFound e) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No conversation with this id exists for the customer of this API key.");
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND, "No conversation with this id exists for the customer of this API key.");
             problem.setTitle("Conversation not found");
             return problem;
         }

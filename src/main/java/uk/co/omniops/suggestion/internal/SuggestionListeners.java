@@ -4,7 +4,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.MessageReceived;
 
@@ -84,7 +82,9 @@ class SuggestionListeners implements DisposableBean {
                 waiting.decrementAndGet();
                 suggestions.onAnalysed(event);
             } catch (RuntimeException e) {
-                log.warn("Suggestions for message {} not stored (computed again when read): {}", event.messageId(),
+                log.warn(
+                        "Suggestions for message {} not stored (computed again when read): {}",
+                        event.messageId(),
                         e.toString());
             } finally {
                 running.release();
@@ -92,7 +92,9 @@ class SuggestionListeners implements DisposableBean {
         });
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED, condition = "#event.authorType().name() == 'AGENT'")
+    @ApplicationModuleListener(
+            propagation = Propagation.NOT_SUPPORTED,
+            condition = "#event.authorType().name() == 'AGENT'")
     void on(MessageReceived event) {
         suggestions.onAgentReply(event.customerId(), event.conversationId(), event.messageId());
     }

@@ -1,5 +1,7 @@
 package uk.co.omniops.suggestion.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,14 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.AuthorType;
@@ -49,6 +47,7 @@ public class SuggestionService {
     static final int SHOWN = 3;
     /** An inserted suggestion counts as edited (not ignored) while at most this share of it was changed. */
     static final double EDITED_MAX_RATIO = 0.6;
+
     static final LiveUpdate.Kind READY = LiveUpdate.Kind.SUGGESTIONS_READY;
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionService.class);
@@ -68,17 +67,25 @@ public class SuggestionService {
      * Latest contact messages for which nothing could be suggested, so that reading them again (every redraw of every
      * open workspace) does not compute again; per replica, the newest 10,000.
      */
-    private final Set<MessageId> nothingToSuggest = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(1_024, 0.75f, false) {
+    private final Set<MessageId> nothingToSuggest = java.util.Collections.newSetFromMap(
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<MessageId, Boolean> eldest) {
                     return size() > 10_000;
                 }
             }));
 
-    SuggestionService(SuggestionStore store, TenantTransactions transactions, ConversationManagement conversations,
-            AnalysisManagement analysis, TenancyManagement tenancy, FeatureFlags flags, LiveUpdates liveUpdates,
-            LlmDrafter drafter, Meanings meanings, MeterRegistry meters) {
+    SuggestionService(
+            SuggestionStore store,
+            TenantTransactions transactions,
+            ConversationManagement conversations,
+            AnalysisManagement analysis,
+            TenancyManagement tenancy,
+            FeatureFlags flags,
+            LiveUpdates liveUpdates,
+            LlmDrafter drafter,
+            Meanings meanings,
+            MeterRegistry meters) {
         this.store = store;
         this.meanings = meanings;
         this.transactions = transactions;
@@ -88,8 +95,10 @@ public class SuggestionService {
         this.flags = flags;
         this.liveUpdates = liveUpdates;
         this.drafter = drafter;
-        this.latency = Timer.builder("omniops.suggestion.latency").description("In-process suggestion computation")
-                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        this.latency = Timer.builder("omniops.suggestion.latency")
+                .description("In-process suggestion computation")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
     }
 
     boolean enabled(CustomerId customer) {
@@ -124,24 +133,38 @@ public class SuggestionService {
             return List.of();
         }
         var details = thread(customer, conversation);
-        return lastContactMessage(details, null).map(m -> compute(customer, details, m, null)).orElse(List.of());
+        return lastContactMessage(details, null)
+                .map(m -> compute(customer, details, m, null))
+                .orElse(List.of());
     }
 
     /** The conversation as suggestions need it: its facts and newest messages, one bounded read. */
     private Thread thread(CustomerId customer, ConversationId conversation) {
-        return conversations.facts(customer, conversation).map(Thread::of)
+        return conversations
+                .facts(customer, conversation)
+                .map(Thread::of)
                 .orElseThrow(() -> new ConversationNotFound(conversation));
     }
 
     /** What suggestions read of a conversation: contact, assignee and its messages (no notes), oldest first. */
-    private record Thread(ConversationId id, String contactName, @Nullable String contactEmail,
-            @Nullable String assigneeName, List<Line> lines) {
+    private record Thread(
+            ConversationId id,
+            String contactName,
+            @Nullable String contactEmail,
+            @Nullable String assigneeName,
+            List<Line> lines) {
 
         record Line(MessageId id, AuthorType authorType, String text) {}
 
         static Thread of(ConversationFacts facts) {
-            return new Thread(facts.id(), facts.contactName(), facts.contactEmail(), facts.assigneeName(),
-                    facts.recent().stream().map(m -> new Line(m.id(), m.authorType(), m.text())).toList());
+            return new Thread(
+                    facts.id(),
+                    facts.contactName(),
+                    facts.contactEmail(),
+                    facts.assigneeName(),
+                    facts.recent().stream()
+                            .map(m -> new Line(m.id(), m.authorType(), m.text()))
+                            .toList());
         }
     }
 
@@ -170,8 +193,8 @@ public class SuggestionService {
         compute(event.customerId(), details, message.get(), categories);
     }
 
-    private List<Suggestion> compute(CustomerId customer, Thread details, Thread.Line message,
-            @Nullable Map<String, Double> categories) {
+    private List<Suggestion> compute(
+            CustomerId customer, Thread details, Thread.Line message, @Nullable Map<String, Double> categories) {
         var started = System.nanoTime();
         var conversation = details.id();
         var cats = categories != null ? categories : categoriesOf(customer, conversation, message.id());
@@ -203,41 +226,65 @@ public class SuggestionService {
             return mine.isEmpty() && !ranked.isEmpty() ? store.latestBatch(customer, conversation) : mine;
         });
         if (drafter.active()) {
-            drafter.draftLater(customer, conversation, query, ranked, facts,
+            drafter.draftLater(
+                    customer,
+                    conversation,
+                    query,
+                    ranked,
+                    facts,
                     (text, model) -> addDraft(customer, conversation, message.id(), batch, text, model));
         }
         return stored;
     }
 
     /** The library's entries, the knowledge found for the query (every snippet by meaning) and past replies. */
-    private List<Ranker.Candidate> candidates(CustomerId customer, String query, ConversationId conversation,
-            boolean byMeaning) {
+    private List<Ranker.Candidate> candidates(
+            CustomerId customer, String query, ConversationId conversation, boolean byMeaning) {
         var candidates = new ArrayList<Ranker.Candidate>();
         for (var e : store.entries(customer, false)) {
-            candidates.add(new Ranker.Candidate(Suggestion.LIBRARY, e.id().toString(), e.title(), e.body(),
-                    e.categories(), e.stats(), null, ""));
+            candidates.add(new Ranker.Candidate(
+                    Suggestion.LIBRARY, e.id().toString(), e.title(), e.body(), e.categories(), e.stats(), null, ""));
         }
         var knowledge = store.searchKnowledge(customer, query, 5);
         candidates.addAll(knowledge);
         if (byMeaning) {
             // by meaning every snippet is a candidate (a customer has tens): paraphrases share no words
             var found = knowledge.stream().map(Ranker.Candidate::ref).collect(java.util.stream.Collectors.toSet());
-            store.knowledgeCandidates(customer).stream().filter(k -> !found.contains(k.ref())).forEach(candidates::add);
+            store.knowledgeCandidates(customer).stream()
+                    .filter(k -> !found.contains(k.ref()))
+                    .forEach(candidates::add);
         }
         candidates.addAll(store.searchPastReplies(customer, query, conversation, byMeaning ? 20 : 5));
         return candidates;
     }
 
     /** Stores the ranked suggestions as one batch, texts filled in, and counts them shown; false when there are none. */
-    private boolean store(CustomerId customer, UUID batch, ConversationId conversation, MessageId message,
-            List<Ranker.Ranked> top, VariableFiller.Facts facts) {
+    private boolean store(
+            CustomerId customer,
+            UUID batch,
+            ConversationId conversation,
+            MessageId message,
+            List<Ranker.Ranked> top,
+            VariableFiller.Facts facts) {
         int rank = 1;
         var shown = new ArrayList<SuggestionStore.Increment>();
         for (var r : top) {
             var c = r.candidate();
-            var text = VariableFiller.fill(c.source().equals(Suggestion.KNOWLEDGE) ? knowledgeReply(c) : c.text(), facts);
-            store.insertSuggestion(customer, UUID.randomUUID(), batch, conversation, message, c.source(), c.ref(),
-                    c.title(), text, r.score(), r.reason(), rank++);
+            var text =
+                    VariableFiller.fill(c.source().equals(Suggestion.KNOWLEDGE) ? knowledgeReply(c) : c.text(), facts);
+            store.insertSuggestion(
+                    customer,
+                    UUID.randomUUID(),
+                    batch,
+                    conversation,
+                    message,
+                    c.source(),
+                    c.ref(),
+                    c.title(),
+                    text,
+                    r.score(),
+                    r.reason(),
+                    rank++);
             shown.add(new SuggestionStore.Increment(c.source(), c.ref(), "shown"));
         }
         store.countAll(customer, shown);
@@ -245,7 +292,12 @@ public class SuggestionService {
     }
 
     /** Adds the LLM draft to a stored batch (rank 0, shown first) and announces it. */
-    void addDraft(CustomerId customer, ConversationId conversation, MessageId message, UUID batch, String text,
+    void addDraft(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId message,
+            UUID batch,
+            String text,
             String model) {
         transactions.inTenant(customer, () -> {
             var mine = store.batch(customer, batch).stream().map(Suggestion::id).toList();
@@ -254,8 +306,19 @@ public class SuggestionService {
                 return null; // a newer batch replaced this one meanwhile: the draft would answer an old message
             }
             var id = UUID.randomUUID();
-            store.insertSuggestion(customer, id, batch, conversation, message, Suggestion.LLM, model,
-                    "AI draft (" + model + ")", text, 0.9, "drafted by " + model + " from the top sources", 0);
+            store.insertSuggestion(
+                    customer,
+                    id,
+                    batch,
+                    conversation,
+                    message,
+                    Suggestion.LLM,
+                    model,
+                    "AI draft (" + model + ")",
+                    text,
+                    0.9,
+                    "drafted by " + model + " from the top sources",
+                    0);
             store.count(customer, Suggestion.LLM, model, "shown");
             liveUpdates.publish(LiveUpdate.of(customer.value(), READY, conversation.value()));
             return null;
@@ -294,7 +357,8 @@ public class SuggestionService {
     }
 
     private static String knowledgeReply(Ranker.Candidate c) {
-        return "Hi {{contact.first_name}}, " + Character.toLowerCase(c.text().charAt(0)) + c.text().substring(1);
+        return "Hi {{contact.first_name}}, " + Character.toLowerCase(c.text().charAt(0))
+                + c.text().substring(1);
     }
 
     private static Optional<Thread.Line> lastContactMessage(Thread details, @Nullable MessageId id) {
@@ -309,11 +373,17 @@ public class SuggestionService {
 
     private VariableFiller.Facts facts(CustomerId customer, Thread details, @Nullable String agentName) {
         var contactTexts = details.lines().stream()
-                .filter(m -> m.authorType() == AuthorType.CONTACT).map(Thread.Line::text).toList();
-        var customerName = customerNames.computeIfAbsent(customer,
-                c -> tenancy.customer(c).map(x -> x.name()).orElse(""));
-        return VariableFiller.facts(details.contactName(), details.contactEmail(), contactTexts,
-                agentName != null ? agentName : details.assigneeName(), customerName);
+                .filter(m -> m.authorType() == AuthorType.CONTACT)
+                .map(Thread.Line::text)
+                .toList();
+        var customerName = customerNames.computeIfAbsent(
+                customer, c -> tenancy.customer(c).map(x -> x.name()).orElse(""));
+        return VariableFiller.facts(
+                details.contactName(),
+                details.contactEmail(),
+                contactTexts,
+                agentName != null ? agentName : details.assigneeName(),
+                customerName);
     }
 
     // ---- feedback
@@ -325,8 +395,7 @@ public class SuggestionService {
      */
     public String inserted(CustomerId customer, UUID suggestionId, UUID agentId) {
         return transactions.inTenant(customer, () -> {
-            var s = store.find(customer, suggestionId)
-                    .orElseThrow(() -> new SuggestionRejected("no such suggestion"));
+            var s = store.find(customer, suggestionId).orElseThrow(() -> new SuggestionRejected("no such suggestion"));
             store.markInserted(customer, s, agentId);
             var agent = agentName(customer, agentId);
             return agent == null ? s.text() : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), agent);
@@ -334,8 +403,11 @@ public class SuggestionService {
     }
 
     private @Nullable String agentName(CustomerId customer, UUID agentId) {
-        return tenancy.users(customer).stream().filter(u -> u.id().equals(agentId)).map(UserAccount::displayName)
-                .findFirst().orElse(null);
+        return tenancy.users(customer).stream()
+                .filter(u -> u.id().equals(agentId))
+                .map(UserAccount::displayName)
+                .findFirst()
+                .orElse(null);
     }
 
     /** An agent's reply was stored: index it, and classify the suggestions it answers. Idempotent. */
@@ -343,7 +415,9 @@ public class SuggestionService {
         // bounded reads (issue 19): the reply itself, then the conversation's facts with its newest messages; never
         // the whole history, however long the conversation
         var reply = conversations.message(customer, messageId).orElse(null);
-        if (reply == null || reply.internal() || reply.authorType() != AuthorType.AGENT
+        if (reply == null
+                || reply.internal()
+                || reply.authorType() != AuthorType.AGENT
                 || !reply.conversationId().equals(conversation)) {
             return;
         }
@@ -367,21 +441,27 @@ public class SuggestionService {
         var sent = reply.text();
         var contact = replyIsRecent ? previousContact : null;
         var sentAt = reply.createdAt();
-        var facts = facts(customer, Thread.of(conversationFacts.get()),
+        var facts = facts(
+                customer,
+                Thread.of(conversationFacts.get()),
                 reply.authorId() == null ? null : agentName(customer, reply.authorId()));
         transactions.inTenant(customer, () -> {
             if (contact != null) {
                 store.insertPair(customer, conversation, contact.id(), messageId, contact.text(), sent);
             }
             var pending = store.undecided(customer, conversation, sentAt);
-            SuggestionStore.Pending chosen = pending.stream().filter(p -> p.insertedBy() != null).findFirst().orElse(null);
+            SuggestionStore.Pending chosen = pending.stream()
+                    .filter(p -> p.insertedBy() != null)
+                    .findFirst()
+                    .orElse(null);
             var decided = new ArrayList<SuggestionStore.Increment>();
             for (var p : pending) {
                 var s = p.suggestion();
                 if (p == chosen) {
                     // compare with what was inserted: the agent's name was filled in at that moment
                     var insertedBy = p.insertedBy() == null ? null : agentName(customer, p.insertedBy());
-                    var insertedText = insertedBy == null ? s.text()
+                    var insertedText = insertedBy == null
+                            ? s.text()
                             : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), insertedBy);
                     var verdict = Verdict.of(insertedText, sent);
                     if (store.decide(customer, s.id(), verdict.status(), sent, verdict.distance())) {
@@ -397,7 +477,8 @@ public class SuggestionService {
             store.countAll(customer, decided);
             return null;
         });
-        liveUpdates.publish(LiveUpdate.of(customer.value(), LiveUpdate.Kind.SUGGESTIONS_FEEDBACK, conversation.value()));
+        liveUpdates.publish(
+                LiveUpdate.of(customer.value(), LiveUpdate.Kind.SUGGESTIONS_FEEDBACK, conversation.value()));
     }
 
     /** How an inserted suggestion was used: accepted (sent as is), edited (at most {@link #EDITED_MAX_RATIO} changed) or ignored. */
@@ -423,8 +504,11 @@ public class SuggestionService {
         if (similar.isPresent()) {
             store.proposalSeenAgain(customer, similar.get(), template);
         } else {
-            store.insertProposal(customer, s.source().equals(Suggestion.LIBRARY) ? s.sourceRef() : null,
-                    s.sourceTitle() + " (as agents send it)", template);
+            store.insertProposal(
+                    customer,
+                    s.source().equals(Suggestion.LIBRARY) ? s.sourceRef() : null,
+                    s.sourceTitle() + " (as agents send it)",
+                    template);
         }
     }
 }

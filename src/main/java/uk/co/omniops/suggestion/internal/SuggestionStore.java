@@ -9,11 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.suggestion.KnowledgeSnippet;
@@ -47,30 +45,46 @@ public class SuggestionStore {
                     on s.customer_id = l.customer_id and s.source = 'library' and s.source_ref = l.id::text
                  where l.customer_id = ? and (? or not l.retired)
                  order by l.retired, lower(l.title)""")
-                .params(customer.value(), withRetired).query((rs, i) -> new ReplyEntry(uuid(rs, "id"),
-                        rs.getString("title"), rs.getString("body"), array(rs.getArray("categories")),
-                        rs.getBoolean("retired"), stats(rs), rs.getTimestamp("updated_at").toInstant()))
+                .params(customer.value(), withRetired)
+                .query((rs, i) -> new ReplyEntry(
+                        uuid(rs, "id"),
+                        rs.getString("title"),
+                        rs.getString("body"),
+                        array(rs.getArray("categories")),
+                        rs.getBoolean("retired"),
+                        stats(rs),
+                        rs.getTimestamp("updated_at").toInstant()))
                 .list();
     }
 
     public int countEntries(CustomerId customer) {
-        return jdbc.sql("select count(*) from reply_library where customer_id = ?").param(customer.value())
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from reply_library where customer_id = ?")
+                .param(customer.value())
+                .query(Integer.class)
+                .single();
     }
 
-    public void insertEntry(CustomerId customer, UUID id, String title, String body, List<String> categories, String by) {
-        jdbc.sql("insert into reply_library (id, customer_id, title, body, categories, created_by) values (?, ?, ?, ?, ?, ?)")
-                .params(id, customer.value(), title, body, categories.toArray(String[]::new), by).update();
+    public void insertEntry(
+            CustomerId customer, UUID id, String title, String body, List<String> categories, String by) {
+        jdbc.sql(
+                        "insert into reply_library (id, customer_id, title, body, categories, created_by) values (?, ?, ?, ?, ?, ?)")
+                .params(id, customer.value(), title, body, categories.toArray(String[]::new), by)
+                .update();
     }
 
     public boolean updateEntry(CustomerId customer, UUID id, String title, String body, List<String> categories) {
-        return jdbc.sql("update reply_library set title = ?, body = ?, categories = ?, updated_at = now() where customer_id = ? and id = ?")
-                .params(title, body, categories.toArray(String[]::new), customer.value(), id).update() == 1;
+        return jdbc.sql(
+                                "update reply_library set title = ?, body = ?, categories = ?, updated_at = now() where customer_id = ? and id = ?")
+                        .params(title, body, categories.toArray(String[]::new), customer.value(), id)
+                        .update()
+                == 1;
     }
 
     public boolean retireEntry(CustomerId customer, UUID id, boolean retired) {
         return jdbc.sql("update reply_library set retired = ?, updated_at = now() where customer_id = ? and id = ?")
-                .params(retired, customer.value(), id).update() == 1;
+                        .params(retired, customer.value(), id)
+                        .update()
+                == 1;
     }
 
     // ---- knowledge
@@ -84,25 +98,38 @@ public class SuggestionStore {
                     on s.customer_id = k.customer_id and s.source = 'knowledge' and s.source_ref = k.id::text
                  where k.customer_id = ?
                  order by k.retired, lower(k.title)""")
-                .param(customer.value()).query((rs, i) -> new KnowledgeSnippet(uuid(rs, "id"), rs.getString("title"),
-                        rs.getString("body"), array(rs.getArray("categories")), rs.getBoolean("retired"), stats(rs),
+                .param(customer.value())
+                .query((rs, i) -> new KnowledgeSnippet(
+                        uuid(rs, "id"),
+                        rs.getString("title"),
+                        rs.getString("body"),
+                        array(rs.getArray("categories")),
+                        rs.getBoolean("retired"),
+                        stats(rs),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list();
     }
 
     public void insertSnippet(CustomerId customer, UUID id, String title, String body, List<String> categories) {
         jdbc.sql("insert into knowledge_snippets (id, customer_id, title, body, categories) values (?, ?, ?, ?, ?)")
-                .params(id, customer.value(), title, body, categories.toArray(String[]::new)).update();
+                .params(id, customer.value(), title, body, categories.toArray(String[]::new))
+                .update();
     }
 
     public boolean updateSnippet(CustomerId customer, UUID id, String title, String body, List<String> categories) {
-        return jdbc.sql("update knowledge_snippets set title = ?, body = ?, categories = ?, updated_at = now() where customer_id = ? and id = ?")
-                .params(title, body, categories.toArray(String[]::new), customer.value(), id).update() == 1;
+        return jdbc.sql(
+                                "update knowledge_snippets set title = ?, body = ?, categories = ?, updated_at = now() where customer_id = ? and id = ?")
+                        .params(title, body, categories.toArray(String[]::new), customer.value(), id)
+                        .update()
+                == 1;
     }
 
     public boolean retireSnippet(CustomerId customer, UUID id, boolean retired) {
-        return jdbc.sql("update knowledge_snippets set retired = ?, updated_at = now() where customer_id = ? and id = ?")
-                .params(retired, customer.value(), id).update() == 1;
+        return jdbc.sql(
+                                "update knowledge_snippets set retired = ?, updated_at = now() where customer_id = ? and id = ?")
+                        .params(retired, customer.value(), id)
+                        .update()
+                == 1;
     }
 
     /** Full-text rank (normalised to 0…1) or trigram similarity, whichever is higher. */
@@ -122,9 +149,15 @@ public class SuggestionStore {
                  order by score desc
                  limit ?""")
                 .params(text, text, customer.value(), limit)
-                .query((rs, i) -> new Ranker.Candidate(Suggestion.KNOWLEDGE, rs.getString("id"), rs.getString("title"),
-                        rs.getString("body"), array(rs.getArray("categories")), stats(rs),
-                        Math.min(1.0, rs.getDouble("score")), "article"))
+                .query((rs, i) -> new Ranker.Candidate(
+                        Suggestion.KNOWLEDGE,
+                        rs.getString("id"),
+                        rs.getString("title"),
+                        rs.getString("body"),
+                        array(rs.getArray("categories")),
+                        stats(rs),
+                        Math.min(1.0, rs.getDouble("score")),
+                        "article"))
                 .list();
     }
 
@@ -141,14 +174,21 @@ public class SuggestionStore {
                  order by k.created_at, k.id
                  limit 500""")
                 .param(customer.value())
-                .query((rs, i) -> new Ranker.Candidate(Suggestion.KNOWLEDGE, rs.getString("id"), rs.getString("title"),
-                        rs.getString("body"), array(rs.getArray("categories")), stats(rs), 0.0, "article"))
+                .query((rs, i) -> new Ranker.Candidate(
+                        Suggestion.KNOWLEDGE,
+                        rs.getString("id"),
+                        rs.getString("title"),
+                        rs.getString("body"),
+                        array(rs.getArray("categories")),
+                        stats(rs),
+                        0.0,
+                        "article"))
                 .list();
     }
 
     /** Agents' replies to the most similar earlier contact messages (trigram similarity), best first. */
-    List<Ranker.Candidate> searchPastReplies(CustomerId customer, String text, ConversationId excludeConversation,
-            int limit) {
+    List<Ranker.Candidate> searchPastReplies(
+            CustomerId customer, String text, ConversationId excludeConversation, int limit) {
         return jdbc.sql("""
                 select p.id, p.contact_text, p.reply_text, similarity(p.contact_text, ?) score,
                        coalesce(s.shown, 0) shown, coalesce(s.accepted, 0) accepted, coalesce(s.edited, 0) edited,
@@ -160,20 +200,39 @@ public class SuggestionStore {
                  order by score desc, p.created_at desc
                  limit ?""")
                 .params(text, customer.value(), excludeConversation.value(), text, limit)
-                .query((rs, i) -> new Ranker.Candidate(Suggestion.PAST_REPLY, rs.getString("id"), "Past reply",
-                        rs.getString("reply_text"), List.of(), stats(rs), rs.getDouble("score"),
+                .query((rs, i) -> new Ranker.Candidate(
+                        Suggestion.PAST_REPLY,
+                        rs.getString("id"),
+                        "Past reply",
+                        rs.getString("reply_text"),
+                        List.of(),
+                        stats(rs),
+                        rs.getDouble("score"),
                         "similar message (" + Math.round(rs.getDouble("score") * 100) + " %): “"
-                                + abbreviate(rs.getString("contact_text"), 60) + "”", rs.getString("contact_text")))
+                                + abbreviate(rs.getString("contact_text"), 60) + "”",
+                        rs.getString("contact_text")))
                 .list();
     }
 
-    void insertPair(CustomerId customer, ConversationId conversation, MessageId contactMessage, MessageId agentMessage,
-            String contactText, String replyText) {
+    void insertPair(
+            CustomerId customer,
+            ConversationId conversation,
+            MessageId contactMessage,
+            MessageId agentMessage,
+            String contactText,
+            String replyText) {
         jdbc.sql("""
                 insert into reply_pairs (id, customer_id, conversation_id, contact_message, agent_message, contact_text, reply_text)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (agent_message) do nothing""")
-                .params(UUID.randomUUID(), customer.value(), conversation.value(), contactMessage.value(),
-                        agentMessage.value(), contactText, replyText).update();
+                .params(
+                        UUID.randomUUID(),
+                        customer.value(),
+                        conversation.value(),
+                        contactMessage.value(),
+                        agentMessage.value(),
+                        contactText,
+                        replyText)
+                .update();
     }
 
     // ---- stats
@@ -182,8 +241,7 @@ public class SuggestionStore {
         return jdbc.sql("""
                 select coalesce(sum(shown), 0) shown, coalesce(sum(accepted), 0) accepted, coalesce(sum(edited), 0) edited,
                        coalesce(sum(ignored), 0) ignored
-                  from suggestion_source_stats where customer_id = ? and source <> 'llm'""")
-                .param(customer.value()).query((rs, i) -> stats(rs)).single();
+                  from suggestion_source_stats where customer_id = ? and source <> 'llm'""").param(customer.value()).query((rs, i) -> stats(rs)).single();
     }
 
     public SourceStats sourceStats(CustomerId customer, String source) {
@@ -191,7 +249,9 @@ public class SuggestionStore {
                 select coalesce(sum(shown), 0) shown, coalesce(sum(accepted), 0) accepted, coalesce(sum(edited), 0) edited,
                        coalesce(sum(ignored), 0) ignored
                   from suggestion_source_stats where customer_id = ? and source = ?""")
-                .params(customer.value(), source).query((rs, i) -> stats(rs)).single();
+                .params(customer.value(), source)
+                .query((rs, i) -> stats(rs))
+                .single();
     }
 
     /** @param column shown, accepted, edited or ignored (never user input) */
@@ -199,10 +259,13 @@ public class SuggestionStore {
         if (!List.of("shown", "accepted", "edited", "ignored").contains(column)) {
             throw new IllegalArgumentException(column);
         }
-        jdbc.sql("insert into suggestion_source_stats (customer_id, source, source_ref, " + column + ") values (?, ?, ?, 1) "
-                + "on conflict (customer_id, source, source_ref) do update set " + column + " = suggestion_source_stats."
-                + column + " + 1")
-                .params(customer.value(), source, ref).update();
+        jdbc.sql("insert into suggestion_source_stats (customer_id, source, source_ref, " + column
+                        + ") values (?, ?, ?, 1) "
+                        + "on conflict (customer_id, source, source_ref) do update set " + column
+                        + " = suggestion_source_stats."
+                        + column + " + 1")
+                .params(customer.value(), source, ref)
+                .update();
     }
 
     /** One increment of a source's counter, for {@link #countAll}. */
@@ -214,22 +277,44 @@ public class SuggestionStore {
      */
     void countAll(CustomerId customer, List<Increment> increments) {
         increments.stream()
-                .sorted(java.util.Comparator.comparing(Increment::source).thenComparing(Increment::ref)
+                .sorted(java.util.Comparator.comparing(Increment::source)
+                        .thenComparing(Increment::ref)
                         .thenComparing(Increment::column))
                 .forEach(i -> count(customer, i.source(), i.ref(), i.column()));
     }
 
     // ---- suggestions
 
-    void insertSuggestion(CustomerId customer, UUID id, UUID batch, ConversationId conversation, @Nullable MessageId message,
-            String source, @Nullable String ref, String title, String text, double score, String reason, int rank) {
+    void insertSuggestion(
+            CustomerId customer,
+            UUID id,
+            UUID batch,
+            ConversationId conversation,
+            @Nullable MessageId message,
+            String source,
+            @Nullable String ref,
+            String title,
+            String text,
+            double score,
+            String reason,
+            int rank) {
         jdbc.sql("""
                 insert into response_suggestions (id, customer_id, conversation_id, message_id, batch_id, source, source_ref,
                                                   source_title, text, score, reason, rank, status)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'shown')""")
-                .params(id, customer.value(), conversation.value(), message == null ? null : message.value(), batch, source,
-                        ref, title, text, BigDecimal.valueOf(Math.max(0, Math.min(1, score))).setScale(4,
-                                java.math.RoundingMode.HALF_UP), reason, rank)
+                .params(
+                        id,
+                        customer.value(),
+                        conversation.value(),
+                        message == null ? null : message.value(),
+                        batch,
+                        source,
+                        ref,
+                        title,
+                        text,
+                        BigDecimal.valueOf(Math.max(0, Math.min(1, score))).setScale(4, java.math.RoundingMode.HALF_UP),
+                        reason,
+                        rank)
                 .update();
     }
 
@@ -242,17 +327,23 @@ public class SuggestionStore {
                                     and batch_id is not null order by created_at desc limit 1)
                 order by rank""")
                 .params(customer.value(), conversation.value(), customer.value(), conversation.value())
-                .query((rs, i) -> suggestion(rs)).list();
+                .query((rs, i) -> suggestion(rs))
+                .list();
     }
 
     List<Suggestion> batch(CustomerId customer, UUID batch) {
-        return jdbc.sql("select " + SUGGESTION_COLUMNS + " from response_suggestions where customer_id = ? and batch_id = ? order by rank")
-                .params(customer.value(), batch).query((rs, i) -> suggestion(rs)).list();
+        return jdbc.sql("select " + SUGGESTION_COLUMNS
+                        + " from response_suggestions where customer_id = ? and batch_id = ? order by rank")
+                .params(customer.value(), batch)
+                .query((rs, i) -> suggestion(rs))
+                .list();
     }
 
     Optional<Suggestion> find(CustomerId customer, UUID id) {
         return jdbc.sql("select " + SUGGESTION_COLUMNS + " from response_suggestions where customer_id = ? and id = ?")
-                .params(customer.value(), id).query((rs, i) -> suggestion(rs)).optional();
+                .params(customer.value(), id)
+                .query((rs, i) -> suggestion(rs))
+                .optional();
     }
 
     /**
@@ -268,10 +359,21 @@ public class SuggestionStore {
                                                   inserted_by, inserted_at)
                 values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
                 on conflict (id) do update set inserted_by = excluded.inserted_by, inserted_at = excluded.inserted_at""")
-                .params(s.id(), customer.value(), s.conversationId().value(),
-                        s.messageId() == null ? null : s.messageId().value(), s.source(), s.sourceRef(), s.sourceTitle(),
-                        s.text(), BigDecimal.valueOf(s.score()).setScale(4, java.math.RoundingMode.HALF_UP), s.reason(),
-                        s.rank(), s.status(), Timestamp.from(s.createdAt()), agent)
+                .params(
+                        s.id(),
+                        customer.value(),
+                        s.conversationId().value(),
+                        s.messageId() == null ? null : s.messageId().value(),
+                        s.source(),
+                        s.sourceRef(),
+                        s.sourceTitle(),
+                        s.text(),
+                        BigDecimal.valueOf(s.score()).setScale(4, java.math.RoundingMode.HALF_UP),
+                        s.reason(),
+                        s.rank(),
+                        s.status(),
+                        Timestamp.from(s.createdAt()),
+                        agent)
                 .update();
     }
 
@@ -282,7 +384,8 @@ public class SuggestionStore {
                 where customer_id = ? and conversation_id = ? and status = 'shown' and created_at <= ?
                 order by inserted_at desc nulls last, created_at desc""")
                 .params(customer.value(), conversation.value(), Timestamp.from(before))
-                .query((rs, i) -> new Pending(suggestion(rs), (UUID) rs.getObject("inserted_by"))).list();
+                .query((rs, i) -> new Pending(suggestion(rs), (UUID) rs.getObject("inserted_by")))
+                .list();
     }
 
     record Pending(Suggestion suggestion, @Nullable UUID insertedBy) {}
@@ -292,7 +395,9 @@ public class SuggestionStore {
         return jdbc.sql("""
                 update response_suggestions set status = ?, sent_text = ?, edit_distance = ?, decided_at = now()
                  where customer_id = ? and id = ? and status = 'shown'""")
-                .params(status, sentText, distance, customer.value(), id).update() == 1;
+                        .params(status, sentText, distance, customer.value(), id)
+                        .update()
+                == 1;
     }
 
     /** Rows of earlier batches for the same message that nobody inserted: replaced, not ignored. */
@@ -303,7 +408,8 @@ public class SuggestionStore {
         return jdbc.sql("""
                 delete from response_suggestions
                  where customer_id = ? and conversation_id = ? and message_id = ? and status = 'shown' and inserted_at is null""")
-                .params(customer.value(), conversation.value(), message.value()).update();
+                .params(customer.value(), conversation.value(), message.value())
+                .update();
     }
 
     // ---- proposals
@@ -313,17 +419,22 @@ public class SuggestionStore {
         return jdbc.sql("""
                 select id from reply_proposals where customer_id = ? and status = 'pending' and similarity(text, ?) >= 0.6
                  order by similarity(text, ?) desc limit 1""")
-                .params(customer.value(), text, text).query(UUID.class).optional();
+                .params(customer.value(), text, text)
+                .query(UUID.class)
+                .optional();
     }
 
     void insertProposal(CustomerId customer, @Nullable String ref, String title, String text) {
         jdbc.sql("insert into reply_proposals (id, customer_id, source_ref, title, text) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), customer.value(), ref, title, text).update();
+                .params(UUID.randomUUID(), customer.value(), ref, title, text)
+                .update();
     }
 
     void proposalSeenAgain(CustomerId customer, UUID id, String text) {
-        jdbc.sql("update reply_proposals set occurrences = occurrences + 1, text = ?, updated_at = now() where customer_id = ? and id = ?")
-                .params(text, customer.value(), id).update();
+        jdbc.sql(
+                        "update reply_proposals set occurrences = occurrences + 1, text = ?, updated_at = now() where customer_id = ? and id = ?")
+                .params(text, customer.value(), id)
+                .update();
     }
 
     public List<ReplyProposal> proposals(CustomerId customer, int minOccurrences) {
@@ -331,21 +442,31 @@ public class SuggestionStore {
                 select id, source_ref, title, text, occurrences, updated_at from reply_proposals
                  where customer_id = ? and status = 'pending' and occurrences >= ? order by occurrences desc, updated_at desc""")
                 .params(customer.value(), minOccurrences)
-                .query((rs, i) -> new ReplyProposal(uuid(rs, "id"), rs.getString("source_ref"), rs.getString("title"),
-                        rs.getString("text"), rs.getInt("occurrences"), rs.getTimestamp("updated_at").toInstant()))
+                .query((rs, i) -> new ReplyProposal(
+                        uuid(rs, "id"),
+                        rs.getString("source_ref"),
+                        rs.getString("title"),
+                        rs.getString("text"),
+                        rs.getInt("occurrences"),
+                        rs.getTimestamp("updated_at").toInstant()))
                 .list();
     }
 
     public boolean closeProposal(CustomerId customer, UUID id, String status) {
-        return jdbc.sql("update reply_proposals set status = ?, updated_at = now() where customer_id = ? and id = ? and status = 'pending'")
-                .params(status, customer.value(), id).update() == 1;
+        return jdbc.sql(
+                                "update reply_proposals set status = ?, updated_at = now() where customer_id = ? and id = ? and status = 'pending'")
+                        .params(status, customer.value(), id)
+                        .update()
+                == 1;
     }
 
     public Optional<List<String>> entryCategories(CustomerId customer, String ref) {
         try {
             var id = UUID.fromString(ref);
             return jdbc.sql("select categories from reply_library where customer_id = ? and id = ?")
-                    .params(customer.value(), id).query((rs, i) -> array(rs.getArray(1))).optional();
+                    .params(customer.value(), id)
+                    .query((rs, i) -> array(rs.getArray(1)))
+                    .optional();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -357,10 +478,19 @@ public class SuggestionStore {
 
     private static Suggestion suggestion(ResultSet rs) throws SQLException {
         var message = (UUID) rs.getObject("message_id");
-        return new Suggestion(uuid(rs, "id"), new ConversationId(uuid(rs, "conversation_id")),
-                message == null ? null : new MessageId(message), rs.getString("source"), rs.getString("source_ref"),
-                rs.getString("source_title"), rs.getString("text"), rs.getDouble("score"), rs.getString("reason"),
-                rs.getInt("rank"), rs.getString("status"), rs.getTimestamp("created_at").toInstant());
+        return new Suggestion(
+                uuid(rs, "id"),
+                new ConversationId(uuid(rs, "conversation_id")),
+                message == null ? null : new MessageId(message),
+                rs.getString("source"),
+                rs.getString("source_ref"),
+                rs.getString("source_title"),
+                rs.getString("text"),
+                rs.getDouble("score"),
+                rs.getString("reason"),
+                rs.getInt("rank"),
+                rs.getString("status"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private static SourceStats stats(ResultSet rs) throws SQLException {

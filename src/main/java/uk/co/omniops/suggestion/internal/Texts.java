@@ -12,15 +12,128 @@ final class Texts {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{[^}]*}}");
-    private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "if", "then", "so", "to", "of",
-            "in", "on", "at", "for", "from", "by", "with", "about", "as", "is", "are", "was", "were", "be", "been", "am",
-            "it", "its", "this", "that", "these", "those", "i", "me", "my", "we", "our", "us", "you", "your", "he",
-            "she", "they", "them", "their", "his", "her", "do", "does", "did", "have", "has", "had", "can", "could",
-            "would", "should", "will", "shall", "may", "might", "must", "just", "not", "no", "yes", "please", "thanks",
-            "thank", "hi", "hello", "hey", "dear", "there", "here", "what", "when", "where", "why", "how", "which",
-            "who", "any", "some", "all", "get", "got", "im", "ive", "dont", "cant", "still", "also", "very", "really",
-            "again", "one", "up", "out", "into", "than", "too", "now", "know", "let", "like", "want", "need", "help",
-            "hope", "regard", "kind", "best", "team", "contact", "name", "first", "number", "agent", "customer");
+    private static final Set<String> STOP = Set.of(
+            "a",
+            "an",
+            "the",
+            "and",
+            "or",
+            "but",
+            "if",
+            "then",
+            "so",
+            "to",
+            "of",
+            "in",
+            "on",
+            "at",
+            "for",
+            "from",
+            "by",
+            "with",
+            "about",
+            "as",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "am",
+            "it",
+            "its",
+            "this",
+            "that",
+            "these",
+            "those",
+            "i",
+            "me",
+            "my",
+            "we",
+            "our",
+            "us",
+            "you",
+            "your",
+            "he",
+            "she",
+            "they",
+            "them",
+            "their",
+            "his",
+            "her",
+            "do",
+            "does",
+            "did",
+            "have",
+            "has",
+            "had",
+            "can",
+            "could",
+            "would",
+            "should",
+            "will",
+            "shall",
+            "may",
+            "might",
+            "must",
+            "just",
+            "not",
+            "no",
+            "yes",
+            "please",
+            "thanks",
+            "thank",
+            "hi",
+            "hello",
+            "hey",
+            "dear",
+            "there",
+            "here",
+            "what",
+            "when",
+            "where",
+            "why",
+            "how",
+            "which",
+            "who",
+            "any",
+            "some",
+            "all",
+            "get",
+            "got",
+            "im",
+            "ive",
+            "dont",
+            "cant",
+            "still",
+            "also",
+            "very",
+            "really",
+            "again",
+            "one",
+            "up",
+            "out",
+            "into",
+            "than",
+            "too",
+            "now",
+            "know",
+            "let",
+            "like",
+            "want",
+            "need",
+            "help",
+            "hope",
+            "regard",
+            "kind",
+            "best",
+            "team",
+            "contact",
+            "name",
+            "first",
+            "number",
+            "agent",
+            "customer");
 
     private Texts() {}
 
@@ -35,7 +148,10 @@ final class Texts {
      */
     static Map<String, String> surfaceForms(String text) {
         var normal = Normalizer.normalize(VARIABLE.matcher(text).replaceAll(" "), Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "").replace("'", "").replace("’", "").toLowerCase(Locale.ROOT);
+                .replaceAll("\\p{M}", "")
+                .replace("'", "")
+                .replace("’", "")
+                .toLowerCase(Locale.ROOT);
         var out = new LinkedHashMap<String, String>();
         for (var token : NON_WORD.split(normal)) {
             if (token.length() < 2 || STOP.contains(token) || token.chars().allMatch(Character::isDigit)) {
@@ -71,7 +187,8 @@ final class Texts {
         if (s.endsWith("e") && s.length() > 3) {
             s = s.substring(0, s.length() - 1);
         }
-        if (s.length() > 3 && s.charAt(s.length() - 1) == s.charAt(s.length() - 2)
+        if (s.length() > 3
+                && s.charAt(s.length() - 1) == s.charAt(s.length() - 2)
                 && "bdfgklmnprt".indexOf(s.charAt(s.length() - 1)) >= 0) {
             s = s.substring(0, s.length() - 1);
         }

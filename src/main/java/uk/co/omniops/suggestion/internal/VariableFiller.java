@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +19,13 @@ public final class VariableFiller {
     private static final Pattern ORDER = Pattern.compile(
             "(?i)(?:#\\s?([A-Z]{0,3}-?\\d{4,10})\\b)|\\b(ORD-\\d{2,4}-\\d{2,8})\\b|\\b(?:order|ordre|booking|ticket|case|po)"
                     + "\\s*(?:number|no\\.?|num|nr\\.?|id|ref(?:erence)?)?\\s*[:#]?\\s*([A-Z]{0,3}-?\\d{4,10})\\b");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final Pattern DATE = Pattern.compile("(?i)\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|"
-            + "\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\\s+\\d{4})?|"
-            + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?)\\b");
+
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern DATE = Pattern.compile(
+            "(?i)\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|"
+                    + "\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\\s+\\d{4})?|"
+                    + "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?)\\b");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-zA-Z_.]+)\\s*}}");
 
     /** The {@code {{variables}}} a library reply or snippet may use. */
@@ -41,8 +43,13 @@ public final class VariableFiller {
             "customer.name", "[company name]");
 
     /** What the conversation tells us; every field may be unknown. */
-    record Facts(@Nullable String contactName, @Nullable String contactEmail, @Nullable String orderNumber,
-            @Nullable String date, @Nullable String agentName, @Nullable String customerName) {
+    record Facts(
+            @Nullable String contactName,
+            @Nullable String contactEmail,
+            @Nullable String orderNumber,
+            @Nullable String date,
+            @Nullable String agentName,
+            @Nullable String customerName) {
 
         Facts withAgent(@Nullable String agent) {
             return new Facts(contactName, contactEmail, orderNumber, date, agent, customerName);
@@ -52,8 +59,12 @@ public final class VariableFiller {
     private VariableFiller() {}
 
     /** Facts from a conversation: the contact's record first, then the newest mention in the contact's messages. */
-    static Facts facts(@Nullable String contactName, @Nullable String contactEmail, List<String> contactMessagesOldestFirst,
-            @Nullable String agentName, @Nullable String customerName) {
+    static Facts facts(
+            @Nullable String contactName,
+            @Nullable String contactEmail,
+            List<String> contactMessagesOldestFirst,
+            @Nullable String agentName,
+            @Nullable String customerName) {
         String order = null;
         String email = blankToNull(contactEmail);
         String date = null;
@@ -95,7 +106,8 @@ public final class VariableFiller {
             var key = m.group(1).toLowerCase(Locale.ROOT);
             var value = switch (key) {
                 case "contact.name" -> facts.contactName();
-                case "contact.first_name" -> facts.contactName() == null ? null : facts.contactName().split("\\s+")[0];
+                case "contact.first_name" ->
+                    facts.contactName() == null ? null : facts.contactName().split("\\s+")[0];
                 case "contact.email" -> facts.contactEmail();
                 case "order.number" -> facts.orderNumber();
                 case "date" -> facts.date();
@@ -103,7 +115,9 @@ public final class VariableFiller {
                 case "customer.name" -> facts.customerName();
                 default -> null;
             };
-            var replacement = value != null ? value : PLACEHOLDERS.getOrDefault(key, "[" + key.replace('.', ' ').replace('_', ' ') + "]");
+            var replacement = value != null
+                    ? value
+                    : PLACEHOLDERS.getOrDefault(key, "[" + key.replace('.', ' ').replace('_', ' ') + "]");
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
@@ -127,7 +141,8 @@ public final class VariableFiller {
     static String templatise(String text, VariableFiller.Facts facts) {
         var out = text;
         if (facts.orderNumber() != null) {
-            out = out.replace("#" + facts.orderNumber(), "{{order.number}}").replace(facts.orderNumber(), "{{order.number}}");
+            out = out.replace("#" + facts.orderNumber(), "{{order.number}}")
+                    .replace(facts.orderNumber(), "{{order.number}}");
         }
         if (facts.contactEmail() != null) {
             out = out.replace(facts.contactEmail(), "{{contact.email}}");

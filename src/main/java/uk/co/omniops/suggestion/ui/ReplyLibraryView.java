@@ -1,9 +1,5 @@
 package uk.co.omniops.suggestion.ui;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -27,8 +23,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.platform.Plural;
 import uk.co.omniops.suggestion.KnowledgeSnippet;
 import uk.co.omniops.suggestion.ReplyDraft;
@@ -63,7 +61,8 @@ class ReplyLibraryView extends VerticalLayout {
 
     ReplyLibraryView(SuggestionManagement suggestions, AuthenticationContext authentication) {
         this.suggestions = suggestions;
-        this.user = authentication.getAuthenticatedUser(OmniOpsUser.class)
+        this.user = authentication
+                .getAuthenticatedUser(OmniOpsUser.class)
                 .orElseThrow(() -> new IllegalStateException("no signed-in user"));
         this.customer = user.customerId().orElseThrow(() -> new IllegalStateException("supervisor without customer"));
         setId("reply-library");
@@ -78,9 +77,12 @@ class ReplyLibraryView extends VerticalLayout {
         header.expand(header.getComponentAt(0));
         figures.setId("suggestion-figures");
         figures.addClassName("omniops-suggestion-figures");
-        add(header, new Paragraph("Agents see up to three suggested replies under the composer, from this library, "
-                + "the knowledge snippets and their colleagues' past replies. Variables: {{contact.name}}, "
-                + "{{contact.first_name}}, {{contact.email}}, {{order.number}}, {{date}}, {{agent.name}}, {{customer.name}}."),
+        add(
+                header,
+                new Paragraph(
+                        "Agents see up to three suggested replies under the composer, from this library, "
+                                + "the knowledge snippets and their colleagues' past replies. Variables: {{contact.name}}, "
+                                + "{{contact.first_name}}, {{contact.email}}, {{order.number}}, {{date}}, {{agent.name}}, {{customer.name}}."),
                 figures);
 
         configureEntries();
@@ -99,24 +101,41 @@ class ReplyLibraryView extends VerticalLayout {
 
     private void configureEntries() {
         entries.setId("reply-entries");
-        entries.addColumn(ReplyEntry::title).setHeader("Title").setAutoWidth(true).setFlexGrow(2).setSortable(true);
-        entries.addColumn(e -> String.join(", ", e.categories())).setHeader("Categories").setAutoWidth(true).setFlexGrow(1);
-        entries.addColumn(e -> e.stats().shown()).setHeader("Shown").setAutoWidth(true).setSortable(true);
-        entries.addColumn(e -> rate(e.stats())).setHeader("Accepted").setAutoWidth(true)
+        entries.addColumn(ReplyEntry::title)
+                .setHeader("Title")
+                .setAutoWidth(true)
+                .setFlexGrow(2)
+                .setSortable(true);
+        entries.addColumn(e -> String.join(", ", e.categories()))
+                .setHeader("Categories")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        entries.addColumn(e -> e.stats().shown())
+                .setHeader("Shown")
+                .setAutoWidth(true)
+                .setSortable(true);
+        entries.addColumn(e -> rate(e.stats()))
+                .setHeader("Accepted")
+                .setAutoWidth(true)
                 .setComparator(e -> e.stats().acceptanceRate());
-        entries.addColumn(e -> e.retired() ? "retired" : "active").setHeader("Status").setAutoWidth(true);
+        entries.addColumn(e -> e.retired() ? "retired" : "active")
+                .setHeader("Status")
+                .setAutoWidth(true);
         entries.addComponentColumn(e -> {
-            var edit = new Button("Edit", x -> editEntry(e));
-            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            edit.getElement().setAttribute("aria-label", "Edit " + e.title());
-            var retire = new Button(e.retired() ? "Restore" : "Retire", x -> {
-                suggestions.retireEntry(customer, e.id(), !e.retired());
-                reload();
-            });
-            retire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            retire.getElement().setAttribute("aria-label", (e.retired() ? "Restore " : "Retire ") + e.title());
-            return new HorizontalLayout(edit, retire);
-        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+                    var edit = new Button("Edit", x -> editEntry(e));
+                    edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    edit.getElement().setAttribute("aria-label", "Edit " + e.title());
+                    var retire = new Button(e.retired() ? "Restore" : "Retire", x -> {
+                        suggestions.retireEntry(customer, e.id(), !e.retired());
+                        reload();
+                    });
+                    retire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    retire.getElement().setAttribute("aria-label", (e.retired() ? "Restore " : "Retire ") + e.title());
+                    return new HorizontalLayout(edit, retire);
+                })
+                .setHeader("Actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         entries.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(e -> {
             var body = new Paragraph(e.body());
             body.addClassName("omniops-reply-body");
@@ -128,22 +147,30 @@ class ReplyLibraryView extends VerticalLayout {
     private void configureProposals() {
         proposals.setId("reply-proposals");
         proposals.addColumn(ReplyProposal::title).setHeader("From").setFlexGrow(1);
-        proposals.addColumn(ReplyProposal::text).setHeader("Text agents keep sending").setFlexGrow(3);
+        proposals
+                .addColumn(ReplyProposal::text)
+                .setHeader("Text agents keep sending")
+                .setFlexGrow(3);
         proposals.addColumn(ReplyProposal::occurrences).setHeader("Times").setAutoWidth(true);
-        proposals.addComponentColumn(p -> {
-            var accept = new Button("Add to library", x -> {
-                suggestions.acceptProposal(customer, p.id(), user.getUsername());
-                Notification.show("Added to the reply library").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                reload();
-            });
-            accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            var dismiss = new Button("Dismiss", x -> {
-                suggestions.dismissProposal(customer, p.id());
-                reload();
-            });
-            dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return new HorizontalLayout(accept, dismiss);
-        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        proposals
+                .addComponentColumn(p -> {
+                    var accept = new Button("Add to library", x -> {
+                        suggestions.acceptProposal(customer, p.id(), user.getUsername());
+                        Notification.show("Added to the reply library")
+                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                        reload();
+                    });
+                    accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+                    var dismiss = new Button("Dismiss", x -> {
+                        suggestions.dismissProposal(customer, p.id());
+                        reload();
+                    });
+                    dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    return new HorizontalLayout(accept, dismiss);
+                })
+                .setHeader("Actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         proposals.setSizeFull();
     }
 
@@ -151,18 +178,23 @@ class ReplyLibraryView extends VerticalLayout {
         snippets.setId("knowledge-snippets");
         snippets.addColumn(KnowledgeSnippet::title).setHeader("Title").setFlexGrow(1);
         snippets.addColumn(KnowledgeSnippet::body).setHeader("Text").setFlexGrow(3);
-        snippets.addColumn(k -> String.join(", ", k.categories())).setHeader("Categories").setAutoWidth(true);
+        snippets.addColumn(k -> String.join(", ", k.categories()))
+                .setHeader("Categories")
+                .setAutoWidth(true);
         snippets.addColumn(k -> rate(k.stats())).setHeader("Accepted").setAutoWidth(true);
         snippets.addComponentColumn(k -> {
-            var edit = new Button("Edit", x -> editSnippet(k));
-            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            var retire = new Button(k.retired() ? "Restore" : "Retire", x -> {
-                suggestions.retireSnippet(customer, k.id(), !k.retired());
-                reload();
-            });
-            retire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return new HorizontalLayout(edit, retire);
-        }).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+                    var edit = new Button("Edit", x -> editSnippet(k));
+                    edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    var retire = new Button(k.retired() ? "Restore" : "Retire", x -> {
+                        suggestions.retireSnippet(customer, k.id(), !k.retired());
+                        reload();
+                    });
+                    retire.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    return new HorizontalLayout(edit, retire);
+                })
+                .setHeader("Actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         snippets.setSizeFull();
     }
 
@@ -179,8 +211,9 @@ class ReplyLibraryView extends VerticalLayout {
     }
 
     static String rate(SourceStats s) {
-        return s.decided() == 0 ? "–" : Math.round(100 * s.acceptanceRate()) + " % (" + (s.accepted() + s.edited()) + "/"
-                + s.decided() + ")";
+        return s.decided() == 0
+                ? "–"
+                : Math.round(100 * s.acceptanceRate()) + " % (" + (s.accepted() + s.edited()) + "/" + s.decided() + ")";
     }
 
     /** Mutable form bean for the Binder. */
@@ -190,14 +223,25 @@ class ReplyLibraryView extends VerticalLayout {
         String categories = "";
 
         ReplyDraft draft() {
-            return new ReplyDraft(title, body, Arrays.stream(categories.split(",")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList());
+            return new ReplyDraft(
+                    title,
+                    body,
+                    Arrays.stream(categories.split(","))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList());
         }
     }
 
     private void editEntry(@Nullable ReplyEntry entry) {
-        openForm(entry == null ? "New reply" : "Edit reply", entry == null ? null : entry.title(),
-                entry == null ? null : entry.body(), entry == null ? List.of() : entry.categories(), 120, 4000, draft -> {
+        openForm(
+                entry == null ? "New reply" : "Edit reply",
+                entry == null ? null : entry.title(),
+                entry == null ? null : entry.body(),
+                entry == null ? List.of() : entry.categories(),
+                120,
+                4000,
+                draft -> {
                     if (entry == null) {
                         suggestions.createEntry(customer, draft, user.getUsername());
                     } else {
@@ -207,8 +251,13 @@ class ReplyLibraryView extends VerticalLayout {
     }
 
     private void editSnippet(@Nullable KnowledgeSnippet snippet) {
-        openForm(snippet == null ? "New knowledge snippet" : "Edit knowledge snippet", snippet == null ? null : snippet.title(),
-                snippet == null ? null : snippet.body(), snippet == null ? List.of() : snippet.categories(), 160, 8000,
+        openForm(
+                snippet == null ? "New knowledge snippet" : "Edit knowledge snippet",
+                snippet == null ? null : snippet.title(),
+                snippet == null ? null : snippet.body(),
+                snippet == null ? List.of() : snippet.categories(),
+                160,
+                8000,
                 draft -> {
                     if (snippet == null) {
                         suggestions.createSnippet(customer, draft);
@@ -218,8 +267,14 @@ class ReplyLibraryView extends VerticalLayout {
                 });
     }
 
-    private void openForm(String heading, @Nullable String title, @Nullable String body, List<String> categories,
-            int maxTitle, int maxBody, Consumer<ReplyDraft> save) {
+    private void openForm(
+            String heading,
+            @Nullable String title,
+            @Nullable String body,
+            List<String> categories,
+            int maxTitle,
+            int maxBody,
+            Consumer<ReplyDraft> save) {
         var dialog = new Dialog();
         dialog.setHeaderTitle(heading);
         dialog.setWidth("min(720px, 95vw)");
@@ -230,20 +285,24 @@ class ReplyLibraryView extends VerticalLayout {
         bodyField.setWidthFull();
         bodyField.setMinRows(5);
         bodyField.setMaxLength(maxBody);
-        bodyField.setHelperText("Variables are filled from the conversation; what is unknown shows as [order number] etc.");
+        bodyField.setHelperText(
+                "Variables are filled from the conversation; what is unknown shows as [order number] etc.");
         var categoriesField = new TextField("Categories");
         categoriesField.setWidthFull();
         categoriesField.setHelperText("Comma-separated keys: billing, refund, delivery, order, account, cancellation, "
                 + "technical, product, complaint, praise, human_agent");
         var binder = new Binder<Form>();
-        binder.forField(titleField).asRequired("A title is required")
+        binder.forField(titleField)
+                .asRequired("A title is required")
                 .withValidator(s -> s.strip().length() <= maxTitle, "At most " + maxTitle + " characters")
                 .bind(f -> f.title, (f, v) -> f.title = v);
-        binder.forField(bodyField).asRequired("The text is required")
+        binder.forField(bodyField)
+                .asRequired("The text is required")
                 .withValidator(s -> s.strip().length() <= maxBody, "At most " + maxBody + " characters")
                 .bind(f -> f.body, (f, v) -> f.body = v);
         binder.forField(categoriesField)
-                .withValidator(s -> s.isBlank() || s.matches("\\s*[a-z0-9_]+\\s*(,\\s*[a-z0-9_]+\\s*)*,?\\s*"),
+                .withValidator(
+                        s -> s.isBlank() || s.matches("\\s*[a-z0-9_]+\\s*(,\\s*[a-z0-9_]+\\s*)*,?\\s*"),
                         "Lower-case keys separated by commas")
                 .bind(f -> f.categories, (f, v) -> f.categories = v);
         var form = new Form();

@@ -2,12 +2,9 @@ package uk.co.omniops.tenancy.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-
 import uk.co.omniops.tenancy.TenantContext;
 
 /**

@@ -1,10 +1,5 @@
 package uk.co.omniops.tenancy.ui;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -23,9 +18,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-
 import uk.co.omniops.tenancy.ApiKey;
 import uk.co.omniops.tenancy.ApiKeyManagement;
 import uk.co.omniops.tenancy.DemoData;
@@ -42,17 +40,20 @@ import uk.co.omniops.tenancy.OmniOpsUser;
 @RolesAllowed("SUPERVISOR")
 class ApiKeysView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final ApiKeyManagement apiKeys;
     private final OmniOpsUser user;
     private final Grid<ApiKey> grid = new Grid<>(ApiKey.class, false);
 
-    ApiKeysView(ApiKeyManagement apiKeys, AuthenticationContext authentication,
+    ApiKeysView(
+            ApiKeyManagement apiKeys,
+            AuthenticationContext authentication,
             @Value("${omniops.demo.enabled:false}") boolean demo) {
         this.apiKeys = apiKeys;
-        this.user = authentication.getAuthenticatedUser(OmniOpsUser.class)
+        this.user = authentication
+                .getAuthenticatedUser(OmniOpsUser.class)
                 .orElseThrow(() -> new IllegalStateException("no signed-in user"));
         setId("api-keys");
         setSizeFull();
@@ -64,12 +65,15 @@ class ApiKeysView extends VerticalLayout {
         header.setWidthFull();
         header.setAlignItems(Alignment.CENTER);
         header.expand(header.getComponentAt(0));
-        add(header, new Paragraph("Your systems send conversations and messages to OmniOps with these keys "
-                + "(Authorization: Bearer <key>). A key is shown once, when it is created."));
+        add(
+                header,
+                new Paragraph("Your systems send conversations and messages to OmniOps with these keys "
+                        + "(Authorization: Bearer <key>). A key is shown once, when it is created."));
         if (demo) {
             var slug = user.account().customerSlug();
             var note = new Paragraph("Demo data is on: this customer also has the development key "
-                    + (slug == null ? "dev-<slug>-key" : DemoData.apiKey(slug)) + " (never use demo keys in production).");
+                    + (slug == null ? "dev-<slug>-key" : DemoData.apiKey(slug))
+                    + " (never use demo keys in production).");
             note.setId("dev-keys-note");
             add(note);
         }
@@ -77,20 +81,25 @@ class ApiKeysView extends VerticalLayout {
         grid.addColumn(ApiKey::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(k -> k.prefix() + "…").setHeader("Key").setAutoWidth(true);
         grid.addColumn(k -> format(k.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(k -> k.lastUsedAt() == null ? "never" : format(k.lastUsedAt())).setHeader("Last used")
+        grid.addColumn(k -> k.lastUsedAt() == null ? "never" : format(k.lastUsedAt()))
+                .setHeader("Last used")
                 .setAutoWidth(true);
         grid.addComponentColumn(k -> {
-            var status = new Span(k.active() ? "Active" : "Revoked " + format(k.revokedAt()));
-            status.getElement().getThemeList().add(k.active() ? "badge success" : "badge contrast");
-            return status;
-        }).setHeader("Status").setAutoWidth(true);
+                    var status = new Span(k.active() ? "Active" : "Revoked " + format(k.revokedAt()));
+                    status.getElement().getThemeList().add(k.active() ? "badge success" : "badge contrast");
+                    return status;
+                })
+                .setHeader("Status")
+                .setAutoWidth(true);
         grid.addComponentColumn(k -> {
-            var revoke = new Button("Revoke", e -> confirmRevoke(k));
-            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            revoke.setAriaLabel("Revoke " + k.name());
-            revoke.setVisible(k.active());
-            return revoke;
-        }).setHeader("Actions").setAutoWidth(true);
+                    var revoke = new Button("Revoke", e -> confirmRevoke(k));
+                    revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                    revoke.setAriaLabel("Revoke " + k.name());
+                    revoke.setVisible(k.active());
+                    return revoke;
+                })
+                .setHeader("Actions")
+                .setAutoWidth(true);
         grid.setId("api-key-grid");
         grid.setAllRowsVisible(false);
         addAndExpand(grid);
@@ -156,9 +165,12 @@ class ApiKeysView extends VerticalLayout {
     }
 
     private void confirmRevoke(ApiKey key) {
-        var confirm = new ConfirmDialog("Revoke \u201c" + key.name() + "\u201d?",
-                "Systems using this key (" + key.prefix() + "…) will get 401 Unauthorized at once. This cannot be undone.",
-                "Revoke", e -> {
+        var confirm = new ConfirmDialog(
+                "Revoke \u201c" + key.name() + "\u201d?",
+                "Systems using this key (" + key.prefix()
+                        + "…) will get 401 Unauthorized at once. This cannot be undone.",
+                "Revoke",
+                e -> {
                     apiKeys.revoke(customer(), key.id());
                     refresh();
                     Notification.show("API key revoked");

@@ -2,7 +2,6 @@ package uk.co.omniops.workspace.api;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.MessageAnalysis;
 import uk.co.omniops.conversation.ConversationId;
@@ -48,8 +46,12 @@ class ConversationRepresentationApi {
     private final FeatureFlags flags;
     private final PredictionManagement predictions;
 
-    ConversationRepresentationApi(ConversationManagement conversations, AnalysisManagement analysis,
-            EscalationManagement escalations, SuggestionManagement suggestions, FeatureFlags flags,
+    ConversationRepresentationApi(
+            ConversationManagement conversations,
+            AnalysisManagement analysis,
+            EscalationManagement escalations,
+            SuggestionManagement suggestions,
+            FeatureFlags flags,
             PredictionManagement predictions) {
         this.conversations = conversations;
         this.analysis = analysis;
@@ -74,12 +76,18 @@ class ConversationRepresentationApi {
         }
         var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
         var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
-        var analyses = sentimentOn || categoriesOn ? analysis.analyses(customer, conversation) : Map.<MessageId, MessageAnalysis>of();
+        var analyses = sentimentOn || categoriesOn
+                ? analysis.analyses(customer, conversation)
+                : Map.<MessageId, MessageAnalysis>of();
         var escalation = flags.isEnabled(customer, Feature.AUTO_ESCALATION)
-                ? escalations.current(customer, conversation).orElse(null) : null;
-        return ResponseEntity.ok(ConversationJson.of(details,
-                m -> ConversationJson.AnalysisJson.of(analyses.get(m.id()), sentimentOn, categoriesOn), escalation,
-                suggestions(customer, conversation), prediction(customer, conversation)));
+                ? escalations.current(customer, conversation).orElse(null)
+                : null;
+        return ResponseEntity.ok(ConversationJson.of(
+                details,
+                m -> ConversationJson.AnalysisJson.of(analyses.get(m.id()), sentimentOn, categoriesOn),
+                escalation,
+                suggestions(customer, conversation),
+                prediction(customer, conversation)));
     }
 
     private ConversationJson.@Nullable PredictionJson prediction(CustomerId customer, ConversationId conversation) {
@@ -87,7 +95,10 @@ class ConversationRepresentationApi {
             return null;
         }
         try {
-            return predictions.current(customer, conversation).map(ConversationJson.PredictionJson::of).orElse(null);
+            return predictions
+                    .current(customer, conversation)
+                    .map(ConversationJson.PredictionJson::of)
+                    .orElse(null);
         } catch (RuntimeException e) {
             log.warn("Prediction unavailable for conversation {}: {}", conversation, e.toString());
             return null;
@@ -99,7 +110,8 @@ class ConversationRepresentationApi {
             return List.of();
         }
         try {
-            return suggestions.suggestions(customer, conversation).stream().map(ConversationJson.SuggestionJson::of)
+            return suggestions.suggestions(customer, conversation).stream()
+                    .map(ConversationJson.SuggestionJson::of)
                     .toList();
         } catch (ConversationNotFound e) {
             return List.of();
@@ -111,8 +123,8 @@ class ConversationRepresentationApi {
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No conversation with this id exists for the customer of this API key.");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "No conversation with this id exists for the customer of this API key.");
         problem.setTitle("Conversation not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }

@@ -1,11 +1,9 @@
 package uk.co.omniops.workspace.ui;
 
+import com.vaadin.flow.component.html.Div;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import com.vaadin.flow.component.html.Div;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.escalation.EscalationBanner;
 import uk.co.omniops.suggestion.SuggestionPanel;
@@ -29,7 +27,12 @@ final class AiSlots {
     private @Nullable SuggestionPanel suggestionPanel;
 
     /** @param insertSuggestion puts a picked suggestion into the composer */
-    AiSlots(Workspace workspace, CustomerId customer, ConversationId id, UUID viewer, Consumer<String> insertSuggestion) {
+    AiSlots(
+            Workspace workspace,
+            CustomerId customer,
+            ConversationId id,
+            UUID viewer,
+            Consumer<String> insertSuggestion) {
         this.workspace = workspace;
         this.customer = customer;
         this.id = id;
@@ -69,8 +72,13 @@ final class AiSlots {
     private void renderSuggestions(boolean on) {
         if (on) {
             if (suggestionPanel == null) {
-                suggestionPanel = new SuggestionPanel(workspace.suggestions(), workspace.liveUpdates(), customer, id,
-                        viewer, insertSuggestion::accept);
+                suggestionPanel = new SuggestionPanel(
+                        workspace.suggestions(),
+                        workspace.liveUpdates(),
+                        customer,
+                        id,
+                        viewer,
+                        insertSuggestion::accept);
                 suggestions.add(suggestionPanel);
                 suggestionPanel.refresh();
             }

@@ -1,16 +1,14 @@
 package uk.co.omniops.workspace.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.html.Span;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import com.vaadin.flow.component.badge.Badge;
-import com.vaadin.flow.component.badge.BadgeVariant;
-import com.vaadin.flow.component.html.Span;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.SentimentPoint;
 import uk.co.omniops.analysis.SentimentWords;
@@ -24,7 +22,8 @@ final class AnalysisViews {
 
     /** "very negative (score 0.12, 91 % sure)", or "negative (corrected by an agent)". */
     static String sentimentDescription(MessageAnalysed.Sentiment s, boolean corrected) {
-        return corrected ? s.label() + " (corrected by an agent)"
+        return corrected
+                ? s.label() + " (corrected by an agent)"
                 : SentimentWords.of(s.label(), s.score()) + " (score " + two(s.score()) + ", " + percent(s.confidence())
                         + " sure)";
     }
@@ -58,8 +57,10 @@ final class AnalysisViews {
             tag.addClassName("omniops-category-tag--agent");
         }
         tag.getElement().setAttribute("data-category", c.key());
-        tag.getElement().setAttribute("title", agent ? "Set by an agent"
-                : "Suggested by the model, confidence " + two(c.confidence()));
+        tag.getElement()
+                .setAttribute(
+                        "title",
+                        agent ? "Set by an agent" : "Suggested by the model, confidence " + two(c.confidence()));
         return tag;
     }
 
@@ -68,9 +69,12 @@ final class AnalysisViews {
         if (trend.isEmpty()) {
             return "no messages analysed yet";
         }
-        var labels = trend.stream().skip(Math.max(0, trend.size() - 5)).map(SentimentPoint::label)
+        var labels = trend.stream()
+                .skip(Math.max(0, trend.size() - 5))
+                .map(SentimentPoint::label)
                 .collect(Collectors.joining(" → "));
-        return (trend.size() > 5 ? "… → " : "") + labels + " (latest: " + SentimentWords.of(trend.getLast().label(), trend.getLast().score()) + ")";
+        return (trend.size() > 5 ? "… → " : "") + labels + " (latest: "
+                + SentimentWords.of(trend.getLast().label(), trend.getLast().score()) + ")";
     }
 
     static String names(Collection<String> keys, Map<String, String> names) {

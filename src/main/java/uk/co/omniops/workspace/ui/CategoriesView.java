@@ -16,7 +16,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.CategoryDefinition;
 import uk.co.omniops.shell.CurrentUser;
@@ -40,7 +39,9 @@ class CategoriesView extends VerticalLayout {
 
     CategoriesView(AnalysisManagement analysis, CurrentUser currentUser) {
         this.analysis = analysis;
-        this.customer = currentUser.require().customerId()
+        this.customer = currentUser
+                .require()
+                .customerId()
                 .orElseThrow(() -> new IllegalStateException("categories need a customer"));
         setId("categories-view");
         addClassName("omniops-categories-view");
@@ -52,10 +53,19 @@ class CategoriesView extends VerticalLayout {
         grid.setId("categories-grid");
         grid.setAriaLabel("Categories");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(CategoryDefinition::key).setHeader("Key").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(CategoryDefinition::key)
+                .setHeader("Key")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(this::nameEditor).setHeader("Name").setFlexGrow(1);
-        grid.addColumn(c -> c.custom() ? "Own" : "Default").setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::retireButton).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> c.custom() ? "Own" : "Default")
+                .setHeader("Kind")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::retireButton)
+                .setHeader("Status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
 
         var key = new TextField("New key");
         key.setId("category-key");
@@ -74,8 +84,13 @@ class CategoriesView extends VerticalLayout {
         var form = new Div(key, name, addButton);
         form.addClassName("omniops-categories-form");
 
-        add(new H2("Categories"), new Paragraph("Agents tag messages with these; their corrections teach this "
-                + "customer's model. Retired categories are no longer suggested or offered."), stats, form, grid);
+        add(
+                new H2("Categories"),
+                new Paragraph("Agents tag messages with these; their corrections teach this "
+                        + "customer's model. Retired categories are no longer suggested or offered."),
+                stats,
+                form,
+                grid);
         refresh();
     }
 
@@ -86,7 +101,9 @@ class CategoriesView extends VerticalLayout {
         field.addThemeName("small");
         field.setWidthFull();
         field.addValueChangeListener(e -> {
-            if (e.isFromClient() && !e.getValue().isBlank() && !e.getValue().strip().equals(c.displayName())) {
+            if (e.isFromClient()
+                    && !e.getValue().isBlank()
+                    && !e.getValue().strip().equals(c.displayName())) {
                 define(c.key(), e.getValue().strip(), c.retired());
             }
         });
@@ -95,7 +112,8 @@ class CategoriesView extends VerticalLayout {
 
     private Button retireButton(CategoryDefinition c) {
         var b = new Button(c.retired() ? "Restore" : "Retire", e -> define(c.key(), c.displayName(), !c.retired()));
-        b.addThemeVariants(ButtonVariant.LUMO_SMALL, c.retired() ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_TERTIARY);
+        b.addThemeVariants(
+                ButtonVariant.LUMO_SMALL, c.retired() ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_TERTIARY);
         b.setAriaLabel((c.retired() ? "Restore " : "Retire ") + c.displayName());
         return b;
     }
@@ -104,7 +122,9 @@ class CategoriesView extends VerticalLayout {
         try {
             analysis.defineCategory(customer, key, name, retired);
         } catch (RuntimeException e) {
-            var n = Notification.show(e.getMessage() == null ? "That did not work." : e.getMessage(), 5000,
+            var n = Notification.show(
+                    e.getMessage() == null ? "That did not work." : e.getMessage(),
+                    5000,
                     Notification.Position.BOTTOM_END);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;

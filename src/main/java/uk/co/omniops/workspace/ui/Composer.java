@@ -1,10 +1,5 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -18,8 +13,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationNotFound;
 import uk.co.omniops.conversation.MessageRejected;
 import uk.co.omniops.suggestion.ReplyChecks;
@@ -88,8 +86,10 @@ class Composer extends Div {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> sendFromClient());
         send.setTooltipText("Send (Ctrl+Enter)");
-        Shortcuts.addShortcutListener(text, this::sendFromClient, Key.ENTER, KeyModifier.CONTROL).listenOn(text);
-        Shortcuts.addShortcutListener(text, this::sendFromClient, Key.ENTER, KeyModifier.META).listenOn(text);
+        Shortcuts.addShortcutListener(text, this::sendFromClient, Key.ENTER, KeyModifier.CONTROL)
+                .listenOn(text);
+        Shortcuts.addShortcutListener(text, this::sendFromClient, Key.ENTER, KeyModifier.META)
+                .listenOn(text);
 
         var hint = new Span("Ctrl+Enter to send");
         hint.addClassName("omniops-secondary");
@@ -132,8 +132,7 @@ class Composer extends Div {
         if (!placeholders.isEmpty()) {
             text.getElement().executeJs("""
                     const area = this.inputElement; const at = area.value.indexOf($0);
-                    if (at >= 0) { area.focus(); area.setSelectionRange(at, at + $0.length); }""",
-                    placeholders.getFirst());
+                    if (at >= 0) { area.focus(); area.setSelectionRange(at, at + $0.length); }""", placeholders.getFirst());
         }
     }
 
@@ -170,7 +169,8 @@ class Composer extends Div {
             var unconfirmed = claims.stream().filter(value::contains).toList();
             if (!unconfirmed.isEmpty()) {
                 var sentences = ReplyChecks.claimedActions(value).stream()
-                        .filter(s -> unconfirmed.stream().anyMatch(s::contains)).toList();
+                        .filter(s -> unconfirmed.stream().anyMatch(s::contains))
+                        .toList();
                 confirmClaims(value, unconfirmed, sentences.isEmpty() ? unconfirmed : sentences);
                 return;
             }
@@ -180,9 +180,12 @@ class Composer extends Div {
 
     /** The reply says, in an inserted suggestion's words, that something was done: the agent confirms it first. */
     private void confirmClaims(String value, List<String> unconfirmed, List<String> sentences) {
-        var dialog = new ConfirmDialog("Have you done this?", "The reply says: “" + String.join("” “", sentences)
-                + "” Send it only once it is true; otherwise edit it into an offer (e.g. “I can unlock it now”).",
-                "It is done, send", e -> {
+        var dialog = new ConfirmDialog(
+                "Have you done this?",
+                "The reply says: “" + String.join("” “", sentences)
+                        + "” Send it only once it is true; otherwise edit it into an offer (e.g. “I can unlock it now”).",
+                "It is done, send",
+                e -> {
                     claims.removeAll(unconfirmed);
                     store(value, false);
                 });

@@ -1,6 +1,6 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.List;
+import static uk.co.omniops.workspace.ui.ConversationLabels.badge;
 
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
@@ -10,14 +10,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.Contact;
 import uk.co.omniops.conversation.ConversationDetails;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.tenancy.CustomerId;
-
-import static uk.co.omniops.workspace.ui.ConversationLabels.badge;
 
 /**
  * Beside the thread: resolved conversations like this one, then the contact (VIP, unverified with a way to link to
@@ -27,7 +25,11 @@ import static uk.co.omniops.workspace.ui.ConversationLabels.badge;
 class ContactPanel extends Div {
 
     /** What the panel shows; it is drawn again only when this changes. */
-    private record Shown(Contact contact, String since, long otherConversations, String channel,
+    private record Shown(
+            Contact contact,
+            String since,
+            long otherConversations,
+            String channel,
             @Nullable Contact claimed) {}
 
     private final Workspace workspace;
@@ -46,7 +48,8 @@ class ContactPanel extends Div {
         this.id = id;
         this.linkToKnownContact = linkToKnownContact;
         setId("contact-panel");
-        // it scrolls when the details are long: keyboard users must be able to reach it (axe: scrollable-region-focusable)
+        // it scrolls when the details are long: keyboard users must be able to reach it (axe:
+        // scrollable-region-focusable)
         getElement().setAttribute("tabindex", "0");
         addClassName("omniops-contact-panel");
         getElement().setAttribute("role", "complementary");
@@ -66,9 +69,15 @@ class ContactPanel extends Div {
     private void renderContact(ConversationDetails d, ConversationState state) {
         var contact = d.contact();
         var conversations = workspace.conversations();
-        var claimed = contact.verified() ? null : conversations.knownContactClaimed(customer, id).orElse(null);
-        var next = new Shown(contact, TimeTexts.day(contact.createdAt(), state.zone()), otherConversations(d),
-                d.conversation().channel(), claimed);
+        var claimed = contact.verified()
+                ? null
+                : conversations.knownContactClaimed(customer, id).orElse(null);
+        var next = new Shown(
+                contact,
+                TimeTexts.day(contact.createdAt(), state.zone()),
+                otherConversations(d),
+                d.conversation().channel(),
+                claimed);
         if (next.equals(shown)) {
             return;
         }
@@ -109,11 +118,13 @@ class ContactPanel extends Div {
         add(why);
         if (claimed != null) {
             var link = new Button("Link to " + claimed.name() + (claimed.vip() ? " (VIP)" : ""), e -> {
-                var confirm = new ConfirmDialog("Link to the known contact?",
+                var confirm = new ConfirmDialog(
+                        "Link to the known contact?",
                         "Only link once you have checked that this visitor is " + claimed.name() + " ("
                                 + claimed.email() + "), e.g. with a detail only they know. The conversation will "
                                 + "join their history" + (claimed.vip() ? " and count as a VIP's." : "."),
-                        "Link", ok -> linkToKnownContact.run());
+                        "Link",
+                        ok -> linkToKnownContact.run());
                 confirm.setCancelable(true);
                 confirm.open();
             });
@@ -129,18 +140,26 @@ class ContactPanel extends Div {
      */
     private void renderSimilar(ConversationState state) {
         var analysis = state.features().analysis();
-        var readFor = analysis + "/" + state.analyses().size() + "/" + state.details().conversation().status();
+        var readFor = analysis + "/" + state.analyses().size() + "/"
+                + state.details().conversation().status();
         if (readFor.equals(similarReadFor)) {
             return;
         }
         similarReadFor = readFor;
-        similar.show(analysis ? workspace.analysis().similarResolved(customer, id, SimilarConversationsPanel.LIMIT)
-                : List.of());
+        similar.show(
+                analysis
+                        ? workspace.analysis().similarResolved(customer, id, SimilarConversationsPanel.LIMIT)
+                        : List.of());
     }
 
     /** The contact's other conversations with this customer, in any status. */
     private long otherConversations(ConversationDetails d) {
-        return Math.max(0, workspace.conversations().conversationsOfContact(customer, d.contact().id()) - 1);
+        return Math.max(
+                0,
+                workspace
+                                .conversations()
+                                .conversationsOfContact(customer, d.contact().id())
+                        - 1);
     }
 
     private static Div fact(String label, String value) {

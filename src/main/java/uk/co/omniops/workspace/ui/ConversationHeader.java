@@ -1,12 +1,7 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Consumer;
+import static uk.co.omniops.workspace.ui.ConversationLabels.badge;
+import static uk.co.omniops.workspace.ui.ConversationLabels.label;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -17,17 +12,19 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
 import uk.co.omniops.analysis.SentimentPoint;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.Priority;
 import uk.co.omniops.prediction.Prediction;
 import uk.co.omniops.tenancy.CustomerId;
-
-
-import static uk.co.omniops.workspace.ui.ConversationLabels.badge;
-import static uk.co.omniops.workspace.ui.ConversationLabels.label;
 
 /**
  * The open conversation's header: subject and actions on one line, then the facts (status, priority, assignee, categories, sentiment sparkline,
@@ -39,7 +36,11 @@ import static uk.co.omniops.workspace.ui.ConversationLabels.label;
 class ConversationHeader extends Div {
 
     /** What the header's buttons and priority select do. */
-    record Actions(Runnable assignToMe, Runnable transfer, Runnable resolve, Runnable reopen,
+    record Actions(
+            Runnable assignToMe,
+            Runnable transfer,
+            Runnable resolve,
+            Runnable reopen,
             Consumer<Priority> changePriority) {}
 
     /** What the header's category tags show: every key on any of the conversation's messages, with its name. */
@@ -122,8 +123,10 @@ class ConversationHeader extends Div {
         subject.getElement().setAttribute("title", c.subject());
 
         // the contact's name is beside the thread (contact panel) and on every message: not here again
-        var shown = new ArrayList<Component>(List.of(status.of(c.status()),
-                priority.of(c.priority()), assignee.of(Optional.ofNullable(c.assigneeName())),
+        var shown = new ArrayList<Component>(List.of(
+                status.of(c.status()),
+                priority.of(c.priority()),
+                assignee.of(Optional.ofNullable(c.assigneeName())),
                 categories.of(categoriesOf(state))));
         if (state.features().sentiment()) {
             sparkline.show(trend());
@@ -169,8 +172,10 @@ class ConversationHeader extends Div {
             return new Categories(false, Map.of());
         }
         var names = new TreeMap<String, String>();
-        state.analyses().values().forEach(a -> a.categories().forEach(c ->
-                names.put(c.key(), state.categoryNames().getOrDefault(c.key(), c.key()))));
+        state.analyses()
+                .values()
+                .forEach(a -> a.categories()
+                        .forEach(c -> names.put(c.key(), state.categoryNames().getOrDefault(c.key(), c.key()))));
         return new Categories(true, names);
     }
 
@@ -183,8 +188,11 @@ class ConversationHeader extends Div {
             return box;
         }
         var keys = categories.names().keySet();
-        box.getElement().setAttribute("aria-label", "Conversation categories: "
-                + (keys.isEmpty() ? "none" : AnalysisViews.names(keys, categories.names())));
+        box.getElement()
+                .setAttribute(
+                        "aria-label",
+                        "Conversation categories: "
+                                + (keys.isEmpty() ? "none" : AnalysisViews.names(keys, categories.names())));
         categories.names().forEach((key, name) -> {
             var tag = new Span(name);
             tag.addClassName("omniops-category-tag");

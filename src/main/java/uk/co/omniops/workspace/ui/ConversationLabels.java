@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.Priority;
 
@@ -54,7 +53,8 @@ final class ConversationLabels {
     }
 
     static void error(@Nullable String message) {
-        var n = Notification.show(message == null ? "That did not work." : message, 5000, Notification.Position.BOTTOM_END);
+        var n = Notification.show(
+                message == null ? "That did not work." : message, 5000, Notification.Position.BOTTOM_END);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -2,9 +2,7 @@ package uk.co.omniops.workspace.ui;
 
 import java.time.ZoneId;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.analysis.MessageAnalysis;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationDetails;
@@ -19,11 +17,16 @@ import uk.co.omniops.conversation.MessageId;
  * @param analyses the contact messages' analyses (empty while the analysis features are off)
  * @param categoryNames category key to display name (empty while categories are off)
  */
-record ConversationState(ConversationDetails details, Workspace.Features features,
-        Map<MessageId, MessageAnalysis> analyses, Map<String, String> categoryNames, ZoneId zone) {
+record ConversationState(
+        ConversationDetails details,
+        Workspace.Features features,
+        Map<MessageId, MessageAnalysis> analyses,
+        Map<String, String> categoryNames,
+        ZoneId zone) {
 
     /** The analysis shown on a message: only a contact's messages (not notes) have one. */
-    @Nullable MessageAnalysis analysisOf(Message m) {
+    @Nullable
+    MessageAnalysis analysisOf(Message m) {
         return m.authorType() == AuthorType.CONTACT && !m.internal() ? analyses.get(m.id()) : null;
     }
 

@@ -1,12 +1,5 @@
 package uk.co.omniops.workspace.ui;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.BiConsumer;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,8 +8,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.MessageAnalysis;
 import uk.co.omniops.conversation.Message;
@@ -30,8 +28,15 @@ import uk.co.omniops.conversation.MessageId;
 class ConversationThread extends Div {
 
     /** What a message's item shows: equal states render equal items. */
-    private record ItemState(Message message, String contactName, String time, String fullTime,
-            @Nullable MessageAnalysis analysis, boolean sentiment, boolean categories, Map<String, String> categoryNames) {
+    private record ItemState(
+            Message message,
+            String contactName,
+            String time,
+            String fullTime,
+            @Nullable MessageAnalysis analysis,
+            boolean sentiment,
+            boolean categories,
+            Map<String, String> categoryNames) {
 
         /** The same state without what the analysis adds (badge, tags). */
         ItemState withoutAnalysis() {
@@ -50,8 +55,8 @@ class ConversationThread extends Div {
      * @param correctSentiment the agent picked a label in a badge's menu
      * @param editCategories the agent asked to change a message's categories
      */
-    ConversationThread(BiConsumer<MessageId, String> correctSentiment,
-            BiConsumer<MessageId, MessageAnalysis> editCategories) {
+    ConversationThread(
+            BiConsumer<MessageId, String> correctSentiment, BiConsumer<MessageId, MessageAnalysis> editCategories) {
         this.correctSentiment = correctSentiment;
         this.editCategories = editCategories;
         setId("thread");
@@ -73,7 +78,9 @@ class ConversationThread extends Div {
         var messages = state.details().messages();
         var ids = messages.stream().map(Message::id).toList();
         var known = List.copyOf(rendered.keySet());
-        if (messages.isEmpty() || known.size() > ids.size() || !ids.subList(0, known.size()).equals(known)) {
+        if (messages.isEmpty()
+                || known.size() > ids.size()
+                || !ids.subList(0, known.size()).equals(known)) {
             clear();
             if (messages.isEmpty()) {
                 add(new Paragraph("No messages yet."));
@@ -113,9 +120,15 @@ class ConversationThread extends Div {
 
     private static ItemState itemState(ConversationState state, Message m, Instant now) {
         var features = state.features();
-        return new ItemState(m, state.details().contact().name(), TimeTexts.stamp(m.createdAt(), state.zone(), now),
-                TimeTexts.full(m.createdAt(), state.zone()), state.analysisOf(m), features.sentiment(),
-                features.categories(), state.categoryNames());
+        return new ItemState(
+                m,
+                state.details().contact().name(),
+                TimeTexts.stamp(m.createdAt(), state.zone(), now),
+                TimeTexts.full(m.createdAt(), state.zone()),
+                state.analysisOf(m),
+                features.sentiment(),
+                features.categories(),
+                state.categoryNames());
     }
 
     /** One message in the thread: author, time, text, and the analysis's badge and tags once it has arrived. */
@@ -123,8 +136,12 @@ class ConversationThread extends Div {
 
         final Div item = new Div();
         final Div meta;
-        @Nullable Component badge;
-        @Nullable Component tags;
+
+        @Nullable
+        Component badge;
+
+        @Nullable
+        Component tags;
 
         MessageItem(Message m, ConversationState state, Instant now) {
             item.addClassName("omniops-msg");

@@ -1,5 +1,11 @@
 package uk.co.omniops.workspace.ui;
 
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -8,15 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.analysis.CategoryDefinition;
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.MessageAnalysis;
@@ -57,14 +55,18 @@ class ConversationView extends Div implements BeforeEnterObserver {
     private final OmniOpsUser viewer;
     private final CustomerId customer;
     private Supplier<ZoneId> zone = ZoneId::systemDefault;
-    private Runnable changed = () -> { };
+    private Runnable changed = () -> {};
 
     private @Nullable ConversationId id;
     private @Nullable ConversationDetails details;
     private @Nullable Parts parts;
 
     /** The parts drawn for one conversation. */
-    private record Parts(AiSlots slots, ConversationHeader header, ConversationThread thread, ContactPanel contact,
+    private record Parts(
+            AiSlots slots,
+            ConversationHeader header,
+            ConversationThread thread,
+            ContactPanel contact,
             Composer composer) {}
 
     ConversationView(Workspace workspace, CurrentUser currentUser) {
@@ -76,14 +78,22 @@ class ConversationView extends Div implements BeforeEnterObserver {
         addClassName("omniops-conv");
         // the open conversation redraws at once after a quiet spell and at most ten times a second in a busy one (a
         // gap lets each redraw reach the browser: push happens when the session lock is released)
-        LiveRefresh.whileAttached(this, workspace.liveUpdates(), customer.value(), Duration.ofMillis(100),
-                update -> id != null && (update.subjectId() == null || update.subjectId().equals(id.value())),
+        LiveRefresh.whileAttached(
+                this,
+                workspace.liveUpdates(),
+                customer.value(),
+                Duration.ofMillis(100),
+                update -> id != null
+                        && (update.subjectId() == null || update.subjectId().equals(id.value())),
                 updates -> refresh());
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var next = event.getRouteParameters().get(PARAMETER).flatMap(ConversationView::parse).orElse(null);
+        var next = event.getRouteParameters()
+                .get(PARAMETER)
+                .flatMap(ConversationView::parse)
+                .orElse(null);
         if (next == null) {
             event.rerouteTo(InboxView.class);
         } else if (next.equals(id)) {
@@ -124,16 +134,32 @@ class ConversationView extends Div implements BeforeEnterObserver {
         id = next;
         details = null;
         getElement().setAttribute("data-conversation-id", next.toString());
-        var slots = new AiSlots(workspace, customer, next, viewer.id(), text -> requireParts().composer().insert(text));
-        var header = new ConversationHeader(workspace, customer, next, new ConversationHeader.Actions(
-                this::assignToMe, this::openTransfer, this::resolve, this::reopen, this::changePriority));
+        var slots = new AiSlots(
+                workspace,
+                customer,
+                next,
+                viewer.id(),
+                text -> requireParts().composer().insert(text));
+        var header = new ConversationHeader(
+                workspace,
+                customer,
+                next,
+                new ConversationHeader.Actions(
+                        this::assignToMe, this::openTransfer, this::resolve, this::reopen, this::changePriority));
         var thread = new ConversationThread(this::correctSentiment, this::openCategories);
-        var contact = new ContactPanel(workspace, customer, next,
+        var contact = new ContactPanel(
+                workspace,
+                customer,
+                next,
                 () -> act(() -> conversations.linkToKnownContact(customer, next, viewer.id())));
-        var composer = new Composer(this::send, () -> {
-            refresh();
-            changed.run();
-        }, note -> getElement().getClassList().set("omniops-conv--note-mode", note), slots.suggestions());
+        var composer = new Composer(
+                this::send,
+                () -> {
+                    refresh();
+                    changed.run();
+                },
+                note -> getElement().getClassList().set("omniops-conv--note-mode", note),
+                slots.suggestions());
         parts = new Parts(slots, header, thread, contact, composer);
         var body = new Div(thread, contact);
         body.addClassName("omniops-conv-body");
@@ -163,8 +189,12 @@ class ConversationView extends Div implements BeforeEnterObserver {
             parts.composer().disable();
             return;
         }
-        var state = new ConversationState(details, features, features.analysis() ? readAnalyses(id) : Map.of(),
-                features.categories() ? readCategoryNames() : Map.of(), zone.get());
+        var state = new ConversationState(
+                details,
+                features,
+                features.analysis() ? readAnalyses(id) : Map.of(),
+                features.categories() ? readCategoryNames() : Map.of(),
+                zone.get());
         parts.slots().render(state);
         parts.header().render(state, viewer.id());
         parts.thread().render(state);
@@ -213,7 +243,8 @@ class ConversationView extends Div implements BeforeEnterObserver {
     void openTransfer() {
         var people = workspace.tenancy().users(customer).stream()
                 .filter(u -> u.enabled() && (u.role() == Role.AGENT || u.role() == Role.SUPERVISOR))
-                .filter(u -> details == null || !u.id().equals(details.conversation().assigneeId()))
+                .filter(u ->
+                        details == null || !u.id().equals(details.conversation().assigneeId()))
                 .sorted(Comparator.comparing(UserAccount::displayName))
                 .toList();
         new TransferDialog(people, to -> act(() -> conversations.assign(customer, requireId(), to.id()))).open();
@@ -241,20 +272,23 @@ class ConversationView extends Div implements BeforeEnterObserver {
     }
 
     private void openCategories(MessageId message, MessageAnalysis analysis) {
-        Set<String> current = analysis.categories().stream().map(MessageAnalysed.Category::key)
+        Set<String> current = analysis.categories().stream()
+                .map(MessageAnalysed.Category::key)
                 .collect(Collectors.toSet());
         var categories = workspace.analysis().categories(customer).stream()
-                .filter(c -> !c.retired() || current.contains(c.key())).toList();
+                .filter(c -> !c.retired() || current.contains(c.key()))
+                .toList();
         new CategoriesDialog(categories, current, (add, remove) -> {
-            if (!add.isEmpty() || !remove.isEmpty()) {
-                try {
-                    workspace.analysis().correctCategories(customer, message, add, remove, viewer.id());
-                } catch (RuntimeException e) {
-                    ConversationLabels.error("The categories could not be changed: " + e.getMessage());
-                }
-            }
-            refresh();
-        }).open();
+                    if (!add.isEmpty() || !remove.isEmpty()) {
+                        try {
+                            workspace.analysis().correctCategories(customer, message, add, remove, viewer.id());
+                        } catch (RuntimeException e) {
+                            ConversationLabels.error("The categories could not be changed: " + e.getMessage());
+                        }
+                    }
+                    refresh();
+                })
+                .open();
     }
 
     private void act(Runnable command) {

@@ -1,7 +1,6 @@
 package uk.co.omniops.workspace.ui;
 
 import org.jspecify.annotations.Nullable;
-
 import uk.co.omniops.analysis.CorrectionStats;
 import uk.co.omniops.platform.Plural;
 
@@ -31,9 +30,16 @@ final class CorrectionStatsText {
         }
         text.append(" · ").append(what);
         if (accuracy != null) {
-            text.append(" accuracy ").append(AnalysisViews.percent(accuracy)).append(" (n = ").append(n).append(')');
+            text.append(" accuracy ")
+                    .append(AnalysisViews.percent(accuracy))
+                    .append(" (n = ")
+                    .append(n)
+                    .append(')');
         } else {
-            text.append(": ").append(n).append(" so far, accuracy shown from ").append(CorrectionStats.MIN_FOR_ACCURACY);
+            text.append(": ")
+                    .append(n)
+                    .append(" so far, accuracy shown from ")
+                    .append(CorrectionStats.MIN_FOR_ACCURACY);
         }
     }
 }

@@ -1,13 +1,11 @@
 package uk.co.omniops.workspace.ui;
 
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.select.Select;
-
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.conversation.Priority;
@@ -91,8 +89,8 @@ class InboxFilters extends Div {
         if (!features.sentiment() && order == InboxQuery.Sort.MOST_NEGATIVE) {
             order = InboxQuery.Sort.WAITING_LONGEST;
         }
-        var sentiments = features.sentiment() && sentiment.getValue() != null ? Set.of(sentiment.getValue())
-                : Set.<String>of();
+        var sentiments =
+                features.sentiment() && sentiment.getValue() != null ? Set.of(sentiment.getValue()) : Set.<String>of();
         return new InboxQuery(scope, viewer, statuses.statuses, p == null ? Set.of() : Set.of(p), order, sentiments);
     }
 

@@ -1,5 +1,7 @@
 package uk.co.omniops.workspace.ui;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,11 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationSummary;
 import uk.co.omniops.conversation.InboxQuery;
@@ -46,33 +44,40 @@ class InboxReads {
 
     InboxReads(ConversationManagement conversations, MeterRegistry meters) {
         this.conversations = conversations;
-        this.made = Counter.builder("omniops.ui.inbox_reads").tag("outcome", "read")
+        this.made = Counter.builder("omniops.ui.inbox_reads")
+                .tag("outcome", "read")
                 .description("Inbox reads after live updates: made, or answered by a read of the same question")
                 .register(meters);
-        this.shared = Counter.builder("omniops.ui.inbox_reads").tag("outcome", "shared")
+        this.shared = Counter.builder("omniops.ui.inbox_reads")
+                .tag("outcome", "shared")
                 .description("Inbox reads after live updates: made, or answered by a read of the same question")
                 .register(meters);
     }
 
     /** The rows {@code conversations.inbox} gives, as read at or after {@code notBefore} ({@link System#nanoTime}). */
     List<ConversationSummary> inbox(CustomerId customer, InboxQuery query, int offset, int limit, long notBefore) {
-        return shared(new Key("rows", customer, List.of(question(query), offset, limit)), notBefore,
+        return shared(
+                new Key("rows", customer, List.of(question(query), offset, limit)),
+                notBefore,
                 () -> conversations.inbox(customer, query, offset, limit));
     }
 
     int count(CustomerId customer, InboxQuery query, long notBefore) {
-        return shared(new Key("count", customer, question(query)), notBefore, () -> conversations.count(customer, query));
+        return shared(
+                new Key("count", customer, question(query)), notBefore, () -> conversations.count(customer, query));
     }
 
     /** The chips' counts for {@code viewer}: one read of the customer's counts by assignee serves every agent. */
     Map<InboxQuery.Scope, Integer> scopeCounts(CustomerId customer, UUID viewer, long notBefore) {
-        return this.<uk.co.omniops.conversation.OpenCounts>shared(new Key("open", customer, "by assignee"), notBefore,
-                () -> conversations.openCounts(customer)).forViewer(viewer);
+        return this.<uk.co.omniops.conversation.OpenCounts>shared(
+                        new Key("open", customer, "by assignee"), notBefore, () -> conversations.openCounts(customer))
+                .forViewer(viewer);
     }
 
     /** The viewer matters only to "mine": other scopes are the same question for every agent of the customer. */
     private static InboxQuery question(InboxQuery q) {
-        return q.scope() == InboxQuery.Scope.MINE ? q
+        return q.scope() == InboxQuery.Scope.MINE
+                ? q
                 : new InboxQuery(q.scope(), null, q.statuses(), q.priorities(), q.sort(), q.sentimentLabels());
     }
 

@@ -1,9 +1,8 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.List;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import java.util.List;
 
 /**
  * The workspace's single-key shortcuts: a document key listener in the browser that calls the view's
@@ -55,8 +54,9 @@ final class InboxShortcuts {
 
     /** Removes the listener from the tab. */
     static void uninstall(UI ui) {
-        ui.getPage().executeJs(
-                "if (window.__omniopsInboxKeys) { document.removeEventListener('keydown', window.__omniopsInboxKeys);"
-                        + " delete window.__omniopsInboxKeys; }");
+        ui.getPage()
+                .executeJs(
+                        "if (window.__omniopsInboxKeys) { document.removeEventListener('keydown', window.__omniopsInboxKeys);"
+                                + " delete window.__omniopsInboxKeys; }");
     }
 }

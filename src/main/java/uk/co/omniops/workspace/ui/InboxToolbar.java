@@ -1,16 +1,14 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.RouterLink;
-
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import uk.co.omniops.analysis.CorrectionStats;
 import uk.co.omniops.conversation.DemoTraffic;
 import uk.co.omniops.conversation.InboxQuery;
@@ -38,8 +36,14 @@ class InboxToolbar extends Div {
      * @param help opens the shortcut help
      * @param showNew lists the new work (open, unassigned), newest first
      */
-    InboxToolbar(Workspace workspace, OmniOpsUser viewer, CustomerId customer, DemoTraffic simulator,
-            Consumer<InboxQuery.Scope> scope, Runnable help, Runnable showNew) {
+    InboxToolbar(
+            Workspace workspace,
+            OmniOpsUser viewer,
+            CustomerId customer,
+            DemoTraffic simulator,
+            Consumer<InboxQuery.Scope> scope,
+            Runnable help,
+            Runnable showNew) {
         this.workspace = workspace;
         this.viewer = viewer;
         this.customer = customer;

@@ -1,15 +1,5 @@
 package uk.co.omniops.workspace.ui;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
@@ -31,10 +21,18 @@ import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import uk.co.omniops.conversation.ConversationDetails;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -74,6 +72,7 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
      * with "now", a live update with when it was received), so a fetch never shows less than the inbox already knew.
      */
     private long fetchNotBefore = System.nanoTime();
+
     private final OmniOpsUser viewer;
     private final CustomerId customer;
 
@@ -87,9 +86,11 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
     private InboxQuery.Scope scope = InboxQuery.Scope.ALL;
     /** The open conversation (the child route), if any. */
     private @Nullable ConversationView open;
+
     private volatile ZoneId zone = ZoneId.systemDefault();
     /** The ranges the grid fetched since its last full refresh, by offset (see {@link #refreshChangedRows}). */
     private final Map<Integer, Fetched> fetched = new LinkedHashMap<>();
+
     private int fetchedCount = -1;
 
     /** Rows the grid fetched, and when (their waiting times are drawn from it). */
@@ -111,8 +112,8 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
         setDetailSize("34rem");
         setExpandDetail(true);
 
-        toolbar = new InboxToolbar(workspace, viewer, customer, simulator, this::setScope, this::openHelp,
-                this::showNewWork);
+        toolbar = new InboxToolbar(
+                workspace, viewer, customer, simulator, this::setScope, this::openHelp, this::showNewWork);
         filters = new InboxFilters(this::refreshList);
         var list = new Div(toolbar, filters, grid());
         list.addClassName("omniops-inbox-list");
@@ -121,14 +122,21 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
 
         placeholder.setId("no-conversation");
         placeholder.addClassName("omniops-no-conversation");
-        placeholder.add(new H2("No conversation open"),
+        placeholder.add(
+                new H2("No conversation open"),
                 new Paragraph("Pick one from the list, or press j to open the next. Press ? for all shortcuts."));
         setDetail(placeholder);
         // the list and the chips redraw at most twice a second
-        LiveRefresh.whileAttached(this, workspace.liveUpdates(), customer.value(), Duration.ofMillis(500), update -> {
-            updateReceived = System.nanoTime();
-            return true;
-        }, this::onListUpdates);
+        LiveRefresh.whileAttached(
+                this,
+                workspace.liveUpdates(),
+                customer.value(),
+                Duration.ofMillis(500),
+                update -> {
+                    updateReceived = System.nanoTime();
+                    return true;
+                },
+                this::onListUpdates);
     }
 
     // ---- list
@@ -148,38 +156,53 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
                   <div class="omniops-cell-preview ${item.subject ? 'omniops-cell-preview--one-line' : ''}">\
                 ${item.preview}</div>
                 </div>""")
-                .withProperty("contact", ConversationSummary::contactName)
-                .withProperty("fresh", InboxView::isNew)
-                .withProperty("subject", InboxView::subjectLine)
-                .withProperty("preview", ConversationSummary::lastMessagePreview)
-                .withProperty("waiting", s -> TimeTexts.waiting(s.waitingSince(), Instant.now())))
-                .setHeader("Conversation").setFlexGrow(1).setKey("conversation");
+                        .withProperty("contact", ConversationSummary::contactName)
+                        .withProperty("fresh", InboxView::isNew)
+                        .withProperty("subject", InboxView::subjectLine)
+                        .withProperty("preview", ConversationSummary::lastMessagePreview)
+                        .withProperty("waiting", s -> TimeTexts.waiting(s.waitingSince(), Instant.now())))
+                .setHeader("Conversation")
+                .setFlexGrow(1)
+                .setKey("conversation");
         grid.addColumn(LitRenderer.<ConversationSummary>of("""
                 <div class="omniops-cell-state">
                   <span class="omniops-pill omniops-pill--${item.statusKey}">${item.status}</span>
                   <span class="omniops-pill omniops-pill--${item.priorityKey}">${item.priority}</span>
                   <span class="omniops-cell-assignee">${item.assignee}</span>
                 </div>""")
-                .withProperty("status", s -> ConversationLabels.label(s.status()))
-                .withProperty("statusKey", s -> s.status().dbValue())
-                .withProperty("priority", s -> ConversationLabels.label(s.priority()))
-                .withProperty("priorityKey", s -> s.priority().dbValue())
-                .withProperty("assignee", s -> s.assigneeName() == null ? "Unassigned" : s.assigneeName()))
-                .setHeader("Status · assignee").setAutoWidth(true).setFlexGrow(0).setKey("state");
+                        .withProperty("status", s -> ConversationLabels.label(s.status()))
+                        .withProperty("statusKey", s -> s.status().dbValue())
+                        .withProperty("priority", s -> ConversationLabels.label(s.priority()))
+                        .withProperty("priorityKey", s -> s.priority().dbValue())
+                        .withProperty("assignee", s -> s.assigneeName() == null ? "Unassigned" : s.assigneeName()))
+                .setHeader("Status · assignee")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("state");
         sentimentColumn = grid.addColumn(LitRenderer.<ConversationSummary>of("""
                 <span class="omniops-sentiment-cell omniops-sentiment-cell--${item.key}" title="${item.title}"
                   ?hidden="${!item.key}">${item.label}</span>""")
-                .withProperty("key", s -> s.sentimentLabel() == null ? "" : s.sentimentLabel())
-                .withProperty("label", s -> s.sentimentLabel() == null ? "" : AnalysisViews.capitalised(s.sentimentLabel()))
-                .withProperty("title", s -> s.sentimentScore() == null ? ""
-                        : "Latest customer sentiment: " + s.sentimentLabel() + " · score "
-                                + AnalysisViews.two(s.sentimentScore())))
-                .setHeader("Sentiment").setAutoWidth(true).setFlexGrow(0).setKey("sentiment");
-        grid.setItems(q -> {
-            var rows = reads.inbox(customer, query(), q.getOffset(), q.getLimit(), fetchNotBefore);
-            fetched.put(q.getOffset(), new Fetched(q.getOffset(), q.getLimit(), rows, Instant.now()));
-            return rows.stream();
-        }, q -> fetchedCount = reads.count(customer, query(), fetchNotBefore));
+                        .withProperty("key", s -> s.sentimentLabel() == null ? "" : s.sentimentLabel())
+                        .withProperty(
+                                "label",
+                                s -> s.sentimentLabel() == null ? "" : AnalysisViews.capitalised(s.sentimentLabel()))
+                        .withProperty(
+                                "title",
+                                s -> s.sentimentScore() == null
+                                        ? ""
+                                        : "Latest customer sentiment: " + s.sentimentLabel() + " · score "
+                                                + AnalysisViews.two(s.sentimentScore())))
+                .setHeader("Sentiment")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("sentiment");
+        grid.setItems(
+                q -> {
+                    var rows = reads.inbox(customer, query(), q.getOffset(), q.getLimit(), fetchNotBefore);
+                    fetched.put(q.getOffset(), new Fetched(q.getOffset(), q.getLimit(), rows, Instant.now()));
+                    return rows.stream();
+                },
+                q -> fetchedCount = reads.count(customer, query(), fetchNotBefore));
         grid.getDataProvider();
         grid.getLazyDataView().setItemCountEstimate(50);
         grid.getGenericDataView().setIdentifierProvider(ConversationSummary::id);
@@ -203,7 +226,11 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
 
     /** The question behind the toolbar's count of new work (see {@link #isNew}), newest first. */
     private InboxQuery newWork() {
-        return new InboxQuery(InboxQuery.Scope.UNASSIGNED, viewer.id(), Set.of(ConversationStatus.OPEN), Set.of(),
+        return new InboxQuery(
+                InboxQuery.Scope.UNASSIGNED,
+                viewer.id(),
+                Set.of(ConversationStatus.OPEN),
+                Set.of(),
                 InboxQuery.Sort.NEWEST);
     }
 
@@ -219,7 +246,9 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
      */
     static String subjectLine(ConversationSummary s) {
         var subject = s.subject().strip();
-        var stem = subject.endsWith("…") ? subject.substring(0, subject.length() - 1).strip() : subject;
+        var stem = subject.endsWith("…")
+                ? subject.substring(0, subject.length() - 1).strip()
+                : subject;
         return stem.isEmpty() || s.lastMessagePreview().strip().startsWith(stem) ? "" : subject;
     }
 
@@ -275,16 +304,21 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
             }
             for (var range : List.copyOf(fetched.values())) {
                 var rows = reads.inbox(customer, query, range.offset(), range.limit(), notBefore);
-                if (!rows.stream().map(ConversationSummary::id).toList()
-                        .equals(range.rows().stream().map(ConversationSummary::id).toList())) {
+                if (!rows.stream()
+                        .map(ConversationSummary::id)
+                        .toList()
+                        .equals(range.rows().stream()
+                                .map(ConversationSummary::id)
+                                .toList())) {
                     refreshList(notBefore);
                     return;
                 }
                 for (int i = 0; i < rows.size(); i++) {
                     var before = range.rows().get(i);
                     var row = rows.get(i);
-                    if (!row.equals(before) || !TimeTexts.waiting(row.waitingSince(), now)
-                            .equals(TimeTexts.waiting(before.waitingSince(), range.at()))) {
+                    if (!row.equals(before)
+                            || !TimeTexts.waiting(row.waitingSince(), now)
+                                    .equals(TimeTexts.waiting(before.waitingSince(), range.at()))) {
                         changed.add(row);
                     }
                 }
@@ -317,7 +351,8 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
     // ---- the open conversation (child route)
 
     private void open(ConversationId id) {
-        UI.getCurrent().navigate(ConversationView.class, new RouteParameters(ConversationView.PARAMETER, id.toString()));
+        UI.getCurrent()
+                .navigate(ConversationView.class, new RouteParameters(ConversationView.PARAMETER, id.toString()));
     }
 
     @Override
@@ -333,7 +368,8 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
     /** After every navigation in the inbox: the open conversation (if any) is connected, and selected in the list. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        var target = event.getActiveChain().isEmpty() ? null : event.getActiveChain().getFirst();
+        var target =
+                event.getActiveChain().isEmpty() ? null : event.getActiveChain().getFirst();
         if (target instanceof ConversationView view) {
             open = view;
             view.connect(() -> zone, this::refreshList);
@@ -347,8 +383,19 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
 
     private static ConversationSummary summaryOf(ConversationDetails d) {
         var c = d.conversation();
-        return new ConversationSummary(c.id(), d.contact().name(), c.subject(), c.status(), c.priority(),
-                c.assigneeId(), c.assigneeName(), "", c.lastCustomerMessageAt(), null, c.messageCount(), c.updatedAt());
+        return new ConversationSummary(
+                c.id(),
+                d.contact().name(),
+                c.subject(),
+                c.status(),
+                c.priority(),
+                c.assigneeId(),
+                c.assigneeName(),
+                "",
+                c.lastCustomerMessageAt(),
+                null,
+                c.messageCount(),
+                c.updatedAt());
     }
 
     /** j / k: the next or previous conversation in the list as currently filtered and sorted. */
@@ -389,7 +436,7 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
             case "2" -> setScope(InboxQuery.Scope.UNASSIGNED);
             case "3" -> setScope(InboxQuery.Scope.ALL);
             case "?" -> openHelp();
-            default -> { }
+            default -> {}
         }
     }
 

@@ -1,13 +1,11 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.Locale;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.details.DetailsVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-
+import java.util.Locale;
 import uk.co.omniops.prediction.Prediction;
 
 /**
@@ -22,16 +20,18 @@ final class PredictionFacts {
     static Component of(Prediction p) {
         var risk = new Span(String.format(Locale.ROOT, "Escalation risk %d %%", Math.round(p.escalationRisk() * 100)));
         risk.setId("prediction-risk");
-        risk.getElement().getThemeList().add("badge pill small "
-                + (p.escalationRisk() >= 0.7 ? "error" : p.escalationRisk() >= 0.4 ? "warning" : "success"));
+        risk.getElement()
+                .getThemeList()
+                .add("badge pill small "
+                        + (p.escalationRisk() >= 0.7 ? "error" : p.escalationRisk() >= 0.4 ? "warning" : "success"));
         var csat = new Span(String.format(Locale.ROOT, "Expected CSAT %.1f of 5", p.expectedCsat()));
         csat.setId("prediction-csat");
         var minutes = p.expectedResolutionMinutes();
-        var resolution = new Span("Resolution ~"
-                + (minutes < 120 ? minutes + " min" : Math.round(minutes / 60.0) + " h"));
+        var resolution =
+                new Span("Resolution ~" + (minutes < 120 ? minutes + " min" : Math.round(minutes / 60.0) + " h"));
         resolution.setId("prediction-resolution");
-        var factors = new Span(p.factors().isEmpty() ? "No single factor stands out."
-                : "Why: " + String.join(" · ", p.factors()));
+        var factors = new Span(
+                p.factors().isEmpty() ? "No single factor stands out." : "Why: " + String.join(" · ", p.factors()));
         factors.setId("prediction-factors");
         factors.addClassName("omniops-secondary");
         var more = new Div(csat, resolution, factors);

@@ -1,12 +1,10 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.List;
-import java.util.Locale;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
-
+import java.util.List;
+import java.util.Locale;
 import uk.co.omniops.analysis.SentimentPoint;
 import uk.co.omniops.analysis.SentimentWords;
 
@@ -80,6 +78,9 @@ final class SentimentSparkline extends Div {
         line.setAttribute("points", points.toString().strip());
         dot.setAttribute("cx", String.format(Locale.ROOT, "%.1f", x));
         dot.setAttribute("cy", String.format(Locale.ROOT, "%.1f", y));
-        dot.setAttribute("class", "omniops-sparkline-dot omniops-sparkline-dot--" + trend.get(n - 1).label());
+        dot.setAttribute(
+                "class",
+                "omniops-sparkline-dot omniops-sparkline-dot--"
+                        + trend.get(n - 1).label());
     }
 }

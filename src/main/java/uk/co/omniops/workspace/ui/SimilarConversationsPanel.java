@@ -1,14 +1,12 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.List;
-import java.util.Objects;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-
+import java.util.List;
+import java.util.Objects;
 import uk.co.omniops.analysis.SimilarConversation;
 import uk.co.omniops.conversation.ConversationNavigation;
 
@@ -46,14 +44,16 @@ class SimilarConversationsPanel extends Div {
         for (var s : similar) {
             var link = new Anchor(ConversationNavigation.conversation(s.conversationId()), "");
             link.addClassName("omniops-similar-item");
-            link.getElement().setAttribute("data-conversation-id", s.conversationId().toString());
+            link.getElement()
+                    .setAttribute("data-conversation-id", s.conversationId().toString());
             link.getElement().setAttribute("aria-label", "Similar conversation: " + s.subject());
             var asked = new Span(s.asked());
             asked.addClassName("omniops-similar-asked");
             asked.getElement().setAttribute("title", s.asked());
             var label = new Span("Resolved with");
             label.addClassName("omniops-fact-label");
-            var resolution = new Paragraph(Objects.requireNonNullElse(s.resolution(), "Resolved without an agent reply."));
+            var resolution =
+                    new Paragraph(Objects.requireNonNullElse(s.resolution(), "Resolved without an agent reply."));
             resolution.addClassName("omniops-similar-resolution");
             resolution.getElement().setAttribute("title", resolution.getText());
             var match = new Span(Math.round(s.similarity() * 100) + "% similar");

@@ -1,11 +1,9 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.List;
-
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
-
+import java.util.List;
 import uk.co.omniops.conversation.DemoTraffic;
 
 /** A supervisor's switch for the demo traffic of this server, with its rate. */

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /** Short, human texts for durations and timestamps in the workspace ("12 min", "14:05", "3 Mar 14:05"). */
@@ -40,7 +39,9 @@ final class TimeTexts {
     /** A message time: only the clock for today, else day and clock. */
     static String stamp(Instant at, ZoneId zone, Instant now) {
         var local = at.atZone(zone);
-        return LocalDate.ofInstant(now, zone).equals(local.toLocalDate()) ? TIME.format(local) : DATE_TIME.format(local);
+        return LocalDate.ofInstant(now, zone).equals(local.toLocalDate())
+                ? TIME.format(local)
+                : DATE_TIME.format(local);
     }
 
     /** A day with its year ("7 December 2026"): how long someone has been a contact, not when to the minute. */

@@ -1,13 +1,11 @@
 package uk.co.omniops.workspace.ui;
 
-import java.util.List;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-
+import java.util.List;
+import java.util.function.Consumer;
 import uk.co.omniops.tenancy.UserAccount;
 
 /** Asks who takes the open conversation over. */

@@ -2,6 +2,7 @@ package uk.co.omniops.analysis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.MessageAnalysis;
 import uk.co.omniops.conversation.ConversationDetails;
@@ -46,13 +44,26 @@ class AnalysisPipelineIntegrationTests {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Autowired ConversationManagement conversations;
-    @Autowired AnalysisManagement analysis;
-    @Autowired MessageAnalyser analyser;
-    @Autowired Jobs jobs;
-    @Autowired LiveUpdates liveUpdates;
-    @Autowired MeterRegistry meters;
-    @Autowired ApplicationContext context;
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    AnalysisManagement analysis;
+
+    @Autowired
+    MessageAnalyser analyser;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    LiveUpdates liveUpdates;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    ApplicationContext context;
 
     final Map<UUID, AtomicInteger> analysedUpdates = new ConcurrentHashMap<>();
 
@@ -65,7 +76,9 @@ class AnalysisPipelineIntegrationTests {
         customerB = customer("pipe-b");
         liveUpdates.subscribeAll(u -> {
             if (u.is(uk.co.omniops.platform.LiveUpdate.Kind.MESSAGE_ANALYSED) && u.subjectId() != null) {
-                analysedUpdates.computeIfAbsent(u.subjectId(), k -> new AtomicInteger()).incrementAndGet();
+                analysedUpdates
+                        .computeIfAbsent(u.subjectId(), k -> new AtomicInteger())
+                        .incrementAndGet();
             }
         });
     }
@@ -86,7 +99,8 @@ class AnalysisPipelineIntegrationTests {
         return conversations.start(customer, new NewContact("Pat Contact", null, null), text, "chat", null);
     }
 
-    static <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done) throws InterruptedException {
+    static <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done)
+            throws InterruptedException {
         var deadline = System.nanoTime() + WAIT.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
@@ -99,14 +113,18 @@ class AnalysisPipelineIntegrationTests {
         return value;
     }
 
-    MessageAnalysis analysed(CustomerId customer, ConversationId conversation, MessageId message) throws InterruptedException {
-        return await("analysis of " + message, () -> analysis.analyses(customer, conversation).get(message),
+    MessageAnalysis analysed(CustomerId customer, ConversationId conversation, MessageId message)
+            throws InterruptedException {
+        return await(
+                "analysis of " + message,
+                () -> analysis.analyses(customer, conversation).get(message),
                 a -> a != null && a.sentiment() != null);
     }
 
     @Test
     void contactMessageIsAnalysedOnceEvenWhenDeliveredTwice() throws Exception {
-        var details = start(customerA, "My parcel is two weeks late, tracking hasn't moved and nobody answers. Ridiculous.");
+        var details =
+                start(customerA, "My parcel is two weeks late, tracking hasn't moved and nobody answers. Ridiculous.");
         var conversation = details.conversation().id();
         Message message = details.messages().getFirst();
 
@@ -114,23 +132,42 @@ class AnalysisPipelineIntegrationTests {
         assertThat(result.sentiment().label()).isEqualTo("negative");
         assertThat(result.sentiment().score()).isBetween(0.0, 0.5);
         assertThat(result.categories()).extracting(c -> c.key()).contains("delivery");
-        var job = await("job done", () -> jobs.find(AnalysisJobs.TYPE, message.id().value()).orElseThrow(),
+        var job = await(
+                "job done",
+                () -> jobs.find(AnalysisJobs.TYPE, message.id().value()).orElseThrow(),
                 j -> j.status() == Jobs.Status.DONE);
         assertThat(job.attempts()).isEqualTo(1);
         assertThat(job.parentId()).isEqualTo(conversation.value());
-        await("live update", () -> analysedUpdates.getOrDefault(conversation.value(), new AtomicInteger()).get(), n -> n == 1);
+        await(
+                "live update",
+                () -> analysedUpdates
+                        .getOrDefault(conversation.value(), new AtomicInteger())
+                        .get(),
+                n -> n == 1);
 
         // delivered again: the same event twice, the job run again, the analyser called again
-        assertThat(jobs.enqueue(AnalysisJobs.TYPE, customerA.value(), message.id().value(), conversation.value())).isFalse();
-        assertThat(jobs.resubmit(AnalysisJobs.TYPE, customerA.value(), message.id().value(), conversation.value())).isTrue();
-        await("re-run done", () -> jobs.find(AnalysisJobs.TYPE, message.id().value()).orElseThrow(),
+        assertThat(jobs.enqueue(
+                        AnalysisJobs.TYPE, customerA.value(), message.id().value(), conversation.value()))
+                .isFalse();
+        assertThat(jobs.resubmit(
+                        AnalysisJobs.TYPE, customerA.value(), message.id().value(), conversation.value()))
+                .isTrue();
+        await(
+                "re-run done",
+                () -> jobs.find(AnalysisJobs.TYPE, message.id().value()).orElseThrow(),
                 j -> j.status() == Jobs.Status.DONE);
-        assertThat(analyser.analyse(customerA, conversation, message.id(), false)).isEqualTo(MessageAnalyser.Result.ALREADY_ANALYSED);
+        assertThat(analyser.analyse(customerA, conversation, message.id(), false))
+                .isEqualTo(MessageAnalyser.Result.ALREADY_ANALYSED);
         Thread.sleep(300);
         assertThat(analysedUpdates.get(conversation.value())).hasValue(1);
         assertThat(analysis.trend(customerA, conversation)).hasSize(1);
-        assertThat(meters.get(MessageAnalyser.SENTIMENT_LATENCY).timer().count()).isPositive();
-        assertThat(meters.get(Jobs.PROCESSED_METRIC).tag("type", "analysis").counter().count()).isPositive();
+        assertThat(meters.get(MessageAnalyser.SENTIMENT_LATENCY).timer().count())
+                .isPositive();
+        assertThat(meters.get(Jobs.PROCESSED_METRIC)
+                        .tag("type", "analysis")
+                        .counter()
+                        .count())
+                .isPositive();
 
         // another customer sees nothing of it
         assertThat(analysis.analyses(customerB, conversation)).isEmpty();
@@ -143,15 +180,20 @@ class AnalysisPipelineIntegrationTests {
         try {
             details = start(customerA, "I was charged twice for my subscription this month, please refund one payment");
             var messageId = details.messages().getFirst().id();
-            var job = await("job stored without Redis", () -> jobs.find(AnalysisJobs.TYPE, messageId.value()),
+            var job = await(
+                    "job stored without Redis",
+                    () -> jobs.find(AnalysisJobs.TYPE, messageId.value()),
                     j -> j.isPresent());
             assertThat(job.get().status()).isIn(Jobs.Status.QUEUED, Jobs.Status.DONE);
         } finally {
             TestInfrastructure.startRedisAgain();
         }
         var out = new ByteArrayOutputStream();
-        var code = new RequeueFailedJobsCommand().run(CommandArguments.parse(List.of("--stuck-after=0")), context,
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        var code = new RequeueFailedJobsCommand()
+                .run(
+                        CommandArguments.parse(List.of("--stuck-after=0")),
+                        context,
+                        new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"requeued\":");
         var message = details.messages().getFirst();
@@ -164,7 +206,9 @@ class AnalysisPipelineIntegrationTests {
     void aJobWhoseReplicaDiedMidRunIsRunAgainByTheSweeper() throws Exception {
         var details = start(customerA, "The invoice you sent me lists the wrong address");
         var messageId = details.messages().getFirst().id().value();
-        await("first run done", () -> jobs.find(AnalysisJobs.TYPE, messageId),
+        await(
+                "first run done",
+                () -> jobs.find(AnalysisJobs.TYPE, messageId),
                 j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
         // what a replica killed mid-run leaves behind: the row says running, nobody runs it, its stream entry is gone
         try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
@@ -204,20 +248,33 @@ class AnalysisPipelineIntegrationTests {
                 }
             }
         }
-        assertThat(analysis.analyses(customerA, details.conversation().id()).get(message.id())).isNull();
+        assertThat(analysis.analyses(customerA, details.conversation().id()).get(message.id()))
+                .isNull();
 
         var out = new ByteArrayOutputStream();
-        var code = new BackfillSentimentCommand().run(CommandArguments.parse(List.of("--days=1", "--batch-size=50")),
-                context, new PrintStream(out, true, StandardCharsets.UTF_8));
+        var code = new BackfillSentimentCommand()
+                .run(
+                        CommandArguments.parse(List.of("--days=1", "--batch-size=50")),
+                        context,
+                        new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"dry_run\":false");
 
-        var job = await("backfill job done", () -> jobs.find(BackfillAnalysisJobs.TYPE, details.conversation().id().value()),
+        var job = await(
+                "backfill job done",
+                () -> jobs.find(
+                        BackfillAnalysisJobs.TYPE, details.conversation().id().value()),
                 j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
         assertThat(job.get().customerId()).isEqualTo(customerA.value());
         assertThat(job.get().parentId()).as("the subject is the conversation").isNull();
-        assertThat(analysed(customerA, details.conversation().id(), message.id()).sentiment()).isNotNull();
-        assertThat(meters.get(Jobs.PROCESSED_METRIC).tag("type", BackfillAnalysisJobs.TYPE).counter().count()).isPositive();
+        assertThat(analysed(customerA, details.conversation().id(), message.id())
+                        .sentiment())
+                .isNotNull();
+        assertThat(meters.get(Jobs.PROCESSED_METRIC)
+                        .tag("type", BackfillAnalysisJobs.TYPE)
+                        .counter()
+                        .count())
+                .isPositive();
         assertThat(meters.get(Jobs.BACKGROUND_LAG_METRIC).gauge()).isNotNull();
     }
 
@@ -230,20 +287,22 @@ class AnalysisPipelineIntegrationTests {
         var details = start(customerB, "The app crashes every time I open the settings page");
         var conversation = details.conversation().id();
         var first = details.messages().getFirst();
-        var second = conversations.receive(customerB, conversation, "Still broken after reinstalling, honestly fed up", null);
+        var second = conversations.receive(
+                customerB, conversation, "Still broken after reinstalling, honestly fed up", null);
         var third = conversations.receive(customerB, conversation, "Thanks, that fixed it, great help!", null);
         for (var m : List.of(first, second, third)) {
             analysed(customerB, conversation, m.id());
         }
         // an agent labelled the first message; an import left the others without analysis; the chat was resolved
         try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
-            try (var s = owner.prepareStatement("update sentiment_analysis set model = 'agent', label = 'positive', score = 0.9 where message_id = ?")) {
+            try (var s = owner.prepareStatement(
+                    "update sentiment_analysis set model = 'agent', label = 'positive', score = 0.9 where message_id = ?")) {
                 s.setObject(1, first.id().value());
                 s.executeUpdate();
             }
             for (var table : List.of("sentiment_analysis", "conversation_categories")) {
                 try (var s = owner.prepareStatement("delete from " + table + " where message_id = any(?)")) {
-                    s.setObject(1, new UUID[] { second.id().value(), third.id().value() });
+                    s.setObject(1, new UUID[] {second.id().value(), third.id().value()});
                     s.executeUpdate();
                 }
             }
@@ -254,13 +313,21 @@ class AnalysisPipelineIntegrationTests {
                 s.executeUpdate();
             }
         }
-        var updatesBefore = analysedUpdates.computeIfAbsent(conversation.value(), k -> new AtomicInteger()).get();
+        var updatesBefore = analysedUpdates
+                .computeIfAbsent(conversation.value(), k -> new AtomicInteger())
+                .get();
 
         var out = new ByteArrayOutputStream();
-        assertThat(new BackfillSentimentCommand().run(CommandArguments.parse(List.of("--days=1", "--batch-size=2")),
-                context, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(new BackfillSentimentCommand()
+                        .run(
+                                CommandArguments.parse(List.of("--days=1", "--batch-size=2")),
+                                context,
+                                new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isZero();
 
-        await("backfill job done", () -> jobs.find(BackfillAnalysisJobs.TYPE, conversation.value()),
+        await(
+                "backfill job done",
+                () -> jobs.find(BackfillAnalysisJobs.TYPE, conversation.value()),
                 j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
         var analyses = analysis.analyses(customerB, conversation);
         assertThat(analyses.get(first.id()).sentiment().model()).isEqualTo("agent");
@@ -273,17 +340,30 @@ class AnalysisPipelineIntegrationTests {
             s.setObject(1, conversation.value());
             var rs = s.executeQuery();
             rs.next();
-            assertThat(rs.getString(1)).as("the latest message's sentiment is the conversation's").isEqualTo("positive");
+            assertThat(rs.getString(1))
+                    .as("the latest message's sentiment is the conversation's")
+                    .isEqualTo("positive");
         }
-        await("one message.analysed update", () -> analysedUpdates.get(conversation.value()).get(), n -> n > updatesBefore);
+        await(
+                "one message.analysed update",
+                () -> analysedUpdates.get(conversation.value()).get(),
+                n -> n > updatesBefore);
         Thread.sleep(500);
-        assertThat(analysedUpdates.get(conversation.value()).get()).as("one update for the batch").isEqualTo(updatesBefore + 1);
+        assertThat(analysedUpdates.get(conversation.value()).get())
+                .as("one update for the batch")
+                .isEqualTo(updatesBefore + 1);
 
         // a second run finds nothing left in this conversation
         var again = new ByteArrayOutputStream();
-        new BackfillSentimentCommand().run(CommandArguments.parse(List.of("--days=1", "--dry-run")), context,
-                new PrintStream(again, true, StandardCharsets.UTF_8));
-        assertThat(jobs.find(BackfillAnalysisJobs.TYPE, conversation.value()).orElseThrow().attempts()).isEqualTo(1);
+        new BackfillSentimentCommand()
+                .run(
+                        CommandArguments.parse(List.of("--days=1", "--dry-run")),
+                        context,
+                        new PrintStream(again, true, StandardCharsets.UTF_8));
+        assertThat(jobs.find(BackfillAnalysisJobs.TYPE, conversation.value())
+                        .orElseThrow()
+                        .attempts())
+                .isEqualTo(1);
     }
 
     @Test
@@ -301,18 +381,27 @@ class AnalysisPipelineIntegrationTests {
         assertThat(analysis.correctionStats(customerA).corrections()).isEqualTo(1);
         assertThat(analysis.correctionStats(customerA).sentimentAccuracy()).isZero();
 
-        var categories = analysis.correctCategories(customerA, firstMessage.id(), Set.of("product"), Set.of("complaint"), agent);
-        assertThat(categories.categories()).extracting(c -> c.key()).contains("product").doesNotContain("complaint");
-        assertThat(categories.categories()).allSatisfy(c -> assertThat(c.source()).isEqualTo("agent"));
+        var categories =
+                analysis.correctCategories(customerA, firstMessage.id(), Set.of("product"), Set.of("complaint"), agent);
+        assertThat(categories.categories())
+                .extracting(c -> c.key())
+                .contains("product")
+                .doesNotContain("complaint");
+        assertThat(categories.categories())
+                .allSatisfy(c -> assertThat(c.source()).isEqualTo("agent"));
 
         // the next message of the same customer benefits …
         var next = start(customerA, text);
-        var after = analysed(customerA, next.conversation().id(), next.messages().getFirst().id());
+        var after = analysed(
+                customerA, next.conversation().id(), next.messages().getFirst().id());
         assertThat(after.sentiment().label()).isEqualTo(target);
         assertThat(after.sentiment().model()).endsWith("+adapter");
         // … another customer's does not
         var other = start(customerB, text);
-        var untouched = analysed(customerB, other.conversation().id(), other.messages().getFirst().id());
+        var untouched = analysed(
+                customerB,
+                other.conversation().id(),
+                other.messages().getFirst().id());
         assertThat(untouched.sentiment().label()).isEqualTo(before.sentiment().label());
         assertThat(analysis.correctionStats(customerB).corrections()).isZero();
     }
@@ -329,7 +418,8 @@ class AnalysisPipelineIntegrationTests {
         var message = details.messages().getFirst();
         var result = analysed(customerA, details.conversation().id(), message.id());
         assertThat(result.categories()).extracting(c -> c.key()).doesNotContain("delivery");
-        var corrected = analysis.correctCategories(customerA, message.id(), Set.of("warranty"), Set.of(), UUID.randomUUID());
+        var corrected =
+                analysis.correctCategories(customerA, message.id(), Set.of("warranty"), Set.of(), UUID.randomUUID());
         assertThat(corrected.categories()).extracting(c -> c.key()).contains("warranty");
         assertThat(analysis.categories(customerB)).noneMatch(d -> d.key().equals("warranty"));
     }

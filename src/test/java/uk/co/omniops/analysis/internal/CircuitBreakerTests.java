@@ -6,16 +6,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTests {
 
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     final Clock clock = new Clock() {
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     };
 
     @Test
@@ -35,7 +45,9 @@ class CircuitBreakerTests {
 
         now = now.plusSeconds(31);
         assertThat(breaker.allows()).as("the trial call").isTrue();
-        assertThat(breaker.allows()).as("a second caller while the trial is out").isFalse();
+        assertThat(breaker.allows())
+                .as("a second caller while the trial is out")
+                .isFalse();
         breaker.failure();
         assertThat(breaker.open()).as("the trial failed: open again").isTrue();
         assertThat(breaker.allows()).isFalse();

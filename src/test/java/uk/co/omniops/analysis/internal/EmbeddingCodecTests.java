@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import uk.co.omniops.analysis.Vectors;
-
 import uk.co.omniops.analysis.AnalysisSettings;
 import uk.co.omniops.analysis.MessageSource.MessageText;
+import uk.co.omniops.analysis.Vectors;
 import uk.co.omniops.analysis.model.SentenceEmbeddings;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationId;
@@ -25,7 +22,8 @@ class EmbeddingCodecTests {
 
     @Test
     void int8VectorsKeepTheCosinesOfRealSentences() {
-        var texts = List.of("My router keeps dropping the wifi connection every evening.",
+        var texts = List.of(
+                "My router keeps dropping the wifi connection every evening.",
                 "The internet cuts out every few minutes, the router loses the connection.",
                 "I cannot reset my password, the reset email never arrives.",
                 "I was charged twice for the annual licence this month.");
@@ -38,7 +36,9 @@ class EmbeddingCodecTests {
                 var stored = Vectors.dot(decoded, EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j))));
                 assertThat(stored).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.01));
                 assertThat(EmbeddingCodec.dot(vectors.get(i), EmbeddingCodec.encode(vectors.get(j))))
-                        .isCloseTo(Vectors.dot(vectors.get(i), EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j)))),
+                        .isCloseTo(
+                                Vectors.dot(
+                                        vectors.get(i), EmbeddingCodec.decode(EmbeddingCodec.encode(vectors.get(j)))),
                                 org.assertj.core.data.Offset.offset(1e-5));
             }
         }
@@ -69,17 +69,28 @@ class EmbeddingCodecTests {
 
     @Test
     void withTheKillSwitchNothingIsEmbeddedOrStored() {
-        var models = new Models(new AnalysisSettings(false, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(30),
+        var models = new Models(new AnalysisSettings(
+                false,
+                java.time.Duration.ofSeconds(3),
+                java.time.Duration.ofSeconds(30),
                 new AnalysisSettings.Embeddings(false, true, 100)));
         // no data source: storing anything would fail
         var embeddings = new MessageEmbeddings(models, JdbcClient.create(new JdbcTemplate()), new JdbcTemplate());
-        var text = new MessageText(new MessageId(java.util.UUID.randomUUID()), new ConversationId(java.util.UUID.randomUUID()),
-                new CustomerId(java.util.UUID.randomUUID()), AuthorType.CONTACT, false, "my router drops", java.time.Instant.now());
+        var text = new MessageText(
+                new MessageId(java.util.UUID.randomUUID()),
+                new ConversationId(java.util.UUID.randomUUID()),
+                new CustomerId(java.util.UUID.randomUUID()),
+                AuthorType.CONTACT,
+                false,
+                "my router drops",
+                java.time.Instant.now());
 
         assertThat(embeddings.enabled()).isFalse();
         assertThat(embeddings.embed(List.of(text))).isEmpty();
         assertThat(embeddings.embed("my router drops")).isEmpty();
-        embeddings.storeAll(text.customerId(), List.of(new MessageEmbeddings.Row(text.id(), text.conversationId(),
-                new float[EmbeddingCodec.DIMENSIONS])));
+        embeddings.storeAll(
+                text.customerId(),
+                List.of(new MessageEmbeddings.Row(
+                        text.id(), text.conversationId(), new float[EmbeddingCodec.DIMENSIONS])));
     }
 }

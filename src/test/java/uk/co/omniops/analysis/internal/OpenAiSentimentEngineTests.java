@@ -7,20 +7,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.tenancy.CustomerId;
 
@@ -40,15 +38,25 @@ class OpenAiSentimentEngineTests {
         server = new WireMockServer(options().dynamicPort());
         server.start();
         // the first call of a JVM loads the SDK (seconds on 2 busy cores); keep that out of the timed tests
-        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(completion("{\"label\":\"neutral\",\"score\":0.5,\"confidence\":0.5}"))));
-        var warmUp = AiGateway.chatClient("sk-test", server.baseUrl() + "/v1", "gpt-4o-mini", Duration.ofSeconds(60),
-                AiGateway.Format.JSON);
-        try (var engine = new OpenAiSentimentEngine(AiGateway.Channel.of("sentiment", warmUp, "gpt-4o-mini",
-                Duration.ofSeconds(60), (c, v, f, m, p, r, l, o) -> {}, new SimpleMeterRegistry(), java.time.Clock.systemUTC()),
+        server.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(completion("{\"label\":\"neutral\",\"score\":0.5,\"confidence\":0.5}"))));
+        var warmUp = AiGateway.chatClient(
+                "sk-test", server.baseUrl() + "/v1", "gpt-4o-mini", Duration.ofSeconds(60), AiGateway.Format.JSON);
+        try (var engine = new OpenAiSentimentEngine(
+                AiGateway.Channel.of(
+                        "sentiment",
+                        warmUp,
+                        "gpt-4o-mini",
+                        Duration.ofSeconds(60),
+                        (c, v, f, m, p, r, l, o) -> {},
+                        new SimpleMeterRegistry(),
+                        java.time.Clock.systemUTC()),
                 java.time.Clock.systemUTC())) {
-            assertThat(engine.analyse(new CustomerId(UUID.randomUUID()), "warm up")).isPresent();
+            assertThat(engine.analyse(new CustomerId(UUID.randomUUID()), "warm up"))
+                    .isPresent();
         }
     }
 
@@ -62,11 +70,19 @@ class OpenAiSentimentEngineTests {
         server.resetAll();
         var timeout = Duration.ofMillis(1_500);
         // Spring AI 2's base URL includes /v1: the client then calls {base}/chat/completions
-        var client = AiGateway.chatClient("sk-test", server.baseUrl() + "/v1", "gpt-4o-mini", timeout, AiGateway.Format.JSON);
-        engine = new OpenAiSentimentEngine(AiGateway.Channel.of("sentiment", client, "gpt-4o-mini", timeout,
-                (c, conversation, feature, model, prompt, completion, latency, outcome) ->
-                        outcomes.add(outcome.key() + ":" + prompt + ":" + completion),
-                meters, java.time.Clock.systemUTC()), java.time.Clock.systemUTC());
+        var client = AiGateway.chatClient(
+                "sk-test", server.baseUrl() + "/v1", "gpt-4o-mini", timeout, AiGateway.Format.JSON);
+        engine = new OpenAiSentimentEngine(
+                AiGateway.Channel.of(
+                        "sentiment",
+                        client,
+                        "gpt-4o-mini",
+                        timeout,
+                        (c, conversation, feature, model, prompt, completion, latency, outcome) ->
+                                outcomes.add(outcome.key() + ":" + prompt + ":" + completion),
+                        meters,
+                        java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC());
     }
 
     @AfterEach
@@ -83,8 +99,12 @@ class OpenAiSentimentEngineTests {
     }
 
     void stub(int status, String body, int delayMillis) {
-        server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body).withFixedDelay(delayMillis)));
+        server.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)
+                        .withFixedDelay(delayMillis)));
     }
 
     @Test
@@ -104,9 +124,15 @@ class OpenAiSentimentEngineTests {
     @Test
     void neverSendsPersonalDataToOpenAi() {
         stub(200, completion("{\"label\":\"neutral\",\"score\":0.5,\"confidence\":0.7}"), 0);
-        engine.analyse(customer, "Please call me on +44 7700 900123 or write to jane.doe@example.com about card 4111 1111 1111 1111");
-        var body = server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).getFirst().getBodyAsString();
-        assertThat(body).doesNotContain("jane.doe@example.com", "7700 900123", "4111 1111 1111 1111").contains("Please call me");
+        engine.analyse(
+                customer,
+                "Please call me on +44 7700 900123 or write to jane.doe@example.com about card 4111 1111 1111 1111");
+        var body = server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+                .getFirst()
+                .getBodyAsString();
+        assertThat(body)
+                .doesNotContain("jane.doe@example.com", "7700 900123", "4111 1111 1111 1111")
+                .contains("Please call me");
         assertThat(body).contains("gpt-4o-mini");
     }
 
@@ -117,15 +143,23 @@ class OpenAiSentimentEngineTests {
         assertThat(engine.analyse(customer, "thanks, all good")).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_500));
         assertThat(outcomes).singleElement().asString().startsWith("timeout");
-        assertThat(meters.get(OpenAiSentimentEngine.ERRORS_METRIC).tag("reason", "timeout").counter().count()).isEqualTo(1);
+        assertThat(meters.get(OpenAiSentimentEngine.ERRORS_METRIC)
+                        .tag("reason", "timeout")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void rateLimitFallsBack() {
-        stub(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}", 0);
+        stub(
+                429,
+                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}",
+                0);
         assertThat(engine.analyse(customer, "where is my refund")).isEmpty();
         assertThat(outcomes).singleElement().asString().startsWith("rate_limited");
-        assertThat(server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(1); // no SDK retries
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))))
+                .hasSize(1); // no SDK retries
     }
 
     @Test
@@ -136,7 +170,8 @@ class OpenAiSentimentEngineTests {
         }
         assertThat(engine.circuitOpen()).isTrue();
         assertThat(engine.analyse(customer, "hello")).isEmpty();
-        assertThat(server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).hasSize(5);
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))))
+                .hasSize(5);
         assertThat(outcomes).last().asString().startsWith("circuit_open");
         assertThat(engine.availability()).isZero();
     }

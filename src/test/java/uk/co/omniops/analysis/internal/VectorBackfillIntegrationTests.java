@@ -13,13 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.SimilarConversation;
 import uk.co.omniops.analysis.Vectors;
@@ -43,14 +41,29 @@ import uk.co.omniops.test.TestInfrastructure;
 @OmniOpsIntegrationTest
 class VectorBackfillIntegrationTests {
 
-    @Autowired ConversationManagement conversations;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired VectorBackfill backfill;
-    @Autowired Jobs jobs;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationContext context;
-    @Autowired AnalysisManagement analysis;
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    VectorBackfill backfill;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    AnalysisManagement analysis;
 
     Customer a;
     Customer b;
@@ -67,8 +80,10 @@ class VectorBackfillIntegrationTests {
 
     /** A conversation with these contact messages, once the live path has stored all their vectors. */
     ConversationId conversation(Customer customer, String... texts) throws InterruptedException {
-        var id = conversations.start(customer.id(), new NewContact("Pat Contact", null, null), texts[0], "chat", null)
-                .conversation().id();
+        var id = conversations
+                .start(customer.id(), new NewContact("Pat Contact", null, null), texts[0], "chat", null)
+                .conversation()
+                .id();
         for (int i = 1; i < texts.length; i++) {
             conversations.receive(customer.id(), id, texts[i], null);
         }
@@ -95,7 +110,10 @@ class VectorBackfillIntegrationTests {
                 var statement = owner.prepareStatement("""
                         select message_id || ' ' || customer_id || ' ' || xmin from message_embeddings
                          where conversation_id = any(?) order by message_id""")) {
-            statement.setArray(1, owner.createArrayOf("uuid", ids.stream().map(ConversationId::value).toArray()));
+            statement.setArray(
+                    1,
+                    owner.createArrayOf(
+                            "uuid", ids.stream().map(ConversationId::value).toArray()));
             try (var rs = statement.executeQuery()) {
                 var result = new java.util.ArrayList<String>();
                 while (rs.next()) {
@@ -109,8 +127,12 @@ class VectorBackfillIntegrationTests {
     /** What a message analysed before V14 looks like: analysed, no vector. */
     static void forgetVectors(List<ConversationId> ids) throws SQLException {
         try (Connection owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
-                var statement = owner.prepareStatement("delete from message_embeddings where conversation_id = any(?)")) {
-            statement.setArray(1, owner.createArrayOf("uuid", ids.stream().map(ConversationId::value).toArray()));
+                var statement =
+                        owner.prepareStatement("delete from message_embeddings where conversation_id = any(?)")) {
+            statement.setArray(
+                    1,
+                    owner.createArrayOf(
+                            "uuid", ids.stream().map(ConversationId::value).toArray()));
             statement.executeUpdate();
         }
     }
@@ -121,7 +143,9 @@ class VectorBackfillIntegrationTests {
 
     @Test
     void messagesWithoutVectorsGetThemBackAndASecondRunWritesNothing() throws Exception {
-        var open = conversation(a, "My router keeps dropping the wifi connection every evening.",
+        var open = conversation(
+                a,
+                "My router keeps dropping the wifi connection every evening.",
                 "It happened again just now, the lights go red and the connection is gone.");
         var resolved = conversation(a, "I was charged twice for my subscription this month.");
         conversations.reply(a.id(), resolved, agentA, "I have refunded the duplicate charge.");
@@ -137,13 +161,17 @@ class VectorBackfillIntegrationTests {
         // the scan finds both conversations and queues one background job each; the jobs store the vectors
         assertThat(backfill.scan(a.id(), null)).isEqualTo(2);
         assertThat(jobs.find(VectorBackfill.TYPE, open.value())).isPresent();
-        await("the backfilled vectors", () -> vectors(a, open).size() + vectors(a, resolved).size(), n -> n == 3);
+        await(
+                "the backfilled vectors",
+                () -> vectors(a, open).size() + vectors(a, resolved).size(),
+                n -> n == 3);
         var after = new HashMap<UUID, byte[]>();
         after.putAll(vectors(a, open));
         after.putAll(vectors(a, resolved));
         assertThat(after.keySet()).isEqualTo(before.keySet());
         // the same text, the same encoder: the same meaning as the live path's vector (batching may move the last bit)
-        before.forEach((message, vector) -> assertThat(similarity(vector, after.get(message))).isGreaterThan(0.99));
+        before.forEach((message, vector) ->
+                assertThat(similarity(vector, after.get(message))).isGreaterThan(0.99));
 
         // a second run finds nothing and writes nothing: same rows, same row versions
         var stored = rows(List.of(open, resolved));
@@ -169,8 +197,14 @@ class VectorBackfillIntegrationTests {
 
         // A's own run fills A's, and each row carries its own customer
         assertThat(backfill.fill(a.id(), ofA)).isEqualTo(1);
-        assertThat(rows(List.of(ofA))).singleElement().asString().contains(a.id().value().toString());
-        assertThat(rows(List.of(ofB))).singleElement().asString().contains(b.id().value().toString());
+        assertThat(rows(List.of(ofA)))
+                .singleElement()
+                .asString()
+                .contains(a.id().value().toString());
+        assertThat(rows(List.of(ofB)))
+                .singleElement()
+                .asString()
+                .contains(b.id().value().toString());
         // under A's tenant, B's vectors stay invisible
         assertThat(vectors(a, ofB)).isEmpty();
     }
@@ -182,12 +216,15 @@ class VectorBackfillIntegrationTests {
         conversations.reply(a.id(), router, agentA, "Please update the router firmware to 2.4 and restart it.");
         conversations.resolve(a.id(), router, agentA);
         forgetVectors(List.of(router));
-        var question = conversation(a, "My internet keeps cutting out, the router loses the connection every few minutes.");
+        var question =
+                conversation(a, "My internet keeps cutting out, the router loses the connection every few minutes.");
         // the index is loaded now, without the router conversation (it has no vector)
         assertThat(analysis.similarResolved(a.id(), question, 3)).isEmpty();
 
         assertThat(backfill.scan(a.id(), null)).isEqualTo(1);
-        var similar = await("the backfilled conversation in the index", () -> analysis.similarResolved(a.id(), question, 3),
+        var similar = await(
+                "the backfilled conversation in the index",
+                () -> analysis.similarResolved(a.id(), question, 3),
                 l -> !l.isEmpty());
         assertThat(similar).extracting(SimilarConversation::conversationId).containsExactly(router);
     }
@@ -199,17 +236,24 @@ class VectorBackfillIntegrationTests {
         forgetVectors(List.of(ofA));
 
         var out = new ByteArrayOutputStream();
-        var code = new BackfillVectorsCommand().run(CommandArguments.parse(List.of()), context,
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        var code = new BackfillVectorsCommand()
+                .run(CommandArguments.parse(List.of()), context, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"enabled\":true");
-        var scan = await("A's scan done", () -> jobs.find(VectorBackfill.SCAN, a.id().value()),
+        var scan = await(
+                "A's scan done",
+                () -> jobs.find(VectorBackfill.SCAN, a.id().value()),
                 j -> j.isPresent() && j.get().status() == Jobs.Status.DONE);
         assertThat(scan.get().customerId()).isEqualTo(a.id().value());
         assertThat(scan.get().parentId()).isNull();
         assertThat(jobs.find(VectorBackfill.SCAN, b.id().value())).isPresent();
         await("A's vector", () -> vectors(a, ofA).size(), n -> n == 1);
-        assertThat(await("the fill job done", () -> jobs.find(VectorBackfill.TYPE, ofA.value()),
-                j -> j.isPresent() && j.get().status() == Jobs.Status.DONE).get().customerId()).isEqualTo(a.id().value());
+        assertThat(await(
+                                "the fill job done",
+                                () -> jobs.find(VectorBackfill.TYPE, ofA.value()),
+                                j -> j.isPresent() && j.get().status() == Jobs.Status.DONE)
+                        .get()
+                        .customerId())
+                .isEqualTo(a.id().value());
     }
 }

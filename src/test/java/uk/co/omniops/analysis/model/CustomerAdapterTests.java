@@ -21,7 +21,10 @@ class CustomerAdapterTests {
         adapter.correctSentiment(sentiment, text, wanted);
 
         assertThat(sentiment.analyse(text, adapter).label()).isEqualTo(wanted);
-        assertThat(sentiment.analyse("The parcel came in a purple box!", adapter).label()).isEqualTo(wanted);
+        assertThat(sentiment
+                        .analyse("The parcel came in a purple box!", adapter)
+                        .label())
+                .isEqualTo(wanted);
         assertThat(sentiment.analyse(text, adapter).model()).endsWith("+adapter");
     }
 
@@ -46,8 +49,10 @@ class CustomerAdapterTests {
 
         adapter.correctCategories(categories, text, Set.of(added), Set.of(top));
 
-        assertThat(categories.classify(text, adapter)).extracting(CategoryScore::key)
-                .contains(added).doesNotContain(top);
+        assertThat(categories.classify(text, adapter))
+                .extracting(CategoryScore::key)
+                .contains(added)
+                .doesNotContain(top);
         assertThat(categories.classify(text)).extracting(CategoryScore::key).doesNotContain(added);
     }
 
@@ -85,6 +90,7 @@ class CustomerAdapterTests {
         assertThatThrownBy(() -> CustomerAdapter.fromBytes(new byte[] {1, 2, 3}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
     @Test
     void embeddingHeadCarriesACorrectionToAParaphrase() {
         String corrected = "the parcel came in a purple box";

@@ -16,7 +16,8 @@ class ModelArtefactTests {
         SentimentModel model = SentimentModel.loadDefault();
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         model.write(first);
-        SentimentModel copy = SentimentModel.load(new ByteArrayInputStream(first.toByteArray()), SentenceEmbeddings.shared());
+        SentimentModel copy =
+                SentimentModel.load(new ByteArrayInputStream(first.toByteArray()), SentenceEmbeddings.shared());
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         copy.write(second);
 
@@ -43,7 +44,8 @@ class ModelArtefactTests {
         CategoryModel model = CategoryModel.loadDefault();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(bytes);
-        CategoryModel copy = CategoryModel.load(new ByteArrayInputStream(bytes.toByteArray()), SentenceEmbeddings.shared());
+        CategoryModel copy =
+                CategoryModel.load(new ByteArrayInputStream(bytes.toByteArray()), SentenceEmbeddings.shared());
 
         assertThat(copy.rank("my parcel is late")).isEqualTo(model.rank("my parcel is late"));
         assertThat(copy.version()).isEqualTo("categories-v2");
@@ -75,21 +77,26 @@ class ModelArtefactTests {
             }
         };
         assertThatThrownBy(() -> SentimentModel.load(new ByteArrayInputStream(bytes.toByteArray()), null))
-                .isInstanceOf(IOException.class).hasMessageContaining("all-minilm-l6-v2-q");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("all-minilm-l6-v2-q");
         assertThatThrownBy(() -> SentimentModel.load(new ByteArrayInputStream(bytes.toByteArray()), other))
-                .isInstanceOf(IOException.class).hasMessageContaining("another-encoder");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("another-encoder");
     }
 
     @Test
     void loadingTheWrongKindOrGarbageFails() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CategoryModel.loadDefault().write(bytes);
-        assertThatThrownBy(() -> SentimentModel.load(new ByteArrayInputStream(bytes.toByteArray()), SentenceEmbeddings.shared()))
-                .isInstanceOf(IOException.class).hasMessageContaining("sentiment");
+        assertThatThrownBy(() ->
+                        SentimentModel.load(new ByteArrayInputStream(bytes.toByteArray()), SentenceEmbeddings.shared()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("sentiment");
         ByteArrayOutputStream ngram = new ByteArrayOutputStream();
         CategoryModel.loadNgram().write(ngram);
         assertThatThrownBy(() -> SentimentModel.load(new ByteArrayInputStream(ngram.toByteArray()), null))
-                .isInstanceOf(IOException.class).hasMessageContaining("sentiment");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("sentiment");
         assertThatThrownBy(() -> SentimentModel.load(new ByteArrayInputStream(new byte[] {1, 2, 3}), null))
                 .isInstanceOf(IOException.class);
     }

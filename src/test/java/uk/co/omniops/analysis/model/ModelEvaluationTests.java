@@ -20,7 +20,10 @@ class ModelEvaluationTests {
     void metricsFollowTheDefinitions() {
         // gold: a a b b ; predicted: a b b b
         List<ModelEvaluation.Example> gold = List.of(ex("a"), ex("a"), ex("b"), ex("b"));
-        ModelEvaluation.Report r = ModelEvaluation.evaluate("sentiment", gold, List.of("a", "b"),
+        ModelEvaluation.Report r = ModelEvaluation.evaluate(
+                "sentiment",
+                gold,
+                List.of("a", "b"),
                 text -> Map.of("1", "a", "2", "b", "3", "b", "4", "b").get(text));
 
         assertThat(r.n()).isEqualTo(4);
@@ -41,18 +44,26 @@ class ModelEvaluationTests {
     @Test
     void categoryFileWithUnknownLabelsIsSkippedAndJsonHasTheContractShape() throws IOException {
         Path file = dir.resolve("cats.tsv");
-        Files.writeString(file, "label\ttext\nrefund\twhere is my refund\nweather\tis it sunny\n"
-                + "delivery\tmy parcel never arrived\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "label\ttext\nrefund\twhere is my refund\nweather\tis it sunny\n"
+                        + "delivery\tmy parcel never arrived\n",
+                StandardCharsets.UTF_8);
 
-        ModelEvaluation.Report r = ModelEvaluation.evaluateCategories(ModelEvaluation.read(file),
-                CategoryModel.loadDefault());
+        ModelEvaluation.Report r =
+                ModelEvaluation.evaluateCategories(ModelEvaluation.read(file), CategoryModel.loadDefault());
         String json = r.toJson();
 
         assertThat(r.n()).isEqualTo(2);
         assertThat(r.skipped()).isEqualTo(1);
-        assertThat(json).startsWith("{\"task\":\"categories\",\"n\":2,\"skipped\":1,\"accuracy\":")
-                .contains("\"macro_f1\":", "\"per_class\":{\"delivery\":{\"precision\":", "\"support\":1}",
-                        "\"latency_us\":{\"p50\":", "\"p99\":")
+        assertThat(json)
+                .startsWith("{\"task\":\"categories\",\"n\":2,\"skipped\":1,\"accuracy\":")
+                .contains(
+                        "\"macro_f1\":",
+                        "\"per_class\":{\"delivery\":{\"precision\":",
+                        "\"support\":1}",
+                        "\"latency_us\":{\"p50\":",
+                        "\"p99\":")
                 .endsWith("}}");
     }
 
@@ -61,7 +72,8 @@ class ModelEvaluationTests {
         ModelEvaluation.Report r = ModelEvaluation.evaluateSentiment(
                 List.of(new ModelEvaluation.Example("negative", "my order never arrived")),
                 SentimentModel.loadDefault());
-        assertThat(r.toJson()).startsWith("{\"task\":\"sentiment\",\"n\":1,\"accuracy\":")
+        assertThat(r.toJson())
+                .startsWith("{\"task\":\"sentiment\",\"n\":1,\"accuracy\":")
                 .doesNotContain("skipped");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class SentenceEmbeddingsTests {
@@ -22,8 +21,8 @@ class SentenceEmbeddingsTests {
         float[] a = embeddings.embed("my parcel has not arrived");
         assertThat(a).hasSize(embeddings.dimensions());
         assertThat(norm(a)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
-        assertThat(embeddings.embedAll(List.of("my parcel has not arrived")).getFirst()).containsExactly(a,
-                org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(embeddings.embedAll(List.of("my parcel has not arrived")).getFirst())
+                .containsExactly(a, org.assertj.core.data.Offset.offset(1e-5f));
     }
 
     @Test
@@ -36,11 +35,15 @@ class SentenceEmbeddingsTests {
 
     @Test
     void batchKeepsOrderAndIsSafeFromManyThreads() {
-        List<String> texts = IntStream.range(0, 24).mapToObj(i -> "order number " + i + " is late").toList();
+        List<String> texts = IntStream.range(0, 24)
+                .mapToObj(i -> "order number " + i + " is late")
+                .toList();
         List<float[]> batch = embeddings.embedAll(texts);
         assertThat(batch).hasSize(texts.size());
-        IntStream.range(0, texts.size()).parallel().forEach(i -> assertThat(embeddings.embed(texts.get(i)))
-                .containsExactly(batch.get(i), org.assertj.core.data.Offset.offset(1e-5f)));
+        IntStream.range(0, texts.size())
+                .parallel()
+                .forEach(i -> assertThat(embeddings.embed(texts.get(i)))
+                        .containsExactly(batch.get(i), org.assertj.core.data.Offset.offset(1e-5f)));
     }
 
     @Test

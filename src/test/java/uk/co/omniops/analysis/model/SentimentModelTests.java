@@ -31,7 +31,8 @@ class SentimentModelTests {
     void plainQuestionIsNeutral() {
         assertThat(model.analyse("how do I change my address?").label()).isEqualTo("neutral");
         // EscalationIntegrationTests opens its conversation with this and relies on it not escalating
-        assertThat(model.analyse("How do I change my delivery address?").score()).isGreaterThan(0.4);
+        assertThat(model.analyse("How do I change my delivery address?").score())
+                .isGreaterThan(0.4);
     }
 
     @Test
@@ -60,9 +61,11 @@ class SentimentModelTests {
         assertThat(r.label()).isIn("negative", "neutral", "positive");
         assertThat(r.model()).isEqualTo("sentiment-v2");
     }
+
     @Test
     void scoreReflectsIntensityOnTheLabelsSide() {
-        SentimentResult fury = model.analyse("This is DISGUSTING. Three weeks, no refund, no reply. You are thieves!!!");
+        SentimentResult fury =
+                model.analyse("This is DISGUSTING. Three weeks, no refund, no reply. You are thieves!!!");
         SentimentResult calm = model.analyse("my order arrived with one item missing");
         SentimentResult question = model.analyse("what time do you open on Sunday?");
 
@@ -76,15 +79,20 @@ class SentimentModelTests {
     @Test
     void lowInformationMessagesGetLowConfidence() {
         for (String text : new String[] {"??", "ok", "👍", "https://t.co/x1y2z3", "@ShopCo"}) {
-            assertThat(model.analyse(text).confidence()).as(text)
+            assertThat(model.analyse(text).confidence())
+                    .as(text)
                     .isLessThanOrEqualTo(SentimentModel.LOW_INFORMATION_CONFIDENCE);
         }
-        assertThat(model.analyse("thanks, that fixed it").confidence()).isGreaterThan(SentimentModel.LOW_INFORMATION_CONFIDENCE);
+        assertThat(model.analyse("thanks, that fixed it").confidence())
+                .isGreaterThan(SentimentModel.LOW_INFORMATION_CONFIDENCE);
     }
 
     @Test
     void generalStatementsAreNeutral() {
-        assertThat(model.analyse("The meeting has been moved to Thursday at 3pm.").label()).isEqualTo("neutral");
-        assertThat(model.analyse("Watching the match tonight with my brother").label()).isEqualTo("neutral");
+        assertThat(model.analyse("The meeting has been moved to Thursday at 3pm.")
+                        .label())
+                .isEqualTo("neutral");
+        assertThat(model.analyse("Watching the match tonight with my brother").label())
+                .isEqualTo("neutral");
     }
 }

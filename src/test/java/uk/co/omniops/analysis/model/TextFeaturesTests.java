@@ -19,7 +19,8 @@ class TextFeaturesTests {
 
     @Test
     void hashingIsStable() {
-        assertThat(TextFeatures.named("bias")).isEqualTo(TextFeatures.named("bias"))
+        assertThat(TextFeatures.named("bias"))
+                .isEqualTo(TextFeatures.named("bias"))
                 .isBetween(0, TextFeatures.DIMENSIONS - 1);
     }
 }

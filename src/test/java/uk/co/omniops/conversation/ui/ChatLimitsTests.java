@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.platform.RateLimits;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -27,8 +25,10 @@ class ChatLimitsTests {
 
     @Autowired
     RateLimits rateLimits;
+
     @Autowired
     ChatLimits appLimits;
+
     @Autowired
     TenancyManagement tenancy;
 
@@ -42,15 +42,19 @@ class ChatLimitsTests {
         var limits = defaults();
         var customer = new CustomerId(UUID.randomUUID());
         var address = "198.51.100." + (int) (Math.random() * 250);
-        var refusals = IntStream.range(0, 200).mapToObj(i -> limits.refuseStart(customer, address + "-" + port))
+        var refusals = IntStream.range(0, 200)
+                .mapToObj(i -> limits.refuseStart(customer, address + "-" + port))
                 .toList();
 
-        assertThat(refusals.stream().filter(java.util.Optional::isEmpty).count()).isEqualTo(10);
-        assertThat(refusals.get(10)).hasValueSatisfying(text -> assertThat(text)
-                .startsWith("You have started several conversations in a short time")
-                .contains("wait 6 minutes"));
+        assertThat(refusals.stream().filter(java.util.Optional::isEmpty).count())
+                .isEqualTo(10);
+        assertThat(refusals.get(10))
+                .hasValueSatisfying(text -> assertThat(text)
+                        .startsWith("You have started several conversations in a short time")
+                        .contains("wait 6 minutes"));
         // another visitor of the same customer is not affected
-        assertThat(limits.refuseStart(customer, "198.51.100.251-" + UUID.randomUUID())).isEmpty();
+        assertThat(limits.refuseStart(customer, "198.51.100.251-" + UUID.randomUUID()))
+                .isEmpty();
     }
 
     @Test
@@ -58,11 +62,14 @@ class ChatLimitsTests {
         var limits = defaults();
         var customer = new CustomerId(UUID.randomUUID());
         var allowed = IntStream.range(0, 200)
-                .filter(i -> limits.refuseStart(customer, "addr-" + UUID.randomUUID()).isEmpty()).count();
+                .filter(i -> limits.refuseStart(customer, "addr-" + UUID.randomUUID())
+                        .isEmpty())
+                .count();
         assertThat(allowed).isEqualTo(120);
         assertThat(limits.refuseStart(customer, "addr-" + UUID.randomUUID()))
                 .hasValueSatisfying(text -> assertThat(text).startsWith("Our chat is very busy right now"));
-        assertThat(limits.refuseStart(new CustomerId(UUID.randomUUID()), "addr-x")).isEmpty();
+        assertThat(limits.refuseStart(new CustomerId(UUID.randomUUID()), "addr-x"))
+                .isEmpty();
     }
 
     @Test
@@ -70,7 +77,9 @@ class ChatLimitsTests {
         var limits = defaults();
         var customer = new CustomerId(UUID.randomUUID());
         var address = "addr-" + UUID.randomUUID();
-        var allowed = IntStream.range(0, 100).filter(i -> limits.refuseMessage(customer, address).isEmpty()).count();
+        var allowed = IntStream.range(0, 100)
+                .filter(i -> limits.refuseMessage(customer, address).isEmpty())
+                .count();
         assertThat(allowed).isEqualTo(30);
         assertThat(limits.refuseMessage(customer, address))
                 .hasValueSatisfying(text -> assertThat(text).startsWith("You're sending messages too quickly"));

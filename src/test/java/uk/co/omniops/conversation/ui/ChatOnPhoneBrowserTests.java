@@ -3,19 +3,17 @@ package uk.co.omniops.conversation.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.tenancy.CustomerId;
@@ -36,6 +34,7 @@ class ChatOnPhoneBrowserTests {
 
     @Autowired
     ConversationManagement conversations;
+
     @Autowired
     TenancyManagement tenancy;
 
@@ -48,8 +47,9 @@ class ChatOnPhoneBrowserTests {
         context = Browser.newContext();
         phone = context.newPage();
         var cdp = context.newCDPSession(phone);
-        cdp.send("Emulation.setDeviceMetricsOverride", json(Map.of("width", 390, "height", 844,
-                "deviceScaleFactor", 3, "mobile", true)));
+        cdp.send(
+                "Emulation.setDeviceMetricsOverride",
+                json(Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true)));
         cdp.send("Emulation.setTouchEmulationEnabled", json(Map.of("enabled", true, "maxTouchPoints", 5)));
         phone.setViewportSize(390, 844);
         techsupport = tenancy.customerBySlug("techsupport-co").orElseThrow().id();
@@ -75,7 +75,8 @@ class ChatOnPhoneBrowserTests {
     @Test
     void enterSendsAndShiftEnterStartsANewLine() {
         assertThat(phone.evaluate("() => navigator.maxTouchPoints > 0 && matchMedia('(pointer: coarse)').matches"))
-                .as("the page sees a touch device").isEqualTo(true);
+                .as("the page sees a touch device")
+                .isEqualTo(true);
         var tag = UUID.randomUUID().toString().substring(0, 6);
         var name = "Phone " + tag;
         phone.navigate("http://localhost:" + port + "/chat/techsupport-co");
@@ -102,12 +103,17 @@ class ChatOnPhoneBrowserTests {
         assertThat(box).hasValue("");
 
         var all = new InboxQuery(InboxQuery.Scope.ALL, null, Set.of(), Set.of(), InboxQuery.Sort.NEWEST);
-        var id = conversations.inbox(techsupport, all, 0, 100).stream().filter(s -> s.contactName().equals(name))
-                .findFirst().orElseThrow().id();
-        assertThat(conversations.find(techsupport, id).orElseThrow().messages()).extracting(m -> m.text())
+        var id = conversations.inbox(techsupport, all, 0, 100).stream()
+                .filter(s -> s.contactName().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(conversations.find(techsupport, id).orElseThrow().messages())
+                .extracting(m -> m.text())
                 .contains("First line " + tag + "\nsecond line");
         assertThat(((Number) phone.evaluate("() => document.documentElement.scrollWidth")).intValue())
-                .as("nothing wider than the phone").isLessThanOrEqualTo(390);
+                .as("nothing wider than the phone")
+                .isLessThanOrEqualTo(390);
         Browser.screenshot(phone, "chat-phone-390x844");
     }
 }

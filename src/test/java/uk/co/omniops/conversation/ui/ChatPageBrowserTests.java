@@ -3,17 +3,15 @@ package uk.co.omniops.conversation.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-import java.util.UUID;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.InboxQuery;
@@ -30,6 +28,7 @@ class ChatPageBrowserTests implements BrowserTestSupport {
 
     @Autowired
     ConversationManagement conversations;
+
     @Autowired
     TenancyManagement tenancy;
 
@@ -64,7 +63,10 @@ class ChatPageBrowserTests implements BrowserTestSupport {
         assertThat(visitor.locator("#chat-thread").getByText(firstMessage)).isVisible();
         var all = new InboxQuery(InboxQuery.Scope.ALL, null, Set.of(), Set.of(), InboxQuery.Sort.NEWEST);
         return conversations.inbox(techsupport, all, 0, 100).stream()
-                .filter(s -> s.contactName().equals(name)).findFirst().orElseThrow().id();
+                .filter(s -> s.contactName().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     @Test

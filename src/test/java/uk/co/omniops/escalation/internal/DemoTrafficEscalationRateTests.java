@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.analysis.model.CategoryModel;
 import uk.co.omniops.analysis.model.CategoryScore;
 import uk.co.omniops.analysis.model.SentimentModel;
@@ -51,7 +49,10 @@ class DemoTrafficEscalationRateTests {
             texts.add(opening.text());
             int followUps = random.nextInt(4);
             for (int f = 0; f < followUps; f++) {
-                texts.add(generator.followUp(business, opening.tone(), random.nextBoolean(),
+                texts.add(generator.followUp(
+                        business,
+                        opening.tone(),
+                        random.nextBoolean(),
                         opening.contactName().split(" ")[0]));
             }
             var history = new ArrayList<Facts.Signal>();
@@ -59,12 +60,15 @@ class DemoTrafficEscalationRateTests {
             String why = null;
             for (var text : texts) {
                 var s = sentiment.analyse(text);
-                var keys = categories.classify(text).stream().map(CategoryScore::key).collect(Collectors.toSet());
+                var keys = categories.classify(text).stream()
+                        .map(CategoryScore::key)
+                        .collect(Collectors.toSet());
                 var signal = new Facts.Signal(s.score(), s.label(), s.confidence(), keys);
                 history.add(signal);
-                var judged = EscalationEvaluationTests.judge(rules, evaluator,
-                        new Facts(signal, text, history, null, false, null));
-                if (judged.isPresent() && (worst == null || judged.get().severity().compareTo(worst) > 0)) {
+                var judged = EscalationEvaluationTests.judge(
+                        rules, evaluator, new Facts(signal, text, history, null, false, null));
+                if (judged.isPresent()
+                        && (worst == null || judged.get().severity().compareTo(worst) > 0)) {
                     worst = judged.get().severity();
                     why = judged.get().reason();
                 }
@@ -81,16 +85,27 @@ class DemoTrafficEscalationRateTests {
             }
         }
         double rate = escalated / (double) CONVERSATIONS;
-        System.out.printf(Locale.ROOT, "demo traffic: %d conversations, %d escalated (%.1f %%); by severity %s%n",
-                CONVERSATIONS, escalated, 100 * rate, severities);
-        byTone.forEach((tone, c) -> System.out.printf(Locale.ROOT, "  %s contacts: %d, escalated %d (%.1f %%)%n", tone,
-                c[0], c[1], 100.0 * c[1] / c[0]));
+        System.out.printf(
+                Locale.ROOT,
+                "demo traffic: %d conversations, %d escalated (%.1f %%); by severity %s%n",
+                CONVERSATIONS,
+                escalated,
+                100 * rate,
+                severities);
+        byTone.forEach((tone, c) -> System.out.printf(
+                Locale.ROOT, "  %s contacts: %d, escalated %d (%.1f %%)%n", tone, c[0], c[1], 100.0 * c[1] / c[0]));
         calmExamples.forEach(e -> System.out.println("  calm contact escalated: " + e));
-        assertThat(rate).as("escalation rate of the demo traffic (issue 23: at most 8 %)").isLessThanOrEqualTo(0.08);
+        assertThat(rate)
+                .as("escalation rate of the demo traffic (issue 23: at most 8 %)")
+                .isLessThanOrEqualTo(0.08);
         // the simulator's calm contacts (nine in ten) write problem reports, questions and thanks: hardly any escalate
         var calm = byTone.get(Tone.CALM);
-        assertThat(calm[1] / (double) calm[0]).as("escalation rate of calm simulated contacts").isLessThanOrEqualTo(0.02);
+        assertThat(calm[1] / (double) calm[0])
+                .as("escalation rate of calm simulated contacts")
+                .isLessThanOrEqualTo(0.02);
         var angry = byTone.get(Tone.ANGRY);
-        assertThat(angry[1] / (double) angry[0]).as("escalation rate of angry simulated contacts").isGreaterThan(0.3);
+        assertThat(angry[1] / (double) angry[0])
+                .as("escalation rate of angry simulated contacts")
+                .isGreaterThan(0.3);
     }
 }

@@ -14,10 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.analysis.model.CategoryModel;
 import uk.co.omniops.analysis.model.CategoryScore;
 import uk.co.omniops.analysis.model.SentimentModel;
@@ -37,7 +35,13 @@ class EscalationEvaluationTests {
 
     static final String TABLE = "/eval/escalation/conversations.tsv";
 
-    record Row(int id, String split, boolean needsSupervisor, String channel, String domain, String kind,
+    record Row(
+            int id,
+            String split,
+            boolean needsSupervisor,
+            String channel,
+            String domain,
+            String kind,
             List<String> messages) {}
 
     record Outcome(Row row, Optional<Severity> severity, String reason, List<Double> scores) {
@@ -57,8 +61,17 @@ class EscalationEvaluationTests {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "n %d, escalated %d, precision %.3f, recall %.3f (tp %d, fp %d, fn %d, tn %d)",
-                    tp + fp + fn + tn, tp + fp, precision(), recall(), tp, fp, fn, tn);
+            return String.format(
+                    Locale.ROOT,
+                    "n %d, escalated %d, precision %.3f, recall %.3f (tp %d, fp %d, fn %d, tn %d)",
+                    tp + fp + fn + tn,
+                    tp + fp,
+                    precision(),
+                    recall(),
+                    tp,
+                    fp,
+                    fn,
+                    tn);
         }
     }
 
@@ -77,13 +90,16 @@ class EscalationEvaluationTests {
             String reason = "";
             for (var text : row.messages()) {
                 SentimentResult s = sentiment.analyse(text);
-                Set<String> keys = categories.classify(text).stream().map(CategoryScore::key).collect(Collectors.toSet());
+                Set<String> keys = categories.classify(text).stream()
+                        .map(CategoryScore::key)
+                        .collect(Collectors.toSet());
                 var signal = new Facts.Signal(s.score(), s.label(), s.confidence(), keys);
                 history.add(signal);
                 scores.add(s.score());
                 var facts = new Facts(signal, text, history, null, false, null);
                 var judged = judge(rules, evaluator, facts);
-                if (judged.isPresent() && (worst.isEmpty() || judged.get().severity().compareTo(worst.get()) > 0)) {
+                if (judged.isPresent()
+                        && (worst.isEmpty() || judged.get().severity().compareTo(worst.get()) > 0)) {
                     worst = Optional.of(judged.get().severity());
                     reason = judged.get().reason();
                 }
@@ -96,8 +112,9 @@ class EscalationEvaluationTests {
 
     /** What the escalator does with one message: severity and reason when a rule puts it on the supervisors' queue. */
     static Optional<Judged> judge(List<Rule> rules, RuleEvaluator evaluator, Facts facts) {
-        return Assessment.of(rules, evaluator, facts).filter(a -> a.matches().stream()
-                .anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE)))
+        return Assessment.of(rules, evaluator, facts)
+                .filter(a ->
+                        a.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE)))
                 .map(a -> new Judged(a.severity(), a.reason()));
     }
 
@@ -107,7 +124,13 @@ class EscalationEvaluationTests {
             var rows = new ArrayList<Row>();
             for (int i = 1; i < lines.length; i++) {
                 var p = lines[i].split("\t");
-                rows.add(new Row(Integer.parseInt(p[0]), p[1], p[2].equals("yes"), p[3], p[4], p[5],
+                rows.add(new Row(
+                        Integer.parseInt(p[0]),
+                        p[1],
+                        p[2].equals("yes"),
+                        p[3],
+                        p[4],
+                        p[5],
                         List.of(p[6].split("\\s*\\|\\|\\s*"))));
             }
             return rows;
@@ -121,9 +144,11 @@ class EscalationEvaluationTests {
                 continue;
             }
             if (o.row().needsSupervisor()) {
-                if (o.escalated()) tp++; else fn++;
+                if (o.escalated()) tp++;
+                else fn++;
             } else {
-                if (o.escalated()) fp++; else tn++;
+                if (o.escalated()) fp++;
+                else tn++;
             }
         }
         return new Score(tp, fp, fn, tn);
@@ -132,9 +157,14 @@ class EscalationEvaluationTests {
     @Test
     void theTableIsBigVariedAndSplit() {
         assertThat(outcomes).hasSizeGreaterThanOrEqualTo(300);
-        assertThat(outcomes.stream().map(o -> o.row().channel()).distinct().count()).isGreaterThanOrEqualTo(5);
-        assertThat(outcomes.stream().map(o -> o.row().domain()).distinct().count()).isGreaterThanOrEqualTo(8);
-        assertThat(outcomes.stream().filter(o -> o.row().split().equals("heldout")).count()).isGreaterThanOrEqualTo(100);
+        assertThat(outcomes.stream().map(o -> o.row().channel()).distinct().count())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(outcomes.stream().map(o -> o.row().domain()).distinct().count())
+                .isGreaterThanOrEqualTo(8);
+        assertThat(outcomes.stream()
+                        .filter(o -> o.row().split().equals("heldout"))
+                        .count())
+                .isGreaterThanOrEqualTo(100);
     }
 
     @Test
@@ -145,15 +175,21 @@ class EscalationEvaluationTests {
         System.out.println("escalation eval, held-out part: " + heldOut);
         Map<String, Long> severities = new LinkedHashMap<>();
         for (var o : outcomes) {
-            var key = (o.row().needsSupervisor() ? "needs " : "does not need ") + o.severity().map(Severity::dbValue)
-                    .orElse("not escalated");
+            var key = (o.row().needsSupervisor() ? "needs " : "does not need ")
+                    + o.severity().map(Severity::dbValue).orElse("not escalated");
             severities.merge(key, 1L, Long::sum);
         }
         System.out.println("severity by label: " + severities);
         for (var o : outcomes) {
             if (o.row().needsSupervisor() != o.escalated()) {
-                System.out.printf(Locale.ROOT, "%s %-8s %3d %-12s %s | %s%n", o.escalated() ? "FALSE ALARM" : "MISSED     ",
-                        o.row().split(), o.row().id(), o.row().kind(), String.join(" || ", o.row().messages()),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s %-8s %3d %-12s %s | %s%n",
+                        o.escalated() ? "FALSE ALARM" : "MISSED     ",
+                        o.row().split(),
+                        o.row().id(),
+                        o.row().kind(),
+                        String.join(" || ", o.row().messages()),
                         o.reason());
             }
         }
@@ -165,15 +201,25 @@ class EscalationEvaluationTests {
     void calmReportsScoreAboveTheThresholdMoreOftenThanAngryMessages() {
         var calm = singleMessageScores("calm");
         var angry = singleMessageScores("angry");
-        System.out.printf(Locale.ROOT, "sentiment score of single-message calm reports: n %d, median %.2f, share ≥ 0.30 %.2f"
-                + "; angry messages: n %d, median %.2f, share ≤ 0.30 %.2f%n", calm.size(), median(calm),
-                share(calm, v -> v >= 0.3), angry.size(), median(angry), share(angry, v -> v <= 0.3));
+        System.out.printf(
+                Locale.ROOT,
+                "sentiment score of single-message calm reports: n %d, median %.2f, share ≥ 0.30 %.2f"
+                        + "; angry messages: n %d, median %.2f, share ≤ 0.30 %.2f%n",
+                calm.size(),
+                median(calm),
+                share(calm, v -> v >= 0.3),
+                angry.size(),
+                median(angry),
+                share(angry, v -> v <= 0.3));
         assertThat(median(calm)).isGreaterThan(median(angry));
     }
 
     private static List<Double> singleMessageScores(String kind) {
-        return outcomes.stream().filter(o -> o.row().kind().equals(kind) && o.scores().size() == 1)
-                .map(o -> o.scores().getFirst()).sorted().toList();
+        return outcomes.stream()
+                .filter(o -> o.row().kind().equals(kind) && o.scores().size() == 1)
+                .map(o -> o.scores().getFirst())
+                .sorted()
+                .toList();
     }
 
     private static double median(List<Double> sorted) {
@@ -186,7 +232,10 @@ class EscalationEvaluationTests {
 
     @Test
     void contentFreeAndThankYouMessagesNeverEscalate() {
-        assertThat(outcomes).filteredOn(o -> o.row().kind().equals("empty") || o.row().kind().equals("thanks"))
-                .hasSizeGreaterThan(40).noneMatch(Outcome::escalated);
+        assertThat(outcomes)
+                .filteredOn(
+                        o -> o.row().kind().equals("empty") || o.row().kind().equals("thanks"))
+                .hasSizeGreaterThan(40)
+                .noneMatch(Outcome::escalated);
     }
 }

@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import uk.co.omniops.tenancy.CustomerId;
 
 /** Every condition type, the thresholds at their boundaries, AND/OR, JSON round trips and the retry schedule. */
@@ -22,8 +20,8 @@ class EscalationRulesTests {
     final Condition sentiment = new Condition.Sentiment(null, null);
 
     static Facts.Signal signal(double score, double confidence) {
-        return new Facts.Signal(score, score <= 0.3 ? "negative" : score < 0.6 ? "neutral" : "positive", confidence,
-                Set.of());
+        return new Facts.Signal(
+                score, score <= 0.3 ? "negative" : score < 0.6 ? "neutral" : "positive", confidence, Set.of());
     }
 
     static Facts message(Facts.Signal current, String text) {
@@ -32,30 +30,41 @@ class EscalationRulesTests {
 
     @ParameterizedTest
     @CsvSource({
-        "0.30, 0.70, true",   // both exactly at the boundary: escalates
-        "0.31, 0.90, false",  // just above the threshold
-        "0.12, 0.69, false",  // confident enough? no: 0.69 does not count
+        "0.30, 0.70, true", // both exactly at the boundary: escalates
+        "0.31, 0.90, false", // just above the threshold
+        "0.12, 0.69, false", // confident enough? no: 0.69 does not count
         "0.00, 1.00, true",
-        "0.2999, 0.7001, true"})
-    void escalatesWhenSentimentIsAtOrBelowThresholdWithEnoughConfidence(double score, double confidence,
-            boolean escalates) {
-        assertThat(rules.evaluate(sentiment, message(signal(score, confidence), "meh")).isPresent()).isEqualTo(escalates);
+        "0.2999, 0.7001, true"
+    })
+    void escalatesWhenSentimentIsAtOrBelowThresholdWithEnoughConfidence(
+            double score, double confidence, boolean escalates) {
+        assertThat(rules.evaluate(sentiment, message(signal(score, confidence), "meh"))
+                        .isPresent())
+                .isEqualTo(escalates);
     }
 
     @Test
     void reasonSaysHowAngryAndARedactedExcerpt() {
-        var reason = rules.evaluate(sentiment, message(signal(0.12, 0.91),
-                "This is useless, call me on 07700 900123 or mail ann@example.com, I have waited for two whole weeks now"));
+        var reason = rules.evaluate(
+                sentiment,
+                message(
+                        signal(0.12, 0.91),
+                        "This is useless, call me on 07700 900123 or mail ann@example.com, I have waited for two whole weeks now"));
         assertThat(reason).isPresent();
-        assertThat(reason.get()).startsWith("furious message (score 0.12) on “This is useless")
-                .doesNotContain("ann@example.com").doesNotContain("07700 900123").endsWith("…”");
+        assertThat(reason.get())
+                .startsWith("furious message (score 0.12) on “This is useless")
+                .doesNotContain("ann@example.com")
+                .doesNotContain("07700 900123")
+                .endsWith("…”");
     }
 
     @Test
     void perRuleThresholdOverridesTheDefault() {
         var strict = new Condition.Sentiment(0.1, 0.9);
-        assertThat(rules.evaluate(strict, message(signal(0.2, 0.95), "about my order"))).isEmpty();
-        assertThat(rules.evaluate(strict, message(signal(0.1, 0.9), "about my order"))).isPresent();
+        assertThat(rules.evaluate(strict, message(signal(0.2, 0.95), "about my order")))
+                .isEmpty();
+        assertThat(rules.evaluate(strict, message(signal(0.1, 0.9), "about my order")))
+                .isPresent();
     }
 
     @Test
@@ -65,8 +74,14 @@ class EscalationRulesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"I will call my LAWYER", "Lawyer.", "a chargeback, then", "I want to CANCEL   MY account!",
-        "let me speak to a manager please"})
+    @ValueSource(
+            strings = {
+                "I will call my LAWYER",
+                "Lawyer.",
+                "a chargeback, then",
+                "I want to CANCEL   MY account!",
+                "let me speak to a manager please"
+            })
     void keywordsMatchCaseInsensitiveWholeWords(String text) {
         var keywords = new Condition.Keywords(DefaultRules.ESCALATION_PHRASES);
         assertThat(rules.evaluate(keywords, message(signal(0.9, 0.9), text))).isPresent();
@@ -85,39 +100,59 @@ class EscalationRulesTests {
         var neg = signal(0.1, 0.9);
         var unsure = signal(0.1, 0.69);
         var pos = signal(0.8, 0.9);
-        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(pos, neg, neg, neg), null, false, null))).isPresent();
-        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(neg, pos, neg, neg), null, false, null))).isEmpty();
-        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(neg, unsure, neg), null, false, null))).isEmpty();
-        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(neg, neg), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(
+                        three, new Facts(neg, "about my order", List.of(pos, neg, neg, neg), null, false, null)))
+                .isPresent();
+        assertThat(rules.evaluate(
+                        three, new Facts(neg, "about my order", List.of(neg, pos, neg, neg), null, false, null)))
+                .isEmpty();
+        assertThat(rules.evaluate(
+                        three, new Facts(neg, "about my order", List.of(neg, unsure, neg), null, false, null)))
+                .isEmpty();
+        assertThat(rules.evaluate(three, new Facts(neg, "about my order", List.of(neg, neg), null, false, null)))
+                .isEmpty();
     }
 
     @Test
     void sentimentDropMustExceedDelta() {
         var drop = new Condition.SentimentDrop(0.5);
         var now = signal(0.2, 0.9);
-        assertThat(rules.evaluate(drop, new Facts(now, "about my order", List.of(signal(0.8, 0.9), now), null, false, null))).isPresent();
-        assertThat(rules.evaluate(drop, new Facts(now, "about my order", List.of(signal(0.7, 0.9), now), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(
+                        drop, new Facts(now, "about my order", List.of(signal(0.8, 0.9), now), null, false, null)))
+                .isPresent();
+        assertThat(rules.evaluate(
+                        drop, new Facts(now, "about my order", List.of(signal(0.7, 0.9), now), null, false, null)))
+                .isEmpty();
         // an unconfident earlier high does not count
-        assertThat(rules.evaluate(drop, new Facts(now, "about my order", List.of(signal(0.9, 0.5), now), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(
+                        drop, new Facts(now, "about my order", List.of(signal(0.9, 0.5), now), null, false, null)))
+                .isEmpty();
     }
 
     @Test
     void categoryInSet() {
         var category = new Condition.Category(Set.of("human_agent", "complaint"));
         var asksHuman = new Facts.Signal(0.5, "neutral", 0.9, Set.of("human_agent", "billing"));
-        assertThat(rules.evaluate(category, message(asksHuman, "about my order"))).hasValue("category human_agent on “about my order”");
-        assertThat(rules.evaluate(category, message(new Facts.Signal(0.5, "neutral", 0.9, Set.of("billing")), "about my order")))
+        assertThat(rules.evaluate(category, message(asksHuman, "about my order")))
+                .hasValue("category human_agent on “about my order”");
+        assertThat(rules.evaluate(
+                        category, message(new Facts.Signal(0.5, "neutral", 0.9, Set.of("billing")), "about my order")))
                 .isEmpty();
     }
 
     @Test
     void waitingMoreThanTMinutes() {
         var waiting = new Condition.Waiting(15);
-        assertThat(rules.evaluate(waiting, new Facts(null, null, List.of(), Duration.ofMinutes(15), false, null))).isEmpty();
-        assertThat(rules.evaluate(waiting, new Facts(null, null, List.of(), Duration.ofMinutes(15).plusSeconds(1), false,
-                null))).isPresent();
-        assertThat(rules.evaluate(waiting, new Facts(null, null, List.of(), null, false, null))).isEmpty();
-        assertThat(RuleEvaluator.needsScheduler(new Condition.All(List.of(new Condition.Vip(), waiting)))).isTrue();
+        assertThat(rules.evaluate(waiting, new Facts(null, null, List.of(), Duration.ofMinutes(15), false, null)))
+                .isEmpty();
+        assertThat(rules.evaluate(
+                        waiting,
+                        new Facts(null, null, List.of(), Duration.ofMinutes(15).plusSeconds(1), false, null)))
+                .isPresent();
+        assertThat(rules.evaluate(waiting, new Facts(null, null, List.of(), null, false, null)))
+                .isEmpty();
+        assertThat(RuleEvaluator.needsScheduler(new Condition.All(List.of(new Condition.Vip(), waiting))))
+                .isTrue();
         assertThat(RuleEvaluator.needsScheduler(sentiment)).isFalse();
     }
 
@@ -126,9 +161,11 @@ class EscalationRulesTests {
         var pastSla = Condition.parse("{\"type\":\"waiting\"}");
         assertThat(pastSla).isEqualTo(Condition.Waiting.pastSla());
         assertThat(Condition.toJson(pastSla)).isEqualTo("{\"type\":\"waiting\"}");
-        assertThat(Condition.describe(pastSla, 0.3, 0.7)).isEqualTo("waiting past the first-response SLA without a reply");
+        assertThat(Condition.describe(pastSla, 0.3, 0.7))
+                .isEqualTo("waiting past the first-response SLA without a reply");
         var waited = new Facts(null, null, List.of(), Duration.ofMinutes(20), false, null);
-        assertThat(rules.evaluate(pastSla, waited.withSla(Duration.ofMinutes(20)))).isEmpty();
+        assertThat(rules.evaluate(pastSla, waited.withSla(Duration.ofMinutes(20))))
+                .isEmpty();
         assertThat(rules.evaluate(pastSla, waited.withSla(Duration.ofMinutes(10))))
                 .hasValue("waiting 20 min for a reply, 10 min past the 10-min first-response SLA");
         // without a customer SLA: the default 30 minutes
@@ -136,18 +173,24 @@ class EscalationRulesTests {
         assertThat(rules.evaluate(pastSla, new Facts(null, null, List.of(), Duration.ofMinutes(31), false, null)))
                 .isPresent();
         assertThat(RuleEvaluator.needsScheduler(pastSla)).isTrue();
-        assertThat(RuleEvaluator.usesSla(new Condition.Any(List.of(new Condition.Vip(), pastSla)))).isTrue();
+        assertThat(RuleEvaluator.usesSla(new Condition.Any(List.of(new Condition.Vip(), pastSla))))
+                .isTrue();
         assertThat(RuleEvaluator.usesSla(new Condition.Waiting(15))).isFalse();
     }
 
     @Test
     void vipAndPredictedRisk() {
-        assertThat(rules.evaluate(new Condition.Vip(), new Facts(null, null, List.of(), null, true, null))).isPresent();
-        assertThat(rules.evaluate(new Condition.Vip(), new Facts(null, null, List.of(), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(new Condition.Vip(), new Facts(null, null, List.of(), null, true, null)))
+                .isPresent();
+        assertThat(rules.evaluate(new Condition.Vip(), new Facts(null, null, List.of(), null, false, null)))
+                .isEmpty();
         var risk = new Condition.Risk(0.8);
-        assertThat(rules.evaluate(risk, new Facts(null, null, List.of(), null, false, 0.8))).isPresent();
-        assertThat(rules.evaluate(risk, new Facts(null, null, List.of(), null, false, 0.79))).isEmpty();
-        assertThat(rules.evaluate(risk, new Facts(null, null, List.of(), null, false, null))).isEmpty();
+        assertThat(rules.evaluate(risk, new Facts(null, null, List.of(), null, false, 0.8)))
+                .isPresent();
+        assertThat(rules.evaluate(risk, new Facts(null, null, List.of(), null, false, 0.79)))
+                .isEmpty();
+        assertThat(rules.evaluate(risk, new Facts(null, null, List.of(), null, false, null)))
+                .isEmpty();
     }
 
     @Test
@@ -171,27 +214,38 @@ class EscalationRulesTests {
             assertThat(Condition.parse(json)).as(json).isEqualTo(rule.condition());
         }
         assertThat(Condition.parse("{\"type\":\"any\",\"conditions\":[{\"type\":\"sentiment\"},"
-                + "{\"type\":\"keywords\",\"phrases\":[\"Lawyer\",\" speak  to a manager \"]}]}"))
-                .isEqualTo(new Condition.Any(List.of(sentiment,
-                        new Condition.Keywords(List.of("lawyer", "speak to a manager")))));
+                        + "{\"type\":\"keywords\",\"phrases\":[\"Lawyer\",\" speak  to a manager \"]}]}"))
+                .isEqualTo(new Condition.Any(
+                        List.of(sentiment, new Condition.Keywords(List.of("lawyer", "speak to a manager")))));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "[]", "not json", "{\"type\":\"sentiment\",\"threshold\":1.5}",
-        "{\"type\":\"all\",\"conditions\":[]}", "{\"type\":\"keywords\",\"phrases\":[]}",
-        "{\"type\":\"consecutive_negative\",\"count\":1}", "{\"type\":\"waiting\",\"minutes\":\"ten\"}",
-        "{\"type\":\"category\",\"keys\":[\"Not A Key!\"]}", "{\"type\":\"telepathy\"}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "[]",
+                "not json",
+                "{\"type\":\"sentiment\",\"threshold\":1.5}",
+                "{\"type\":\"all\",\"conditions\":[]}",
+                "{\"type\":\"keywords\",\"phrases\":[]}",
+                "{\"type\":\"consecutive_negative\",\"count\":1}",
+                "{\"type\":\"waiting\",\"minutes\":\"ten\"}",
+                "{\"type\":\"category\",\"keys\":[\"Not A Key!\"]}",
+                "{\"type\":\"telepathy\"}"
+            })
     void rejectsInvalidConditionsWithAMessage(String json) {
-        assertThatThrownBy(() -> Condition.parse(json)).isInstanceOf(Condition.InvalidCondition.class)
+        assertThatThrownBy(() -> Condition.parse(json))
+                .isInstanceOf(Condition.InvalidCondition.class)
                 .hasMessageNotContaining("Exception");
     }
 
     @Test
     void describesConditionsInWords() {
-        var c = new Condition.Any(List.of(sentiment, new Condition.All(List.of(new Condition.Vip(),
-                new Condition.Waiting(10)))));
-        assertThat(Condition.describe(c, 0.3, 0.7)).isEqualTo(
-                "sentiment ≤ 0.30 (confidence ≥ 0.70) OR (VIP contact AND waiting more than 10 min without a reply)");
+        var c = new Condition.Any(
+                List.of(sentiment, new Condition.All(List.of(new Condition.Vip(), new Condition.Waiting(10)))));
+        assertThat(Condition.describe(c, 0.3, 0.7))
+                .isEqualTo(
+                        "sentiment ≤ 0.30 (confidence ≥ 0.70) OR (VIP contact AND waiting more than 10 min without a reply)");
     }
 
     @Test
@@ -200,7 +254,8 @@ class EscalationRulesTests {
         assertThat(RetryPolicy.nextAttempt(1, false, now)).isEqualTo(now.plusSeconds(30));
         assertThat(RetryPolicy.nextAttempt(2, false, now)).isEqualTo(now.plusSeconds(60));
         assertThat(RetryPolicy.nextAttempt(5, false, now)).isEqualTo(now.plusSeconds(480));
-        assertThat(RetryPolicy.nextAttempt(RetryPolicy.MAX_ATTEMPTS, false, now)).isNull();
+        assertThat(RetryPolicy.nextAttempt(RetryPolicy.MAX_ATTEMPTS, false, now))
+                .isNull();
         assertThat(RetryPolicy.nextAttempt(1, true, now)).isNull();
     }
 }

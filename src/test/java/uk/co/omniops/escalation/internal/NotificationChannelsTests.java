@@ -8,10 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.time.Instant;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.co.omniops.escalation.Severity;
 
-
 /**
  * Each channel against a WireMock stub: success, timeout, 4xx and 5xx. Payloads must be well-formed for the real
  * service; transient failures get a retry, permanent ones are kept as failed (never dropped).
@@ -30,9 +28,14 @@ class NotificationChannelsTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static WireMockServer stub;
-    static final Alert ALERT = new Alert("6f1c2d9e-0000-4000-8000-000000000001", "TechSupport Co", "techsupport-co",
-            "sentiment 0.12 (confidence 0.91) on “I want to speak to a <manager>”", "Negative sentiment",
-            Severity.CRITICAL, "https://omniops.example/inbox/6f1c2d9e-0000-4000-8000-0000000000aa",
+    static final Alert ALERT = new Alert(
+            "6f1c2d9e-0000-4000-8000-000000000001",
+            "TechSupport Co",
+            "techsupport-co",
+            "sentiment 0.12 (confidence 0.91) on “I want to speak to a <manager>”",
+            "Negative sentiment",
+            Severity.CRITICAL,
+            "https://omniops.example/inbox/6f1c2d9e-0000-4000-8000-0000000000aa",
             Instant.parse("2025-03-01T10:15:30Z"));
 
     /** Short read timeout so the timeout case takes a second, not five. */
@@ -56,8 +59,14 @@ class NotificationChannelsTests {
 
     NotificationTargets.Targets targets() {
         var base = "http://localhost:" + stub.port();
-        return new NotificationTargets.Targets(base + "/slack/T000/B000/XXX", "SG.test-key", "oncall@example.com",
-                "alerts@example.com", base + "/v3/mail/send", "pd-routing-key", base + "/v2/enqueue");
+        return new NotificationTargets.Targets(
+                base + "/slack/T000/B000/XXX",
+                "SG.test-key",
+                "oncall@example.com",
+                "alerts@example.com",
+                base + "/v3/mail/send",
+                "pd-routing-key",
+                base + "/v2/enqueue");
     }
 
     static String path(NotificationChannel channel) {
@@ -84,14 +93,18 @@ class NotificationChannelsTests {
         var result = sender.send(channel, ALERT, targets());
 
         assertThat(result.sent()).as(result.detail()).isTrue();
-        var requests = stub.findAll(postRequestedFor(urlEqualTo(path(channel)))
-                .withHeader("Content-Type", equalTo("application/json")));
+        var requests = stub.findAll(
+                postRequestedFor(urlEqualTo(path(channel))).withHeader("Content-Type", equalTo("application/json")));
         assertThat(requests).hasSize(1);
         JsonNode body = JSON.readTree(requests.getFirst().getBodyAsString());
         switch (channel) {
             case SLACK -> {
-                assertThat(body.path("text").asString()).contains("CRITICAL", "TechSupport Co", "sentiment 0.12",
-                        "<" + ALERT.link() + "|Open conversation>");
+                assertThat(body.path("text").asString())
+                        .contains(
+                                "CRITICAL",
+                                "TechSupport Co",
+                                "sentiment 0.12",
+                                "<" + ALERT.link() + "|Open conversation>");
                 assertThat(body.path("blocks").isArray()).isTrue();
                 assertThat(body.path("customer").asString()).isEqualTo("techsupport-co");
                 assertThat(body.path("severity").asString()).isEqualTo("critical");
@@ -122,7 +135,8 @@ class NotificationChannelsTests {
     @ParameterizedTest
     @EnumSource(NotificationChannel.class)
     void timeoutIsRetried(NotificationChannel channel) {
-        stub.stubFor(post(urlEqualTo(path(channel))).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
+        stub.stubFor(post(urlEqualTo(path(channel)))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
 
         var result = sender.send(channel, ALERT, targets());
 
@@ -135,7 +149,8 @@ class NotificationChannelsTests {
     @ParameterizedTest
     @EnumSource(NotificationChannel.class)
     void serverErrorIsRetried(NotificationChannel channel) {
-        stub.stubFor(post(urlEqualTo(path(channel))).willReturn(aResponse().withStatus(503).withBody("try later")));
+        stub.stubFor(post(urlEqualTo(path(channel)))
+                .willReturn(aResponse().withStatus(503).withBody("try later")));
 
         var result = sender.send(channel, ALERT, targets());
 
@@ -148,8 +163,8 @@ class NotificationChannelsTests {
     @ParameterizedTest
     @EnumSource(NotificationChannel.class)
     void clientErrorFailsPermanentlyButIsKept(NotificationChannel channel) {
-        stub.stubFor(post(urlEqualTo(path(channel))).willReturn(aResponse().withStatus(400)
-                .withBody("{\"errors\":[{\"message\":\"invalid\"}]}")));
+        stub.stubFor(post(urlEqualTo(path(channel)))
+                .willReturn(aResponse().withStatus(400).withBody("{\"errors\":[{\"message\":\"invalid\"}]}")));
 
         var result = sender.send(channel, ALERT, targets());
 
@@ -157,7 +172,8 @@ class NotificationChannelsTests {
         assertThat(result.permanent()).isTrue();
         assertThat(result.detail()).startsWith("HTTP 400 — ").contains("invalid");
         // no retry: the outbox marks it failed with this detail (visible on the desk), it is never deleted
-        assertThat(RetryPolicy.nextAttempt(1, result.permanent(), Instant.now())).isNull();
+        assertThat(RetryPolicy.nextAttempt(1, result.permanent(), Instant.now()))
+                .isNull();
     }
 
     @ParameterizedTest
@@ -175,8 +191,8 @@ class NotificationChannelsTests {
     @EnumSource(NotificationChannel.class)
     void unreachableServerIsRetried(NotificationChannel channel) {
         var base = "http://localhost:1";
-        var targets = new NotificationTargets.Targets(base + "/slack", "k", "a@example.com", null, base + "/mail",
-                "pd", base + "/pd");
+        var targets = new NotificationTargets.Targets(
+                base + "/slack", "k", "a@example.com", null, base + "/mail", "pd", base + "/pd");
 
         var result = sender.send(channel, ALERT, targets);
 

@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -26,16 +24,25 @@ import uk.co.omniops.test.TestInfrastructure;
 @OmniOpsIntegrationTest
 class OutboxLeaseTests {
 
-    @Autowired Notifications notifications;
-    @Autowired ConversationManagement conversations;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
 
     @Test
     void aBatchOfSlowSendsIsNeverClaimedTwiceAndADeadReplicasRowsComeBack() throws Exception {
         var customer = tenancy.ensureCustomer("outbox-lease-it", "Outbox Lease IT", "business", "eu");
-        var conversation = conversations.start(customer.id(), new NewContact("Lee Slow", null, null), "Hello", "api", null)
-                .conversation().id();
+        var conversation = conversations
+                .start(customer.id(), new NewContact("Lee Slow", null, null), "Hello", "api", null)
+                .conversation()
+                .id();
         // rows due far in the future, so the running outbox of this application never sees them
         var due = Instant.now().plus(3650, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
@@ -59,14 +66,17 @@ class OutboxLeaseTests {
             }
         }
         var lease = NotificationDispatcher.lease(NotificationDispatcher.BATCH);
-        var slowest = ChannelSender.CONNECT_TIMEOUT.plus(ChannelSender.READ_TIMEOUT)
+        var slowest = ChannelSender.CONNECT_TIMEOUT
+                .plus(ChannelSender.READ_TIMEOUT)
                 .multipliedBy(NotificationDispatcher.BATCH);
         assertThat(lease).as("outlasts sending every row at its time-outs").isGreaterThan(slowest);
 
         var first = claim(due, lease);
         assertThat(first).hasSize(NotificationDispatcher.BATCH);
         // another replica, while the first may still be sending the last row (the old 120 s lease had ended here)
-        assertThat(claim(due.plus(slowest), lease)).as("claimed again while being sent").isEmpty();
+        assertThat(claim(due.plus(slowest), lease))
+                .as("claimed again while being sent")
+                .isEmpty();
         // the first replica died: once the lease is over, the rows are due again
         assertThat(claim(due.plus(lease).plusSeconds(1), lease)).hasSize(NotificationDispatcher.BATCH);
     }

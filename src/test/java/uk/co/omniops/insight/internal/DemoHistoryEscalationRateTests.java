@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,16 +27,32 @@ class DemoHistoryEscalationRateTests {
                 int k = line * SyntheticHistory.JITTERS + (i * 13 + 1) % SyntheticHistory.JITTERS;
                 if (!verdicts.rules().get(k).isEmpty()) {
                     escalated++;
-                    byLine.merge(verdicts.severities().get(k) + " " + plan.lines().get(line).text(), 1, Integer::sum);
+                    byLine.merge(
+                            verdicts.severities().get(k) + " "
+                                    + plan.lines().get(line).text(),
+                            1,
+                            Integer::sum);
                 }
             }
             double rate = escalated / (double) plan.conversations();
-            System.out.printf(Locale.ROOT, "%s: %d of %d conversations escalated (%.1f %%) %s%n", entry.getKey(),
-                    escalated, plan.conversations(), 100 * rate, byLine);
-            assertThat(rate).as(entry.getKey() + " escalation rate").isLessThanOrEqualTo(0.08).isPositive();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d of %d conversations escalated (%.1f %%) %s%n",
+                    entry.getKey(),
+                    escalated,
+                    plan.conversations(),
+                    100 * rate,
+                    byLine);
+            assertThat(rate)
+                    .as(entry.getKey() + " escalation rate")
+                    .isLessThanOrEqualTo(0.08)
+                    .isPositive();
             // every line written as an outburst escalates; no calm problem report does
-            plan.lines().stream().filter(l -> l.score() <= 0.15).forEach(l -> assertThat(byLine.keySet())
-                    .as("escalated: " + l.text()).anyMatch(key -> key.endsWith(l.text())));
+            plan.lines().stream()
+                    .filter(l -> l.score() <= 0.15)
+                    .forEach(l -> assertThat(byLine.keySet())
+                            .as("escalated: " + l.text())
+                            .anyMatch(key -> key.endsWith(l.text())));
         }
     }
 }

@@ -6,13 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.insight.DrillDown;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.tenancy.TenancyManagement;
@@ -34,20 +32,40 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @Tag("load")
 class InsightBenchmarkTests {
 
-    @org.springframework.boot.test.web.server.LocalServerPort int port;
-    @Autowired SyntheticHistory history;
-    @Autowired InsightAggregator aggregator;
-    @Autowired uk.co.omniops.insight.InsightManagement service;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired JdbcClient jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    SyntheticHistory history;
+
+    @Autowired
+    InsightAggregator aggregator;
+
+    @Autowired
+    uk.co.omniops.insight.InsightManagement service;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void oneMillionMessages() {
-        var customer = tenancy.ensureCustomer("insight-bench", "Insight Bench", "enterprise", "eu").id();
+        var customer = tenancy.ensureCustomer("insight-bench", "Insight Bench", "enterprise", "eu")
+                .id();
         int conversations = Integer.getInteger("benchmark.conversations", 250_000);
-        var plan = new SyntheticHistory.Plan("insight-bench-v1", 90, conversations, 4, InsightExtractionTests.PLAN.lines(),
-                InsightExtractionTests.PLAN.emerging(), 10);
+        var plan = new SyntheticHistory.Plan(
+                "insight-bench-v1",
+                90,
+                conversations,
+                4,
+                InsightExtractionTests.PLAN.lines(),
+                InsightExtractionTests.PLAN.emerging(),
+                10);
         var now = Instant.now();
 
         long t0 = System.nanoTime();
@@ -61,8 +79,12 @@ class InsightBenchmarkTests {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        long total = transactions.readInTenant(customer, () -> jdbc.sql("select count(*) from messages where customer_id = ?")
-                .param(customer.value()).query(Long.class).single());
+        long total = transactions.readInTenant(
+                customer,
+                () -> jdbc.sql("select count(*) from messages where customer_id = ?")
+                        .param(customer.value())
+                        .query(Long.class)
+                        .single());
         System.out.printf("BENCH messages of the customer: %,d%n", total);
 
         t0 = System.nanoTime();
@@ -70,7 +92,9 @@ class InsightBenchmarkTests {
         report("full aggregation (%,d hours)".formatted(full.hours()), t0);
 
         // 5 minutes of traffic: 100 new messages, then the incremental refresh
-        transactions.inTenant(customer, () -> jdbc.sql("""
+        transactions.inTenant(
+                customer,
+                () -> jdbc.sql("""
                 insert into messages (id, customer_id, conversation_id, author_type, text)
                 select gen_random_uuid(), ?, (select id from conversations where customer_id = ? order by created_at desc
                                                limit 1), 'contact', 'Still no sign of my order ' || g
@@ -91,24 +115,36 @@ class InsightBenchmarkTests {
                 service.report(customer, period);
                 times.add((System.nanoTime() - s) / 1_000_000);
             }
-            System.out.printf("BENCH report() %d days: first %d ms, then %s ms%n", days, times.getFirst(),
-                    times.subList(1, times.size()));
+            System.out.printf(
+                    "BENCH report() %d days: first %d ms, then %s ms%n",
+                    days, times.getFirst(), times.subList(1, times.size()));
         }
         var week = new InsightPeriod(end.minus(Duration.ofDays(7)), end);
         t0 = System.nanoTime();
         var extracted = service.extractNow(customer, week);
-        report("extraction of 7 days (%,d customer messages in the period, %d topics, emerging: %s)".formatted(
-                extracted.current().customerMessages(), extracted.topics().size(),
-                extracted.topics().stream().filter(t -> t.emerging()).map(t -> t.phrase()).toList()), t0);
+        report(
+                "extraction of 7 days (%,d customer messages in the period, %d topics, emerging: %s)"
+                        .formatted(
+                                extracted.current().customerMessages(),
+                                extracted.topics().size(),
+                                extracted.topics().stream()
+                                        .filter(t -> t.emerging())
+                                        .map(t -> t.phrase())
+                                        .toList()),
+                t0);
         timed("drill-down, all, 50 rows", () -> service.drillDown(customer, DrillDown.all(week), 50));
-        timed("drill-down, category billing, 50 rows", () -> service.drillDown(customer,
-                new DrillDown(week, "billing", null, false, false), 50));
-        timed("drill-down, topic 'promo code', 50 rows", () -> service.drillDown(customer,
-                new DrillDown(week, null, "promo code", false, false), 50));
-        timed("drill-down, topic that never occurs (scans the period)", () -> service.drillDown(customer,
-                new DrillDown(week, null, "zebra crossing", false, false), 50));
-        timed("drill-down, escalated and negative, 50 rows", () -> service.drillDown(customer,
-                new DrillDown(week, null, null, true, true), 50));
+        timed(
+                "drill-down, category billing, 50 rows",
+                () -> service.drillDown(customer, new DrillDown(week, "billing", null, false, false), 50));
+        timed(
+                "drill-down, topic 'promo code', 50 rows",
+                () -> service.drillDown(customer, new DrillDown(week, null, "promo code", false, false), 50));
+        timed(
+                "drill-down, topic that never occurs (scans the period)",
+                () -> service.drillDown(customer, new DrillDown(week, null, "zebra crossing", false, false), 50));
+        timed(
+                "drill-down, escalated and negative, 50 rows",
+                () -> service.drillDown(customer, new DrillDown(week, null, null, true, true), 50));
         System.out.println("BENCH highlights: " + extracted.highlights());
         pageLoads(customer, end);
     }
@@ -120,8 +156,8 @@ class InsightBenchmarkTests {
      */
     private void pageLoads(uk.co.omniops.tenancy.CustomerId customer, Instant end) {
         var bench = tenancy.customer(customer).orElseThrow();
-        tenancy.ensureUser(bench, "executive@insight-bench", "Bench Executive", uk.co.omniops.tenancy.Role.EXECUTIVE,
-                "demo");
+        tenancy.ensureUser(
+                bench, "executive@insight-bench", "Bench Executive", uk.co.omniops.tenancy.Role.EXECUTIVE, "demo");
         var context = uk.co.omniops.test.Browser.newContext();
         try {
             var page = context.newPage();
@@ -135,8 +171,12 @@ class InsightBenchmarkTests {
                 for (int i = 0; i < 3; i++) {
                     long s = System.nanoTime();
                     page.navigate(url);
-                    for (var chart : List.of("insight-chart-volume", "insight-chart-sentiment",
-                            "insight-chart-categories", "insight-chart-escalations", "insight-chart-topics")) {
+                    for (var chart : List.of(
+                            "insight-chart-volume",
+                            "insight-chart-sentiment",
+                            "insight-chart-categories",
+                            "insight-chart-escalations",
+                            "insight-chart-topics")) {
                         uk.co.omniops.test.Browser.waitUntilChartDrawn(page, chart);
                     }
                     times.add((System.nanoTime() - s) / 1_000_000);
@@ -157,7 +197,8 @@ class InsightBenchmarkTests {
         work.get();
         long s = System.nanoTime();
         var result = work.get();
-        System.out.printf("BENCH %s: %d ms (%s rows)%n", what, (System.nanoTime() - s) / 1_000_000,
-                result instanceof List<?> l ? l.size() : "?");
+        System.out.printf(
+                "BENCH %s: %d ms (%s rows)%n",
+                what, (System.nanoTime() - s) / 1_000_000, result instanceof List<?> l ? l.size() : "?");
     }
 }

@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.insight.InsightManagement;
 import uk.co.omniops.insight.InsightPeriod;
 import uk.co.omniops.insight.InsightReport.Topic;
@@ -29,21 +27,36 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @OmniOpsIntegrationTest
 class ReportPeriodTopicsTests {
 
-    @Autowired InsightService service;
-    @Autowired InsightManagement insights;
-    @Autowired InsightAggregator aggregator;
-    @Autowired SyntheticHistory history;
-    @Autowired TenancyManagement tenancy;
+    @Autowired
+    InsightService service;
 
-    static final Plan PLAN = new Plan("report-period-topics-v1", 14, 700, 2, List.of(
-            new Line("delivery", 0.2, "My order is late and the driver is not answering."),
-            new Line("billing", 0.3, "I was charged twice for the same order."),
-            new Line("delivery", 0.5, "Can I change my delivery address?"),
-            new Line("account", 0.4, "The app crashes when I open my account page."),
-            new Line("refund", 0.3, "Where is my refund for the missing items?"),
-            new Line("complaint", 0.1, "The food arrived cold again."),
-            new Line("praise", 0.9, "Thanks, super quick delivery today.")),
-            List.of(new Line("billing", 0.2, "The promo code does not work at checkout."),
+    @Autowired
+    InsightManagement insights;
+
+    @Autowired
+    InsightAggregator aggregator;
+
+    @Autowired
+    SyntheticHistory history;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    static final Plan PLAN = new Plan(
+            "report-period-topics-v1",
+            14,
+            700,
+            2,
+            List.of(
+                    new Line("delivery", 0.2, "My order is late and the driver is not answering."),
+                    new Line("billing", 0.3, "I was charged twice for the same order."),
+                    new Line("delivery", 0.5, "Can I change my delivery address?"),
+                    new Line("account", 0.4, "The app crashes when I open my account page."),
+                    new Line("refund", 0.3, "Where is my refund for the missing items?"),
+                    new Line("complaint", 0.1, "The food arrived cold again."),
+                    new Line("praise", 0.9, "Thanks, super quick delivery today.")),
+            List.of(
+                    new Line("billing", 0.2, "The promo code does not work at checkout."),
                     new Line("billing", 0.25, "My promo code was rejected at checkout.")),
             4);
 
@@ -61,7 +74,8 @@ class ReportPeriodTopicsTests {
     @Test
     void theReportShowsTopicsOfItsOwnPeriodOnlyAndTheHighlightsCiteThem() {
         var lastSevenDays = InsightPeriod.lastDays(InsightSchedule.DEFAULT_DAYS, now);
-        assertThat(lastSevenDays.to()).isEqualTo(now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
+        assertThat(lastSevenDays.to())
+                .isEqualTo(now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
         assertThat(lastSevenDays.length()).isEqualTo(Duration.ofDays(7));
 
         var extracted = service.extract(customer.id(), lastSevenDays, false);
@@ -69,21 +83,27 @@ class ReportPeriodTopicsTests {
 
         assertThat(report.extractedAt()).isEqualTo(extracted.extractedAt());
         assertThat(report.topics()).isEqualTo(extracted.topics()).anyMatch(Topic::emerging);
-        var emerging = report.highlights().stream().filter(h -> h.startsWith("Emerging issue")).toList();
+        var emerging = report.highlights().stream()
+                .filter(h -> h.startsWith("Emerging issue"))
+                .toList();
         assertThat(emerging).isNotEmpty();
         for (var highlight : emerging) {
             assertThat(report.topics()).as(highlight).anySatisfy(topic -> {
                 assertThat(topic.emerging()).isTrue();
-                assertThat(highlight).contains("\u201c" + topic.phrase() + "\u201d")
-                        .contains(" in " + String.format(java.util.Locale.UK, "%,d", topic.count()) + " customer messages");
+                assertThat(highlight)
+                        .contains("\u201c" + topic.phrase() + "\u201d")
+                        .contains(" in " + String.format(java.util.Locale.UK, "%,d", topic.count())
+                                + " customer messages");
             });
         }
 
         // the same messages extracted again: the same topics and counts
         var again = service.extract(customer.id(), lastSevenDays, true);
-        assertThat(again.topics()).extracting(Topic::phrase, Topic::count, Topic::previousCount, Topic::emerging)
+        assertThat(again.topics())
+                .extracting(Topic::phrase, Topic::count, Topic::previousCount, Topic::emerging)
                 .containsExactlyElementsOf(report.topics().stream()
-                        .map(t -> org.assertj.core.groups.Tuple.tuple(t.phrase(), t.count(), t.previousCount(), t.emerging()))
+                        .map(t -> org.assertj.core.groups.Tuple.tuple(
+                                t.phrase(), t.count(), t.previousCount(), t.emerging()))
                         .toList());
 
         // a period that overlaps but is not the extracted one borrows nothing

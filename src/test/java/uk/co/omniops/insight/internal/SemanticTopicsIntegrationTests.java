@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.conversation.AuthorType;
@@ -34,52 +32,81 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 @OmniOpsIntegrationTest
 class SemanticTopicsIntegrationTests {
 
-    @Autowired SyntheticHistory history;
-    @Autowired InsightAggregator aggregator;
-    @Autowired uk.co.omniops.insight.InsightManagement service;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired AnalysisManagement analysis;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    SyntheticHistory history;
+
+    @Autowired
+    InsightAggregator aggregator;
+
+    @Autowired
+    uk.co.omniops.insight.InsightManagement service;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    AnalysisManagement analysis;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void thePlantedIssueOfTheDemoHistoryIsOneEmergingTopicLabelledByWhatItIsAbout() {
         var suffix = UUID.randomUUID().toString().substring(0, 8);
         Customer customer = tenancy.ensureCustomer("semantic-topics-" + suffix, "Semantic Topics", "business", "eu");
         var demo = DemoInsightHistory.PLANS.get("techsupport-co");
-        var plan = new SyntheticHistory.Plan("semantic-topics-" + suffix, demo.days(), 1_200,
-                demo.messagesPerConversation(), demo.lines(), demo.emerging(), demo.emergingEvery());
+        var plan = new SyntheticHistory.Plan(
+                "semantic-topics-" + suffix,
+                demo.days(),
+                1_200,
+                demo.messagesPerConversation(),
+                demo.lines(),
+                demo.emerging(),
+                demo.emergingEvery());
         var now = Instant.now();
         history.generate(customer.id(), plan, now);
-        assertThat(analysis.storeEmbeddings(customer.id(), contactMessages(customer.id()))).isPositive();
+        assertThat(analysis.storeEmbeddings(customer.id(), contactMessages(customer.id())))
+                .isPositive();
         aggregator.rebuild(customer.id());
         var end = now.truncatedTo(ChronoUnit.HOURS);
 
         var report = service.extractNow(customer.id(), new InsightPeriod(end.minus(Duration.ofDays(7)), end));
 
-        System.out.println("SEMANTIC TOPICS: " + report.topics().stream()
-                .map(t -> t.phrase() + " " + t.count() + "/" + t.previousCount() + (t.emerging() ? " emerging" : ""))
-                .toList());
+        System.out.println("SEMANTIC TOPICS: "
+                + report.topics().stream()
+                        .map(t -> t.phrase() + " " + t.count() + "/" + t.previousCount()
+                                + (t.emerging() ? " emerging" : ""))
+                        .toList());
         var emerging = report.topics().stream().filter(Topic::emerging).toList();
         assertThat(emerging).hasSize(1);
         var planted = emerging.getFirst();
         assertThat(planted.phrase()).contains("firmware");
         assertThat(planted.previousCount()).isZero();
         assertThat(planted.count()).isGreaterThanOrEqualTo(5);
-        assertThat(planted.examples()).isNotEmpty()
+        assertThat(planted.examples())
+                .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.text()).containsIgnoringCase("firmware update"));
         var plantedMessages = texts(customer.id(), end).stream()
-                .filter(t -> t.text().toLowerCase(java.util.Locale.ROOT).contains("firmware update")).count();
+                .filter(t -> t.text().toLowerCase(java.util.Locale.ROOT).contains("firmware update"))
+                .count();
         assertThat(plantedMessages).isPositive();
-        assertThat(planted.count()).as("every wording of the planted issue counts for it")
+        assertThat(planted.count())
+                .as("every wording of the planted issue counts for it")
                 .isGreaterThanOrEqualTo(Math.round(0.9 * plantedMessages));
         assertThat(report.topics().stream().filter(t -> !t.emerging()).flatMap(t -> t.examples().stream()))
                 .noneSatisfy(e -> assertThat(e.text()).containsIgnoringCase("firmware update"));
-        assertThat(report.topics()).hasSizeGreaterThan(3)
+        assertThat(report.topics())
+                .hasSizeGreaterThan(3)
                 .allSatisfy(t -> assertThat(t.phrase()).isNotIn("month", "support", "help", "issue", "problem"));
-        assertThat(report.topics()).as("every label is a phrase that says what the topic is about, not a lone word")
+        assertThat(report.topics())
+                .as("every label is a phrase that says what the topic is about, not a lone word")
                 .allSatisfy(t -> assertThat(t.phrase()).contains(" "));
-        assertThat(report.topics()).as("a lone word is widened to a phrase of its cluster").map(Topic::phrase)
+        assertThat(report.topics())
+                .as("a lone word is widened to a phrase of its cluster")
+                .map(Topic::phrase)
                 .noneMatch(p -> p.equals("remote") || p.equals("activated") || p.equals("wifi"))
                 .anyMatch(p -> p.contains("remote desktop"));
         assertThat(report.highlights()).anyMatch(h -> h.startsWith("Emerging issue") && h.contains(planted.phrase()));
@@ -90,8 +117,14 @@ class SemanticTopicsIntegrationTests {
         var suffix = UUID.randomUUID().toString().substring(0, 8);
         Customer customer = tenancy.ensureCustomer("phrase-topics-" + suffix, "Phrase Topics", "business", "eu");
         var demo = DemoInsightHistory.PLANS.get("techsupport-co");
-        var plan = new SyntheticHistory.Plan("phrase-topics-" + suffix, demo.days(), 1_200,
-                demo.messagesPerConversation(), demo.lines(), demo.emerging(), demo.emergingEvery());
+        var plan = new SyntheticHistory.Plan(
+                "phrase-topics-" + suffix,
+                demo.days(),
+                1_200,
+                demo.messagesPerConversation(),
+                demo.lines(),
+                demo.emerging(),
+                demo.emergingEvery());
         var now = Instant.now();
         history.generate(customer.id(), plan, now);
         aggregator.rebuild(customer.id());
@@ -100,18 +133,29 @@ class SemanticTopicsIntegrationTests {
         var report = service.extractNow(customer.id(), new InsightPeriod(end.minus(Duration.ofDays(7)), end));
 
         assertThat(report.topics().stream().filter(Topic::emerging).map(Topic::phrase))
-                .containsExactly(TopicExtractor.extract(texts(customer.id(), end), previousTexts(customer.id(), end))
-                        .stream().filter(Topic::emerging).map(Topic::phrase).toArray(String[]::new));
+                .containsExactly(
+                        TopicExtractor.extract(texts(customer.id(), end), previousTexts(customer.id(), end)).stream()
+                                .filter(Topic::emerging)
+                                .map(Topic::phrase)
+                                .toArray(String[]::new));
     }
 
     java.util.List<MessageSource.MessageText> contactMessages(CustomerId customer) {
-        return transactions.readInTenant(customer, () -> jdbc.sql("""
+        return transactions.readInTenant(
+                customer,
+                () -> jdbc.sql("""
                 select id, conversation_id, text, created_at from messages
-                 where customer_id = ? and author_type = 'contact'""").param(customer.value())
-                .query((rs, i) -> new MessageSource.MessageText(new MessageId(rs.getObject(1, UUID.class)),
-                        new ConversationId(rs.getObject(2, UUID.class)), customer, AuthorType.CONTACT, false,
-                        rs.getString(3), rs.getTimestamp(4).toInstant()))
-                .list());
+                 where customer_id = ? and author_type = 'contact'""")
+                        .param(customer.value())
+                        .query((rs, i) -> new MessageSource.MessageText(
+                                new MessageId(rs.getObject(1, UUID.class)),
+                                new ConversationId(rs.getObject(2, UUID.class)),
+                                customer,
+                                AuthorType.CONTACT,
+                                false,
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant()))
+                        .list());
     }
 
     java.util.List<TopicExtractor.Text> texts(CustomerId customer, Instant end) {
@@ -123,13 +167,18 @@ class SemanticTopicsIntegrationTests {
     }
 
     java.util.List<TopicExtractor.Text> between(CustomerId customer, Instant from, Instant to) {
-        return transactions.readInTenant(customer, () -> jdbc.sql("""
+        return transactions.readInTenant(
+                customer,
+                () -> jdbc.sql("""
                 select conversation_id, id, text, created_at from messages
                  where customer_id = ? and author_type = 'contact' and not internal and created_at >= ? and created_at < ?
                  order by created_at, id""")
-                .params(customer.value(), java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
-                .query((rs, i) -> new TopicExtractor.Text(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getTimestamp(4).toInstant()))
-                .list());
+                        .params(customer.value(), java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+                        .query((rs, i) -> new TopicExtractor.Text(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getTimestamp(4).toInstant()))
+                        .list());
     }
 }

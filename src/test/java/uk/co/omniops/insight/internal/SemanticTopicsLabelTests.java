@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 /** A cluster's lone best word is widened to a phrase of that cluster that says what it is about. */
@@ -16,8 +15,12 @@ class SemanticTopicsLabelTests {
     static String label(String word, List<String> messages) {
         Map<String, Integer> counts = new HashMap<>();
         messages.forEach(m -> TopicExtractor.phrases(m).forEach(p -> counts.merge(p, 1, Integer::sum)));
-        return SemanticTopics.phraseAround(word, counts, messages.size(),
-                IntStream.range(0, messages.size()).boxed().toList(), messages);
+        return SemanticTopics.phraseAround(
+                word,
+                counts,
+                messages.size(),
+                IntStream.range(0, messages.size()).boxed().toList(),
+                messages);
     }
 
     static List<String> repeat(int times, String... lines) {
@@ -30,7 +33,9 @@ class SemanticTopicsLabelTests {
 
     @Test
     void aLongerPhraseOfTheClusterWithTheWordWins() {
-        var cluster = repeat(10, "Does the premium plan include remote desktop support?",
+        var cluster = repeat(
+                10,
+                "Does the premium plan include remote desktop support?",
                 "Thank you, the remote session fixed everything, great support!",
                 "Is remote desktop support part of the premium plan?");
         assertThat(label("remote", cluster)).isEqualTo("remote desktop support");
@@ -38,7 +43,9 @@ class SemanticTopicsLabelTests {
 
     @Test
     void withoutOneTheShortestSharedStretchOfAMessageWithTheClustersCommonWords() {
-        var cluster = repeat(10, "I would like a refund for the licence I never activated.",
+        var cluster = repeat(
+                10,
+                "I would like a refund for the licence I never activated.",
                 "Refund please: the licence was never activated.");
         assertThat(label("activated", cluster)).isEqualTo("refund for the licence i never activated");
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.prediction.ArrivalForecast;
 import uk.co.omniops.prediction.ArrivalForecast.Status;
 
@@ -15,14 +13,19 @@ class ForecastNoteTests {
 
     @Test
     void saysWhyThereIsNoForecast() {
-        var tooFew = InsightsCharts.Outlook.of(new ArrivalForecast(Status.TOO_LITTLE_HISTORY, List.of(), 9, 14),
-                false, "TechSupport Co");
+        var tooFew = InsightsCharts.Outlook.of(
+                new ArrivalForecast(Status.TOO_LITTLE_HISTORY, List.of(), 9, 14), false, "TechSupport Co");
         assertThat(tooFew.buckets()).isEmpty();
         assertThat(tooFew.note()).isEqualTo("No forecast yet: 9 days of arrivals, 14 needed.");
-        assertThat(InsightsCharts.Outlook.of(new ArrivalForecast(Status.TOO_LITTLE_HISTORY, List.of(), 1, 14), false,
-                "TechSupport Co").note()).isEqualTo("No forecast yet: 1 day of arrivals, 14 needed.");
-        assertThat(InsightsCharts.Outlook.of(new ArrivalForecast(Status.DISABLED, List.of(), 0, 14), false,
-                "TechSupport Co").note())
+        assertThat(InsightsCharts.Outlook.of(
+                                new ArrivalForecast(Status.TOO_LITTLE_HISTORY, List.of(), 1, 14),
+                                false,
+                                "TechSupport Co")
+                        .note())
+                .isEqualTo("No forecast yet: 1 day of arrivals, 14 needed.");
+        assertThat(InsightsCharts.Outlook.of(
+                                new ArrivalForecast(Status.DISABLED, List.of(), 0, 14), false, "TechSupport Co")
+                        .note())
                 .isEqualTo("No forecast: predictive analytics is not switched on for TechSupport Co.");
     }
 

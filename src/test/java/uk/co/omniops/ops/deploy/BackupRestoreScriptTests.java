@@ -80,8 +80,8 @@ class BackupRestoreScriptTests {
         if (postgres == null) {
             if (!clients.hasServer()) {
                 abort(("pg_dump %d in %s is older than the embedded PostgreSQL server and no "
-                        + "initdb/pg_ctl/postgres of version %d sits beside it. Install "
-                        + "postgresql-%d (Debian) or point PG_BIN at client tools >= 17.")
+                                + "initdb/pg_ctl/postgres of version %d sits beside it. Install "
+                                + "postgresql-%d (Debian) or point PG_BIN at client tools >= 17.")
                         .formatted(clients.major(), clientBin, clients.major(), clients.major()));
             }
             postgres = start(EmbeddedPostgres.builder().setPgBinaryResolver(symlinkArchive(clientBin)));
@@ -105,44 +105,65 @@ class BackupRestoreScriptTests {
         DataSource db = database("roundtrip");
         createTenantSchema(db);
         Map<String, String> before = rowCounts(integrityReport("roundtrip"));
-        assertThat(before).containsEntry("public.customers", "3")
+        assertThat(before)
+                .containsEntry("public.customers", "3")
                 .containsEntry("public.contacts", "6")
                 .containsEntry("public.conversations", "12");
 
-        Result backup = run("deploy/backup/backup.sh", env("roundtrip"), "--output-dir", work.resolve("dumps").toString());
-        assertThat(backup.exitCode()).as("backup.sh on PostgreSQL %s:%n%s", serverVersion, backup).isZero();
+        Result backup = run(
+                "deploy/backup/backup.sh",
+                env("roundtrip"),
+                "--output-dir",
+                work.resolve("dumps").toString());
+        assertThat(backup.exitCode())
+                .as("backup.sh on PostgreSQL %s:%n%s", serverVersion, backup)
+                .isZero();
         Path dump = Path.of(backup.lastStdoutLine());
         assertThat(dump.getFileName().toString()).matches("omniops-\\d{8}T\\d{6}Z\\.dump");
         assertThat(dump).isNotEmptyFile();
         assertThat(Path.of(dump + ".sha256")).isNotEmptyFile();
 
-        Result verify = run("deploy/backup/verify-backup.sh", env("roundtrip"), dump.toString(), "--expect-tables", EXPECTED);
+        Result verify =
+                run("deploy/backup/verify-backup.sh", env("roundtrip"), dump.toString(), "--expect-tables", EXPECTED);
         assertThat(verify.exitCode()).as("verify-backup.sh:%n%s", verify).isZero();
         assertThat(verify.stderr()).contains("ok: checksum", "ok: table data for contacts", "2 RLS policies");
 
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA public CASCADE");
             s.execute("CREATE SCHEMA public");
         }
         assertThat(rowCounts(integrityReport("roundtrip"))).isEmpty();
 
-        Result restore = run("deploy/backup/restore.sh", env("roundtrip"), dump.toString(), "--yes", "--jobs", "2",
-                "--expect-tables", EXPECTED);
+        Result restore = run(
+                "deploy/backup/restore.sh",
+                env("roundtrip"),
+                dump.toString(),
+                "--yes",
+                "--jobs",
+                "2",
+                "--expect-tables",
+                EXPECTED);
         assertThat(restore.exitCode()).as("restore.sh:%n%s", restore).isZero();
         assertThat(restore.stderr()).contains("data integrity checks passed");
 
         List<Row> after = integrityReport("roundtrip");
         assertThat(rowCounts(after)).isEqualTo(before);
-        assertThat(after).filteredOn(r -> r.check().equals("rls"))
+        assertThat(after)
+                .filteredOn(r -> r.check().equals("rls"))
                 .extracting(Row::object, Row::status)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("public.contacts", "ok"),
                         org.assertj.core.groups.Tuple.tuple("public.conversations", "ok"));
-        assertThat(after).filteredOn(r -> r.check().equals("fk_orphans")).hasSize(3).allMatch(r -> r.status().equals("ok"));
+        assertThat(after)
+                .filteredOn(r -> r.check().equals("fk_orphans"))
+                .hasSize(3)
+                .allMatch(r -> r.status().equals("ok"));
         assertThat(after).noneMatch(r -> r.status().equals("fail"));
 
         // Policies are not just present but still isolate tenants for a non-bypassing role.
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SET ROLE tenant_reader");
             s.execute("SET app.customer_id = '2'");
             try (var rs = s.executeQuery("SELECT count(*), min(customer_id), max(customer_id) FROM conversations")) {
@@ -158,7 +179,8 @@ class BackupRestoreScriptTests {
     void integrityReportFlagsOrphansUnforcedRlsAndMissingTables() throws Exception {
         DataSource db = database("broken");
         createTenantSchema(db);
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("ALTER TABLE contacts NO FORCE ROW LEVEL SECURITY");
             s.execute("ALTER TABLE conversations DROP CONSTRAINT conversations_contact_id_fkey");
             s.execute("INSERT INTO conversations (customer_id, contact_id, subject) VALUES (1, 999, 'orphan')");
@@ -168,12 +190,13 @@ class BackupRestoreScriptTests {
 
         List<Row> report = integrityReport("broken", "customers,contacts,conversations,escalation_events");
 
-        assertThat(report).filteredOn(r -> r.status().equals("fail"))
+        assertThat(report)
+                .filteredOn(r -> r.status().equals("fail"))
                 .extracting(Row::check, Row::object)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("rls", "public.contacts"),
-                        org.assertj.core.groups.Tuple.tuple("fk_orphans",
-                                "conversations_contact_id_fkey (conversations -> contacts)"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "fk_orphans", "conversations_contact_id_fkey (conversations -> contacts)"),
                         org.assertj.core.groups.Tuple.tuple("table_exists", "escalation_events"),
                         org.assertj.core.groups.Tuple.tuple("summary", "all"));
     }
@@ -210,7 +233,8 @@ class BackupRestoreScriptTests {
 
     /** Two tenant tables (customer_id, FK, RLS enabled + forced, policy) under a tenant root. */
     private static void createTenantSchema(DataSource db) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("""
                     DO $$ BEGIN
                       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tenant_reader') THEN
@@ -239,7 +263,8 @@ class BackupRestoreScriptTests {
                 s.execute("GRANT SELECT ON " + t + " TO tenant_reader");
             }
             s.execute("INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 3) g");
-            s.execute("INSERT INTO contacts (customer_id, email) SELECT 1 + g % 3, 'c' || g || '@example.test' FROM generate_series(1, 6) g");
+            s.execute(
+                    "INSERT INTO contacts (customer_id, email) SELECT 1 + g % 3, 'c' || g || '@example.test' FROM generate_series(1, 6) g");
             s.execute("""
                     INSERT INTO conversations (customer_id, contact_id, subject)
                     SELECT ct.customer_id, ct.id, 'subject ' || g
@@ -254,10 +279,21 @@ class BackupRestoreScriptTests {
     }
 
     private static List<Row> integrityReport(String database, String expectedTables) throws Exception {
-        Result r = exec(List.of(clientBin.resolve("psql").toString(), "--no-psqlrc", "--no-password",
-                "-v", "ON_ERROR_STOP=1", "--tuples-only", "--no-align", "--field-separator=|",
-                "-v", "expected_tables=" + expectedTables, "--dbname=" + url(database),
-                "--file=" + repo.resolve("deploy/backup/verify-data-integrity.sql")), Map.of());
+        Result r = exec(
+                List.of(
+                        clientBin.resolve("psql").toString(),
+                        "--no-psqlrc",
+                        "--no-password",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "--tuples-only",
+                        "--no-align",
+                        "--field-separator=|",
+                        "-v",
+                        "expected_tables=" + expectedTables,
+                        "--dbname=" + url(database),
+                        "--file=" + repo.resolve("deploy/backup/verify-data-integrity.sql")),
+                Map.of());
         assertThat(r.exitCode()).as("verify-data-integrity.sql:%n%s", r).isZero();
         List<Row> rows = new ArrayList<>();
         for (String line : r.stdout().split("\n")) {
@@ -267,7 +303,11 @@ class BackupRestoreScriptTests {
                 rows.add(new Row(f[0], f[1], f[2], f[3]));
             }
         }
-        assertThat(rows).as("report ends with a summary row").last().extracting(Row::check).isEqualTo("summary");
+        assertThat(rows)
+                .as("report ends with a summary row")
+                .last()
+                .extracting(Row::check)
+                .isEqualTo("summary");
         return rows;
     }
 
@@ -280,7 +320,8 @@ class BackupRestoreScriptTests {
     // --- PostgreSQL plumbing -------------------------------------------------------------
 
     private static DataSource database(String name) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name);
         }
@@ -298,7 +339,8 @@ class BackupRestoreScriptTests {
 
     private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) throws IOException {
         // Debian's server binaries default to /var/run/postgresql for the socket; keep it private.
-        return builder.setServerConfig("unix_socket_directories", System.getProperty("java.io.tmpdir")).start();
+        return builder.setServerConfig("unix_socket_directories", System.getProperty("java.io.tmpdir"))
+                .start();
     }
 
     private static int serverMajor(EmbeddedPostgres pg) throws SQLException {
@@ -325,7 +367,9 @@ class BackupRestoreScriptTests {
             if (Files.isDirectory(debian)) {
                 try (Stream<Path> dirs = Files.list(debian)) {
                     dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
-                            .sorted(Comparator.comparingInt((Path d) -> Integer.parseInt(d.getFileName().toString())).reversed())
+                            .sorted(Comparator.comparingInt((Path d) ->
+                                            Integer.parseInt(d.getFileName().toString()))
+                                    .reversed())
                             .map(d -> d.resolve("bin"))
                             .forEach(candidates::add);
                 }
@@ -386,7 +430,8 @@ class BackupRestoreScriptTests {
     }
 
     private static Result run(String script, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", repo.resolve(script).toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", repo.resolve(script).toString()));
         command.addAll(List.of(args));
         return exec(command, env);
     }
@@ -404,7 +449,10 @@ class BackupRestoreScriptTests {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static Path findRepoRoot() {
@@ -413,6 +461,7 @@ class BackupRestoreScriptTests {
                 return p;
             }
         }
-        throw new IllegalStateException("deploy/backup/backup.sh not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "deploy/backup/backup.sh not found above " + Path.of("").toAbsolutePath());
     }
 }

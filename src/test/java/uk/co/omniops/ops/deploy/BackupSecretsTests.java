@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +33,13 @@ class BackupSecretsTests {
                 """);
         Files.setPosixFilePermissions(pgDump, PosixFilePermissions.fromString("rwx------"));
 
-        var pb = new ProcessBuilder("bash", DockerfileTests.repoFile("deploy/backup/backup.sh").toString(),
-                "--output-dir", work.resolve("dumps").toString());
-        pb.environment().put("DATABASE_URL", "postgresql://omniops:p%40ss%3Aw0rd@db.internal:5432/omniops?sslmode=require");
+        var pb = new ProcessBuilder(
+                "bash",
+                DockerfileTests.repoFile("deploy/backup/backup.sh").toString(),
+                "--output-dir",
+                work.resolve("dumps").toString());
+        pb.environment()
+                .put("DATABASE_URL", "postgresql://omniops:p%40ss%3Aw0rd@db.internal:5432/omniops?sslmode=require");
         pb.environment().put("PG_BIN", bin.toString());
         pb.environment().remove("PGPASSWORD");
         pb.redirectErrorStream(true);
@@ -46,7 +49,8 @@ class BackupSecretsTests {
         assertThat(process.exitValue()).as(output).isZero();
 
         var args = Files.readString(bin.resolve("args"));
-        assertThat(args).doesNotContain("p%40ss", "p@ss", "w0rd")
+        assertThat(args)
+                .doesNotContain("p%40ss", "p@ss", "w0rd")
                 .contains("--dbname=postgresql://omniops@db.internal:5432/omniops?sslmode=require");
         assertThat(Files.readString(bin.resolve("password"))).isEqualTo("p@ss:w0rd");
         assertThat(output).doesNotContain("p%40ss", "p@ss");

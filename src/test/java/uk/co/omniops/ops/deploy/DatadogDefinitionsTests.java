@@ -42,9 +42,18 @@ class DatadogDefinitionsTests {
         }
         Set<String> metrics = metricsIn(queries);
         assertThat(metrics).isSubsetOf(OmniOpsMetrics.NAMES);
-        assertThat(metrics).contains("omniops.sentiment.latency", "omniops.ml_api.errors", "omniops.queue.lag",
-                "omniops.requests", "omniops.ml_api.availability", "omniops.ml_api.cost_daily");
-        assertThat(queries).anySatisfy(q -> assertThat(q).contains("omniops.sentiment.latency.percentile").contains("phi:0.95"));
+        assertThat(metrics)
+                .contains(
+                        "omniops.sentiment.latency",
+                        "omniops.ml_api.errors",
+                        "omniops.queue.lag",
+                        "omniops.requests",
+                        "omniops.ml_api.availability",
+                        "omniops.ml_api.cost_daily");
+        assertThat(queries)
+                .anySatisfy(q -> assertThat(q)
+                        .contains("omniops.sentiment.latency.percentile")
+                        .contains("phi:0.95"));
     }
 
     @Test
@@ -66,8 +75,10 @@ class DatadogDefinitionsTests {
     void mlCostMonitorNotifiesSlackAndEmailAbove200PercentOfBudgetFor1Hour() throws IOException {
         JsonNode m = read("deploy/datadog/monitors/ml-cost-budget.json");
         assertMonitor(m, "min(last_1h):", "> 200", 200.0);
-        assertThat(m.path("query").asString()).as("expressed as percent of the daily budget")
-                .matches("min\\(last_1h\\):100 \\* max:omniops\\.ml_api\\.cost_daily\\{[^}]*\\} / \\d+(\\.\\d+)? > 200");
+        assertThat(m.path("query").asString())
+                .as("expressed as percent of the daily budget")
+                .matches(
+                        "min\\(last_1h\\):100 \\* max:omniops\\.ml_api\\.cost_daily\\{[^}]*\\} / \\d+(\\.\\d+)? > 200");
         String message = m.path("message").asString();
         assertThat(message).contains("@slack-").doesNotContain("@pagerduty-");
         assertThat(message).containsPattern("@[^@\\s]+@[^@\\s]+\\.[a-z]+"); // an e-mail handle
@@ -76,12 +87,16 @@ class DatadogDefinitionsTests {
     @Test
     void everyMonitorQueriesOnlyPublishedMetricsInProduction() throws IOException {
         try (Stream<Path> files = Files.list(DockerfileTests.repoFile("deploy/datadog/monitors"))) {
-            List<Path> monitors = files.filter(f -> f.toString().endsWith(".json")).toList();
+            List<Path> monitors =
+                    files.filter(f -> f.toString().endsWith(".json")).toList();
             assertThat(monitors).hasSize(3);
             for (Path file : monitors) {
                 JsonNode m = JSON.readTree(file.toFile());
                 String query = m.path("query").asString();
-                assertThat(metricsIn(List.of(query))).as(file.toString()).isNotEmpty().isSubsetOf(OmniOpsMetrics.NAMES);
+                assertThat(metricsIn(List.of(query)))
+                        .as(file.toString())
+                        .isNotEmpty()
+                        .isSubsetOf(OmniOpsMetrics.NAMES);
                 assertThat(query).as(file.toString()).contains("env:production");
                 assertThat(m.path("type").asString()).isEqualTo("query alert");
                 assertThat(m.path("name").asString()).startsWith("[OmniOps]");
@@ -92,7 +107,8 @@ class DatadogDefinitionsTests {
     private static void assertMonitor(JsonNode monitor, String window, String comparison, double critical) {
         String query = monitor.path("query").asString();
         assertThat(query).startsWith(window).endsWith(comparison);
-        assertThat(monitor.path("options").path("thresholds").path("critical").asDouble()).isEqualTo(critical);
+        assertThat(monitor.path("options").path("thresholds").path("critical").asDouble())
+                .isEqualTo(critical);
     }
 
     private static Set<String> metricsIn(List<String> queries) {

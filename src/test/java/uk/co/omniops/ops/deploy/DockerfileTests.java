@@ -38,7 +38,9 @@ class DockerfileTests {
             current.append(trimmed);
             String joined = current.toString().strip();
             int space = joined.indexOf(' ');
-            instructions.add(new Instruction(joined.substring(0, space).toUpperCase(), joined.substring(space + 1).strip()));
+            instructions.add(new Instruction(
+                    joined.substring(0, space).toUpperCase(),
+                    joined.substring(space + 1).strip()));
             current.setLength(0);
         }
     }
@@ -55,17 +57,20 @@ class DockerfileTests {
     void buildStageRunsTheProductionMavenBuildWithCachedRepositoryAndNode24() {
         List<String> runs = argsInStage("RUN", 0);
         assertThat(runs).anySatisfy(r -> assertThat(r).contains(".ci/install-node24.sh"));
-        assertThat(runs).anySatisfy(r -> assertThat(r)
-                .contains("--mount=type=cache,target=/root/.m2")
-                .contains("./mvnw -B -Pproduction -DskipTests package"));
+        assertThat(runs)
+                .anySatisfy(r -> assertThat(r)
+                        .contains("--mount=type=cache,target=/root/.m2")
+                        .contains("./mvnw -B -Pproduction -DskipTests package"));
     }
 
     @Test
     void extractsTheBootJarBuiltAtTargetOmniopsJarIntoLayers() {
-        assertThat(argsInStage("RUN", 0)).anySatisfy(r -> assertThat(r)
-                .contains("java -Djarmode=tools -jar target/omniops.jar extract --layers --launcher"));
+        assertThat(argsInStage("RUN", 0))
+                .anySatisfy(r -> assertThat(r)
+                        .contains("java -Djarmode=tools -jar target/omniops.jar extract --layers --launcher"));
         List<String> copies = argsInStage("COPY", lastStage());
-        assertThat(copies).extracting(c -> c.replaceAll(".*/extracted/([a-z-]+)/.*", "$1"))
+        assertThat(copies)
+                .extracting(c -> c.replaceAll(".*/extracted/([a-z-]+)/.*", "$1"))
                 .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
         assertThat(args("ENTRYPOINT").getLast()).contains("org.springframework.boot.loader.launch.JarLauncher");
     }
@@ -91,7 +96,9 @@ class DockerfileTests {
         List<String> checks = args("HEALTHCHECK");
         assertThat(checks).hasSize(1);
         assertThat(checks.getFirst()).contains("curl").contains("http://localhost:${PORT}/api/health");
-        assertThat(String.join("\n", argsInStage("RUN", lastStage()))).contains("apt-get install").contains("curl");
+        assertThat(String.join("\n", argsInStage("RUN", lastStage())))
+                .contains("apt-get install")
+                .contains("curl");
     }
 
     @Test
@@ -111,7 +118,10 @@ class DockerfileTests {
     // --- helpers -----------------------------------------------------------------------
 
     private static List<String> args(String keyword) {
-        return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::args).toList();
+        return instructions.stream()
+                .filter(i -> i.keyword().equals(keyword))
+                .map(Instruction::args)
+                .toList();
     }
 
     private static int lastStage() {
@@ -137,6 +147,7 @@ class DockerfileTests {
                 return p.resolve(relative);
             }
         }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                relative + " not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -46,18 +46,44 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class KubernetesManifestTests {
 
     /** Every variable the application reads in prod (facts sheet), plus Spring's profile switch. */
-    private static final Set<String> APP_ENV = Set.of("DATABASE_URL", "DATABASE_APP_URL", "DATABASE_PLATFORM_URL",
-            "REDIS_URL", "REDIS_PASSWORD", "OPENAI_API_KEY",
-            "OPENAI_ORGANIZATION", "OPENAI_MODEL_SENTIMENT", "OPENAI_MODEL_SUGGESTIONS", "OPENAI_MODEL_PREDICTIONS",
-            "FEATURE_SENTIMENT_ANALYSIS", "FEATURE_RESPONSE_SUGGESTIONS", "FEATURE_AUTO_CATEGORIZATION",
-            "FEATURE_PREDICTIVE_ANALYTICS", "FEATURE_AUTO_ESCALATION", "FEATURE_CONVERSATION_INSIGHTS",
-            "SENTIMENT_CONFIDENCE_THRESHOLD", "ESCALATION_SENTIMENT_THRESHOLD", "SUGGESTION_GENERATION_TIMEOUT",
-            "BATCH_PROCESSING_INTERVAL", "INSIGHTS_EXTRACTION_SCHEDULE", "SLACK_WEBHOOK_URL", "SENDGRID_API_KEY",
-            "ALERT_EMAIL", "PAGERDUTY_INTEGRATION_KEY", "DATADOG_API_KEY", "SENTRY_DSN", "LOG_LEVEL",
-            "LAUNCHDARKLY_SDK_KEY", "APP_URL", "NEXT_PUBLIC_APP_URL", "PORT", "SPRING_PROFILES_ACTIVE",
+    private static final Set<String> APP_ENV = Set.of(
+            "DATABASE_URL",
+            "DATABASE_APP_URL",
+            "DATABASE_PLATFORM_URL",
+            "REDIS_URL",
+            "REDIS_PASSWORD",
+            "OPENAI_API_KEY",
+            "OPENAI_ORGANIZATION",
+            "OPENAI_MODEL_SENTIMENT",
+            "OPENAI_MODEL_SUGGESTIONS",
+            "OPENAI_MODEL_PREDICTIONS",
+            "FEATURE_SENTIMENT_ANALYSIS",
+            "FEATURE_RESPONSE_SUGGESTIONS",
+            "FEATURE_AUTO_CATEGORIZATION",
+            "FEATURE_PREDICTIVE_ANALYTICS",
+            "FEATURE_AUTO_ESCALATION",
+            "FEATURE_CONVERSATION_INSIGHTS",
+            "SENTIMENT_CONFIDENCE_THRESHOLD",
+            "ESCALATION_SENTIMENT_THRESHOLD",
+            "SUGGESTION_GENERATION_TIMEOUT",
+            "BATCH_PROCESSING_INTERVAL",
+            "INSIGHTS_EXTRACTION_SCHEDULE",
+            "SLACK_WEBHOOK_URL",
+            "SENDGRID_API_KEY",
+            "ALERT_EMAIL",
+            "PAGERDUTY_INTEGRATION_KEY",
+            "DATADOG_API_KEY",
+            "SENTRY_DSN",
+            "LOG_LEVEL",
+            "LAUNCHDARKLY_SDK_KEY",
+            "APP_URL",
+            "NEXT_PUBLIC_APP_URL",
+            "PORT",
+            "SPRING_PROFILES_ACTIVE",
             "REMEMBER_ME_KEY");
-    private static final Set<String> REQUIRED = Set.of("DATABASE_URL", "DATABASE_APP_URL", "DATABASE_PLATFORM_URL",
-            "REDIS_URL", "APP_URL", "REMEMBER_ME_KEY");
+
+    private static final Set<String> REQUIRED = Set.of(
+            "DATABASE_URL", "DATABASE_APP_URL", "DATABASE_PLATFORM_URL", "REDIS_URL", "APP_URL", "REMEMBER_ME_KEY");
     /** Secret env var -> key in Secret omniops-secrets. */
     private static final Map<String, String> SECRET_KEYS = Map.ofEntries(
             Map.entry("DATABASE_URL", "database-url"),
@@ -87,17 +113,30 @@ class KubernetesManifestTests {
 
         assertThat(d.getMetadata().getNamespace()).isEqualTo("production");
         assertThat(d.getMetadata().getLabels()).containsEntry("app", "omniops").containsEntry("version", "phase4");
-        assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("app", "omniops").containsEntry("version", "phase4");
+        assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("app", "omniops")
+                .containsEntry("version", "phase4");
         assertThat(d.getSpec().getReplicas()).isEqualTo(3);
         assertThat(d.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
-        assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
-        assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal())
+                .isEqualTo(1);
+        assertThat(d.getSpec()
+                        .getStrategy()
+                        .getRollingUpdate()
+                        .getMaxUnavailable()
+                        .getIntVal())
+                .isZero();
 
         Container c = app(d);
-        assertThat(c.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+        assertThat(c.getPorts())
+                .extracting(p -> p.getName() + ":" + p.getContainerPort())
                 .containsExactlyInAnyOrder("http:3000", "management:9090");
-        assertThat(c.getResources().getRequests()).containsEntry("cpu", new Quantity("250m")).containsEntry("memory", new Quantity("512Mi"));
-        assertThat(c.getResources().getLimits()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("1Gi"));
+        assertThat(c.getResources().getRequests())
+                .containsEntry("cpu", new Quantity("250m"))
+                .containsEntry("memory", new Quantity("512Mi"));
+        assertThat(c.getResources().getLimits())
+                .containsEntry("cpu", new Quantity("500m"))
+                .containsEntry("memory", new Quantity("1Gi"));
         assertProbe(c.getLivenessProbe(), "/api/health", 30, 10);
         assertProbe(c.getReadinessProbe(), "/api/ready", 5, 5);
     }
@@ -136,15 +175,19 @@ class KubernetesManifestTests {
             assertThat(v.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(key);
         });
         for (ConfigMap cm : r.all(ConfigMap.class)) {
-            assertThat(cm.getData().keySet()).as("ConfigMap %s holds no secret", cm.getMetadata().getName())
+            assertThat(cm.getData().keySet())
+                    .as("ConfigMap %s holds no secret", cm.getMetadata().getName())
                     .doesNotContainAnyElementsOf(SECRET_KEYS.keySet());
         }
-        assertThat(r.all(Secret.class)).as("no Secret is rendered; it is created out of band").isEmpty();
+        assertThat(r.all(Secret.class))
+                .as("no Secret is rendered; it is created out of band")
+                .isEmpty();
     }
 
     @Test
     void secretTemplateHoldsPlaceholdersForEveryReferencedKeyAndIsNeverDeployed() throws IOException {
-        Secret template = K8S.unmarshal(json(YAML.readTree(K8S_DIR.resolve("base/secret.example.yaml").toFile())), Secret.class);
+        Secret template = K8S.unmarshal(
+                json(YAML.readTree(K8S_DIR.resolve("base/secret.example.yaml").toFile())), Secret.class);
         assertThat(template.getMetadata().getName()).isEqualTo("omniops-secrets");
         assertThat(template.getData()).isNullOrEmpty();
         assertThat(template.getStringData()).containsOnlyKeys(SECRET_KEYS.values());
@@ -158,7 +201,8 @@ class KubernetesManifestTests {
         }
         assertThat(template.getStringData().keySet()).containsAll(referenced);
         for (String dir : List.of("base", "overlays/staging", "overlays/production")) {
-            assertThat(Files.readString(K8S_DIR.resolve(dir).resolve("kustomization.yaml"))).doesNotContain("- secret.example.yaml");
+            assertThat(Files.readString(K8S_DIR.resolve(dir).resolve("kustomization.yaml")))
+                    .doesNotContain("- secret.example.yaml");
         }
     }
 
@@ -167,16 +211,32 @@ class KubernetesManifestTests {
         Rendered r = render("overlays/production");
         Ingress ingress = r.one(Ingress.class, "omniops");
         Map<String, String> a = ingress.getMetadata().getAnnotations();
-        assertThat(a).containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
+        assertThat(a)
+                .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
                 .containsEntry("nginx.ingress.kubernetes.io/affinity-mode", "persistent")
                 .containsKey("nginx.ingress.kubernetes.io/session-cookie-name");
-        assertThat(Integer.parseInt(a.get("nginx.ingress.kubernetes.io/proxy-read-timeout"))).isGreaterThanOrEqualTo(3600);
-        assertThat(Integer.parseInt(a.get("nginx.ingress.kubernetes.io/proxy-send-timeout"))).isGreaterThanOrEqualTo(3600);
+        assertThat(Integer.parseInt(a.get("nginx.ingress.kubernetes.io/proxy-read-timeout")))
+                .isGreaterThanOrEqualTo(3600);
+        assertThat(Integer.parseInt(a.get("nginx.ingress.kubernetes.io/proxy-send-timeout")))
+                .isGreaterThanOrEqualTo(3600);
 
-        var backend = ingress.getSpec().getRules().getFirst().getHttp().getPaths().getFirst().getBackend().getService();
+        var backend = ingress.getSpec()
+                .getRules()
+                .getFirst()
+                .getHttp()
+                .getPaths()
+                .getFirst()
+                .getBackend()
+                .getService();
         Service service = r.one(Service.class, backend.getName());
-        assertThat(service.getSpec().getPorts()).anySatisfy(p -> assertThat(p.getName()).isEqualTo(backend.getPort().getName()));
-        assertThat(r.one(Deployment.class, "omniops-phase4").getSpec().getTemplate().getMetadata().getLabels())
+        assertThat(service.getSpec().getPorts())
+                .anySatisfy(
+                        p -> assertThat(p.getName()).isEqualTo(backend.getPort().getName()));
+        assertThat(r.one(Deployment.class, "omniops-phase4")
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getLabels())
                 .containsAllEntriesOf(service.getSpec().getSelector());
     }
 
@@ -190,10 +250,15 @@ class KubernetesManifestTests {
         int replicas = d.getSpec().getReplicas();
 
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("omniops-phase4");
-        assertThat(hpa.getSpec().getMinReplicas()).as("HPA minimum equals Deployment replicas").isEqualTo(replicas);
+        assertThat(hpa.getSpec().getMinReplicas())
+                .as("HPA minimum equals Deployment replicas")
+                .isEqualTo(replicas);
         assertThat(hpa.getSpec().getMaxReplicas()).isGreaterThan(replicas);
-        assertThat(pdb.getSpec().getMinAvailable().getIntVal()).as("a drain can evict at least one pod").isLessThan(replicas);
-        assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+        assertThat(pdb.getSpec().getMinAvailable().getIntVal())
+                .as("a drain can evict at least one pod")
+                .isLessThan(replicas);
+        assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
         if (dir.endsWith("production")) {
             assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(3);
             assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(2);
@@ -210,7 +275,8 @@ class KubernetesManifestTests {
         assertThat(c.getLivenessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(3000);
         assertThat(c.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(3000);
         assertThat(d.getSpec().getTemplate().getMetadata().getAnnotations())
-                .containsEntry("prometheus.io/port", "9090").containsEntry("prometheus.io/path", "/actuator/prometheus");
+                .containsEntry("prometheus.io/port", "9090")
+                .containsEntry("prometheus.io/path", "/actuator/prometheus");
 
         // the ingress reaches the pods only through Service omniops, which does not expose the management port
         Service service = r.one(Service.class, "omniops");
@@ -218,31 +284,44 @@ class KubernetesManifestTests {
             assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
             assertThat(p.getPort()).isNotEqualTo(9090);
         });
-        r.one(Ingress.class, "omniops").getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
-            assertThat(path.getBackend().getService().getName()).isEqualTo("omniops");
-            assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
-        }));
+        r.one(Ingress.class, "omniops")
+                .getSpec()
+                .getRules()
+                .forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
+                    assertThat(path.getBackend().getService().getName()).isEqualTo("omniops");
+                    assertThat(path.getBackend().getService().getPort().getName())
+                            .isEqualTo("http");
+                }));
 
         NetworkPolicy policy = r.one(NetworkPolicy.class, "omniops");
-        assertThat(policy.getMetadata().getNamespace()).isEqualTo(d.getMetadata().getNamespace());
+        assertThat(policy.getMetadata().getNamespace())
+                .isEqualTo(d.getMetadata().getNamespace());
         assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
         assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress");
         List<NetworkPolicyIngressRule> toManagement = policy.getSpec().getIngress().stream()
-                .filter(rule -> rule.getPorts() == null || rule.getPorts().isEmpty()
-                        || rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() != null
-                                ? p.getPort().getIntVal() == 9090 : p.getPort().getStrVal().equals("management")))
+                .filter(rule -> rule.getPorts() == null
+                        || rule.getPorts().isEmpty()
+                        || rule.getPorts().stream()
+                                .anyMatch(p -> p.getPort().getIntVal() != null
+                                        ? p.getPort().getIntVal() == 9090
+                                        : p.getPort().getStrVal().equals("management")))
                 .toList();
-        assertThat(toManagement).as("some rule lets the scraper in").isNotEmpty().allSatisfy(rule -> {
-            assertThat(rule.getFrom()).as("never from everywhere").isNotEmpty();
-            assertThat(rule.getFrom()).allSatisfy(peer -> {
-                assertThat(peer.getIpBlock()).isNull();
-                assertThat(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
-                        .isIn("monitoring", "datadog");
-            });
-        });
-        assertThat(policy.getSpec().getIngress()).as("the app port stays open to the ingress controller")
-                .anySatisfy(rule -> assertThat(rule.getPorts()).anySatisfy(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
+        assertThat(toManagement)
+                .as("some rule lets the scraper in")
+                .isNotEmpty()
+                .allSatisfy(rule -> {
+                    assertThat(rule.getFrom()).as("never from everywhere").isNotEmpty();
+                    assertThat(rule.getFrom()).allSatisfy(peer -> {
+                        assertThat(peer.getIpBlock()).isNull();
+                        assertThat(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                                .isIn("monitoring", "datadog");
+                    });
+                });
+        assertThat(policy.getSpec().getIngress())
+                .as("the app port stays open to the ingress controller")
+                .anySatisfy(rule -> assertThat(rule.getPorts())
+                        .anySatisfy(p -> assertThat(p.getPort().getStrVal()).isEqualTo("http")));
     }
 
     @Test
@@ -251,7 +330,13 @@ class KubernetesManifestTests {
         StatefulSet redis = r.one(StatefulSet.class, "redis");
         assertThat(redis.getSpec().getServiceName()).isEqualTo("redis");
         assertThat(r.one(Service.class, "redis").getSpec().getClusterIP()).isEqualTo("None");
-        assertThat(redis.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).startsWith("redis:7");
+        assertThat(redis.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .getFirst()
+                        .getImage())
+                .startsWith("redis:7");
     }
 
     @Test
@@ -261,11 +346,19 @@ class KubernetesManifestTests {
             if (o instanceof Namespace ns) {
                 assertThat(ns.getMetadata().getName()).isEqualTo("staging");
             } else {
-                assertThat(o.getMetadata().getNamespace()).as(o.getKind() + "/" + o.getMetadata().getName()).isEqualTo("staging");
+                assertThat(o.getMetadata().getNamespace())
+                        .as(o.getKind() + "/" + o.getMetadata().getName())
+                        .isEqualTo("staging");
             }
         });
-        assertThat(effectiveEnv(r, app(r.one(Deployment.class, "omniops-phase4")))).containsEntry("APP_URL", "https://staging.omniops.co.uk");
-        assertThat(r.one(Ingress.class, "omniops").getSpec().getRules().getFirst().getHost()).isEqualTo("staging.omniops.co.uk");
+        assertThat(effectiveEnv(r, app(r.one(Deployment.class, "omniops-phase4"))))
+                .containsEntry("APP_URL", "https://staging.omniops.co.uk");
+        assertThat(r.one(Ingress.class, "omniops")
+                        .getSpec()
+                        .getRules()
+                        .getFirst()
+                        .getHost())
+                .isEqualTo("staging.omniops.co.uk");
     }
 
     @ParameterizedTest
@@ -287,7 +380,9 @@ class KubernetesManifestTests {
         }
 
         <T extends HasMetadata> T one(Class<T> type, String name) {
-            List<T> found = all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).toList();
+            List<T> found = all(type).stream()
+                    .filter(o -> o.getMetadata().getName().equals(name))
+                    .toList();
             assertThat(found).as("%s %s", type.getSimpleName(), name).hasSize(1);
             return found.getFirst();
         }
@@ -314,22 +409,30 @@ class KubernetesManifestTests {
             }
         }
         for (JsonNode patch : k.path("patches")) {
-            JsonNode body = YAML.readTree(dir.resolve(patch.path("path").asString()).toFile());
+            JsonNode body =
+                    YAML.readTree(dir.resolve(patch.path("path").asString()).toFile());
             if (body.isArray()) { // JSON 6902 ops need an explicit target
-                ObjectNode target = docs.stream().filter(d -> matches(d, patch.path("target"))).findFirst()
+                ObjectNode target = docs.stream()
+                        .filter(d -> matches(d, patch.path("target")))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError("no target for " + patch));
                 body.forEach(op -> applyJsonPatch(target, op));
             } else {
                 ObjectNode target = docs.stream()
                         .filter(d -> d.path("kind").equals(body.path("kind"))
-                                && d.path("metadata").path("name").equals(body.path("metadata").path("name")))
-                        .findFirst().orElseThrow(() -> new AssertionError("no target for patch " + patch));
+                                && d.path("metadata")
+                                        .path("name")
+                                        .equals(body.path("metadata").path("name")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no target for patch " + patch));
                 merge(target, body);
             }
         }
         for (JsonNode l : k.path("labels")) {
-            docs.forEach(d -> l.path("pairs").properties().forEach(e ->
-                    ((ObjectNode) d.withObject("/metadata").withObject("/labels")).set(e.getKey(), e.getValue())));
+            docs.forEach(d -> l.path("pairs")
+                    .properties()
+                    .forEach(e -> ((ObjectNode) d.withObject("/metadata").withObject("/labels"))
+                            .set(e.getKey(), e.getValue())));
         }
         if (k.hasNonNull("namespace")) {
             String ns = k.path("namespace").asString();
@@ -348,8 +451,11 @@ class KubernetesManifestTests {
                     String current = c.path("image").asString();
                     String name = current.contains(":") ? current.substring(0, current.indexOf(':')) : current;
                     if (name.equals(image.path("name").asString())) {
-                        String newName = image.hasNonNull("newName") ? image.path("newName").asString() : name;
-                        String tag = image.hasNonNull("newTag") ? image.path("newTag").asString()
+                        String newName = image.hasNonNull("newName")
+                                ? image.path("newName").asString()
+                                : name;
+                        String tag = image.hasNonNull("newTag")
+                                ? image.path("newTag").asString()
                                 : current.contains(":") ? current.substring(current.indexOf(':') + 1) : "latest";
                         ((ObjectNode) c).put("image", newName + ":" + tag);
                     }
@@ -429,7 +535,9 @@ class KubernetesManifestTests {
 
     private static Container app(Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(c -> c.getName().equals("omniops")).findFirst().orElseThrow();
+                .filter(c -> c.getName().equals("omniops"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Env as the container sees it: envFrom ConfigMaps first, explicit env overrides. */
@@ -437,11 +545,16 @@ class KubernetesManifestTests {
         Map<String, String> env = new LinkedHashMap<>();
         if (c.getEnvFrom() != null) {
             c.getEnvFrom().forEach(from -> {
-                assertThat(from.getSecretRef()).as("secrets only via secretKeyRef").isNull();
-                env.putAll(r.one(ConfigMap.class, from.getConfigMapRef().getName()).getData());
+                assertThat(from.getSecretRef())
+                        .as("secrets only via secretKeyRef")
+                        .isNull();
+                env.putAll(
+                        r.one(ConfigMap.class, from.getConfigMapRef().getName()).getData());
             });
         }
-        c.getEnv().forEach(e -> env.put(e.getName(), e.getValue() != null ? e.getValue() : "<from " + e.getValueFrom() + ">"));
+        c.getEnv()
+                .forEach(e ->
+                        env.put(e.getName(), e.getValue() != null ? e.getValue() : "<from " + e.getValueFrom() + ">"));
         return env;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class MeterSamplesTests {
@@ -18,11 +17,11 @@ class MeterSamplesTests {
 
     @Test
     void errorRateIsMeasuredOverTheTrailingWindowOnly() {
-        add(0, 1000, 500, 1, 0);        // an old storm, outside the window
+        add(0, 1000, 500, 1, 0); // an old storm, outside the window
         add(300, 1000, 500, 1, 0);
-        add(600, 1200, 503, 1, 0);      // 3 errors in 200 requests in the last 5 min
-        assertThat(samples.errorRatePercent(Duration.ofMinutes(5), 20)).hasValueSatisfying(
-                rate -> assertThat(rate).isEqualTo(1.5));
+        add(600, 1200, 503, 1, 0); // 3 errors in 200 requests in the last 5 min
+        assertThat(samples.errorRatePercent(Duration.ofMinutes(5), 20))
+                .hasValueSatisfying(rate -> assertThat(rate).isEqualTo(1.5));
     }
 
     @Test

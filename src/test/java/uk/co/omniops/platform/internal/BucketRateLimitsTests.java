@@ -2,17 +2,15 @@ package uk.co.omniops.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
 import uk.co.omniops.platform.RateLimits;
 import uk.co.omniops.platform.RateLimits.Limit;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
@@ -23,6 +21,7 @@ class BucketRateLimitsTests {
 
     @Autowired
     RateLimits limits;
+
     @Autowired
     LettuceConnectionFactory redis;
 
@@ -35,7 +34,9 @@ class BucketRateLimitsTests {
     }
 
     private static long allowed(RateLimits limits, Limit limit, String key, int attempts) {
-        return IntStream.range(0, attempts).filter(i -> limits.tryAcquire(limit, key).allowed()).count();
+        return IntStream.range(0, attempts)
+                .filter(i -> limits.tryAcquire(limit, key).allowed())
+                .count();
     }
 
     @Test
@@ -44,14 +45,20 @@ class BucketRateLimitsTests {
         var other = replica(redis, meters);
         var key = UUID.randomUUID().toString();
 
-        assertThat(allowed(limits, FIVE_AN_HOUR, key, 3) + allowed(other, FIVE_AN_HOUR, key, 3)).isEqualTo(5);
+        assertThat(allowed(limits, FIVE_AN_HOUR, key, 3) + allowed(other, FIVE_AN_HOUR, key, 3))
+                .isEqualTo(5);
         var refused = other.tryAcquire(FIVE_AN_HOUR, key);
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isBetween(600L, 720L); // one token every 12 minutes
-        assertThat(meters.get("omniops.ratelimit.refused").tag("limit", "test-five-an-hour").counter().count())
+        assertThat(meters.get("omniops.ratelimit.refused")
+                        .tag("limit", "test-five-an-hour")
+                        .counter()
+                        .count())
                 .isEqualTo(2);
-        assertThat(meters.get("omniops.ratelimit.local_fallbacks").counter().count()).isZero();
-        assertThat(allowed(limits, FIVE_AN_HOUR, UUID.randomUUID().toString(), 1)).isEqualTo(1);
+        assertThat(meters.get("omniops.ratelimit.local_fallbacks").counter().count())
+                .isZero();
+        assertThat(allowed(limits, FIVE_AN_HOUR, UUID.randomUUID().toString(), 1))
+                .isEqualTo(1);
     }
 
     @Test
@@ -77,8 +84,10 @@ class BucketRateLimitsTests {
             var meters = new SimpleMeterRegistry();
             var replica = replica(dead, meters);
             assertThat(allowed(replica, FIVE_AN_HOUR, "203.0.113.50", 50)).isEqualTo(5);
-            assertThat(meters.get("omniops.ratelimit.local_fallbacks").counter().count()).isEqualTo(50);
-            assertThat(RateLimits.inProcess().tryAcquire(FIVE_AN_HOUR, "x").allowed()).isTrue();
+            assertThat(meters.get("omniops.ratelimit.local_fallbacks").counter().count())
+                    .isEqualTo(50);
+            assertThat(RateLimits.inProcess().tryAcquire(FIVE_AN_HOUR, "x").allowed())
+                    .isTrue();
         } finally {
             dead.destroy();
         }
@@ -88,8 +97,8 @@ class BucketRateLimitsTests {
     void aConnectionFactoryStoppedAndStartedAgainKeepsTheBudgetInRedis() {
         // a paused test context or a checkpoint stops the factory, which shuts its Lettuce client down; started again
         // it has a new client, and the buckets must follow it instead of falling back to memory for good
-        var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1",
-                redis.getStandaloneConfiguration().getPort()));
+        var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(
+                "127.0.0.1", redis.getStandaloneConfiguration().getPort()));
         factory.afterPropertiesSet();
         factory.start();
         try {
@@ -100,8 +109,11 @@ class BucketRateLimitsTests {
             factory.stop();
             factory.start();
             assertThat(allowed(replica, FIVE_AN_HOUR, key, 2)).isEqualTo(2);
-            assertThat(allowed(limits, FIVE_AN_HOUR, key, 3)).as("the same budget, shared through Redis").isEqualTo(1);
-            assertThat(meters.get("omniops.ratelimit.local_fallbacks").counter().count()).isZero();
+            assertThat(allowed(limits, FIVE_AN_HOUR, key, 3))
+                    .as("the same budget, shared through Redis")
+                    .isEqualTo(1);
+            assertThat(meters.get("omniops.ratelimit.local_fallbacks").counter().count())
+                    .isZero();
         } finally {
             factory.destroy();
         }

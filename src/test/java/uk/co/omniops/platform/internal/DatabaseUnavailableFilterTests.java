@@ -3,9 +3,8 @@ package uk.co.omniops.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.SQLTransientConnectionException;
-
 import jakarta.servlet.FilterChain;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -24,7 +23,8 @@ class DatabaseUnavailableFilterTests {
     }
 
     private static CannotCreateTransactionException poolTimedOut() {
-        return new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+        return new CannotCreateTransactionException(
+                "Could not open JDBC Connection for transaction",
                 new SQLTransientConnectionException("omniops-app - Connection is not available, request timed out"));
     }
 
@@ -39,7 +39,8 @@ class DatabaseUnavailableFilterTests {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
         assertThat(response.getContentType()).startsWith("text/html");
-        assertThat(response.getContentAsString()).contains("OmniOps is unavailable for a moment")
+        assertThat(response.getContentAsString())
+                .contains("OmniOps is unavailable for a moment")
                 .doesNotContain("half a page");
     }
 
@@ -61,7 +62,8 @@ class DatabaseUnavailableFilterTests {
         var response = new MockHttpServletResponse();
         var bug = new IllegalStateException("bug");
 
-        assertThatThrownBy(() -> filter.doFilter(request, response, failing(bug))).isSameAs(bug);
+        assertThatThrownBy(() -> filter.doFilter(request, response, failing(bug)))
+                .isSameAs(bug);
         assertThat(response.getStatus()).isEqualTo(200);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdate.Kind;
 
@@ -53,11 +51,22 @@ class LiveUpdateCoalescingTests {
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 2);
         Thread.sleep(100);
         assertThat(received).hasSize(2);
-        var first = received.stream().filter(u -> conversation.equals(u.subjectId())).findFirst().orElseThrow();
-        assertThat(first.kinds()).isEqualTo(EnumSet.of(Kind.MESSAGE_ANALYSED, Kind.CONVERSATION_SENTIMENT,
-                Kind.PREDICTION_UPDATED, Kind.ESCALATION_OPENED));
+        var first = received.stream()
+                .filter(u -> conversation.equals(u.subjectId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(first.kinds())
+                .isEqualTo(EnumSet.of(
+                        Kind.MESSAGE_ANALYSED,
+                        Kind.CONVERSATION_SENTIMENT,
+                        Kind.PREDICTION_UPDATED,
+                        Kind.ESCALATION_OPENED));
         assertThat(first.isAbout(LiveUpdate.Area.ESCALATION)).isTrue();
-        assertThat(received.stream().filter(u -> other.equals(u.subjectId())).findFirst().orElseThrow().kinds())
+        assertThat(received.stream()
+                        .filter(u -> other.equals(u.subjectId()))
+                        .findFirst()
+                        .orElseThrow()
+                        .kinds())
                 .isEqualTo(Set.of(Kind.MESSAGE_ANALYSED));
     }
 
@@ -69,7 +78,8 @@ class LiveUpdateCoalescingTests {
             updates.publish(LiveUpdate.of(customer, Kind.MESSAGE_ANALYSED, conversation));
             status.setRollbackOnly();
         });
-        tx.executeWithoutResult(status -> updates.publish(LiveUpdate.of(customer, Kind.MESSAGE_RECEIVED, conversation)));
+        tx.executeWithoutResult(
+                status -> updates.publish(LiveUpdate.of(customer, Kind.MESSAGE_RECEIVED, conversation)));
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
         Thread.sleep(100);
         assertThat(received).singleElement().extracting(LiveUpdate::kinds).isEqualTo(Set.of(Kind.MESSAGE_RECEIVED));

@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
 import uk.co.omniops.platform.LiveUpdate;
 
 /** A replica whose Redis is unreachable at startup still starts, and its own updates still reach its browsers. */
@@ -36,8 +34,10 @@ class LiveUpdatesWithoutRedisTests {
             var received = new ArrayBlockingQueue<LiveUpdate>(1);
             updates.subscribe(customer, received::add);
             updates.publish(LiveUpdate.of(customer, LiveUpdate.Kind.MESSAGE_RECEIVED, UUID.randomUUID()));
-            assertThat(received.poll(5, TimeUnit.SECONDS)).isNotNull()
-                    .extracting(LiveUpdate::kinds).isEqualTo(java.util.Set.of(LiveUpdate.Kind.MESSAGE_RECEIVED));
+            assertThat(received.poll(5, TimeUnit.SECONDS))
+                    .isNotNull()
+                    .extracting(LiveUpdate::kinds)
+                    .isEqualTo(java.util.Set.of(LiveUpdate.Kind.MESSAGE_RECEIVED));
         } finally {
             updates.destroy();
             factory.destroy();

@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
 
@@ -23,7 +21,8 @@ import uk.co.omniops.test.TestInfrastructure;
 @OmniOpsIntegrationTest
 class RetentionTests {
 
-    @Autowired Retention retention;
+    @Autowired
+    Retention retention;
 
     @Test
     void deletesWhatIsOlderThanItsRetentionAndKeepsNewerRowsAndUnfinishedWork() throws Exception {
@@ -33,8 +32,12 @@ class RetentionTests {
             var conversation = UUID.randomUUID();
             var escalation = UUID.randomUUID();
             exec(c, "insert into contacts (id, customer_id, name) values ('%s', '%s', 'Retention')", contact, customer);
-            exec(c, "insert into conversations (id, customer_id, contact_id) values ('%s', '%s', '%s')", conversation,
-                    customer, contact);
+            exec(
+                    c,
+                    "insert into conversations (id, customer_id, contact_id) values ('%s', '%s', '%s')",
+                    conversation,
+                    customer,
+                    contact);
             exec(c, """
                     insert into escalation_events (id, customer_id, conversation_id, reason, severity, status)
                     values ('%s', '%s', '%s', 'test', 'high', 'resolved')""", escalation, customer, conversation);
@@ -65,9 +68,13 @@ class RetentionTests {
             assertThat(left(c, "ai_usage", oldUsage, newUsage)).containsExactly(newUsage);
             assertThat(left(c, "escalation_notifications", oldSent, oldFailedNotification, oldPending))
                     .containsExactly(oldPending);
-            exec(c, "update escalation_notifications set created_at = now(), status = 'sent' where id = '%s'", oldPending);
+            exec(
+                    c,
+                    "update escalation_notifications set created_at = now(), status = 'sent' where id = '%s'",
+                    oldPending);
             retention.prune(Instant.now());
-            assertThat(left(c, "escalation_notifications", oldPending)).as("a sent notification of today stays")
+            assertThat(left(c, "escalation_notifications", oldPending))
+                    .as("a sent notification of today stays")
                     .containsExactly(oldPending);
             assertThat(left(c, "event_publication", oldCompleted, newCompleted, oldIncomplete, newIncomplete))
                     .containsExactlyInAnyOrder(newCompleted, newIncomplete);
@@ -84,8 +91,7 @@ class RetentionTests {
         var id = UUID.randomUUID();
         exec(c, """
                 insert into jobs (id, type, customer_id, subject_id, status, created_at, updated_at)
-                values ('%s', 'retention-test', '%s', '%s', '%s', now() - interval '%d days', now() - interval '%d days')""",
-                id, customer, UUID.randomUUID(), status, daysAgo, daysAgo);
+                values ('%s', 'retention-test', '%s', '%s', '%s', now() - interval '%d days', now() - interval '%d days')""", id, customer, UUID.randomUUID(), status, daysAgo, daysAgo);
         return id;
     }
 
@@ -93,18 +99,16 @@ class RetentionTests {
         var id = UUID.randomUUID();
         exec(c, """
                 insert into ai_usage (id, customer_id, feature, model, outcome, created_at)
-                values ('%s', '%s', 'retention-test', 'gpt-4o-mini', 'success', now() - interval '%d days')""",
-                id, customer, daysAgo);
+                values ('%s', '%s', 'retention-test', 'gpt-4o-mini', 'success', now() - interval '%d days')""", id, customer, daysAgo);
         return id;
     }
 
-    private static UUID notification(Connection c, UUID customer, UUID escalation, String channel, String status,
-            int daysAgo) throws Exception {
+    private static UUID notification(
+            Connection c, UUID customer, UUID escalation, String channel, String status, int daysAgo) throws Exception {
         var id = UUID.randomUUID();
         exec(c, """
                 insert into escalation_notifications (id, customer_id, event_id, channel, status, created_at)
-                values ('%s', '%s', '%s', '%s', '%s', now() - interval '%d days')""",
-                id, customer, escalation, channel, status, daysAgo);
+                values ('%s', '%s', '%s', '%s', '%s', now() - interval '%d days')""", id, customer, escalation, channel, status, daysAgo);
         return id;
     }
 
@@ -112,17 +116,22 @@ class RetentionTests {
     private static UUID publication(Connection c, Integer completedDaysAgo, String status, int publishedDaysAgo)
             throws Exception {
         var id = UUID.randomUUID();
-        exec(c, """
+        exec(
+                c,
+                """
                 insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
                                                completion_date, status, completion_attempts)
                 values ('%s', 'retention.test', 'test.Event', '{}', now() - interval '%d days', %s, '%s', 1)""",
-                id, publishedDaysAgo, completedDaysAgo == null ? "null" : "now() - interval '" + completedDaysAgo + " days'",
+                id,
+                publishedDaysAgo,
+                completedDaysAgo == null ? "null" : "now() - interval '" + completedDaysAgo + " days'",
                 status);
         return id;
     }
 
     private static Set<UUID> left(Connection c, String table, UUID... ids) throws Exception {
-        var in = String.join("', '", java.util.Arrays.stream(ids).map(UUID::toString).toList());
+        var in = String.join(
+                "', '", java.util.Arrays.stream(ids).map(UUID::toString).toList());
         var left = new HashSet<UUID>();
         try (var rs = c.createStatement().executeQuery("select id from " + table + " where id in ('" + in + "')")) {
             while (rs.next()) {

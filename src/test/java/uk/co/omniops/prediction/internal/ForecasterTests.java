@@ -13,9 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.prediction.ArrivalForecast;
 import uk.co.omniops.prediction.ArrivalForecast.Status;
 
@@ -97,8 +95,8 @@ class ForecasterTests {
         int inside = 0;
         int drawn = 0;
         for (int run = 0; run < runs; run++) {
-            var forecast = Forecaster.weekly(START, DAY, dailyCounts(42, ForecasterTests::weekdays60Weekends20,
-                    random), 7);
+            var forecast =
+                    Forecaster.weekly(START, DAY, dailyCounts(42, ForecasterTests::weekdays60Weekends20, random), 7);
             for (var day : forecast.buckets()) {
                 double planted = weekdays60Weekends20(day.start());
                 if (weekend(day.start())) {
@@ -117,9 +115,15 @@ class ForecasterTests {
         }
         double wape = absError / total;
         double coverage = (double) inside / drawn;
-        System.out.printf(Locale.ROOT, "weekly forecast over %d runs: weekdays %.1f (planted 60), weekends %.1f "
-                + "(planted 20), WAPE vs planted rates %.3f, 80 %% band held %.3f of the following days%n", runs,
-                weekdaySum / weekdays, weekendSum / weekends, wape, coverage);
+        System.out.printf(
+                Locale.ROOT,
+                "weekly forecast over %d runs: weekdays %.1f (planted 60), weekends %.1f "
+                        + "(planted 20), WAPE vs planted rates %.3f, 80 %% band held %.3f of the following days%n",
+                runs,
+                weekdaySum / weekdays,
+                weekendSum / weekends,
+                wape,
+                coverage);
         assertThat(weekdaySum / weekdays).isCloseTo(60, within(1.0));
         assertThat(weekendSum / weekends).isCloseTo(20, within(0.5));
         assertThat(wape).isLessThan(0.08);
@@ -142,10 +146,16 @@ class ForecasterTests {
 
         assertThat(forecast.status()).isEqualTo(Status.READY);
         assertThat(forecast.buckets()).hasSize(168);
-        double officeHours = forecast.buckets().stream().filter(b -> rate.applyAsDouble(b.start()) == 6)
-                .mapToDouble(ArrivalForecast.Bucket::expected).average().orElseThrow();
-        double weekendHours = forecast.buckets().stream().filter(b -> weekend(b.start()))
-                .mapToDouble(ArrivalForecast.Bucket::expected).average().orElseThrow();
+        double officeHours = forecast.buckets().stream()
+                .filter(b -> rate.applyAsDouble(b.start()) == 6)
+                .mapToDouble(ArrivalForecast.Bucket::expected)
+                .average()
+                .orElseThrow();
+        double weekendHours = forecast.buckets().stream()
+                .filter(b -> weekend(b.start()))
+                .mapToDouble(ArrivalForecast.Bucket::expected)
+                .average()
+                .orElseThrow();
         assertThat(officeHours).isCloseTo(6, within(0.6));
         assertThat(weekendHours).isCloseTo(0.5, within(0.15));
     }
@@ -157,7 +167,8 @@ class ForecasterTests {
 
         var forecast = Forecaster.weekly(START, DAY, counts, 7);
 
-        assertThat(forecast.buckets()).allSatisfy(day -> assertThat(day.expected()).isBetween(72.0, 80.0));
+        assertThat(forecast.buckets())
+                .allSatisfy(day -> assertThat(day.expected()).isBetween(72.0, 80.0));
     }
 
     @Test
@@ -173,15 +184,18 @@ class ForecasterTests {
         assertThat(forecast.daysOfHistory()).isEqualTo(9);
         assertThat(forecast.minimumDaysOfHistory()).isEqualTo(14);
         assertThat(Forecaster.weekly(START, DAY, List.of(), 7).daysOfHistory()).isZero();
-        assertThat(Forecaster.weekly(START, HOUR, Collections.nCopies(13 * 24, 2L), 7).status())
+        assertThat(Forecaster.weekly(START, HOUR, Collections.nCopies(13 * 24, 2L), 7)
+                        .status())
                 .isEqualTo(Status.TOO_LITTLE_HISTORY);
 
-        assertThat(Forecaster.weekly(START, DAY, Collections.nCopies(14, 58L), 7).status())
+        assertThat(Forecaster.weekly(START, DAY, Collections.nCopies(14, 58L), 7)
+                        .status())
                 .isEqualTo(Status.TOO_LITTLE_HISTORY);
         var twoWeeks = Forecaster.weekly(START, DAY, Collections.nCopies(15, 58L), 7);
         assertThat(twoWeeks.daysOfHistory()).isEqualTo(14);
         assertThat(twoWeeks.status()).isEqualTo(Status.READY);
-        assertThat(twoWeeks.buckets()).allSatisfy(day -> assertThat(day.expected()).isCloseTo(58, within(1e-9)));
+        assertThat(twoWeeks.buckets())
+                .allSatisfy(day -> assertThat(day.expected()).isCloseTo(58, within(1e-9)));
     }
 
     @Test
@@ -195,7 +209,8 @@ class ForecasterTests {
     @Test
     void theStaffingForecastCountsOnlyWeeksWithArrivals() {
         var now = Instant.parse("2026-11-26T15:20:00Z");
-        assertThat(Forecaster.forecast(List.of(), now, 4, 12, 60).weeksOfHistory()).isZero();
+        assertThat(Forecaster.forecast(List.of(), now, 4, 12, 60).weeksOfHistory())
+                .isZero();
         var lastWeek = Forecaster.forecast(List.of(now.minus(Duration.ofDays(2))), now, 4, 12, 60);
         assertThat(lastWeek.weeksOfHistory()).isEqualTo(1);
         var threeWeeksAgo = Forecaster.forecast(List.of(now.minus(Duration.ofDays(20))), now, 4, 12, 60);

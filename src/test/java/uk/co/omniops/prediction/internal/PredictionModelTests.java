@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import uk.co.omniops.prediction.Calibration;
 import uk.co.omniops.prediction.VolumeForecast;
-
 
 /** The models on synthetic histories with known patterns (no database). */
 class PredictionModelTests {
@@ -30,8 +28,8 @@ class PredictionModelTests {
         for (int i = 0; i < negativeStreak; i++) {
             scores.add(0.15);
         }
-        return Features.of(new Features.Input(scores, refund ? Set.of("refund") : Set.of(), waitingMinutes,
-                scores.size() * 2, false, 1, 12));
+        return Features.of(new Features.Input(
+                scores, refund ? Set.of("refund") : Set.of(), waitingMinutes, scores.size() * 2, false, 1, 12));
     }
 
     /** Escalation probability the synthetic customers really have: rises with the streak and with refunds. */
@@ -73,7 +71,9 @@ class PredictionModelTests {
         assertThat(fresh.risk()).containsExactly(LinearModels.riskPrior());
         var prediction = fresh.predict(features(3, true, 14), NOON);
         assertThat(prediction.model()).contains("n=0").contains("customer weight 0.00");
-        assertThat(prediction.factors()).isNotEmpty().hasSizeLessThanOrEqualTo(4)
+        assertThat(prediction.factors())
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(4)
                 .contains("3 negative messages in a row");
         assertThat(prediction.escalationRisk()).isBetween(0.0, 1.0);
         assertThat(prediction.expectedCsat()).isBetween(1.0, 5.0);
@@ -87,16 +87,23 @@ class PredictionModelTests {
     void aTrainedCustomerIsCalibratedOnHeldOutHistory() {
         var models = CustomerModels.train(history(3_000, 3));
         var holdout = history(3_000, 4);
-        var outcomes = holdout.stream().map(o -> new Reliability.Outcome(models.risk(o.features()), o.escalated()))
+        var outcomes = holdout.stream()
+                .map(o -> new Reliability.Outcome(models.risk(o.features()), o.escalated()))
                 .toList();
         var table = Reliability.of(outcomes);
         assertThat(table.conversations()).isEqualTo(3_000);
         assertThat(table.bins().stream().mapToInt(Calibration.Bin::count).sum()).isEqualTo(3_000);
-        System.out.println("calibration (trained, 3000 held out): brier " + String.format(Locale.ROOT, "%.4f",
-                table.brier()));
+        System.out.println(
+                "calibration (trained, 3000 held out): brier " + String.format(Locale.ROOT, "%.4f", table.brier()));
         for (var bin : table.bins()) {
-            System.out.printf(Locale.ROOT, "  %.1f-%.1f n=%4d predicted %.3f observed %.3f%n", bin.from(), bin.to(),
-                    bin.count(), bin.meanPredicted(), bin.observedRate());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %.1f-%.1f n=%4d predicted %.3f observed %.3f%n",
+                    bin.from(),
+                    bin.to(),
+                    bin.count(),
+                    bin.meanPredicted(),
+                    bin.observedRate());
             if (bin.count() >= 100) {
                 assertThat(bin.observedRate()).isCloseTo(bin.meanPredicted(), within(0.1));
             }
@@ -104,7 +111,8 @@ class PredictionModelTests {
         // better than the prior alone, which does not know this customer's refund effect
         var prior = CustomerModels.prior();
         var priorTable = Reliability.of(holdout.stream()
-                .map(o -> new Reliability.Outcome(prior.risk(o.features()), o.escalated())).toList());
+                .map(o -> new Reliability.Outcome(prior.risk(o.features()), o.escalated()))
+                .toList());
         System.out.println("calibration (prior only): brier " + String.format(Locale.ROOT, "%.4f", priorTable.brier()));
         assertThat(table.brier()).isLessThan(priorTable.brier());
         // resolution minutes learned: a long negative refund case takes longer than a calm one
@@ -114,8 +122,11 @@ class PredictionModelTests {
 
     @Test
     void theReliabilityTableCountsEachOutcomeInItsDecile() {
-        var table = Reliability.of(List.of(new Reliability.Outcome(0.05, false), new Reliability.Outcome(0.05, true),
-                new Reliability.Outcome(0.55, true), new Reliability.Outcome(0.95, true),
+        var table = Reliability.of(List.of(
+                new Reliability.Outcome(0.05, false),
+                new Reliability.Outcome(0.05, true),
+                new Reliability.Outcome(0.55, true),
+                new Reliability.Outcome(0.95, true),
                 new Reliability.Outcome(1.0, false)));
         assertThat(table.bins()).hasSize(10);
         assertThat(table.conversations()).isEqualTo(5);
@@ -164,14 +175,18 @@ class PredictionModelTests {
         var forecast = Forecaster.forecast(arrivals, now, 4, 10, 60);
         assertThat(forecast.hours()).hasSize(168);
         assertThat(forecast.hours().getFirst().start()).isEqualTo(Instant.parse("2026-11-26T15:00:00Z"));
-        var peak = forecast.hours().stream().max(java.util.Comparator.comparingDouble(
-                VolumeForecast.Hour::expectedConversations)).orElseThrow();
+        var peak = forecast.hours().stream()
+                .max(java.util.Comparator.comparingDouble(VolumeForecast.Hour::expectedConversations))
+                .orElseThrow();
         var at = peak.start().atZone(ZoneOffset.UTC);
         assertThat(at.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(at.getHour()).isEqualTo(9);
-        assertThat(peak.agentsNeeded()).isGreaterThan(forecast.hours().stream()
-                .filter(h -> h.start().atZone(ZoneOffset.UTC).getHour() == 3).mapToInt(VolumeForecast.Hour::agentsNeeded)
-                .max().orElseThrow());
+        assertThat(peak.agentsNeeded())
+                .isGreaterThan(forecast.hours().stream()
+                        .filter(h -> h.start().atZone(ZoneOffset.UTC).getHour() == 3)
+                        .mapToInt(VolumeForecast.Hour::agentsNeeded)
+                        .max()
+                        .orElseThrow());
         double absError = 0;
         double total = 0;
         for (var h : forecast.hours()) {
@@ -180,8 +195,13 @@ class PredictionModelTests {
             total += truth;
         }
         double wape = absError / total;
-        System.out.printf(Locale.ROOT, "forecast: peak %s %.1f/h (planted 14), %d agents; WAPE vs planted rates %.3f%n",
-                peak.start(), peak.expectedConversations(), peak.agentsNeeded(), wape);
+        System.out.printf(
+                Locale.ROOT,
+                "forecast: peak %s %.1f/h (planted 14), %d agents; WAPE vs planted rates %.3f%n",
+                peak.start(),
+                peak.expectedConversations(),
+                peak.agentsNeeded(),
+                wape);
         assertThat(wape).isLessThan(0.35);
     }
 

@@ -3,9 +3,7 @@ package uk.co.omniops.prediction.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.prediction.Calibration;
 
 class CalibrationSummaryTests {

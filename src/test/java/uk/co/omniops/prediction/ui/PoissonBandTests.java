@@ -23,6 +23,7 @@ class PoissonBandTests {
     void normalApproximationForLargeMeans() {
         assertThat(PredictionsAdminView.poissonQuantile(400, 0.1)).isEqualTo(374);
         assertThat(PredictionsAdminView.poissonQuantile(400, 0.9)).isEqualTo(426);
-        assertThatThrownBy(() -> PredictionsAdminView.poissonQuantile(4, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PredictionsAdminView.poissonQuantile(4, 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,31 +2,27 @@ package uk.co.omniops.prediction.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
-
 import uk.co.omniops.test.Axe;
 import uk.co.omniops.test.Browser;
 import uk.co.omniops.test.BrowserTest;
@@ -73,8 +69,15 @@ class PredictionsAdminBrowserTests implements BrowserTestSupport {
         }
         var ids = new ArrayList<ConversationId>();
         for (int i = 0; i < HISTORY; i++) {
-            ids.add(conversations.start(customer.id(), new NewContact("History " + i, "history-" + UUID.randomUUID()
-                    + "@example.com", null), "Hello, a question about my delivery.", "chat", null).conversation().id());
+            ids.add(conversations
+                    .start(
+                            customer.id(),
+                            new NewContact("History " + i, "history-" + UUID.randomUUID() + "@example.com", null),
+                            "Hello, a question about my delivery.",
+                            "chat",
+                            null)
+                    .conversation()
+                    .id());
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> rows("features is not null") >= HISTORY);
         for (int i = 0; i < HISTORY; i++) {
@@ -83,7 +86,9 @@ class PredictionsAdminBrowserTests implements BrowserTestSupport {
             double risk = 0.05 + 0.9 * i / (HISTORY - 1);
             var id = ids.get(i);
             var escalated = i % 3 == 2;
-            transactions.inTenant(customer.id(), () -> jdbc.sql("""
+            transactions.inTenant(
+                    customer.id(),
+                    () -> jdbc.sql("""
                     update prediction_conversations
                        set started_at = date_trunc('day', now()) - make_interval(days => ?) + make_interval(hours => ?),
                            risk_before_label = ?, resolution_minutes = 12,
@@ -92,14 +97,18 @@ class PredictionsAdminBrowserTests implements BrowserTestSupport {
                            resolved_at = date_trunc('day', now()) - make_interval(days => ?)
                                          + make_interval(hours => ?, mins => 20)
                      where conversation_id = ?""")
-                    .params(daysBack, hour, risk, escalated, daysBack, hour, daysBack, hour, id.value()).update());
+                            .params(daysBack, hour, risk, escalated, daysBack, hour, daysBack, hour, id.value())
+                            .update());
         }
     }
 
     int rows(String condition) {
-        return transactions.readInTenant(customer.id(), () -> jdbc.sql(
-                "select count(*) from prediction_conversations where customer_id = ? and " + condition)
-                .param(customer.id().value()).query(Integer.class).single());
+        return transactions.readInTenant(
+                customer.id(),
+                () -> jdbc.sql("select count(*) from prediction_conversations where customer_id = ? and " + condition)
+                        .param(customer.id().value())
+                        .query(Integer.class)
+                        .single());
     }
 
     void waitUntilDrawn(String chartId) {
@@ -121,7 +130,10 @@ class PredictionsAdminBrowserTests implements BrowserTestSupport {
                 () => { const c = document.getElementById('calibration-chart').chartInstance;
                         return { type: c.config.type, datasets: c.data.datasets.length, labels: c.data.labels.length,
                                  animation: c.options.animation }; }""");
-        assertThat(chart).containsEntry("type", "line").containsEntry("datasets", 3).containsEntry("labels", 10)
+        assertThat(chart)
+                .containsEntry("type", "line")
+                .containsEntry("datasets", 3)
+                .containsEntry("labels", 10)
                 .containsEntry("animation", false);
         assertThat(page.locator("#calibration-chart [role=img]").getAttribute("aria-label"))
                 .startsWith("Line chart: Predicted escalation risk against observed escalation rate. 10 points");
@@ -150,8 +162,10 @@ class PredictionsAdminBrowserTests implements BrowserTestSupport {
         assertThat(Axe.seriousViolations(page)).as("admin predictions, light").isEmpty();
 
         page.locator("#prediction-scope").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Predictions Admin UI Ltd")).click();
-        assertThat(page.locator("#calibration-summary")).containsText("Predictions Admin UI Ltd: 12 resolved conversations");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Predictions Admin UI Ltd"))
+                .click();
+        assertThat(page.locator("#calibration-summary"))
+                .containsText("Predictions Admin UI Ltd: 12 resolved conversations");
         assertThat(page.locator("#forecast-summary")).containsText("weeks of history");
         assertThat(page.locator("#forecast-summary")).containsText("handle time");
         waitUntilDrawn("forecast-chart");
@@ -162,8 +176,7 @@ class PredictionsAdminBrowserTests implements BrowserTestSupport {
                 () => { const c = document.getElementById('forecast-chart').chartInstance;
                         const ds = c.data.datasets.find(d => d.label === 'Expected conversations per hour');
                         const busy = c.data.labels.filter((l, i) => ds.data[i] > 0);
-                        return busy.length > 0 && busy.every(l => /1[05]:00$/.test(l)); }"""))
-                .isEqualTo(true);
+                        return busy.length > 0 && busy.every(l => /1[05]:00$/.test(l)); }""")).isEqualTo(true);
 
         page.locator("#forecast-chart").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "admin-predictions-forecast-light");
@@ -180,7 +193,9 @@ class PredictionsAdminBrowserTests implements BrowserTestSupport {
             Browser.screenshot(page, "admin-predictions-dark");
             page.locator("#forecast-chart").scrollIntoViewIfNeeded();
             Browser.screenshot(page, "admin-predictions-forecast-dark");
-            assertThat(Axe.seriousViolations(page)).as("admin predictions, dark").isEmpty();
+            assertThat(Axe.seriousViolations(page))
+                    .as("admin predictions, dark")
+                    .isEmpty();
         } finally {
             page.locator("#theme-toggle").click();
             page.waitForFunction("() => document.documentElement.getAttribute('theme') !== 'dark'");

@@ -3,6 +3,7 @@ package uk.co.omniops.rollout.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,9 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-
-import uk.co.omniops.tenancy.Customer;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.rollout.EffectiveFlag;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureSettings;
@@ -32,6 +28,8 @@ import uk.co.omniops.rollout.FlagReason;
 import uk.co.omniops.rollout.RolloutManagement;
 import uk.co.omniops.rollout.RolloutStep;
 import uk.co.omniops.rollout.RolloutTestSupport;
+import uk.co.omniops.tenancy.Customer;
+import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**
  * The PostgreSQL-fed LaunchDarkly path end to end: our flag rows → LaunchDarkly flag JSON → the real SDK's bucketing,
@@ -91,9 +89,12 @@ class RolloutBucketingTests {
             rollout.setPercentage(f, percentage, ACTOR, "bucketing test " + percentage);
             var in = inBucket(f);
             figures.append(percentage).append(" % -> ").append(in.size() / 10.0).append(" %; ");
-            assertThat(in.size()).as("customers in at %d %%", percentage).isBetween(percentage * 10 - 50,
-                    percentage * 10 + 50);
-            assertThat(in).as("everyone in before is still in at %d %%", percentage).containsAll(previous);
+            assertThat(in.size())
+                    .as("customers in at %d %%", percentage)
+                    .isBetween(percentage * 10 - 50, percentage * 10 + 50);
+            assertThat(in)
+                    .as("everyone in before is still in at %d %%", percentage)
+                    .containsAll(previous);
             previous = in;
         }
         assertThat(previous).hasSize(CUSTOMERS);
@@ -114,10 +115,14 @@ class RolloutBucketingTests {
         assertThat(suggestions.reason()).isEqualTo(FlagReason.PREREQUISITE_OFF);
         assertThat(suggestions.explanation()).contains("sentiment-analysis");
         var escalation = rollout.evaluate(c, Feature.AUTO_ESCALATION);
-        assertThat(escalation.enabled()).as("whitelisted, but the prerequisite is off").isFalse();
+        assertThat(escalation.enabled())
+                .as("whitelisted, but the prerequisite is off")
+                .isFalse();
         assertThat(escalation.reason()).isEqualTo(FlagReason.PREREQUISITE_OFF);
         assertThat(rollout.evaluate(c, Feature.SENTIMENT_ANALYSIS).reason()).isEqualTo(FlagReason.FLAG_OFF);
-        assertThat(rollout.evaluate(c, Feature.AUTO_CATEGORIZATION).enabled()).as("independent").isTrue();
+        assertThat(rollout.evaluate(c, Feature.AUTO_CATEGORIZATION).enabled())
+                .as("independent")
+                .isTrue();
     }
 
     @Test
@@ -127,17 +132,21 @@ class RolloutBucketingTests {
         var f = Feature.CONVERSATION_INSIGHTS;
         rollout.setPercentage(f, 0, ACTOR, "lists test");
         rollout.setWhitelist(f, Set.of(a.slug()), ACTOR, "lists test");
-        assertThat(rollout.evaluate(a, f)).extracting(EffectiveFlag::enabled, EffectiveFlag::reason)
+        assertThat(rollout.evaluate(a, f))
+                .extracting(EffectiveFlag::enabled, EffectiveFlag::reason)
                 .containsExactly(true, FlagReason.WHITELISTED);
-        assertThat(rollout.evaluate(b, f)).extracting(EffectiveFlag::enabled, EffectiveFlag::reason)
+        assertThat(rollout.evaluate(b, f))
+                .extracting(EffectiveFlag::enabled, EffectiveFlag::reason)
                 .containsExactly(false, FlagReason.OUTSIDE_ROLLOUT);
         assertThat(rollout.evaluate(b, f).explanation()).isEqualTo("outside the 0 % bucket");
 
         rollout.setPercentage(f, 100, ACTOR, "lists test");
         rollout.setBlocklist(f, Set.of(b.slug()), ACTOR, "lists test");
-        assertThat(rollout.evaluate(b, f)).extracting(EffectiveFlag::enabled, EffectiveFlag::reason)
+        assertThat(rollout.evaluate(b, f))
+                .extracting(EffectiveFlag::enabled, EffectiveFlag::reason)
                 .containsExactly(false, FlagReason.BLOCKLISTED);
-        assertThat(rollout.evaluate(RolloutTestSupport.synthetic(3), f).explanation()).isEqualTo("in the 100 % bucket");
+        assertThat(rollout.evaluate(RolloutTestSupport.synthetic(3), f).explanation())
+                .isEqualTo("in the 100 % bucket");
 
         rollout.blocklistAdd(f, Set.of(a.slug()), ACTOR, "a customer cannot be on both lists");
         assertThat(rollout.flag(f).whitelist()).doesNotContain(a.slug());
@@ -160,7 +169,8 @@ class RolloutBucketingTests {
             assertThat(suggestions.enabled()).isFalse();
             assertThat(suggestions.reason()).isEqualTo(FlagReason.KILLED_BY_ENV);
             assertThat(suggestions.explanation()).contains("prerequisite sentiment-analysis");
-            assertThat(replica.evaluate(c, Feature.AUTO_CATEGORIZATION).enabled()).isTrue();
+            assertThat(replica.evaluate(c, Feature.AUTO_CATEGORIZATION).enabled())
+                    .isTrue();
         }
         assertThat(rollout.evaluate(c, Feature.SENTIMENT_ANALYSIS).reason()).isEqualTo(FlagReason.WHITELISTED);
     }
@@ -185,19 +195,30 @@ class RolloutBucketingTests {
             assertThat(e.featureKey()).isEqualTo(f.key());
             assertThat(e.reason()).isNotBlank();
         });
-        var ramp = newest.stream().filter(e -> e.reason().equals("ramp to 37")).findFirst().orElseThrow();
+        var ramp = newest.stream()
+                .filter(e -> e.reason().equals("ramp to 37"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ramp.after()).contains("\"percentage\": 37");
         assertThat(ramp.before()).doesNotContain("\"percentage\": 37");
-        var kill = newest.stream().filter(e -> e.reason().equals("incident 42")).findFirst().orElseThrow();
+        var kill = newest.stream()
+                .filter(e -> e.reason().equals("incident 42"))
+                .findFirst()
+                .orElseThrow();
         assertThat(kill.before()).contains("\"on\": true");
         assertThat(kill.after()).contains("\"on\": false");
 
         assertThatThrownBy(() -> rollout.setPercentage(f, 40, "alice@omniops", "  "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason");
         assertThat(rollout.auditLog(10_000)).hasSize(before + 8);
 
         var csv = rollout.auditCsv();
-        assertThat(CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords().getFirst().values())
+        assertThat(CSVFormat.RFC4180
+                        .parse(new StringReader(csv))
+                        .getRecords()
+                        .getFirst()
+                        .values())
                 .containsExactly("at", "actor", "feature", "action", "reason", "before", "after");
         assertThat(csv).contains("\"alice@omniops\"", "\"incident 42 resolved\"");
         assertThat(csv.getBytes(StandardCharsets.UTF_8).length).isPositive();
@@ -212,11 +233,13 @@ class RolloutBucketingTests {
             // replica B hears the other replicas only through Redis pub/sub, as a separate pod would
             var container = new RedisMessageListenerContainer();
             container.setConnectionFactory(redis);
-            container.addMessageListener((message, pattern) -> {
-                if (new String(message.getBody(), StandardCharsets.UTF_8).contains("|rollout.changed|")) {
-                    replica.refresh();
-                }
-            }, new ChannelTopic("omniops:live-updates"));
+            container.addMessageListener(
+                    (message, pattern) -> {
+                        if (new String(message.getBody(), StandardCharsets.UTF_8).contains("|rollout.changed|")) {
+                            replica.refresh();
+                        }
+                    },
+                    new ChannelTopic("omniops:live-updates"));
             container.afterPropertiesSet();
             container.start();
             try {
@@ -236,7 +259,8 @@ class RolloutBucketingTests {
                 System.out.println("Rollout change reached the other replica in " + millis + " ms");
                 assertThat(seen.get().reason()).isEqualTo(FlagReason.WHITELISTED);
                 assertThat(millis).isLessThan(1_000);
-                assertThat(replica.evaluate(RolloutTestSupport.synthetic(12), f).enabled()).isFalse();
+                assertThat(replica.evaluate(RolloutTestSupport.synthetic(12), f).enabled())
+                        .isFalse();
             } finally {
                 container.stop();
                 container.destroy();
@@ -258,7 +282,9 @@ class RolloutBucketingTests {
             assertThat(flag.percentage()).isEqualTo(10);
             assertThat(flag.rampPaused()).isTrue();
             assertThat(flag.pausedReason()).isEqualTo("paused by safeguard: error rate 4.2 % > 2 %");
-            assertThat(rollout.steps()).filteredOn(s -> s.feature() == f).extracting(RolloutStep::status)
+            assertThat(rollout.steps())
+                    .filteredOn(s -> s.feature() == f)
+                    .extracting(RolloutStep::status)
                     .containsOnly(RolloutStep.Status.PAUSED);
             assertThat(rollout.auditLog(5)).anySatisfy(e -> {
                 assertThat(e.actor()).isEqualTo("safeguard");
@@ -270,7 +296,8 @@ class RolloutBucketingTests {
             rollout.applyDueSteps(Instant.now());
             assertThat(rollout.flag(f).percentage()).isEqualTo(50);
             assertThat(rollout.flag(f).rampPaused()).isFalse();
-            assertThat(rollout.auditLog(5)).anySatisfy(e -> assertThat(e.actor()).isEqualTo("scheduler"));
+            assertThat(rollout.auditLog(5))
+                    .anySatisfy(e -> assertThat(e.actor()).isEqualTo("scheduler"));
         } finally {
             meters.counter("omniops.jobs.processed", "type", f.key()).increment(10_000_000);
         }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.math.BigDecimal;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -16,15 +17,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.analysis.AiCost;
 import uk.co.omniops.analysis.AiGateway;
 import uk.co.omniops.conversation.ConversationId;
@@ -48,11 +46,21 @@ class LlmDraftIntegrationTests {
 
     static WireMockServer openAi;
 
-    @Autowired LlmDrafter drafter;
-    @Autowired AiGateway gateway;
-    @Autowired SuggestionManagement suggestions;
-    @Autowired ConversationManagement conversations;
-    @Autowired TenancyManagement tenancy;
+    @Autowired
+    LlmDrafter drafter;
+
+    @Autowired
+    AiGateway gateway;
+
+    @Autowired
+    SuggestionManagement suggestions;
+
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    TenancyManagement tenancy;
+
     Customer customer;
 
     @BeforeAll
@@ -71,10 +79,16 @@ class LlmDraftIntegrationTests {
         openAi.resetAll();
         customer = tenancy.ensureCustomer("suggestion-llm", "Suggestion LLM", "business", "eu");
         if (suggestions.library(customer.id(), true).isEmpty()) {
-            suggestions.createEntry(customer.id(), new ReplyDraft("Refund on its way",
-                    "Hi {{contact.first_name}}, your refund for order {{order.number}} is on its way.", List.of("refund")), "test");
+            suggestions.createEntry(
+                    customer.id(),
+                    new ReplyDraft(
+                            "Refund on its way",
+                            "Hi {{contact.first_name}}, your refund for order {{order.number}} is on its way.",
+                            List.of("refund")),
+                    "test");
         }
-        // the default SUGGESTION_GENERATION_TIMEOUT: the first call through a cold client takes a while on a busy machine
+        // the default SUGGESTION_GENERATION_TIMEOUT: the first call through a cold client takes a while on a busy
+        // machine
         drafter.use(openAi.baseUrl() + "/v1", "gpt-4o", Duration.ofMillis(5000));
     }
 
@@ -84,8 +98,12 @@ class LlmDraftIntegrationTests {
     }
 
     void stub(int status, String body, int delayMillis) {
-        openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(body).withFixedDelay(delayMillis)));
+        openAi.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)
+                        .withFixedDelay(delayMillis)));
     }
 
     static String completion(String content) {
@@ -96,26 +114,41 @@ class LlmDraftIntegrationTests {
     }
 
     ConversationId conversation() {
-        return conversations.start(customer.id(), new NewContact("Rosa Diaz", "rosa-" + UUID.randomUUID() + "@example.com", null),
-                "Where is my refund for order 48213? Call me on +44 20 7946 0958", "chat", null).conversation().id();
+        return conversations
+                .start(
+                        customer.id(),
+                        new NewContact("Rosa Diaz", "rosa-" + UUID.randomUUID() + "@example.com", null),
+                        "Where is my refund for order 48213? Call me on +44 20 7946 0958",
+                        "chat",
+                        null)
+                .conversation()
+                .id();
     }
 
     @Test
     void aDraftJoinsTheInProcessSuggestionsFirstWithSourceLlm() throws Exception {
-        // like OpenAiSentimentEngineTests: the first call through a cold OpenAI client can take seconds on a busy CI box
+        // like OpenAiSentimentEngineTests: the first call through a cold OpenAI client can take seconds on a busy CI
+        // box
         drafter.use(openAi.baseUrl() + "/v1", "gpt-4o", Duration.ofSeconds(20));
         stub(200, completion("Hi Rosa, the refund for order 48213 is on its way and should arrive within 5 days."), 0);
         var id = conversation();
         var immediate = suggestions.suggestions(customer.id(), id);
         assertThat(immediate).isNotEmpty().noneMatch(s -> s.source().equals(Suggestion.LLM));
-        await().atMost(Duration.ofSeconds(40)).until(() -> suggestions.suggestions(customer.id(), id).stream()
-                .anyMatch(s -> s.source().equals(Suggestion.LLM)));
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> suggestions.suggestions(customer.id(), id).stream()
+                        .anyMatch(s -> s.source().equals(Suggestion.LLM)));
         var all = suggestions.suggestions(customer.id(), id);
         assertThat(all.getFirst().source()).isEqualTo(Suggestion.LLM);
         assertThat(all.getFirst().text()).contains("48213");
         assertThat(all).anyMatch(s -> s.source().equals(Suggestion.LIBRARY));
-        var request = openAi.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).getFirst().getBodyAsString();
-        assertThat(request).contains("Refund on its way").contains("[PHONE]").doesNotContain("7946").doesNotContain("Rosa");
+        var request = openAi.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+                .getFirst()
+                .getBodyAsString();
+        assertThat(request)
+                .contains("Refund on its way")
+                .contains("[PHONE]")
+                .doesNotContain("7946")
+                .doesNotContain("Rosa");
         await().atMost(Duration.ofSeconds(5)).until(() -> outcomes(id).contains("success:420:60"));
     }
 
@@ -126,10 +159,13 @@ class LlmDraftIntegrationTests {
         var id = conversation();
         var started = System.nanoTime();
         var immediate = suggestions.suggestions(customer.id(), id);
-        assertThat((System.nanoTime() - started) / 1_000_000).as("ms until in-process suggestions").isLessThan(1500);
+        assertThat((System.nanoTime() - started) / 1_000_000)
+                .as("ms until in-process suggestions")
+                .isLessThan(1500);
         assertThat(immediate).isNotEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> outcomes(id).contains("timeout:0:0"));
-        assertThat(suggestions.suggestions(customer.id(), id)).noneMatch(s -> s.source().equals(Suggestion.LLM));
+        assertThat(suggestions.suggestions(customer.id(), id))
+                .noneMatch(s -> s.source().equals(Suggestion.LLM));
     }
 
     @Test
@@ -138,7 +174,8 @@ class LlmDraftIntegrationTests {
         var id = conversation();
         assertThat(suggestions.suggestions(customer.id(), id)).isNotEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> outcomes(id).contains("error:0:0"));
-        assertThat(suggestions.suggestions(customer.id(), id)).noneMatch(s -> s.source().equals(Suggestion.LLM));
+        assertThat(suggestions.suggestions(customer.id(), id))
+                .noneMatch(s -> s.source().equals(Suggestion.LLM));
     }
 
     @Test
@@ -156,23 +193,30 @@ class LlmDraftIntegrationTests {
 
         // 420 prompt and 60 completion tokens of gpt-4o at USD 2.50 and 10.00 per million
         var draft = new BigDecimal("0.001650");
-        assertThat(draftCostSince(midnight)).as("the customer's gpt-4o cost today in the one ledger")
+        assertThat(draftCostSince(midnight))
+                .as("the customer's gpt-4o cost today in the one ledger")
                 .isGreaterThanOrEqualTo(before.add(draft));
         gateway.refreshCostToday();
-        assertThat(gateway.costTodayUsd()).as("omniops.ml_api.cost_daily, which the daily cost alert reads")
+        assertThat(gateway.costTodayUsd())
+                .as("omniops.ml_api.cost_daily, which the daily cost alert reads")
                 .isGreaterThanOrEqualTo(todayBefore + draft.doubleValue() - 1e-9);
     }
 
     BigDecimal draftCostSince(Instant since) {
         return gateway.costSince(since).stream()
-                .filter(c -> c.customerId().equals(customer.id().value()) && c.model().equals("gpt-4o"))
-                .map(AiCost::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .filter(c -> c.customerId().equals(customer.id().value())
+                        && c.model().equals("gpt-4o"))
+                .map(AiCost::costUsd)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     static String outcomes(ConversationId id) throws Exception {
-        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl()); var rs = c.createStatement().executeQuery(
-                "select string_agg(outcome || ':' || prompt_tokens || ':' || completion_tokens, ',') from ai_usage "
-                        + "where feature = 'response-suggestions' and conversation_id = '" + id + "'")) {
+        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var rs = c.createStatement()
+                        .executeQuery(
+                                "select string_agg(outcome || ':' || prompt_tokens || ':' || completion_tokens, ',') from ai_usage "
+                                        + "where feature = 'response-suggestions' and conversation_id = '" + id
+                                        + "'")) {
             rs.next();
             return String.valueOf(rs.getString(1));
         }

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.analysis.model.CategoryModel;
 import uk.co.omniops.analysis.model.SentenceEmbeddings;
 import uk.co.omniops.suggestion.SourceStats;
@@ -42,7 +40,8 @@ class SuggestionMeaningEvaluationTests {
     }
 
     static final CategoryModel CATEGORIES = CategoryModel.loadDefault();
-    static final Meanings MEANINGS = new Meanings(t -> Optional.of(SentenceEmbeddings.shared().embed(t)));
+    static final Meanings MEANINGS =
+            new Meanings(t -> Optional.of(SentenceEmbeddings.shared().embed(t)));
 
     static List<Row> heldOut() throws IOException {
         try (var in = SuggestionMeaningEvaluationTests.class.getResourceAsStream("/eval/suggestions-heldout.tsv")) {
@@ -61,12 +60,19 @@ class SuggestionMeaningEvaluationTests {
     static List<Ranker.Candidate> candidates(String customer) {
         var out = new ArrayList<Ranker.Candidate>();
         for (var e : DemoLibrary.LIBRARY.get(customer)) {
-            out.add(new Ranker.Candidate(Suggestion.LIBRARY, e.title(), e.title(), e.body(), e.categories(),
-                    SourceStats.NONE, null, ""));
+            out.add(new Ranker.Candidate(
+                    Suggestion.LIBRARY, e.title(), e.title(), e.body(), e.categories(), SourceStats.NONE, null, ""));
         }
         for (var k : DemoLibrary.KNOWLEDGE.get(customer)) {
-            out.add(new Ranker.Candidate(Suggestion.KNOWLEDGE, k.title(), k.title(), k.body(), k.categories(),
-                    SourceStats.NONE, null, "article"));
+            out.add(new Ranker.Candidate(
+                    Suggestion.KNOWLEDGE,
+                    k.title(),
+                    k.title(),
+                    k.body(),
+                    k.categories(),
+                    SourceStats.NONE,
+                    null,
+                    "article"));
         }
         return out;
     }
@@ -76,7 +82,8 @@ class SuggestionMeaningEvaluationTests {
         CATEGORIES.classify(row.message()).forEach(c -> cats.merge(c.key(), c.confidence(), Math::max));
         var meaning = byMeaning ? MEANINGS.of(row.message()) : Ranker.Meaning.NONE;
         return Ranker.rank(row.message(), cats, candidates(row.customer()), Ranker.DEFAULT_PRIOR, 3, meaning).stream()
-                .map(r -> r.candidate().title()).toList();
+                .map(r -> r.candidate().title())
+                .toList();
     }
 
     static Score score(List<Row> rows, boolean byMeaning) {
@@ -98,7 +105,9 @@ class SuggestionMeaningEvaluationTests {
     }
 
     static List<Row> tuningSet() {
-        return SuggestionRankingTests.TABLE.stream().map(r -> new Row(r.customer(), r.message(), r.good())).toList();
+        return SuggestionRankingTests.TABLE.stream()
+                .map(r -> new Row(r.customer(), r.message(), r.good()))
+                .toList();
     }
 
     @Test
@@ -122,7 +131,9 @@ class SuggestionMeaningEvaluationTests {
 
     @Test
     void aRouterThatKeepsDroppingIsNotOfferedThePasswordReset() {
-        var row = new Row("techsupport-co", "My router keeps dropping the connection",
+        var row = new Row(
+                "techsupport-co",
+                "My router keeps dropping the connection",
                 Set.of("Wi-Fi and connection troubleshooting"));
         var titles = top3(row, true);
         assertThat(titles).first().isEqualTo("Wi-Fi and connection troubleshooting");
@@ -135,7 +146,13 @@ class SuggestionMeaningEvaluationTests {
         var none = new Meanings(t -> Optional.empty());
         var row = heldOut().getFirst();
         var cats = Map.of("technical", 0.9);
-        assertThat(Ranker.rank(row.message(), cats, candidates(row.customer()), Ranker.DEFAULT_PRIOR, 3, none.of(row.message())))
+        assertThat(Ranker.rank(
+                        row.message(),
+                        cats,
+                        candidates(row.customer()),
+                        Ranker.DEFAULT_PRIOR,
+                        3,
+                        none.of(row.message())))
                 .isEqualTo(Ranker.rank(row.message(), cats, candidates(row.customer()), Ranker.DEFAULT_PRIOR, 3));
     }
 }

@@ -3,7 +3,6 @@ package uk.co.omniops.suggestion.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class VariableFillingTests {
@@ -21,27 +20,40 @@ class VariableFillingTests {
 
     @Test
     void takesTheNewestMentionAndTheContactsRecordFirst() {
-        var facts = VariableFiller.facts("Ann Smith", null, List.of("order 11111 was fine", "but #B22222 never came, "
-                + "write to ann.work@example.com", "it was due on 12 March"), "Sam Patel", "TechSupport Co");
+        var facts = VariableFiller.facts(
+                "Ann Smith",
+                null,
+                List.of(
+                        "order 11111 was fine",
+                        "but #B22222 never came, " + "write to ann.work@example.com",
+                        "it was due on 12 March"),
+                "Sam Patel",
+                "TechSupport Co");
         assertThat(facts.orderNumber()).isEqualTo("B22222");
         assertThat(facts.contactEmail()).isEqualTo("ann.work@example.com");
         assertThat(facts.date()).isEqualTo("12 March");
-        assertThat(VariableFiller.facts("Ann", "ann@example.com", List.of("x@y.org"), null, null).contactEmail())
+        assertThat(VariableFiller.facts("Ann", "ann@example.com", List.of("x@y.org"), null, null)
+                        .contactEmail())
                 .isEqualTo("ann@example.com");
     }
 
     @Test
     void fillsEveryVariable() {
-        var facts = new VariableFiller.Facts("Ann Smith", "ann@example.com", "A12345", "2024-03-01", "Sam Patel", "TechSupport Co");
-        assertThat(VariableFiller.fill("Hi {{contact.first_name}} ({{contact.name}}, {{contact.email}}): order {{order.number}} "
-                + "of {{date}}. — {{agent.name}}, {{ customer.name }}", facts))
-                .isEqualTo("Hi Ann (Ann Smith, ann@example.com): order A12345 of 2024-03-01. — Sam Patel, TechSupport Co");
+        var facts = new VariableFiller.Facts(
+                "Ann Smith", "ann@example.com", "A12345", "2024-03-01", "Sam Patel", "TechSupport Co");
+        assertThat(VariableFiller.fill(
+                        "Hi {{contact.first_name}} ({{contact.name}}, {{contact.email}}): order {{order.number}} "
+                                + "of {{date}}. — {{agent.name}}, {{ customer.name }}",
+                        facts))
+                .isEqualTo(
+                        "Hi Ann (Ann Smith, ann@example.com): order A12345 of 2024-03-01. — Sam Patel, TechSupport Co");
     }
 
     @Test
     void whatCannotBeFilledBecomesAVisiblePlaceholderNeverARawVariable() {
         var none = new VariableFiller.Facts(null, null, null, null, null, null);
-        var text = VariableFiller.fill("Hi {{contact.first_name}}, order {{order.number}} — {{agent.name}} {{weird.thing}} {{broken", none);
+        var text = VariableFiller.fill(
+                "Hi {{contact.first_name}}, order {{order.number}} — {{agent.name}} {{weird.thing}} {{broken", none);
         assertThat(text).isEqualTo("Hi [first name], order [order number] — [agent name] [weird thing] [broken");
         assertThat(text).doesNotContain("{{").doesNotContain("}}");
     }
@@ -62,7 +74,9 @@ class VariableFillingTests {
     @Test
     void turnsTheContactsDetailsBackIntoVariablesForProposals() {
         var facts = new VariableFiller.Facts("Ann Smith", "ann@example.com", "A12345", null, "Sam Patel", null);
-        assertThat(VariableFiller.templatise("Hi Ann, order #A12345 is on its way to ann@example.com. Sam Patel", facts))
-                .isEqualTo("Hi {{contact.first_name}}, order {{order.number}} is on its way to {{contact.email}}. {{agent.name}}");
+        assertThat(VariableFiller.templatise(
+                        "Hi Ann, order #A12345 is on its way to ann@example.com. Sam Patel", facts))
+                .isEqualTo(
+                        "Hi {{contact.first_name}}, order {{order.number}} is on its way to {{contact.email}}. {{agent.name}}");
     }
 }

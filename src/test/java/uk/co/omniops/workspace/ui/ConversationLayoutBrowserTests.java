@@ -3,15 +3,14 @@ package uk.co.omniops.workspace.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
@@ -45,6 +43,7 @@ class ConversationLayoutBrowserTests {
 
     @Autowired
     ConversationManagement conversations;
+
     @Autowired
     TenancyManagement tenancy;
 
@@ -70,10 +69,20 @@ class ConversationLayoutBrowserTests {
 
     /** Six short messages, the contact's last (so suggestions show too: the fullest view). */
     ConversationId sixMessageConversation(String tag) {
-        var agent = tenancy.users(techsupport).stream().filter(u -> u.role() == Role.AGENT).findFirst().orElseThrow()
+        var agent = tenancy.users(techsupport).stream()
+                .filter(u -> u.role() == Role.AGENT)
+                .findFirst()
+                .orElseThrow()
                 .id();
-        var id = conversations.start(techsupport, new NewContact("Layout " + tag, "layout-" + tag + "@example.com",
-                null), "Hi, my printer shows error E04 after the firmware update.", "chat", null).conversation().id();
+        var id = conversations
+                .start(
+                        techsupport,
+                        new NewContact("Layout " + tag, "layout-" + tag + "@example.com", null),
+                        "Hi, my printer shows error E04 after the firmware update.",
+                        "chat",
+                        null)
+                .conversation()
+                .id();
         conversations.reply(techsupport, id, agent, "Sorry to hear that! Which model is it?");
         conversations.receive(techsupport, id, "It is the LaserJet 400.", null);
         conversations.reply(techsupport, id, agent, "Thanks. Did you restart it after the update?");
@@ -92,8 +101,8 @@ class ConversationLayoutBrowserTests {
         var messages = page.locator("#thread .omniops-msg");
         assertThat(messages).hasCount(6);
         // the suggestions and the escalation banner arrive after the thread: measure once they are there
-        assertThat(page.locator("#suggestion-panel")).isVisible(new LocatorAssertions.IsVisibleOptions()
-                .setTimeout(30_000));
+        assertThat(page.locator("#suggestion-panel"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         page.waitForTimeout(1_000);
 
         var thread = box(page.locator("#thread"));
@@ -105,11 +114,17 @@ class ConversationLayoutBrowserTests {
             }
         }
         Browser.screenshot(page, "layout-1440x900");
-        assertThat(shown).as("messages wholly visible in the thread at 1440×900").isGreaterThanOrEqualTo(4);
+        assertThat(shown)
+                .as("messages wholly visible in the thread at 1440×900")
+                .isGreaterThanOrEqualTo(4);
         var reply = box(page.locator("#composer textarea"));
         assertThat(reply.y).as("reply box top").isGreaterThan(thread.y);
-        assertThat(reply.y + reply.height).as("reply box bottom within the window").isLessThanOrEqualTo(900);
-        assertThat(scrollTop(page.locator("#conversation"))).as("the conversation itself is not scrolled").isZero();
+        assertThat(reply.y + reply.height)
+                .as("reply box bottom within the window")
+                .isLessThanOrEqualTo(900);
+        assertThat(scrollTop(page.locator("#conversation")))
+                .as("the conversation itself is not scrolled")
+                .isZero();
 
         // an agent has one page: no navigation drawer takes the width
         assertThat(page.locator("#main-nav")).hasCount(0);
@@ -131,7 +146,8 @@ class ConversationLayoutBrowserTests {
         var list = box(page.locator("#conversation-grid"));
         var conversation = box(page.locator("#conversation"));
         Browser.screenshot(page, "layout-1280x800-" + user.substring(0, user.indexOf('@')));
-        assertThat(list.x + list.width).as("the list ends where the conversation starts")
+        assertThat(list.x + list.width)
+                .as("the list ends where the conversation starts")
                 .isLessThanOrEqualTo(conversation.x + 1);
         assertThat(conversation.x + conversation.width).isLessThanOrEqualTo(1280 + 1);
     }
@@ -153,7 +169,8 @@ class ConversationLayoutBrowserTests {
                       return {text: button.textContent.trim(), cut: cut};
                     }""");
             assertThat(((Number) fit.get("cut")).intValue())
-                    .as(select + " shows \"" + fit.get("text") + "\" whole").isZero();
+                    .as(select + " shows \"" + fit.get("text") + "\" whole")
+                    .isZero();
         }
     }
 
@@ -166,14 +183,16 @@ class ConversationLayoutBrowserTests {
         var newWork = page.locator("#new-work");
         var name = "Newcomer " + tag;
         var first = "My smart plug will not join the network " + tag;
-        var id = conversations.start(techsupport, new NewContact(name, "new-" + tag + "@example.com", null), first,
-                "chat", null).conversation().id();
+        var id = conversations
+                .start(techsupport, new NewContact(name, "new-" + tag + "@example.com", null), first, "chat", null)
+                .conversation()
+                .id();
         assertThat(newWork).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         assertThat(newWork).hasText(java.util.regex.Pattern.compile("\\d+ new"));
 
         newWork.click();
-        var row = page.locator("#conversation-grid vaadin-grid-cell-content").filter(
-                new Locator.FilterOptions().setHasText(name));
+        var row = page.locator("#conversation-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(name));
         assertThat(row).isVisible();
         assertThat(row.locator(".omniops-new")).isVisible();
         // one message: the subject would repeat it, so the row shows the message alone

@@ -3,7 +3,6 @@ package uk.co.omniops.workspace.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-
 import uk.co.omniops.analysis.CorrectionStats;
 
 class CorrectionStatsTextTests {
@@ -21,8 +20,10 @@ class CorrectionStatsTextTests {
     void aRateRestingOnEnoughCorrectionsIsShownWithItsN() {
         var stats = new CorrectionStats(27, 20, 7, 0.85, 0.0);
 
-        assertThat(CorrectionStatsText.of(stats)).isEqualTo(
-                "27 corrections · sentiment accuracy 85 % (n = 20) · category: 7 so far, accuracy shown from 20");
-        assertThat(CorrectionStatsText.of(new CorrectionStats(0, 0, 0, null, null))).isEqualTo("0 corrections");
+        assertThat(CorrectionStatsText.of(stats))
+                .isEqualTo(
+                        "27 corrections · sentiment accuracy 85 % (n = 20) · category: 7 so far, accuracy shown from 20");
+        assertThat(CorrectionStatsText.of(new CorrectionStats(0, 0, 0, null, null)))
+                .isEqualTo("0 corrections");
     }
 }

@@ -3,6 +3,11 @@ package uk.co.omniops.workspace.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,18 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.OmniOpsApplication;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -55,10 +53,13 @@ class InboxBrowserTests implements BrowserTestSupport {
 
     @Autowired
     ConversationManagement conversations;
+
     @Autowired
     TenancyManagement tenancy;
+
     @Autowired
     LiveUpdates liveUpdates;
+
     @Autowired
     DemoTraffic simulator;
 
@@ -73,8 +74,15 @@ class InboxBrowserTests implements BrowserTestSupport {
 
     ConversationId startConversation(String text) {
         var tag = UUID.randomUUID().toString().substring(0, 8);
-        return conversations.start(techsupport, new NewContact("Test Contact " + tag, "test-" + tag + "@example.com", null),
-                text, "chat", null).conversation().id();
+        return conversations
+                .start(
+                        techsupport,
+                        new NewContact("Test Contact " + tag, "test-" + tag + "@example.com", null),
+                        text,
+                        "chat",
+                        null)
+                .conversation()
+                .id();
     }
 
     void openConversation(Page p, String baseUrl, String user, ConversationId id) {
@@ -121,14 +129,20 @@ class InboxBrowserTests implements BrowserTestSupport {
         var text = "Update from the API " + UUID.randomUUID();
         watchFor(page, "#thread", text);
         long sent = System.currentTimeMillis();
-        var status = post(base() + "/api/v1/conversations/" + id + "/messages", "dev-techsupport-co-key",
+        var status = post(
+                base() + "/api/v1/conversations/" + id + "/messages",
+                "dev-techsupport-co-key",
                 "{\"text\":\"" + text + "\"}");
-        assertThat(status).as("POST through the ingestion API with the demo key").isEqualTo(201);
+        assertThat(status)
+                .as("POST through the ingestion API with the demo key")
+                .isEqualTo(201);
         long returned = System.currentTimeMillis();
         assertThat(page.locator("#thread").getByText(text)).isVisible(within(1_000));
         long seen = ((Number) Objects.requireNonNull(page.evaluate("() => window.__seenAt"))).longValue();
-        System.out.printf("LIVE UPDATE LATENCY: message visible %d ms after the POST returned (%d ms after it was "
-                + "sent; the POST took %d ms)%n", seen - returned, seen - sent, returned - sent);
+        System.out.printf(
+                "LIVE UPDATE LATENCY: message visible %d ms after the POST returned (%d ms after it was "
+                        + "sent; the POST took %d ms)%n",
+                seen - returned, seen - sent, returned - sent);
 
         var reply = "Thanks, we're looking into it " + UUID.randomUUID();
         page.locator("#composer textarea").fill(reply);
@@ -223,14 +237,20 @@ class InboxBrowserTests implements BrowserTestSupport {
         openConversation(page, base(), AGENT, id);
         assertThat(page.locator("#conversation-assignee")).hasText("Unassigned");
 
-        var supervisorId = tenancy.users(techsupport).stream().filter(u -> u.username().equals(SUPERVISOR))
-                .findFirst().orElseThrow().id();
+        var supervisorId = tenancy.users(techsupport).stream()
+                .filter(u -> u.username().equals(SUPERVISOR))
+                .findFirst()
+                .orElseThrow()
+                .id();
         conversations.assign(techsupport, id, supervisorId);
-        assertThat(page.locator("#conversation-assignee")).containsText("Dana Reyes", new com.microsoft.playwright
-                .assertions.LocatorAssertions.ContainsTextOptions().setTimeout(1_000));
+        assertThat(page.locator("#conversation-assignee"))
+                .containsText(
+                        "Dana Reyes",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(1_000));
         conversations.resolve(techsupport, id, supervisorId);
-        assertThat(page.locator("#conversation-status")).hasText("Resolved",
-                new LocatorAssertions.HasTextOptions().setTimeout(1_000));
+        assertThat(page.locator("#conversation-status"))
+                .hasText("Resolved", new LocatorAssertions.HasTextOptions().setTimeout(1_000));
         assertThat(page.locator("#reopen")).isVisible();
         page.locator("#reopen").click();
         assertThat(page.locator("#conversation-status")).hasText("Open");
@@ -241,8 +261,11 @@ class InboxBrowserTests implements BrowserTestSupport {
         var id = startConversation("Chip test " + UUID.randomUUID());
         Browser.signIn(page, base(), AGENT, "demo");
         page.waitForURL("**/inbox");
-        var agentId = tenancy.users(techsupport).stream().filter(u -> u.username().equals(AGENT)).findFirst()
-                .orElseThrow().id();
+        var agentId = tenancy.users(techsupport).stream()
+                .filter(u -> u.username().equals(AGENT))
+                .findFirst()
+                .orElseThrow()
+                .id();
 
         var counts = conversations.scopeCounts(techsupport, agentId);
         assertThat(page.locator("#chip-unassigned")).hasText("Unassigned " + counts.get(InboxQuery.Scope.UNASSIGNED));
@@ -303,7 +326,9 @@ class InboxBrowserTests implements BrowserTestSupport {
 
     @Test
     void theLiveUpdateListenerIsRemovedWhenTheInboxIsClosed() {
-        assertThat(simulator.isEnabled()).as("the simulator never runs in tests unless a test turns it on").isFalse();
+        assertThat(simulator.isEnabled())
+                .as("the simulator never runs in tests unless a test turns it on")
+                .isFalse();
         Browser.signIn(page, base(), SUPERVISOR, "demo");
         page.waitForURL("**/escalations");
         routerLink(page, "no-such-page");
@@ -366,8 +391,12 @@ class InboxBrowserTests implements BrowserTestSupport {
         // A second application context in this JVM installs its own global SecurityContextHolder strategy (Vaadin);
         // restore ours so this context's code that reads the static holder keeps working (one context per JVM in prod).
         var strategy = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
-        try (var second = restoring(strategy, new SpringApplicationBuilder(OmniOpsApplication.class).profiles("test")
-                .initializers(new TestInfrastructure()).run("--server.port=0"))) {
+        try (var second = restoring(
+                strategy,
+                new SpringApplicationBuilder(OmniOpsApplication.class)
+                        .profiles("test")
+                        .initializers(new TestInfrastructure())
+                        .run("--server.port=0"))) {
             var secondBase = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
             openConversation(page, secondBase, AGENT, id);
 
@@ -378,8 +407,10 @@ class InboxBrowserTests implements BrowserTestSupport {
             long returned = System.currentTimeMillis();
             assertThat(page.locator("#thread").getByText(text)).isVisible(within(1_000));
             long seen = ((Number) Objects.requireNonNull(page.evaluate("() => window.__seenAt"))).longValue();
-            System.out.printf("CROSS-INSTANCE LATENCY (Redis pub/sub): visible %d ms after receive() returned "
-                    + "(%d ms after the call started)%n", seen - returned, seen - sent);
+            System.out.printf(
+                    "CROSS-INSTANCE LATENCY (Redis pub/sub): visible %d ms after receive() returned "
+                            + "(%d ms after the call started)%n",
+                    seen - returned, seen - sent);
             Browser.screenshot(page, "inbox-second-instance");
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(strategy);

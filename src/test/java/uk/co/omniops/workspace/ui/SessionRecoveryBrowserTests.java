@@ -3,20 +3,18 @@ package uk.co.omniops.workspace.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
@@ -44,6 +42,7 @@ class SessionRecoveryBrowserTests {
 
     @Autowired
     ConversationManagement conversations;
+
     @Autowired
     TenancyManagement tenancy;
 
@@ -52,6 +51,7 @@ class SessionRecoveryBrowserTests {
     CustomerId techsupport;
     /** Between the browser and the application, so that the test can cut the connections like a dying instance. */
     DroppingProxy proxy;
+
     final AtomicInteger loads = new AtomicInteger();
 
     @BeforeEach
@@ -75,8 +75,15 @@ class SessionRecoveryBrowserTests {
 
     ConversationId startConversation(String text) {
         var tag = UUID.randomUUID().toString().substring(0, 8);
-        return conversations.start(techsupport, new NewContact("Recovery Contact " + tag, "recovery-" + tag + "@example.com",
-                null), text, "chat", null).conversation().id();
+        return conversations
+                .start(
+                        techsupport,
+                        new NewContact("Recovery Contact " + tag, "recovery-" + tag + "@example.com", null),
+                        text,
+                        "chat",
+                        null)
+                .conversation()
+                .id();
     }
 
     void openConversation(ConversationId id) {
@@ -106,7 +113,8 @@ class SessionRecoveryBrowserTests {
         conversations.receive(techsupport, id, before, null);
         assertThat(page.locator("#thread").getByText(before)).isVisible();
         page.evaluate("() => window.__sameDocument = true");
-        assertThat(page.evaluate("() => window.__omniopsSessionCheck === true")).as("the session check is installed")
+        assertThat(page.evaluate("() => window.__omniopsSessionCheck === true"))
+                .as("the session check is installed")
                 .isEqualTo(true);
         int loadsBefore = loads.get();
 
@@ -119,13 +127,17 @@ class SessionRecoveryBrowserTests {
         assertThat(page.locator("#conversation")).isVisible();
         long recovered = System.currentTimeMillis();
         assertThat(page).hasURL(base() + "/inbox/" + id);
-        assertThat(page.evaluate("() => window.__sameDocument === undefined")).as("the page was reloaded").isEqualTo(true);
+        assertThat(page.evaluate("() => window.__sameDocument === undefined"))
+                .as("the page was reloaded")
+                .isEqualTo(true);
         assertThat(page.getByText("Session expired")).hasCount(0);
         assertThat(page.locator("#current-user")).containsText("TechSupport Co");
         assertThat(page.locator("#thread").getByText(before)).isVisible();
-        assertThat(context.cookies()).filteredOn(c -> c.name.equals("JSESSIONID")).hasSize(1);
-        System.out.printf("session recovery: page reloaded and usable %d ms after the session was lost%n",
-                recovered - lost);
+        assertThat(context.cookies())
+                .filteredOn(c -> c.name.equals("JSESSIONID"))
+                .hasSize(1);
+        System.out.printf(
+                "session recovery: page reloaded and usable %d ms after the session was lost%n", recovered - lost);
 
         var after = "After the restart " + UUID.randomUUID();
         conversations.receive(techsupport, id, after, null);
@@ -144,7 +156,8 @@ class SessionRecoveryBrowserTests {
         page.locator("#logout").click();
         page.waitForURL("**/login");
 
-        assertThat(context.cookies()).filteredOn(c -> c.name.equals("omniops-remember-me") && !c.value.isEmpty())
+        assertThat(context.cookies())
+                .filteredOn(c -> c.name.equals("omniops-remember-me") && !c.value.isEmpty())
                 .isEmpty();
         page.navigate(base() + "/inbox/" + id);
         page.waitForURL("**/login");

@@ -3,20 +3,18 @@ package uk.co.omniops.workspace.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.RolloutManagement;
@@ -45,10 +43,13 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
 
     @Autowired
     TenancyManagement tenancy;
+
     @Autowired
     AnalysisManagement analysis;
+
     @Autowired
     RolloutManagement rollout;
+
     @Autowired
     uk.co.omniops.conversation.ConversationManagement conversations;
 
@@ -101,39 +102,51 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
 
         long sent = System.currentTimeMillis();
         var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + ANGRY + "\"}")
-                .get("id").asString();
+                .get("id")
+                .asString();
         var badge = page.locator(badge(message));
         assertThat(badge).isVisible(within(5_000));
         long seen = System.currentTimeMillis();
         System.out.printf("SENTIMENT BADGE LATENCY: badge visible %d ms after the API POST was sent%n", seen - sent);
         assertThat(badge).hasAttribute("data-sentiment", "negative");
         assertThat(badge).containsText("Negative");
-        assertThat(badge.getAttribute("aria-label")).containsPattern("(very )?negative \\(score 0\\.\\d\\d, \\d+ % sure\\)");
+        assertThat(badge.getAttribute("aria-label"))
+                .containsPattern("(very )?negative \\(score 0\\.\\d\\d, \\d+ % sure\\)");
         assertThat(page.locator("#sentiment-sparkline")).isAttached();
-        assertThat(page.locator("#sentiment-sparkline").getAttribute("aria-label")).startsWith("Sentiment trend: ");
+        assertThat(page.locator("#sentiment-sparkline").getAttribute("aria-label"))
+                .startsWith("Sentiment trend: ");
         Browser.screenshot(page, "workspace-analysis-badges");
 
         // categories: the agent adds one the model did not give; the tag changes and the correction counts
         var before = analysis.correctionStats(techsupport).corrections();
         var categories = page.locator("#thread .omniops-msg-categories[data-message-id='" + message + "']");
-        categories.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
-                .setName("Edit categories")).click();
-        var unchecked = page.locator("#categories-choice vaadin-checkbox:not([checked])").first();
+        categories
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Edit categories"))
+                .click();
+        var unchecked = page.locator("#categories-choice vaadin-checkbox:not([checked])")
+                .first();
         var name = unchecked.locator("label").textContent().strip();
         unchecked.click();
         page.locator("#categories-save").click();
-        assertThat(categories.locator(".omniops-category-tag--agent", new com.microsoft.playwright.Locator.LocatorOptions()
-                .setHasText(name))).isVisible(within(5_000));
+        assertThat(categories.locator(
+                        ".omniops-category-tag--agent",
+                        new com.microsoft.playwright.Locator.LocatorOptions().setHasText(name)))
+                .isVisible(within(5_000));
         assertThat(analysis.correctionStats(techsupport).corrections()).isGreaterThan(before);
 
         // sentiment: the agent corrects the calm first message (menu on its badge); correcting the angry one would
         // teach the customer's model, shared by every test in this JVM, that anger is positive
         var first = page.locator("#thread .omniops-msg").first().getAttribute("data-message-id");
         page.locator(badge(first)).click();
-        page.getByRole(AriaRole.MENUITEMCHECKBOX, new Page.GetByRoleOptions().setName("Positive")).or(
-                page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Positive"))).first().click();
-        assertThat(page.locator(badge(first))).hasAttribute("data-sentiment", "positive",
-                new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
+        page.getByRole(AriaRole.MENUITEMCHECKBOX, new Page.GetByRoleOptions().setName("Positive"))
+                .or(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Positive")))
+                .first()
+                .click();
+        assertThat(page.locator(badge(first)))
+                .hasAttribute(
+                        "data-sentiment", "positive", new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
         Browser.screenshot(page, "workspace-analysis-corrected");
     }
 
@@ -167,15 +180,21 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
         var priority = page.locator("#conversation-priority").textContent();
         var points = page.locator("#sentiment-sparkline polyline").getAttribute("points");
         var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + ANGRY + "\"}")
-                .get("id").asString();
+                .get("id")
+                .asString();
         assertThat(page.locator(badge(message))).isVisible(within(5_000));
-        assertThat(page.locator("#sentiment-sparkline")).hasAttribute("aria-label",
-                java.util.regex.Pattern.compile("→ negative \\(latest: (very )?negative\\)"),
-                new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
-        assertThat(page.locator("#sentiment-sparkline polyline").getAttribute("points")).isNotEqualTo(points);
+        assertThat(page.locator("#sentiment-sparkline"))
+                .hasAttribute(
+                        "aria-label",
+                        java.util.regex.Pattern.compile("→ negative \\(latest: (very )?negative\\)"),
+                        new LocatorAssertions.HasAttributeOptions().setTimeout(5_000));
+        assertThat(page.locator("#sentiment-sparkline polyline").getAttribute("points"))
+                .isNotEqualTo(points);
         var after = (List<?>) page.evaluate(kept);
-        var priorityKept = priority.equals(page.locator("#conversation-priority").textContent());
-        assertThat(after.subList(1, 4)).as("sparkline, contact kept; priority kept unless changed")
+        var priorityKept =
+                priority.equals(page.locator("#conversation-priority").textContent());
+        assertThat(after.subList(1, 4))
+                .as("sparkline, contact kept; priority kept unless changed")
                 .isEqualTo(List.of(true, true, priorityKept));
     }
 
@@ -183,32 +202,41 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
     void switchingSentimentOffForTheCustomerRemovesTheBadgesWithoutAReload() throws Exception {
         var conversation = startConversation();
         var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + ANGRY + "\"}")
-                .get("id").asString();
+                .get("id")
+                .asString();
         openAsAgent(conversation);
         assertThat(page.locator(badge(message))).isVisible(within(5_000));
         assertThat(page.locator("#sentiment-filter")).isVisible();
         page.evaluate("() => window.__notReloaded = true");
         // the message's item stays: only its badge is taken out and put back
-        page.evaluate("id => window.__item = document.querySelector(`#thread .omniops-msg[data-message-id='${id}']`)",
+        page.evaluate(
+                "id => window.__item = document.querySelector(`#thread .omniops-msg[data-message-id='${id}']`)",
                 message);
-        var sameItem = "id => window.__item === document.querySelector(`#thread .omniops-msg[data-message-id='${id}']`)";
+        var sameItem =
+                "id => window.__item === document.querySelector(`#thread .omniops-msg[data-message-id='${id}']`)";
 
         var saved = rollout.flag(Feature.SENTIMENT_ANALYSIS);
         try {
-            rollout.blocklistAdd(Feature.SENTIMENT_ANALYSIS, List.of("techsupport-co"), "test@workspace",
+            rollout.blocklistAdd(
+                    Feature.SENTIMENT_ANALYSIS,
+                    List.of("techsupport-co"),
+                    "test@workspace",
                     "workspace test: a disabled feature leaves no trace");
-            assertThat(page.locator("#thread .omniops-sentiment-button")).hasCount(0,
-                    new LocatorAssertions.HasCountOptions().setTimeout(5_000));
+            assertThat(page.locator("#thread .omniops-sentiment-button"))
+                    .hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(5_000));
             assertThat(page.locator("#sentiment-sparkline")).hasCount(0);
             assertThat(page.evaluate(sameItem, message)).isEqualTo(true);
             assertThat(page.locator("#sentiment-filter")).isHidden();
-            assertThat(Objects.requireNonNull(page.evaluate("() => window.__notReloaded === true"))).isEqualTo(true);
+            assertThat(Objects.requireNonNull(page.evaluate("() => window.__notReloaded === true")))
+                    .isEqualTo(true);
             Browser.screenshot(page, "workspace-analysis-sentiment-off");
 
             var body = get("/api/v1/conversations/" + conversation);
             for (var m : body.get("messages")) {
                 var a = m.get("analysis");
-                assertThat(a == null || a.isNull() || !a.has("sentiment")).as("no sentiment while off: %s", m).isTrue();
+                assertThat(a == null || a.isNull() || !a.has("sentiment"))
+                        .as("no sentiment while off: %s", m)
+                        .isTrue();
             }
         } finally {
             rollout.setBlocklist(Feature.SENTIMENT_ANALYSIS, saved.blocklist(), "test@workspace", "test clean-up");
@@ -224,13 +252,16 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
         var angry = "The delivery was late again, the driver was rude and everything arrived broken. Unacceptable, "
                 + "I am really angry and disappointed.";
         var message = post("/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"" + angry + "\"}")
-                .get("id").asString();
+                .get("id")
+                .asString();
         JsonNode analysed = null;
         var deadline = System.currentTimeMillis() + 5_000;
         while (System.currentTimeMillis() < deadline) {
             var body = get("/api/v1/conversations/" + conversation);
             for (var m : body.get("messages")) {
-                if (m.get("id").asString().equals(message) && m.get("analysis") != null && !m.get("analysis").isNull()) {
+                if (m.get("id").asString().equals(message)
+                        && m.get("analysis") != null
+                        && !m.get("analysis").isNull()) {
                     analysed = body;
                 }
             }
@@ -267,13 +298,18 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
     @Test
     void theAgentSeesSimilarResolvedConversationsWithTheirResolutionAndOpensOne() throws Exception {
         var tag = UUID.randomUUID().toString().substring(0, 8);
-        var agent = tenancy.users(techsupport).stream().filter(u -> u.role() == uk.co.omniops.tenancy.Role.AGENT)
-                .findFirst().orElseThrow().id();
-        var past = uk.co.omniops.conversation.ConversationId.of(post("/api/v1/conversations", """
+        var agent = tenancy.users(techsupport).stream()
+                .filter(u -> u.role() == uk.co.omniops.tenancy.Role.AGENT)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        var past = uk.co.omniops.conversation.ConversationId.of(
+                post("/api/v1/conversations", """
                 {"contact": {"name": "Past %s", "email": "past-%s@example.com"},
                  "text": "The garage door app will not pair with the smart hub, pairing fails every time.",
                  "channel": "chat"}""".formatted(tag, tag)).get("id").asString());
-        var resolution = "Hold the hub's pair button for ten seconds until it blinks blue, then pair again (ref " + tag + ").";
+        var resolution =
+                "Hold the hub's pair button for ten seconds until it blinks blue, then pair again (ref " + tag + ").";
         // the analysis (and so the message's vector) comes through the job queue
         for (int i = 0; i < 300 && analysis.analyses(techsupport, past).isEmpty(); i++) {
             Thread.sleep(100);
@@ -287,7 +323,8 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
                  "channel": "chat"}""".formatted(tag, tag));
         openAsAgent(started.get("id").asString());
 
-        var similar = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Similar resolved conversations"));
+        var similar =
+                page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Similar resolved conversations"));
         assertThat(similar).isVisible(within(30_000));
         var first = similar.locator(".omniops-similar-item").first();
         assertThat(first).hasAttribute("data-conversation-id", past.toString());

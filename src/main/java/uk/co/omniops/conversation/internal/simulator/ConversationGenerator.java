@@ -16,19 +16,78 @@ public final class ConversationGenerator {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([a-z]+)}");
 
-    private static final List<String> FIRST_NAMES = List.of("Amelia", "Oliver", "Priya", "Mohammed", "Sophie", "James",
-            "Chloe", "Liam", "Aisha", "Noah", "Grace", "Tomasz", "Ella", "Kwame", "Isla", "Hiroshi", "Freya", "Mateo",
-            "Zara", "Declan", "Mei", "Samuel", "Léa", "Connor", "Fatima", "Ben", "Ruby", "Arjun", "Niamh", "Jakub");
-    private static final List<String> LAST_NAMES = List.of("Smith", "Jones", "Khan", "Williams", "Brown", "Taylor",
-            "O'Neill", "Kowalski", "Patel", "Evans", "Nguyen", "Murphy", "Okafor", "Wright", "García", "Thomas",
-            "Robinson", "Ali", "Campbell", "Fischer", "Tanaka", "Hughes", "Walsh", "Edwards");
+    private static final List<String> FIRST_NAMES = List.of(
+            "Amelia",
+            "Oliver",
+            "Priya",
+            "Mohammed",
+            "Sophie",
+            "James",
+            "Chloe",
+            "Liam",
+            "Aisha",
+            "Noah",
+            "Grace",
+            "Tomasz",
+            "Ella",
+            "Kwame",
+            "Isla",
+            "Hiroshi",
+            "Freya",
+            "Mateo",
+            "Zara",
+            "Declan",
+            "Mei",
+            "Samuel",
+            "Léa",
+            "Connor",
+            "Fatima",
+            "Ben",
+            "Ruby",
+            "Arjun",
+            "Niamh",
+            "Jakub");
+    private static final List<String> LAST_NAMES = List.of(
+            "Smith",
+            "Jones",
+            "Khan",
+            "Williams",
+            "Brown",
+            "Taylor",
+            "O'Neill",
+            "Kowalski",
+            "Patel",
+            "Evans",
+            "Nguyen",
+            "Murphy",
+            "Okafor",
+            "Wright",
+            "García",
+            "Thomas",
+            "Robinson",
+            "Ali",
+            "Campbell",
+            "Fischer",
+            "Tanaka",
+            "Hughes",
+            "Walsh",
+            "Edwards");
     private static final List<String> MAIL_DOMAINS = List.of("example.com", "example.org", "example.net");
-    private static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-            "last Friday", "yesterday", "the 3rd", "the 14th", "next Tuesday");
+    private static final List<String> DAYS = List.of(
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "last Friday",
+            "yesterday",
+            "the 3rd",
+            "the 14th",
+            "next Tuesday");
 
     /** A new conversation as the contact writes it. */
-    public record Opening(Business business, Topic topic, Tone tone, String contactName, String email, String subject,
-            String text) {}
+    public record Opening(
+            Business business, Topic topic, Tone tone, String contactName, String email, String subject, String text) {}
 
     private final RandomGenerator random;
 
@@ -46,16 +105,27 @@ public final class ConversationGenerator {
 
     /** A new contact's first message to the business; angry about one time in ten ({@link #ANGRY_SHARE}). */
     public Opening opening(Business business) {
-        var candidates = Templates.OPENINGS.stream().filter(o -> o.business() == business).toList();
+        var candidates = Templates.OPENINGS.stream()
+                .filter(o -> o.business() == business)
+                .toList();
         var wantAngry = random.nextDouble() < ANGRY_SHARE;
-        var toned = candidates.stream().filter(o -> (o.tone() == Tone.ANGRY) == wantAngry).toList();
+        var toned = candidates.stream()
+                .filter(o -> (o.tone() == Tone.ANGRY) == wantAngry)
+                .toList();
         var template = pick(toned.isEmpty() ? candidates : toned);
         var first = pick(FIRST_NAMES);
         var last = pick(LAST_NAMES);
         var name = first + " " + last;
-        var email = ascii(first + "." + last).toLowerCase(Locale.ROOT) + random.nextInt(10, 100) + "@" + pick(MAIL_DOMAINS);
-        return new Opening(business, template.topic(), template.tone(), name, email,
-                fill(template.subject(), business, first), fill(template.text(), business, first));
+        var email =
+                ascii(first + "." + last).toLowerCase(Locale.ROOT) + random.nextInt(10, 100) + "@" + pick(MAIL_DOMAINS);
+        return new Opening(
+                business,
+                template.topic(),
+                template.tone(),
+                name,
+                email,
+                fill(template.subject(), business, first),
+                fill(template.text(), business, first));
     }
 
     /**
@@ -91,18 +161,22 @@ public final class ConversationGenerator {
         }
         return switch (variable) {
             case "name" -> firstName;
-            case "order" -> switch (business) {
-                case ENGINEERING -> "PO-" + random.nextInt(40_000, 50_000);
-                case FOOD_DELIVERY -> "#FD" + random.nextInt(100_000, 1_000_000);
-                case TECH_SUPPORT -> "ORD-" + random.nextInt(1_000, 10_000);
-            };
+            case "order" ->
+                switch (business) {
+                    case ENGINEERING -> "PO-" + random.nextInt(40_000, 50_000);
+                    case FOOD_DELIVERY -> "#FD" + random.nextInt(100_000, 1_000_000);
+                    case TECH_SUPPORT -> "ORD-" + random.nextInt(1_000, 10_000);
+                };
             case "invoice" -> "INV-2026-" + random.nextInt(1_000, 10_000);
             case "ticket" -> "TS-" + random.nextInt(10_000, 100_000);
-            case "amount" -> switch (business) {
-                case ENGINEERING -> String.format(Locale.UK, "£%,d.00", random.nextInt(4, 400) * 25);
-                case FOOD_DELIVERY -> String.format(Locale.UK, "£%d.%02d", random.nextInt(8, 60), random.nextInt(100));
-                case TECH_SUPPORT -> String.format(Locale.UK, "£%d.%02d", random.nextInt(20, 900), random.nextInt(100));
-            };
+            case "amount" ->
+                switch (business) {
+                    case ENGINEERING -> String.format(Locale.UK, "£%,d.00", random.nextInt(4, 400) * 25);
+                    case FOOD_DELIVERY ->
+                        String.format(Locale.UK, "£%d.%02d", random.nextInt(8, 60), random.nextInt(100));
+                    case TECH_SUPPORT ->
+                        String.format(Locale.UK, "£%d.%02d", random.nextInt(20, 900), random.nextInt(100));
+                };
             case "day" -> pick(DAYS);
             case "days" -> String.valueOf(random.nextInt(3, 15));
             case "minutes" -> String.valueOf(random.nextInt(20, 95));
@@ -120,7 +194,8 @@ public final class ConversationGenerator {
 
     /** How many templates there are (openings, follow-ups and details), for tests and the docs. */
     public static int templateCount() {
-        return Templates.OPENINGS.size() + Templates.FOLLOW_UPS.size()
+        return Templates.OPENINGS.size()
+                + Templates.FOLLOW_UPS.size()
                 + Templates.DETAILS.values().stream().mapToInt(List::size).sum();
     }
 }

@@ -2,5 +2,6 @@ package uk.co.omniops.conversation.internal.simulator;
 
 /** How the simulated contact feels. */
 public enum Tone {
-    CALM, ANGRY
+    CALM,
+    ANGRY
 }

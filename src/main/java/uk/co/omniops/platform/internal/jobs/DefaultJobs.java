@@ -1,5 +1,7 @@
 package uk.co.omniops.platform.internal.jobs;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,9 +10,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import uk.co.omniops.platform.JobSettings;
 import uk.co.omniops.platform.Jobs;
 
@@ -46,7 +44,12 @@ class DefaultJobs implements Jobs {
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicLong backgroundLagMillis = new AtomicLong();
 
-    DefaultJobs(JobStore store, JobTransport transport, JobRunner runner, JobSettings settings, MeterRegistry meters,
+    DefaultJobs(
+            JobStore store,
+            JobTransport transport,
+            JobRunner runner,
+            JobSettings settings,
+            MeterRegistry meters,
             @Value("${omniops.command-mode:false}") boolean commandMode) {
         this.store = store;
         this.transport = transport;
@@ -54,9 +57,12 @@ class DefaultJobs implements Jobs {
         this.settings = settings;
         this.commandMode = commandMode;
         Gauge.builder(QUEUE_LAG_METRIC, lagMillis, l -> l.get() / 1000.0)
-                .description("Seconds the oldest queued live job (not background work) has waited").baseUnit("seconds").register(meters);
+                .description("Seconds the oldest queued live job (not background work) has waited")
+                .baseUnit("seconds")
+                .register(meters);
         Gauge.builder(BACKGROUND_LAG_METRIC, backgroundLagMillis, l -> l.get() / 1000.0)
-                .description("Seconds the oldest queued background job (e.g. a backfill) has waited").baseUnit("seconds")
+                .description("Seconds the oldest queued background job (e.g. a backfill) has waited")
+                .baseUnit("seconds")
                 .register(meters);
     }
 
@@ -90,7 +96,8 @@ class DefaultJobs implements Jobs {
 
     @Override
     public void completeWithin(java.util.Collection<Job> jobs) {
-        if (jobs.isEmpty() || !TransactionSynchronizationManager.isActualTransactionActive()
+        if (jobs.isEmpty()
+                || !TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return;
         }
@@ -144,13 +151,16 @@ class DefaultJobs implements Jobs {
         return result;
     }
 
-    @Scheduled(fixedDelayString = "${omniops.jobs.sweep-interval:10s}", initialDelayString = "${omniops.jobs.sweep-interval:10s}")
+    @Scheduled(
+            fixedDelayString = "${omniops.jobs.sweep-interval:10s}",
+            initialDelayString = "${omniops.jobs.sweep-interval:10s}")
     void sweep() {
         if (commandMode) {
             return;
         }
         try {
-            var waiting = runner.types().stream().filter(transport::hasUndelivered).toList();
+            var waiting =
+                    runner.types().stream().filter(transport::hasUndelivered).toList();
             var due = store.due(settings.sweepInterval().multipliedBy(3), settings.stuckAfter(), waiting, SWEEP_BATCH);
             if (!due.isEmpty()) {
                 log.info("Publishing {} queued or due job(s) again", due.size());

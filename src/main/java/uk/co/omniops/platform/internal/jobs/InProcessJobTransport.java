@@ -8,13 +8,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.Jobs.Job;
 import uk.co.omniops.platform.RedisMode;
 
@@ -96,8 +94,11 @@ class InProcessJobTransport implements JobTransport, DisposableBean {
                         try {
                             runner.runAll(batch);
                         } catch (RuntimeException e) {
-                            log.warn("A batch of {} {} jobs could not run now; the sweeper retries them: {}",
-                                    batch.size(), type, e.toString());
+                            log.warn(
+                                    "A batch of {} {} jobs could not run now; the sweeper retries them: {}",
+                                    batch.size(),
+                                    type,
+                                    e.toString());
                         }
                     }
                 } finally {

@@ -1,9 +1,7 @@
 package uk.co.omniops.platform.internal.jobs;
 
 import java.time.Instant;
-
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.Pruning;
 import uk.co.omniops.platform.RetentionSettings;
 

@@ -1,18 +1,16 @@
 package uk.co.omniops.platform.internal.jobs;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.JobHandler;
 import uk.co.omniops.platform.JobSettings;
 import uk.co.omniops.platform.Jobs;
@@ -46,7 +44,8 @@ class JobRunner {
     private Map<String, JobHandler> handlers() {
         var h = handlers;
         if (h == null) {
-            h = handlerBeans.orderedStream()
+            h = handlerBeans
+                    .orderedStream()
                     .collect(Collectors.toUnmodifiableMap(JobHandler::type, Function.identity()));
             handlers = h;
         }
@@ -103,8 +102,8 @@ class JobRunner {
         }
         jobIds.forEach(id -> outcomes.put(id, Outcome.SKIPPED));
         var claimed = store.claimAll(jobIds, settings.stuckAfter());
-        var byType = claimed.stream().collect(Collectors.groupingBy(Jobs.Job::type, java.util.LinkedHashMap::new,
-                Collectors.toList()));
+        var byType = claimed.stream()
+                .collect(Collectors.groupingBy(Jobs.Job::type, java.util.LinkedHashMap::new, Collectors.toList()));
         byType.forEach((type, jobs) -> {
             var handler = handlers().get(type);
             if (handler == null || !handler.batches() || jobs.size() == 1) {
@@ -115,42 +114,70 @@ class JobRunner {
             for (var attempt = 1; ; attempt++) {
                 try {
                     handler.handleAll(pending);
-                    var notCompleted = pending.stream().map(Jobs.Job::id).filter(id -> !completedWithin.remove(id)).toList();
+                    var notCompleted = pending.stream()
+                            .map(Jobs.Job::id)
+                            .filter(id -> !completedWithin.remove(id))
+                            .toList();
                     store.doneAll(notCompleted);
                     pending.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
                     processed(type).increment(pending.size());
                     return;
                 } catch (Exception | LinkageError e) {
-                    var completed = pending.stream().filter(job -> completedWithin.remove(job.id())).toList();
+                    var completed = pending.stream()
+                            .filter(job -> completedWithin.remove(job.id()))
+                            .toList();
                     completed.forEach(job -> outcomes.put(job.id(), Outcome.DONE));
                     processed(type).increment(completed.size());
-                    pending = pending.stream().filter(job -> !completed.contains(job)).toList();
+                    pending = pending.stream()
+                            .filter(job -> !completed.contains(job))
+                            .toList();
                     if (attempt == 1 && transient_(e)) {
                         // a deadlock or an exhausted pool says nothing about the jobs: the whole rest once more
-                        log.info("A batch of {} {} jobs failed ({} stored before the failure), trying the other {} again: {}",
-                                jobs.size(), type, completed.size(), pending.size(), e.toString());
+                        log.info(
+                                "A batch of {} {} jobs failed ({} stored before the failure), trying the other {} again: {}",
+                                jobs.size(),
+                                type,
+                                completed.size(),
+                                pending.size(),
+                                e.toString());
                         continue;
                     }
                     if (transient_(e)) {
                         // twice: the database is unavailable or overloaded; running 200 jobs one by one would only
                         // ask it 200 times more. Failed with the first backoff, the sweeper publishes them again.
-                        log.warn("A batch of {} {} jobs failed twice ({} stored); the other {} are retried in {}: {}",
-                                jobs.size(), type, completed.size(), pending.size(), settings.backoffAfter(1), e.toString());
+                        log.warn(
+                                "A batch of {} {} jobs failed twice ({} stored); the other {} are retried in {}: {}",
+                                jobs.size(),
+                                type,
+                                completed.size(),
+                                pending.size(),
+                                settings.backoffAfter(1),
+                                e.toString());
                         var error = e.getClass().getSimpleName() + ": " + e.getMessage();
                         try {
-                            store.failedAll(pending.stream().map(Jobs.Job::id).toList(), error, settings.maxAttempts(),
+                            store.failedAll(
+                                    pending.stream().map(Jobs.Job::id).toList(),
+                                    error,
+                                    settings.maxAttempts(),
                                     settings.backoffAfter(1));
                         } catch (RuntimeException storeFailure) {
-                            log.warn("Could not record the failure of {} jobs (retried once they count as stuck): {}",
-                                    pending.size(), storeFailure.toString());
+                            log.warn(
+                                    "Could not record the failure of {} jobs (retried once they count as stuck): {}",
+                                    pending.size(),
+                                    storeFailure.toString());
                         }
                         failed(type).increment(pending.size());
-                        pending.forEach(job -> outcomes.put(job.id(),
-                                job.attempts() >= settings.maxAttempts() ? Outcome.DEAD : Outcome.FAILED));
+                        pending.forEach(job -> outcomes.put(
+                                job.id(), job.attempts() >= settings.maxAttempts() ? Outcome.DEAD : Outcome.FAILED));
                         return;
                     }
-                    log.warn("A batch of {} {} jobs failed ({} stored before the failure); running the other {} one by one: {}",
-                            jobs.size(), type, completed.size(), pending.size(), e.toString());
+                    log.warn(
+                            "A batch of {} {} jobs failed ({} stored before the failure); running the other {} one by one: {}",
+                            jobs.size(),
+                            type,
+                            completed.size(),
+                            pending.size(),
+                            e.toString());
                     pending.forEach(job -> outcomes.put(job.id(), runClaimed(job)));
                     return;
                 }
@@ -189,22 +216,39 @@ class JobRunner {
             try {
                 store.failed(job.id(), error, dead, delay);
             } catch (RuntimeException storeFailure) {
-                log.warn("Could not record the failure of job {} (it will be retried once it counts as stuck): {}",
-                        job.id(), storeFailure.toString());
+                log.warn(
+                        "Could not record the failure of job {} (it will be retried once it counts as stuck): {}",
+                        job.id(),
+                        storeFailure.toString());
             }
             if (dead) {
-                log.error("Job {} ({} {}) is dead after {} attempts: {}", job.id(), job.type(), job.subjectId(),
-                        job.attempts(), error);
+                log.error(
+                        "Job {} ({} {}) is dead after {} attempts: {}",
+                        job.id(),
+                        job.type(),
+                        job.subjectId(),
+                        job.attempts(),
+                        error);
             } else {
-                log.warn("Job {} ({} {}) failed (attempt {} of {}), retry in {}: {}", job.id(), job.type(),
-                        job.subjectId(), job.attempts(), settings.maxAttempts(), delay, error);
+                log.warn(
+                        "Job {} ({} {}) failed (attempt {} of {}), retry in {}: {}",
+                        job.id(),
+                        job.type(),
+                        job.subjectId(),
+                        job.attempts(),
+                        settings.maxAttempts(),
+                        delay,
+                        error);
             }
             return dead ? Outcome.DEAD : Outcome.FAILED;
         }
     }
 
     private Counter processed(String type) {
-        return Counter.builder(Jobs.PROCESSED_METRIC).description("Jobs completed").tag("type", type).register(meters);
+        return Counter.builder(Jobs.PROCESSED_METRIC)
+                .description("Jobs completed")
+                .tag("type", type)
+                .register(meters);
     }
 
     /** The handler's transaction that marked the job done has committed. */
@@ -213,9 +257,16 @@ class JobRunner {
     }
 
     private Counter failed(String type) {
-        return Counter.builder(Jobs.FAILED_METRIC).description("Job attempts that failed").tag("type", type)
+        return Counter.builder(Jobs.FAILED_METRIC)
+                .description("Job attempts that failed")
+                .tag("type", type)
                 .register(meters);
     }
 
-    enum Outcome { DONE, FAILED, DEAD, SKIPPED }
+    enum Outcome {
+        DONE,
+        FAILED,
+        DEAD,
+        SKIPPED
+    }
 }

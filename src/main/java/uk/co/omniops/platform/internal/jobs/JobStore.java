@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import uk.co.omniops.platform.Jobs.Job;
-import uk.co.omniops.platform.PlatformAccess;
 import uk.co.omniops.platform.Jobs.Status;
+import uk.co.omniops.platform.PlatformAccess;
 
 /**
  * The {@code jobs} table. The queue works across customers, so every statement runs in its own transaction
@@ -54,14 +52,19 @@ class JobStore {
 
     /** @return the job when it was created or (with {@code resubmit}) re-queued, else empty */
     Optional<Job> insert(String type, UUID customerId, UUID subjectId, @Nullable UUID parentId, boolean resubmit) {
-        var sql = "insert into jobs (id, type, customer_id, subject_id, parent_id) values (?, ?, ?, ?, ?) on conflict (type, subject_id) "
-                + (resubmit ? """
+        var sql =
+                "insert into jobs (id, type, customer_id, subject_id, parent_id) values (?, ?, ?, ?, ?) on conflict (type, subject_id) "
+                        + (resubmit ? """
                         do update set status = 'queued', attempts = 0, last_error = null, run_after = now(), updated_at = now()
                          where jobs.status in ('done', 'failed', 'dead') and jobs.customer_id = excluded.customer_id
                         """ : "do nothing ")
-                + "returning " + COLUMNS;
-        return platform("enqueue", () -> jdbc.sql(sql).params(UUID.randomUUID(), type, customerId, subjectId, parentId)
-                .query(JobStore::map).optional());
+                        + "returning " + COLUMNS;
+        return platform(
+                "enqueue",
+                () -> jdbc.sql(sql)
+                        .params(UUID.randomUUID(), type, customerId, subjectId, parentId)
+                        .query(JobStore::map)
+                        .optional());
     }
 
     /**
@@ -73,17 +76,27 @@ class JobStore {
         audit.trace("job queue: enqueue in the caller's transaction");
         return jdbc.sql("insert into jobs (id, type, customer_id, subject_id, parent_id) values (?, ?, ?, ?, ?) "
                         + "on conflict (type, subject_id) do nothing returning " + COLUMNS)
-                .params(UUID.randomUUID(), type, customerId, subjectId, parentId).query(JobStore::map).optional();
+                .params(UUID.randomUUID(), type, customerId, subjectId, parentId)
+                .query(JobStore::map)
+                .optional();
     }
 
     Optional<Job> find(UUID id) {
-        return platform("find", () -> jdbc.sql("select " + COLUMNS + " from jobs where id = ?").param(id)
-                .query(JobStore::map).optional());
+        return platform(
+                "find",
+                () -> jdbc.sql("select " + COLUMNS + " from jobs where id = ?")
+                        .param(id)
+                        .query(JobStore::map)
+                        .optional());
     }
 
     Optional<Job> find(String type, UUID subjectId) {
-        return platform("find", () -> jdbc.sql("select " + COLUMNS + " from jobs where type = ? and subject_id = ?")
-                .params(type, subjectId).query(JobStore::map).optional());
+        return platform(
+                "find",
+                () -> jdbc.sql("select " + COLUMNS + " from jobs where type = ? and subject_id = ?")
+                        .params(type, subjectId)
+                        .query(JobStore::map)
+                        .optional());
     }
 
     /**
@@ -91,13 +104,18 @@ class JobStore {
      * touched for {@code stuckAfter} (its worker died). Two deliveries of the same job: one wins.
      */
     Optional<Job> claim(UUID id, Duration stuckAfter) {
-        return platform("claim", () -> jdbc.sql("""
+        return platform(
+                "claim",
+                () -> jdbc.sql("""
                 update jobs set status = 'running', attempts = attempts + 1, updated_at = now()
                  where id = ?
                    and (status = 'queued'
                         or (status = 'failed' and run_after <= now())
                         or (status = 'running' and updated_at < now() - make_interval(secs => ?)))
-                returning""" + " " + COLUMNS).params(id, (double) stuckAfter.toSeconds()).query(JobStore::map).optional());
+                returning""" + " " + COLUMNS)
+                        .params(id, (double) stuckAfter.toSeconds())
+                        .query(JobStore::map)
+                        .optional());
     }
 
     /**
@@ -105,25 +123,34 @@ class JobStore {
      * order; the others (done, running elsewhere, not due) are left out.
      */
     List<Job> claimAll(Collection<UUID> ids, Duration stuckAfter) {
-        return platform("claim", () -> jdbc.sql("""
+        return platform(
+                "claim",
+                () -> jdbc.sql("""
                 update jobs set status = 'running', attempts = attempts + 1, updated_at = now()
                  where id = any(?)
                    and (status = 'queued'
                         or (status = 'failed' and run_after <= now())
                         or (status = 'running' and updated_at < now() - make_interval(secs => ?)))
-                returning""" + " " + COLUMNS).params(ids.toArray(UUID[]::new), (double) stuckAfter.toSeconds())
-                .query(JobStore::map).list());
+                returning""" + " " + COLUMNS)
+                        .params(ids.toArray(UUID[]::new), (double) stuckAfter.toSeconds())
+                        .query(JobStore::map)
+                        .list());
     }
 
     /** {@link #done} in the caller's transaction, under its tenant (the jobs carry the caller's customer). */
     void doneInCallersTransaction(Collection<UUID> ids) {
-        jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = any(?) and status = 'running'")
-                .param(ids.toArray(UUID[]::new)).update();
+        jdbc.sql(
+                        "update jobs set status = 'done', last_error = null, updated_at = now() where id = any(?) and status = 'running'")
+                .param(ids.toArray(UUID[]::new))
+                .update();
     }
 
     void done(UUID id) {
-        platform("done", () -> jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = ?")
-                .param(id).update());
+        platform(
+                "done",
+                () -> jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = ?")
+                        .param(id)
+                        .update());
     }
 
     /** {@link #done} for several jobs in one statement. */
@@ -131,14 +158,22 @@ class JobStore {
         if (ids.isEmpty()) {
             return;
         }
-        platform("done", () -> jdbc.sql("update jobs set status = 'done', last_error = null, updated_at = now() where id = any(?)")
-                .param(ids.toArray(UUID[]::new)).update());
+        platform(
+                "done",
+                () -> jdbc.sql(
+                                "update jobs set status = 'done', last_error = null, updated_at = now() where id = any(?)")
+                        .param(ids.toArray(UUID[]::new))
+                        .update());
     }
 
     void failed(UUID id, String error, boolean dead, Duration retryIn) {
-        platform("failed", () -> jdbc.sql("""
+        platform(
+                "failed",
+                () -> jdbc.sql("""
                 update jobs set status = ?, last_error = ?, run_after = now() + make_interval(secs => ?), updated_at = now()
-                 where id = ?""").params(dead ? "dead" : "failed", truncate(error), retryIn.toMillis() / 1000.0, id).update());
+                 where id = ?""")
+                        .params(dead ? "dead" : "failed", truncate(error), retryIn.toMillis() / 1000.0, id)
+                        .update());
     }
 
     /**
@@ -149,11 +184,14 @@ class JobStore {
         if (ids.isEmpty()) {
             return;
         }
-        platform("failed", () -> jdbc.sql("""
+        platform(
+                "failed",
+                () -> jdbc.sql("""
                 update jobs set status = case when attempts >= ? then 'dead' else 'failed' end, last_error = ?,
                        run_after = now() + make_interval(secs => ?), updated_at = now()
-                 where id = any(?)""").params(maxAttempts, truncate(error), retryIn.toMillis() / 1000.0,
-                        ids.toArray(UUID[]::new)).update());
+                 where id = any(?)""")
+                        .params(maxAttempts, truncate(error), retryIn.toMillis() / 1000.0, ids.toArray(UUID[]::new))
+                        .update());
     }
 
     /**
@@ -168,7 +206,9 @@ class JobStore {
      * publishing during the backlog would only add duplicates behind it, every few minutes, for its whole length.
      */
     List<Job> due(Duration quietFor, Duration stuckAfter, Collection<String> waitingTypes, int limit) {
-        return platform("sweep", () -> jdbc.sql("""
+        return platform(
+                "sweep",
+                () -> jdbc.sql("""
                 update jobs set updated_at = now(), status = case when status = 'running' then 'queued' else status end
                  where id in (select id from jobs
                                where ((status = 'queued' and updated_at < now() - make_interval(secs => ?)
@@ -176,18 +216,28 @@ class JobStore {
                                       or (status = 'failed' and run_after <= now())
                                       or (status = 'running' and updated_at < now() - make_interval(secs => ?)))
                                order by run_after limit ? for update skip locked)
-                returning""" + " " + COLUMNS).params(quietFor.toMillis() / 1000.0, waitingTypes.toArray(String[]::new),
-                        stuckAfter.toMillis() / 1000.0, limit)
-                .query(JobStore::map).list());
+                returning""" + " " + COLUMNS)
+                        .params(
+                                quietFor.toMillis() / 1000.0,
+                                waitingTypes.toArray(String[]::new),
+                                stuckAfter.toMillis() / 1000.0,
+                                limit)
+                        .query(JobStore::map)
+                        .list());
     }
 
     /** Failed, dead and stuck jobs (see {@link uk.co.omniops.platform.Jobs#requeue}). */
     List<Job> requeueCandidates(Duration stuckAfter) {
-        return platform("requeue scan", () -> jdbc.sql("select " + COLUMNS + " " + """
+        return platform(
+                "requeue scan",
+                () -> jdbc.sql("select " + COLUMNS + " " + """
                  from jobs
                  where status in ('failed', 'dead')
                     or (status in ('running', 'queued') and updated_at < now() - make_interval(secs => ?))
-                 order by created_at""").param((double) stuckAfter.toSeconds()).query(JobStore::map).list());
+                 order by created_at""")
+                        .param((double) stuckAfter.toSeconds())
+                        .query(JobStore::map)
+                        .list());
     }
 
     void requeue(List<UUID> ids) {
@@ -204,16 +254,23 @@ class JobStore {
      * ({@code in = true}) or of every other type ({@code in = false}).
      */
     double lagSeconds(Collection<String> types, boolean in) {
-        return platform("lag", () -> jdbc.sql("""
+        return platform(
+                "lag",
+                () -> jdbc.sql("""
                 select coalesce(extract(epoch from now() - min(run_after)), 0) from jobs
                  where (status = 'queued' or (status = 'failed' and run_after <= now()))
                    and (type = any(?)) = ?""")
-                .params(types.toArray(String[]::new), in).query(Double.class).single());
+                        .params(types.toArray(String[]::new), in)
+                        .query(Double.class)
+                        .single());
     }
 
     List<Object[]> counts() {
-        return platform("counts", () -> jdbc.sql("select type, status, count(*) from jobs group by type, status")
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).list());
+        return platform(
+                "counts",
+                () -> jdbc.sql("select type, status, count(*) from jobs group by type, status")
+                        .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
+                        .list());
     }
 
     /**
@@ -221,10 +278,11 @@ class JobStore {
      * running jobs stay whatever their age. Returns how many went.
      */
     int deleteFinishedBefore(Instant cutoff, int limit) {
-        Integer deleted = platform("retention", () -> jdbc.sql("""
+        Integer deleted = platform(
+                "retention",
+                () -> jdbc.sql("""
                 delete from jobs where id in (
-                    select id from jobs where status in ('done', 'failed', 'dead') and updated_at < ? limit ?)""")
-                .params(Timestamp.from(cutoff), limit).update());
+                    select id from jobs where status in ('done', 'failed', 'dead') and updated_at < ? limit ?)""").params(Timestamp.from(cutoff), limit).update());
         return deleted == null ? 0 : deleted;
     }
 
@@ -233,9 +291,17 @@ class JobStore {
     }
 
     static Job map(ResultSet rs, int row) throws SQLException {
-        return new Job(rs.getObject("id", UUID.class), rs.getString("type"), rs.getObject("customer_id", UUID.class),
-                rs.getObject("subject_id", UUID.class), rs.getObject("parent_id", UUID.class), Status.fromDb(rs.getString("status")), rs.getInt("attempts"),
-                rs.getString("last_error"), instant(rs.getTimestamp("run_after")), instant(rs.getTimestamp("created_at")),
+        return new Job(
+                rs.getObject("id", UUID.class),
+                rs.getString("type"),
+                rs.getObject("customer_id", UUID.class),
+                rs.getObject("subject_id", UUID.class),
+                rs.getObject("parent_id", UUID.class),
+                Status.fromDb(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                instant(rs.getTimestamp("run_after")),
+                instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")));
     }
 

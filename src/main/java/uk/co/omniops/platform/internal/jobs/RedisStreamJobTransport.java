@@ -1,5 +1,14 @@
 package uk.co.omniops.platform.internal.jobs;
 
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -10,16 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
-import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAddArgs;
-import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
-
 import uk.co.omniops.platform.JobSettings;
 import uk.co.omniops.platform.Jobs.Job;
 import uk.co.omniops.platform.RedisMode;
@@ -55,7 +53,8 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
     private final LettuceConnectionFactory connectionFactory;
     private final JobRunner runner;
     private final JobSettings settings;
-    private final String consumerName = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String consumerName =
+            hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
     // created on every start(): a lifecycle may be stopped and started again (e.g. a paused application context)
     private volatile ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -64,7 +63,10 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
     private final boolean commandMode;
     private volatile boolean running;
 
-    RedisStreamJobTransport(LettuceConnectionFactory connectionFactory, JobRunner runner, JobSettings settings,
+    RedisStreamJobTransport(
+            LettuceConnectionFactory connectionFactory,
+            JobRunner runner,
+            JobSettings settings,
             @Value("${omniops.command-mode:false}") boolean commandMode) {
         this.connectionFactory = connectionFactory;
         this.runner = runner;
@@ -73,7 +75,8 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
     }
 
     private static ExecutorService newReaders() {
-        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-reader-", 0).factory());
+        return Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("job-reader-", 0).factory());
     }
 
     static String streamKey(String type) {
@@ -83,17 +86,29 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
     @Override
     public void publish(Job job) {
         try {
-            commands().async()
-                    .xadd(streamKey(job.type()), XAddArgs.Builder.maxlen(100_000).approximateTrimming(),
-                            Map.of("job", job.id().toString(), "customer", job.customerId().toString()))
+            commands()
+                    .async()
+                    .xadd(
+                            streamKey(job.type()),
+                            XAddArgs.Builder.maxlen(100_000).approximateTrimming(),
+                            Map.of(
+                                    "job",
+                                    job.id().toString(),
+                                    "customer",
+                                    job.customerId().toString()))
                     .whenComplete((id, failure) -> {
                         if (failure != null) {
-                            log.debug("Job {} not published (Redis unavailable); the sweeper publishes it later: {}",
-                                    job.id(), failure.toString());
+                            log.debug(
+                                    "Job {} not published (Redis unavailable); the sweeper publishes it later: {}",
+                                    job.id(),
+                                    failure.toString());
                         }
                     });
         } catch (RuntimeException e) {
-            log.debug("Job {} not published (Redis unavailable); the sweeper publishes it later: {}", job.id(), e.toString());
+            log.debug(
+                    "Job {} not published (Redis unavailable); the sweeper publishes it later: {}",
+                    job.id(),
+                    e.toString());
         }
     }
 
@@ -134,7 +149,9 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
         var dashA = a.indexOf('-');
         var dashB = b.indexOf('-');
         var byTime = Long.compare(Long.parseLong(a.substring(0, dashA)), Long.parseLong(b.substring(0, dashB)));
-        return byTime != 0 ? byTime : Long.compare(Long.parseLong(a.substring(dashA + 1)), Long.parseLong(b.substring(dashB + 1)));
+        return byTime != 0
+                ? byTime
+                : Long.compare(Long.parseLong(a.substring(dashA + 1)), Long.parseLong(b.substring(dashB + 1)));
     }
 
     private StatefulRedisConnection<String, String> commands() {
@@ -195,11 +212,16 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
                 }
                 if (System.nanoTime() - lastClaim > CLAIM_EVERY.toNanos()) {
                     lastClaim = System.nanoTime();
-                    var claimed = reader.sync().xautoclaim(key,
-                            XAutoClaimArgs.Builder.xautoclaim(consumer, settings.claimIdle(), "0-0").count(50));
+                    var claimed = reader.sync()
+                            .xautoclaim(
+                                    key,
+                                    XAutoClaimArgs.Builder.xautoclaim(consumer, settings.claimIdle(), "0-0")
+                                            .count(50));
                     if (!claimed.getMessages().isEmpty()) {
-                        log.info("Reclaimed {} {} job entries left unacknowledged by another consumer",
-                                claimed.getMessages().size(), type);
+                        log.info(
+                                "Reclaimed {} {} job entries left unacknowledged by another consumer",
+                                claimed.getMessages().size(),
+                                type);
                     }
                     dispatch(type, key, claimed.getMessages());
                 }
@@ -207,8 +229,11 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
                     readBatch(type, key, consumer, reader);
                 } else {
                     var free = Math.max(1, permits.get(type).availablePermits());
-                    List<StreamMessage<String, String>> messages = reader.sync().xreadgroup(consumer,
-                            XReadArgs.Builder.block(BLOCK).count(free), XReadArgs.StreamOffset.lastConsumed(key));
+                    List<StreamMessage<String, String>> messages = reader.sync()
+                            .xreadgroup(
+                                    consumer,
+                                    XReadArgs.Builder.block(BLOCK).count(free),
+                                    XReadArgs.StreamOffset.lastConsumed(key));
                     dispatch(type, key, messages);
                 }
                 failures = 0;
@@ -235,7 +260,9 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
 
     private static void createGroup(StatefulRedisConnection<String, String> connection, String key) {
         try {
-            connection.sync().xgroupCreate(XReadArgs.StreamOffset.from(key, "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+            connection
+                    .sync()
+                    .xgroupCreate(XReadArgs.StreamOffset.from(key, "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
         } catch (RedisCommandExecutionException e) {
             if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
                 throw e;
@@ -287,19 +314,27 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
      * hands them to that worker as one batch. Idle, an entry arrives alone and runs alone; under a burst the entries
      * wait while every worker is busy, so the next read takes hundreds.
      */
-    private void readBatch(String type, String key, Consumer<String> consumer,
-            StatefulRedisConnection<String, String> reader) throws InterruptedException {
+    private void readBatch(
+            String type, String key, Consumer<String> consumer, StatefulRedisConnection<String, String> reader)
+            throws InterruptedException {
         var semaphore = permits.get(type);
         if (!semaphore.tryAcquire(BLOCK.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }
         var handed = false;
         try {
-            List<StreamMessage<String, String>> messages = reader.sync().xreadgroup(consumer,
-                    XReadArgs.Builder.block(BLOCK).count(runner.batchSize()), XReadArgs.StreamOffset.lastConsumed(key));
+            List<StreamMessage<String, String>> messages = reader.sync()
+                    .xreadgroup(
+                            consumer,
+                            XReadArgs.Builder.block(BLOCK).count(runner.batchSize()),
+                            XReadArgs.StreamOffset.lastConsumed(key));
             var entries = messages.stream().map(StreamMessage::getId).toArray(String[]::new);
-            var jobIds = messages.stream().map(m -> m.getBody() == null ? null : m.getBody().get("job"))
-                    .filter(java.util.Objects::nonNull).map(UUID::fromString).distinct().toList();
+            var jobIds = messages.stream()
+                    .map(m -> m.getBody() == null ? null : m.getBody().get("job"))
+                    .filter(java.util.Objects::nonNull)
+                    .map(UUID::fromString)
+                    .distinct()
+                    .toList();
             if (jobIds.isEmpty()) {
                 if (entries.length > 0) {
                     ack(key, entries);
@@ -339,8 +374,13 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
                     log.warn("A batch of {} {} jobs could not be run now: {}", jobIds.size(), type, e.toString());
                     return;
                 }
-                log.debug("A batch of {} {} jobs could not be run (attempt {}), again in {} s: {}", jobIds.size(), type,
-                        attempt, attempt, e.toString());
+                log.debug(
+                        "A batch of {} {} jobs could not be run (attempt {}), again in {} s: {}",
+                        jobIds.size(),
+                        type,
+                        attempt,
+                        attempt,
+                        e.toString());
                 try {
                     Thread.sleep(1_000L * attempt);
                 } catch (InterruptedException ie) {

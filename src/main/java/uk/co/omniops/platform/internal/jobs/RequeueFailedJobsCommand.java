@@ -3,10 +3,8 @@ package uk.co.omniops.platform.internal.jobs;
 import java.io.PrintStream;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
-
 import uk.co.omniops.platform.CommandArguments;
 import uk.co.omniops.platform.Jobs;
 import uk.co.omniops.platform.OperationsCommand;
@@ -44,8 +42,11 @@ public class RequeueFailedJobsCommand implements OperationsCommand {
         }
         out.println((dryRun ? "Dry run: scanning" : "Scanning") + " jobs (stuck after " + stuckAfter + " s)…");
         var report = context.getBean(Jobs.class).requeue(dryRun, stuckAfter);
-        report.jobs().forEach((type, byStatus) -> out.println("  " + type + ": " + byStatus.entrySet().stream()
-                .map(e -> e.getKey().dbValue() + "=" + e.getValue()).collect(Collectors.joining(", "))));
+        report.jobs()
+                .forEach((type, byStatus) -> out.println("  " + type + ": "
+                        + byStatus.entrySet().stream()
+                                .map(e -> e.getKey().dbValue() + "=" + e.getValue())
+                                .collect(Collectors.joining(", "))));
         out.println("{\"dry_run\":" + dryRun + ",\"requeued\":" + (dryRun ? 0 : report.total()) + ",\"found\":"
                 + report.total() + "}");
         return 0;

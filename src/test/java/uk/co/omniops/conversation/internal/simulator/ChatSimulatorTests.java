@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 /** The simulator's message generator: enough varied, well-formed templates in each business's voice. */
@@ -22,7 +21,8 @@ class ChatSimulatorTests {
         for (var business : Business.values()) {
             for (var topic : Topic.values()) {
                 var tones = EnumSet.noneOf(Tone.class);
-                Templates.OPENINGS.stream().filter(o -> o.business() == business && o.topic() == topic)
+                Templates.OPENINGS.stream()
+                        .filter(o -> o.business() == business && o.topic() == topic)
                         .forEach(o -> tones.add(o.tone()));
                 assertThat(tones).as(business + " " + topic).containsExactlyInAnyOrder(Tone.CALM, Tone.ANGRY);
             }
@@ -79,13 +79,18 @@ class ChatSimulatorTests {
     @Test
     void followUpsFitWhetherAnAgentHasAnswered() {
         var generator = new ConversationGenerator(new java.util.SplittableRandom(20261128));
-        var nudges = Templates.FOLLOW_UPS.stream().filter(f -> !f.afterAgentReply()).map(Templates.FollowUp::text)
+        var nudges = Templates.FOLLOW_UPS.stream()
+                .filter(f -> !f.afterAgentReply())
+                .map(Templates.FollowUp::text)
                 .toList();
-        var details = Templates.DETAILS.values().stream().flatMap(java.util.List::stream).toList();
+        var details = Templates.DETAILS.values().stream()
+                .flatMap(java.util.List::stream)
+                .toList();
         for (int i = 0; i < 100; i++) {
             var text = generator.followUp(Business.TECH_SUPPORT, Tone.ANGRY, false, "Zara");
             assertWellFormed(text);
-            var isNudge = nudges.stream().anyMatch(n -> n.replace("{name}", "Zara").equals(text));
+            var isNudge =
+                    nudges.stream().anyMatch(n -> n.replace("{name}", "Zara").equals(text));
             var isDetail = details.stream().anyMatch(d -> d.startsWith(text.substring(0, 8)));
             assertThat(isNudge || isDetail).as(text).isTrue();
         }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
@@ -57,14 +55,29 @@ class BatchedAnalysisJobsTests {
     static final String ANGRY = "This is absolutely useless. I am furious, worst service ever. I want a refund now and "
             + "I want to speak to a manager!!";
 
-    @Autowired JobRunner runner;
-    @Autowired ConversationManagement conversations;
-    @Autowired TenancyManagement tenancy;
-    @Autowired TenantTransactions transactions;
-    @Autowired JdbcClient jdbc;
-    @Autowired NotificationTargets targets;
-    @Autowired LiveUpdates liveUpdates;
-    @Autowired ConfigurableApplicationContext context;
+    @Autowired
+    JobRunner runner;
+
+    @Autowired
+    ConversationManagement conversations;
+
+    @Autowired
+    TenancyManagement tenancy;
+
+    @Autowired
+    TenantTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    NotificationTargets targets;
+
+    @Autowired
+    LiveUpdates liveUpdates;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     final List<Object> published = new CopyOnWriteArrayList<>();
     final ApplicationListener<ApplicationEvent> recorder = e -> {
@@ -83,9 +96,16 @@ class BatchedAnalysisJobsTests {
     void setUp() {
         context.addApplicationListener(recorder);
         slack.start();
-        slack.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withBody("ok")));
-        targets.use(new NotificationTargets.Targets(slack.baseUrl() + "/hook", null, null, null,
-                "http://localhost:1/unused", null, "http://localhost:1/unused"));
+        slack.stubFor(
+                post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        targets.use(new NotificationTargets.Targets(
+                slack.baseUrl() + "/hook",
+                null,
+                null,
+                null,
+                "http://localhost:1/unused",
+                null,
+                "http://localhost:1/unused"));
         first = customer("batch-a-");
         second = customer("batch-b-");
     }
@@ -116,7 +136,9 @@ class BatchedAnalysisJobsTests {
 
         var outcomes = runner.runAll(jobs);
 
-        assertThat(outcomes).hasSize(total).allSatisfy((id, outcome) -> assertThat(outcome).isEqualTo(JobRunner.Outcome.DONE));
+        assertThat(outcomes)
+                .hasSize(total)
+                .allSatisfy((id, outcome) -> assertThat(outcome).isEqualTo(JobRunner.Outcome.DONE));
         assertThat(status(jobs)).containsOnlyKeys("done");
         assertThat(analysed(a)).hasSize(14).allSatisfy(e -> {
             assertThat(e.text()).startsWith("Message ");
@@ -124,30 +146,54 @@ class BatchedAnalysisJobsTests {
             assertThat(e.sentiment()).isNotNull();
         });
         assertThat(analysed(a)).extracting(MessageAnalysed::text).containsExactlyElementsOf(texts);
-        assertThat(analysed(b)).singleElement().satisfies(e -> assertThat(e.text()).contains("invoice"));
-        assertThat(analysed(c)).hasSize(2).allSatisfy(e -> assertThat(e.customerId()).isEqualTo(second.id()));
-        assertThat(count(first, "select count(*) from sentiment_analysis where conversation_id = ? and message_id in"
-                + " (select subject_id from jobs where type = 'analysis' and parent_id = ?)", a.value(), a.value()))
-                .as("the first message, analysed live, and the batch's 14").isEqualTo(15);
-        assertThat(count(second, "select count(*) from sentiment_analysis where conversation_id = ? and message_id in"
-                + " (select subject_id from jobs where type = 'analysis' and parent_id = ?)", c.value(), c.value()))
+        assertThat(analysed(b))
+                .singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("invoice"));
+        assertThat(analysed(c))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.customerId()).isEqualTo(second.id()));
+        assertThat(count(
+                        first,
+                        "select count(*) from sentiment_analysis where conversation_id = ? and message_id in"
+                                + " (select subject_id from jobs where type = 'analysis' and parent_id = ?)",
+                        a.value(),
+                        a.value()))
+                .as("the first message, analysed live, and the batch's 14")
+                .isEqualTo(15);
+        assertThat(count(
+                        second,
+                        "select count(*) from sentiment_analysis where conversation_id = ? and message_id in"
+                                + " (select subject_id from jobs where type = 'analysis' and parent_id = ?)",
+                        c.value(),
+                        c.value()))
                 .isEqualTo(3);
         // prediction and the inbox's sentiment ran for the batch in its unit of work
-        assertThat(count(first, "select count(distinct message_id) from prediction_analysis where conversation_id = ?",
-                a.value())).isGreaterThanOrEqualTo(14);
+        assertThat(count(
+                        first,
+                        "select count(distinct message_id) from prediction_analysis where conversation_id = ?",
+                        a.value()))
+                .isGreaterThanOrEqualTo(14);
         assertThat(count(first, "select count(*) from prediction_signals where conversation_id = ?", a.value()))
                 .isEqualTo(15);
-        assertThat(count(first, "select count(*) from prediction_conversations where conversation_id = ?"
-                + " and features is not null", a.value())).isOne();
+        assertThat(count(
+                        first,
+                        "select count(*) from prediction_conversations where conversation_id = ?"
+                                + " and features is not null",
+                        a.value()))
+                .isOne();
         // the inbox's sentiment is the newest message's of the batch (one statement for the batch, before commit)
         assertThat(count(first, """
                 select count(*) from conversations c
                  where c.id = ? and c.last_sentiment_message_at = (select max(created_at) from messages where conversation_id = c.id)
                    and c.last_sentiment_label = (select s.label from sentiment_analysis s join messages m on m.id = s.message_id
-                                                  where m.conversation_id = c.id order by m.created_at desc limit 1)""",
-                a.value())).isOne();
-        assertThat(count(second, "select count(*) from conversations where id = ? and last_sentiment_message_at ="
-                + " (select max(created_at) from messages where conversation_id = ?)", c.value(), c.value())).isOne();
+                                                  where m.conversation_id = c.id order by m.created_at desc limit 1)""", a.value())).isOne();
+        assertThat(count(
+                        second,
+                        "select count(*) from conversations where id = ? and last_sentiment_message_at ="
+                                + " (select max(created_at) from messages where conversation_id = ?)",
+                        c.value(),
+                        c.value()))
+                .isOne();
     }
 
     /** The same batch delivered twice (its jobs queued again, as after a lost acknowledgement): nothing twice. */
@@ -169,13 +215,21 @@ class BatchedAnalysisJobsTests {
             assertThat(requeue.executeUpdate()).isEqualTo(jobs.size());
         }
         assertThat(runner.runAll(jobs).values()).containsOnly(JobRunner.Outcome.DONE);
-        assertThat(runner.runAll(jobs).values()).as("done jobs are not claimed again").containsOnly(JobRunner.Outcome.SKIPPED);
+        assertThat(runner.runAll(jobs).values())
+                .as("done jobs are not claimed again")
+                .containsOnly(JobRunner.Outcome.SKIPPED);
 
-        assertThat(analysedOf(a).size() + analysedOf(b).size()).isEqualTo(events).isEqualTo(5);
+        assertThat(analysedOf(a).size() + analysedOf(b).size())
+                .isEqualTo(events)
+                .isEqualTo(5);
         for (var id : List.of(a, b)) {
-            assertThat(count(first, "select count(*) - count(distinct message_id) from sentiment_analysis where conversation_id = ?",
-                    id.value())).isZero();
-            assertThat(count(first, "select count(*) from escalation_events where conversation_id = ?", id.value())).isOne();
+            assertThat(count(
+                            first,
+                            "select count(*) - count(distinct message_id) from sentiment_analysis where conversation_id = ?",
+                            id.value()))
+                    .isZero();
+            assertThat(count(first, "select count(*) from escalation_events where conversation_id = ?", id.value()))
+                    .isOne();
             assertThat(notifications(id)).isOne();
         }
     }
@@ -200,8 +254,9 @@ class BatchedAnalysisJobsTests {
                         if new.message_id = '%2$s' then raise exception 'poisoned message'; end if;
                         return new;
                     end $$""".formatted(function, poisoned));
-            owner.createStatement().execute("create trigger " + function + " before insert on sentiment_analysis"
-                    + " for each row execute function " + function + "()");
+            owner.createStatement()
+                    .execute("create trigger " + function + " before insert on sentiment_analysis"
+                            + " for each row execute function " + function + "()");
         }
         try {
             var outcomes = runner.runAll(jobs);
@@ -209,11 +264,16 @@ class BatchedAnalysisJobsTests {
             assertThat(outcomes.get(jobs.get(1))).isEqualTo(JobRunner.Outcome.FAILED);
             assertThat(List.of(outcomes.get(jobs.get(0)), outcomes.get(jobs.get(2)), outcomes.get(jobs.get(3))))
                     .containsOnly(JobRunner.Outcome.DONE);
-            var failed = transactions.readInTenant(first.id(), () -> jdbc.sql(
-                    "select status, attempts, last_error from jobs where id = ?").param(jobs.get(1))
-                    .query((rs, i) -> List.<Object>of(rs.getString(1), rs.getInt(2), rs.getString(3))).single());
+            var failed = transactions.readInTenant(
+                    first.id(),
+                    () -> jdbc.sql("select status, attempts, last_error from jobs where id = ?")
+                            .param(jobs.get(1))
+                            .query((rs, i) -> List.<Object>of(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                            .single());
             assertThat(failed.get(0)).isEqualTo("failed");
-            assertThat(failed.get(1)).as("one attempt: the batch and its one-by-one fallback are the same run").isEqualTo(1);
+            assertThat(failed.get(1))
+                    .as("one attempt: the batch and its one-by-one fallback are the same run")
+                    .isEqualTo(1);
             assertThat((String) failed.get(2)).contains("poisoned message");
             assertThat(analysed(a)).extracting(MessageAnalysed::text).containsExactlyInAnyOrder("One.", "Three.");
             assertThat(analysed(b)).extracting(MessageAnalysed::text).containsExactly("Four.");
@@ -244,21 +304,29 @@ class BatchedAnalysisJobsTests {
                         end if;
                         return new;
                     end $$""".formatted(sequence, first.id().value()));
-            owner.createStatement().execute("create trigger " + sequence + " before insert on sentiment_analysis"
-                    + " for each row execute function " + sequence + "()");
+            owner.createStatement()
+                    .execute("create trigger " + sequence + " before insert on sentiment_analysis"
+                            + " for each row execute function " + sequence + "()");
         }
         try {
             assertThat(runner.runAll(jobs).values()).containsOnly(JobRunner.Outcome.DONE);
             assertThat(analysed(a)).extracting(MessageAnalysed::text).containsExactly("One.", "Two.", "Three.");
-            var batch = published.stream().filter(uk.co.omniops.analysis.MessagesAnalysed.class::isInstance)
+            var batch = published.stream()
+                    .filter(uk.co.omniops.analysis.MessagesAnalysed.class::isInstance)
                     .map(uk.co.omniops.analysis.MessagesAnalysed.class::cast)
-                    .filter(e -> e.messages().stream().anyMatch(m -> m.conversationId().equals(a))
+                    .filter(e -> e.messages().stream()
+                                    .anyMatch(m -> m.conversationId().equals(a))
                             && e.messages().size() > 1)
                     .toList();
-            assertThat(batch).as("stored together, not one by one").singleElement()
+            assertThat(batch)
+                    .as("stored together, not one by one")
+                    .singleElement()
                     .satisfies(e -> assertThat(e.messages()).hasSize(3));
-            assertThat(count(first, "select count(*) from jobs where parent_id = ? and attempts = 1 and status = 'done'",
-                    a.value())).isEqualTo(4);
+            assertThat(count(
+                            first,
+                            "select count(*) from jobs where parent_id = ? and attempts = 1 and status = 'done'",
+                            a.value()))
+                    .isEqualTo(4);
         } finally {
             try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
                 owner.createStatement().execute("drop trigger " + sequence + " on sentiment_analysis");
@@ -273,7 +341,8 @@ class BatchedAnalysisJobsTests {
     void aBatchSendsOneLiveUpdatePerConversation() throws Exception {
         var a = start(first, "Hello.");
         var b = start(first, "Hi.");
-        await().atMost(Duration.ofSeconds(30)).until(() -> analysedOf(a).size() == 1 && analysedOf(b).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> analysedOf(a).size() == 1 && analysedOf(b).size() == 1);
         Thread.sleep(500); // the first messages' own updates (and their suggestions) are out of the way
         registrations.add(liveUpdates.subscribe(first.id().value(), updates::add));
         var jobs = new ArrayList<UUID>();
@@ -289,23 +358,33 @@ class BatchedAnalysisJobsTests {
     }
 
     private long analysedUpdates(ConversationId id) {
-        return updates.stream().filter(u -> id.value().equals(u.subjectId()) && u.is(LiveUpdate.Kind.MESSAGE_ANALYSED))
+        return updates.stream()
+                .filter(u -> id.value().equals(u.subjectId()) && u.is(LiveUpdate.Kind.MESSAGE_ANALYSED))
                 .count();
     }
 
     private Customer customer(String prefix) {
-        return tenancy.ensureCustomer(prefix + UUID.randomUUID().toString().substring(0, 8), "Batch Ltd", "business", "eu");
+        return tenancy.ensureCustomer(
+                prefix + UUID.randomUUID().toString().substring(0, 8), "Batch Ltd", "business", "eu");
     }
 
     private ConversationId start(Customer customer, String text) {
-        var id = conversations.start(customer.id(), new NewContact("Pat Batch", "pat-" + UUID.randomUUID()
-                + "@example.com", null), text, "chat", null).conversation().id();
+        var id = conversations
+                .start(
+                        customer.id(),
+                        new NewContact("Pat Batch", "pat-" + UUID.randomUUID() + "@example.com", null),
+                        text,
+                        "chat",
+                        null)
+                .conversation()
+                .id();
         await().atMost(Duration.ofSeconds(30)).until(() -> analysedOf(id).size() == 1);
         return id;
     }
 
     /** Contact messages a second apart (newest last) and their queued analysis jobs, as the owner: no worker sees them. */
-    private List<UUID> insertWithJobs(Customer customer, ConversationId conversation, List<String> texts) throws Exception {
+    private List<UUID> insertWithJobs(Customer customer, ConversationId conversation, List<String> texts)
+            throws Exception {
         var jobs = new ArrayList<UUID>();
         var at = Instant.now().minusSeconds(texts.size() + 1);
         try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
@@ -337,7 +416,8 @@ class BatchedAnalysisJobsTests {
 
     private Map<String, Long> status(List<UUID> jobs) {
         try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
-                var query = owner.prepareStatement("select status, count(*) from jobs where id = any(?) group by status")) {
+                var query =
+                        owner.prepareStatement("select status, count(*) from jobs where id = any(?) group by status")) {
             query.setArray(1, owner.createArrayOf("uuid", jobs.toArray()));
             var result = new java.util.HashMap<String, Long>();
             try (var rs = query.executeQuery()) {
@@ -357,16 +437,24 @@ class BatchedAnalysisJobsTests {
     }
 
     private List<MessageAnalysed> analysedOf(ConversationId id) {
-        return published.stream().filter(MessageAnalysed.class::isInstance).map(MessageAnalysed.class::cast)
-                .filter(e -> e.conversationId().equals(id)).toList();
+        return published.stream()
+                .filter(MessageAnalysed.class::isInstance)
+                .map(MessageAnalysed.class::cast)
+                .filter(e -> e.conversationId().equals(id))
+                .toList();
     }
 
     private long notifications(ConversationId id) {
-        return count(first, "select count(*) from escalation_notifications n join escalation_events e on e.id = n.event_id"
-                + " where e.conversation_id = ?", id.value());
+        return count(
+                first,
+                "select count(*) from escalation_notifications n join escalation_events e on e.id = n.event_id"
+                        + " where e.conversation_id = ?",
+                id.value());
     }
 
     private long count(Customer customer, String sql, Object... params) {
-        return transactions.readInTenant(customer.id(), () -> jdbc.sql(sql).params(params).query(Long.class).single());
+        return transactions.readInTenant(
+                customer.id(),
+                () -> jdbc.sql(sql).params(params).query(Long.class).single());
     }
 }

@@ -2,23 +2,21 @@ package uk.co.omniops.platform.internal.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.co.omniops.platform.Jobs.Job;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
@@ -34,8 +32,11 @@ class JobSweepTests {
     private static final Duration QUIET = Duration.ofSeconds(30);
     private static final Duration STUCK = Duration.ofSeconds(60);
 
-    @Autowired JobTransport transport;
-    @Autowired JobStore store;
+    @Autowired
+    JobTransport transport;
+
+    @Autowired
+    JobStore store;
 
     final String type = "sweep-test-" + UUID.randomUUID().toString().substring(0, 8);
     UUID customer;
@@ -68,8 +69,11 @@ class JobSweepTests {
             var key = RedisStreamJobTransport.streamKey(type);
             assertThat(transport.hasUndelivered(type)).as("no stream yet").isFalse();
 
-            redis.sync().xgroupCreate(XReadArgs.StreamOffset.from(key, "0-0"), RedisStreamJobTransport.GROUP,
-                    XGroupCreateArgs.Builder.mkstream());
+            redis.sync()
+                    .xgroupCreate(
+                            XReadArgs.StreamOffset.from(key, "0-0"),
+                            RedisStreamJobTransport.GROUP,
+                            XGroupCreateArgs.Builder.mkstream());
             assertThat(transport.hasUndelivered(type)).as("empty stream").isFalse();
 
             redis.sync().xadd(key, Map.of("job", UUID.randomUUID().toString()));
@@ -77,13 +81,19 @@ class JobSweepTests {
             assertThat(transport.hasUndelivered(type)).as("two entries waiting").isTrue();
 
             var consumer = Consumer.from(RedisStreamJobTransport.GROUP, "test");
-            assertThat(redis.sync().xreadgroup(consumer, XReadArgs.Builder.count(1),
-                    XReadArgs.StreamOffset.lastConsumed(key))).hasSize(1);
-            assertThat(transport.hasUndelivered(type)).as("one entry still waiting").isTrue();
+            assertThat(redis.sync()
+                            .xreadgroup(consumer, XReadArgs.Builder.count(1), XReadArgs.StreamOffset.lastConsumed(key)))
+                    .hasSize(1);
+            assertThat(transport.hasUndelivered(type))
+                    .as("one entry still waiting")
+                    .isTrue();
 
-            assertThat(redis.sync().xreadgroup(consumer, XReadArgs.Builder.count(5),
-                    XReadArgs.StreamOffset.lastConsumed(key))).hasSize(1);
-            assertThat(transport.hasUndelivered(type)).as("all delivered, though not acknowledged").isFalse();
+            assertThat(redis.sync()
+                            .xreadgroup(consumer, XReadArgs.Builder.count(5), XReadArgs.StreamOffset.lastConsumed(key)))
+                    .hasSize(1);
+            assertThat(transport.hasUndelivered(type))
+                    .as("all delivered, though not acknowledged")
+                    .isFalse();
             redis.sync().del(key);
         } finally {
             client.shutdown();
@@ -96,7 +106,9 @@ class JobSweepTests {
 
         assertLeftAlone(job, QUIET.plusSeconds(10), "waiting: left alone");
         assertLeftAlone(job, Duration.ofHours(2), "however long: the backlog ahead of it is still being delivered");
-        assertThat(sweepUntilFound(job, QUIET.plusSeconds(10), List.of())).as("nothing waiting: published again").isTrue();
+        assertThat(sweepUntilFound(job, QUIET.plusSeconds(10), List.of()))
+                .as("nothing waiting: published again")
+                .isTrue();
     }
 
     @Test
@@ -124,7 +136,8 @@ class JobSweepTests {
                 return;
             }
         }
-        throw new AssertionError("the application's sweeper took the job in every round: '" + why + "' was not checked");
+        throw new AssertionError(
+                "the application's sweeper took the job in every round: '" + why + "' was not checked");
     }
 
     /** The application's own sweeper also runs every 10 s and may take the job first: then age it and try again. */
