@@ -29,6 +29,7 @@ import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.ApiClient;
 import uk.co.omniops.test.Axe;
@@ -202,13 +203,30 @@ class InboxBrowserTests implements BrowserTestSupport {
                   for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Wrapped[k] = Native[k];
                   window.WebSocket = Wrapped;
                 })()""");
+        // a fresh agent's own six conversations ("Mine"), so other tests' conversations cannot push the row out of view
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        var username = "rows-" + tag + "@techsupport-co";
+        tenancy.ensureUser(
+                tenancy.customerBySlug("techsupport-co").orElseThrow(),
+                username,
+                "Row Agent " + tag,
+                Role.AGENT,
+                "demo");
+        var agentId = tenancy.users(techsupport).stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .id();
         for (int i = 0; i < 5; i++) {
-            startConversation("Another question " + i + " " + UUID.randomUUID());
+            conversations.assign(
+                    techsupport, startConversation("Another question " + i + " " + UUID.randomUUID()), agentId);
         }
         var subject = "Where is my refund " + UUID.randomUUID();
         var id = startConversation(subject);
-        Browser.signIn(page, base(), AGENT, "demo");
+        conversations.assign(techsupport, id, agentId);
+        Browser.signIn(page, base(), username, "demo");
         page.waitForURL("**/inbox");
+        page.locator("#chip-mine").click();
         var grid = page.locator("#conversation-grid");
         // one message: the row shows it once, as its preview (the subject would repeat it)
         assertThat(grid.locator(".omniops-cell-preview").getByText(subject)).isVisible(within(5_000));
