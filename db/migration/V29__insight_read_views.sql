@@ -9,17 +9,19 @@
 
 -- Owned by conversation (contract: ConversationFactsTests); read by insight (aggregator, drill-down, demo history).
 create view conversation_facts with (security_invoker = true) as
-    select id, customer_id, contact_id, subject, status, created_at, updated_at, first_response_at, resolved_at
+    select id, customer_id, contact_id, subject, status, priority, created_at, updated_at, first_response_at,
+           resolved_at
       from conversations;
 comment on view conversation_facts is
-    'Owned by the conversation module (ConversationFactsTests); read by insight. Conversations: status and timings.';
+    'Owned by the conversation module (ConversationFactsTests); read by insight. Conversations: status, timings.';
 
--- Owned by conversation (contract: ConversationFactsTests); read by insight (drill-down: the contact's name).
+-- Owned by conversation (contract: ConversationFactsTests); read by insight (drill-down: the contact's name; the
+-- demo history's prediction replay: VIP or not).
 create view contact_facts with (security_invoker = true) as
-    select id, customer_id, name
+    select id, customer_id, name, vip
       from contacts;
 comment on view contact_facts is
-    'Owned by the conversation module (ConversationFactsTests); read by insight. Contacts: name only.';
+    'Owned by the conversation module (ConversationFactsTests); read by insight. Contacts: name and VIP, no address.';
 
 -- Owned by conversation (contract: ConversationFactsTests); read by insight (aggregates, topics, drill-down).
 create view message_facts with (security_invoker = true) as
@@ -37,7 +39,7 @@ comment on view sentiment_facts is
 
 -- Owned by analysis (contract: AnalysisFactsTests); read by insight (category mix, drill-down).
 create view category_facts with (security_invoker = true) as
-    select conversation_id, customer_id, category_key, confidence, created_at
+    select conversation_id, message_id, customer_id, category_key, confidence, created_at
       from conversation_categories;
 comment on view category_facts is
     'Owned by the analysis module (AnalysisFactsTests); read by insight. Conversations'' categories.';

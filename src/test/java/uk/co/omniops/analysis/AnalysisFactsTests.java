@@ -39,7 +39,7 @@ class AnalysisFactsTests {
                 applicationDataSource,
                 "category_facts",
                 "conversation_categories",
-                "conversation_id,customer_id,category_key,confidence,created_at",
+                "conversation_id,message_id,customer_id,category_key,confidence,created_at",
                 "analysis");
     }
 

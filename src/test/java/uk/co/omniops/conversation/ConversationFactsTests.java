@@ -29,14 +29,14 @@ class ConversationFactsTests {
                 applicationDataSource,
                 "conversation_facts",
                 "conversations",
-                "id,customer_id,contact_id,subject,status,created_at,updated_at,first_response_at,resolved_at",
+                "id,customer_id,contact_id,subject,status,priority,created_at,updated_at,first_response_at,resolved_at",
                 "conversation");
     }
 
     @Test
-    void contactFactsPublishNamesOnly() throws Exception {
+    void contactFactsPublishNameAndVipButNoAddress() throws Exception {
         PublishedViews.assertContract(
-                applicationDataSource, "contact_facts", "contacts", "id,customer_id,name", "conversation");
+                applicationDataSource, "contact_facts", "contacts", "id,customer_id,name,vip", "conversation");
     }
 
     @Test
