@@ -68,13 +68,13 @@ public class InsightManagement {
         int n = Math.clamp(limit, 1, MAX_DRILL_DOWN);
         var sql = new StringBuilder("""
                 select c.id, ct.name, c.subject, c.status, c.created_at,
-                       (select cc.category_key from conversation_categories cc where cc.conversation_id = c.id
+                       (select cc.category_key from category_facts cc where cc.conversation_id = c.id
                          order by cc.confidence desc, cc.created_at limit 1) category,
-                       (select avg(s.score) from sentiment_analysis s where s.conversation_id = c.id) sentiment,
-                       exists (select 1 from escalation_events e where e.conversation_id = c.id) escalated,
-                       (select m.text from messages m where m.conversation_id = c.id and m.author_type = 'contact'
+                       (select avg(s.score) from sentiment_facts s where s.conversation_id = c.id) sentiment,
+                       exists (select 1 from escalation_facts e where e.conversation_id = c.id) escalated,
+                       (select m.text from message_facts m where m.conversation_id = c.id and m.author_type = 'contact'
                            and not m.internal order by m.created_at, m.id limit 1) first_text
-                  from conversations c join contacts ct on ct.id = c.contact_id
+                  from conversation_facts c join contact_facts ct on ct.id = c.contact_id
                  where c.customer_id = :c and c.created_at >= :from and c.created_at < :to
                 """);
         var params = new HashMap<String, Object>();
@@ -83,13 +83,13 @@ public class InsightManagement {
         params.put("to", Timestamp.from(d.period().to()));
         params.put("limit", n);
         if (d.category() != null && !d.category().isBlank()) {
-            sql.append(" and exists (select 1 from conversation_categories cc where cc.conversation_id = c.id"
+            sql.append(" and exists (select 1 from category_facts cc where cc.conversation_id = c.id"
                     + " and cc.category_key = :category)");
             params.put("category", d.category());
         }
         if (d.topic() != null && !d.topic().isBlank()) {
             // the customer's contact messages since the period began (an index range), not every conversation's
-            sql.append(" and c.id in (select m.conversation_id from messages m where m.customer_id = :c"
+            sql.append(" and c.id in (select m.conversation_id from message_facts m where m.customer_id = :c"
                     + " and m.created_at >= :from and m.author_type = 'contact' and not m.internal"
                     + " and m.text ilike :topic escape '\\')");
             params.put(
@@ -102,10 +102,10 @@ public class InsightManagement {
                                     .replace("_", "\\_") + "%");
         }
         if (d.escalatedOnly()) {
-            sql.append(" and exists (select 1 from escalation_events e where e.conversation_id = c.id)");
+            sql.append(" and exists (select 1 from escalation_facts e where e.conversation_id = c.id)");
         }
         if (d.negativeOnly()) {
-            sql.append(" and exists (select 1 from sentiment_analysis s where s.conversation_id = c.id"
+            sql.append(" and exists (select 1 from sentiment_facts s where s.conversation_id = c.id"
                     + " and s.label = 'negative')");
         }
         sql.append(" order by c.created_at desc, c.id desc limit :limit");

@@ -89,7 +89,7 @@ class DemoInsightHistory implements ApplicationRunner {
     void seed(CustomerId customer, String name, Plan plan, Instant now) {
         boolean present = transactions.readInTenant(
                 customer,
-                () -> jdbc.sql("select exists (select 1 from conversations where id = ?)")
+                () -> jdbc.sql("select exists (select 1 from conversation_facts where id = ?)")
                         .param(SyntheticHistory.firstConversation(plan).value())
                         .query(Boolean.class)
                         .single());
@@ -127,7 +127,7 @@ class DemoInsightHistory implements ApplicationRunner {
         return transactions.readInTenant(
                 customer,
                 () -> jdbc.sql("""
-                select id, conversation_id, text, created_at from messages
+                select id, conversation_id, text, created_at from message_facts
                  where customer_id = ? and author_type = 'contact' and not internal""")
                         .param(customer.value())
                         .query((rs, i) -> new MessageSource.MessageText(

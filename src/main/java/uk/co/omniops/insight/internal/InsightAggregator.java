@@ -19,8 +19,11 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * recomputation writes the truth of its hours with upserts, so running it twice, or on two replicas at once, gives the
  * same rows (idempotent). Runs in the customer's tenant transaction (row-level security applies).
  *
- * <p>Reads the conversation, analysis, escalation and suggestion tables directly (read-only): a reporting read model
- * that must cover bulk imports and history that never produced events; see docs/decisions/011-insights.md.
+ * <p>Reads the views the conversation, analysis, escalation and suggestion modules publish for it (V29:
+ * {@code conversation_facts}, {@code message_facts}, {@code sentiment_facts}, {@code category_facts},
+ * {@code correction_facts}, {@code escalation_facts}, {@code suggestion_facts}; each tested by its owner), never their
+ * tables: a reporting read model that must cover bulk imports and history that never produced events; see
+ * docs/decisions/011-insights.md.
  */
 @Component
 public class InsightAggregator {
@@ -71,9 +74,9 @@ public class InsightAggregator {
 
     private Run full(CustomerId customer, Instant now) {
         var first = jdbc.sql("""
-                select least((select min(created_at) from conversations where customer_id = :c),
-                             (select min(created_at) from messages where customer_id = :c),
-                             (select min(opened_at) from escalation_events where customer_id = :c))""")
+                select least((select min(created_at) from conversation_facts where customer_id = :c),
+                             (select min(created_at) from message_facts where customer_id = :c),
+                             (select min(opened_at) from escalation_facts where customer_id = :c))""")
                 .param("c", customer.value())
                 .query((rs, i) -> instant(rs.getTimestamp(1)))
                 .optional()
@@ -119,38 +122,38 @@ public class InsightAggregator {
     List<Instant> dirtyHours(CustomerId customer, Instant since) {
         return jdbc.sql("""
                 select distinct h from (
-                    select date_trunc('hour', created_at, 'UTC') h from messages
+                    select date_trunc('hour', created_at, 'UTC') h from message_facts
                      where customer_id = :c and created_at >= :w
                     union all
-                    select date_trunc('hour', m.created_at, 'UTC') from sentiment_analysis s
-                      join messages m on m.id = s.message_id
+                    select date_trunc('hour', m.created_at, 'UTC') from sentiment_facts s
+                      join message_facts m on m.id = s.message_id
                      where s.customer_id = :c and s.created_at >= :w
                     union all
-                    select date_trunc('hour', m.created_at, 'UTC') from analysis_corrections a
-                      join messages m on m.id = a.message_id
+                    select date_trunc('hour', m.created_at, 'UTC') from correction_facts a
+                      join message_facts m on m.id = a.message_id
                      where a.customer_id = :c and a.created_at >= :w
                     union all
-                    select date_trunc('hour', c.created_at, 'UTC') from analysis_corrections a
-                      join conversations c on c.id = a.conversation_id
+                    select date_trunc('hour', c.created_at, 'UTC') from correction_facts a
+                      join conversation_facts c on c.id = a.conversation_id
                      where a.customer_id = :c and a.created_at >= :w
                     union all
-                    select date_trunc('hour', created_at, 'UTC') from conversations
+                    select date_trunc('hour', created_at, 'UTC') from conversation_facts
                      where customer_id = :c and updated_at >= :w
                     union all
-                    select date_trunc('hour', resolved_at, 'UTC') from conversations
+                    select date_trunc('hour', resolved_at, 'UTC') from conversation_facts
                      where customer_id = :c and updated_at >= :w and resolved_at is not null
                     union all
-                    select date_trunc('hour', c.created_at, 'UTC') from conversation_categories cc
-                      join conversations c on c.id = cc.conversation_id
+                    select date_trunc('hour', c.created_at, 'UTC') from category_facts cc
+                      join conversation_facts c on c.id = cc.conversation_id
                      where cc.customer_id = :c and cc.created_at >= :w
                     union all
-                    select date_trunc('hour', opened_at, 'UTC') from escalation_events
+                    select date_trunc('hour', opened_at, 'UTC') from escalation_facts
                      where customer_id = :c and created_at >= :w
                     union all
-                    select date_trunc('hour', created_at, 'UTC') from response_suggestions
+                    select date_trunc('hour', created_at, 'UTC') from suggestion_facts
                      where customer_id = :c and created_at >= :w
                     union all
-                    select date_trunc('hour', created_at, 'UTC') from response_suggestions
+                    select date_trunc('hour', created_at, 'UTC') from suggestion_facts
                      where customer_id = :c and decided_at >= :w
                 ) touched where h is not null order by h""")
                 .param("c", customer.value())
@@ -196,36 +199,36 @@ public class InsightAggregator {
                        coalesce(r.seconds, 0), coalesce(r.n, 0), coalesce(sg.n, 0), coalesce(sg.accepted, 0), now()
                   from generate_series(:a::timestamptz, :b::timestamptz - interval '1 hour', interval '1 hour') as h(hour)
                   left join (select date_trunc('hour', c.created_at, 'UTC') as hour, count(*) n,
-                                    count(*) filter (where exists (select 1 from conversation_categories cc
+                                    count(*) filter (where exists (select 1 from category_facts cc
                                                                    where cc.conversation_id = c.id)) categorised,
                                     sum(extract(epoch from c.first_response_at - c.created_at))
                                         filter (where c.first_response_at is not null) fr_seconds,
                                     count(c.first_response_at) fr_n
-                               from conversations c
+                               from conversation_facts c
                               where c.customer_id = :c and c.created_at >= :a and c.created_at < :b
                               group by 1) cv on cv.hour = h.hour
                   left join (select date_trunc('hour', created_at, 'UTC') as hour, count(*) n,
                                     count(*) filter (where author_type = 'contact') contact
-                               from messages
+                               from message_facts
                               where customer_id = :c and created_at >= :a and created_at < :b and not internal
                               group by 1) m on m.hour = h.hour
                   left join (select date_trunc('hour', m.created_at, 'UTC') as hour, sum(s.score) total, count(*) n,
                                     count(*) filter (where s.label = 'negative') negative
-                               from messages m join sentiment_analysis s on s.message_id = m.id
+                               from message_facts m join sentiment_facts s on s.message_id = m.id
                               where m.customer_id = :c and m.created_at >= :a and m.created_at < :b
                               group by 1) s on s.hour = h.hour
                   left join (select date_trunc('hour', resolved_at, 'UTC') as hour, count(*) n,
                                     sum(extract(epoch from resolved_at - created_at)) seconds
-                               from conversations
+                               from conversation_facts
                               where customer_id = :c and resolved_at >= :a and resolved_at < :b and status = 'resolved'
                               group by 1) r on r.hour = h.hour
                   left join (select date_trunc('hour', opened_at, 'UTC') as hour, count(*) n
-                               from escalation_events
+                               from escalation_facts
                               where customer_id = :c and opened_at >= :a and opened_at < :b
                               group by 1) e on e.hour = h.hour
                   left join (select date_trunc('hour', created_at, 'UTC') as hour, count(*) n,
                                     count(*) filter (where status in ('accepted', 'edited')) accepted
-                               from response_suggestions
+                               from suggestion_facts
                               where customer_id = :c and created_at >= :a and created_at < :b
                               group by 1) sg on sg.hour = h.hour
                 on conflict (customer_id, hour) do update set
@@ -241,7 +244,7 @@ public class InsightAggregator {
         jdbc.sql("""
                 with computed as (
                     select date_trunc('hour', c.created_at, 'UTC') as hour, cc.category_key, count(distinct c.id) n
-                      from conversations c join conversation_categories cc on cc.conversation_id = c.id
+                      from conversation_facts c join category_facts cc on cc.conversation_id = c.id
                      where c.customer_id = :c and c.created_at >= :a and c.created_at < :b
                      group by 1, 2),
                 upserted as (
@@ -255,7 +258,7 @@ public class InsightAggregator {
                 with computed as (
                     select date_trunc('hour', opened_at, 'UTC') as hour, coalesce(nullif(rule_name, ''), reason) cause,
                            count(*) n
-                      from escalation_events
+                      from escalation_facts
                      where customer_id = :c and opened_at >= :a and opened_at < :b
                      group by 1, 2),
                 upserted as (

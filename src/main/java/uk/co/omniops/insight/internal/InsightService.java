@@ -174,7 +174,7 @@ public class InsightService {
     /** The period's customer messages, newest first capped at {@link #MAX_TEXTS}, returned oldest first. */
     private List<TopicExtractor.Text> texts(CustomerId customer, InsightPeriod period) {
         var list = new ArrayList<>(jdbc.sql("""
-                select conversation_id, id, text, created_at from messages
+                select conversation_id, id, text, created_at from message_facts
                  where customer_id = ? and created_at >= ? and created_at < ?
                    and author_type = 'contact' and not internal
                  order by created_at desc limit ?""")

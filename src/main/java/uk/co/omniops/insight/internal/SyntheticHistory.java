@@ -295,16 +295,16 @@ class SyntheticHistory {
                        m.id, m.author_type, m.created_at,
                        case when m.author_type = 'contact' then coalesce(s.created_at, k.at) end, s.score, k.keys
                   from generate_series(1, :n) i
-                  join conversations c on c.id = md5(:seed || ':conv:' || i)::uuid and c.customer_id = :c
-                  join contacts ct on ct.id = c.contact_id
-                  left join lateral (select min(opened_at) opened_at from escalation_events
+                  join conversation_facts c on c.id = md5(:seed || ':conv:' || i)::uuid and c.customer_id = :c
+                  join contact_facts ct on ct.id = c.contact_id
+                  left join lateral (select min(opened_at) opened_at from escalation_facts
                                       where conversation_id = c.id) e on true
-                  join messages m on m.conversation_id = c.id and not m.internal
-                  left join lateral (select created_at, score from sentiment_analysis
+                  join message_facts m on m.conversation_id = c.id and not m.internal
+                  left join lateral (select created_at, score from sentiment_facts
                                       where conversation_id = c.id and message_id = m.id
                                       order by created_at desc limit 1) s on true
                   left join lateral (select array_agg(category_key order by category_key) keys, max(created_at) at
-                                       from conversation_categories where message_id = m.id) k on true
+                                       from category_facts where message_id = m.id) k on true
                  where c.status = 'resolved' and c.resolved_at is not null
                  order by c.created_at, c.id, m.created_at, m.id""")
                         .param("n", plan.conversations())
