@@ -6,3 +6,5 @@ create view staff_directory with (security_invoker = true) as
     select id, customer_id, display_name from app_users;
 
 grant select on staff_directory to ${appRole};
+-- read-only: the default privileges (V1, V19) would also let the roles write through the view
+revoke insert, update, delete, truncate on staff_directory from ${appRole}, ${platformRole};

@@ -67,3 +67,6 @@ comment on view suggestion_facts is
 
 grant select on conversation_facts, contact_facts, message_facts, sentiment_facts, category_facts, correction_facts,
     escalation_facts, suggestion_facts to ${appRole};
+-- read-only: the default privileges (V1, V19) would also let the roles write through the views
+revoke insert, update, delete, truncate on conversation_facts, contact_facts, message_facts, sentiment_facts,
+    category_facts, correction_facts, escalation_facts, suggestion_facts from ${appRole}, ${platformRole};

@@ -144,6 +144,28 @@ class RowLevelSecurityTests {
         }
     }
 
+    /** The views modules publish for others (V21, V29) are read models: nobody writes through them. */
+    @Test
+    void publishedViewsAreReadOnly() throws Exception {
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
+            assertThat(count(owner, "select count(*) from information_schema.views where table_schema = 'public'"))
+                    .isGreaterThanOrEqualTo(9);
+            assertThat(count(owner, """
+                    select count(*) from information_schema.views v, (values ('omniops_app'), ('omniops_platform')) r(role)
+                     where v.table_schema = 'public'
+                       and (has_table_privilege(r.role, v.table_name, 'INSERT')
+                         or has_table_privilege(r.role, v.table_name, 'UPDATE')
+                         or has_table_privilege(r.role, v.table_name, 'DELETE'))""")).isZero();
+        }
+        try (var c = applicationDataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, A);
+            assertThatThrownBy(() -> update(c, "update staff_directory set display_name = 'x'"))
+                    .hasMessageContaining("permission denied");
+            c.rollback();
+        }
+    }
+
     /** Issue 21, finding 4: the application's login cannot become the owner or the platform role. */
     @Test
     void theApplicationLoginCannotResetToTheOwnerNorBecomeThePlatformRole() throws Exception {
@@ -223,8 +245,10 @@ class RowLevelSecurityTests {
         var tables = new ArrayList<String>();
         try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
                 var rs = owner.createStatement().executeQuery("""
-                        select distinct table_name from information_schema.columns
-                         where table_schema = 'public' and column_name = 'customer_id' order by 1""")) {
+                        select distinct c.table_name from information_schema.columns c
+                          join information_schema.tables t using (table_schema, table_name)
+                         where c.table_schema = 'public' and c.column_name = 'customer_id'
+                           and t.table_type = 'BASE TABLE' order by 1""")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
