@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +40,8 @@ import uk.co.omniops.suggestion.SuggestionManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
+import uk.co.omniops.test.FailOnce;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
-import uk.co.omniops.test.TestInfrastructure;
 
 /**
  * The chain of one contact message on the whole application: received → analysed → predicted and escalated (in the
@@ -280,22 +279,7 @@ class PipelineScenarioTests {
      */
     @Test
     void aListenerThatFailsOnceIsRetriedWithTheWholeUnitOfWork() throws Exception {
-        var sequence = "fail_once_" + customer.id().value().toString().replace("-", "");
-        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
-            c.createStatement().execute("create sequence " + sequence);
-            c.createStatement().execute("""
-                    create or replace function %1$s() returns trigger language plpgsql security definer as $$
-                    begin
-                        if new.customer_id = '%2$s' and nextval('%1$s') = 1 then
-                            raise exception 'failing once for the test';
-                        end if;
-                        return new;
-                    end $$""".formatted(sequence, customer.id().value()));
-            c.createStatement()
-                    .execute("create trigger " + sequence + " before insert on escalation_signals"
-                            + " for each row execute function " + sequence + "()");
-        }
-        try {
+        try (var failOnce = FailOnce.onFirstInsert("escalation_signals", customer.id())) {
             var id = start(ANGRY);
             var message = firstMessage(id);
             await().atMost(Duration.ofSeconds(60))
@@ -308,12 +292,6 @@ class PipelineScenarioTests {
                     .isOne();
             assertThat(count("select count(*) from escalation_signals where conversation_id = ?", id))
                     .isOne();
-        } finally {
-            try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
-                c.createStatement().execute("drop trigger " + sequence + " on escalation_signals");
-                c.createStatement().execute("drop function " + sequence + "()");
-                c.createStatement().execute("drop sequence " + sequence);
-            }
         }
     }
 

@@ -3,7 +3,6 @@ package uk.co.omniops.suggestion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,7 @@ import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 import uk.co.omniops.tenancy.UserAccount;
+import uk.co.omniops.test.FailOnce;
 import uk.co.omniops.test.TestInfrastructure;
 
 /**
@@ -181,24 +181,9 @@ class SuggestionModuleTests {
      */
     @Test
     void aSuggestionComputationThatFailsOnceLosesNothing() throws Exception {
-        var sequence = "fail_once_" + customer.id().value().toString().replace("-", "");
-        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
-            c.createStatement().execute("create sequence " + sequence);
-            c.createStatement().execute("""
-                    create or replace function %1$s() returns trigger language plpgsql security definer as $$
-                    begin
-                        if new.customer_id = '%2$s' and nextval('%1$s') = 1 then
-                            raise exception 'failing once for the test';
-                        end if;
-                        return new;
-                    end $$""".formatted(sequence, customer.id().value()));
-            c.createStatement()
-                    .execute("create trigger " + sequence + " before insert on response_suggestions"
-                            + " for each row execute function " + sequence + "()");
-        }
-        try {
+        try (var failOnce = FailOnce.onFirstInsert("response_suggestions", customer.id())) {
             var id = start(REFUND);
-            await().atMost(Duration.ofSeconds(60)).until(() -> failed(sequence));
+            await().atMost(Duration.ofSeconds(60)).until(() -> failOnce.fired());
             assertThat(count("select count(*) from sentiment_analysis where conversation_id = ?", id))
                     .isOne();
             assertThat(stored(id)).as("the failed computation stored nothing").isZero();
@@ -207,12 +192,6 @@ class SuggestionModuleTests {
                     .extracting(Suggestion::sourceTitle)
                     .contains("Duplicate charge refund");
             assertThat(stored(id)).isPositive();
-        } finally {
-            try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl())) {
-                c.createStatement().execute("drop trigger " + sequence + " on response_suggestions");
-                c.createStatement().execute("drop function " + sequence + "()");
-                c.createStatement().execute("drop sequence " + sequence);
-            }
         }
     }
 
@@ -284,15 +263,6 @@ class SuggestionModuleTests {
 
     private long stored(ConversationId id) {
         return count("select count(*) from response_suggestions where conversation_id = ?", id);
-    }
-
-    private boolean failed(String sequence) {
-        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
-                var rs = c.createStatement().executeQuery("select is_called from " + sequence)) {
-            return rs.next() && rs.getBoolean(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private long count(String sql, ConversationId id) {
