@@ -42,19 +42,13 @@ class ReportPeriodTopicsTests {
     @Autowired
     TenancyManagement tenancy;
 
+    /** The extraction tests' food-delivery lines under its own seed, with a promo-code issue worded for this test. */
     static final Plan PLAN = new Plan(
             "report-period-topics-v1",
             14,
             700,
             2,
-            List.of(
-                    new Line("delivery", 0.2, "My order is late and the driver is not answering."),
-                    new Line("billing", 0.3, "I was charged twice for the same order."),
-                    new Line("delivery", 0.5, "Can I change my delivery address?"),
-                    new Line("account", 0.4, "The app crashes when I open my account page."),
-                    new Line("refund", 0.3, "Where is my refund for the missing items?"),
-                    new Line("complaint", 0.1, "The food arrived cold again."),
-                    new Line("praise", 0.9, "Thanks, super quick delivery today.")),
+            InsightExtractionTests.PLAN.lines(),
             List.of(
                     new Line("billing", 0.2, "The promo code does not work at checkout."),
                     new Line("billing", 0.25, "My promo code was rejected at checkout.")),
