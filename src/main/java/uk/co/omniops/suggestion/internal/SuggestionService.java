@@ -208,6 +208,7 @@ public class SuggestionService {
             var candidates = candidates(customer, query, conversation, byMeaning);
             var prior = Ranker.prior(store.customerStats(customer));
             var top = Ranker.rank(query, cats, candidates, prior, SHOWN, meaning);
+            store.lockConversation(conversation);
             store.deleteReplaced(customer, conversation, message.id());
             if (store(customer, batch, conversation, message.id(), top, facts)) {
                 nothingToSuggest.remove(message.id());
@@ -300,6 +301,7 @@ public class SuggestionService {
             String text,
             String model) {
         transactions.inTenant(customer, () -> {
+            store.lockConversation(conversation);
             var mine = store.batch(customer, batch).stream().map(Suggestion::id).toList();
             var latest = store.latestBatch(customer, conversation);
             if (mine.isEmpty() || latest.stream().noneMatch(s -> mine.contains(s.id()))) {

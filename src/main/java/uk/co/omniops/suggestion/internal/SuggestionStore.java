@@ -400,6 +400,19 @@ public class SuggestionStore {
                 == 1;
     }
 
+    /**
+     * Serialises the writers of a conversation's suggestions until the transaction ends: a computation replacing the
+     * batch and an LLM draft joining it. Without it a draft checked its batch while a replacement's delete was not yet
+     * committed, joined the doomed batch and outlived it, the newest row of the conversation: the panel showed the
+     * draft alone.
+     */
+    void lockConversation(ConversationId conversation) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?::text, 5))")
+                .param(conversation.value())
+                .query()
+                .singleValue();
+    }
+
     /** Rows of earlier batches for the same message that nobody inserted: replaced, not ignored. */
     int deleteReplaced(CustomerId customer, ConversationId conversation, @Nullable MessageId message) {
         if (message == null) {

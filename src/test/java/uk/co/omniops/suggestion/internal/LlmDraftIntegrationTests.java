@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,6 +18,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +38,7 @@ import uk.co.omniops.suggestion.Suggestion;
 import uk.co.omniops.suggestion.SuggestionManagement;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.TenancyManagement;
+import uk.co.omniops.tenancy.TenantTransactions;
 import uk.co.omniops.test.OmniOpsIntegrationTest;
 import uk.co.omniops.test.TestInfrastructure;
 
@@ -60,6 +66,15 @@ class LlmDraftIntegrationTests {
 
     @Autowired
     TenancyManagement tenancy;
+
+    @Autowired
+    SuggestionService service;
+
+    @Autowired
+    SuggestionStore store;
+
+    @Autowired
+    TenantTransactions transactions;
 
     Customer customer;
 
@@ -150,6 +165,75 @@ class LlmDraftIntegrationTests {
                 .doesNotContain("7946")
                 .doesNotContain("Rosa");
         await().atMost(Duration.ofSeconds(5)).until(() -> outcomes(id).contains("success:420:60"));
+    }
+
+    /**
+     * The race CI once lost: the API computed batch A and started its draft, the analysis listener replaced A with B,
+     * and the draft, checking A while B's delete was not yet committed, joined A and outlived it (the newest row of
+     * the conversation: the panel showed the draft alone). A draft now waits for a replacement in flight and is then
+     * dropped.
+     */
+    @Test
+    void aDraftForABatchBeingReplacedWaitsForTheReplacementAndIsDropped() throws Exception {
+        drafter.reset(); // no key configured: the listener's own computation drafts nothing
+        var started = conversations.start(
+                customer.id(),
+                new NewContact("Rosa Diaz", "rosa-" + UUID.randomUUID() + "@example.com", null),
+                "Where is my refund for order 48213?",
+                "chat",
+                null);
+        var id = started.conversation().id();
+        var message = started.messages().getFirst().id();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !transactions
+                        .readInTenant(customer.id(), () -> store.latestBatch(customer.id(), id))
+                        .isEmpty());
+        var batchA = batchOf(transactions
+                .readInTenant(customer.id(), () -> store.latestBatch(customer.id(), id))
+                .getFirst()
+                .id());
+
+        var deleted = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // own threads: the common pool may have a single one on two cores, which would queue the draft behind the
+        // replacement and make it wait for the wrong reason
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var replacement = CompletableFuture.runAsync(
+                () -> transactions.inTenant(customer.id(), () -> {
+                    store.lockConversation(id);
+                    store.deleteReplaced(customer.id(), id, message);
+                    deleted.countDown();
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }),
+                threads);
+        assertThat(deleted.await(20, TimeUnit.SECONDS)).isTrue();
+        var draft = CompletableFuture.runAsync(
+                () -> service.addDraft(customer.id(), id, message, batchA, "Your refund is on its way.", "gpt-4o"),
+                threads);
+        assertThatThrownBy(() -> draft.get(500, TimeUnit.MILLISECONDS))
+                .as("the draft waits for the replacement in flight")
+                .isInstanceOf(TimeoutException.class);
+        release.countDown();
+        replacement.get(20, TimeUnit.SECONDS);
+        draft.get(20, TimeUnit.SECONDS);
+        threads.shutdown();
+        assertThat(transactions.readInTenant(customer.id(), () -> store.batch(customer.id(), batchA)))
+                .as("nothing of the replaced batch survives, the draft least of all")
+                .isEmpty();
+    }
+
+    static UUID batchOf(UUID suggestion) throws Exception {
+        try (var c = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var rs = c.createStatement()
+                        .executeQuery("select batch_id from response_suggestions where id = '" + suggestion + "'")) {
+            rs.next();
+            return (UUID) rs.getObject(1);
+        }
     }
 
     @Test
