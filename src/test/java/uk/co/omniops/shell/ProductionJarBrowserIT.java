@@ -76,7 +76,8 @@ class ProductionJarBrowserIT {
             "insights",
             "admin/rollout",
             "admin/predictions",
-            "settings/categories");
+            "settings/categories",
+            "settings/replies");
 
     private static final String API_KEY = "dev-techsupport-co-key";
 

@@ -95,6 +95,13 @@ class ReplyLibraryView extends VerticalLayout {
         proposalsTab.setId("proposals-tab");
         tabs.add("Knowledge snippets", new VerticalLayout(newSnippet, snippets));
         tabs.setSizeFull();
+        // Vaadin 25.2's vaadin-tabs keeps its scroll container focusable (tabindex="-1" in its shadow root) inside
+        // role="tablist": axe-core reports aria-required-children (critical), and a screen reader meets a stray
+        // focus stop among the tabs. Three tabs never overflow, so the container need not be focusable.
+        tabs.addAttachListener(e -> tabs.getElement().executeJs("""
+                const t = this.querySelector('vaadin-tabs');
+                customElements.whenDefined('vaadin-tabs').then(() => t.updateComplete)
+                    .then(() => t.shadowRoot.querySelector('#scroll')?.removeAttribute('tabindex'));"""));
         add(tabs);
         reload();
     }
