@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
  * sources, and fails when a module's SQL names a table or view it does not own, unless the owner publishes that view
  * for it ({@link #READERS}). Each table and view has exactly one owner, declared once below; a new migration's table
  * fails {@link #everyTableAndViewHasOneDeclaredOwner} until it is declared here.
+ *
+ * <p>What it cannot see: a relation named at run time ({@code "delete from " + table}; the only one, in insight's
+ * {@code InsightAggregator}, names insight's own aggregate tables) and SQL outside {@code src/main/java} (the
+ * migrations themselves, the tests' fixtures).
  */
 class TableOwnershipTests {
 
