@@ -1,12 +1,6 @@
 package uk.co.omniops.insight.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,29 +9,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.co.omniops.analysis.AnalysisImport;
-import uk.co.omniops.analysis.AnalysisImport.CategoryRow;
-import uk.co.omniops.analysis.AnalysisImport.SentimentRow;
 import uk.co.omniops.conversation.AuthorType;
-import uk.co.omniops.conversation.ContactId;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationImport;
-import uk.co.omniops.conversation.ConversationImport.ContactRow;
-import uk.co.omniops.conversation.ConversationImport.ConversationRow;
-import uk.co.omniops.conversation.ConversationImport.MessageRow;
-import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.conversation.Priority;
 import uk.co.omniops.escalation.DefaultRulesVerdict;
-import uk.co.omniops.escalation.EscalationId;
 import uk.co.omniops.escalation.EscalationImport;
-import uk.co.omniops.escalation.EscalationImport.EscalationRow;
-import uk.co.omniops.escalation.EscalationStatus;
-import uk.co.omniops.escalation.Severity;
 import uk.co.omniops.prediction.PastConversation;
 import uk.co.omniops.prediction.PastConversation.PastMessage;
-import uk.co.omniops.suggestion.Suggestion;
 import uk.co.omniops.suggestion.SuggestionImport;
-import uk.co.omniops.suggestion.SuggestionImport.SuggestionRow;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenantTransactions;
 
@@ -47,7 +28,7 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * ({@link ConversationImport}, {@link AnalysisImport}, {@link EscalationImport}, {@link SuggestionImport}: one
  * set-based statement per module and chunk of conversations) in the customer's tenant transaction: minutes for a
  * million messages, where the live pipeline would take hours. Deterministic (ids are md5 of a seed and a number;
- * texts, times and outcomes are arithmetic on the conversation number, see {@link Generator}), so running it twice
+ * texts, times and outcomes are arithmetic on the conversation number, see {@link HistoryRows}), so running it twice
  * with the same seed inserts nothing new. All conversations are resolved: history does not crowd the inbox.
  * {@link #past} reads a plan's history back, through the owners' published views, in the shape the prediction module
  * replays. Writes no other module's table itself (issue 22, {@code TableOwnershipTests}).
@@ -71,28 +52,6 @@ class SyntheticHistory {
             List<Line> lines,
             List<Line> emerging,
             int emergingEvery) {}
-
-    private static final String[] NAMES = {
-        "Ann Baker",
-        "Ben Carter",
-        "Chloe Diaz",
-        "Dev Patel",
-        "Emma Fox",
-        "Finn Gray",
-        "Grace Hill",
-        "Hugo Ito",
-        "Isla James",
-        "Jack Khan",
-        "Kara Lee",
-        "Liam Moss"
-    };
-
-    private static final String[] AGENT_REPLIES = {
-        "Thanks for getting in touch, let me check that for you.",
-        "I have looked into it and sorted it out for you.",
-        "Could you confirm your order number, please?",
-        "Sorry about the trouble. It is fixed now."
-    };
 
     /** Messages per import call: each module's import is one statement per chunk. */
     private static final int CHUNK_MESSAGES = 20_000;
@@ -129,203 +88,25 @@ class SyntheticHistory {
      * each through its owning module's import (one statement per module and chunk).
      */
     private int insert(CustomerId customer, Plan plan, Instant now) {
-        var generator = new Generator(plan, now);
-        conversations.importContacts(customer, generator.contacts());
-        int perChunk = Math.max(1, CHUNK_MESSAGES / generator.m);
+        var rows = new HistoryRows(plan, now);
+        conversations.importContacts(customer, rows.contacts());
+        int perChunk = Math.max(1, CHUNK_MESSAGES / rows.m);
         int messages = 0;
         for (int from = 1; from <= plan.conversations(); from += perChunk) {
-            var chunk = generator.chunk(from, Math.min(plan.conversations(), from + perChunk - 1));
-            conversations.importConversations(customer, chunk.conversations);
-            messages += conversations.importMessages(customer, chunk.messages);
-            analyses.importSentiment(customer, chunk.sentiment);
-            analyses.importCategories(customer, chunk.categories);
-            escalations.importEscalations(customer, chunk.escalations);
-            suggestions.importSuggestions(customer, chunk.suggestions);
+            var chunk = rows.chunk(from, Math.min(plan.conversations(), from + perChunk - 1));
+            conversations.importConversations(customer, chunk.conversations());
+            messages += conversations.importMessages(customer, chunk.messages());
+            analyses.importSentiment(customer, chunk.sentiment());
+            analyses.importCategories(customer, chunk.categories());
+            escalations.importEscalations(customer, chunk.escalations());
+            suggestions.importSuggestions(customer, chunk.suggestions());
         }
         return messages;
     }
 
-    /** One chunk of conversations with everything written about them. */
-    private record Chunk(
-            List<ConversationRow> conversations,
-            List<MessageRow> messages,
-            List<SentimentRow> sentiment,
-            List<CategoryRow> categories,
-            List<EscalationRow> escalations,
-            List<SuggestionRow> suggestions) {}
-
-    /**
-     * The plan's rows, arithmetic on the conversation number {@code i} (1…n) and the message number {@code j} (1…m):
-     * conversation i starts at {@code start + (i − 1) × step + (i × 7919 mod 600)} seconds and is resolved
-     * {@code 20 + i mod 240} minutes later (only conversations resolved before now are written); its first customer
-     * line is an emerging one for every {@code every}-th conversation of the last 7 days, else line
-     * {@code i × 31 mod lines}; later customer messages take line {@code (i × 17 + j × 5) mod lines}; agent replies
-     * alternate through four texts; message j is written {@code 90 × (j − 1)} s after the start. Ids are
-     * {@code md5(seed:kind:number)} as a uuid, as PostgreSQL's {@code md5(…)::uuid} (the history was written in SQL
-     * before issue 22, and the same ids keep a database written then complete).
-     */
-    private static final class Generator {
-
-        final Plan plan;
-        final Instant start;
-        final Instant recent;
-        final Instant now;
-        final double step;
-        final int m;
-        final int every;
-        final int contacts;
-        final Verdicts normal;
-        final Verdicts emerging;
-
-        Generator(Plan plan, Instant now) {
-            this.plan = plan;
-            this.now = now;
-            this.start = now.minus(Duration.ofDays(plan.days())).truncatedTo(ChronoUnit.MICROS);
-            this.recent = now.minus(Duration.ofDays(7));
-            this.step = (double) Duration.ofDays(plan.days()).toSeconds() / plan.conversations();
-            this.m = Math.max(1, plan.messagesPerConversation());
-            this.every = plan.emerging().isEmpty() ? 0 : Math.max(1, plan.emergingEvery());
-            this.contacts = Math.max(1, Math.min(plan.conversations(), 500));
-            this.normal = verdicts(plan.lines());
-            this.emerging = verdicts(plan.emerging());
-        }
-
-        /** Up to 500 contacts the conversations take turns on. */
-        List<ContactRow> contacts() {
-            var rows = new ArrayList<ContactRow>(contacts);
-            for (int k = 1; k <= contacts; k++) {
-                rows.add(new ContactRow(
-                        new ContactId(id("contact", k)),
-                        NAMES[k % NAMES.length] + " " + k,
-                        "contact" + k + "@example.com",
-                        start));
-            }
-            return rows;
-        }
-
-        Chunk chunk(int from, int to) {
-            var chunk = new Chunk(
-                    new ArrayList<>(),
-                    new ArrayList<>(),
-                    new ArrayList<>(),
-                    new ArrayList<>(),
-                    new ArrayList<>(),
-                    new ArrayList<>());
-            for (int i = from; i <= to; i++) {
-                conversation(i, chunk);
-            }
-            return chunk;
-        }
-
-        /** Conversation i, resolved, its alternating messages, sentiment, category, escalation and suggestion. */
-        private void conversation(int i, Chunk chunk) {
-            var t0 = start.plus(micros((i - 1) * step + (i * 7919 % 600)));
-            var resolved = t0.plus(Duration.ofMinutes(20 + i % 240));
-            if (!resolved.isBefore(now)) {
-                return;
-            }
-            boolean isEmerging = every > 0 && !t0.isBefore(recent) && i % every == 0;
-            var lines = isEmerging ? plan.emerging() : plan.lines();
-            int line = isEmerging ? (i / every) % lines.size() : (i * 31) % lines.size();
-            var first = lines.get(line);
-            var id = new ConversationId(id("conv", i));
-            chunk.conversations.add(new ConversationRow(
-                    id,
-                    new ContactId(id("contact", 1 + i % contacts)),
-                    first.text().substring(0, Math.min(60, first.text().length())),
-                    ConversationStatus.RESOLVED,
-                    "chat",
-                    m,
-                    t0,
-                    resolved,
-                    m > 1 ? t0.plusSeconds(30 + i % 570) : null,
-                    t0.plusSeconds(90L * ((m - 1) / 2 * 2)),
-                    m > 1 ? t0.plusSeconds(90L * ((m - 2) / 2 * 2 + 1)) : null,
-                    resolved));
-            var opening = new MessageId(id("msg", i + ":1"));
-            for (int j = 1; j <= m; j++) {
-                var message = j == 1 ? opening : new MessageId(id("msg", i + ":" + j));
-                var at = t0.plusSeconds(90L * (j - 1));
-                if (j % 2 == 0) {
-                    chunk.messages.add(new MessageRow(
-                            message, id, AuthorType.AGENT, AGENT_REPLIES[(i + j) % AGENT_REPLIES.length], at));
-                    continue;
-                }
-                var said = j == 1
-                        ? first
-                        : plan.lines().get((i * 17 + j * 5) % plan.lines().size());
-                chunk.messages.add(new MessageRow(message, id, AuthorType.CONTACT, said.text(), at));
-                double score = stored(said.score() + ((i * 13 + j) % JITTERS - 5) / 100.0);
-                chunk.sentiment.add(new SentimentRow(
-                        id("sent", i + ":" + j), message, id, score, label(score), 0.9, "history", at.plusSeconds(1)));
-            }
-            chunk.categories.add(new CategoryRow(id("cat", i), id, opening, first.category(), 0.8, t0.plusSeconds(1)));
-            var verdicts = isEmerging ? emerging : normal;
-            int k = line * JITTERS + (i * 13 + 1) % JITTERS;
-            if (k < verdicts.rules().size() && !verdicts.rules().get(k).isEmpty()) {
-                var opened = t0.plus(Duration.ofMinutes(2));
-                chunk.escalations.add(new EscalationRow(
-                        new EscalationId(id("esc", i)),
-                        id,
-                        opening,
-                        verdicts.rules().get(k),
-                        verdicts.reasons().get(k),
-                        Severity.fromDb(verdicts.severities().get(k)),
-                        EscalationStatus.RESOLVED,
-                        opened,
-                        t0.plus(Duration.ofMinutes(15))));
-            }
-            if (m > 1) {
-                chunk.suggestions.add(new SuggestionRow(
-                        id("sug", i),
-                        id,
-                        opening,
-                        Suggestion.LIBRARY,
-                        AGENT_REPLIES[0],
-                        i % 3 == 0 ? "accepted" : i % 7 == 0 ? "edited" : "ignored",
-                        t0.plusSeconds(2),
-                        t0.plusSeconds(60)));
-            }
-        }
-
-        private UUID id(String kind, Object number) {
-            return md5(plan.seed() + ":" + kind + ":" + number);
-        }
-    }
-
-    /** Seconds as PostgreSQL's {@code make_interval(secs => …)} takes them: rounded to the microsecond. */
-    private static Duration micros(double seconds) {
-        return Duration.of((long) Math.rint(seconds * 1_000_000), ChronoUnit.MICROS);
-    }
-
-    /** A score as {@code numeric(5, 4)} stores it, within 0–1. */
-    private static double stored(double score) {
-        return Math.round(Math.min(1, Math.max(0, score)) * 10_000) / 10_000.0;
-    }
-
-    /** The pipeline's label for a stored score: below 0.5 negative, above 0.65 positive. */
-    private static String label(double score) {
-        return score < 0.5 ? "negative" : score > 0.65 ? "positive" : "neutral";
-    }
-
-    /** One digest per thread: {@code MessageDigest.getInstance} looks the provider up each time. */
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
-    /** {@code md5(text)::uuid} as PostgreSQL computes it. */
-    private static UUID md5(String text) {
-        var digest = ByteBuffer.wrap(MD5.get().digest(text.getBytes(StandardCharsets.UTF_8)));
-        return new UUID(digest.getLong(), digest.getLong());
-    }
-
     /** The plan's first conversation: present once {@link #generate} ran for the plan. */
     public static ConversationId firstConversation(Plan plan) {
-        return new ConversationId(md5(plan.seed() + ":conv:1"));
+        return new ConversationId(HistoryRows.md5(plan.seed() + ":conv:1"));
     }
 
     /**
@@ -433,9 +214,9 @@ class SyntheticHistory {
         var reasons = new ArrayList<String>();
         for (var line : lines) {
             for (int m = 0; m < JITTERS; m++) {
-                double score = stored(line.score() + (m - 5) / 100.0);
-                var verdict =
-                        DefaultRulesVerdict.ofOpening(line.text(), score, label(score), 0.9, Set.of(line.category()));
+                double score = HistoryRows.stored(line.score() + (m - 5) / 100.0);
+                var verdict = DefaultRulesVerdict.ofOpening(
+                        line.text(), score, HistoryRows.label(score), 0.9, Set.of(line.category()));
                 rules.add(verdict.map(DefaultRulesVerdict::rule).orElse(""));
                 severities.add(verdict.map(v -> v.severity().dbValue()).orElse(""));
                 reasons.add(verdict.map(DefaultRulesVerdict::reason).orElse(""));
