@@ -19,8 +19,8 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
 
 /**
  * Benchmark, not a test (no timing assertions; skipped unless {@code -Dbenchmark=insights}): one customer with
- * 1,000,000 messages (250,000 conversations × 4 messages over 90 days, generated with {@code generate_series} into
- * the real tables), then the full aggregation, an incremental refresh, {@code report()} for 7/30/90 days, extraction
+ * 1,000,000 messages (250,000 conversations × 4 messages over 90 days, written into the real tables through each
+ * owning module's bulk import), then the full aggregation, an incremental refresh, {@code report()} for 7/30/90 days, extraction
  * of 7 days, and drill-downs. Figures go to docs/benchmarks-insights.part.md.
  *
  * <pre>
