@@ -58,6 +58,18 @@ class EscalationRulesView extends VerticalLayout {
                 + "immediate re-opening.");
         intro.addClassName("omniops-muted");
 
+        configureGrid();
+        add(header, intro, slaForm(tenancy), grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    /**
+     * The customer's first-response SLA (owned by tenancy): the default "Waiting too long" rule and the desk's SLA
+     * column measure waiting against it.
+     */
+    /** The rules: on/off, name, condition, severity, actions, cool-down and edit. */
+    private void configureGrid() {
         grid.setId("rules");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(r -> {
@@ -105,15 +117,8 @@ class EscalationRulesView extends VerticalLayout {
                 .setHeader("Actions")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        add(header, intro, slaForm(tenancy), grid);
-        setFlexGrow(1, grid);
-        refresh();
     }
 
-    /**
-     * The customer's first-response SLA (owned by tenancy): the default "Waiting too long" rule and the desk's SLA
-     * column measure waiting against it.
-     */
     private HorizontalLayout slaForm(TenancyManagement tenancy) {
         var minutes = new IntegerField("First-response SLA (minutes)");
         minutes.setId("first-response-sla");

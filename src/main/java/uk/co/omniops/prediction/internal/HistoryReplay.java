@@ -126,6 +126,22 @@ public class HistoryReplay {
         return steps;
     }
 
+    /** The read-model rows of the replayed conversations, oldest first. */
+    private static List<ReplayStore.ConversationRow> rowsOf(Set<Replayed> rows) {
+        return rows.stream()
+                .sorted(Comparator.comparing(c -> c.past.startedAt()))
+                .map(c -> new ReplayStore.ConversationRow(
+                        c.past.id().value(),
+                        c.startedAt,
+                        c.features,
+                        c.risk,
+                        c.escalatedAt,
+                        c.resolvedAt,
+                        c.minutes,
+                        c.csat))
+                .toList();
+    }
+
     /** A message analysed: its signal, and the prediction the model of the moment makes after it. */
     private static void analysed(
             Replayed c,
@@ -218,18 +234,7 @@ public class HistoryReplay {
                 case RESOLVED -> resolved(c, step.at(), resolved);
             }
         }
-        var conversations = rows.stream()
-                .sorted(Comparator.comparing(c -> c.past.startedAt()))
-                .map(c -> new ReplayStore.ConversationRow(
-                        c.past.id().value(),
-                        c.startedAt,
-                        c.features,
-                        c.risk,
-                        c.escalatedAt,
-                        c.resolvedAt,
-                        c.minutes,
-                        c.csat))
-                .toList();
+        var conversations = rowsOf(rows);
         transactions.inTenant(customer, () -> {
             replayStore.insert(customer, conversations, signals, predictions);
             return null;

@@ -46,6 +46,12 @@ class ReplayStore {
             List<ConversationRow> conversations,
             List<PredictionStore.SignalRow> signals,
             List<PredictionRow> predictions) {
+        insertConversations(customer, conversations);
+        insertSignals(customer, signals);
+        insertPredictions(customer, predictions);
+    }
+
+    private void insertConversations(CustomerId customer, List<ConversationRow> conversations) {
         jdbc.sql("""
                 insert into prediction_conversations (conversation_id, customer_id, started_at, features,
                        risk_before_label, escalated_at, resolved_at, resolution_minutes, csat_proxy)
@@ -71,6 +77,9 @@ class ReplayStore {
                                 .toArray(Double[]::new),
                         conversations.stream().map(ConversationRow::csat).toArray(Double[]::new))
                 .update();
+    }
+
+    private void insertSignals(CustomerId customer, List<PredictionStore.SignalRow> signals) {
         jdbc.sql("""
                 insert into prediction_signals (message_id, customer_id, conversation_id, score, categories, created_at)
                 select message::uuid, ?, conversation::uuid, score,
@@ -86,6 +95,9 @@ class ReplayStore {
                         texts(signals, r -> String.join("\u001f", r.categories())),
                         texts(signals, r -> r.at()))
                 .update();
+    }
+
+    private void insertPredictions(CustomerId customer, List<PredictionRow> predictions) {
         jdbc.sql("""
                 insert into prediction_analysis (id, customer_id, conversation_id, message_id, escalation_risk,
                                                  expected_csat, expected_resolution_minutes, factors, model, created_at)

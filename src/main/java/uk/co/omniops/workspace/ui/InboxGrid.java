@@ -62,6 +62,29 @@ class InboxGrid extends Grid<ConversationSummary> {
         addClassName("omniops-inbox-grid");
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         setAriaLabel("Conversations");
+        addConversationColumn();
+        addStateColumn();
+        sentimentColumn = addSentimentColumn();
+        setItems(
+                q -> {
+                    var rows = reads.inbox(customer, query.get(), q.getOffset(), q.getLimit(), fetchNotBefore);
+                    fetched.put(q.getOffset(), new Fetched(q.getOffset(), q.getLimit(), rows, Instant.now()));
+                    return rows.stream();
+                },
+                q -> fetchedCount = reads.count(customer, query.get(), fetchNotBefore));
+        getLazyDataView().setItemCountEstimate(50);
+        getGenericDataView().setIdentifierProvider(ConversationSummary::id);
+        setSelectionMode(Grid.SelectionMode.SINGLE);
+        asSingleSelect().addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                open.accept(e.getValue().id());
+            }
+        });
+        setEmptyStateText("Nothing here. New conversations appear as they arrive.");
+    }
+
+    /** Contact, "New", waiting time, subject (when it says more) and the latest message. */
+    private void addConversationColumn() {
         addColumn(LitRenderer.<ConversationSummary>of("""
                 <div class="omniops-cell-conv">
                   <div class="omniops-cell-top"><span class="omniops-cell-contact-box">\
@@ -80,6 +103,10 @@ class InboxGrid extends Grid<ConversationSummary> {
                 .setHeader("Conversation")
                 .setFlexGrow(1)
                 .setKey("conversation");
+    }
+
+    /** Status, priority and assignee. */
+    private void addStateColumn() {
         addColumn(LitRenderer.<ConversationSummary>of("""
                 <div class="omniops-cell-state">
                   <span class="omniops-pill omniops-pill--${item.statusKey}">${item.status}</span>
@@ -95,7 +122,11 @@ class InboxGrid extends Grid<ConversationSummary> {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("state");
-        sentimentColumn = addColumn(LitRenderer.<ConversationSummary>of("""
+    }
+
+    /** The latest customer sentiment (hidden while the customer's flag is off). */
+    private Column<ConversationSummary> addSentimentColumn() {
+        return addColumn(LitRenderer.<ConversationSummary>of("""
                 <span class="omniops-sentiment-cell omniops-sentiment-cell--${item.key}" title="${item.title}"
                   ?hidden="${!item.key}">${item.label}</span>""")
                         .withProperty("key", s -> s.sentimentLabel() == null ? "" : s.sentimentLabel())
@@ -112,22 +143,6 @@ class InboxGrid extends Grid<ConversationSummary> {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setKey("sentiment");
-        setItems(
-                q -> {
-                    var rows = reads.inbox(customer, query.get(), q.getOffset(), q.getLimit(), fetchNotBefore);
-                    fetched.put(q.getOffset(), new Fetched(q.getOffset(), q.getLimit(), rows, Instant.now()));
-                    return rows.stream();
-                },
-                q -> fetchedCount = reads.count(customer, query.get(), fetchNotBefore));
-        getLazyDataView().setItemCountEstimate(50);
-        getGenericDataView().setIdentifierProvider(ConversationSummary::id);
-        setSelectionMode(Grid.SelectionMode.SINGLE);
-        asSingleSelect().addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                open.accept(e.getValue().id());
-            }
-        });
-        setEmptyStateText("Nothing here. New conversations appear as they arrive.");
     }
 
     /**
