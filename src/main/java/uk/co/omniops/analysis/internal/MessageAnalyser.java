@@ -34,6 +34,10 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * publishes {@link MessageAnalysed} and the {@code message.analysed} live update in one short tenant transaction.
  * Idempotent: under a per-message lock, a message that already has results is not analysed again (so a job
  * delivered twice publishes one event), unless {@code force} (re-analysis after a correction).
+ *
+ * <p>About 400 lines because its three paths (one message, a batch of live jobs, the re-publish after a correction)
+ * share the read before the models, the store and the publishing; the models' run is {@link ModelRun}, the backfill
+ * of resolved conversations {@link BackfillAnalysisJobs}.
  */
 @Component
 public class MessageAnalyser {

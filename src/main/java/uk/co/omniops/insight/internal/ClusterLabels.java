@@ -3,6 +3,7 @@ package uk.co.omniops.insight.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +104,40 @@ final class ClusterLabels {
      */
     static String phraseAround(
             String word, Map<String, Integer> counts, int size, List<Integer> members, List<String> redacted) {
+        var longer = longerPhrase(word, counts, size);
+        if (longer != null) {
+            return longer;
+        }
+        var context = new HashSet<String>();
+        counts.forEach((p, c) -> {
+            if (!p.contains(" ") && c >= CONTEXT_SHARE * size && !GENERIC.contains(p)) {
+                context.add(p);
+            }
+        });
+        if (context.size() < 2) {
+            return word;
+        }
+        var stretches = new HashMap<String, int[]>();
+        for (int i : members) {
+            var best = bestStretch(word, context, redacted.get(i));
+            if (best != null && best.hits() >= 2) {
+                stretches.computeIfAbsent(best.text(), x -> new int[] {0, 0})[0]++;
+                stretches.get(best.text())[1] = best.hits();
+            }
+        }
+        // the most common words first, then the most said stretch, then the shortest
+        return stretches.entrySet().stream()
+                .filter(e -> e.getValue()[0] >= MIN_LABEL_SHARE * size)
+                .max(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> e.getValue()[1])
+                        .thenComparingInt(e -> e.getValue()[0])
+                        .thenComparing(e -> -e.getKey().length())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey)
+                .orElse(word);
+    }
+
+    /** The most said phrase of several words that has the word (said by enough of the cluster), else null. */
+    private static @Nullable String longerPhrase(String word, Map<String, Integer> counts, int size) {
         String longer = null;
         int longerCount = 0;
         for (var e : counts.entrySet()) {
@@ -120,60 +155,44 @@ final class ClusterLabels {
                 longerCount = e.getValue();
             }
         }
-        if (longer != null) {
-            return longer;
-        }
-        var context = new java.util.HashSet<String>();
-        counts.forEach((p, c) -> {
-            if (!p.contains(" ") && c >= CONTEXT_SHARE * size && !GENERIC.contains(p)) {
-                context.add(p);
-            }
-        });
-        if (context.size() < 2) {
-            return word;
-        }
-        var stretches = new HashMap<String, int[]>();
-        for (int i : members) {
-            String bestStretch = null;
-            int bestHits = 0;
-            for (var sentence : TopicExtractor.sentences(redacted.get(i))) {
-                var tokens = sentence.stream().map(TopicExtractor::normalise).toList();
-                for (int from = 0; from < tokens.size(); from++) {
-                    if (tokens.get(from) == null || !context.contains(tokens.get(from))) {
+        return longer;
+    }
+
+    /** A stretch of a sentence and how many of the cluster's common words it has. */
+    private record Stretch(String text, int hits) {}
+
+    /**
+     * In one message: the stretch (at most {@value #MAX_LABEL_WORDS} words, from and to a common word) that has the
+     * word and the most common words, the shortest of equals; null when none has the word.
+     */
+    private static @Nullable Stretch bestStretch(String word, Set<String> context, String message) {
+        String bestStretch = null;
+        int bestHits = 0;
+        for (var sentence : TopicExtractor.sentences(message)) {
+            var tokens = sentence.stream().map(TopicExtractor::normalise).toList();
+            for (int from = 0; from < tokens.size(); from++) {
+                if (tokens.get(from) == null || !context.contains(tokens.get(from))) {
+                    continue;
+                }
+                var seen = new HashSet<String>();
+                for (int to = from; to < tokens.size() && to - from < MAX_LABEL_WORDS; to++) {
+                    var t = tokens.get(to);
+                    if (t == null || !context.contains(t)) {
                         continue;
                     }
-                    var seen = new java.util.HashSet<String>();
-                    for (int to = from; to < tokens.size() && to - from < MAX_LABEL_WORDS; to++) {
-                        var t = tokens.get(to);
-                        if (t == null || !context.contains(t)) {
-                            continue;
-                        }
-                        seen.add(t);
-                        if (!seen.contains(word)) {
-                            continue;
-                        }
-                        int hits = seen.size();
-                        var stretch = String.join(" ", sentence.subList(from, to + 1));
-                        if (hits > bestHits || (hits == bestHits && stretch.length() < bestStretch.length())) {
-                            bestStretch = stretch;
-                            bestHits = hits;
-                        }
+                    seen.add(t);
+                    if (!seen.contains(word)) {
+                        continue;
+                    }
+                    int hits = seen.size();
+                    var stretch = String.join(" ", sentence.subList(from, to + 1));
+                    if (hits > bestHits || (hits == bestHits && stretch.length() < bestStretch.length())) {
+                        bestStretch = stretch;
+                        bestHits = hits;
                     }
                 }
             }
-            if (bestStretch != null && bestHits >= 2) {
-                stretches.computeIfAbsent(bestStretch, x -> new int[] {0, 0})[0]++;
-                stretches.get(bestStretch)[1] = bestHits;
-            }
         }
-        // the most common words first, then the most said stretch, then the shortest
-        return stretches.entrySet().stream()
-                .filter(e -> e.getValue()[0] >= MIN_LABEL_SHARE * size)
-                .max(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> e.getValue()[1])
-                        .thenComparingInt(e -> e.getValue()[0])
-                        .thenComparing(e -> -e.getKey().length())
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .map(Map.Entry::getKey)
-                .orElse(word);
+        return bestStretch == null ? null : new Stretch(bestStretch, bestHits);
     }
 }
