@@ -50,6 +50,10 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * feature, model, tokens, cost from a list-price table, latency, outcome). The daily cost gauge
  * {@code omniops.ml_api.cost_daily}, the cost alert and System health read that ledger, so they see every call.
  *
+ * <p>Why one long file: this is the module's public API for AI calls, and its types are what other modules hold
+ * ({@link Channel}, {@link Answer}, {@link Outcome}, {@link Format}, {@link Ledger}). They live together so that the one
+ * way to a model reads as one page; the call itself is in named steps ({@link Channel#call}).
+ *
  * @see <a href="../../../../../../docs/decisions/019-module-api-style.md">decision 019</a>
  */
 @Service
@@ -375,58 +379,24 @@ public class AiGateway {
             }
             var redacted = PiiRedactor.redactText(user);
             var started = System.nanoTime();
-            var future = calls.submit(
-                    () -> chat.prompt().system(system).user(redacted).call().chatResponse());
-            ChatResponse response;
-            try {
-                response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                return failed(
-                        customer, conversation, started, Outcome.TIMEOUT, 0, 0, "no answer within " + timeout, true);
-            } catch (ExecutionException e) {
-                var cause = e.getCause() == null ? e : e.getCause();
-                return failed(
-                        customer,
-                        conversation,
-                        started,
-                        rateLimited(cause) ? Outcome.RATE_LIMITED : Outcome.ERROR,
-                        0,
-                        0,
-                        cause.toString(),
-                        true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return failed(customer, conversation, started, Outcome.ERROR, 0, 0, "interrupted", true);
+            var reply = ask(system, redacted);
+            if (reply.failure() != null) {
+                return failed(customer, conversation, started, reply.failure(), 0, 0, reply.detail(), true);
             }
-            int promptTokens = 0;
-            int completionTokens = 0;
-            if (response != null
-                    && response.getMetadata() != null
-                    && response.getMetadata().getUsage() != null) {
-                var usage = response.getMetadata().getUsage();
-                promptTokens = usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
-                completionTokens = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
-            }
+            var response = reply.response();
+            var usage = Usage.of(response);
             var text = response == null || response.getResult() == null
                     ? null
                     : response.getResult().getOutput().getText();
-            T value = null;
-            if (text != null && !text.isBlank()) {
-                try {
-                    value = validate.apply(text);
-                } catch (RuntimeException e) {
-                    value = null;
-                }
-            }
+            var value = validated(text, validate);
             if (value == null) {
                 return failed(
                         customer,
                         conversation,
                         started,
                         Outcome.INVALID_OUTPUT,
-                        promptTokens,
-                        completionTokens,
+                        usage.prompt(),
+                        usage.completion(),
                         "not the expected answer: " + abbreviate(text),
                         true);
             }
@@ -436,11 +406,60 @@ public class AiGateway {
                     conversation,
                     feature,
                     model,
-                    promptTokens,
-                    completionTokens,
+                    usage.prompt(),
+                    usage.completion(),
                     millisSince(started),
                     Outcome.SUCCESS);
             return new Answer<>(Outcome.SUCCESS, value);
+        }
+
+        /** The model's response, or why there is none (timeout, rate limit, error). */
+        private record Reply(
+                @Nullable ChatResponse response, @Nullable Outcome failure, String detail) {}
+
+        /** Asks on a virtual thread of its own and waits at most the timeout (the SDK's own retries are off). */
+        private Reply ask(String system, String redacted) {
+            var future = calls.submit(
+                    () -> chat.prompt().system(system).user(redacted).call().chatResponse());
+            try {
+                return new Reply(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS), null, "");
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                return new Reply(null, Outcome.TIMEOUT, "no answer within " + timeout);
+            } catch (ExecutionException e) {
+                var cause = e.getCause() == null ? e : e.getCause();
+                return new Reply(null, rateLimited(cause) ? Outcome.RATE_LIMITED : Outcome.ERROR, cause.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Reply(null, Outcome.ERROR, "interrupted");
+            }
+        }
+
+        /** The tokens a response reports (0 when it reports none). */
+        private record Usage(int prompt, int completion) {
+            static Usage of(@Nullable ChatResponse response) {
+                if (response == null
+                        || response.getMetadata() == null
+                        || response.getMetadata().getUsage() == null) {
+                    return new Usage(0, 0);
+                }
+                var usage = response.getMetadata().getUsage();
+                return new Usage(
+                        usage.getPromptTokens() == null ? 0 : usage.getPromptTokens(),
+                        usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens());
+            }
+        }
+
+        /** The caller's validation of a non-blank answer; null (also when it throws) means an invalid answer. */
+        private static <T> @Nullable T validated(@Nullable String text, Function<String, @Nullable T> validate) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return validate.apply(text);
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
 
         private <T> Answer<T> failed(

@@ -1,25 +1,18 @@
 package uk.co.omniops.rollout;
 
+import static uk.co.omniops.rollout.FlagStates.minus;
+import static uk.co.omniops.rollout.FlagStates.plus;
+import static uk.co.omniops.rollout.FlagStates.slugs;
+import static uk.co.omniops.rollout.FlagStates.withLists;
+
 import com.launchdarkly.sdk.LDValue;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import uk.co.omniops.platform.Csv;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.rollout.internal.RolloutStore;
@@ -38,30 +31,25 @@ import uk.co.omniops.tenancy.TenancyManagement;
 @Service
 public class RolloutManagement {
 
-    private static final Logger log = LoggerFactory.getLogger(RolloutManagement.class);
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
     public static final LiveUpdate.Kind SAFEGUARD_KIND = LiveUpdate.Kind.ROLLOUT_SAFEGUARD;
 
     private final RolloutStore store;
     private final SdkFeatureFlags flags;
     private final TenancyManagement tenancy;
-    private final RolloutSafeguardMetrics metrics;
-    private final ObjectProvider<RolloutAlerts> alerts;
-    private final TransactionTemplate tx;
+    private final FlagChanges changes;
+    private final RolloutRamp ramp;
 
     RolloutManagement(
             RolloutStore store,
             SdkFeatureFlags flags,
             TenancyManagement tenancy,
-            RolloutSafeguardMetrics metrics,
-            ObjectProvider<RolloutAlerts> alerts,
-            PlatformTransactionManager transactions) {
+            FlagChanges changes,
+            RolloutRamp ramp) {
         this.store = store;
         this.flags = flags;
         this.tenancy = tenancy;
-        this.metrics = metrics;
-        this.alerts = alerts;
-        this.tx = new TransactionTemplate(transactions);
+        this.changes = changes;
+        this.ramp = ramp;
     }
 
     // reading -------------------------------------------------------------------------------------
@@ -130,114 +118,76 @@ public class RolloutManagement {
         if (percentage < 0 || percentage > 100) {
             throw new IllegalArgumentException("percentage must be 0 to 100");
         }
-        change(
+        changes.change(
                 feature,
                 actor,
                 reason,
                 "percentage " + percentage + " %",
-                f -> with(f, f.on(), percentage, f.whitelist(), f.blocklist(), f.rampPaused(), f.pausedReason()));
+                f -> FlagStates.withPercentage(f, percentage));
     }
 
     /** Replaces the whitelist; customers put on it leave the blocklist. */
     public void setWhitelist(Feature feature, Collection<String> slugs, String actor, String reason) {
         var list = slugs(slugs);
-        change(
-                feature,
-                actor,
-                reason,
-                "whitelist " + list,
-                f -> with(
-                        f, f.on(), f.percentage(), list, minus(f.blocklist(), list), f.rampPaused(), f.pausedReason()));
+        changes.change(
+                feature, actor, reason, "whitelist " + list, f -> withLists(f, list, minus(f.blocklist(), list)));
     }
 
     /** Replaces the blocklist; customers put on it leave the whitelist. */
     public void setBlocklist(Feature feature, Collection<String> slugs, String actor, String reason) {
         var list = slugs(slugs);
-        change(
-                feature,
-                actor,
-                reason,
-                "blocklist " + list,
-                f -> with(
-                        f, f.on(), f.percentage(), minus(f.whitelist(), list), list, f.rampPaused(), f.pausedReason()));
+        changes.change(
+                feature, actor, reason, "blocklist " + list, f -> withLists(f, minus(f.whitelist(), list), list));
     }
 
     public void whitelistAdd(Feature feature, Collection<String> slugs, String actor, String reason) {
         var add = slugs(slugs);
-        change(
+        changes.change(
                 feature,
                 actor,
                 reason,
                 "whitelist add " + add,
-                f -> with(
-                        f,
-                        f.on(),
-                        f.percentage(),
-                        plus(f.whitelist(), add),
-                        minus(f.blocklist(), add),
-                        f.rampPaused(),
-                        f.pausedReason()));
+                f -> withLists(f, plus(f.whitelist(), add), minus(f.blocklist(), add)));
     }
 
     public void whitelistRemove(Feature feature, Collection<String> slugs, String actor, String reason) {
         var remove = slugs(slugs);
-        change(
+        changes.change(
                 feature,
                 actor,
                 reason,
                 "whitelist remove " + remove,
-                f -> with(
-                        f,
-                        f.on(),
-                        f.percentage(),
-                        minus(f.whitelist(), remove),
-                        f.blocklist(),
-                        f.rampPaused(),
-                        f.pausedReason()));
+                f -> withLists(f, minus(f.whitelist(), remove), f.blocklist()));
     }
 
     public void blocklistAdd(Feature feature, Collection<String> slugs, String actor, String reason) {
         var add = slugs(slugs);
-        change(
+        changes.change(
                 feature,
                 actor,
                 reason,
                 "blocklist add " + add,
-                f -> with(
-                        f,
-                        f.on(),
-                        f.percentage(),
-                        minus(f.whitelist(), add),
-                        plus(f.blocklist(), add),
-                        f.rampPaused(),
-                        f.pausedReason()));
+                f -> withLists(f, minus(f.whitelist(), add), plus(f.blocklist(), add)));
     }
 
     public void blocklistRemove(Feature feature, Collection<String> slugs, String actor, String reason) {
         var remove = slugs(slugs);
-        change(
+        changes.change(
                 feature,
                 actor,
                 reason,
                 "blocklist remove " + remove,
-                f -> with(
-                        f,
-                        f.on(),
-                        f.percentage(),
-                        f.whitelist(),
-                        minus(f.blocklist(), remove),
-                        f.rampPaused(),
-                        f.pausedReason()));
+                f -> withLists(f, f.whitelist(), minus(f.blocklist(), remove)));
     }
 
     /** {@code killed = true} turns the flag off for every customer (the SDK serves the off variation). */
     public void setKillSwitch(Feature feature, boolean killed, String actor, String reason) {
-        change(
+        changes.change(
                 feature,
                 actor,
                 reason,
                 killed ? "kill switch on" : "kill switch off",
-                f -> with(f, !killed, f.percentage(), f.whitelist(), f.blocklist(), f.rampPaused(), f.pausedReason()));
+                f -> FlagStates.withOn(f, !killed));
     }
 
     /**
@@ -251,7 +201,7 @@ public class RolloutManagement {
             double safeguardThresholdPercent,
             String actor,
             String reason) {
-        requireChange(actor, reason);
+        changes.requireChange(actor, reason);
         if (percentage < 0 || percentage > 100) {
             throw new IllegalArgumentException("percentage must be 0 to 100");
         }
@@ -267,29 +217,29 @@ public class RolloutManagement {
                 RolloutStep.Status.PENDING,
                 actor,
                 null);
-        tx.executeWithoutResult(status -> {
+        changes.tx().executeWithoutResult(status -> {
             store.insertStep(step);
-            store.audit(actor, feature, "schedule step", null, stepJson(step), reason.strip());
+            store.audit(actor, feature, "schedule step", null, FlagStates.stepJson(step), reason.strip());
         });
-        afterChange(feature, "schedule step", actor);
+        changes.afterChange();
         return step;
     }
 
     /** Clears a pause (safeguard or manual): paused steps become pending again. */
     public void resumeRamp(Feature feature, String actor, String reason) {
-        change(
+        changes.change(
                 feature,
                 actor,
                 reason,
                 "resume ramp",
-                f -> with(f, f.on(), f.percentage(), f.whitelist(), f.blocklist(), false, null),
+                FlagStates::resumed,
                 () -> store.moveSteps(feature, RolloutStep.Status.PAUSED, RolloutStep.Status.PENDING));
     }
 
     /** Cancels every pending or paused step of a feature. */
     public void cancelSteps(Feature feature, String actor, String reason) {
-        requireChange(actor, reason);
-        tx.executeWithoutResult(status -> {
+        changes.requireChange(actor, reason);
+        changes.tx().executeWithoutResult(status -> {
             var n = store.moveSteps(feature, RolloutStep.Status.PENDING, RolloutStep.Status.CANCELLED)
                     + store.moveSteps(feature, RolloutStep.Status.PAUSED, RolloutStep.Status.CANCELLED);
             store.audit(
@@ -300,263 +250,21 @@ public class RolloutManagement {
                     LDValue.buildObject().put("cancelled", n).build().toJsonString(),
                     reason.strip());
         });
-        afterChange(feature, "cancel steps", actor);
+        changes.afterChange();
     }
 
     // the scheduler and its safeguard ---------------------------------------------------------------
 
-    /** Applies due steps (one replica per step) after checking each one's safeguard; returns how many applied. */
+    /**
+     * Applies due steps (one replica per step) after checking each one's safeguard; returns how many applied. Does
+     * nothing while flags are managed in LaunchDarkly.
+     */
     public int applyDueSteps(Instant now) {
-        if (managedInLaunchDarkly()) {
-            return 0;
-        }
-        var applied = new java.util.ArrayList<Feature>();
-        var paused = new java.util.ArrayList<String[]>();
-        tx.executeWithoutResult(status -> {
-            for (var step : store.lockDueSteps(now)) {
-                var before = store.lock(step.feature());
-                if (before.rampPaused()) {
-                    store.markStep(step.id(), RolloutStep.Status.PAUSED);
-                    continue;
-                }
-                var rate = metrics.errorRatePercent(step.feature());
-                if (rate > step.safeguardThresholdPercent()) {
-                    pauseLocked(before, rate, step.safeguardThresholdPercent());
-                    paused.add(new String[] {
-                        step.feature().key(), Double.toString(rate), Double.toString(step.safeguardThresholdPercent())
-                    });
-                    continue;
-                }
-                var after = with(
-                        before, before.on(), step.percentage(), before.whitelist(), before.blocklist(), false, null);
-                store.save(after, "scheduler");
-                store.audit(
-                        "scheduler",
-                        step.feature(),
-                        "percentage " + step.percentage() + " %",
-                        json(before),
-                        json(next(after)),
-                        "scheduled step by " + step.createdBy() + " (error rate " + percent(rate) + " within "
-                                + percent(step.safeguardThresholdPercent()) + ")");
-                store.markStep(step.id(), RolloutStep.Status.APPLIED);
-                applied.add(step.feature());
-            }
-        });
-        applied.forEach(f -> afterChange(f, "scheduled step", "scheduler"));
-        paused.forEach(
-                p -> alert(Feature.byKey(p[0]).orElseThrow(), Double.parseDouble(p[1]), Double.parseDouble(p[2])));
-        return applied.size();
+        return managedInLaunchDarkly() ? 0 : ramp.applyDueSteps(now);
     }
 
     /** Pauses any active ramp whose feature's error rate is above its next step's threshold. */
     public int checkSafeguards() {
-        if (managedInLaunchDarkly()) {
-            return 0;
-        }
-        var tripped = 0;
-        for (var feature : Feature.values()) {
-            var next = store.steps().stream()
-                    .filter(s -> s.feature() == feature && s.status() == RolloutStep.Status.PENDING)
-                    .findFirst();
-            if (next.isEmpty()) {
-                continue;
-            }
-            var threshold = next.get().safeguardThresholdPercent();
-            var rate = metrics.errorRatePercent(feature);
-            if (rate > threshold) {
-                var didPause = Boolean.TRUE.equals(tx.execute(status -> {
-                    var before = store.lock(feature);
-                    if (before.rampPaused()) {
-                        return false;
-                    }
-                    pauseLocked(before, rate, threshold);
-                    return true;
-                }));
-                if (didPause) {
-                    tripped++;
-                    alert(feature, rate, threshold);
-                }
-            }
-        }
-        return tripped;
-    }
-
-    private void pauseLocked(FlagDefinition before, double rate, double threshold) {
-        var message = safeguardMessage(rate, threshold);
-        var after =
-                with(before, before.on(), before.percentage(), before.whitelist(), before.blocklist(), true, message);
-        store.save(after, "safeguard");
-        store.moveSteps(before.feature(), RolloutStep.Status.PENDING, RolloutStep.Status.PAUSED);
-        store.audit("safeguard", before.feature(), "pause ramp", json(before), json(next(after)), message);
-    }
-
-    static String safeguardMessage(double rate, double threshold) {
-        return "paused by safeguard: error rate " + percent(rate) + " > " + percent(threshold);
-    }
-
-    private void alert(Feature feature, double rate, double threshold) {
-        var message = feature.key() + ": " + safeguardMessage(rate, threshold);
-        afterChange(feature, "pause ramp", "safeguard");
-        alerts.orderedStream().forEach(a -> {
-            try {
-                a.safeguardTripped(feature, rate, threshold, message);
-            } catch (RuntimeException e) {
-                log.warn("A rollout alert hook failed: {}", e.toString());
-            }
-        });
-    }
-
-    // internals -----------------------------------------------------------------------------------
-
-    private void change(
-            Feature feature, String actor, String reason, String action, UnaryOperator<FlagDefinition> update) {
-        change(feature, actor, reason, action, update, () -> 0);
-    }
-
-    private void change(
-            Feature feature,
-            String actor,
-            String reason,
-            String action,
-            UnaryOperator<FlagDefinition> update,
-            java.util.function.IntSupplier alsoInTransaction) {
-        requireChange(actor, reason);
-        var changed = Boolean.TRUE.equals(tx.execute(status -> {
-            var before = store.lock(feature);
-            var after = update.apply(before);
-            var moved = alsoInTransaction.getAsInt();
-            if (sameState(before, after) && moved == 0) {
-                return false;
-            }
-            store.save(after, actor);
-            store.audit(actor, feature, action, json(before), json(next(after)), reason.strip());
-            return true;
-        }));
-        if (changed) {
-            afterChange(feature, action, actor);
-        }
-    }
-
-    private void afterChange(Feature feature, String action, String actor) {
-        flags.refreshNow(); // this replica at once; the others on the live update below
-        List<Customer> affected;
-        try {
-            affected = tenancy.allCustomers();
-        } catch (RuntimeException e) {
-            affected = List.of();
-        }
-        flags.announce(affected);
-    }
-
-    private void requireChange(String actor, String reason) {
-        if (managedInLaunchDarkly()) {
-            throw new IllegalStateException("Flags are managed in LaunchDarkly (LAUNCHDARKLY_SDK_KEY is set)");
-        }
-        if (actor.isBlank()) {
-            throw new IllegalArgumentException("an actor is required");
-        }
-        if (reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required for every rollout change");
-        }
-    }
-
-    private static boolean sameState(FlagDefinition a, FlagDefinition b) {
-        return a.on() == b.on()
-                && a.percentage() == b.percentage()
-                && a.whitelist().equals(b.whitelist())
-                && a.blocklist().equals(b.blocklist())
-                && a.rampPaused() == b.rampPaused();
-    }
-
-    private static FlagDefinition with(
-            FlagDefinition f,
-            boolean on,
-            int percentage,
-            Set<String> whitelist,
-            Set<String> blocklist,
-            boolean paused,
-            @Nullable String pausedReason) {
-        return new FlagDefinition(
-                f.feature(),
-                on,
-                percentage,
-                whitelist,
-                blocklist,
-                f.salt(),
-                f.version(),
-                paused,
-                pausedReason,
-                f.updatedBy(),
-                f.updatedAt());
-    }
-
-    private static FlagDefinition next(FlagDefinition f) {
-        return new FlagDefinition(
-                f.feature(),
-                f.on(),
-                f.percentage(),
-                f.whitelist(),
-                f.blocklist(),
-                f.salt(),
-                f.version() + 1,
-                f.rampPaused(),
-                f.pausedReason(),
-                f.updatedBy(),
-                f.updatedAt());
-    }
-
-    private static String json(FlagDefinition f) {
-        var whitelist = LDValue.buildArray();
-        f.whitelist().forEach(whitelist::add);
-        var blocklist = LDValue.buildArray();
-        f.blocklist().forEach(blocklist::add);
-        return LDValue.buildObject()
-                .put("on", f.on())
-                .put("percentage", f.percentage())
-                .put("whitelist", whitelist.build())
-                .put("blocklist", blocklist.build())
-                .put("rampPaused", f.rampPaused())
-                .put("version", f.version())
-                .build()
-                .toJsonString();
-    }
-
-    private static String stepJson(RolloutStep s) {
-        return LDValue.buildObject()
-                .put("percentage", s.percentage())
-                .put("dueAt", s.dueAt().toString())
-                .put("safeguardThresholdPercent", s.safeguardThresholdPercent())
-                .build()
-                .toJsonString();
-    }
-
-    private static Set<String> slugs(Collection<String> slugs) {
-        var result = new TreeSet<String>();
-        for (var s : slugs) {
-            var slug = s.strip().toLowerCase(Locale.ROOT);
-            if (!SLUG.matcher(slug).matches()) {
-                throw new IllegalArgumentException("not a customer slug: " + s);
-            }
-            result.add(slug);
-        }
-        return java.util.Collections.unmodifiableSortedSet(result);
-    }
-
-    private static Set<String> plus(Set<String> a, Set<String> b) {
-        var r = new TreeSet<>(a);
-        r.addAll(b);
-        return java.util.Collections.unmodifiableSortedSet(r);
-    }
-
-    private static Set<String> minus(Set<String> a, Set<String> b) {
-        var r = new TreeSet<>(a);
-        r.removeAll(b);
-        return java.util.Collections.unmodifiableSortedSet(r);
-    }
-
-    static String percent(double value) {
-        return BigDecimal.valueOf(Math.round(value * 10) / 10.0)
-                        .stripTrailingZeros()
-                        .toPlainString() + " %";
+        return managedInLaunchDarkly() ? 0 : ramp.checkSafeguards();
     }
 }

@@ -293,51 +293,46 @@ public class Chart extends Component implements HasSize {
         }
         text.append('.');
         for (var s : series) {
-            text.append(' ').append(s.name()).append(": ");
-            if (kind == Kind.DOUGHNUT) {
-                var parts = new ArrayList<String>();
-                for (int i = 0; i < labels.size(); i++) {
-                    var v = s.values().get(i);
-                    if (v != null) {
-                        parts.add(labels.get(i) + " " + format(v));
-                    }
-                }
-                text.append(String.join(", ", parts)).append('.');
-                continue;
-            }
-            var present = s.values().stream()
-                    .filter(Objects::nonNull)
-                    .mapToDouble(Double::doubleValue)
-                    .toArray();
-            if (present.length == 0) {
-                text.append("no data.");
-                continue;
-            }
-            double min = present[0];
-            double max = present[0];
-            for (double v : present) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            if (s.lower() != null) {
-                var lows = s.lower().stream()
-                        .filter(Objects::nonNull)
-                        .mapToDouble(Double::doubleValue)
-                        .min();
-                text.append("between ")
-                        .append(format(lows.orElse(min)))
-                        .append(" and ")
-                        .append(format(max))
-                        .append('.');
-            } else {
-                text.append("from ")
-                        .append(format(min))
-                        .append(" to ")
-                        .append(format(max))
-                        .append('.');
-            }
+            text.append(' ').append(s.name()).append(": ").append(kind == Kind.DOUGHNUT ? parts(s) : range(s));
         }
         return text.toString();
+    }
+
+    /** A doughnut's series: each part with its value. */
+    private String parts(Series s) {
+        var parts = new ArrayList<String>();
+        for (int i = 0; i < labels.size(); i++) {
+            var v = s.values().get(i);
+            if (v != null) {
+                parts.add(labels.get(i) + " " + format(v));
+            }
+        }
+        return String.join(", ", parts) + ".";
+    }
+
+    /** A line's or bars' series: the range of its values (with a band, from the band's bottom). */
+    private String range(Series s) {
+        var present = s.values().stream()
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
+        if (present.length == 0) {
+            return "no data.";
+        }
+        double min = present[0];
+        double max = present[0];
+        for (double v : present) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (s.lower() != null) {
+            var lows = s.lower().stream()
+                    .filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue)
+                    .min();
+            return "between " + format(lows.orElse(min)) + " and " + format(max) + ".";
+        }
+        return "from " + format(min) + " to " + format(max) + ".";
     }
 
     private String format(double v) {

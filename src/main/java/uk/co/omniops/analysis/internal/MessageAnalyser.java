@@ -1,12 +1,14 @@
 package uk.co.omniops.analysis.internal;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -14,12 +16,10 @@ import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.analysis.MessageSource;
 import uk.co.omniops.analysis.MessageSource.MessageText;
 import uk.co.omniops.analysis.MessagesAnalysed;
-import uk.co.omniops.analysis.model.CustomerAdapter;
 import uk.co.omniops.conversation.AuthorType;
 import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
-import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
@@ -34,6 +34,10 @@ import uk.co.omniops.tenancy.TenantTransactions;
  * publishes {@link MessageAnalysed} and the {@code message.analysed} live update in one short tenant transaction.
  * Idempotent: under a per-message lock, a message that already has results is not analysed again (so a job
  * delivered twice publishes one event), unless {@code force} (re-analysis after a correction).
+ *
+ * <p>About 400 lines because its three paths (one message, a batch of live jobs, the re-publish after a correction)
+ * share the read before the models, the store and the publishing; the models' run is {@link ModelRun}, the backfill
+ * of resolved conversations {@link BackfillAnalysisJobs}.
  */
 @Component
 public class MessageAnalyser {
@@ -41,7 +45,6 @@ public class MessageAnalyser {
     public static final String SENTIMENT_LATENCY = "omniops.sentiment.latency";
     public static final String CATEGORIES_LATENCY = "omniops.categories.latency";
     static final LiveUpdate.Kind ANALYSED_UPDATE = LiveUpdate.Kind.MESSAGE_ANALYSED;
-    private static final Set<String> SENTIMENT_LABELS = Set.of("negative", "neutral", "positive");
 
     public enum Result {
         ANALYSED,
@@ -53,8 +56,7 @@ public class MessageAnalyser {
 
     private final MessageSource source;
     private final FeatureFlags flags;
-    private final Models models;
-    private final SentimentAnalyser sentiment;
+    private final ModelRun modelRun;
     private final CustomerModels customerModels;
     private final CustomerTaxonomies taxonomies;
     private final AnalysisStore store;
@@ -63,14 +65,11 @@ public class MessageAnalyser {
     private final LiveUpdates liveUpdates;
     private final ConversationManagement conversations;
     private final MessageEmbeddings embeddings;
-    private final Timer sentimentTimer;
-    private final Timer categoriesTimer;
 
     MessageAnalyser(
             MessageSource source,
             FeatureFlags flags,
-            Models models,
-            SentimentAnalyser sentiment,
+            ModelRun modelRun,
             CustomerModels customerModels,
             CustomerTaxonomies taxonomies,
             AnalysisStore store,
@@ -78,12 +77,10 @@ public class MessageAnalyser {
             ApplicationEventPublisher events,
             LiveUpdates liveUpdates,
             ConversationManagement conversations,
-            MessageEmbeddings embeddings,
-            MeterRegistry meters) {
+            MessageEmbeddings embeddings) {
         this.source = source;
         this.flags = flags;
-        this.models = models;
-        this.sentiment = sentiment;
+        this.modelRun = modelRun;
         this.customerModels = customerModels;
         this.taxonomies = taxonomies;
         this.store = store;
@@ -92,16 +89,6 @@ public class MessageAnalyser {
         this.liveUpdates = liveUpdates;
         this.conversations = conversations;
         this.embeddings = embeddings;
-        this.sentimentTimer = Timer.builder(SENTIMENT_LATENCY)
-                .description("Sentiment analysis of one message")
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .publishPercentileHistogram()
-                .register(meters);
-        this.categoriesTimer = Timer.builder(CATEGORIES_LATENCY)
-                .description("Categorisation of one message")
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .publishPercentileHistogram()
-                .register(meters);
     }
 
     public Result analyse(CustomerId customer, ConversationId conversation, MessageId message, boolean force) {
@@ -169,15 +156,9 @@ public class MessageAnalyser {
             return Result.ALREADY_ANALYSED;
         }
         var adapter = customerModels.adapter(customer);
-        var result = compute(customer, message, adapter, sentimentOn, categoriesOn ? before.retired() : null);
+        var result = modelRun.compute(customer, message, adapter, sentimentOn, categoriesOn ? before.retired() : null);
         var vectors = embeddings.embed(List.of(message));
-        var models = new ArrayList<String>();
-        if (result.sentiment() != null) {
-            models.add(result.sentiment().model());
-        }
-        if (categoriesOn) {
-            models.add(this.models.categories().version() + (adapter.corrections() > 0 ? "+adapter" : ""));
-        }
+        var models = modelRun.names(result, categoriesOn, adapter);
         return transactions.inTenant(customer, () -> {
             store.lock(message.id());
             if (!force) {
@@ -193,7 +174,7 @@ public class MessageAnalyser {
                         customer,
                         message.conversationId(),
                         message.id(),
-                        List.copyOf(models),
+                        models,
                         message.text(),
                         before.facts(),
                         stored.sentiment(),
@@ -209,13 +190,7 @@ public class MessageAnalyser {
                 store.replaceModelCategories(customer, message.conversationId(), message.id(), result.categories());
             }
             embeddings.storeAll(customer, vectors);
-            publish(
-                    customer,
-                    message.conversationId(),
-                    message.id(),
-                    List.copyOf(models),
-                    message.text(),
-                    before.facts());
+            publish(customer, message.conversationId(), message.id(), models, message.text(), before.facts());
             inTransaction.run();
             return Result.ANALYSED;
         });
@@ -249,64 +224,23 @@ public class MessageAnalyser {
      * @return the result per message
      */
     Map<MessageId, Result> analyseAll(CustomerId customer, List<Pending> batch, Runnable inTransaction) {
-        var results = new java.util.LinkedHashMap<MessageId, Result>();
+        var results = new LinkedHashMap<MessageId, Result>();
         var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
         var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
         if (!sentimentOn && !categoriesOn) {
             batch.forEach(p -> results.put(p.message(), Result.DISABLED));
             return results;
         }
-        var ids = batch.stream().map(Pending::message).distinct().toList();
-        var read = transactions.readInTenant(customer, () -> {
-            var facts = conversations.facts(
-                    customer,
-                    batch.stream().map(Pending::conversation).distinct().toList());
-            var older = batch.stream()
-                    .filter(p -> !facts.containsKey(p.conversation())
-                            || facts.get(p.conversation())
-                                    .recentMessage(p.message())
-                                    .isEmpty())
-                    .map(Pending::message)
-                    .distinct()
-                    .toList();
-            return new BatchRead(
-                    facts,
-                    older.isEmpty() ? Map.of() : conversations.messages(customer, older),
-                    store.analysedAmong(customer, ids),
-                    categoriesOn ? taxonomies.retired(customer) : Set.of());
-        });
+        var read = transactions.readInTenant(customer, () -> readBatch(customer, batch, categoriesOn));
         var adapter = customerModels.adapter(customer);
         var todo = new ArrayList<Analysis>();
-        var seen = new java.util.HashSet<MessageId>();
+        var seen = new HashSet<MessageId>();
         for (var pending : batch) {
             if (!seen.add(pending.message())) {
                 continue;
             }
             var facts = read.facts().get(pending.conversation());
-            var text = facts == null
-                    ? null
-                    : facts.recentMessage(pending.message())
-                            .map(m -> new MessageText(
-                                    m.id(),
-                                    pending.conversation(),
-                                    customer,
-                                    m.authorType(),
-                                    false,
-                                    m.text(),
-                                    m.createdAt()))
-                            .orElseGet(() -> {
-                                var m = read.older().get(pending.message());
-                                return m == null || !m.conversationId().equals(pending.conversation())
-                                        ? null
-                                        : new MessageText(
-                                                m.id(),
-                                                m.conversationId(),
-                                                customer,
-                                                m.authorType(),
-                                                m.internal(),
-                                                m.text(),
-                                                m.createdAt());
-                            });
+            var text = facts == null ? null : textOf(customer, pending, facts, read);
             if (text == null) {
                 results.put(pending.message(), Result.NOT_FOUND);
             } else if (text.authorType() != AuthorType.CONTACT || text.internal()) {
@@ -314,29 +248,75 @@ public class MessageAnalyser {
             } else if (read.analysed().contains(pending.message())) {
                 results.put(pending.message(), Result.ALREADY_ANALYSED);
             } else {
-                var result = compute(customer, text, adapter, sentimentOn, categoriesOn ? read.retired() : null);
-                var models = new ArrayList<String>();
-                if (result.sentiment() != null) {
-                    models.add(result.sentiment().model());
-                }
-                if (categoriesOn) {
-                    models.add(this.models.categories().version() + (adapter.corrections() > 0 ? "+adapter" : ""));
-                }
-                todo.add(new Analysis(text, facts, result, List.copyOf(models)));
+                var result =
+                        modelRun.compute(customer, text, adapter, sentimentOn, categoriesOn ? read.retired() : null);
+                todo.add(new Analysis(text, facts, result, modelRun.names(result, categoriesOn, adapter)));
             }
         }
         if (todo.isEmpty()) {
             return results;
         }
-        todo.sort(java.util.Comparator.comparing(
+        todo.sort(Comparator.comparing(
                         (Analysis a) -> a.message().conversationId().value())
                 .thenComparing(a -> a.message().createdAt())
                 .thenComparing(a -> a.message().id().value()));
-        var conversationOf = new java.util.HashMap<MessageId, ConversationId>();
+        var stored = storeBatch(customer, todo, inTransaction);
+        todo.forEach(a -> results.put(
+                a.message().id(), stored.contains(a.message().id()) ? Result.ANALYSED : Result.ALREADY_ANALYSED));
+        return results;
+    }
+
+    /** The batch's read transaction: the conversations' facts, older messages' texts, analysed already, retired. */
+    private BatchRead readBatch(CustomerId customer, List<Pending> batch, boolean categoriesOn) {
+        var ids = batch.stream().map(Pending::message).distinct().toList();
+        var facts = conversations.facts(
+                customer, batch.stream().map(Pending::conversation).distinct().toList());
+        var older = batch.stream()
+                .filter(p -> !facts.containsKey(p.conversation())
+                        || facts.get(p.conversation())
+                                .recentMessage(p.message())
+                                .isEmpty())
+                .map(Pending::message)
+                .distinct()
+                .toList();
+        return new BatchRead(
+                facts,
+                older.isEmpty() ? Map.of() : conversations.messages(customer, older),
+                store.analysedAmong(customer, ids),
+                categoriesOn ? taxonomies.retired(customer) : Set.of());
+    }
+
+    /** A pending message's text: from its conversation's recent messages, else from the older ones read. */
+    private static @Nullable MessageText textOf(
+            CustomerId customer, Pending pending, ConversationFacts facts, BatchRead read) {
+        return facts.recentMessage(pending.message())
+                .map(m -> new MessageText(
+                        m.id(), pending.conversation(), customer, m.authorType(), false, m.text(), m.createdAt()))
+                .orElseGet(() -> {
+                    var m = read.older().get(pending.message());
+                    return m == null || !m.conversationId().equals(pending.conversation())
+                            ? null
+                            : new MessageText(
+                                    m.id(),
+                                    m.conversationId(),
+                                    customer,
+                                    m.authorType(),
+                                    m.internal(),
+                                    m.text(),
+                                    m.createdAt());
+                });
+    }
+
+    /**
+     * The batch's write transaction (the vectors computed before it): locks, analysed meanwhile?, the results and
+     * vectors of the rest, their events; returns the messages stored.
+     */
+    private Set<MessageId> storeBatch(CustomerId customer, List<Analysis> todo, Runnable inTransaction) {
+        var conversationOf = new HashMap<MessageId, ConversationId>();
         todo.forEach(a -> conversationOf.put(a.message().id(), a.message().conversationId()));
         // the sentence vectors, outside the transaction (the encoder's cache holds most of them already)
         var vectors = embeddings.embed(todo.stream().map(Analysis::message).toList());
-        var stored = transactions.inTenant(customer, () -> {
+        return transactions.inTenant(customer, () -> {
             var todoIds = todo.stream().map(a -> a.message().id()).toList();
             store.lockAll(todoIds);
             var meanwhile = store.analysedAmong(customer, todoIds);
@@ -350,122 +330,23 @@ public class MessageAnalyser {
                     vectors.stream()
                             .filter(v -> !meanwhile.contains(v.message()))
                             .toList());
-            publishAll(
-                    customer,
-                    fresh.stream()
-                            .map(a -> {
-                                var asStored = AnalysisStore.asStored(a.result());
-                                return new MessageAnalysed(
-                                        a.message().id(),
-                                        a.message().conversationId(),
-                                        customer,
-                                        asStored.sentiment(),
-                                        asStored.categories(),
-                                        a.models(),
-                                        a.message().text(),
-                                        a.facts());
-                            })
-                            .toList());
+            publishAll(customer, fresh.stream().map(a -> analysed(customer, a)).toList());
             inTransaction.run();
-            return fresh.stream().map(a -> a.message().id()).collect(java.util.stream.Collectors.toSet());
-        });
-        todo.forEach(a -> results.put(
-                a.message().id(), stored.contains(a.message().id()) ? Result.ANALYSED : Result.ALREADY_ANALYSED));
-        return results;
-    }
-
-    /**
-     * The backfill of one conversation: analyses its contact messages that have no analysis yet and returns how
-     * many it stored. An open conversation takes the live path message by message (escalation, prediction and
-     * suggestions react to each). A resolved one is stored in one tenant transaction, with batched inserts and
-     * one {@code message.analysed} live update, and without {@link MessageAnalysed}: every listener of that event
-     * ignores resolved conversations (docs/decisions/015-backfill-by-conversation.md).
-     */
-    public int backfill(CustomerId customer, ConversationId conversation) {
-        var details = conversations.find(customer, conversation);
-        if (details.isEmpty()) {
-            return 0;
-        }
-        var contact = details.get().messages().stream()
-                .filter(m -> m.authorType() == AuthorType.CONTACT && !m.internal())
-                .map(ConversationMessageSource::text)
-                .toList();
-        if (details.get().conversation().status() != ConversationStatus.RESOLVED) {
-            return (int) contact.stream()
-                    .filter(m -> analyse(customer, m, false) == Result.ANALYSED)
-                    .count();
-        }
-        var sentimentOn = flags.isEnabled(customer, Feature.SENTIMENT_ANALYSIS);
-        var categoriesOn = flags.isEnabled(customer, Feature.AUTO_CATEGORIZATION);
-        if (contact.isEmpty() || (!sentimentOn && !categoriesOn)) {
-            return 0;
-        }
-        var ids = contact.stream().map(MessageText::id).toList();
-        var read = transactions.readInTenant(
-                customer, () -> Map.entry(store.analysedAmong(customer, ids), taxonomies.retired(customer)));
-        var pending =
-                contact.stream().filter(m -> !read.getKey().contains(m.id())).toList();
-        if (pending.isEmpty()) {
-            return 0;
-        }
-        var adapter = customerModels.adapter(customer);
-        var retired = categoriesOn ? read.getValue() : null;
-        var results = pending.stream()
-                .map(m -> compute(customer, m, adapter, sentimentOn, retired))
-                .toList();
-        var vectors = embeddings.embed(pending);
-        var latest = pending.getLast();
-        return transactions.inTenant(customer, () -> {
-            store.lockAll(
-                    results.stream().map(AnalysisStore.ModelResult::message).toList());
-            var meanwhile = store.analysedAmong(customer, ids); // a live job may have analysed some since the read
-            var fresh = results.stream()
-                    .filter(r -> !meanwhile.contains(r.message()))
-                    .toList();
-            if (fresh.isEmpty()) {
-                return 0;
-            }
-            store.insertModelResults(customer, conversation, fresh);
-            embeddings.storeAll(customer, vectors);
-            store.sentiment(customer, latest.id())
-                    .filter(s -> SENTIMENT_LABELS.contains(s.label()) && s.score() >= 0 && s.score() <= 1)
-                    .ifPresent(s ->
-                            conversations.recordSentiment(customer, conversation, latest.id(), s.score(), s.label()));
-            liveUpdates.publish(LiveUpdate.of(customer.value(), ANALYSED_UPDATE, conversation.value()));
-            return fresh.size();
+            return fresh.stream().map(a -> a.message().id()).collect(Collectors.toSet());
         });
     }
 
-    /** The model's answers for one message: sentiment when on, categories (without retired ones) when {@code retired} is given. */
-    private AnalysisStore.ModelResult compute(
-            CustomerId customer,
-            MessageText message,
-            CustomerAdapter adapter,
-            boolean sentimentOn,
-            @Nullable Set<String> retired) {
-        MessageAnalysed.Sentiment sentimentResult = null;
-        var micros = 0L;
-        if (sentimentOn) {
-            var started = System.nanoTime();
-            var r = sentiment.analyse(customer, message.text(), adapter);
-            micros = (System.nanoTime() - started) / 1_000;
-            sentimentTimer.record(micros, TimeUnit.MICROSECONDS);
-            sentimentResult = new MessageAnalysed.Sentiment(
-                    r.score(),
-                    r.label(),
-                    r.confidence(),
-                    r.model() + (adapter.corrections() > 0 && !r.model().startsWith("openai:") ? "+adapter" : ""));
-        }
-        List<MessageAnalysed.Category> categories = List.of();
-        if (retired != null) {
-            var started = System.nanoTime();
-            categories = models.categories().classify(message.text(), adapter).stream()
-                    .filter(c -> !retired.contains(c.key()))
-                    .map(c -> new MessageAnalysed.Category(c.key(), c.confidence(), "model"))
-                    .toList();
-            categoriesTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        }
-        return new AnalysisStore.ModelResult(message.id(), sentimentResult, micros, categories);
+    private static MessageAnalysed analysed(CustomerId customer, Analysis a) {
+        var asStored = AnalysisStore.asStored(a.result());
+        return new MessageAnalysed(
+                a.message().id(),
+                a.message().conversationId(),
+                customer,
+                asStored.sentiment(),
+                asStored.categories(),
+                a.models(),
+                a.message().text(),
+                a.facts());
     }
 
     /**

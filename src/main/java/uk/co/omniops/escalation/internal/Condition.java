@@ -175,72 +175,16 @@ public sealed interface Condition {
         }
         var type = node.path("type").asString("");
         return switch (type) {
-            case "all", "any" -> {
-                var children = node.path("conditions");
-                if (!children.isArray() || children.size() == 0) {
-                    throw new InvalidCondition("\"" + type + "\" needs at least one condition");
-                }
-                var list = new ArrayList<Condition>();
-                for (var child : children.values()) {
-                    list.add(fromJson(child, depth + 1, nodes));
-                }
-                yield type.equals("all") ? new All(list) : new Any(list);
-            }
+            case "all", "any" -> group(type, node, depth, nodes);
             case "sentiment" ->
                 new Sentiment(optionalFraction(node, "threshold"), optionalFraction(node, "min_confidence"));
             case "consecutive_negative" -> new ConsecutiveNegative(integer(node, "count", 2, 20));
             case "sentiment_drop" -> new SentimentDrop(fraction(node, "delta"));
             case "angry_messages" ->
                 new AngryMessages(integer(node, "count", 1, 20), optionalFraction(node, "threshold"));
-            case "intent" -> {
-                var keys = new LinkedHashSet<String>();
-                for (var k : node.path("keys").values()) {
-                    var key = k.asString("").strip().toLowerCase(Locale.ROOT);
-                    if (Intent.fromKey(key).filter(Intent.signals()::contains).isEmpty()) {
-                        throw new InvalidCondition("Unknown intent \"" + key + "\"; use "
-                                + String.join(
-                                        ", ",
-                                        Intent.signals().stream()
-                                                .map(Intent::key)
-                                                .toList()));
-                    }
-                    keys.add(key);
-                }
-                if (keys.isEmpty()) {
-                    throw new InvalidCondition("Intent needs at least one key");
-                }
-                yield new Intents(keys);
-            }
-            case "keywords" -> {
-                var phrases = new LinkedHashSet<String>();
-                for (var p : node.path("phrases").values()) {
-                    var text = p.asString("").strip().replaceAll("\\s+", " ");
-                    if (!text.isEmpty()) {
-                        if (text.length() > 100) {
-                            throw new InvalidCondition("A phrase may have at most 100 characters");
-                        }
-                        phrases.add(text.toLowerCase(Locale.ROOT));
-                    }
-                }
-                if (phrases.isEmpty() || phrases.size() > 50) {
-                    throw new InvalidCondition("Keywords need 1 to 50 phrases");
-                }
-                yield new Keywords(List.copyOf(phrases));
-            }
-            case "category" -> {
-                var keys = new LinkedHashSet<String>();
-                for (var k : node.path("keys").values()) {
-                    var key = k.asString("").strip().toLowerCase(Locale.ROOT);
-                    if (!key.matches("[a-z0-9_]{1,40}")) {
-                        throw new InvalidCondition("Category keys are lower-case words like complaint or human_agent");
-                    }
-                    keys.add(key);
-                }
-                if (keys.isEmpty()) {
-                    throw new InvalidCondition("Category needs at least one key");
-                }
-                yield new Category(keys);
-            }
+            case "intent" -> intents(node);
+            case "keywords" -> keywords(node);
+            case "category" -> category(node);
             case "waiting" ->
                 new Waiting(
                         node.has("minutes") && !node.get("minutes").isNull()
@@ -250,6 +194,71 @@ public sealed interface Condition {
             case "risk" -> new Risk(fraction(node, "min"));
             default -> throw new InvalidCondition("Unknown condition type \"" + type + "\"");
         };
+    }
+
+    /** "all" or "any" of at least one condition. */
+    private static Condition group(String type, JsonNode node, int depth, int[] nodes) {
+        var children = node.path("conditions");
+        if (!children.isArray() || children.size() == 0) {
+            throw new InvalidCondition("\"" + type + "\" needs at least one condition");
+        }
+        var list = new ArrayList<Condition>();
+        for (var child : children.values()) {
+            list.add(fromJson(child, depth + 1, nodes));
+        }
+        return type.equals("all") ? new All(list) : new Any(list);
+    }
+
+    /** One or more of the signal intents, by key. */
+    private static Intents intents(JsonNode node) {
+        var keys = new LinkedHashSet<String>();
+        for (var k : node.path("keys").values()) {
+            var key = k.asString("").strip().toLowerCase(Locale.ROOT);
+            if (Intent.fromKey(key).filter(Intent.signals()::contains).isEmpty()) {
+                throw new InvalidCondition("Unknown intent \"" + key + "\"; use "
+                        + String.join(
+                                ", ", Intent.signals().stream().map(Intent::key).toList()));
+            }
+            keys.add(key);
+        }
+        if (keys.isEmpty()) {
+            throw new InvalidCondition("Intent needs at least one key");
+        }
+        return new Intents(keys);
+    }
+
+    /** 1 to 50 phrases of at most 100 characters, lower case, spaces collapsed. */
+    private static Keywords keywords(JsonNode node) {
+        var phrases = new LinkedHashSet<String>();
+        for (var p : node.path("phrases").values()) {
+            var text = p.asString("").strip().replaceAll("\\s+", " ");
+            if (!text.isEmpty()) {
+                if (text.length() > 100) {
+                    throw new InvalidCondition("A phrase may have at most 100 characters");
+                }
+                phrases.add(text.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (phrases.isEmpty() || phrases.size() > 50) {
+            throw new InvalidCondition("Keywords need 1 to 50 phrases");
+        }
+        return new Keywords(List.copyOf(phrases));
+    }
+
+    /** One or more category keys (lower-case words). */
+    private static Category category(JsonNode node) {
+        var keys = new LinkedHashSet<String>();
+        for (var k : node.path("keys").values()) {
+            var key = k.asString("").strip().toLowerCase(Locale.ROOT);
+            if (!key.matches("[a-z0-9_]{1,40}")) {
+                throw new InvalidCondition("Category keys are lower-case words like complaint or human_agent");
+            }
+            keys.add(key);
+        }
+        if (keys.isEmpty()) {
+            throw new InvalidCondition("Category needs at least one key");
+        }
+        return new Category(keys);
     }
 
     private static @Nullable Double optionalFraction(JsonNode node, String field) {

@@ -4,28 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationStatus;
 import uk.co.omniops.conversation.MessageId;
-import uk.co.omniops.conversation.Priority;
 import uk.co.omniops.escalation.ConversationEscalated;
 import uk.co.omniops.escalation.Escalation;
 import uk.co.omniops.escalation.EscalationId;
@@ -38,7 +30,6 @@ import uk.co.omniops.prediction.PredictionManagement;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.tenancy.CustomerId;
-import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 
@@ -77,6 +68,8 @@ public class Escalator {
     private final ApplicationEventPublisher publisher;
     private final LiveUpdates liveUpdates;
     private final PredictionManagement predictions;
+    private final EscalationActions escalationActions;
+    private final BatchEvaluation batchEvaluation;
 
     Escalator(
             RuleService ruleService,
@@ -90,7 +83,9 @@ public class Escalator {
             FeatureFlags flags,
             ApplicationEventPublisher publisher,
             LiveUpdates liveUpdates,
-            PredictionManagement predictions) {
+            PredictionManagement predictions,
+            EscalationActions escalationActions,
+            BatchEvaluation batchEvaluation) {
         this.ruleService = ruleService;
         this.signals = signals;
         this.events = events;
@@ -103,6 +98,8 @@ public class Escalator {
         this.publisher = publisher;
         this.liveUpdates = liveUpdates;
         this.predictions = predictions;
+        this.escalationActions = escalationActions;
+        this.batchEvaluation = batchEvaluation;
     }
 
     /**
@@ -201,316 +198,33 @@ public class Escalator {
                     b.text(),
                     b.conversation()));
         }
-        var actions = transactions.inTenant(customer, () -> evaluateAll(customer, stamped, outcomes));
+        var actions = transactions.inTenant(customer, () -> batchEvaluation.evaluateAll(customer, stamped, outcomes));
         if (!actions.isEmpty()) {
-            afterCommit(() -> actions.forEach(Runnable::run));
+            EscalationActions.afterCommit(() -> actions.forEach(Runnable::run));
         }
         return outcomes;
     }
 
-    /** What a batch does to one conversation's escalation, worked out in memory before anything is written. */
-    private static final class Plan {
-        final ConversationFacts details;
-        final @Nullable Escalation existing;
-
-        @Nullable
-        Escalation opened;
-
-        @Nullable
-        Severity severity;
-
-        @Nullable
-        Severity openedSeverity;
-
-        int again;
-        boolean queued;
-
-        @Nullable
-        Instant lastMatched;
-
-        List<Assessment.Match> openingMatches = List.of();
-        final List<EscalationEvents.HistoryLine> lines = new ArrayList<>();
-        final List<Map.Entry<EscalationId, NotificationChannel>> notify = new ArrayList<>();
-        final Map<MessageId, Outcome> outcomes = new LinkedHashMap<>();
-
-        Plan(ConversationFacts details, @Nullable Escalation existing) {
-            this.details = details;
-            this.existing = existing;
-            this.severity = existing == null ? null : existing.severity();
-        }
-
-        @Nullable
-        Escalation current() {
-            return existing != null ? existing : opened;
-        }
-    }
-
-    private record Judged(Batched message, Assessment assessment) {}
-
-    private List<Runnable> evaluateAll(CustomerId customer, List<Batched> batch, Map<MessageId, Outcome> outcomes) {
-        var fresh =
-                signals.storeAll(customer, batch.stream().map(Batched::message).toList());
-        if (!flags.isEnabled(customer, Feature.AUTO_ESCALATION)) {
-            batch.forEach(b -> outcomes.put(b.message().messageId(), Outcome.DISABLED));
-            return List.of();
-        }
-        var todo = new ArrayList<Batched>();
-        for (var b : batch) {
-            if (!fresh.contains(b.message().messageId().value())
-                    || b.conversation().status() == ConversationStatus.RESOLVED) {
-                outcomes.put(b.message().messageId(), Outcome.SKIPPED);
-            } else {
-                todo.add(b);
-            }
-        }
-        var rules = ruleService.rules(customer).stream().filter(Rule::enabled).toList();
-        if (todo.isEmpty() || rules.isEmpty()) {
-            todo.forEach(b -> outcomes.put(b.message().messageId(), Outcome.NO_MATCH));
-            return List.of();
-        }
-        var conversationIds = todo.stream()
-                .map(b -> b.message().conversationId())
-                .distinct()
-                .sorted(Comparator.comparing(ConversationId::value))
-                .toList();
-        // the batch's messages of each conversation, in the batch's order: a message's history ends at its own
-        var ofConversation = new HashMap<ConversationId, List<MessageId>>();
-        batch.forEach(b -> ofConversation
-                .computeIfAbsent(b.message().conversationId(), c -> new ArrayList<>())
-                .add(b.message().messageId()));
-        var most = ofConversation.values().stream().mapToInt(List::size).max().orElse(0);
-        var recent = signals.recentAll(conversationIds, HISTORY + most);
-        var needsRisk = rules.stream().anyMatch(r -> RuleEvaluator.needsPrediction(r.condition()));
-        var risks = needsRisk ? predictions.currentRisks(customer, conversationIds) : Map.<ConversationId, Double>of();
-        var now = Instant.now();
-        var judged = new ArrayList<Judged>();
-        for (var b : todo) {
-            var m = b.message();
-            var own = ofConversation.get(m.conversationId());
-            var later = Set.copyOf(own.subList(own.indexOf(m.messageId()) + 1, own.size()).stream()
-                    .map(MessageId::value)
-                    .toList());
-            var history = recent.getOrDefault(m.conversationId(), List.of()).stream()
-                    .filter(s -> !later.contains(s.messageId()))
-                    .limit(HISTORY)
-                    .map(Signals.StoredSignal::signal)
-                    .toList()
-                    .reversed();
-            var current = new Facts.Signal(m.score(), m.label(), m.confidence(), Set.copyOf(m.categories()));
-            var facts = new Facts(
-                    current,
-                    b.text(),
-                    history,
-                    b.conversation().waitingAt(now),
-                    b.conversation().vip(),
-                    needsRisk ? risks.get(m.conversationId()) : null);
-            var assessment = Assessment.of(rules, ruleService.evaluator(), facts);
-            if (assessment.isEmpty()) {
-                outcomes.put(m.messageId(), Outcome.NO_MATCH);
-            } else {
-                judged.add(new Judged(b, assessment.get()));
-            }
-        }
-        if (judged.isEmpty()) {
-            return List.of();
-        }
-        var matched = judged.stream()
-                .map(j -> j.message().message().conversationId())
-                .distinct()
-                .sorted(Comparator.comparing(ConversationId::value))
-                .toList();
-        var byConversation = new LinkedHashMap<ConversationId, List<Judged>>();
-        matched.forEach(c -> byConversation.put(c, new ArrayList<>()));
-        judged.forEach(
-                j -> byConversation.get(j.message().message().conversationId()).add(j));
-        var open = events.lockOpenFor(customer, matched);
-        var resolved = events.lastResolvedAt(
-                customer, matched.stream().filter(c -> !open.containsKey(c)).toList());
-        var plans = new LinkedHashMap<ConversationId, Plan>();
-        for (var entry : byConversation.entrySet()) {
-            var details = entry.getValue().getFirst().message().conversation();
-            plans.put(
-                    entry.getKey(),
-                    plan(customer, details, open.get(entry.getKey()), resolved.get(entry.getKey()), entry.getValue()));
-        }
-        var opening = plans.values().stream().filter(p -> p.opened != null).toList();
-        var inserted = events.insertAllIfNoneOpen(
-                opening.stream().map(Escalator::asInserted).toList(),
-                opening.stream().filter(p -> p.queued).map(p -> p.opened.id()).collect(Collectors.toSet()));
-        var lost = opening.stream()
-                .map(p -> p.details.id())
-                .filter(c -> !inserted.contains(c))
-                .toList();
-        if (!lost.isEmpty()) {
-            // another evaluation (a message elsewhere, the wait-time scheduler, a replica) opened one a moment ago
-            var others = events.lockOpenFor(customer, lost);
-            for (var conversation : lost) {
-                var other = others.get(conversation);
-                var items = byConversation.get(conversation);
-                if (other == null) {
-                    plans.remove(conversation);
-                    items.forEach(j -> outcomes.put(j.message().message().messageId(), Outcome.SKIPPED));
-                } else {
-                    plans.put(
-                            conversation,
-                            plan(customer, items.getFirst().message().conversation(), other, null, items));
-                }
-            }
-        }
-        events.matchedAgainAll(plans.values().stream()
-                .filter(p -> p.existing != null && p.again > 0)
-                .map(p -> new EscalationEvents.MatchedAgain(
-                        p.existing.id(),
-                        p.details.id(),
-                        p.again,
-                        Objects.requireNonNull(p.severity),
-                        p.queued,
-                        Objects.requireNonNull(p.lastMatched)))
-                .toList());
-        events.addHistoryLines(
-                customer,
-                plans.values().stream()
-                        .flatMap(p -> p.lines.stream())
-                        .sorted(Comparator.comparing(EscalationEvents.HistoryLine::at))
-                        .toList());
-        notifications.enqueueAll(
-                customer,
-                plans.values().stream().flatMap(p -> p.notify.stream()).toList());
-        var actions = new ArrayList<Runnable>();
-        for (var plan : plans.values()) {
-            outcomes.putAll(plan.outcomes);
-            var conversation = plan.details.id();
-            if (plan.opened != null) {
-                var e = plan.opened;
-                publisher.publishEvent(new ConversationEscalated(
-                        e.id(),
-                        conversation,
-                        customer,
-                        e.ruleId(),
-                        Objects.requireNonNull(plan.openedSeverity),
-                        e.reason(),
-                        e.openedAt()));
-                liveUpdates.publish(
-                        LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
-                var asOpened = asInserted(plan);
-                var matches = plan.openingMatches;
-                actions.add(() -> runActions(customer, plan.details, asOpened, matches));
-            } else if (plan.again > 0) {
-                liveUpdates.publish(
-                        LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_UPDATED, conversation.value()));
-            }
-        }
-        return actions;
-    }
-
-    /**
-     * One conversation's messages of the batch that matched a rule, in order, against its open escalation (or its
-     * last resolution's cool-down): what {@link #apply} and {@link #addToOpen} do message after message, in memory.
-     */
-    private Plan plan(
+    /** A new open escalation of the conversation by the assessment's lead rule, at the given time. */
+    static Escalation newEscalation(
             CustomerId customer,
-            ConversationFacts details,
-            @Nullable Escalation existing,
-            @Nullable Instant lastResolved,
-            List<Judged> items) {
-        var plan = new Plan(details, existing);
-        var now = Instant.now();
-        for (var item : items) {
-            var judged = item.assessment();
-            var message = item.message().message();
-            var at = message.at();
-            var lead = judged.lead();
-            var queued =
-                    judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
-            var notify =
-                    judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY));
-            var current = plan.current();
-            if (current != null) {
-                var before = Objects.requireNonNull(plan.severity);
-                var severity = before.ordinal() >= judged.severity().ordinal() ? before : judged.severity();
-                var text = "Matched again: rule “" + lead.name() + "”: " + judged.reason();
-                if (severity != before) {
-                    text += " — severity raised to " + severity.dbValue();
-                }
-                plan.lines.add(new EscalationEvents.HistoryLine(current.id(), "matched", text, at));
-                // an escalation that opened below high pages people once, when a later message grades it high
-                if (before.ordinal() < Severity.HIGH.ordinal()
-                        && severity.ordinal() >= Severity.HIGH.ordinal()
-                        && notify) {
-                    targets.channelsFor(severity).forEach(c -> plan.notify.add(Map.entry(current.id(), c)));
-                }
-                plan.severity = severity;
-                plan.again++;
-                plan.queued |= queued;
-                plan.lastMatched = at;
-                plan.outcomes.put(message.messageId(), Outcome.ADDED_TO_OPEN);
-                continue;
-            }
-            if (lastResolved != null
-                    && lastResolved
-                            .plus(Duration.ofMinutes(lead.cooldownMinutes()))
-                            .isAfter(now)) {
-                log.debug("Escalation of {} suppressed: rule '{}' cooling down", details.id(), lead.name());
-                plan.outcomes.put(message.messageId(), Outcome.COOLING_DOWN);
-                continue;
-            }
-            var severity = judged.severity();
-            var escalation = new Escalation(
-                    EscalationId.random(),
-                    customer,
-                    details.id(),
-                    message.messageId(),
-                    lead.id(),
-                    lead.name(),
-                    judged.reason(),
-                    severity,
-                    EscalationStatus.OPEN,
-                    at,
-                    at,
-                    1,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
-            plan.opened = escalation;
-            plan.openedSeverity = severity;
-            plan.severity = severity;
-            plan.queued = queued;
-            plan.lastMatched = at;
-            plan.openingMatches = judged.matches();
-            plan.lines.add(new EscalationEvents.HistoryLine(
-                    escalation.id(),
-                    "opened",
-                    "Opened by rule “" + lead.name() + "” (" + severity.dbValue() + "): " + escalation.reason(),
-                    at));
-            // only high and critical escalations page people; the rest wait on the desk
-            if (severity.ordinal() >= Severity.HIGH.ordinal() && notify) {
-                targets.channelsFor(severity).forEach(c -> plan.notify.add(Map.entry(escalation.id(), c)));
-            }
-            plan.outcomes.put(message.messageId(), Outcome.OPENED);
-        }
-        return plan;
-    }
-
-    /** A plan's new escalation as it is inserted: matched again by the batch's later messages already. */
-    private static Escalation asInserted(Plan plan) {
-        var e = Objects.requireNonNull(plan.opened);
+            ConversationId conversation,
+            @Nullable MessageId messageId,
+            Assessment judged,
+            Instant at) {
         return new Escalation(
-                e.id(),
-                e.customerId(),
-                e.conversationId(),
-                e.messageId(),
-                e.ruleId(),
-                e.ruleName(),
-                e.reason(),
-                Objects.requireNonNull(plan.severity),
+                EscalationId.random(),
+                customer,
+                conversation,
+                messageId,
+                judged.lead().id(),
+                judged.lead().name(),
+                judged.reason(),
+                judged.severity(),
                 EscalationStatus.OPEN,
-                e.openedAt(),
-                Objects.requireNonNull(plan.lastMatched),
-                1 + plan.again,
+                at,
+                at,
+                1,
                 null,
                 null,
                 null,
@@ -574,12 +288,9 @@ public class Escalator {
             return Outcome.NO_MATCH;
         }
         var judged = assessment.get();
-        var lead = judged.lead();
-        var matches = judged.matches();
         var conversation = details.id();
         var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        var queued = matches.stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
-        var severity = judged.severity();
+        var queued = judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.SUPERVISOR_QUEUE));
         var result = transactions.inTenant(customer, () -> {
             var open = events.openFor(customer, conversation);
             if (open.isPresent()) {
@@ -589,31 +300,15 @@ public class Escalator {
             if (lastResolved.isPresent()
                     && lastResolved
                             .get()
-                            .plus(Duration.ofMinutes(lead.cooldownMinutes()))
+                            .plus(Duration.ofMinutes(judged.lead().cooldownMinutes()))
                             .isAfter(now)) {
-                log.debug("Escalation of {} suppressed: rule '{}' cooling down", conversation, lead.name());
+                log.debug(
+                        "Escalation of {} suppressed: rule '{}' cooling down",
+                        conversation,
+                        judged.lead().name());
                 return Outcome.COOLING_DOWN;
             }
-            var escalation = new Escalation(
-                    EscalationId.random(),
-                    customer,
-                    conversation,
-                    messageId,
-                    lead.id(),
-                    lead.name(),
-                    judged.reason(),
-                    severity,
-                    EscalationStatus.OPEN,
-                    now,
-                    now,
-                    1,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            var escalation = newEscalation(customer, conversation, messageId, judged, now);
             if (!events.insertIfNoneOpen(escalation, queued)) {
                 // another evaluation (message or replica) opened one a moment ago
                 var other = events.openFor(customer, conversation);
@@ -621,53 +316,45 @@ public class Escalator {
                         ? addToOpen(customer, other.get(), judged, queued, now)
                         : Outcome.SKIPPED;
             }
-            events.addHistoryLine(
-                    customer,
-                    escalation.id(),
-                    "opened",
-                    "Opened by rule “" + lead.name() + "” (" + severity.dbValue() + "): " + escalation.reason());
-            // only high and critical escalations page people; the rest wait on the desk
-            if (severity.ordinal() >= Severity.HIGH.ordinal()
-                    && matches.stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY))) {
-                for (var channel : targets.channelsFor(escalation.severity())) {
-                    notifications.enqueue(customer, escalation.id(), channel);
-                }
-            }
-            publisher.publishEvent(new ConversationEscalated(
-                    escalation.id(),
-                    conversation,
-                    customer,
-                    lead.id(),
-                    escalation.severity(),
-                    escalation.reason(),
-                    now));
-            liveUpdates.publish(
-                    LiveUpdate.of(customer.value(), LiveUpdate.Kind.ESCALATION_OPENED, conversation.value()));
+            opened(customer, escalation, judged);
             return Outcome.OPENED;
         });
         if (result == Outcome.OPENED) {
             var opened = transactions.readInTenant(customer, () -> events.openFor(customer, conversation));
-            opened.ifPresent(e -> afterCommit(() -> runActions(customer, details, e, matches)));
+            opened.ifPresent(e ->
+                    EscalationActions.afterCommit(() -> escalationActions.run(customer, details, e, judged.matches())));
         }
         return result;
     }
 
-    /**
-     * Runs the work now, or, inside a transaction (the analysis' unit of work), on its own thread once that
-     * transaction committed: actions change the conversation in transactions of their own and must neither see an
-     * uncommitted escalation nor roll the analysis back when they fail.
-     */
-    private static void afterCommit(Runnable work) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            work.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                Thread.ofVirtual().name("escalation-actions").start(work);
+    /** A new escalation was inserted: its history line, its notifications (high and above), its event. */
+    private void opened(CustomerId customer, Escalation escalation, Assessment judged) {
+        var lead = judged.lead();
+        var severity = escalation.severity();
+        events.addHistoryLine(
+                customer,
+                escalation.id(),
+                "opened",
+                "Opened by rule “" + lead.name() + "” (" + severity.dbValue() + "): " + escalation.reason());
+        // only high and critical escalations page people; the rest wait on the desk
+        if (severity.ordinal() >= Severity.HIGH.ordinal()
+                && judged.matches().stream().anyMatch(m -> m.rule().actions().contains(RuleAction.NOTIFY))) {
+            for (var channel : targets.channelsFor(severity)) {
+                notifications.enqueue(customer, escalation.id(), channel);
             }
-        });
+        }
+        publisher.publishEvent(new ConversationEscalated(
+                escalation.id(),
+                escalation.conversationId(),
+                customer,
+                lead.id(),
+                severity,
+                escalation.reason(),
+                escalation.openedAt()));
+        liveUpdates.publish(LiveUpdate.of(
+                customer.value(),
+                LiveUpdate.Kind.ESCALATION_OPENED,
+                escalation.conversationId().value()));
     }
 
     private Outcome addToOpen(CustomerId customer, Escalation open, Assessment judged, boolean queued, Instant now) {
@@ -691,68 +378,6 @@ public class Escalator {
                 LiveUpdate.Kind.ESCALATION_UPDATED,
                 open.conversationId().value()));
         return Outcome.ADDED_TO_OPEN;
-    }
-
-    /** After commit: actions never undo or block the escalation; a failure is written to its history. */
-    private void runActions(
-            CustomerId customer,
-            ConversationFacts conversation,
-            Escalation escalation,
-            List<Assessment.Match> matches) {
-        var actions = matches.stream()
-                .flatMap(m -> m.rule().actions().stream())
-                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(RuleAction.class)));
-        if (actions.contains(RuleAction.RAISE_PRIORITY)) {
-            var target = escalation.severity().ordinal() >= Severity.HIGH.ordinal() ? Priority.URGENT : Priority.HIGH;
-            if (conversation.priority().ordinal() < target.ordinal()) {
-                action(
-                        customer,
-                        escalation,
-                        "Priority raised to " + target.dbValue(),
-                        () -> conversations.changePriority(customer, conversation.id(), target));
-            }
-        }
-        if (actions.contains(RuleAction.ASSIGN_SUPERVISOR)) {
-            var supervisors = tenancy.users(customer).stream()
-                    .filter(u -> u.role() == Role.SUPERVISOR && u.enabled())
-                    .sorted(Comparator.comparing(u -> u.displayName()))
-                    .toList();
-            var alreadySupervisor = supervisors.stream().anyMatch(u -> u.id().equals(conversation.assigneeId()));
-            if (!supervisors.isEmpty() && !alreadySupervisor) {
-                var supervisor = supervisors.getFirst();
-                action(customer, escalation, "Assigned to " + supervisor.displayName(), () -> {
-                    conversations.assign(customer, conversation.id(), supervisor.id());
-                    transactions.inTenant(customer, () -> {
-                        events.assignTo(escalation.id(), supervisor.id(), supervisor.displayName());
-                        return null;
-                    });
-                });
-            }
-        }
-    }
-
-    private void action(CustomerId customer, Escalation escalation, String done, Runnable work) {
-        String line;
-        String kind;
-        try {
-            work.run();
-            line = done;
-            kind = "action";
-        } catch (RuntimeException e) {
-            log.warn("Escalation {} action failed: {}", escalation.id(), e.toString());
-            line = "Action failed (" + done.toLowerCase() + "): " + e.getMessage();
-            kind = "action-failed";
-        }
-        var text = line;
-        var k = kind;
-        transactions.inTenant(customer, () -> {
-            events.addHistoryLine(customer, escalation.id(), k, text);
-            return null;
-        });
-        liveUpdates.publish(LiveUpdate.of(
-                customer.value(),
-                LiveUpdate.Kind.ESCALATION_UPDATED,
-                escalation.conversationId().value()));
     }
 
     Optional<Escalation> open(CustomerId customer, ConversationId conversation) {

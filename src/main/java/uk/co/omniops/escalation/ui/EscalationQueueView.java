@@ -4,26 +4,17 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -40,8 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import uk.co.omniops.conversation.AuthorType;
-import uk.co.omniops.conversation.ConversationNavigation;
 import uk.co.omniops.escalation.Escalation;
 import uk.co.omniops.escalation.EscalationCounts;
 import uk.co.omniops.escalation.EscalationDeskRow;
@@ -53,7 +42,6 @@ import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.shell.CurrentUser;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
-import uk.co.omniops.tenancy.UserAccount;
 
 /**
  * The supervisors' escalation desk: open escalations of the supervisor's customer, most severe first, then oldest;
@@ -67,7 +55,7 @@ import uk.co.omniops.tenancy.UserAccount;
 class EscalationQueueView extends VerticalLayout {
 
     static final Duration HIGHLIGHT = Duration.ofSeconds(10);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final EscalationManagement escalations;
     private final LiveUpdates liveUpdates;
@@ -77,7 +65,7 @@ class EscalationQueueView extends VerticalLayout {
 
     private final Grid<EscalationDeskRow> grid = new Grid<>();
     private final Div counts = new Div();
-    private final Div details = new Div();
+    private final EscalationDetails details;
     private final CheckboxGroup<Severity> severities = new CheckboxGroup<>("Severity");
     private final Select<String> status = new Select<>();
     private final Checkbox includeUnqueued = new Checkbox("Include escalations outside the queue");
@@ -93,6 +81,7 @@ class EscalationQueueView extends VerticalLayout {
         this.liveUpdates = liveUpdates;
         this.user = currentUser.require();
         this.customer = user.customerId().orElseThrow(() -> new IllegalStateException("supervisor without customer"));
+        this.details = new EscalationDetails(escalations, customer, user, zone, this::refresh);
         setId("escalations");
         addClassName("omniops-escalation-desk");
         setSizeFull();
@@ -124,8 +113,6 @@ class EscalationQueueView extends VerticalLayout {
         configureGrid();
         empty.setId("escalations-empty");
         empty.addClassName("omniops-muted");
-        details.setId("escalation-details");
-        details.addClassName("omniops-escalation-details");
         var main = new HorizontalLayout(
                 new VerticalLayout(grid, empty) {
                     {
@@ -168,7 +155,7 @@ class EscalationQueueView extends VerticalLayout {
         grid.setPartNameGenerator(r -> isNew(r.escalation()) ? "escalation-new" : null);
         grid.asSingleSelect().addValueChangeListener(e -> {
             selected = e.getValue();
-            showDetails();
+            details.show(selected);
         });
         grid.setWidthFull();
         grid.setHeight("100%");
@@ -231,7 +218,7 @@ class EscalationQueueView extends VerticalLayout {
             grid.select(selected);
         }
         showCounts(escalations.today(customer));
-        showDetails();
+        details.show(selected);
     }
 
     private void showCounts(EscalationCounts c) {
@@ -254,168 +241,6 @@ class EscalationQueueView extends VerticalLayout {
         figure.addClassName("omniops-escalation-count");
         figure.setId(id);
         return figure;
-    }
-
-    private void showDetails() {
-        details.removeAll();
-        var row = selected;
-        if (row == null) {
-            details.add(new Paragraph("Select an escalation to acknowledge, assign or resolve it."));
-            return;
-        }
-        var e = row.escalation();
-        var heading = new H3(row.contactName() + " · " + row.subject());
-        heading.setId("escalation-heading");
-        var summary = new Paragraph(row.summary());
-        summary.setId("escalation-summary");
-        summary.addClassName("omniops-escalation-summary");
-        var reason = new Paragraph(e.reason());
-        reason.setId("escalation-reason");
-        reason.addClassName("omniops-muted");
-        var facts = new Div();
-        facts.addClassName("omniops-escalation-facts");
-        facts.add(new Div(badge(e.severity()), new Span(" " + e.status().dbValue())));
-        facts.add(new Div(new Span("Contact: " + row.contactName()
-                + (row.contactEmail() == null ? "" : " <" + row.contactEmail() + ">") + " · " + row.channel())));
-        facts.add(new Div(new Span("First-response SLA (" + row.slaMinutes() + " min): " + slaLeft(row))));
-        facts.add(new Div(
-                new Span("Opened " + TIME.format(e.openedAt().atZone(zone)) + " (" + age(e.openedAt()) + " ago)")));
-        if (e.ruleName() != null) {
-            facts.add(new Div(new Span("Rule: " + e.ruleName())));
-        }
-        if (e.matchCount() > 1) {
-            facts.add(new Div(new Span("Matched " + e.matchCount() + " times")));
-        }
-        e.timeToAcknowledge()
-                .ifPresent(t -> facts.add(
-                        new Div(new Span("Acknowledged by " + e.acknowledgedBy() + " after " + duration(t)))));
-
-        var acknowledge = new Button(
-                "Acknowledge",
-                click -> act(() -> escalations.acknowledge(customer, e.id(), user.account()), "Acknowledged"));
-        acknowledge.setId("acknowledge");
-        acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        acknowledge.setEnabled(e.status() == EscalationStatus.OPEN);
-
-        var supervisor = new Select<UserAccount>();
-        supervisor.setLabel("Supervisor");
-        supervisor.setId("assign-to");
-        supervisor.setItems(escalations.supervisors(customer));
-        supervisor.setItemLabelGenerator(UserAccount::displayName);
-        var assign = new Button("Assign", click -> {
-            if (supervisor.getValue() != null) {
-                act(
-                        () -> escalations.assign(
-                                customer, e.id(), supervisor.getValue().id(), user.account()),
-                        "Assigned to " + supervisor.getValue().displayName());
-            }
-        });
-        assign.setId("assign");
-        var assignRow = new HorizontalLayout(supervisor, assign);
-        assignRow.setAlignItems(FlexComponent.Alignment.END);
-
-        var resolve = new Button("Resolve…", click -> resolveDialog(e));
-        resolve.setId("resolve");
-        resolve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
-        var open = new Anchor(ConversationNavigation.conversation(e.conversationId()), "Open conversation");
-        open.setId("open-conversation");
-        var buttons = new HorizontalLayout(acknowledge, resolve, open);
-        buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
-
-        var history = new Div();
-        history.setId("escalation-history");
-        history.addClassName("omniops-escalation-history");
-        for (var entry : escalations.history(customer, e.id())) {
-            var line = new Div(new Span(TIME.format(entry.at().atZone(zone))), new Span(entry.text()));
-            line.addClassName("omniops-escalation-history-" + entry.kind());
-            history.add(line);
-        }
-        details.add(
-                heading,
-                summary,
-                facts,
-                buttons,
-                assignRow,
-                new H3("Messages"),
-                messages(row),
-                reason,
-                new H3("History"),
-                history);
-    }
-
-    /** The triggering message in full with what came before it (three messages) and everything after. */
-    private Div messages(EscalationDeskRow row) {
-        var list = new Div();
-        list.setId("escalation-messages");
-        list.addClassName("omniops-escalation-messages");
-        var all = row.messages();
-        var trigger = row.escalation().messageId();
-        int at = trigger == null
-                ? -1
-                : java.util.stream.IntStream.range(0, all.size())
-                        .filter(i -> all.get(i).id().equals(trigger))
-                        .findFirst()
-                        .orElse(-1);
-        int from = at < 0 ? Math.max(0, all.size() - 6) : Math.max(0, at - 3);
-        int to = Math.min(all.size(), from + 12);
-        if (from > 0) {
-            list.add(new Paragraph(from + " earlier message" + (from == 1 ? "" : "s") + " not shown"));
-        }
-        for (int i = from; i < to; i++) {
-            var m = all.get(i);
-            var who = m.authorType() == AuthorType.CONTACT
-                    ? row.contactName()
-                    : m.authorName() == null ? m.authorType().dbValue() : m.authorName();
-            var meta = new Span(who + " · " + TIME.format(m.createdAt().atZone(zone)));
-            meta.addClassName("omniops-muted");
-            var text = new Paragraph();
-            text.setText(m.text());
-            var item = new Div(meta, text);
-            item.addClassName("omniops-escalation-message");
-            if (i == at) {
-                item.addClassName("omniops-escalation-trigger");
-                item.getElement().setAttribute("aria-label", "Message that triggered the escalation");
-                meta.setText(meta.getText() + " · triggered the escalation");
-            }
-            list.add(item);
-        }
-        return list;
-    }
-
-    private void resolveDialog(Escalation e) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Resolve escalation");
-        var note = new TextArea("Resolution note");
-        note.setId("resolution-note");
-        note.setMaxLength(2000);
-        note.setWidth("28rem");
-        note.setHelperText("What was done, for the record (optional)");
-        var confirm = new Button("Resolve", click -> {
-            act(() -> escalations.resolve(customer, e.id(), note.getValue(), user.account()), "Resolved");
-            dialog.close();
-        });
-        confirm.setId("confirm-resolve");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button("Cancel", click -> dialog.close());
-        dialog.add(note);
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
-        note.focus();
-    }
-
-    private void act(Runnable action, String done) {
-        try {
-            action.run();
-            Notification.show(done, 2500, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (RuntimeException ex) {
-            Notification.show(
-                            ex.getMessage() == null ? "That did not work" : ex.getMessage(),
-                            5000,
-                            Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-        refresh();
     }
 
     static Span badge(Severity severity) {

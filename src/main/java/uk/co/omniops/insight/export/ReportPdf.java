@@ -73,6 +73,28 @@ public final class ReportPdf {
         }
 
         void write(InsightReport report, String customerName) throws IOException {
+            title(report, customerName);
+            figures(report);
+            if (!report.highlights().isEmpty()) {
+                heading("Highlights");
+                for (var highlight : report.highlights()) {
+                    paragraph("• " + highlight, 10);
+                }
+                y -= 6;
+            }
+
+            if (!report.series().isEmpty()) {
+                heading("Conversations and average sentiment");
+                chart(report.series());
+            }
+
+            categories(report);
+            causes(report);
+            topics(report);
+        }
+
+        /** The title, the periods compared and when topics were extracted. */
+        private void title(InsightReport report, String customerName) throws IOException {
             newPage();
             var period = report.period();
             text(bold, 18, MARGIN, "Insights report: " + customerName, TEXT);
@@ -95,7 +117,10 @@ public final class ReportPdf {
                             : "Topics extracted " + DAY.format(report.extractedAt()) + ".",
                     MUTED);
             y -= 26;
+        }
 
+        /** The headline figures against the previous period. */
+        private void figures(InsightReport report) throws IOException {
             heading("Headline figures");
             var rows = new ArrayList<String[]>();
             rows.add(new String[] {"Figure", "This period", "Previous period", "Change"});
@@ -103,20 +128,10 @@ public final class ReportPdf {
                 rows.add(new String[] {figure.label(), figure.value(), figure.previous(), figure.change()});
             }
             table(rows, new float[] {0.34f, 0.2f, 0.2f, 0.26f});
+        }
 
-            if (!report.highlights().isEmpty()) {
-                heading("Highlights");
-                for (var highlight : report.highlights()) {
-                    paragraph("• " + highlight, 10);
-                }
-                y -= 6;
-            }
-
-            if (!report.series().isEmpty()) {
-                heading("Conversations and average sentiment");
-                chart(report.series());
-            }
-
+        /** The category mix, when there is one. */
+        private void categories(InsightReport report) throws IOException {
             if (!report.categories().isEmpty()) {
                 heading("Category mix");
                 var categories = new ArrayList<String[]>();
@@ -131,7 +146,10 @@ public final class ReportPdf {
                 }
                 table(categories, new float[] {0.4f, 0.2f, 0.2f, 0.2f});
             }
+        }
 
+        /** The escalation causes, when there are any. */
+        private void causes(InsightReport report) throws IOException {
             if (!report.escalationCauses().isEmpty()) {
                 heading("Escalation causes");
                 var causes = new ArrayList<String[]>();
@@ -141,7 +159,10 @@ public final class ReportPdf {
                 }
                 table(causes, new float[] {0.4f, 0.2f, 0.2f, 0.2f});
             }
+        }
 
+        /** The topics and emerging issues, each with one example. */
+        private void topics(InsightReport report) throws IOException {
             if (!report.topics().isEmpty()) {
                 heading("Topics and emerging issues");
                 for (var topic : report.topics()) {

@@ -79,7 +79,6 @@ final class TopicExtractor {
         dropSubsumed(candidates);
 
         double scale = previous.isEmpty() ? 1.0 : (double) current.size() / previous.size();
-        record Scored(String phrase, int count, int previous, double z, boolean emerging) {}
         var scored = new ArrayList<Scored>();
         candidates.forEach((p, n) -> {
             int prev = previousCounts.getOrDefault(p, 0);
@@ -88,12 +87,31 @@ final class TopicExtractor {
             double z = (n - expected) / Math.sqrt(expected + 1);
             scored.add(new Scored(p, n, prev, z, ratio >= EMERGING_RATIO && z >= EMERGING_Z));
         });
-        // emerging first (strongest growth), then the most mentioned; a phrase overlapping one already chosen
-        // ("promo code expired" after "promo code") adds nothing
+        var chosen = chosen(scored, phrasesByMessage);
+        var topics = new ArrayList<Topic>();
+        for (var s : chosen) {
+            topics.add(new Topic(
+                    s.phrase(),
+                    s.count(),
+                    s.previous(),
+                    (s.count() + 1.0) / (s.previous() + 1.0),
+                    s.emerging(),
+                    examples(s.phrase(), current, phrasesByMessage, redacted)));
+        }
+        return topics;
+    }
+
+    /** A candidate phrase: its count now and before, its growth's z-score, and whether it is emerging. */
+    private record Scored(String phrase, int count, int previous, double z, boolean emerging) {}
+
+    /**
+     * Emerging first (strongest growth), then the most mentioned; a phrase overlapping one already chosen ("promo code
+     * expired" after "promo code") adds nothing, and an emerging phrase mostly said in the same messages as a stronger
+     * emerging one is the same issue ("checkout" in "the promo code does not work at checkout"): not listed again.
+     */
+    private static LinkedHashSet<Scored> chosen(List<Scored> scored, List<Set<String>> phrasesByMessage) {
         var chosen = new LinkedHashSet<Scored>();
         var chosenPhrases = new ArrayList<String>();
-        // an emerging phrase mostly said in the same messages as a stronger emerging one is the same issue
-        // ("checkout" in "the promo code does not work at checkout"): not listed again
         var sameIssue = new HashSet<String>();
         var emergingMessages = new HashMap<String, BitSet>();
         scored.stream().filter(Scored::emerging).forEach(s -> emergingMessages.put(s.phrase(), new BitSet()));
@@ -135,26 +153,21 @@ final class TopicExtractor {
                     chosen.add(s);
                     chosenPhrases.add(s.phrase());
                 });
+        return chosen;
+    }
 
-        var topics = new ArrayList<Topic>();
-        for (var s : chosen) {
-            var examples = new ArrayList<Example>();
-            for (int i = current.size() - 1; i >= 0 && examples.size() < 3; i--) {
-                if (phrasesByMessage.get(i).contains(s.phrase())) {
-                    var t = current.get(i);
-                    examples.add(new Example(t.conversationId(), t.messageId(), shorten(redacted.get(i)), t.at()));
-                }
+    /** The three newest messages that say the phrase (redacted, shortened), newest first. */
+    private static List<Example> examples(
+            String phrase, List<Text> current, List<Set<String>> phrasesByMessage, List<String> redacted) {
+        var examples = new ArrayList<Example>();
+        for (int i = current.size() - 1; i >= 0 && examples.size() < 3; i--) {
+            if (phrasesByMessage.get(i).contains(phrase)) {
+                var t = current.get(i);
+                examples.add(new Example(t.conversationId(), t.messageId(), shorten(redacted.get(i)), t.at()));
             }
-            examples.sort(Comparator.comparing(Example::at).reversed());
-            topics.add(new Topic(
-                    s.phrase(),
-                    s.count(),
-                    s.previous(),
-                    (s.count() + 1.0) / (s.previous() + 1.0),
-                    s.emerging(),
-                    examples));
         }
-        return topics;
+        examples.sort(Comparator.comparing(Example::at).reversed());
+        return examples;
     }
 
     /** The distinct phrases (1–3 words, no stopword, within one sentence) of a redacted text. */

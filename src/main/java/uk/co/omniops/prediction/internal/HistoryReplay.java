@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,14 @@ public class HistoryReplay {
     static final String MARK = ", replayed history";
 
     private final PredictionStore store;
+    private final ReplayStore replayStore;
     private final Predictor predictor;
     private final TenantTransactions transactions;
 
-    HistoryReplay(PredictionStore store, Predictor predictor, TenantTransactions transactions) {
+    HistoryReplay(
+            PredictionStore store, ReplayStore replayStore, Predictor predictor, TenantTransactions transactions) {
         this.store = store;
+        this.replayStore = replayStore;
         this.predictor = predictor;
         this.transactions = transactions;
     }
@@ -100,15 +104,8 @@ public class HistoryReplay {
             Replayed conversation,
             @Nullable PastMessage message) {}
 
-    /** @return how many conversations were added to the read model */
-    public int replay(CustomerId customer, List<PastConversation> history) {
-        if (!predictor.enabled(customer) || history.isEmpty()) {
-            return 0;
-        }
-        long started = System.nanoTime();
-        var known = transactions.readInTenant(
-                customer,
-                () -> store.known(history.stream().map(c -> c.id().value()).toList()));
+    /** Every conversation's analysed messages, escalation and resolution as steps in time order (known ones left out). */
+    private static List<Step> steps(List<PastConversation> history, Set<UUID> known) {
         var steps = new ArrayList<Step>();
         for (var past : history) {
             if (known.contains(past.id().value())) {
@@ -125,14 +122,90 @@ public class HistoryReplay {
             }
             steps.add(new Step(past.resolvedAt(), Kind.RESOLVED, c, null));
         }
+        steps.sort(Comparator.comparing(Step::at).thenComparing(Step::kind));
+        return steps;
+    }
+
+    /** The read-model rows of the replayed conversations, oldest first. */
+    private static List<ReplayStore.ConversationRow> rowsOf(Set<Replayed> rows) {
+        return rows.stream()
+                .sorted(Comparator.comparing(c -> c.past.startedAt()))
+                .map(c -> new ReplayStore.ConversationRow(
+                        c.past.id().value(),
+                        c.startedAt,
+                        c.features,
+                        c.risk,
+                        c.escalatedAt,
+                        c.resolvedAt,
+                        c.minutes,
+                        c.csat))
+                .toList();
+    }
+
+    /** A message analysed: its signal, and the prediction the model of the moment makes after it. */
+    private static void analysed(
+            Replayed c,
+            Step step,
+            CustomerModels model,
+            List<PredictionStore.SignalRow> signals,
+            List<ReplayStore.PredictionRow> predictions) {
+        var m = Objects.requireNonNull(step.message());
+        signals.add(
+                new PredictionStore.SignalRow(m.id().value(), c.past.id().value(), m.score(), m.categories(), m.at()));
+        c.analysed.add(m);
+        c.analysed.sort(Comparator.comparing(PastMessage::at).thenComparing(a -> a.id().value()));
+        c.categories.addAll(m.categories());
+        if (c.startedAt == null) {
+            c.startedAt = c.past.startedAt();
+        }
+        var x = Features.of(input(c, step.at()));
+        var p = model.predict(x, step.at());
+        var marked = new Prediction(
+                p.escalationRisk(),
+                p.expectedCsat(),
+                p.expectedResolutionMinutes(),
+                p.factors(),
+                p.model() + MARK,
+                p.at());
+        predictions.add(new ReplayStore.PredictionRow(c.past.id().value(), m.id().value(), marked));
+        c.features = x;
+        if (c.escalatedAt == null) {
+            c.risk = p.escalationRisk();
+        }
+    }
+
+    /** A conversation resolved: its CSAT proxy and resolution time, and an outcome the next refit learns from. */
+    private static void resolved(Replayed c, Instant at, List<PredictionStore.Outcome> resolved) {
+        if (c.startedAt == null) {
+            return;
+        }
+        var scores = scores(c);
+        double last = scores.isEmpty() ? 0.6 : scores.getLast();
+        c.csat = Math.clamp(1 + 4 * last - (c.escalatedAt != null ? 0.5 : 0), 1.0, 5.0);
+        c.minutes = Math.max(0, Duration.between(c.startedAt, at).toSeconds() / 60.0);
+        c.resolvedAt = at;
+        if (c.features != null) {
+            resolved.add(new PredictionStore.Outcome(c.features, c.escalatedAt != null, c.risk, c.minutes, c.csat));
+        }
+    }
+
+    /** @return how many conversations were added to the read model */
+    public int replay(CustomerId customer, List<PastConversation> history) {
+        if (!predictor.enabled(customer) || history.isEmpty()) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        var known = transactions.readInTenant(
+                customer,
+                () -> store.known(history.stream().map(c -> c.id().value()).toList()));
+        var steps = steps(history, known);
         if (steps.isEmpty()) {
             return 0;
         }
-        steps.sort(Comparator.comparing(Step::at).thenComparing(Step::kind));
 
         var rows = new LinkedHashSet<Replayed>();
         var signals = new ArrayList<PredictionStore.SignalRow>();
-        var predictions = new ArrayList<PredictionStore.PredictionRow>();
+        var predictions = new ArrayList<ReplayStore.PredictionRow>();
         var resolved = new ArrayList<PredictionStore.Outcome>();
         var model = CustomerModels.prior();
         int fittedOn = 0;
@@ -146,33 +219,9 @@ public class HistoryReplay {
             switch (step.kind()) {
                 case ANALYSED -> {
                     // the live listener skips messages of a conversation that is resolved by then
-                    if (c.resolvedAt != null) {
-                        continue;
-                    }
-                    var m = Objects.requireNonNull(step.message());
-                    signals.add(new PredictionStore.SignalRow(
-                            m.id().value(), c.past.id().value(), m.score(), m.categories(), m.at()));
-                    c.analysed.add(m);
-                    c.analysed.sort(Comparator.comparing(PastMessage::at).thenComparing(a -> a.id().value()));
-                    c.categories.addAll(m.categories());
-                    if (c.startedAt == null) {
-                        c.startedAt = c.past.startedAt();
-                    }
-                    rows.add(c);
-                    var x = Features.of(input(c, step.at()));
-                    var p = model.predict(x, step.at());
-                    var marked = new Prediction(
-                            p.escalationRisk(),
-                            p.expectedCsat(),
-                            p.expectedResolutionMinutes(),
-                            p.factors(),
-                            p.model() + MARK,
-                            p.at());
-                    predictions.add(
-                            new PredictionStore.PredictionRow(c.past.id().value(), m.id().value(), marked));
-                    c.features = x;
-                    if (c.escalatedAt == null) {
-                        c.risk = p.escalationRisk();
+                    if (c.resolvedAt == null) {
+                        rows.add(c);
+                        analysed(c, step, model, signals, predictions);
                     }
                 }
                 case ESCALATED -> {
@@ -182,37 +231,12 @@ public class HistoryReplay {
                     rows.add(c);
                     c.escalatedAt = step.at();
                 }
-                case RESOLVED -> {
-                    if (c.startedAt == null) {
-                        continue;
-                    }
-                    var scores = scores(c);
-                    double last = scores.isEmpty() ? 0.6 : scores.getLast();
-                    c.csat = Math.clamp(1 + 4 * last - (c.escalatedAt != null ? 0.5 : 0), 1.0, 5.0);
-                    c.minutes =
-                            Math.max(0, Duration.between(c.startedAt, step.at()).toSeconds() / 60.0);
-                    c.resolvedAt = step.at();
-                    if (c.features != null) {
-                        resolved.add(new PredictionStore.Outcome(
-                                c.features, c.escalatedAt != null, c.risk, c.minutes, c.csat));
-                    }
-                }
+                case RESOLVED -> resolved(c, step.at(), resolved);
             }
         }
-        var conversations = rows.stream()
-                .sorted(Comparator.comparing(c -> c.past.startedAt()))
-                .map(c -> new PredictionStore.ConversationRow(
-                        c.past.id().value(),
-                        c.startedAt,
-                        c.features,
-                        c.risk,
-                        c.escalatedAt,
-                        c.resolvedAt,
-                        c.minutes,
-                        c.csat))
-                .toList();
+        var conversations = rowsOf(rows);
         transactions.inTenant(customer, () -> {
-            store.insertReplay(customer, conversations, signals, predictions);
+            replayStore.insert(customer, conversations, signals, predictions);
             return null;
         });
         predictor.evict(customer);

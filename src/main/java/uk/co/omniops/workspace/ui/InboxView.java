@@ -6,13 +6,10 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.masterdetaillayout.MasterDetailLayout;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Menu;
@@ -22,10 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +42,7 @@ import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
 
 /**
- * The agents' inbox: the queue (lazy grid, scope chips with counts, filters, sort; {@link InboxToolbar},
+ * The agents' inbox: the queue ({@link InboxGrid}, scope chips with counts, filters, sort; {@link InboxToolbar},
  * {@link InboxFilters}) beside the open conversation, which is its child route {@link ConversationView}
  * ({@code inbox/<id>}, the id in the URL). Live updates for the viewer's customer refresh the list without a reload;
  * single-key shortcuts ({@link InboxShortcuts}) work everywhere except while typing.
@@ -67,19 +61,13 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
     private final InboxReads reads;
     /** When this inbox last received a live update ({@link System#nanoTime}): shared reads must be newer. */
     private volatile long updateReceived = System.nanoTime();
-    /**
-     * The grid's fetches may take rows read at or after this: the last refresh's moment (a user's change refreshes
-     * with "now", a live update with when it was received), so a fetch never shows less than the inbox already knew.
-     */
-    private long fetchNotBefore = System.nanoTime();
 
     private final OmniOpsUser viewer;
     private final CustomerId customer;
 
-    private final Grid<ConversationSummary> grid = new Grid<>();
+    private final InboxGrid grid;
     private final InboxToolbar toolbar;
     private final InboxFilters filters;
-    private Grid.@Nullable Column<ConversationSummary> sentimentColumn;
     private Workspace.Features features;
     private final Div placeholder = new Div();
 
@@ -88,13 +76,6 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
     private @Nullable ConversationView open;
 
     private volatile ZoneId zone = ZoneId.systemDefault();
-    /** The ranges the grid fetched since its last full refresh, by offset (see {@link #refreshChangedRows}). */
-    private final Map<Integer, Fetched> fetched = new LinkedHashMap<>();
-
-    private int fetchedCount = -1;
-
-    /** Rows the grid fetched, and when (their waiting times are drawn from it). */
-    private record Fetched(int offset, int limit, List<ConversationSummary> rows, Instant at) {}
 
     InboxView(Workspace workspace, InboxReads reads, DemoTraffic simulator, CurrentUser currentUser) {
         this.workspace = workspace;
@@ -115,7 +96,8 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
         toolbar = new InboxToolbar(
                 workspace, viewer, customer, simulator, this::setScope, this::openHelp, this::showNewWork);
         filters = new InboxFilters(this::refreshList);
-        var list = new Div(toolbar, filters, grid());
+        grid = new InboxGrid(reads, customer, this::query, this::open);
+        var list = new Div(toolbar, filters, grid);
         list.addClassName("omniops-inbox-list");
         applyFeatures();
         setMaster(list);
@@ -141,90 +123,7 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
 
     // ---- list
 
-    private Grid<ConversationSummary> grid() {
-        grid.setId("conversation-grid");
-        grid.addClassName("omniops-inbox-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setAriaLabel("Conversations");
-        grid.addColumn(LitRenderer.<ConversationSummary>of("""
-                <div class="omniops-cell-conv">
-                  <div class="omniops-cell-top"><span class="omniops-cell-contact-box">\
-                <span class="omniops-cell-contact">${item.contact}</span>\
-                <span class="omniops-new" ?hidden="${!item.fresh}" title="New: nobody has taken it yet">New</span></span>\
-                <span class="omniops-cell-wait" title="Waiting time">${item.waiting}</span></div>
-                  <div class="omniops-cell-subject" ?hidden="${!item.subject}">${item.subject}</div>
-                  <div class="omniops-cell-preview ${item.subject ? 'omniops-cell-preview--one-line' : ''}">\
-                ${item.preview}</div>
-                </div>""")
-                        .withProperty("contact", ConversationSummary::contactName)
-                        .withProperty("fresh", InboxView::isNew)
-                        .withProperty("subject", InboxView::subjectLine)
-                        .withProperty("preview", ConversationSummary::lastMessagePreview)
-                        .withProperty("waiting", s -> TimeTexts.waiting(s.waitingSince(), Instant.now())))
-                .setHeader("Conversation")
-                .setFlexGrow(1)
-                .setKey("conversation");
-        grid.addColumn(LitRenderer.<ConversationSummary>of("""
-                <div class="omniops-cell-state">
-                  <span class="omniops-pill omniops-pill--${item.statusKey}">${item.status}</span>
-                  <span class="omniops-pill omniops-pill--${item.priorityKey}">${item.priority}</span>
-                  <span class="omniops-cell-assignee">${item.assignee}</span>
-                </div>""")
-                        .withProperty("status", s -> ConversationLabels.label(s.status()))
-                        .withProperty("statusKey", s -> s.status().dbValue())
-                        .withProperty("priority", s -> ConversationLabels.label(s.priority()))
-                        .withProperty("priorityKey", s -> s.priority().dbValue())
-                        .withProperty("assignee", s -> s.assigneeName() == null ? "Unassigned" : s.assigneeName()))
-                .setHeader("Status · assignee")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("state");
-        sentimentColumn = grid.addColumn(LitRenderer.<ConversationSummary>of("""
-                <span class="omniops-sentiment-cell omniops-sentiment-cell--${item.key}" title="${item.title}"
-                  ?hidden="${!item.key}">${item.label}</span>""")
-                        .withProperty("key", s -> s.sentimentLabel() == null ? "" : s.sentimentLabel())
-                        .withProperty(
-                                "label",
-                                s -> s.sentimentLabel() == null ? "" : AnalysisViews.capitalised(s.sentimentLabel()))
-                        .withProperty(
-                                "title",
-                                s -> s.sentimentScore() == null
-                                        ? ""
-                                        : "Latest customer sentiment: " + s.sentimentLabel() + " · score "
-                                                + AnalysisViews.two(s.sentimentScore())))
-                .setHeader("Sentiment")
-                .setAutoWidth(true)
-                .setFlexGrow(0)
-                .setKey("sentiment");
-        grid.setItems(
-                q -> {
-                    var rows = reads.inbox(customer, query(), q.getOffset(), q.getLimit(), fetchNotBefore);
-                    fetched.put(q.getOffset(), new Fetched(q.getOffset(), q.getLimit(), rows, Instant.now()));
-                    return rows.stream();
-                },
-                q -> fetchedCount = reads.count(customer, query(), fetchNotBefore));
-        grid.getDataProvider();
-        grid.getLazyDataView().setItemCountEstimate(50);
-        grid.getGenericDataView().setIdentifierProvider(ConversationSummary::id);
-        grid.setSelectionMode(Grid.SelectionMode.SINGLE);
-        grid.asSingleSelect().addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                open(e.getValue().id());
-            }
-        });
-        grid.setEmptyStateText("Nothing here. New conversations appear as they arrive.");
-        return grid;
-    }
-
-    /**
-     * New work: open and nobody has taken it. The list marks it, and the toolbar counts it: under the default sort
-     * (waiting longest) a new chat lands at the bottom, unseen.
-     */
-    static boolean isNew(ConversationSummary s) {
-        return s.assigneeId() == null && s.status() == ConversationStatus.OPEN;
-    }
-
-    /** The question behind the toolbar's count of new work (see {@link #isNew}), newest first. */
+    /** The question behind the toolbar's count of new work (see {@link InboxGrid#isNew}), newest first. */
     private InboxQuery newWork() {
         return new InboxQuery(
                 InboxQuery.Scope.UNASSIGNED,
@@ -240,18 +139,6 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
         setScope(InboxQuery.Scope.UNASSIGNED);
     }
 
-    /**
-     * The subject, when it says more than the latest message shown below it: a chat's subject is its first message's
-     * first line, so in a conversation of one message it would repeat the preview.
-     */
-    static String subjectLine(ConversationSummary s) {
-        var subject = s.subject().strip();
-        var stem = subject.endsWith("…")
-                ? subject.substring(0, subject.length() - 1).strip()
-                : subject;
-        return stem.isEmpty() || s.lastMessagePreview().strip().startsWith(stem) ? "" : subject;
-    }
-
     private InboxQuery query() {
         return filters.query(scope, viewer.id(), features);
     }
@@ -259,9 +146,7 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
     /** Shows or hides the sentiment column, filter and sort with the customer's flag (no trace when off). */
     private void applyFeatures() {
         features = workspace.features(customer);
-        if (sentimentColumn != null) {
-            sentimentColumn.setVisible(features.sentiment());
-        }
+        grid.showSentiment(features.sentiment());
         filters.applyFeatures(features);
     }
 
@@ -276,60 +161,17 @@ class InboxView extends MasterDetailLayout implements AfterNavigationObserver {
 
     /** @param notBefore the chips may show counts read at or after this {@link System#nanoTime} */
     private void refreshList(long notBefore) {
-        fetchNotBefore = notBefore;
-        fetched.clear();
-        fetchedCount = -1;
-        grid.getDataProvider().refreshAll();
+        grid.refreshAll(notBefore);
         refreshChips(notBefore);
     }
 
-    /**
-     * After live updates: reads the rows the grid holds again; when they are the same conversations in the same order,
-     * only the rows that changed (or whose waiting time reads differently) are sent, otherwise the whole list is
-     * refreshed. A full refresh sends every row the grid holds, twice a second in a busy inbox: it was the largest
-     * part of an agent's pushes once the conversation sent only what changed (docs/benchmarks.md §3).
-     */
+    /** After live updates: only the rows that changed, unless the list itself changed. */
     private void refreshChangedRows(long notBefore) {
-        if (fetched.isEmpty() || fetched.size() > 4) {
-            refreshList(notBefore);
-            return;
+        switch (grid.refreshChanged(notBefore)) {
+            case ALL -> refreshList(notBefore);
+            case ROWS -> refreshChips(notBefore);
+            case NONE -> {}
         }
-        var now = Instant.now();
-        var changed = new ArrayList<ConversationSummary>();
-        try {
-            var query = query();
-            if (fetchedCount >= 0 && reads.count(customer, query, notBefore) != fetchedCount) {
-                refreshList(notBefore);
-                return;
-            }
-            for (var range : List.copyOf(fetched.values())) {
-                var rows = reads.inbox(customer, query, range.offset(), range.limit(), notBefore);
-                if (!rows.stream()
-                        .map(ConversationSummary::id)
-                        .toList()
-                        .equals(range.rows().stream()
-                                .map(ConversationSummary::id)
-                                .toList())) {
-                    refreshList(notBefore);
-                    return;
-                }
-                for (int i = 0; i < rows.size(); i++) {
-                    var before = range.rows().get(i);
-                    var row = rows.get(i);
-                    if (!row.equals(before)
-                            || !TimeTexts.waiting(row.waitingSince(), now)
-                                    .equals(TimeTexts.waiting(before.waitingSince(), range.at()))) {
-                        changed.add(row);
-                    }
-                }
-                fetched.put(range.offset(), new Fetched(range.offset(), range.limit(), rows, now));
-            }
-        } catch (RuntimeException e) {
-            log.warn("Inbox rows unavailable: {}", e.toString());
-            return;
-        }
-        changed.forEach(grid.getDataProvider()::refreshItem);
-        refreshChips(notBefore);
     }
 
     private void refreshChips(long notBefore) {

@@ -15,7 +15,7 @@ class SemanticTopicsLabelTests {
     static String label(String word, List<String> messages) {
         Map<String, Integer> counts = new HashMap<>();
         messages.forEach(m -> TopicExtractor.phrases(m).forEach(p -> counts.merge(p, 1, Integer::sum)));
-        return SemanticTopics.phraseAround(
+        return ClusterLabels.phraseAround(
                 word,
                 counts,
                 messages.size(),

@@ -36,20 +36,20 @@ class WorkspaceTextsTests {
     @Test
     void aRowShowsTheSubjectOnlyWhenTheLatestMessageDoesNotStartWithIt() {
         var one = row("My router drops wifi every evening", "My router drops wifi every evening since Monday.", null);
-        assertThat(InboxView.subjectLine(one)).isEmpty();
+        assertThat(InboxGrid.subjectLine(one)).isEmpty();
         var cut = row(
                 "My router drops wifi every evening and the…",
                 "My router drops wifi every evening and the " + "lights blink red",
                 null);
-        assertThat(InboxView.subjectLine(cut)).isEmpty();
+        assertThat(InboxGrid.subjectLine(cut)).isEmpty();
         var answered = row("My router drops wifi", "Thanks, that fixed it!", null);
-        assertThat(InboxView.subjectLine(answered)).isEqualTo("My router drops wifi");
+        assertThat(InboxGrid.subjectLine(answered)).isEqualTo("My router drops wifi");
     }
 
     @Test
     void newWorkIsOpenAndUnassigned() {
-        assertThat(InboxView.isNew(row("s", "p", null))).isTrue();
-        assertThat(InboxView.isNew(row("s", "p", UUID.randomUUID()))).isFalse();
+        assertThat(InboxGrid.isNew(row("s", "p", null))).isTrue();
+        assertThat(InboxGrid.isNew(row("s", "p", UUID.randomUUID()))).isFalse();
     }
 
     private static ConversationSummary row(String subject, String preview, UUID assignee) {

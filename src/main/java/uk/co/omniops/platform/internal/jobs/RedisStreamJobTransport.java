@@ -38,6 +38,10 @@ import uk.co.omniops.platform.RedisMode;
  * {@code XAUTOCLAIM} after {@code omniops.jobs.claim-idle}. When Redis is down, publishing fails quietly and
  * the readers retry every second; after Redis returns (possibly empty) groups are created again and the sweeper
  * re-publishes what was lost.
+ *
+ * <p>Why one long class: it is one job, the transport, whose two sides share the stream names, the consumer group,
+ * the connections and the lifecycle (start the readers, stop them before the connection factory). Publishing is 30
+ * lines; the rest is the read loop in named steps (connect, create the group, reclaim, read, dispatch or batch, ack).
  */
 @Component
 @RedisMode
@@ -212,30 +216,9 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
                 }
                 if (System.nanoTime() - lastClaim > CLAIM_EVERY.toNanos()) {
                     lastClaim = System.nanoTime();
-                    var claimed = reader.sync()
-                            .xautoclaim(
-                                    key,
-                                    XAutoClaimArgs.Builder.xautoclaim(consumer, settings.claimIdle(), "0-0")
-                                            .count(50));
-                    if (!claimed.getMessages().isEmpty()) {
-                        log.info(
-                                "Reclaimed {} {} job entries left unacknowledged by another consumer",
-                                claimed.getMessages().size(),
-                                type);
-                    }
-                    dispatch(type, key, claimed.getMessages());
+                    reclaim(type, key, consumer, reader);
                 }
-                if (runner.batches(type)) {
-                    readBatch(type, key, consumer, reader);
-                } else {
-                    var free = Math.max(1, permits.get(type).availablePermits());
-                    List<StreamMessage<String, String>> messages = reader.sync()
-                            .xreadgroup(
-                                    consumer,
-                                    XReadArgs.Builder.block(BLOCK).count(free),
-                                    XReadArgs.StreamOffset.lastConsumed(key));
-                    dispatch(type, key, messages);
-                }
+                read(type, key, consumer, reader);
                 failures = 0;
             } catch (RedisCommandExecutionException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
@@ -255,6 +238,40 @@ class RedisStreamJobTransport implements JobTransport, SmartLifecycle {
         }
         if (reader != null) {
             reader.closeAsync();
+        }
+    }
+
+    /** Takes over entries another consumer (a dead replica) left unacknowledged for longer than the claim idle. */
+    private void reclaim(
+            String type, String key, Consumer<String> consumer, StatefulRedisConnection<String, String> reader) {
+        var claimed = reader.sync()
+                .xautoclaim(
+                        key,
+                        XAutoClaimArgs.Builder.xautoclaim(consumer, settings.claimIdle(), "0-0")
+                                .count(50));
+        if (!claimed.getMessages().isEmpty()) {
+            log.info(
+                    "Reclaimed {} {} job entries left unacknowledged by another consumer",
+                    claimed.getMessages().size(),
+                    type);
+        }
+        dispatch(type, key, claimed.getMessages());
+    }
+
+    /** One blocking read: a batch for a batching type, else as many entries as there are free permits. */
+    private void read(
+            String type, String key, Consumer<String> consumer, StatefulRedisConnection<String, String> reader)
+            throws InterruptedException {
+        if (runner.batches(type)) {
+            readBatch(type, key, consumer, reader);
+        } else {
+            var free = Math.max(1, permits.get(type).availablePermits());
+            List<StreamMessage<String, String>> messages = reader.sync()
+                    .xreadgroup(
+                            consumer,
+                            XReadArgs.Builder.block(BLOCK).count(free),
+                            XReadArgs.StreamOffset.lastConsumed(key));
+            dispatch(type, key, messages);
         }
     }
 
