@@ -13,14 +13,16 @@ import uk.co.omniops.suggestion.internal.SuggestionService;
 import uk.co.omniops.suggestion.internal.SuggestionStore;
 import uk.co.omniops.suggestion.internal.VariableFiller;
 import uk.co.omniops.tenancy.CustomerId;
+import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 
 /**
  * The suggestion module's API. Every method takes the customer explicitly and runs under that tenant (row-level
  * security). With {@code response-suggestions} off for the customer, suggestion methods return empty lists and
  * nothing is computed; the library can still be managed. The library, knowledge and proposals (what suggestions are
- * drawn from, as people curate it, validated here) and the figures are this class's own; ranking, drafting and
- * learning from agents' replies are {@code internal.SuggestionService}'s.
+ * drawn from, as people curate it, validated here), an agent's insertion and the figures are this class's own;
+ * ranking and drafting are {@code internal.SuggestionService}'s (it keeps per-replica state: what had nothing to
+ * suggest), learning from agents' replies {@code internal.SuggestionFeedback}'s (event side).
  *
  * @see <a href="../../../../../../docs/decisions/006-suggestion-ranking.md">decision 006</a>
  */
@@ -36,13 +38,19 @@ public class SuggestionManagement {
     private final SuggestionStore store;
     private final TenantTransactions transactions;
     private final FeatureFlags flags;
+    private final TenancyManagement tenancy;
 
     SuggestionManagement(
-            SuggestionService service, SuggestionStore store, TenantTransactions transactions, FeatureFlags flags) {
+            SuggestionService service,
+            SuggestionStore store,
+            TenantTransactions transactions,
+            FeatureFlags flags,
+            TenancyManagement tenancy) {
         this.service = service;
         this.store = store;
         this.transactions = transactions;
         this.flags = flags;
+        this.tenancy = tenancy;
     }
 
     /** Whether the feature is on for the customer (the panel hides itself when not). */
@@ -73,7 +81,12 @@ public class SuggestionManagement {
      * @throws SuggestionRejected for an unknown suggestion
      */
     public String inserted(CustomerId customer, UUID suggestionId, UUID agentId) {
-        return service.inserted(customer, suggestionId, agentId);
+        var agent = tenancy.displayName(customer, agentId);
+        return transactions.inTenant(customer, () -> {
+            var s = store.find(customer, suggestionId).orElseThrow(() -> new SuggestionRejected("no such suggestion"));
+            store.markInserted(customer, s, agentId);
+            return agent.map(name -> VariableFiller.signedBy(s.text(), name)).orElse(s.text());
+        });
     }
 
     // ---- reply library and knowledge (supervisors)

@@ -90,6 +90,14 @@ public class TenancyManagement {
         return transactions.readInTenant(customer, () -> users.findByCustomer(customer));
     }
 
+    /** A staff member's display name, as replies are signed; empty for an unknown user or another customer's. */
+    public Optional<String> displayName(CustomerId customer, java.util.UUID user) {
+        return users(customer).stream()
+                .filter(u -> u.id().equals(user))
+                .map(UserAccount::displayName)
+                .findFirst();
+    }
+
     /** Remembers light or dark mode for one user. */
     public void changeTheme(UserAccount user, String theme) {
         if (!theme.equals("light") && !theme.equals("dark")) {

@@ -39,13 +39,15 @@ class SuggestionListeners implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SuggestionListeners.class);
 
     private final SuggestionService suggestions;
+    private final SuggestionFeedback feedback;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("suggestions-", 0).factory());
     private final Semaphore running = new Semaphore(CONCURRENCY);
     private final AtomicInteger waiting = new AtomicInteger();
 
-    SuggestionListeners(SuggestionService suggestions) {
+    SuggestionListeners(SuggestionService suggestions, SuggestionFeedback feedback) {
         this.suggestions = suggestions;
+        this.feedback = feedback;
     }
 
     @EventListener
@@ -96,7 +98,7 @@ class SuggestionListeners implements DisposableBean {
             propagation = Propagation.NOT_SUPPORTED,
             condition = "#event.authorType().name() == 'AGENT'")
     void on(MessageReceived event) {
-        suggestions.onAgentReply(event.customerId(), event.conversationId(), event.messageId());
+        feedback.onAgentReply(event.customerId(), event.conversationId(), event.messageId());
     }
 
     @Override

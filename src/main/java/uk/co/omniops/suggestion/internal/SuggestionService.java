@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Service;
 import uk.co.omniops.analysis.AnalysisManagement;
 import uk.co.omniops.analysis.MessageAnalysed;
 import uk.co.omniops.conversation.AuthorType;
-import uk.co.omniops.conversation.ConversationFacts;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.ConversationNotFound;
@@ -27,11 +25,8 @@ import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
 import uk.co.omniops.suggestion.Suggestion;
-import uk.co.omniops.suggestion.SuggestionRejected;
 import uk.co.omniops.tenancy.CustomerId;
-import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
-import uk.co.omniops.tenancy.UserAccount;
 
 /**
  * Ranks, stores and learns from suggestions (the work behind {@code SuggestionManagement}); the library and knowledge
@@ -45,8 +40,6 @@ import uk.co.omniops.tenancy.UserAccount;
 public class SuggestionService {
 
     static final int SHOWN = 3;
-    /** An inserted suggestion counts as edited (not ignored) while at most this share of it was changed. */
-    static final double EDITED_MAX_RATIO = 0.6;
 
     static final LiveUpdate.Kind READY = LiveUpdate.Kind.SUGGESTIONS_READY;
 
@@ -56,13 +49,12 @@ public class SuggestionService {
     private final TenantTransactions transactions;
     private final ConversationManagement conversations;
     private final AnalysisManagement analysis;
-    private final TenancyManagement tenancy;
+    private final ReplyFacts replyFacts;
     private final FeatureFlags flags;
     private final LiveUpdates liveUpdates;
     private final LlmDrafter drafter;
     private final Meanings meanings;
     private final Timer latency;
-    private final Map<CustomerId, String> customerNames = new ConcurrentHashMap<>();
     /**
      * Latest contact messages for which nothing could be suggested, so that reading them again (every redraw of every
      * open workspace) does not compute again; per replica, the newest 10,000.
@@ -80,7 +72,7 @@ public class SuggestionService {
             TenantTransactions transactions,
             ConversationManagement conversations,
             AnalysisManagement analysis,
-            TenancyManagement tenancy,
+            ReplyFacts replyFacts,
             FeatureFlags flags,
             LiveUpdates liveUpdates,
             LlmDrafter drafter,
@@ -91,7 +83,7 @@ public class SuggestionService {
         this.transactions = transactions;
         this.conversations = conversations;
         this.analysis = analysis;
-        this.tenancy = tenancy;
+        this.replyFacts = replyFacts;
         this.flags = flags;
         this.liveUpdates = liveUpdates;
         this.drafter = drafter;
@@ -139,33 +131,11 @@ public class SuggestionService {
     }
 
     /** The conversation as suggestions need it: its facts and newest messages, one bounded read. */
-    private Thread thread(CustomerId customer, ConversationId conversation) {
+    private SuggestionThread thread(CustomerId customer, ConversationId conversation) {
         return conversations
                 .facts(customer, conversation)
-                .map(Thread::of)
+                .map(SuggestionThread::of)
                 .orElseThrow(() -> new ConversationNotFound(conversation));
-    }
-
-    /** What suggestions read of a conversation: contact, assignee and its messages (no notes), oldest first. */
-    private record Thread(
-            ConversationId id,
-            String contactName,
-            @Nullable String contactEmail,
-            @Nullable String assigneeName,
-            List<Line> lines) {
-
-        record Line(MessageId id, AuthorType authorType, String text) {}
-
-        static Thread of(ConversationFacts facts) {
-            return new Thread(
-                    facts.id(),
-                    facts.contactName(),
-                    facts.contactEmail(),
-                    facts.assigneeName(),
-                    facts.recent().stream()
-                            .map(m -> new Line(m.id(), m.authorType(), m.text()))
-                            .toList());
-        }
     }
 
     /**
@@ -176,7 +146,7 @@ public class SuggestionService {
         if (!enabled(event.customerId())) {
             return;
         }
-        var details = Thread.of(event.conversation());
+        var details = SuggestionThread.of(event.conversation());
         var message = lastContactMessage(details, event.messageId());
         if (message.isEmpty()) {
             return;
@@ -194,11 +164,14 @@ public class SuggestionService {
     }
 
     private List<Suggestion> compute(
-            CustomerId customer, Thread details, Thread.Line message, @Nullable Map<String, Double> categories) {
+            CustomerId customer,
+            SuggestionThread details,
+            SuggestionThread.Line message,
+            @Nullable Map<String, Double> categories) {
         var started = System.nanoTime();
         var conversation = details.id();
         var cats = categories != null ? categories : categoriesOf(customer, conversation, message.id());
-        var facts = facts(customer, details, null);
+        var facts = replyFacts.of(customer, details, null);
         var query = queryText(details, message);
         var batch = UUID.randomUUID();
         // the message's sentence vector outside the transaction (a few ms; none with the embeddings kill switch)
@@ -342,7 +315,7 @@ public class SuggestionService {
     }
 
     /** The target message, with the contact's messages just before it (since the last agent reply) for context. */
-    private static String queryText(Thread details, Thread.Line message) {
+    private static String queryText(SuggestionThread details, SuggestionThread.Line message) {
         var parts = new ArrayList<String>();
         for (var m : details.lines()) {
             if (m.authorType() == AuthorType.AGENT) {
@@ -363,154 +336,14 @@ public class SuggestionService {
                 + c.text().substring(1);
     }
 
-    private static Optional<Thread.Line> lastContactMessage(Thread details, @Nullable MessageId id) {
-        Thread.Line found = null;
+    private static Optional<SuggestionThread.Line> lastContactMessage(
+            SuggestionThread details, @Nullable MessageId id) {
+        SuggestionThread.Line found = null;
         for (var m : details.lines()) {
             if (m.authorType() == AuthorType.CONTACT && (id == null || m.id().equals(id))) {
                 found = m;
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    private VariableFiller.Facts facts(CustomerId customer, Thread details, @Nullable String agentName) {
-        var contactTexts = details.lines().stream()
-                .filter(m -> m.authorType() == AuthorType.CONTACT)
-                .map(Thread.Line::text)
-                .toList();
-        var customerName = customerNames.computeIfAbsent(
-                customer, c -> tenancy.customer(c).map(x -> x.name()).orElse(""));
-        return VariableFiller.facts(
-                details.contactName(),
-                details.contactEmail(),
-                contactTexts,
-                agentName != null ? agentName : details.assigneeName(),
-                customerName);
-    }
-
-    // ---- feedback
-
-    /**
-     * The agent put a suggestion into the composer: remembered for attribution when the reply arrives.
-     *
-     * @return the text to insert, with {@code [agent name]} filled with the agent's name
-     */
-    public String inserted(CustomerId customer, UUID suggestionId, UUID agentId) {
-        return transactions.inTenant(customer, () -> {
-            var s = store.find(customer, suggestionId).orElseThrow(() -> new SuggestionRejected("no such suggestion"));
-            store.markInserted(customer, s, agentId);
-            var agent = agentName(customer, agentId);
-            return agent == null ? s.text() : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), agent);
-        });
-    }
-
-    private @Nullable String agentName(CustomerId customer, UUID agentId) {
-        return tenancy.users(customer).stream()
-                .filter(u -> u.id().equals(agentId))
-                .map(UserAccount::displayName)
-                .findFirst()
-                .orElse(null);
-    }
-
-    /** An agent's reply was stored: index it, and classify the suggestions it answers. Idempotent. */
-    void onAgentReply(CustomerId customer, ConversationId conversation, MessageId messageId) {
-        // bounded reads (issue 19): the reply itself, then the conversation's facts with its newest messages; never
-        // the whole history, however long the conversation
-        var reply = conversations.message(customer, messageId).orElse(null);
-        if (reply == null
-                || reply.internal()
-                || reply.authorType() != AuthorType.AGENT
-                || !reply.conversationId().equals(conversation)) {
-            return;
-        }
-        var conversationFacts = conversations.facts(customer, conversation);
-        if (conversationFacts.isEmpty()) {
-            return;
-        }
-        // the contact message the reply answered: the newest one before it among the recent messages (none when more
-        // than ConversationFacts.RECENT messages came after the reply before this ran: no pair is learnt then)
-        ConversationFacts.RecentMessage previousContact = null;
-        var replyIsRecent = false;
-        for (var m : conversationFacts.get().recent()) {
-            if (m.id().equals(messageId)) {
-                replyIsRecent = true;
-                break;
-            }
-            if (m.authorType() == AuthorType.CONTACT) {
-                previousContact = m;
-            }
-        }
-        var sent = reply.text();
-        var contact = replyIsRecent ? previousContact : null;
-        var sentAt = reply.createdAt();
-        var facts = facts(
-                customer,
-                Thread.of(conversationFacts.get()),
-                reply.authorId() == null ? null : agentName(customer, reply.authorId()));
-        transactions.inTenant(customer, () -> {
-            if (contact != null) {
-                store.insertPair(customer, conversation, contact.id(), messageId, contact.text(), sent);
-            }
-            var pending = store.undecided(customer, conversation, sentAt);
-            SuggestionStore.Pending chosen = pending.stream()
-                    .filter(p -> p.insertedBy() != null)
-                    .findFirst()
-                    .orElse(null);
-            var decided = new ArrayList<SuggestionStore.Increment>();
-            for (var p : pending) {
-                var s = p.suggestion();
-                if (p == chosen) {
-                    // compare with what was inserted: the agent's name was filled in at that moment
-                    var insertedBy = p.insertedBy() == null ? null : agentName(customer, p.insertedBy());
-                    var insertedText = insertedBy == null
-                            ? s.text()
-                            : s.text().replace(VariableFiller.PLACEHOLDERS.get("agent.name"), insertedBy);
-                    var verdict = Verdict.of(insertedText, sent);
-                    if (store.decide(customer, s.id(), verdict.status(), sent, verdict.distance())) {
-                        decided.add(new SuggestionStore.Increment(s.source(), statsRef(s), verdict.status()));
-                        if (verdict.status().equals("edited")) {
-                            propose(customer, s, sent, facts);
-                        }
-                    }
-                } else if (store.decide(customer, s.id(), "ignored", sent, null)) {
-                    decided.add(new SuggestionStore.Increment(s.source(), statsRef(s), "ignored"));
-                }
-            }
-            store.countAll(customer, decided);
-            return null;
-        });
-        liveUpdates.publish(
-                LiveUpdate.of(customer.value(), LiveUpdate.Kind.SUGGESTIONS_FEEDBACK, conversation.value()));
-    }
-
-    /** How an inserted suggestion was used: accepted (sent as is), edited (at most {@link #EDITED_MAX_RATIO} changed) or ignored. */
-    private record Verdict(String status, int distance) {
-
-        static Verdict of(String inserted, String sent) {
-            var a = Texts.squeeze(inserted);
-            var b = Texts.squeeze(sent);
-            var distance = Texts.editDistance(a, b);
-            var ratio = distance / (double) Math.max(1, Math.max(a.length(), b.length()));
-            return new Verdict(distance == 0 ? "accepted" : ratio <= EDITED_MAX_RATIO ? "edited" : "ignored", distance);
-        }
-    }
-
-    private static String statsRef(Suggestion s) {
-        return s.sourceRef() != null ? s.sourceRef() : s.sourceTitle();
-    }
-
-    /** Edited texts that keep being sent become proposals; the contact's own details are turned back into variables. */
-    private void propose(CustomerId customer, Suggestion s, String sent, VariableFiller.Facts facts) {
-        var template = VariableFiller.templatise(sent, facts);
-        var similar = store.similarProposal(customer, template);
-        if (similar.isPresent()) {
-            store.proposalSeenAgain(customer, similar.get(), template);
-        } else {
-            store.insertProposal(
-                    customer,
-                    s.source().equals(Suggestion.LIBRARY) ? s.sourceRef() : null,
-                    s.sourceTitle() + " (as agents send it)",
-                    template);
-        }
     }
 }

@@ -339,7 +339,7 @@ public class SuggestionStore {
                 .list();
     }
 
-    Optional<Suggestion> find(CustomerId customer, UUID id) {
+    public Optional<Suggestion> find(CustomerId customer, UUID id) {
         return jdbc.sql("select " + SUGGESTION_COLUMNS + " from response_suggestions where customer_id = ? and id = ?")
                 .params(customer.value(), id)
                 .query((rs, i) -> suggestion(rs))
@@ -352,7 +352,7 @@ public class SuggestionStore {
      * the row either way. It waits for a concurrent delete on the primary key and then puts the row back, outside any
      * batch, so the reply can still be attributed to what the agent inserted.
      */
-    void markInserted(CustomerId customer, Suggestion s, UUID agent) {
+    public void markInserted(CustomerId customer, Suggestion s, UUID agent) {
         jdbc.sql("""
                 insert into response_suggestions (id, customer_id, conversation_id, message_id, batch_id, source, source_ref,
                                                   source_title, text, score, reason, rank, status, created_at,

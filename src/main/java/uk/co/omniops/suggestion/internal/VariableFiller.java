@@ -29,6 +29,11 @@ public final class VariableFiller {
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-zA-Z_.]+)\\s*}}");
 
     /** The {@code {{variables}}} a library reply or snippet may use. */
+    /** A reply as the given agent inserts it: the {@code [agent name]} placeholder filled with their name. */
+    public static String signedBy(String text, String agentName) {
+        return text.replace(PLACEHOLDERS.get("agent.name"), agentName);
+    }
+
     public static java.util.Set<String> variables() {
         return PLACEHOLDERS.keySet();
     }
