@@ -22,7 +22,9 @@ import uk.co.omniops.analysis.model.HybridTrainer.Vectors;
  * with it one sentiment variant (five folds) takes well under a minute, so many variants can be compared. Every figure
  * is on a whole source the model never saw.
  *
- * <p>Usage: {@code Experiments dataDir cacheFile [sentiment|categories|all]}.
+ * <p>Usage: {@code Experiments dataDir cacheFile [sentiment|categories|all|encode][:variant]}, with {@code
+ * -Dencoder=minilm|e5|concat} (default minilm; for concat cacheFile is "minilmCache,e5Cache"); {@code encode} only
+ * writes the cache.
  */
 final class Experiments {
 
@@ -37,11 +39,42 @@ final class Experiments {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
-        Path cache = Path.of(args[1]);
+        Path cache = Path.of(args[1].split(",")[0]);
         String what = args.length > 2 ? args[2] : "all";
         Data data = Data.load(dir);
-        SentenceEmbeddings encoder = SentenceEmbeddings.shared();
-        Vectors vectors = Vectors.of(encoder, List.of(data.sentiment, data.categories), cache);
+        // -Dencoder=minilm (the product's, default) | e5 (e5-small-v2-q, needs its jar on the classpath) |
+        // concat (both side by side; cacheFile is then "minilmCache,e5Cache")
+        String which = System.getProperty("encoder", "minilm");
+        List<List<Sample>> sets = List.of(data.sentiment, data.categories);
+        TextEmbedder encoder;
+        Vectors vectors;
+        switch (which) {
+            case "minilm" -> {
+                encoder = SentenceEmbeddings.shared();
+                vectors = Vectors.of(encoder, sets, cache);
+            }
+            case "e5" -> {
+                encoder = new E5Embeddings();
+                vectors = Vectors.of(encoder, sets, cache);
+            }
+            case "concat" -> {
+                String[] caches = args[1].split(",");
+                TextEmbedder minilm = SentenceEmbeddings.shared();
+                TextEmbedder e5 = new E5Embeddings();
+                Vectors a = Vectors.of(minilm, sets, Path.of(caches[0]));
+                Vectors b = Vectors.of(e5, sets, Path.of(caches[1]));
+                encoder = new ConcatEmbeddings(minilm, e5);
+                vectors = new Vectors();
+                for (var e : a.byText.entrySet()) {
+                    vectors.byText.put(e.getKey(), ConcatEmbeddings.join(e.getValue(), b.get(e.getKey())));
+                }
+            }
+            default -> throw new IllegalArgumentException("encoder: minilm, e5 or concat, not " + which);
+        }
+        System.err.println("encoder: " + encoder.name());
+        if (what.equals("encode")) {
+            return;
+        }
         TextEmbedder embedder = new HybridTrainer.CachedEmbedder(encoder, vectors);
         if (what.equals("all") || what.startsWith("sentiment")) {
             sentiment(data, vectors, embedder, what);
