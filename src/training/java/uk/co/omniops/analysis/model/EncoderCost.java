@@ -25,10 +25,10 @@ final class EncoderCost {
 
     public static void main(String[] args) throws IOException {
         String which = args[0];
-        HybridTrainer.Data data = HybridTrainer.Data.load(Path.of(args[1]));
+        TrainingData data = TrainingData.load(Path.of(args[1]));
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
-        for (HybridTrainer.Sample s : data.sentiment) {
+        for (TrainingData.Sample s : data.sentiment) {
             if (s.source().equals("tweets") || s.source().equals("support") || s.source().equals("bitext")) {
                 distinct.add(s.text());
             }

@@ -11,10 +11,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import uk.co.omniops.analysis.model.Comparison.Scored;
-import uk.co.omniops.analysis.model.HybridTrainer.Data;
-import uk.co.omniops.analysis.model.HybridTrainer.Recipe;
-import uk.co.omniops.analysis.model.HybridTrainer.Sample;
-import uk.co.omniops.analysis.model.HybridTrainer.Vectors;
+import uk.co.omniops.analysis.model.TrainingData.Sample;
 
 /**
  * Quick source-held-out experiments for decision record 004 (not part of the product: compiled with the model
@@ -41,30 +38,34 @@ final class Experiments {
         Path dir = Path.of(args[0]);
         Path cache = Path.of(args[1].split(",")[0]);
         String what = args.length > 2 ? args[2] : "all";
-        Data data = Data.load(dir);
+        TrainingData data = TrainingData.load(dir);
+        int cap = Integer.getInteger("cap", 0);
+        if (cap > 0) {
+            subsample(data, cap);
+        }
         // -Dencoder=minilm (the product's, default) | e5 (e5-small-v2-q, needs its jar on the classpath) |
         // concat (both side by side; cacheFile is then "minilmCache,e5Cache")
         String which = System.getProperty("encoder", "minilm");
         List<List<Sample>> sets = List.of(data.sentiment, data.categories);
         TextEmbedder encoder;
-        Vectors vectors;
+        TrainingVectors vectors;
         switch (which) {
             case "minilm" -> {
                 encoder = SentenceEmbeddings.shared();
-                vectors = Vectors.of(encoder, sets, cache);
+                vectors = TrainingVectors.of(encoder, sets, cache);
             }
             case "e5" -> {
                 encoder = new E5Embeddings();
-                vectors = Vectors.of(encoder, sets, cache);
+                vectors = TrainingVectors.of(encoder, sets, cache);
             }
             case "concat" -> {
                 String[] caches = args[1].split(",");
                 TextEmbedder minilm = SentenceEmbeddings.shared();
                 TextEmbedder e5 = new E5Embeddings();
-                Vectors a = Vectors.of(minilm, sets, Path.of(caches[0]));
-                Vectors b = Vectors.of(e5, sets, Path.of(caches[1]));
+                TrainingVectors a = TrainingVectors.of(minilm, sets, Path.of(caches[0]));
+                TrainingVectors b = TrainingVectors.of(e5, sets, Path.of(caches[1]));
                 encoder = new ConcatEmbeddings(minilm, e5);
-                vectors = new Vectors();
+                vectors = new TrainingVectors();
                 for (var e : a.byText.entrySet()) {
                     vectors.byText.put(e.getKey(), ConcatEmbeddings.join(e.getValue(), b.get(e.getKey())));
                 }
@@ -75,7 +76,7 @@ final class Experiments {
         if (what.equals("encode")) {
             return;
         }
-        TextEmbedder embedder = new HybridTrainer.CachedEmbedder(encoder, vectors);
+        TextEmbedder embedder = new CachedEmbedder(encoder, vectors);
         if (what.equals("all") || what.startsWith("sentiment")) {
             sentiment(data, vectors, embedder, what);
         }
@@ -85,6 +86,31 @@ final class Experiments {
     }
 
     // ---------------------------------------------------------------- data transforms
+
+    /**
+     * At most {@code cap} distinct texts of each public source (seeded shuffle; our support messages all kept), the
+     * same texts for sentiment and categories: {@code -Dcap=N}, so a slower encoder can be compared with MiniLM on the
+     * same reduced folds when encoding all 55,853 texts would take hours on a loaded machine.
+     */
+    static void subsample(TrainingData data, int cap) {
+        Map<String, List<String>> bySource = new java.util.TreeMap<>();
+        for (List<Sample> set : List.of(data.sentiment, data.categories)) {
+            for (Sample s : set) {
+                List<String> texts = bySource.computeIfAbsent(s.source(), x -> new ArrayList<>());
+                texts.add(s.text());
+            }
+        }
+        Set<String> keep = new java.util.HashSet<>();
+        for (var e : bySource.entrySet()) {
+            List<String> texts = new ArrayList<>(new java.util.LinkedHashSet<>(e.getValue()));
+            java.util.Collections.shuffle(texts, new java.util.Random(20261207L));
+            keep.addAll(e.getKey().equals("support") ? texts : texts.subList(0, Math.min(cap, texts.size())));
+        }
+        data.sentiment.removeIf(s -> !keep.contains(s.text()));
+        data.categories.removeIf(s -> !keep.contains(s.text()));
+        System.err.printf(Locale.ROOT, "cap %d: sentiment %d texts, categories %d texts, %d distinct%n",
+                cap, data.sentiment.size(), data.categories.size(), keep.size());
+    }
 
     /** Each source's samples scaled so that every source weighs {@code total} in all (classes untouched). */
     static UnaryOperator<List<Sample>> perSource(double total, Map<String, Double> extra) {
@@ -135,7 +161,7 @@ final class Experiments {
 
     // ---------------------------------------------------------------- sentiment
 
-    static void sentiment(Data data, Vectors vectors, TextEmbedder embedder, String what) {
+    static void sentiment(TrainingData data, TrainingVectors vectors, TextEmbedder embedder, String what) {
         // the recipe shipped before the per-source weights (the transforms below leave the support messages at the
         // recipe's weight 4, ≈ 1,500 in all)
         Recipe base = Comparison.ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS;
@@ -144,6 +170,7 @@ final class Experiments {
         Recipe dense2 = new Recipe(base.name() + ", embedding ×2", base.options(), true, 0f, true, 4, 2f);
         List<Variant> variants = new ArrayList<>(List.of(
                 new Variant("shipped recipe", base, UnaryOperator.identity()),
+                new Variant("choice (shipped since session 28)", Comparison.SENTIMENT_CHOICE, UnaryOperator.identity()),
                 new Variant("sources of equal weight", base, perSource(1500, Map.of())),
                 new Variant("sources and classes of equal weight", base, perSourceAndClass(1500)),
                 new Variant("CLINC ×1/3, Bitext ×1/3", base, sourceFactor(Map.of("clinc", 1 / 3.0, "bitext", 1 / 3.0))),
@@ -159,18 +186,18 @@ final class Experiments {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String source : Comparison.SENTIMENT_FOLDS) {
             int[] n = new int[3];
-            Data.only(data.sentiment, Set.of(source), true).forEach(s -> n[s.labels()[0]]++);
+            TrainingData.only(data.sentiment, Set.of(source), true).forEach(s -> n[s.labels()[0]]++);
             System.err.printf(Locale.ROOT, "%s: negative %d, neutral %d, positive %d%n", source, n[0], n[1], n[2]);
         }
         for (Variant v : variants) {
             long t0 = System.nanoTime();
             List<List<Scored>> folds = new ArrayList<>();
             for (String source : Comparison.SENTIMENT_FOLDS) {
-                List<Sample> train = v.data().apply(Data.only(data.sentiment, Set.of(source), false));
+                List<Sample> train = v.data().apply(TrainingData.only(data.sentiment, Set.of(source), false));
                 SentimentModel m = HybridTrainer.trainSentiment(data, v.recipe().withOffset(0f), train, vectors,
                         embedder, 1f, false);
                 List<Scored> scored = new ArrayList<>();
-                for (Sample s : Data.only(data.sentiment, Set.of(source), true)) {
+                for (Sample s : TrainingData.only(data.sentiment, Set.of(source), true)) {
                     scored.add(new Scored(s, m.logits(m.encode(s.text())), Double.NaN));
                 }
                 folds.add(scored);
@@ -220,7 +247,7 @@ final class Experiments {
             z[1] += o1;
             confusion[s.sample().labels()[0]][SentimentModel.argmax(z)]++;
         }
-        return Comparison.sentimentMetrics(confusion);
+        return HeldOutMetrics.sentimentMetrics(confusion);
     }
 
     /** Mean over the folds of accuracy, macro-F1 and balanced accuracy (mean recall over the labels present). */
@@ -266,10 +293,10 @@ final class Experiments {
     record CatScored(Sample sample, double[] z, double[] sim) {
     }
 
-    static void categories(Data data, Vectors vectors, TextEmbedder embedder, TextEmbedder encoder, String what) {
+    static void categories(TrainingData data, TrainingVectors vectors, TextEmbedder embedder, TextEmbedder encoder, String what) {
         List<String> keys = Taxonomy.keys();
         float[][] desc = new float[keys.size()][];
-        for (var e : HybridTrainer.DESCRIPTIONS.entrySet()) {
+        for (var e : DescriptionPrior.DESCRIPTIONS.entrySet()) {
             float[] sum = new float[encoder.dimensions()];
             for (float[] v : encoder.embedAll(e.getValue())) {
                 for (int j = 0; j < sum.length; j++) {
@@ -302,11 +329,11 @@ final class Experiments {
         for (Variant v : variants) {
             long t0 = System.nanoTime();
             List<List<CatScored>> folds = new ArrayList<>();
-            for (String source : HybridTrainer.CATEGORY_SOURCES) {
-                List<Sample> train = v.data().apply(Data.only(data.categories, Set.of(source), false));
+            for (String source : TrainingData.CATEGORY_SOURCES) {
+                List<Sample> train = v.data().apply(TrainingData.only(data.categories, Set.of(source), false));
                 CategoryModel m = HybridTrainer.trainCategories(v.recipe(), train, vectors, embedder, 1f, 0f);
                 List<CatScored> scored = new ArrayList<>();
-                for (Sample s : Data.only(data.categories, Set.of(source), true)) {
+                for (Sample s : TrainingData.only(data.categories, Set.of(source), true)) {
                     float[] e = vectors.get(s.text());
                     double[] sim = new double[keys.size()];
                     for (int c = 0; c < sim.length; c++) {
