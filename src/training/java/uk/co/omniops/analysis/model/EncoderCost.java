@@ -48,30 +48,37 @@ final class EncoderCost {
             e.embed(texts.get(texts.size() - 1 - i));
         }
         double[] ms = new double[n];
+        double[] cpu = new double[n];
         double chars = 0;
+        var threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < n; i++) {
             String t = texts.get(i);
             chars += t.length();
+            long c = threads.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             e.embed(t);
             ms[i] = (System.nanoTime() - s) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
         }
         Arrays.sort(ms);
+        Arrays.sort(cpu);
         System.gc();
         long rss2 = rssKb();
         System.out.printf(
                 Locale.ROOT,
-                "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.0f | %.0f | %.1f |%n",
+                "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.1f |%n",
                 e.name(),
                 n,
                 chars / n,
+                cpu[n / 2],
+                cpu[(int) (n * 0.99)],
                 ms[n / 2],
                 ms[(int) (n * 0.99)],
                 ms[n - 1],
                 startup,
                 (rss2 - rss0) / 1024.0,
                 (heap1 - heap0) / 1048576.0);
-        System.out.println("columns: encoder | messages | mean chars | p50 ms | p99 ms | max ms | start-up ms "
+        System.out.println("columns: encoder | messages | mean chars | CPU p50 ms | CPU p99 ms | wall p50 ms | wall p99 ms | wall max ms | start-up ms "
                 + "| RSS added after the run MB | heap retained by the loaded encoder MB; RSS after load "
                 + (rss1 - rss0) / 1024 + " MB; processors " + Runtime.getRuntime().availableProcessors()
                 + "; JVM " + ManagementFactory.getRuntimeMXBean().getVmVersion());

@@ -21,7 +21,7 @@ import uk.co.omniops.analysis.model.TrainingData.Sample;
  *
  * <p>Usage: {@code Experiments dataDir cacheFile [sentiment|categories|all|encode][:variant]}, with {@code
  * -Dencoder=minilm|e5|concat} (default minilm; for concat cacheFile is "minilmCache,e5Cache"); {@code encode} only
- * writes the cache.
+ * writes the cache; {@code -Dalphas=0,10,20} sets the description prior weights tried for categories.
  */
 final class Experiments {
 
@@ -66,8 +66,11 @@ final class Experiments {
                 TrainingVectors b = TrainingVectors.of(e5, sets, Path.of(caches[1]));
                 encoder = new ConcatEmbeddings(minilm, e5);
                 vectors = new TrainingVectors();
-                for (var e : a.byText.entrySet()) {
-                    vectors.byText.put(e.getKey(), ConcatEmbeddings.join(e.getValue(), b.get(e.getKey())));
+                for (var e : b.byText.entrySet()) {
+                    float[] first = a.byText.get(e.getKey());
+                    if (first != null) {
+                        vectors.byText.put(e.getKey(), ConcatEmbeddings.join(first, e.getValue()));
+                    }
                 }
             }
             default -> throw new IllegalArgumentException("encoder: minilm, e5 or concat, not " + which);
@@ -346,7 +349,9 @@ final class Experiments {
                 folds.add(scored);
             }
             System.err.printf(Locale.ROOT, "%s: %.0f s%n", v.name(), (System.nanoTime() - t0) / 1e9);
-            for (double alpha : new double[] {0, 2, 5, 10, 20}) {
+            for (double alpha : java.util.Arrays.stream(System.getProperty("alphas", "0,2,5,10,20").split(","))
+                    .mapToDouble(Double::parseDouble)
+                    .toArray()) {
                 StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %s | %.0f |", v.name(), alpha));
                 double sum = 0;
                 for (List<CatScored> fold : folds) {
