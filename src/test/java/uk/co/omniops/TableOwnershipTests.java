@@ -85,7 +85,8 @@ class TableOwnershipTests {
         owners.put("escalation_signals", "escalation");
         owners.put("escalation_notifications", "escalation");
         owners.put("escalation_facts", "escalation"); // V29
-        // suggestion: shown suggestions, the reply library, knowledge, learned pairs, proposals (SuggestionStore)
+        // suggestion: shown suggestions, learned pairs (SuggestionStore); the reply library, knowledge, proposals
+        // (LibraryStore)
         owners.put("response_suggestions", "suggestion");
         owners.put("reply_library", "suggestion");
         owners.put("knowledge_snippets", "suggestion");

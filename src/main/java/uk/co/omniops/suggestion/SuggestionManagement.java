@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.rollout.Feature;
 import uk.co.omniops.rollout.FeatureFlags;
+import uk.co.omniops.suggestion.internal.LibraryStore;
 import uk.co.omniops.suggestion.internal.SuggestionService;
 import uk.co.omniops.suggestion.internal.SuggestionStore;
 import uk.co.omniops.suggestion.internal.VariableFiller;
@@ -36,6 +37,7 @@ public class SuggestionManagement {
 
     private final SuggestionService service;
     private final SuggestionStore store;
+    private final LibraryStore library;
     private final TenantTransactions transactions;
     private final FeatureFlags flags;
     private final TenancyManagement tenancy;
@@ -43,11 +45,13 @@ public class SuggestionManagement {
     SuggestionManagement(
             SuggestionService service,
             SuggestionStore store,
+            LibraryStore library,
             TenantTransactions transactions,
             FeatureFlags flags,
             TenancyManagement tenancy) {
         this.service = service;
         this.store = store;
+        this.library = library;
         this.transactions = transactions;
         this.flags = flags;
         this.tenancy = tenancy;
@@ -93,7 +97,7 @@ public class SuggestionManagement {
 
     /** The customer's reply library, with retired entries when asked. */
     public List<ReplyEntry> library(CustomerId customer, boolean withRetired) {
-        return transactions.readInTenant(customer, () -> store.entries(customer, withRetired));
+        return transactions.readInTenant(customer, () -> library.entries(customer, withRetired));
     }
 
     /** @throws SuggestionRejected for invalid input (message fit for the user) */
@@ -101,7 +105,7 @@ public class SuggestionManagement {
         var clean = validate(draft, 120, 4000);
         var id = UUID.randomUUID();
         transactions.inTenant(customer, () -> {
-            store.insertEntry(customer, id, clean.title(), clean.body(), clean.categories(), by);
+            library.insertEntry(customer, id, clean.title(), clean.body(), clean.categories(), by);
             return null;
         });
         return entry(customer, id);
@@ -110,7 +114,7 @@ public class SuggestionManagement {
     public ReplyEntry updateEntry(CustomerId customer, UUID id, ReplyDraft draft) {
         var clean = validate(draft, 120, 4000);
         if (!transactions.inTenant(
-                customer, () -> store.updateEntry(customer, id, clean.title(), clean.body(), clean.categories()))) {
+                customer, () -> library.updateEntry(customer, id, clean.title(), clean.body(), clean.categories()))) {
             throw new SuggestionRejected("no such library entry");
         }
         return entry(customer, id);
@@ -118,7 +122,7 @@ public class SuggestionManagement {
 
     /** Retired entries are never suggested; their figures stay. */
     public void retireEntry(CustomerId customer, UUID id, boolean retired) {
-        if (!transactions.inTenant(customer, () -> store.retireEntry(customer, id, retired))) {
+        if (!transactions.inTenant(customer, () -> library.retireEntry(customer, id, retired))) {
             throw new SuggestionRejected("no such library entry");
         }
     }
@@ -131,14 +135,14 @@ public class SuggestionManagement {
     }
 
     public List<KnowledgeSnippet> knowledge(CustomerId customer) {
-        return transactions.readInTenant(customer, () -> store.snippets(customer));
+        return transactions.readInTenant(customer, () -> library.snippets(customer));
     }
 
     public KnowledgeSnippet createSnippet(CustomerId customer, ReplyDraft draft) {
         var clean = validate(draft, 160, 8000);
         var id = UUID.randomUUID();
         transactions.inTenant(customer, () -> {
-            store.insertSnippet(customer, id, clean.title(), clean.body(), clean.categories());
+            library.insertSnippet(customer, id, clean.title(), clean.body(), clean.categories());
             return null;
         });
         return knowledge(customer).stream()
@@ -150,7 +154,7 @@ public class SuggestionManagement {
     public KnowledgeSnippet updateSnippet(CustomerId customer, UUID id, ReplyDraft draft) {
         var clean = validate(draft, 160, 8000);
         if (!transactions.inTenant(
-                customer, () -> store.updateSnippet(customer, id, clean.title(), clean.body(), clean.categories()))) {
+                customer, () -> library.updateSnippet(customer, id, clean.title(), clean.body(), clean.categories()))) {
             throw new SuggestionRejected("no such knowledge snippet");
         }
         return knowledge(customer).stream()
@@ -160,14 +164,14 @@ public class SuggestionManagement {
     }
 
     public void retireSnippet(CustomerId customer, UUID id, boolean retired) {
-        if (!transactions.inTenant(customer, () -> store.retireSnippet(customer, id, retired))) {
+        if (!transactions.inTenant(customer, () -> library.retireSnippet(customer, id, retired))) {
             throw new SuggestionRejected("no such knowledge snippet");
         }
     }
 
     /** Edited replies agents sent at least three times in a similar form, most frequent first. */
     public List<ReplyProposal> proposals(CustomerId customer) {
-        return transactions.readInTenant(customer, () -> store.proposals(customer, PROPOSAL_THRESHOLD));
+        return transactions.readInTenant(customer, () -> library.proposals(customer, PROPOSAL_THRESHOLD));
     }
 
     /** Turns a proposal into a library entry (categories of the edited entry, if it came from one). */
@@ -179,16 +183,16 @@ public class SuggestionManagement {
         var categories = proposal.sourceRef() == null
                 ? List.<String>of()
                 : transactions
-                        .readInTenant(customer, () -> store.entryCategories(customer, proposal.sourceRef()))
+                        .readInTenant(customer, () -> library.entryCategories(customer, proposal.sourceRef()))
                         .orElse(List.of());
         var title = SuggestionStore.abbreviate(proposal.title(), 120);
         var entry = createEntry(customer, new ReplyDraft(title, proposal.text(), categories), by);
-        transactions.inTenant(customer, () -> store.closeProposal(customer, proposalId, "accepted"));
+        transactions.inTenant(customer, () -> library.closeProposal(customer, proposalId, "accepted"));
         return entry;
     }
 
     public void dismissProposal(CustomerId customer, UUID proposalId) {
-        if (!transactions.inTenant(customer, () -> store.closeProposal(customer, proposalId, "dismissed"))) {
+        if (!transactions.inTenant(customer, () -> library.closeProposal(customer, proposalId, "dismissed"))) {
             throw new SuggestionRejected("no such proposal");
         }
     }
@@ -197,18 +201,18 @@ public class SuggestionManagement {
      * The module's seeding hook: a library and knowledge base once (when the customer has no library entry at all),
      * validated like any other entry.
      */
-    public boolean seed(CustomerId customer, List<ReplyDraft> library, List<ReplyDraft> knowledge) {
+    public boolean seed(CustomerId customer, List<ReplyDraft> replies, List<ReplyDraft> knowledge) {
         return transactions.inTenant(customer, () -> {
-            if (store.countEntries(customer) > 0) {
+            if (this.library.countEntries(customer) > 0) {
                 return false;
             }
-            for (var d : library) {
+            for (var d : replies) {
                 var c = validate(d, 120, 4000);
-                store.insertEntry(customer, UUID.randomUUID(), c.title(), c.body(), c.categories(), "seed");
+                this.library.insertEntry(customer, UUID.randomUUID(), c.title(), c.body(), c.categories(), "seed");
             }
             for (var d : knowledge) {
                 var c = validate(d, 160, 8000);
-                store.insertSnippet(customer, UUID.randomUUID(), c.title(), c.body(), c.categories());
+                this.library.insertSnippet(customer, UUID.randomUUID(), c.title(), c.body(), c.categories());
             }
             return true;
         });

@@ -30,6 +30,7 @@ class SuggestionFeedback {
     static final double EDITED_MAX_RATIO = 0.6;
 
     private final SuggestionStore store;
+    private final LibraryStore library;
     private final TenantTransactions transactions;
     private final ConversationManagement conversations;
     private final TenancyManagement tenancy;
@@ -38,12 +39,14 @@ class SuggestionFeedback {
 
     SuggestionFeedback(
             SuggestionStore store,
+            LibraryStore library,
             TenantTransactions transactions,
             ConversationManagement conversations,
             TenancyManagement tenancy,
             LiveUpdates liveUpdates,
             ReplyFacts replyFacts) {
         this.store = store;
+        this.library = library;
         this.transactions = transactions;
         this.conversations = conversations;
         this.tenancy = tenancy;
@@ -139,11 +142,11 @@ class SuggestionFeedback {
     /** Edited texts that keep being sent become proposals; the contact's own details are turned back into variables. */
     private void propose(CustomerId customer, Suggestion s, String sent, VariableFiller.Facts facts) {
         var template = VariableFiller.templatise(sent, facts);
-        var similar = store.similarProposal(customer, template);
+        var similar = library.similarProposal(customer, template);
         if (similar.isPresent()) {
-            store.proposalSeenAgain(customer, similar.get(), template);
+            library.proposalSeenAgain(customer, similar.get(), template);
         } else {
-            store.insertProposal(
+            library.insertProposal(
                     customer,
                     s.source().equals(Suggestion.LIBRARY) ? s.sourceRef() : null,
                     s.sourceTitle() + " (as agents send it)",

@@ -46,6 +46,7 @@ public class SuggestionService {
     private static final Logger log = LoggerFactory.getLogger(SuggestionService.class);
 
     private final SuggestionStore store;
+    private final LibraryStore library;
     private final TenantTransactions transactions;
     private final ConversationManagement conversations;
     private final AnalysisManagement analysis;
@@ -69,6 +70,7 @@ public class SuggestionService {
 
     SuggestionService(
             SuggestionStore store,
+            LibraryStore library,
             TenantTransactions transactions,
             ConversationManagement conversations,
             AnalysisManagement analysis,
@@ -79,6 +81,7 @@ public class SuggestionService {
             Meanings meanings,
             MeterRegistry meters) {
         this.store = store;
+        this.library = library;
         this.meanings = meanings;
         this.transactions = transactions;
         this.conversations = conversations;
@@ -215,7 +218,7 @@ public class SuggestionService {
     private List<Ranker.Candidate> candidates(
             CustomerId customer, String query, ConversationId conversation, boolean byMeaning) {
         var candidates = new ArrayList<Ranker.Candidate>();
-        for (var e : store.entries(customer, false)) {
+        for (var e : library.entries(customer, false)) {
             candidates.add(new Ranker.Candidate(
                     Suggestion.LIBRARY, e.id().toString(), e.title(), e.body(), e.categories(), e.stats(), null, ""));
         }
