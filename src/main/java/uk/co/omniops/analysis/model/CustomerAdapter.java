@@ -110,7 +110,7 @@ public final class CustomerAdapter {
         for (int step = 0; step <= MAX_STEPS; step++) {
             double[] z = base.clone();
             addLogits(sentiment, f, v, z);
-            addDense(sentimentDense, emb, z);
+            DenseHead.addDense(sentimentDense, emb, z);
             double[] p = SentimentModel.softmax(z);
             if (step == 0) {
                 agreed = SentimentModel.argmax(p) == y;
@@ -126,7 +126,7 @@ public final class CustomerAdapter {
                         sentiment.add(key(feature, c), g);
                     }
                 }
-                stepDense(sentimentDense, emb, c, r);
+                DenseHead.stepDense(sentimentDense, emb, c, r);
             }
         }
         sentimentSeen++;
@@ -156,7 +156,7 @@ public final class CustomerAdapter {
         {
             double[] z = base.clone();
             addLogits(categories, f, v, z);
-            addDense(categoryDense, emb, z);
+            DenseHead.addDense(categoryDense, emb, z);
             java.util.List<CategoryScore> ranked = new java.util.ArrayList<>();
             for (int c = 0; c < z.length; c++) {
                 ranked.add(new CategoryScore(model.keys().get(c), model.confidence(z[c])));
@@ -197,7 +197,7 @@ public final class CustomerAdapter {
             for (int feature : f) {
                 z += categories.get(key(feature, c)) * v;
             }
-            z += dot(categoryDense, emb, c);
+            z += DenseHead.dot(categoryDense, emb, c);
             double p = model.confidence(z);
             if (positive ? p >= TARGET : p <= REMOVE_TARGET) {
                 return;
@@ -209,35 +209,7 @@ public final class CustomerAdapter {
                     categories.add(key(feature, c), g);
                 }
             }
-            stepDense(categoryDense, emb, c, r);
-        }
-    }
-
-    private static double dot(float @Nullable [] w, float @Nullable [] e, int c) {
-        if (w == null || e == null || w.length < (c + 1) * e.length) {
-            return 0;
-        }
-        double s = 0;
-        int base = c * e.length;
-        for (int j = 0; j < e.length; j++) {
-            s += w[base + j] * e[j];
-        }
-        return s;
-    }
-
-    private static void addDense(float @Nullable [] w, float @Nullable [] e, double[] z) {
-        for (int c = 0; c < z.length; c++) {
-            z[c] += dot(w, e, c);
-        }
-    }
-
-    private static void stepDense(float @Nullable [] w, float @Nullable [] e, int c, double r) {
-        if (w == null || e == null) {
-            return;
-        }
-        int base = c * e.length;
-        for (int j = 0; j < e.length; j++) {
-            w[base + j] += (float) (r * e[j]);
+            DenseHead.stepDense(categoryDense, emb, c, r);
         }
     }
 
@@ -279,7 +251,7 @@ public final class CustomerAdapter {
             int[] f = adapterFeatures(e.words());
             addLogits(sentiment, f, value(f), z);
         }
-        addDense(sentimentDense, e.embedding(), z);
+        DenseHead.addDense(sentimentDense, e.embedding(), z);
     }
 
     synchronized void addCategoryLogits(Encoded e, double[] z) {
@@ -287,7 +259,7 @@ public final class CustomerAdapter {
             int[] f = adapterFeatures(e.words());
             addLogits(categories, f, value(f), z);
         }
-        addDense(categoryDense, e.embedding(), z);
+        DenseHead.addDense(categoryDense, e.embedding(), z);
     }
 
     private static void addLogits(FloatMap w, int[] f, float v, double[] z) {
@@ -401,106 +373,5 @@ public final class CustomerAdapter {
             w[i] = d.readFloat();
         }
         return w;
-    }
-
-    /** Open-addressing int → float map; keys are non-negative, -1 marks an empty slot. */
-    private static final class FloatMap {
-        private int[] keys = filled(16);
-        private float[] values = new float[16];
-        private int size;
-
-        private static int[] filled(int n) {
-            int[] k = new int[n];
-            Arrays.fill(k, -1);
-            return k;
-        }
-
-        int size() {
-            return size;
-        }
-
-        float get(int key) {
-            if (size == 0) {
-                return 0f;
-            }
-            int mask = keys.length - 1;
-            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-                int k = keys[i];
-                if (k == key) {
-                    return values[i];
-                }
-                if (k == -1) {
-                    return 0f;
-                }
-            }
-        }
-
-        void add(int key, float delta) {
-            if (size * 2 >= keys.length) {
-                grow();
-            }
-            int mask = keys.length - 1;
-            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-                int k = keys[i];
-                if (k == key) {
-                    values[i] += delta;
-                    return;
-                }
-                if (k == -1) {
-                    keys[i] = key;
-                    values[i] = delta;
-                    size++;
-                    return;
-                }
-            }
-        }
-
-        private void grow() {
-            int[] oldKeys = keys;
-            float[] oldValues = values;
-            keys = filled(oldKeys.length * 2);
-            values = new float[oldKeys.length * 2];
-            size = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != -1) {
-                    add(oldKeys[i], oldValues[i]);
-                }
-            }
-        }
-
-        private static int mix(int key) {
-            int h = key * 0x9E3779B9;
-            return h ^ (h >>> 16);
-        }
-
-        void write(DataOutputStream d) throws IOException {
-            int[] order = new int[size];
-            int n = 0;
-            for (int k : keys) {
-                if (k != -1) {
-                    order[n++] = k;
-                }
-            }
-            Arrays.sort(order);
-            d.writeInt(size);
-            for (int k : order) {
-                d.writeInt(k);
-                d.writeFloat(get(k));
-            }
-        }
-
-        void read(DataInputStream d) throws IOException {
-            int n = d.readInt();
-            if (n < 0 || n > (1 << 26)) {
-                throw new IOException("bad weight count " + n);
-            }
-            for (int i = 0; i < n; i++) {
-                int k = d.readInt();
-                if (k < 0) {
-                    throw new IOException("bad weight key " + k);
-                }
-                add(k, d.readFloat());
-            }
-        }
     }
 }
