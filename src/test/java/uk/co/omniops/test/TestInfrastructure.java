@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -13,17 +15,32 @@ import redis.embedded.RedisServer;
 
 /**
  * Starts one real PostgreSQL and one real Redis for the whole test JVM (not per class) and points every
- * Spring test context at them. Both stop when the JVM exits.
+ * Spring test context at them. Both stop when the JVM exits, after the Spring contexts that use them have closed.
+ *
+ * <p>Why the order matters: the JVM runs its shutdown hooks at the same time. When PostgreSQL stopped while Spring's
+ * hook was still closing the application context, the pools and scheduled tasks kept retrying a dead database until
+ * surefire killed the JVM ("The exit has elapsed 30 seconds after System.exit(0)"): 30 idle seconds at the end of
+ * every run. Each context initialised here now counts as open until its bean factory is destroyed, and the one
+ * shutdown hook of this class waits (at most 20 s) for the count to reach zero before it stops Redis and PostgreSQL.
  */
 public final class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final Object LOCK = new Object();
     private static EmbeddedPostgres postgres;
     private static RedisServer redis;
     private static int redisPort;
+    private static int openContexts;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         start();
+        synchronized (LOCK) {
+            openContexts++;
+        }
+        if (context.getBeanFactory() instanceof DefaultListableBeanFactory beans) {
+            // registered before any other bean, so destroyed after all of them (the pools included)
+            beans.registerDisposableBean("testInfrastructureRelease", TestInfrastructure::released);
+        }
         context.getEnvironment()
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
@@ -46,7 +63,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
         try {
             postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(false)
                     .start();
             redisPort = freePort();
             redis = RedisServer.newRedisServer()
@@ -57,7 +74,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                     .onShutdownForceStop(true)
                     .build();
             redis.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopRedis));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(TestInfrastructure::stopAfterTheContexts, "test-infrastructure"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,6 +95,33 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     public static int redisPort() {
         start();
         return redisPort;
+    }
+
+    private static void released() {
+        synchronized (LOCK) {
+            openContexts--;
+            LOCK.notifyAll();
+        }
+    }
+
+    private static void stopAfterTheContexts() {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        synchronized (LOCK) {
+            while (openContexts > 0 && System.nanoTime() < deadline) {
+                try {
+                    LOCK.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        stopRedis();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // the JVM is going down; nothing to keep
+        }
     }
 
     public static synchronized void stopRedis() {
