@@ -58,7 +58,8 @@ class TableOwnershipTests {
         owners.put("api_keys", "tenancy");
         owners.put("audit_log", "tenancy");
         owners.put("staff_directory", "tenancy"); // V21, published for conversation
-        // conversation: contacts, conversations and their messages (Contacts, Conversations, Messages)
+        // conversation: contacts, conversations, messages (Contacts, Conversations, InboxQueries, ConversationQueries,
+        // Messages)
         owners.put("contacts", "conversation");
         owners.put("conversations", "conversation");
         owners.put("messages", "conversation");

@@ -4,26 +4,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
- * Conversations of the customer in scope, and the inbox queries. Status and priority filters are written into
- * the SQL as literals (they come from enums, never from input) so that the planner can match the partial
- * inbox indexes of V2 on every execution, also with a generic plan.
+ * The conversations table's writes: new conversations, the locks every change takes first, the counters and
+ * timestamps a message moves, assignment, status, priority and the latest sentiment. The inbox reads are
+ * {@link InboxQueries}, the facts and API pages {@link ConversationQueries}.
  */
 @Repository
 class Conversations {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select c.id, c.customer_id, c.contact_id, c.subject, c.status, c.priority, c.channel, c.assignee_id,
                    u.display_name as assignee_name, c.message_count, c.created_at, c.updated_at,
                    c.first_response_at, c.last_customer_message_at, c.last_agent_message_at, c.resolved_at
@@ -51,67 +50,6 @@ class Conversations {
                 .params(customer.value(), id.value())
                 .query((rs, i) -> map(rs))
                 .optional();
-    }
-
-    /** The conversation's facts without its messages (see {@link ConversationFacts}); one indexed row. */
-    Optional<ConversationFacts> facts(
-            CustomerId customer, ConversationId id, List<ConversationFacts.RecentMessage> recent) {
-        return jdbc.sql("""
-                select c.status, c.priority, c.assignee_id, u.display_name as assignee_name, c.created_at,
-                       c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, (ct.vip and ct.verified) as vip
-                  from conversations c
-                  join contacts ct on ct.id = c.contact_id
-                  left join staff_directory u on u.id = c.assignee_id
-                 where c.customer_id = ? and c.id = ?""")
-                .params(customer.value(), id.value())
-                .query((rs, i) -> new ConversationFacts(
-                        id,
-                        ConversationStatus.fromDb(rs.getString("status")),
-                        Priority.fromDb(rs.getString("priority")),
-                        rs.getObject("assignee_id", UUID.class),
-                        rs.getString("assignee_name"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getInt("message_count"),
-                        instant(rs.getTimestamp("waiting_since")),
-                        rs.getString("contact_name"),
-                        rs.getString("contact_email"),
-                        rs.getBoolean("vip"),
-                        recent))
-                .optional();
-    }
-
-    /** {@link #facts} of several conversations in one statement; unknown ones are left out. */
-    List<ConversationFacts> facts(
-            CustomerId customer,
-            java.util.Collection<ConversationId> ids,
-            Map<ConversationId, List<ConversationFacts.RecentMessage>> recent) {
-        return jdbc.sql("""
-                select c.id, c.status, c.priority, c.assignee_id, u.display_name as assignee_name, c.created_at,
-                       c.message_count, c.waiting_since, ct.name as contact_name, ct.email as contact_email, ct.vip
-                  from conversations c
-                  join contacts ct on ct.id = c.contact_id
-                  left join staff_directory u on u.id = c.assignee_id
-                 where c.customer_id = ? and c.id = any(?)""")
-                .params(
-                        customer.value(),
-                        ids.stream().map(ConversationId::value).distinct().toArray(UUID[]::new))
-                .query((rs, i) -> {
-                    var id = new ConversationId(rs.getObject("id", UUID.class));
-                    return new ConversationFacts(
-                            id,
-                            ConversationStatus.fromDb(rs.getString("status")),
-                            Priority.fromDb(rs.getString("priority")),
-                            rs.getObject("assignee_id", UUID.class),
-                            rs.getString("assignee_name"),
-                            rs.getTimestamp("created_at").toInstant(),
-                            rs.getInt("message_count"),
-                            instant(rs.getTimestamp("waiting_since")),
-                            rs.getString("contact_name"),
-                            rs.getString("contact_email"),
-                            rs.getBoolean("vip"),
-                            recent.getOrDefault(id, List.of()));
-                })
-                .list();
     }
 
     /**
@@ -143,6 +81,11 @@ class Conversations {
                 .params(customer.value(), id.value())
                 .query((rs, i) -> Map.entry(map(rs), rs.getString("contact_name")))
                 .optional();
+    }
+
+    /** {@link #lock}, or {@link ConversationNotFound} for an unknown conversation or another customer's. */
+    Conversation locked(CustomerId customer, ConversationId id) {
+        return lock(customer, id).orElseThrow(() -> new ConversationNotFound(id));
     }
 
     /**
@@ -326,187 +269,14 @@ class Conversations {
                 > 0;
     }
 
-    // inbox ---------------------------------------------------------------------------------------
-
-    List<ConversationSummary> inbox(CustomerId customer, InboxQuery query, int offset, int limit) {
-        var sql = """
-                select c.id, ct.name as contact_name, c.subject, c.status, c.priority, c.assignee_id,
-                       u.display_name as assignee_name, c.last_customer_message_at, c.waiting_since,
-                       c.message_count, c.updated_at, c.last_sentiment_score, c.last_sentiment_label,
-                       coalesce((select left(m.text, 200) from messages m
-                                  where m.conversation_id = c.id and not m.internal
-                                  order by m.created_at desc limit 1), '') as preview
-                  from conversations c
-                  join contacts ct on ct.id = c.contact_id
-                  left join staff_directory u on u.id = c.assignee_id
-                """ + where(query) + orderBy(query.sort()) + " offset ? limit ?";
-        var params = params(customer, query);
-        params.add(offset);
-        params.add(limit);
-        return jdbc.sql(sql).params(params).query((rs, i) -> summary(rs)).list();
-    }
-
-    int count(CustomerId customer, InboxQuery query) {
-        return jdbc.sql("select count(*) from conversations c " + where(query))
-                .params(params(customer, query))
-                .query(Integer.class)
-                .single();
-    }
-
-    int countOfContact(CustomerId customer, ContactId contact) {
-        return jdbc.sql("select count(*) from conversations where customer_id = ? and contact_id = ?")
-                .params(customer.value(), contact.value())
-                .query(Integer.class)
-                .single();
-    }
-
-    OpenCounts openCounts(CustomerId customer) {
-        var byAssignee = new HashMap<UUID, Integer>();
-        var unassigned = new int[1];
-        jdbc.sql("""
-                select assignee_id, count(*) as n
-                  from conversations
-                 where customer_id = ? and status in ('open', 'pending')
-                 group by assignee_id
-                """).params(customer.value()).query(rs -> {
-            var assignee = rs.getObject("assignee_id", UUID.class);
-            if (assignee == null) {
-                unassigned[0] = rs.getInt("n");
-            } else {
-                byAssignee.put(assignee, rs.getInt("n"));
-            }
-        });
-        var all = unassigned[0]
-                + byAssignee.values().stream().mapToInt(Integer::intValue).sum();
-        return new OpenCounts(unassigned[0], all, byAssignee);
-    }
-
-    /** The API's list: changed since a point in time, most recently changed first. */
-    List<Conversation> page(
-            CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since, int offset, int limit) {
-        return jdbc.sql(SELECT + apiWhere(status, since) + " order by c.updated_at desc, c.id desc offset ? limit ?")
-                .params(apiParams(customer, since, offset, limit))
-                .query((rs, i) -> map(rs))
-                .list();
-    }
-
-    /** Resolved conversations of the customer resolved at or after {@code since} (null: any time), newest first. */
-    java.util.LinkedHashMap<ConversationId, Instant> resolvedSince(
-            CustomerId customer, @Nullable Instant since, int limit) {
-        var result = new java.util.LinkedHashMap<ConversationId, Instant>();
-        jdbc.sql("""
-                select id, resolved_at from conversations
-                 where customer_id = ? and status = 'resolved' and resolved_at >= ?
-                 order by resolved_at desc, id desc limit ?""")
-                .params(customer.value(), ts(since == null ? Instant.EPOCH : since), limit)
-                .query(rs -> {
-                    result.put(
-                            new ConversationId(rs.getObject(1, java.util.UUID.class)),
-                            rs.getTimestamp(2).toInstant());
-                });
-        return result;
-    }
-
-    long countPage(CustomerId customer, @Nullable ConversationStatus status, @Nullable Instant since) {
-        return jdbc.sql("select count(*) from conversations c " + apiWhere(status, since))
-                .params(apiParams(customer, since, null, null))
-                .query(Long.class)
-                .single();
-    }
-
-    private static String apiWhere(@Nullable ConversationStatus status, @Nullable Instant since) {
-        return " where c.customer_id = ?" + (status == null ? "" : " and c.status = '" + status.dbValue() + "'")
-                + (since == null ? "" : " and c.updated_at >= ?");
-    }
-
-    private static List<Object> apiParams(
-            CustomerId customer, @Nullable Instant since, @Nullable Integer offset, @Nullable Integer limit) {
-        var params = new java.util.ArrayList<Object>();
-        params.add(customer.value());
-        if (since != null) {
-            params.add(ts(since));
+    /** Assignees, authors and resolvers must be the customer's own staff. */
+    void requireStaff(CustomerId customer, UUID userId) {
+        if (!isStaff(customer, userId)) {
+            throw new IllegalArgumentException("user " + userId + " is not a user of this customer");
         }
-        if (offset != null && limit != null) {
-            params.add(offset);
-            params.add(limit);
-        }
-        return params;
     }
 
-    private static String where(InboxQuery query) {
-        var where = new StringBuilder(" where c.customer_id = ?");
-        if (!query.statuses().isEmpty()) {
-            where.append(" and c.status in (")
-                    .append(query.statuses().stream()
-                            .sorted()
-                            .map(s -> "'" + s.dbValue() + "'")
-                            .collect(Collectors.joining(", ")))
-                    .append(')');
-        }
-        if (!query.priorities().isEmpty()) {
-            where.append(" and c.priority in (")
-                    .append(query.priorities().stream()
-                            .sorted()
-                            .map(p -> "'" + p.dbValue() + "'")
-                            .collect(Collectors.joining(", ")))
-                    .append(')');
-        }
-        if (!query.sentimentLabels().isEmpty()) {
-            // validated against InboxQuery.SENTIMENT_LABELS: literals, like status and priority
-            where.append(" and c.last_sentiment_label in (")
-                    .append(query.sentimentLabels().stream()
-                            .sorted()
-                            .map(l -> "'" + l + "'")
-                            .collect(Collectors.joining(", ")))
-                    .append(')');
-        }
-        switch (query.scope()) {
-            case MINE -> where.append(query.viewer() == null ? " and false" : " and c.assignee_id = ?");
-            case UNASSIGNED -> where.append(" and c.assignee_id is null");
-            case ALL -> {}
-        }
-        return where.append(' ').toString();
-    }
-
-    private static List<Object> params(CustomerId customer, InboxQuery query) {
-        var params = new java.util.ArrayList<Object>();
-        params.add(customer.value());
-        if (query.scope() == InboxQuery.Scope.MINE && query.viewer() != null) {
-            params.add(query.viewer());
-        }
-        return params;
-    }
-
-    private static String orderBy(InboxQuery.Sort sort) {
-        return switch (sort) {
-            case WAITING_LONGEST -> " order by c.waiting_since asc nulls last, c.updated_at desc, c.id";
-            case PRIORITY -> " order by c.priority_rank desc, c.waiting_since asc nulls last, c.updated_at desc, c.id";
-            case NEWEST -> " order by c.created_at desc, c.id desc";
-            case MOST_NEGATIVE -> " order by c.last_sentiment_score asc nulls last, c.updated_at desc, c.id";
-        };
-    }
-
-    private static ConversationSummary summary(ResultSet rs) throws SQLException {
-        return new ConversationSummary(
-                new ConversationId(rs.getObject("id", UUID.class)),
-                rs.getString("contact_name"),
-                rs.getString("subject"),
-                ConversationStatus.fromDb(rs.getString("status")),
-                Priority.fromDb(rs.getString("priority")),
-                rs.getObject("assignee_id", UUID.class),
-                rs.getString("assignee_name"),
-                rs.getString("preview"),
-                instant(rs.getTimestamp("last_customer_message_at")),
-                instant(rs.getTimestamp("waiting_since")),
-                rs.getInt("message_count"),
-                rs.getTimestamp("updated_at").toInstant(),
-                rs.getBigDecimal("last_sentiment_score") == null
-                        ? null
-                        : rs.getBigDecimal("last_sentiment_score").doubleValue(),
-                rs.getString("last_sentiment_label"));
-    }
-
-    private static Conversation map(ResultSet rs) throws SQLException {
+    static Conversation map(ResultSet rs) throws SQLException {
         return new Conversation(
                 new ConversationId(rs.getObject("id", UUID.class)),
                 new CustomerId(rs.getObject("customer_id", UUID.class)),
@@ -532,5 +302,10 @@ class Conversations {
 
     static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /** Microseconds: what PostgreSQL stores, so returned objects equal what a later read gives. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

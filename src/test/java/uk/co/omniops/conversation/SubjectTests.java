@@ -9,13 +9,13 @@ class SubjectTests {
 
     @Test
     void aShortFirstLineIsTheSubject() {
-        assertThat(ConversationManagement.subjectOf("  My router drops wifi.\nIt started on Monday.  "))
+        assertThat(MessageIngestion.subjectOf("  My router drops wifi.\nIt started on Monday.  "))
                 .isEqualTo("My router drops wifi.");
     }
 
     @Test
     void aLongLineGivesItsFirstSentenceWithoutAnEllipsis() {
-        var subject = ConversationManagement.subjectOf("My router keeps dropping the wifi. It happens every evening "
+        var subject = MessageIngestion.subjectOf("My router keeps dropping the wifi. It happens every evening "
                 + "around eight and I have already restarted it three times today without any luck.");
         assertThat(subject).isEqualTo("My router keeps dropping the wifi.");
     }
@@ -24,7 +24,7 @@ class SubjectTests {
     void aLongSentenceIsCutBetweenWordsWithAnEllipsis() {
         var text = "My router keeps dropping the wifi every evening around eight and I have already restarted it "
                 + "three times today";
-        var subject = ConversationManagement.subjectOf(text);
+        var subject = MessageIngestion.subjectOf(text);
         assertThat(subject).endsWith("…").hasSizeLessThanOrEqualTo(80);
         var words = subject.substring(0, subject.length() - 1);
         assertThat(text).startsWith(words);
