@@ -108,33 +108,41 @@ class ConditionRow extends HorizontalLayout {
         var t = type.getValue();
         var v = value.getValue().strip();
         try {
-            return switch (t) {
-                case SENTIMENT ->
-                    new Condition.Sentiment(
-                            v.isEmpty() ? null : fraction(v),
-                            confidence.getValue().isBlank()
-                                    ? null
-                                    : fraction(confidence.getValue().strip()));
-                case CONSECUTIVE -> new Condition.ConsecutiveNegative(whole(v, 2, 20));
-                case ANGRY ->
-                    new Condition.AngryMessages(
-                            whole(v, 1, 20),
-                            confidence.getValue().isBlank()
-                                    ? null
-                                    : fraction(confidence.getValue().strip()));
-                case INTENT -> intents(list(v));
-                case DROP -> new Condition.SentimentDrop(fraction(v));
-                case KEYWORDS -> new Condition.Keywords(list(v));
-                case CATEGORY -> new Condition.Category(Set.copyOf(list(v)));
-                case WAITING -> new Condition.Waiting(v.isEmpty() ? null : whole(v, 1, 10_080));
-                case VIP -> new Condition.Vip();
-                case RISK -> new Condition.Risk(fraction(v));
-            };
+            var condition = parse(t, v);
+            // a value corrected after a failed save: the server's invalid flag would otherwise stay set, and the next
+            // failure would change nothing the browser sees (the field shows no error again)
+            value.setInvalid(false);
+            return condition;
         } catch (Condition.InvalidCondition e) {
             value.setErrorMessage(e.getMessage());
             value.setInvalid(true);
             throw e;
         }
+    }
+
+    private Condition parse(Type t, String v) {
+        return switch (t) {
+            case SENTIMENT ->
+                new Condition.Sentiment(
+                        v.isEmpty() ? null : fraction(v),
+                        confidence.getValue().isBlank()
+                                ? null
+                                : fraction(confidence.getValue().strip()));
+            case CONSECUTIVE -> new Condition.ConsecutiveNegative(whole(v, 2, 20));
+            case ANGRY ->
+                new Condition.AngryMessages(
+                        whole(v, 1, 20),
+                        confidence.getValue().isBlank()
+                                ? null
+                                : fraction(confidence.getValue().strip()));
+            case INTENT -> intents(list(v));
+            case DROP -> new Condition.SentimentDrop(fraction(v));
+            case KEYWORDS -> new Condition.Keywords(list(v));
+            case CATEGORY -> new Condition.Category(Set.copyOf(list(v)));
+            case WAITING -> new Condition.Waiting(v.isEmpty() ? null : whole(v, 1, 10_080));
+            case VIP -> new Condition.Vip();
+            case RISK -> new Condition.Risk(fraction(v));
+        };
     }
 
     private static Condition intents(List<String> keys) {
