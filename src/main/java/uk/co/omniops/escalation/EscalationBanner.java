@@ -1,18 +1,15 @@
 package uk.co.omniops.escalation;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.Duration;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.shell.LiveRefresh;
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
@@ -30,10 +27,8 @@ import uk.co.omniops.tenancy.CustomerId;
 public class EscalationBanner extends Div {
 
     private final EscalationManagement escalations;
-    private final LiveUpdates liveUpdates;
     private final CustomerId customer;
     private ConversationId conversation;
-    private LiveUpdates.@Nullable Registration subscription;
 
     private final Span severity = new Span();
     private final Span title = new Span();
@@ -46,12 +41,19 @@ public class EscalationBanner extends Div {
             CustomerId customer,
             ConversationId conversation) {
         this.escalations = escalations;
-        this.liveUpdates = liveUpdates;
         this.customer = customer;
         this.conversation = conversation;
         setId("escalation-banner");
         addClassName("omniops-escalation-banner");
         getElement().setAttribute("role", "status");
+        LiveRefresh.whileAttached(
+                this,
+                liveUpdates,
+                customer.value(),
+                Duration.ofMillis(250),
+                update -> update.isAbout(LiveUpdate.Area.ESCALATION)
+                        && conversation.value().equals(update.subjectId()),
+                updates -> refresh());
         var icon = VaadinIcon.WARNING.create();
         icon.addClassName("omniops-escalation-banner-icon");
         title.addClassName("omniops-escalation-banner-title");
@@ -101,30 +103,6 @@ public class EscalationBanner extends Div {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        var ui = attachEvent.getUI();
-        subscription = liveUpdates.subscribe(customer.value(), update -> {
-            if (update.isAbout(LiveUpdate.Area.ESCALATION)
-                    && conversation.value().equals(update.subjectId())) {
-                access(ui);
-            }
-        });
         refresh();
-    }
-
-    private void access(UI ui) {
-        try {
-            ui.access(this::refresh);
-        } catch (UIDetachedException e) {
-            // the browser went away; onDetach removes the subscription
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(detachEvent);
     }
 }

@@ -1,9 +1,6 @@
 package uk.co.omniops.escalation.ui;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
@@ -40,6 +37,7 @@ import uk.co.omniops.escalation.Severity;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.shell.CurrentUser;
+import uk.co.omniops.shell.LiveRefresh;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.OmniOpsUser;
 
@@ -58,7 +56,6 @@ class EscalationQueueView extends VerticalLayout {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final EscalationManagement escalations;
-    private final LiveUpdates liveUpdates;
     private final OmniOpsUser user;
     private final CustomerId customer;
     private final ZoneId zone = ZoneId.systemDefault();
@@ -74,17 +71,23 @@ class EscalationQueueView extends VerticalLayout {
     private final Map<UUID, Instant> arrived = new HashMap<>();
 
     private @Nullable EscalationDeskRow selected;
-    private LiveUpdates.@Nullable Registration subscription;
 
     EscalationQueueView(EscalationManagement escalations, LiveUpdates liveUpdates, CurrentUser currentUser) {
         this.escalations = escalations;
-        this.liveUpdates = liveUpdates;
         this.user = currentUser.require();
         this.customer = user.customerId().orElseThrow(() -> new IllegalStateException("supervisor without customer"));
         this.details = new EscalationDetails(escalations, customer, user, zone, this::refresh);
         setId("escalations");
         addClassName("omniops-escalation-desk");
         setSizeFull();
+        // the desk redraws at once after a quiet spell and at most four times a second in a busy one
+        LiveRefresh.whileAttached(
+                this,
+                liveUpdates,
+                customer.value(),
+                Duration.ofMillis(250),
+                update -> update.isAbout(LiveUpdate.Area.ESCALATION),
+                this::apply);
 
         var title = new H2("Escalations");
         var rules = new RouterLink("Escalation rules", EscalationRulesView.class);
@@ -278,34 +281,16 @@ class EscalationQueueView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        var ui = attachEvent.getUI();
-        subscription = liveUpdates.subscribe(customer.value(), update -> onLiveUpdate(ui, update));
         refresh();
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
+    /** In the tab's redraw: re-read through the service; the updates only say what changed (merged, in order). */
+    private void apply(List<LiveUpdate> updates) {
+        for (var update : updates) {
+            if (update.is(LiveUpdate.Kind.ESCALATION_OPENED) && update.subjectId() != null) {
+                arrived.put(update.subjectId(), Instant.now());
+            }
         }
-        super.onDetach(detachEvent);
-    }
-
-    /** Background thread: re-read through the service; the payload only says what changed. */
-    private void onLiveUpdate(UI ui, LiveUpdate update) {
-        if (!update.isAbout(LiveUpdate.Area.ESCALATION)) {
-            return;
-        }
-        try {
-            ui.access(() -> {
-                if (update.is(LiveUpdate.Kind.ESCALATION_OPENED) && update.subjectId() != null) {
-                    arrived.put(update.subjectId(), Instant.now());
-                }
-                refresh();
-            });
-        } catch (UIDetachedException e) {
-            // the browser went away; onDetach removes the subscription
-        }
+        refresh();
     }
 }
