@@ -17,6 +17,8 @@ import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.escalation.internal.AnalysedMessage;
 import uk.co.omniops.escalation.internal.Escalator;
+import uk.co.omniops.platform.LiveUpdate;
+import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
@@ -43,6 +45,9 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
 
     @Autowired
     EscalationManagement escalations;
+
+    @Autowired
+    LiveUpdates liveUpdates;
 
     BrowserContext context;
     Page page;
@@ -151,6 +156,48 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
     }
 
     /** The supervisor sets the customer's first-response SLA; each desk row says how long is left or since when it is breached. */
+    /**
+     * A click made on the desk as the browser last saw it selects its row even when a live redraw reached the server
+     * first: the browser's row keys survive redraws. (Each redraw used to replace the grid's items and with them
+     * every key, so such a click was dropped and the detail panel stayed empty.)
+     */
+    @Test
+    void aClickSentJustBeforeALiveRedrawStillSelectsTheRow() {
+        var customer = tenancy.ensureCustomer(SLUG + "-redraw", "Escalation Redraw Ltd", "business", "eu");
+        tenancy.ensureUser(customer, "supervisor@" + SLUG + "-redraw", "Redraw Supervisor", Role.SUPERVISOR, "demo");
+        var started = conversations.start(
+                customer.id(),
+                new NewContact("Clicking Clara", "clara-" + UUID.randomUUID() + "@example.com", null),
+                "I want to speak to a manager right now, this is the worst service ever!",
+                "chat",
+                null);
+        escalator.onAnalysed(new AnalysedMessage(
+                started.messages().getLast().id(),
+                started.conversation().id(),
+                customer.id(),
+                0.07,
+                "negative",
+                0.95,
+                List.of("complaint"),
+                Instant.now()));
+        Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG + "-redraw", "demo");
+        page.waitForURL("**/escalations");
+        assertThat(page.locator("#escalation-queue vaadin-grid-cell-content")
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Clicking Clara"))
+                        .first())
+                .isVisible();
+        // the key the browser would send for a click on the row now
+        var key = (String) page.evaluate(
+                "() => document.querySelector('#escalation-queue').shadowRoot.querySelector('#items tr')._item.key");
+        // a live redraw reaches the server and then the browser (its figures are drawn anew)
+        page.evaluate("() => document.querySelector('#count-open').dataset.stale = 'yes'");
+        liveUpdates.publish(LiveUpdate.of(customer.id().value(), LiveUpdate.Kind.ESCALATION_UPDATED, null));
+        page.waitForFunction("() => !document.querySelector('#count-open')?.dataset.stale");
+        // the click made before the redraw arrives after it
+        page.evaluate("k => document.querySelector('#escalation-queue').$server.select(k)", key);
+        assertThat(page.locator("#escalation-heading")).containsText("Clicking Clara");
+    }
+
     @Test
     void deskShowsTheTimeLeftBeforeTheCustomersFirstResponseSla() throws Exception {
         var customer = tenancy.customerBySlug(SLUG).orElseThrow();

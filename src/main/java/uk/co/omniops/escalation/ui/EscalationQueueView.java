@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +63,19 @@ class EscalationQueueView extends VerticalLayout {
     private final ZoneId zone = ZoneId.systemDefault();
 
     private final Grid<EscalationDeskRow> grid = new Grid<>();
+    /**
+     * The grid's rows, replaced in place on every redraw. One data provider for the view's life, with the escalation
+     * id as item identity: the keys the browser holds survive a redraw, so a click sent just before a live redraw
+     * still selects its row ({@code setItems} per redraw dropped every key, and such a click was lost).
+     */
+    private final List<EscalationDeskRow> rows = new ArrayList<>();
+
+    private final ListDataProvider<EscalationDeskRow> data = new ListDataProvider<>(rows) {
+        @Override
+        public Object getId(EscalationDeskRow row) {
+            return row.escalation().id();
+        }
+    };
     private final Div counts = new Div();
     private final EscalationDetails details;
     private final CheckboxGroup<Severity> severities = new CheckboxGroup<>("Severity");
@@ -133,6 +148,7 @@ class EscalationQueueView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("escalation-queue");
+        grid.setItems(data);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         // severity with the status under it, so that age and SLA stay in view beside the detail panel
         grid.addComponentColumn(EscalationQueueView::severityAndStatus)
@@ -206,9 +222,10 @@ class EscalationQueueView extends VerticalLayout {
         };
         List<EscalationDeskRow> items = escalations.desk(customer, sev, statuses, !includeUnqueued.getValue());
         arrived.values().removeIf(at -> at.plus(HIGHLIGHT).isBefore(Instant.now()));
-        // setItems clears the selection (and fires the listener): remember it first, then select it again
         var keep = selected == null ? null : selected.escalation().id();
-        grid.setItems(items);
+        rows.clear();
+        rows.addAll(items);
+        data.refreshAll();
         grid.getElement().setAttribute("data-count", String.valueOf(items.size()));
         empty.setVisible(items.isEmpty());
         selected = keep == null
@@ -219,6 +236,8 @@ class EscalationQueueView extends VerticalLayout {
                         .orElse(null);
         if (selected != null) {
             grid.select(selected);
+        } else {
+            grid.deselectAll();
         }
         showCounts(escalations.today(customer));
         details.show(selected);
