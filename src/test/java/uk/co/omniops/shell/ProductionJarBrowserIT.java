@@ -221,7 +221,7 @@ class ProductionJarBrowserIT {
                 }
             });
             if (visitor.username != null) {
-                Browser.signIn(page, base, visitor.username, "demo");
+                Browser.signInWithTheForm(page, base, visitor.username, "demo");
                 page.waitForURL(url -> !url.contains("/login"), new Page.WaitForURLOptions().setTimeout(30_000));
                 settle();
                 assertThat(problems).as("signing in as %s", visitor.username).isEmpty();

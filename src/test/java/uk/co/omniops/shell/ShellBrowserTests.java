@@ -35,7 +35,7 @@ class ShellBrowserTests implements BrowserTestSupport {
 
     @Test
     void agentSignsInAndSeesTheAgentLandingPage() {
-        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+        Browser.signInWithTheForm(page, base(), "agent@techsupport-co", "demo");
         page.waitForURL("**/inbox");
         assertThat(page.locator("#inbox")).isVisible();
         assertThat(page.locator("#current-user")).containsText("Sam Patel");
@@ -53,7 +53,7 @@ class ShellBrowserTests implements BrowserTestSupport {
         "admin@omniops, admin/rollout, #rollout"
     })
     void eachRoleLandsOnItsOwnPage(String username, String landing, String pageId) {
-        Browser.signIn(page, base(), username, "demo");
+        Browser.signInWithTheForm(page, base(), username, "demo");
         page.waitForURL("**/" + landing);
         assertThat(page.locator(pageId)).isVisible();
         Browser.screenshot(page, "landing-" + landing.replace('/', '-'));
@@ -72,11 +72,11 @@ class ShellBrowserTests implements BrowserTestSupport {
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameGenericMessage() {
-        Browser.signIn(page, base(), "agent@techsupport-co", "wrong");
+        Browser.signInWithTheForm(page, base(), "agent@techsupport-co", "wrong");
         page.waitForURL("**/login?error");
         assertThat(page.getByText("The username or password is not right")).isVisible();
         var wrongPassword = page.locator("vaadin-login-form").textContent();
-        Browser.signIn(page, base(), "nobody@nowhere", "wrong");
+        Browser.signInWithTheForm(page, base(), "nobody@nowhere", "wrong");
         page.waitForURL("**/login?error");
         assertThat(page.getByText("The username or password is not right")).isVisible();
         assertThat(page.locator("vaadin-login-form").textContent()).isEqualTo(wrongPassword);
@@ -97,7 +97,7 @@ class ShellBrowserTests implements BrowserTestSupport {
                     }
                 }));
             }
-            Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+            Browser.signInWithTheForm(page, base(), "agent@techsupport-co", "demo");
             page.waitForURL("**/login?unavailable");
         } finally {
             for (var c : held) {
@@ -109,7 +109,7 @@ class ShellBrowserTests implements BrowserTestSupport {
         assertThat(page.getByText("The username or password is not right")).hasCount(0);
         Browser.screenshot(page, "login-unavailable");
 
-        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
+        Browser.signInWithTheForm(page, base(), "agent@techsupport-co", "demo");
         page.waitForURL("**/inbox");
     }
 

@@ -50,7 +50,7 @@ class SignInThrottleBrowserTests {
                     .isEqualTo(302);
             assertThat(response.headers().get("location")).endsWith("/login?error");
         }
-        Browser.signIn(page, "http://localhost:" + port, username, "wrong-9");
+        Browser.signInWithTheForm(page, "http://localhost:" + port, username, "wrong-9");
         page.waitForURL("**/login?error");
     }
 
@@ -67,7 +67,7 @@ class SignInThrottleBrowserTests {
             var page = context.newPage();
             failTenTimes(page, username);
 
-            Browser.signIn(page, "http://localhost:" + port, username, "right-password");
+            Browser.signInWithTheForm(page, "http://localhost:" + port, username, "right-password");
             page.waitForURL("**/login?throttled=*");
             assertThat(page.getByText("Too many sign-in attempts")).isVisible();
             assertThat(page.locator("vaadin-login-form")).containsText(", then try again");
@@ -76,7 +76,7 @@ class SignInThrottleBrowserTests {
         // another address, same account: the account's budget is spent wherever the guesses come from
         try (var context = Browser.newContextFrom(Browser.randomAddress())) {
             var page = context.newPage();
-            Browser.signIn(page, "http://localhost:" + port, username, "right-password");
+            Browser.signInWithTheForm(page, "http://localhost:" + port, username, "right-password");
             page.waitForURL("**/login?throttled=*");
         }
     }
@@ -86,14 +86,14 @@ class SignInThrottleBrowserTests {
         try (var context = Browser.newContextFrom(Browser.randomAddress())) {
             var page = context.newPage();
             failTenTimes(page, "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@nowhere");
-            Browser.signIn(page, "http://localhost:" + port, "nobody@nowhere-else", "wrong");
+            Browser.signInWithTheForm(page, "http://localhost:" + port, "nobody@nowhere-else", "wrong");
             page.waitForURL("**/login?error");
         }
         try (var context = Browser.newContextFrom(Browser.randomAddress())) {
             var page = context.newPage();
             var unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@nowhere";
             failTenTimes(page, unknown);
-            Browser.signIn(page, "http://localhost:" + port, unknown, "wrong");
+            Browser.signInWithTheForm(page, "http://localhost:" + port, unknown, "wrong");
             page.waitForURL("**/login?throttled=*");
             assertThat(page.getByText("Too many sign-in attempts")).isVisible();
         }
