@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.MessageId;
@@ -137,16 +139,30 @@ public class RuleService implements DisposableBean {
         var loadedNanos = System.nanoTime();
         var current = transactions.readInTenant(
                 customer, () -> rules.seeded(customer) ? rules.findByCustomer(customer) : null);
-        if (current == null) {
+        var seededHere = current == null;
+        if (seededHere) {
             seedDefaults(customer);
             current = transactions.readInTenant(customer, () -> rules.findByCustomer(customer));
         }
         var loaded = List.copyOf(current);
-        // a change evicted while this was loading: what was read may predate it, so it is not kept
-        cache.compute(customer, (c, old) -> {
+        Runnable keep = () -> cache.compute(customer, (c, old) -> {
+            // a change evicted while this was loading: what was read may predate it, so it is not kept
             var evicted = evictedNanos.get(c);
             return evicted == null || evicted - loadedNanos < 0 ? new Cached(loaded, loadedNanos) : old;
         });
+        if (seededHere && TransactionSynchronizationManager.isSynchronizationActive()) {
+            // seeded in the caller's transaction (the analysis batch's): the rules exist for other threads only once
+            // it commits. Cached before that, another thread's escalation named a rule its transaction could not see
+            // (foreign key violation on escalation_events.rule_id); until then, they wait on the seed marker instead.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    keep.run();
+                }
+            });
+        } else {
+            keep.run();
+        }
         return loaded;
     }
 

@@ -318,6 +318,52 @@ public class EscalationIntegrationTests {
                 .isEqualTo(EscalationStatus.OPEN);
     }
 
+    /**
+     * A customer's first analysed messages seed its default rules inside the analysis batch's transaction; another
+     * thread asking for the rules before that commits must not get rules that do not exist for it yet (its
+     * escalation would name a rule its transaction cannot see: a foreign key violation, seen in CI).
+     */
+    @Test
+    void rulesSeededInAnOpenTransactionReachOtherThreadsOnlyOnceItCommits() throws Exception {
+        var c = tenancy.ensureCustomer(
+                "escalation-it-seed-" + UUID.randomUUID().toString().substring(0, 8),
+                "Escalation IT seed",
+                "business",
+                "eu");
+        var committedWhenReturned = new java.util.concurrent.CompletableFuture<Integer>();
+        transactions.inTenant(c.id(), () -> {
+            var seeded = rules.rules(c.id());
+            assertThat(seeded).isNotEmpty();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    var ids = rules.rules(c.id()).stream().map(Rule::id).toArray(UUID[]::new);
+                    committedWhenReturned.complete(committedRules(ids));
+                } catch (Exception e) {
+                    committedWhenReturned.completeExceptionally(e);
+                }
+            });
+            try {
+                Thread.sleep(500); // the other thread asks while the seed is not committed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertThat(committedWhenReturned.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("rules given to another thread exist in the database")
+                .isEqualTo(rules.rules(c.id()).size());
+    }
+
+    private static int committedRules(UUID[] ids) throws Exception {
+        try (var owner = DriverManager.getConnection(TestInfrastructure.ownerJdbcUrl());
+                var query = owner.prepareStatement("select count(*) from escalation_rules where id = any(?)")) {
+            query.setArray(1, owner.createArrayOf("uuid", ids));
+            var rs = query.executeQuery();
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     /** Rules are cached per replica; another replica's change arrives as a live update and evicts the copy. */
     @Test
     void cachedRulesFollowAChangeMadeOnAnotherReplica() throws Exception {
