@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import uk.co.omniops.platform.LiveUpdate;
@@ -86,10 +87,33 @@ public final class LiveRefresh {
             Duration minInterval,
             Predicate<LiveUpdate> relevant,
             Consumer<List<LiveUpdate>> handler) {
+        return whileAttached(
+                view, listener -> liveUpdates.subscribe(customerId, listener), minInterval, relevant, handler);
+    }
+
+    /**
+     * As {@link #whileAttached(Component, LiveUpdates, UUID, Duration, Predicate, Consumer)} for every customer's
+     * updates: the platform admins' pages, which span customers.
+     */
+    public static Registration whileAttachedToAllCustomers(
+            Component view,
+            LiveUpdates liveUpdates,
+            Duration minInterval,
+            Predicate<LiveUpdate> relevant,
+            Consumer<List<LiveUpdate>> handler) {
+        return whileAttached(view, liveUpdates::subscribeAll, minInterval, relevant, handler);
+    }
+
+    private static Registration whileAttached(
+            Component view,
+            Function<Consumer<LiveUpdate>, LiveUpdates.Registration> subscription,
+            Duration minInterval,
+            Predicate<LiveUpdate> relevant,
+            Consumer<List<LiveUpdate>> handler) {
         var current = new AtomicReference<LiveUpdates.@Nullable Registration>();
         Consumer<UI> subscribe = ui -> {
             var refresh = new LiveRefresh(ui, minInterval, handler);
-            var registration = liveUpdates.subscribe(customerId, update -> {
+            var registration = subscription.apply(update -> {
                 if (relevant.test(update)) {
                     refresh.offer(update);
                 }

@@ -1,9 +1,5 @@
 package uk.co.omniops.conversation.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -22,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.Registration;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +33,7 @@ import uk.co.omniops.conversation.MessageRejected;
 import uk.co.omniops.conversation.NewContact;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
+import uk.co.omniops.shell.LiveRefresh;
 import uk.co.omniops.tenancy.Customer;
 import uk.co.omniops.tenancy.TenancyManagement;
 
@@ -62,7 +60,7 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private @Nullable Customer customer;
     private @Nullable ChatSession chat;
-    private LiveUpdates.@Nullable Registration subscription;
+    private @Nullable Registration live;
     private final Div thread = new Div();
     private final TextArea message = new TextArea("Message");
     private boolean sendOnEnterListening;
@@ -104,6 +102,16 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         title = "Chat with " + customer.name();
+        if (live != null) {
+            live.remove();
+        }
+        live = LiveRefresh.whileAttached(
+                this,
+                liveUpdates,
+                customer.id().value(),
+                Duration.ofMillis(250),
+                this::isAboutThisChat,
+                updates -> refreshThread());
         chat = (ChatSession) VaadinSession.getCurrent().getAttribute(sessionKey());
         render();
     }
@@ -359,37 +367,11 @@ class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         thread.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        var c = customer;
-        if (c != null) {
-            var ui = attachEvent.getUI();
-            subscription = liveUpdates.subscribe(c.id().value(), update -> onLiveUpdate(ui, update));
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
-        super.onDetach(detachEvent);
-    }
-
     /** Only this visitor's conversation; the content is re-read, never taken from the update. */
-    private void onLiveUpdate(UI ui, LiveUpdate update) {
+    private boolean isAboutThisChat(LiveUpdate update) {
         var session = chat;
-        if (session == null
-                || update.subjectId() == null
-                || !update.subjectId().equals(session.conversationId().value())) {
-            return;
-        }
-        try {
-            ui.access(this::refreshThread);
-        } catch (UIDetachedException e) {
-            // the visitor closed the page; onDetach removes the subscription
-        }
+        return session != null
+                && update.subjectId() != null
+                && update.subjectId().equals(session.conversationId().value());
     }
 }

@@ -1,8 +1,6 @@
 package uk.co.omniops.rollout.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,14 +26,13 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
 import uk.co.omniops.platform.LiveUpdate;
 import uk.co.omniops.platform.LiveUpdates;
 import uk.co.omniops.rollout.EffectiveFlag;
@@ -44,6 +41,7 @@ import uk.co.omniops.rollout.RolloutAuditEntry;
 import uk.co.omniops.rollout.RolloutManagement;
 import uk.co.omniops.rollout.RolloutStep;
 import uk.co.omniops.shell.CurrentUser;
+import uk.co.omniops.shell.LiveRefresh;
 import uk.co.omniops.tenancy.Customer;
 
 /**
@@ -61,7 +59,6 @@ class RolloutView extends VerticalLayout {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final RolloutManagement rollout;
-    private final LiveUpdates liveUpdates;
     private final CurrentUser currentUser;
 
     private final TextField search = new TextField();
@@ -70,14 +67,18 @@ class RolloutView extends VerticalLayout {
     private final Grid<RolloutStep> steps = new Grid<>(RolloutStep.class, false);
     private final Span sourceNote = new Span();
     private final Map<Feature, FeaturePanel> panels = new HashMap<>();
-    private final AtomicBoolean refreshPending = new AtomicBoolean();
     private List<Customer> customers = List.of();
     private Map<String, Map<Feature, EffectiveFlag>> effective = Map.of();
-    private LiveUpdates.@Nullable Registration subscription;
 
     RolloutView(RolloutManagement rollout, LiveUpdates liveUpdates, CurrentUser currentUser) {
         this.rollout = rollout;
-        this.liveUpdates = liveUpdates;
+        // another admin's change (or a safeguard's pause) redraws the page, at most four times a second
+        LiveRefresh.whileAttachedToAllCustomers(
+                this,
+                liveUpdates,
+                Duration.ofMillis(250),
+                update -> update.isAbout(LiveUpdate.Area.ROLLOUT),
+                updates -> refresh());
         this.currentUser = currentUser;
         setId("rollout");
         addClassName("omniops-rollout");
@@ -260,26 +261,5 @@ class RolloutView extends VerticalLayout {
 
     private String actor() {
         return currentUser.require().getUsername();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        var ui = attachEvent.getUI();
-        subscription = liveUpdates.subscribeAll(update -> {
-            if (update.isAbout(LiveUpdate.Area.ROLLOUT) && refreshPending.compareAndSet(false, true)) {
-                ui.access(() -> {
-                    refreshPending.set(false);
-                    refresh();
-                });
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
     }
 }

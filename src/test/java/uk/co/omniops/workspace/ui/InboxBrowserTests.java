@@ -94,6 +94,12 @@ class InboxBrowserTests implements BrowserTestSupport {
         assertThat(p.locator("#thread")).isVisible();
     }
 
+    private static Locator visiblePreview(Locator grid, String text) {
+        return grid.locator(".omniops-cell-preview")
+                .getByText(text)
+                .filter(new Locator.FilterOptions().setVisible(true));
+    }
+
     static LocatorAssertions.IsVisibleOptions within(double ms) {
         return new LocatorAssertions.IsVisibleOptions().setTimeout(ms);
     }
@@ -228,12 +234,14 @@ class InboxBrowserTests implements BrowserTestSupport {
         page.waitForURL("**/inbox");
         page.locator("#chip-mine").click();
         var grid = page.locator("#conversation-grid");
-        // one message: the row shows it once, as its preview (the subject would repeat it)
-        assertThat(grid.locator(".omniops-cell-preview").getByText(subject)).isVisible(within(5_000));
+        // one message: the row shows it once, as its preview (the subject would repeat it); vaadin-grid keeps the
+        // list before the chip's filter in pooled, hidden rows for a moment, so only the visible ones count
+        assertThat(visiblePreview(grid, subject))
+                .hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(5_000));
 
         var text = "Any news on this refund? " + UUID.randomUUID();
         conversations.receive(techsupport, id, text, null);
-        assertThat(grid.locator(".omniops-cell-preview").getByText(text)).isVisible(within(5_000));
+        assertThat(visiblePreview(grid, text)).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(5_000));
         var listed = ((Number) grid.evaluate("g => g.size")).intValue();
         var rowsSent = ((Number) page.evaluate("""
                 text => window.__pushed.filter(f => f.includes(text)).flatMap(f => {
