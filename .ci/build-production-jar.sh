@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # The production tier's build (pom.xml, pre-integration-test): the README's production build into its own folder,
 #   .ci/build-production-jar.sh BUILD_DIR   -> BUILD_DIR/omniops.jar
-# Vaadin's build-frontend writes src/main/bundles/prod.bundle back even when it reuses it unchanged (same files, new
-# zip timestamps); a test run must not leave a tracked file modified, so an unchanged bundle gets its bytes back.
+# Vaadin builds the production frontend bundle afresh in every production build (AppShell's @LoadDependenciesOnStartup,
+# decision 017): npm install and Vite, about 40 s here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="$1"
-BUNDLE=src/main/bundles/prod.bundle
-SAVED=$(mktemp)
-trap 'rm -f "$SAVED"' EXIT
-cp "$BUNDLE" "$SAVED"
-./mvnw -B -q -Pproduction -DskipTests -Domniops.build.dir="$BUILD_DIR" package
-entries() { unzip -v "$1" | awk 'length($7) == 8 && $7 ~ /^[0-9a-f]+$/ {print $1, $7, $8}'; }  # length, CRC-32, name
-if [ "$(entries "$BUNDLE")" = "$(entries "$SAVED")" ]; then
-  cp "$SAVED" "$BUNDLE"
-else
-  echo "build-frontend built a new production bundle: commit src/main/bundles/prod.bundle (see .ci/rebuild-frontend-bundles.sh)" >&2
+# The same sources compiled by the same compiler and flags (the profile changes only the frontend): reuse the test
+# build's classes when it has them (its build dir is BUILD_DIR's parent), so that the compiler finds nothing stale
+# instead of compiling everything again. Its Vaadin files stay behind: that build is in development mode.
+DEV="$(dirname "$BUILD_DIR")"
+if [ -d "$DEV/classes" ] && [ -f "$DEV/maven-status/maven-compiler-plugin/compile/default-compile/inputFiles.lst" ]; then
+  mkdir -p "$BUILD_DIR/maven-status/maven-compiler-plugin/compile"
+  rm -rf "$BUILD_DIR/classes" "$BUILD_DIR/maven-status/maven-compiler-plugin/compile/default-compile"
+  cp -a "$DEV/maven-status/maven-compiler-plugin/compile/default-compile" "$BUILD_DIR/maven-status/maven-compiler-plugin/compile/"
+  cp -a "$DEV/classes" "$BUILD_DIR/classes"
+  rm -rf "$BUILD_DIR/classes/META-INF/VAADIN"
 fi
+./mvnw -B -q -Pproduction -DskipTests -Domniops.build.dir="$BUILD_DIR" package

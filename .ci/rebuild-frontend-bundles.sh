@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds the committed Vaadin frontend bundles, src/main/bundles/dev.bundle and prod.bundle, after a change in
-# frontend/ (our web components) or in @NpmPackage / @JsModule / @CssImport. Commit both files afterwards: ordinary
-# builds, tests and CI then need no Node (Vaadin checks the bundles' hashes at start-up and at packaging).
+# Rebuilds the committed Vaadin development bundle, src/main/bundles/dev.bundle, after a change in frontend/ (our web
+# components) or in @NpmPackage / @JsModule / @CssImport, and checks that the production build still builds its
+# bundle. Commit dev.bundle afterwards: development mode and the tests then need no Node (Vaadin checks the bundle's
+# hashes at start-up). The production bundle is not committed: every production build makes its own (decision 017).
 # Needs Node 24 (installed from the npm registry into ~/.cache/omniops/node24 when missing). Takes ~3-7 min.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,10 +13,9 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-echo "== production bundle (vaadin:build-frontend writes src/main/bundles/prod.bundle)"
-rm -f src/main/bundles/prod.bundle
+echo "== production build (builds its own bundle)"
 ./mvnw -q -Pproduction -DskipTests -Domniops.build.dir="$WORK/prod" package
-test -s src/main/bundles/prod.bundle
+test -s "$WORK/prod/omniops.jar"
 
 echo "== development bundle (dev mode builds it at start-up when stale and writes src/main/bundles/dev.bundle)"
 rm -f src/main/bundles/dev.bundle
@@ -37,4 +37,4 @@ if ! test -s src/main/bundles/dev.bundle; then
 fi
 rm -f .vaadin-node-tasks.lock
 ls -l src/main/bundles/
-echo "Now: git add src/main/bundles/dev.bundle src/main/bundles/prod.bundle"
+echo "Now: git add src/main/bundles/dev.bundle"
