@@ -19,7 +19,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,8 @@ import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.tenancy.TenantTransactions;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * The page, the PDF and the CSV of one report show the same figures: every headline figure's value, previous value and
@@ -40,8 +40,8 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
  * history has a first response in both periods (120 s and 60 s now, 83 s before), so the change is a real one
  * ("+7 s"), not the "4 min / 4 min" a minute-rounded PDF printed while the page said "+37 s".
  */
-@OmniOpsIntegrationTest
-class InsightsExportsAgreeBrowserTests {
+@BrowserTest
+class InsightsExportsAgreeBrowserTests implements BrowserTestSupport {
 
     @LocalServerPort
     int port;
@@ -93,13 +93,6 @@ class InsightsExportsAgreeBrowserTests {
         });
         aggregator.rebuild(customer.id());
         insights.extractNow(customer.id(), InsightIntegrationTests.PERIOD);
-        context = Browser.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
     }
 
     @Test

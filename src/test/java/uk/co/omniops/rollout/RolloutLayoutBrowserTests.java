@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,14 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * The rollout page at 1280×800 as an admin reads it: a whitelist of three customers shows all three by name (no "2"
  * overflow chip hiding two of them), and the customers × features matrix fits its grid, last column included.
  */
-@OmniOpsIntegrationTest
-class RolloutLayoutBrowserTests {
+@BrowserTest
+class RolloutLayoutBrowserTests implements BrowserTestSupport {
 
     static final Feature FEATURE = Feature.AUTO_CATEGORIZATION;
     static final Set<String> THREE = Set.of("fooddelivery-inc", "techsupport-co", "thompson-engineering");
@@ -33,24 +35,22 @@ class RolloutLayoutBrowserTests {
     RolloutManagement rollout;
 
     BrowserContext context;
+    Page page;
     List<FlagDefinition> saved;
 
     @BeforeEach
     void setUp() {
         saved = RolloutTestSupport.snapshot(rollout);
         rollout.setWhitelist(FEATURE, THREE, RolloutTestSupport.ACTOR, "layout test: three beta customers");
-        context = Browser.newContext();
     }
 
     @AfterEach
     void tearDown() {
-        context.close();
         RolloutTestSupport.restore(rollout, saved);
     }
 
     @Test
     void everyWhitelistedCustomerIsShownByNameAndTheMatrixFitsAt1280() {
-        var page = context.newPage();
         page.setViewportSize(1280, 800);
         Browser.signIn(page, "http://localhost:" + port, "admin@omniops", "demo");
         page.waitForURL("**/admin/rollout");

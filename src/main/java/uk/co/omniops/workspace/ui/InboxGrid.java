@@ -53,6 +53,12 @@ class InboxGrid extends Grid<ConversationSummary> {
     private final Map<Integer, Fetched> fetched = new LinkedHashMap<>();
 
     private int fetchedCount = -1;
+    /**
+     * A full refresh was asked for and the grid has not read the list yet (it does when the response is written):
+     * live updates until then need no refresh of their own. Without this, an update applied in between found nothing
+     * fetched and asked for a second full refresh.
+     */
+    private boolean fullRefreshPending;
 
     InboxGrid(InboxReads reads, CustomerId customer, Supplier<InboxQuery> query, Consumer<ConversationId> open) {
         this.reads = reads;
@@ -67,11 +73,15 @@ class InboxGrid extends Grid<ConversationSummary> {
         sentimentColumn = addSentimentColumn();
         setItems(
                 q -> {
+                    fullRefreshPending = false;
                     var rows = reads.inbox(customer, query.get(), q.getOffset(), q.getLimit(), fetchNotBefore);
                     fetched.put(q.getOffset(), new Fetched(q.getOffset(), q.getLimit(), rows, Instant.now()));
                     return rows.stream();
                 },
-                q -> fetchedCount = reads.count(customer, query.get(), fetchNotBefore));
+                q -> {
+                    fullRefreshPending = false;
+                    return fetchedCount = reads.count(customer, query.get(), fetchNotBefore);
+                });
         getLazyDataView().setItemCountEstimate(50);
         getGenericDataView().setIdentifierProvider(ConversationSummary::id);
         setSelectionMode(Grid.SelectionMode.SINGLE);
@@ -175,6 +185,7 @@ class InboxGrid extends Grid<ConversationSummary> {
         fetchNotBefore = notBefore;
         fetched.clear();
         fetchedCount = -1;
+        fullRefreshPending = true;
         getDataProvider().refreshAll();
     }
 
@@ -185,6 +196,13 @@ class InboxGrid extends Grid<ConversationSummary> {
      * part of an agent's pushes once the conversation sent only what changed (docs/benchmarks.md §3).
      */
     Refresh refreshChanged(long notBefore) {
+        if (fullRefreshPending) {
+            // the pending read of the whole list happens after this update: it shows it if it reads at or after it
+            if (notBefore - fetchNotBefore > 0) {
+                fetchNotBefore = notBefore;
+            }
+            return Refresh.ROWS;
+        }
         if (fetched.isEmpty() || fetched.size() > 4) {
             return Refresh.ALL;
         }

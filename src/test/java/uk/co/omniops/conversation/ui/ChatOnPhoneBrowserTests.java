@@ -9,7 +9,6 @@ import com.microsoft.playwright.Page;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,15 +18,16 @@ import uk.co.omniops.conversation.InboxQuery;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * The public chat on a phone (390×844, touch, mobile viewport, through Chromium's device emulation): Enter sends,
  * Shift+Enter starts a new line, the hint says so, the phone's keyboard labels its Enter key "send", and nothing
  * is wider than the screen.
  */
-@OmniOpsIntegrationTest
-class ChatOnPhoneBrowserTests {
+@BrowserTest
+class ChatOnPhoneBrowserTests implements BrowserTestSupport {
 
     @LocalServerPort
     int port;
@@ -39,13 +39,13 @@ class ChatOnPhoneBrowserTests {
     TenancyManagement tenancy;
 
     BrowserContext context;
+    Page page;
     Page phone;
     CustomerId techsupport;
 
     @BeforeEach
     void openPhone() {
-        context = Browser.newContext();
-        phone = context.newPage();
+        phone = page;
         var cdp = context.newCDPSession(phone);
         cdp.send(
                 "Emulation.setDeviceMetricsOverride",
@@ -53,11 +53,6 @@ class ChatOnPhoneBrowserTests {
         cdp.send("Emulation.setTouchEmulationEnabled", json(Map.of("enabled", true, "maxTouchPoints", 5)));
         phone.setViewportSize(390, 844);
         techsupport = tenancy.customerBySlug("techsupport-co").orElseThrow().id();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
     }
 
     static JsonObject json(Map<String, Object> values) {

@@ -9,11 +9,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
@@ -21,18 +19,16 @@ import uk.co.omniops.suggestion.ReplyChecks;
 import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * Suggestion cards as an agent reads them before use, in a real Chromium: the whole reply (expandable) with its
  * placeholders highlighted; a reply with an unfilled placeholder is never sent, however the agent tries; a reply that
  * says an action was taken is marked on its card and sent only once the agent confirms it.
  */
-@OmniOpsIntegrationTest
-class SuggestionCardsBrowserTests {
-
-    @LocalServerPort
-    int port;
+@BrowserTest
+class SuggestionCardsBrowserTests implements BrowserTestSupport {
 
     @Autowired
     ConversationManagement conversations;
@@ -46,19 +42,8 @@ class SuggestionCardsBrowserTests {
 
     @BeforeEach
     void open() {
-        context = Browser.newContext();
-        page = context.newPage();
         page.setViewportSize(1440, 900);
         techsupport = tenancy.customerBySlug("techsupport-co").orElseThrow().id();
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     Locator openWithSuggestions(String text) {

@@ -11,13 +11,11 @@ import com.microsoft.playwright.options.BoundingBox;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.co.omniops.conversation.ConversationId;
 import uk.co.omniops.conversation.ConversationManagement;
 import uk.co.omniops.conversation.NewContact;
@@ -25,7 +23,8 @@ import uk.co.omniops.tenancy.CustomerId;
 import uk.co.omniops.tenancy.Role;
 import uk.co.omniops.tenancy.TenancyManagement;
 import uk.co.omniops.test.Browser;
-import uk.co.omniops.test.OmniOpsIntegrationTest;
+import uk.co.omniops.test.BrowserTest;
+import uk.co.omniops.test.BrowserTestSupport;
 
 /**
  * The agent's conversation view measured in a real Chromium (element bounding boxes): at 1440×900 a conversation of
@@ -33,13 +32,10 @@ import uk.co.omniops.test.OmniOpsIntegrationTest;
  * sits beside the inbox, not over it; an agent's single page has no navigation drawer; the inbox's filters show
  * their values whole; new unassigned work is marked and counted.
  */
-@OmniOpsIntegrationTest
-class ConversationLayoutBrowserTests {
+@BrowserTest
+class ConversationLayoutBrowserTests implements BrowserTestSupport {
 
     static final String AGENT = "agent@techsupport-co";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ConversationManagement conversations;
@@ -53,18 +49,7 @@ class ConversationLayoutBrowserTests {
 
     @BeforeEach
     void openBrowser() {
-        context = Browser.newContext();
-        page = context.newPage();
         techsupport = tenancy.customerBySlug("techsupport-co").orElseThrow().id();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
-
-    String base() {
-        return "http://localhost:" + port;
     }
 
     /** Six short messages, the contact's last (so suggestions show too: the fullest view). */
