@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
@@ -28,9 +29,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,48 +172,105 @@ class ProductionJarBrowserIT {
         }
     }
 
+    /**
+     * Visitors' tours run side by side ({@value #TOURS_AT_ONCE} at a time; {@code -Domniops.production-tour.parallel}),
+     * each on its own thread with its own Playwright and Chromium; every step is then reported as a test of its own,
+     * in order. Half of a step is waiting (the network idle for 0.5 s, late errors for 0.3 s), so two tours at once
+     * keep the second core busy.
+     */
     @TestFactory
     Stream<DynamicContainer> everyRouteLoadsCleanlyForEveryRole() {
         var routes = routes();
         assertThat(routes).as("routes found on the classpath").hasSizeGreaterThan(10);
-        return Arrays.stream(Visitor.values()).map(visitor -> {
-            var reachable =
-                    routes.stream().filter(route -> route.reachableBy(visitor)).toList();
-            var session = new Session(visitor);
-            var tests = new ArrayList<DynamicTest>();
-            tests.add(DynamicTest.dynamicTest("sign in", session::open));
-            for (var route : reachable) {
-                for (var path : route.pathsFor(visitor)) {
-                    tests.add(DynamicTest.dynamicTest(
-                            path.isEmpty() ? "/" : "/" + path, () -> session.visit(route, path)));
+        var tours = Arrays.stream(Visitor.values())
+                .map(visitor -> tour(visitor, routes))
+                .toList();
+        var threads = Executors.newFixedThreadPool(
+                Integer.getInteger("omniops.production-tour.parallel", TOURS_AT_ONCE),
+                Thread.ofPlatform().daemon().name("production-tour-", 1).factory());
+        tours.forEach(tour -> threads.execute(tour::run));
+        threads.shutdown();
+        return tours.stream()
+                .map(tour -> DynamicContainer.dynamicContainer(
+                        tour.visitor.name().toLowerCase(),
+                        tour.steps.stream().map(step -> DynamicTest.dynamicTest(step.name(), step::report))));
+    }
+
+    private static final int TOURS_AT_ONCE = 2;
+
+    private static Tour tour(Visitor visitor, List<RouteInfo> routes) {
+        var reachable =
+                routes.stream().filter(route -> route.reachableBy(visitor)).toList();
+        var steps = new ArrayList<Step>();
+        steps.add(new Step("sign in", Session::open));
+        for (var route : reachable) {
+            for (var path : route.pathsFor(visitor)) {
+                steps.add(new Step(path.isEmpty() ? "/" : "/" + path, session -> session.visit(route, path)));
+            }
+        }
+        if (visitor != Visitor.ANONYMOUS) {
+            steps.add(new Step("the menu links only to routes visited", session -> session.checkMenu(reachable)));
+        }
+        steps.add(new Step("close", Session::close));
+        return new Tour(visitor, steps);
+    }
+
+    /** One step of a tour: run on the tour's thread, reported (its failure rethrown) on the test's. */
+    private record Step(String name, Consumer<Session> action, CompletableFuture<Optional<Throwable>> outcome) {
+
+        Step(String name, Consumer<Session> action) {
+            this(name, action, new CompletableFuture<>());
+        }
+
+        void report() throws Throwable {
+            var failure = outcome.get(10, TimeUnit.MINUTES);
+            if (failure.isPresent()) {
+                throw failure.get();
+            }
+        }
+    }
+
+    /** A visitor's steps in order, in one browser context of a Chromium of the tour's own. */
+    private record Tour(Visitor visitor, List<Step> steps) {
+
+        void run() {
+            try (var playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+                var session = new Session(visitor, Browser.launch(playwright));
+                for (var step : steps) {
+                    try {
+                        step.action().accept(session);
+                        step.outcome().complete(Optional.empty());
+                    } catch (Throwable failure) {
+                        step.outcome().complete(Optional.of(failure));
+                    }
                 }
+            } catch (Throwable failure) {
+                steps.forEach(step -> step.outcome().complete(Optional.of(failure)));
             }
-            if (visitor != Visitor.ANONYMOUS) {
-                tests.add(DynamicTest.dynamicTest(
-                        "the menu links only to routes visited", () -> session.checkMenu(reachable)));
-            }
-            tests.add(DynamicTest.dynamicTest("close", session::close));
-            return DynamicContainer.dynamicContainer(visitor.name().toLowerCase(), tests);
-        });
+        }
     }
 
     /** One browser context per visitor: signed in once, then every route in turn. */
     private static final class Session {
 
         private final Visitor visitor;
+        private final com.microsoft.playwright.Browser browser;
         private final List<String> problems = new CopyOnWriteArrayList<>();
         private final List<String> expectedStatuses = new CopyOnWriteArrayList<>();
         private BrowserContext context;
         private Page page;
 
-        Session(Visitor visitor) {
+        Session(Visitor visitor, com.microsoft.playwright.Browser browser) {
             this.visitor = visitor;
+            this.browser = browser;
         }
 
         void open() {
-            context = Browser.newContext();
+            context = browser.newContext(
+                    new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1440, 900));
+            context.setDefaultTimeout(15_000);
             page = context.newPage();
-            page.setViewportSize(1440, 900);
             page.onPageError(error -> problems.add("uncaught page error: " + error));
             page.onConsoleMessage(message -> {
                 if ("error".equals(message.type())) {

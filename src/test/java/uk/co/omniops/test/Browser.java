@@ -39,6 +39,29 @@ public final class Browser {
         return context;
     }
 
+    /**
+     * A Chromium of its own, for work on another thread than the test's: Playwright objects are not thread-safe, so
+     * each thread creates its {@link Playwright} ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1} in its environment) and
+     * closes it after use, which closes this browser too.
+     */
+    public static com.microsoft.playwright.Browser launch(Playwright playwright) {
+        var options = new BrowserType.LaunchOptions()
+                .setHeadless(true)
+                .setArgs(List.of(
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage"));
+        var chromium = Paths.get(System.getProperty("omniops.test.chromium", "/usr/bin/chromium"));
+        if (Files.isExecutable(chromium)) {
+            options.setExecutablePath(chromium);
+        }
+        return playwright.chromium().launch(options);
+    }
+
+    /** A new context (1400 × 900, 15 s timeouts) of the JVM's one Chromium, started on first use. */
     public static synchronized BrowserContext newContext() {
         if (browser == null) {
             // page loads on a loaded 2-core CI machine can exceed Playwright's 5 s default; checks that must be
@@ -46,20 +69,7 @@ public final class Browser {
             com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
             playwright = Playwright.create(
                     new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            var options = new BrowserType.LaunchOptions()
-                    .setHeadless(true)
-                    .setArgs(List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--disable-dev-shm-usage"));
-            var chromium = Paths.get(System.getProperty("omniops.test.chromium", "/usr/bin/chromium"));
-            if (Files.isExecutable(chromium)) {
-                options.setExecutablePath(chromium);
-            }
-            browser = playwright.chromium().launch(options);
+            browser = launch(playwright);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 browser.close();
                 playwright.close();
