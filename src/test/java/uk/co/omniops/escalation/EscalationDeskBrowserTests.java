@@ -91,15 +91,7 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
                 started.conversation().id(),
                 "This is the worst service ever. I want to speak to a manager!",
                 null);
-        escalator.onAnalysed(new AnalysedMessage(
-                message.id(),
-                message.conversationId(),
-                customer.id(),
-                0.07,
-                "negative",
-                0.95,
-                List.of("complaint"),
-                Instant.now()));
+        escalator.onAnalysed(furious(message));
         var opened = escalations
                 .forConversation(customer.id(), started.conversation().id())
                 .orElseThrow()
@@ -108,8 +100,7 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
                 "() => window.__escalationSeenAt !== null", null, new Page.WaitForFunctionOptions().setTimeout(5_000));
         var seenAt = ((Number) page.evaluate("() => window.__escalationSeenAt")).longValue();
         // the row names the contact and the subject and says why in words
-        var row = page.locator("#escalation-queue vaadin-grid-cell-content")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Furious Fred"));
+        var row = rowsWith("Furious Fred");
         row.first().waitFor();
         // from the escalation's opening (its transaction commits right after) to the browser showing it
         var ms = seenAt - opened.toEpochMilli();
@@ -143,8 +134,7 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         Browser.screenshot(page, "escalation-desk-resolve-dialog");
         page.locator("#confirm-resolve").click();
         // vaadin-grid keeps pooled (hidden) rows with their old content: only visible rows count
-        assertThat(page.locator("#escalation-queue vaadin-grid-cell-content")
-                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Furious Fred"))
+        assertThat(rowsWith("Furious Fred")
                         .filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)))
                 .hasCount(0);
         org.assertj.core.api.Assertions.assertThat(escalations.forConversation(
@@ -171,21 +161,10 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
                 "I want to speak to a manager right now, this is the worst service ever!",
                 "chat",
                 null);
-        escalator.onAnalysed(new AnalysedMessage(
-                started.messages().getLast().id(),
-                started.conversation().id(),
-                customer.id(),
-                0.07,
-                "negative",
-                0.95,
-                List.of("complaint"),
-                Instant.now()));
+        escalator.onAnalysed(furious(started.messages().getLast()));
         Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG + "-redraw", "demo");
         page.waitForURL("**/escalations");
-        assertThat(page.locator("#escalation-queue vaadin-grid-cell-content")
-                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Clicking Clara"))
-                        .first())
-                .isVisible();
+        assertThat(rowsWith("Clicking Clara").first()).isVisible();
         // the key the browser would send for a click on the row now
         var key = (String) page.evaluate(
                 "() => document.querySelector('#escalation-queue').shadowRoot.querySelector('#items tr')._item.key");
@@ -196,6 +175,25 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
         // the click made before the redraw arrives after it
         page.evaluate("k => document.querySelector('#escalation-queue').$server.select(k)", key);
         assertThat(page.locator("#escalation-heading")).containsText("Clicking Clara");
+    }
+
+    /** The analysis of a furious message that asks for a manager: the default rules escalate it as critical. */
+    private static AnalysedMessage furious(uk.co.omniops.conversation.Message message) {
+        return new AnalysedMessage(
+                message.id(),
+                message.conversationId(),
+                message.customerId(),
+                0.07,
+                "negative",
+                0.95,
+                List.of("complaint"),
+                Instant.now());
+    }
+
+    /** The desk's cells that contain {@code text} (pooled, hidden rows included). */
+    private com.microsoft.playwright.Locator rowsWith(String text) {
+        return page.locator("#escalation-queue vaadin-grid-cell-content")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(text));
     }
 
     @Test
