@@ -143,14 +143,14 @@ class SuggestionIntegrationTests {
     @Test
     void classifiesAcceptedEditedAndIgnoredFromTheReplyActuallySent() throws Exception {
         var accepted = start("Where is my order #B20001? It never arrived, refund please");
-        var a = suggestionFrom(accepted, "Refund for a missing order");
-        var text = suggestions.inserted(customer.id(), a.id(), agent);
-        conversations.reply(customer.id(), accepted, agent, text);
+        var acceptedOne = insertFrom(accepted, "Refund for a missing order");
+        var a = acceptedOne.suggestion();
+        conversations.reply(customer.id(), accepted, agent, acceptedOne.text());
 
         var edited = start("My order #B20002 never arrived, I want my money back");
-        var e = suggestionFrom(edited, "Refund for a missing order");
-        var inserted = suggestions.inserted(customer.id(), e.id(), agent);
-        var sent = inserted.replace("I've refunded it in full", "I've refunded it in full and added a voucher");
+        var editedOne = insertFrom(edited, "Refund for a missing order");
+        var e = editedOne.suggestion();
+        var sent = editedOne.text().replace("I've refunded it in full", "I've refunded it in full and added a voucher");
         conversations.reply(customer.id(), edited, agent, sent);
 
         var ignored = start("Refund please, order #B20003 never came");
@@ -189,18 +189,30 @@ class SuggestionIntegrationTests {
         assertThat(suggestions.stats(customer.id()).decided()).isPositive();
     }
 
+    /** A suggestion an agent put into the composer, and the text that went in. */
+    private record Inserted(Suggestion suggestion, String text) {}
+
     /**
-     * The conversation's suggestion from the library entry {@code title}. Not simply the first: which entry ranks first
-     * can change when the analysis-driven batch (with the message's categories) replaces the first one.
+     * Puts the conversation's suggestion from the library entry {@code title} into the composer, as an agent would.
+     * Not simply the first suggestion: which entry ranks first can change when the analysis-driven batch (with the
+     * message's categories) replaces the first one; and a suggestion picked just before that replacement is gone
+     * ("no such suggestion", as an agent would be told), so it picks again. Once inserted, a suggestion is kept.
      */
-    private Suggestion suggestionFrom(ConversationId conversation, String title) {
+    private Inserted insertFrom(ConversationId conversation, String title) {
         return await().atMost(Duration.ofSeconds(20))
+                .ignoreException(SuggestionRejected.class)
                 .until(
-                        () -> suggestions.suggestions(customer.id(), conversation).stream()
-                                .filter(s -> s.sourceTitle().equals(title))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
+                        () -> {
+                            var suggestion = suggestions.suggestions(customer.id(), conversation).stream()
+                                    .filter(s -> s.sourceTitle().equals(title))
+                                    .findFirst()
+                                    .orElse(null);
+                            return suggestion == null
+                                    ? null
+                                    : new Inserted(
+                                            suggestion, suggestions.inserted(customer.id(), suggestion.id(), agent));
+                        },
+                        java.util.Objects::nonNull);
     }
 
     /** The reply listener's condition is evaluated before publications are stored: contacts' messages cost none. */
@@ -259,15 +271,8 @@ class SuggestionIntegrationTests {
             var id = start("I want to cancel my subscription please (" + n + ")");
             // let the analysis-driven suggestions land first, so the inserted one is not replaced under the agent
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> !analysis.analyses(customer.id(), id).isEmpty()
-                            && suggestions.suggestions(customer.id(), id).stream()
-                                    .anyMatch(s -> s.sourceTitle().equals("Cancel subscription")));
-            Thread.sleep(300);
-            var first = suggestions.suggestions(customer.id(), id).stream()
-                    .filter(s -> s.sourceTitle().equals("Cancel subscription"))
-                    .findFirst()
-                    .orElseThrow();
-            var text = suggestions.inserted(customer.id(), first.id(), agent);
+                    .until(() -> !analysis.analyses(customer.id(), id).isEmpty());
+            var text = insertFrom(id, "Cancel subscription").text();
             conversations.reply(customer.id(), id, agent, text + " You can export your data for 30 days.");
         }
         await().atMost(Duration.ofSeconds(30))
