@@ -95,16 +95,6 @@ final class HeldOutMetrics {
                 fn[gold]++;
             }
         }
-        double f1 = 0;
-        int present = 0;
-        for (int c = 0; c < k; c++) {
-            if (tp[c] + fn[c] > 0) {
-                double p = tp[c] + fp[c] == 0 ? 0 : (double) tp[c] / (tp[c] + fp[c]);
-                double r = (double) tp[c] / (tp[c] + fn[c]);
-                f1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
-                present++;
-            }
-        }
         int t = keys.indexOf("technical");
         String tech = tp[t] + fn[t] == 0
                 ? "–"
@@ -117,7 +107,7 @@ final class HeldOutMetrics {
                 source,
                 n,
                 (double) correct / n,
-                f1 / present,
+                macroF1(tp, fp, fn),
                 tech,
                 noneRate);
     }
@@ -140,5 +130,20 @@ final class HeldOutMetrics {
             }
         }
         return false;
+    }
+
+    /** The mean F1 over the classes present in the gold labels (tp + fn > 0). */
+    static double macroF1(int[] tp, int[] fp, int[] fn) {
+        double f1 = 0;
+        int present = 0;
+        for (int c = 0; c < tp.length; c++) {
+            if (tp[c] + fn[c] > 0) {
+                double p = tp[c] + fp[c] == 0 ? 0 : (double) tp[c] / (tp[c] + fp[c]);
+                double r = (double) tp[c] / (tp[c] + fn[c]);
+                f1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
+                present++;
+            }
+        }
+        return f1 / present;
     }
 }

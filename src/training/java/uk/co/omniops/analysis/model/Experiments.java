@@ -432,18 +432,8 @@ final class Experiments {
                 fn[gold]++;
             }
         }
-        double f1 = 0;
-        int present = 0;
-        for (int c = 0; c < k; c++) {
-            if (tp[c] + fn[c] > 0) {
-                double p = tp[c] + fp[c] == 0 ? 0 : (double) tp[c] / (tp[c] + fp[c]);
-                double r = (double) tp[c] / (tp[c] + fn[c]);
-                f1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
-                present++;
-            }
-        }
         double tech = tp[t] + fn[t] == 0 ? Double.NaN : (double) tp[t] / (tp[t] + fn[t]);
-        return new double[] {(double) correct / n, f1 / present, tech};
+        return new double[] {(double) correct / n, HeldOutMetrics.macroF1(tp, fp, fn), tech};
     }
 
     static float[] normalised(float[] v) {
