@@ -143,10 +143,11 @@ class PipelineScenarioTests {
             assertThat(e.conversation().contactName()).isEqualTo("Pat Pipeline");
             assertThat(e.conversation().recent()).hasSize(1);
         });
-        // prediction, escalation and the inbox's sentiment committed with the analysis
+        // prediction, escalation and the inbox's sentiment committed with the analysis: the event above is heard
+        // inside the analysis' transaction, so wait for its commit (the escalation's row), then all three are there
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("select count(*) from escalation_events where conversation_id = ?", id) == 1);
         assertThat(predictions.current(customer.id(), id)).isPresent();
-        assertThat(count("select count(*) from escalation_events where conversation_id = ?", id))
-                .isOne();
         assertThat(count("select count(*) from conversations where id = ? and last_sentiment_label = 'negative'", id))
                 .isOne();
         // suggestions after commit, without reading them through the API (which would compute them itself)

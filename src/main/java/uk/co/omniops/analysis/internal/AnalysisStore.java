@@ -21,7 +21,8 @@ import uk.co.omniops.conversation.MessageId;
 import uk.co.omniops.tenancy.CustomerId;
 
 /**
- * Analysis results in {@code sentiment_analysis} and {@code conversation_categories}, and the corrections log.
+ * Analysis results in {@code sentiment_analysis} and {@code conversation_categories} (the corrections log is
+ * {@link CorrectionLog}).
  * Callers run inside a tenant transaction; every statement also filters by customer.
  */
 @Repository
@@ -348,36 +349,6 @@ public class AnalysisStore {
                         rs.getString(4),
                         rs.getDouble(5)))
                 .list();
-    }
-
-    void recordCorrection(
-            CustomerId customer,
-            ConversationId conversation,
-            MessageId message,
-            String kind,
-            String beforeJson,
-            String afterJson,
-            UUID byUser) {
-        jdbc.sql("""
-                insert into analysis_corrections (id, customer_id, message_id, conversation_id, kind, before, after, by_user)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
-                .params(
-                        UUID.randomUUID(),
-                        customer.value(),
-                        message.value(),
-                        conversation.value(),
-                        kind,
-                        beforeJson,
-                        afterJson,
-                        byUser)
-                .update();
-    }
-
-    long corrections(CustomerId customer) {
-        return jdbc.sql("select count(*) from analysis_corrections where customer_id = ?")
-                .param(customer.value())
-                .query(Long.class)
-                .single();
     }
 
     /** The conversation of an analysed message (corrections name only the message). */

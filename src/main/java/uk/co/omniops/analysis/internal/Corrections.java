@@ -27,6 +27,7 @@ import uk.co.omniops.tenancy.TenantTransactions;
 public class Corrections {
 
     private final AnalysisStore store;
+    private final CorrectionLog log;
     private final CustomerModels customerModels;
     private final CustomerTaxonomies taxonomies;
     private final Models models;
@@ -37,6 +38,7 @@ public class Corrections {
 
     Corrections(
             AnalysisStore store,
+            CorrectionLog log,
             CustomerModels customerModels,
             CustomerTaxonomies taxonomies,
             Models models,
@@ -44,6 +46,7 @@ public class Corrections {
             MessageAnalyser analyser,
             TenantTransactions transactions) {
         this.store = store;
+        this.log = log;
         this.customerModels = customerModels;
         this.taxonomies = taxonomies;
         this.models = models;
@@ -74,7 +77,7 @@ public class Corrections {
                 transactions.inTenant(customer, () -> {
                     store.lock(message);
                     var before = store.sentiment(customer, message).orElse(null);
-                    store.recordCorrection(
+                    log.record(
                             customer,
                             text.conversationId(),
                             message,
@@ -138,7 +141,7 @@ public class Corrections {
                     var after = new LinkedHashSet<>(before);
                     after.addAll(add);
                     after.removeAll(remove);
-                    store.recordCorrection(
+                    log.record(
                             customer,
                             text.conversationId(),
                             message,
