@@ -124,7 +124,10 @@ public class TenancyManagement {
         });
     }
 
-    /** Creates a user if the username is new; idempotent. */
+    /**
+     * Creates a user if the username is new; idempotent. The password is hashed only for a new user and outside the
+     * transaction: a BCrypt hash costs tens of milliseconds of CPU, and every start re-ensures the demo users.
+     */
     public void ensureUser(
             @org.jspecify.annotations.Nullable Customer customer,
             String username,
@@ -141,7 +144,10 @@ public class TenancyManagement {
                 role,
                 true,
                 "light");
-        transactions.runAsPlatform(
-                "create user " + username, () -> users.insert(account, passwordEncoder.encode(rawPassword)));
+        if (transactions.asPlatform("find user " + username, () -> users.exists(username))) {
+            return;
+        }
+        var passwordHash = passwordEncoder.encode(rawPassword);
+        transactions.runAsPlatform("create user " + username, () -> users.insert(account, passwordHash));
     }
 }

@@ -42,6 +42,14 @@ public class UserAccounts {
                 .optional();
     }
 
+    /** Whether a user has this username (exactly as stored: the key {@link #insert} conflicts on). */
+    boolean exists(String username) {
+        return jdbc.sql("select exists (select 1 from app_users where username = ?)")
+                .param(username)
+                .query(Boolean.class)
+                .single();
+    }
+
     void insert(UserAccount user, String passwordHash) {
         jdbc.sql("""
                 insert into app_users (id, customer_id, username, password_hash, display_name, role, enabled, theme)
