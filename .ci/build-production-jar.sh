@@ -15,6 +15,9 @@ cd "$(dirname "$0")/.."
 case "${1:-}" in
   --start)
     BUILD_DIR="$2"
+    if [ -n "${OMNIOPS_IN_PRODUCTION_BUILD:-}" ]; then
+      exit 0 # never a build inside the build
+    fi
     mkdir -p "$BUILD_DIR"
     rm -f "$BUILD_DIR.status"
     # stdin/stdout/stderr detached, so Maven's exec plugin does not wait for the background build's output
@@ -74,4 +77,6 @@ if [ -d "$DEV/classes" ] && [ -f "$DEV/$STATUS/inputFiles.lst" ]; then
   rm -rf "$BUILD_DIR/classes/META-INF/VAADIN"
 fi
 cd "$WORK"
-./mvnw -B -q -Pproduction -Dmaven.test.skip=true -Domniops.build.dir="$BUILD_DIR" package
+export OMNIOPS_IN_PRODUCTION_BUILD=1
+# -DskipITs: the copy's own build must not start a production build of its own (pom.xml, start-production-jar)
+./mvnw -B -q -Pproduction -Dmaven.test.skip=true -DskipITs -Domniops.build.dir="$BUILD_DIR" package
