@@ -175,8 +175,9 @@ class ProductionJarBrowserIT {
     /**
      * Visitors' tours run side by side ({@value #TOURS_AT_ONCE} at a time; {@code -Domniops.production-tour.parallel}),
      * each on its own thread with its own Playwright and Chromium; every step is then reported as a test of its own,
-     * in order. Half of a step is waiting (the network idle for 0.5 s, late errors for 0.3 s), so two tours at once
-     * keep the second core busy.
+     * in order. Half of a step is waiting (the network idle for 0.5 s, late errors for 0.3 s), so several tours at once
+     * keep both cores busy: the class took 93.7 s one at a time, 77.0 s two and 70.4 s three at a time
+     * (docs/benchmarks.md §9b).
      */
     @TestFactory
     Stream<DynamicContainer> everyRouteLoadsCleanlyForEveryRole() {
@@ -196,7 +197,7 @@ class ProductionJarBrowserIT {
                         tour.steps.stream().map(step -> DynamicTest.dynamicTest(step.name(), step::report))));
     }
 
-    private static final int TOURS_AT_ONCE = 2;
+    private static final int TOURS_AT_ONCE = 3;
 
     private static Tour tour(Visitor visitor, List<RouteInfo> routes) {
         var reachable =
