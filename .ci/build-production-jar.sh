@@ -20,6 +20,8 @@ case "${1:-}" in
     fi
     mkdir -p "$BUILD_DIR"
     rm -f "$BUILD_DIR.status"
+    # which Maven run started it (the exec plugin's JVM is this script's parent): --wait trusts only its own run's
+    echo "$PPID" > "$BUILD_DIR.started"
     # stdin/stdout/stderr detached, so Maven's exec plugin does not wait for the background build's output
     ( status=0
       nice -n 19 bash "$0" "$BUILD_DIR" > "$BUILD_DIR.log" 2>&1 || status=$?
@@ -30,7 +32,8 @@ case "${1:-}" in
     ;;
   --wait)
     BUILD_DIR="$2"
-    if [ ! -f "$BUILD_DIR.log" ]; then
+    if [ "$(cat "$BUILD_DIR.started" 2>/dev/null)" != "$PPID" ]; then
+      # not started by this Maven run (-Pproduction, or an earlier run's files): build now, never reuse a stale jar
       exec bash "$0" "$BUILD_DIR"
     fi
     waited=0
