@@ -87,11 +87,17 @@ class RetentionTests {
         }
     }
 
+    /**
+     * A job row of the given age. Its retry is not due yet: the application's job sweep (every few seconds in this
+     * JVM) publishes due failed jobs again and touches their {@code updated_at}, which made the old failed job young
+     * again between the insert and the prune (seen once in a clean-clone run).
+     */
     private static UUID job(Connection c, UUID customer, String status, int daysAgo) throws Exception {
         var id = UUID.randomUUID();
         exec(c, """
-                insert into jobs (id, type, customer_id, subject_id, status, created_at, updated_at)
-                values ('%s', 'retention-test', '%s', '%s', '%s', now() - interval '%d days', now() - interval '%d days')""", id, customer, UUID.randomUUID(), status, daysAgo, daysAgo);
+                insert into jobs (id, type, customer_id, subject_id, status, created_at, updated_at, run_after)
+                values ('%s', 'retention-test', '%s', '%s', '%s', now() - interval '%d days', now() - interval '%d days',
+                        now() + interval '1 day')""", id, customer, UUID.randomUUID(), status, daysAgo, daysAgo);
         return id;
     }
 
