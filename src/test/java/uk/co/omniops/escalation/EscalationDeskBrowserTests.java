@@ -199,9 +199,7 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
     @Test
     void deskShowsTheTimeLeftBeforeTheCustomersFirstResponseSla() throws Exception {
         var customer = tenancy.customerBySlug(SLUG).orElseThrow();
-        Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG, "demo");
-        page.waitForURL("**/escalations");
-        page.navigate("http://localhost:" + port + "/escalations/rules");
+        Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG, "demo", "/escalations/rules");
         var sla = page.locator("#first-response-sla input");
         sla.fill("0");
         page.locator("#save-sla").click();
@@ -280,9 +278,7 @@ class EscalationDeskBrowserTests implements BrowserTestSupport {
 
     @Test
     void rulesPageListsTheDefaultRulesAndRunsADryRun() {
-        Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG, "demo");
-        page.waitForURL("**/escalations");
-        page.navigate("http://localhost:" + port + "/escalations/rules");
+        Browser.signIn(page, "http://localhost:" + port, "supervisor@" + SLUG, "demo", "/escalations/rules");
         assertThat(page.locator("#rules")).containsText("Negative sentiment");
         assertThat(page.locator("#rules")).containsText("Escalation language");
         Browser.screenshot(page, "escalation-rules");

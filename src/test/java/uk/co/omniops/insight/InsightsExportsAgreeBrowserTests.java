@@ -98,10 +98,9 @@ class InsightsExportsAgreeBrowserTests implements BrowserTestSupport {
     @Test
     void thePagePdfAndCsvShowTheSameFiguresForTheSamePeriod() throws Exception {
         var base = "http://localhost:" + port;
-        Browser.signIn(page, base, "executive@insight-agree", "demo");
-        page.waitForURL("**/insights**");
         var from = LocalDate.ofInstant(InsightIntegrationTests.PERIOD.from(), ZoneOffset.UTC);
-        page.navigate(base + "/insights?from=" + from + "&to=" + from.plusDays(1));
+        Browser.signIn(
+                page, base, "executive@insight-agree", "demo", "/insights?from=" + from + "&to=" + from.plusDays(1));
         assertThat(page.locator("[data-figure=conversations] .omniops-insight-figure-value"))
                 .hasText("3");
         assertThat(page.locator("#insight-title")).hasText("Insights · Insight Agree Ltd");

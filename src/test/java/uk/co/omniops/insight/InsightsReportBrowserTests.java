@@ -75,8 +75,12 @@ class InsightsReportBrowserTests implements BrowserTestSupport {
     }
 
     String reportUrl(String extra) {
+        return "http://localhost:" + port + reportPath(extra);
+    }
+
+    static String reportPath(String extra) {
         var from = LocalDate.ofInstant(InsightIntegrationTests.PERIOD.from(), ZoneOffset.UTC);
-        return "http://localhost:" + port + "/insights?from=" + from + "&to=" + from.plusDays(1) + extra;
+        return "/insights?from=" + from + "&to=" + from.plusDays(1) + extra;
     }
 
     String figure(String key) {
@@ -191,9 +195,12 @@ class InsightsReportBrowserTests implements BrowserTestSupport {
 
     @Test
     void anExecutiveNeverSeesAnotherCustomersNumbersButAnAdminPicksAnyCustomer() {
-        Browser.signIn(page, "http://localhost:" + port, "executive@insight-ui-a", "demo");
-        page.waitForURL("**/insights**");
-        page.navigate(reportUrl("&customer=insight-ui-b"));
+        Browser.signIn(
+                page,
+                "http://localhost:" + port,
+                "executive@insight-ui-a",
+                "demo",
+                reportPath("&customer=insight-ui-b"));
         assertThat(page.locator("[data-figure=conversations] .omniops-insight-figure-value"))
                 .hasText("3");
         assertThat(page.locator("#insight-customer")).isHidden();
@@ -202,9 +209,7 @@ class InsightsReportBrowserTests implements BrowserTestSupport {
         context.close();
         context = Browser.newContext();
         page = context.newPage();
-        Browser.signIn(page, "http://localhost:" + port, "admin@omniops", "demo");
-        page.waitForURL(url -> !url.contains("/login"));
-        page.navigate(reportUrl("&customer=insight-ui-b"));
+        Browser.signIn(page, "http://localhost:" + port, "admin@omniops", "demo", reportPath("&customer=insight-ui-b"));
         assertThat(page.locator("#insight-customer input")).hasValue("Insight UI B");
         assertThat(page.locator("[data-figure=conversations] .omniops-insight-figure-value"))
                 .hasText("20");

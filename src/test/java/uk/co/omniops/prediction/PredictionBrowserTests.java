@@ -54,9 +54,7 @@ class PredictionBrowserTests implements BrowserTestSupport {
                 post("/api/v1/conversations", """
                 {"contact": {"name": "Prediction %s", "email": "prediction-%s@example.com"},
                  "text": "Hello, a question about my invoice.", "channel": "chat"}""".formatted(tag, tag)).get("id").asString();
-        Browser.signIn(page, base(), AGENT, "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/inbox/" + conversation);
+        Browser.signIn(page, base(), AGENT, "demo", "/inbox/" + conversation);
         assertThat(page.locator("#thread")).isVisible();
 
         post(

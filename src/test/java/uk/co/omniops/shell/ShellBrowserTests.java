@@ -61,9 +61,7 @@ class ShellBrowserTests implements BrowserTestSupport {
 
     @Test
     void adminSeesSystemHealth() {
-        Browser.signIn(page, base(), "admin@omniops", "demo");
-        page.waitForURL("**/admin/rollout");
-        page.navigate(base() + "/admin/health");
+        Browser.signIn(page, base(), "admin@omniops", "demo", "/admin/health");
         assertThat(page.locator("#system-health")).isVisible();
         assertThat(page.locator("[data-rule=ERROR_RATE]")).containsText("Error rate");
         assertThat(page.locator("[data-rule=ML_DAILY_COST]")).containsText("Daily ML cost");
@@ -136,9 +134,7 @@ class ShellBrowserTests implements BrowserTestSupport {
 
     @Test
     void agentOpeningTheAdminPageGetsAccessDeniedNotAStackTrace() {
-        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/admin/rollout");
+        Browser.signIn(page, base(), "agent@techsupport-co", "demo", "/admin/rollout");
         assertThat(page.locator("#access-denied")).containsText("Access denied");
         assertThat(page.locator("#rollout")).hasCount(0);
         assertThat(page.content()).doesNotContain("Exception");
@@ -146,9 +142,7 @@ class ShellBrowserTests implements BrowserTestSupport {
 
     @Test
     void unknownRouteShowsTheNotFoundPage() {
-        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/no-such-page");
+        Browser.signIn(page, base(), "agent@techsupport-co", "demo", "/no-such-page");
         assertThat(page.locator("#not-found")).containsText("Page not found");
         assertThat(page.locator("#current-user")).isVisible();
     }

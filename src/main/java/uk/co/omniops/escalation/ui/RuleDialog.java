@@ -174,8 +174,10 @@ class RuleDialog extends Dialog {
         try {
             condition = editor.read();
         } catch (Condition.InvalidCondition e) {
-            Notification.show(e.getMessage(), 4000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            // the wrong field shows the message beside it (ConditionRow.read, ConditionEditor.read). No notification
+            // on top: it repeated the field's message, and it is an overlay added to this dialog and removed 4 s
+            // later; a clean-clone run on a loaded machine once lost the Save pressed after a corrected value, with
+            // nothing else on screen (the cause is not proven)
             return false;
         }
         if (!binder.writeBeanIfValid(form)) {

@@ -75,9 +75,7 @@ class ChatPageBrowserTests implements BrowserTestSupport {
         var first = "My VPN drops every few minutes " + UUID.randomUUID();
         var id = startChat(name, first);
 
-        Browser.signIn(agent, base(), "agent@techsupport-co", "demo");
-        agent.waitForURL("**/inbox");
-        agent.navigate(base() + "/inbox/" + id);
+        Browser.signIn(agent, base(), "agent@techsupport-co", "demo", "/inbox/" + id);
         assertThat(agent.locator("#thread").getByText(first)).isVisible();
 
         var note = "NOTE: check their router firmware " + UUID.randomUUID();

@@ -119,9 +119,7 @@ class SuggestionBrowserTests implements BrowserTestSupport {
 
     @Test
     void supervisorsManageTheLibraryWithAcceptanceRatesAndValidation() {
-        Browser.signIn(page, base(), "supervisor@techsupport-co", "demo");
-        page.waitForURL("**/escalations");
-        page.navigate(base() + "/settings/replies");
+        Browser.signIn(page, base(), "supervisor@techsupport-co", "demo", "/settings/replies");
         assertThat(page.locator("#reply-entries")).isVisible();
         assertThat(page.locator("#reply-entries")).containsText("Duplicate charge on the invoice");
         assertThat(page.locator("#suggestion-figures")).containsText("Acceptance");

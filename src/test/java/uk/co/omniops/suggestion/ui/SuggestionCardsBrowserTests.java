@@ -48,10 +48,8 @@ class SuggestionCardsBrowserTests implements BrowserTestSupport {
 
     Locator openWithSuggestions(String text) {
         var tag = UUID.randomUUID().toString().substring(0, 6);
-        Browser.signIn(page, base(), "agent@techsupport-co", "demo");
-        page.waitForURL("**/inbox");
         var id = start(tag, text);
-        page.navigate(base() + "/inbox/" + id);
+        Browser.signIn(page, base(), "agent@techsupport-co", "demo", "/inbox/" + id);
         var panel = page.locator("#suggestion-panel");
         assertThat(panel).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         return panel;

@@ -80,9 +80,7 @@ class ConversationLayoutBrowserTests implements BrowserTestSupport {
     void at1440By900FourOfSixMessagesAndTheReplyBoxShowWithoutScrolling() {
         page.setViewportSize(1440, 900);
         var id = sixMessageConversation(UUID.randomUUID().toString().substring(0, 8));
-        Browser.signIn(page, base(), AGENT, "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/inbox/" + id);
+        Browser.signIn(page, base(), AGENT, "demo", "/inbox/" + id);
         var messages = page.locator("#thread .omniops-msg");
         assertThat(messages).hasCount(6);
         // the suggestions and the escalation banner arrive after the thread: measure once they are there
@@ -124,9 +122,7 @@ class ConversationLayoutBrowserTests implements BrowserTestSupport {
     void at1280By800TheConversationSitsBesideTheInbox(String user) {
         page.setViewportSize(1280, 800);
         var id = sixMessageConversation(UUID.randomUUID().toString().substring(0, 8));
-        Browser.signIn(page, base(), user, "demo");
-        page.waitForURL(user.equals(AGENT) ? "**/inbox" : "**/escalations");
-        page.navigate(base() + "/inbox/" + id);
+        Browser.signIn(page, base(), user, "demo", "/inbox/" + id);
         assertThat(page.locator("#thread .omniops-msg")).hasCount(6);
         var list = box(page.locator("#conversation-grid"));
         var conversation = box(page.locator("#conversation"));

@@ -87,9 +87,7 @@ class InboxBrowserTests implements BrowserTestSupport {
     }
 
     void openConversation(Page p, String baseUrl, String user, ConversationId id) {
-        Browser.signIn(p, baseUrl, user, "demo");
-        p.waitForURL("**/" + (user.startsWith("agent") ? "inbox" : "escalations"));
-        p.navigate(baseUrl + "/inbox/" + id);
+        Browser.signIn(p, baseUrl, user, "demo", "/inbox/" + id);
         assertThat(p.locator("#conversation")).isVisible();
         assertThat(p.locator("#thread")).isVisible();
     }

@@ -87,9 +87,7 @@ class SessionRecoveryBrowserTests {
     }
 
     void openConversation(ConversationId id) {
-        Browser.signIn(page, base(), AGENT, "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/inbox/" + id);
+        Browser.signIn(page, base(), AGENT, "demo", "/inbox/" + id);
         assertThat(page.locator("#conversation")).isVisible();
         assertThat(page.locator("#thread")).isVisible();
     }

@@ -81,9 +81,7 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
 
     /** Signs in as the agent and opens the conversation. */
     void openAsAgent(String conversation) {
-        Browser.signIn(page, base(), AGENT, "demo");
-        page.waitForURL("**/inbox");
-        page.navigate(base() + "/inbox/" + conversation);
+        Browser.signIn(page, base(), AGENT, "demo", "/inbox/" + conversation);
     }
 
     static LocatorAssertions.IsVisibleOptions within(double ms) {
