@@ -75,20 +75,36 @@ public final class VariableFiller {
         String date = null;
         var newestFirst = new ArrayList<>(contactMessagesOldestFirst);
         java.util.Collections.reverse(newestFirst);
+        // every order reference and date has a digit and every address an '@': most chat messages have neither, and
+        // the patterns, tried at every position of every message of the conversation, were 5 % of the test suite's
+        // Java CPU samples (suggestions are computed per analysed message)
         for (var text : newestFirst) {
-            if (order == null) {
+            if (order != null && email != null && date != null) {
+                break;
+            }
+            var digits = hasDigit(text);
+            if (order == null && digits) {
                 order = orderNumber(text);
             }
-            if (email == null) {
+            if (email == null && text.indexOf('@') >= 0) {
                 var m = EMAIL.matcher(text);
                 email = m.find() ? m.group() : null;
             }
-            if (date == null) {
+            if (date == null && digits) {
                 var m = DATE.matcher(text);
                 date = m.find() ? m.group(1) : null;
             }
         }
         return new Facts(cleanName(contactName), email, order, date, blankToNull(agentName), blankToNull(customerName));
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first order reference in a text, normalised ({@code #A12345} → {@code A12345}); null when none. */
