@@ -192,8 +192,7 @@ class WorkspaceAnalysisBrowserTests implements BrowserTestSupport {
         // comes after the analysis) can arrive between two separate reads
         var after = (List<?>) page.evaluate("""
                 () => { const flags = (%s)();
-                        return [...flags, document.getElementById('conversation-priority').textContent]; }"""
-                .formatted(kept));
+                        return [...flags, document.getElementById('conversation-priority').textContent]; }""".formatted(kept));
         var priorityKept = priority.equals(after.get(4));
         assertThat(after.subList(1, 4))
                 .as("sparkline, contact kept; priority kept unless changed")
