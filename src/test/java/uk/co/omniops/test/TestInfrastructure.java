@@ -134,9 +134,31 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
         }
     }
 
+    /**
+     * Starts the stopped Redis on its port again. The stopped server may still hold the port for a moment ("bind:
+     * Address already in use": a clean-clone run lost Redis for the rest of its JVM that way), so it tries for up to
+     * 10 s.
+     */
     public static synchronized void startRedisAgain() throws IOException {
-        if (redis != null && !redis.isActive()) {
-            redis.start();
+        if (redis == null || redis.isActive()) {
+            return;
+        }
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                redis.start();
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
