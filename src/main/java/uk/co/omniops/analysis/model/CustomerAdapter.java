@@ -48,6 +48,8 @@ public final class CustomerAdapter {
     private static final int CLASS_BITS = 4;
     private static final double TARGET = 0.65;
     private static final double REMOVE_TARGET = 0.15;
+    static double BIAS_RATE = Double.parseDouble(System.getProperty("omniops.adapter.bias", "0"));
+    private static final int BIAS_FEATURE = TextFeatures.DIMENSIONS;
 
     private final double learningRate;
     private final int mode;
@@ -110,6 +112,7 @@ public final class CustomerAdapter {
         for (int step = 0; step <= MAX_STEPS; step++) {
             double[] z = base.clone();
             addLogits(sentiment, f, v, z);
+            addBias(sentiment, z);
             DenseHead.addDense(sentimentDense, emb, z);
             double[] p = SentimentModel.softmax(z);
             if (step == 0) {
@@ -127,6 +130,9 @@ public final class CustomerAdapter {
                     }
                 }
                 DenseHead.stepDense(sentimentDense, emb, c, r);
+                if (BIAS_RATE > 0) {
+                    sentiment.add(key(BIAS_FEATURE, c), (float) (r * BIAS_RATE));
+                }
             }
         }
         sentimentSeen++;
@@ -250,6 +256,7 @@ public final class CustomerAdapter {
         if (sentiment.size() > 0) {
             int[] f = adapterFeatures(e.words());
             addLogits(sentiment, f, value(f), z);
+            addBias(sentiment, z);
         }
         DenseHead.addDense(sentimentDense, e.embedding(), z);
     }
@@ -260,6 +267,14 @@ public final class CustomerAdapter {
             addLogits(categories, f, value(f), z);
         }
         DenseHead.addDense(categoryDense, e.embedding(), z);
+    }
+
+    private static void addBias(FloatMap w, double[] z) {
+        if (BIAS_RATE > 0) {
+            for (int c = 0; c < z.length; c++) {
+                z[c] += w.get(key(BIAS_FEATURE, c));
+            }
+        }
     }
 
     private static void addLogits(FloatMap w, int[] f, float v, double[] z) {

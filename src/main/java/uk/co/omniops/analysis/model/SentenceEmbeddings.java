@@ -78,6 +78,12 @@ public final class SentenceEmbeddings implements TextEmbedder {
      * missing), in the session described above; also used by the training tools for other encoders.
      */
     static OnnxBertBiEncoder load(String modelResource, String tokenizerResource, String artefact) {
+        return load(modelResource, tokenizerResource, artefact, PoolingMode.MEAN);
+    }
+
+    /** The same with another pooling of the token vectors (bge pools the [CLS] token). */
+    static OnnxBertBiEncoder load(
+            String modelResource, String tokenizerResource, String artefact, PoolingMode pooling) {
         try (InputStream model = resource(modelResource, artefact);
                 InputStream tokenizer = resource(tokenizerResource, artefact);
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -86,7 +92,7 @@ public final class SentenceEmbeddings implements TextEmbedder {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("cannot load the sentence encoder " + artefact + " from the classpath", e);
         }

@@ -17,7 +17,7 @@ import java.util.Random;
  * resident memory and heap it adds, and latency per message (one {@code embed} call per text, one thread; run under
  * {@code taskset -c N} for one core) over distinct VADER tweets and support messages (seeded shuffle).
  *
- * <p>Usage: {@code EncoderCost minilm|e5 dataDir [messages]}. Run each encoder in its own JVM.
+ * <p>Usage: {@code EncoderCost minilm|e5|bge dataDir [messages]}. Run each encoder in its own JVM.
  */
 final class EncoderCost {
 
@@ -39,7 +39,7 @@ final class EncoderCost {
         long rss0 = rssKb();
         long heap0 = usedHeap();
         long t0 = System.nanoTime();
-        TextEmbedder e = which.equals("e5") ? new E5Embeddings() : SentenceEmbeddings.shared();
+        TextEmbedder e = which.equals("minilm") ? SentenceEmbeddings.shared() : JarEncoder.named(which);
         double startup = (System.nanoTime() - t0) / 1e6;
         System.gc();
         long rss1 = rssKb();

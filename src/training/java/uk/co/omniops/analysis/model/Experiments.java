@@ -20,8 +20,10 @@ import uk.co.omniops.analysis.model.TrainingData.Sample;
  * is on a whole source the model never saw.
  *
  * <p>Usage: {@code Experiments dataDir cacheFile [sentiment|categories|all|encode][:variant]}, with {@code
- * -Dencoder=minilm|e5|concat} (default minilm; for concat cacheFile is "minilmCache,e5Cache"); {@code encode} only
- * writes the cache; {@code -Dalphas=0,10,20} sets the description prior weights tried for categories.
+ * -Dencoder=minilm|e5|bge|concat} (default minilm; for concat cacheFile is "minilmCache,secondCache" and {@code
+ * -Dsecond=e5|bge} names the second encoder, e5 by default); {@code encode} only
+ * writes the cache; {@code -Dalphas=0,10,20} sets the description prior weights tried for categories; {@code -Dexpand=N} appends N
+ * random ReLU features to every vector ({@link RandomFeatures}).
  */
 final class Experiments {
 
@@ -43,8 +45,8 @@ final class Experiments {
         if (cap > 0) {
             subsample(data, cap);
         }
-        // -Dencoder=minilm (the product's, default) | e5 (e5-small-v2-q, needs its jar on the classpath) |
-        // concat (both side by side; cacheFile is then "minilmCache,e5Cache")
+        // -Dencoder=minilm (the product's, default) | e5 | bge (JarEncoder; needs its jar on the classpath) |
+        // concat (MiniLM and -Dsecond side by side; cacheFile is then "minilmCache,secondCache")
         String which = System.getProperty("encoder", "minilm");
         List<List<Sample>> sets = List.of(data.sentiment, data.categories);
         TextEmbedder encoder;
@@ -54,14 +56,14 @@ final class Experiments {
                 encoder = SentenceEmbeddings.shared();
                 vectors = TrainingVectors.of(encoder, sets, cache);
             }
-            case "e5" -> {
-                encoder = new E5Embeddings();
+            case "e5", "bge" -> {
+                encoder = JarEncoder.named(which);
                 vectors = TrainingVectors.of(encoder, sets, cache);
             }
             case "concat" -> {
                 String[] caches = args[1].split(",");
                 TextEmbedder minilm = SentenceEmbeddings.shared();
-                TextEmbedder e5 = new E5Embeddings();
+                TextEmbedder e5 = JarEncoder.named(System.getProperty("second", "e5"));
                 TrainingVectors a = TrainingVectors.of(minilm, sets, Path.of(caches[0]));
                 TrainingVectors b = TrainingVectors.of(e5, sets, Path.of(caches[1]));
                 encoder = new ConcatEmbeddings(minilm, e5);
@@ -73,12 +75,19 @@ final class Experiments {
                     }
                 }
             }
-            default -> throw new IllegalArgumentException("encoder: minilm, e5 or concat, not " + which);
+            default -> throw new IllegalArgumentException("encoder: minilm, e5, bge or concat, not " + which);
         }
-        System.err.println("encoder: " + encoder.name());
         if (what.equals("encode")) {
+            System.err.println("encoder: " + encoder.name());
             return;
         }
+        int expand = Integer.getInteger("expand", 0);
+        if (expand > 0) {
+            RandomFeatures rf = new RandomFeatures(encoder, expand);
+            rf.expand(vectors.byText);
+            encoder = rf;
+        }
+        System.err.println("encoder: " + encoder.name());
         TextEmbedder embedder = new CachedEmbedder(encoder, vectors);
         if (what.equals("all") || what.startsWith("sentiment")) {
             sentiment(data, vectors, embedder, what);
