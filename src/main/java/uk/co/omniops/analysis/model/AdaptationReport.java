@@ -19,9 +19,10 @@ final class AdaptationReport {
 
     private AdaptationReport() {}
 
-    static void repositoryFiles(
-            TrainingData data, TrainingVectors vectors, TextEmbedder embedder, Path evalDir, Comparison.Calibration cal)
+    static void repositoryFiles(TrainingData data, Comparison.Inputs in, Path evalDir, Comparison.Calibration cal)
             throws IOException {
+        TrainingVectors vectors = in.sentimentVectors();
+        TextEmbedder embedder = in.sentimentEmbedder();
         List<ModelEvaluation.Example> sentimentFiles =
                 new ArrayList<>(ModelEvaluation.read(evalDir.resolve("sentiment-ood.tsv")));
         sentimentFiles.addAll(ModelEvaluation.read(evalDir.resolve("lead-ood-sentiment.tsv")));
@@ -59,7 +60,7 @@ final class AdaptationReport {
                         sr.perClass().get("neutral").recall());
             }
         }
-        repositoryCategoryFiles(data, vectors, embedder, categoryFiles, cal);
+        repositoryCategoryFiles(data, in.categoryVectors(), in.categoryEmbedder(), categoryFiles, cal);
     }
 
     private static void repositoryCategoryFiles(
@@ -102,7 +103,9 @@ final class AdaptationReport {
      * 500 corrections from a source the model never saw, replayed as in {@code eval --adapt-from},
      * then accuracy on other messages of that source; per adapter mode.
      */
-    static void adaptation(TrainingData data, TrainingVectors vectors, TextEmbedder embedder) {
+    static void adaptation(TrainingData data, Comparison.Inputs in) {
+        TrainingVectors vectors = in.sentimentVectors();
+        TextEmbedder embedder = in.sentimentEmbedder();
         System.out.println();
         System.out.println(
                 "| task | new domain | adapter | corrections applied / offered | accuracy before | after | Δ | adapter size (bytes) |");
@@ -140,7 +143,7 @@ final class AdaptationReport {
                         adapter.toBytes().length);
             }
         }
-        categoryAdaptation(data, vectors, embedder);
+        categoryAdaptation(data, in.categoryVectors(), in.categoryEmbedder());
     }
 
     private static void categoryAdaptation(TrainingData data, TrainingVectors vectors, TextEmbedder embedder) {

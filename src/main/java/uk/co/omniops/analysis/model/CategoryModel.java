@@ -32,7 +32,7 @@ public final class CategoryModel {
     /** Confidence from which the top category is reported when none reaches {@link #THRESHOLD}. */
     public static final double MIN_TOP_CONFIDENCE = 0.2;
     /** Classpath location of the default (embedding + n-gram) artefact. */
-    public static final String DEFAULT_RESOURCE = "/models/categories-v2.bin";
+    public static final String DEFAULT_RESOURCE = "/models/categories-v3.bin";
     /** Classpath location of the n-gram-only artefact, used when embeddings are switched off. */
     public static final String NGRAM_RESOURCE = "/models/categories-v1.bin";
 
@@ -84,7 +84,8 @@ public final class CategoryModel {
             synchronized (CategoryModel.class) {
                 m = defaultModel;
                 if (m == null) {
-                    m = loadResource(DEFAULT_RESOURCE, SentenceEmbeddings.shared());
+                    m = loadResource(
+                            DEFAULT_RESOURCE, SentenceEmbeddings.shared().meanMax());
                     defaultModel = m;
                 }
             }
@@ -128,7 +129,7 @@ public final class CategoryModel {
         }
     }
 
-    /** Model version, e.g. {@code categories-v2}. */
+    /** Model version, e.g. {@code categories-v3}. */
     public String version() {
         return model.version;
     }

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * <p>It adds to the base model's logits (1) a sparse weight vector over the word uni/bi-gram
  * features of {@link TextFeatures} (character n-grams are left out to keep it small), one weight
  * per (feature, label), and (2) with a model that uses sentence embeddings, a per-customer linear
- * head on the embedding (labels × 384 floats), which carries a correction over to messages that
+ * head on the sentence embedding (labels × 384 floats, the mean pooling even where the model reads mean + max:
+ * {@link Encoded#adapterEmbedding()}), which carries a correction over to messages that
  * mean the same in other words ({@link #DEFAULT_MODE}; see docs/decisions/004). A correction
  * takes logistic-loss gradient steps with the learning rate until the corrected answer wins on the
  * corrected text (at most {@value #MAX_STEPS} steps, microseconds), so analysing the same or a
@@ -48,8 +49,6 @@ public final class CustomerAdapter {
     private static final int CLASS_BITS = 4;
     private static final double TARGET = 0.65;
     private static final double REMOVE_TARGET = 0.15;
-    static double BIAS_RATE = Double.parseDouble(System.getProperty("omniops.adapter.bias", "0"));
-    private static final int BIAS_FEATURE = TextFeatures.DIMENSIONS;
 
     private final double learningRate;
     private final int mode;
@@ -104,7 +103,7 @@ public final class CustomerAdapter {
         int[] f = adapterFeatures(e.words());
         float v = value(f);
         double[] base = model.logits(e);
-        float[] emb = (mode & DENSE) != 0 ? e.embedding() : null;
+        float[] emb = (mode & DENSE) != 0 ? e.adapterEmbedding() : null;
         if (emb != null && sentimentDense == null) {
             sentimentDense = new float[SentimentModel.LABELS.size() * emb.length];
         }
@@ -112,7 +111,6 @@ public final class CustomerAdapter {
         for (int step = 0; step <= MAX_STEPS; step++) {
             double[] z = base.clone();
             addLogits(sentiment, f, v, z);
-            addBias(sentiment, z);
             DenseHead.addDense(sentimentDense, emb, z);
             double[] p = SentimentModel.softmax(z);
             if (step == 0) {
@@ -130,9 +128,6 @@ public final class CustomerAdapter {
                     }
                 }
                 DenseHead.stepDense(sentimentDense, emb, c, r);
-                if (BIAS_RATE > 0) {
-                    sentiment.add(key(BIAS_FEATURE, c), (float) (r * BIAS_RATE));
-                }
             }
         }
         sentimentSeen++;
@@ -154,7 +149,7 @@ public final class CustomerAdapter {
         int[] f = adapterFeatures(e.words());
         float v = value(f);
         double[] base = model.logits(e);
-        float[] emb = (mode & DENSE) != 0 ? e.embedding() : null;
+        float[] emb = (mode & DENSE) != 0 ? e.adapterEmbedding() : null;
         if (emb != null && categoryDense == null) {
             categoryDense = new float[model.keys().size() * emb.length];
         }
@@ -256,9 +251,8 @@ public final class CustomerAdapter {
         if (sentiment.size() > 0) {
             int[] f = adapterFeatures(e.words());
             addLogits(sentiment, f, value(f), z);
-            addBias(sentiment, z);
         }
-        DenseHead.addDense(sentimentDense, e.embedding(), z);
+        DenseHead.addDense(sentimentDense, e.adapterEmbedding(), z);
     }
 
     synchronized void addCategoryLogits(Encoded e, double[] z) {
@@ -266,15 +260,7 @@ public final class CustomerAdapter {
             int[] f = adapterFeatures(e.words());
             addLogits(categories, f, value(f), z);
         }
-        DenseHead.addDense(categoryDense, e.embedding(), z);
-    }
-
-    private static void addBias(FloatMap w, double[] z) {
-        if (BIAS_RATE > 0) {
-            for (int c = 0; c < z.length; c++) {
-                z[c] += w.get(key(BIAS_FEATURE, c));
-            }
-        }
+        DenseHead.addDense(categoryDense, e.adapterEmbedding(), z);
     }
 
     private static void addLogits(FloatMap w, int[] f, float v, double[] z) {

@@ -88,6 +88,13 @@ final class TrainingVectors {
         }
     }
 
+    /** The first {@code d} numbers of every vector (the mean half of mean + max vectors). */
+    TrainingVectors prefix(int d) {
+        TrainingVectors out = new TrainingVectors();
+        byText.forEach((t, e) -> out.byText.put(t, e.length <= d ? e : java.util.Arrays.copyOf(e, d)));
+        return out;
+    }
+
     float[] get(String text) {
         float[] e = byText.get(text);
         if (e == null) {

@@ -23,7 +23,7 @@ class ModelsTests {
 
         assertThat(models.sentiment().version()).isEqualTo("sentiment-v2");
         assertThat(models.sentiment().usesEmbeddings()).isTrue();
-        assertThat(models.categories().version()).isEqualTo("categories-v2");
+        assertThat(models.categories().version()).isEqualTo("categories-v3");
         assertThat(models.categories().usesEmbeddings()).isTrue();
     }
 

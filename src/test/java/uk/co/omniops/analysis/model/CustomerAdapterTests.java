@@ -109,6 +109,31 @@ class CustomerAdapterTests {
     }
 
     @Test
+    void theCategoryHeadLearnsOnTheSentenceVectorSoSavedHeadsKeepWorking() throws Exception {
+        // the category model reads mean + max (768 numbers); a customer's head stays on the 384-number mean, the
+        // layout adapters were saved with before categories-v3
+        String text = "the parcel came in a purple box";
+        assertThat(categories.encode(text).embedding()).hasSize(768);
+        CustomerAdapter dense = new CustomerAdapter(CustomerAdapter.DEFAULT_LEARNING_RATE, CustomerAdapter.DENSE);
+        dense.correctCategories(categories, text, Set.of("billing"), Set.of());
+
+        assertThat(dense.weights()).isEqualTo(categories.keys().size() * 384);
+        CustomerAdapter restored = CustomerAdapter.fromBytes(dense.toBytes());
+        assertThat(categories.rank(text, restored)).isEqualTo(categories.rank(text, dense));
+        assertThat(confidence(categories.rank(text, restored), "billing"))
+                .isGreaterThanOrEqualTo(0.64)
+                .isGreaterThan(confidence(categories.rank(text), "billing") + 0.3);
+    }
+
+    private static double confidence(java.util.List<CategoryScore> ranked, String key) {
+        return ranked.stream()
+                .filter(s -> s.key().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .confidence();
+    }
+
+    @Test
     void adaptersSavedBeforeTheEmbeddingHeadStillLoad() throws Exception {
         var bytes = new java.io.ByteArrayOutputStream();
         try (var d = new java.io.DataOutputStream(bytes)) {

