@@ -68,26 +68,8 @@ final class Comparison {
             3f);
     static final Recipe CATEGORY_NGRAM = new Recipe("n-grams (v1 recipe)", 0, false, 0f);
     static final Recipe CATEGORY_EMBEDDING = new Recipe("embedding + linear head", Featuriser.NO_NGRAMS, true, 0f);
-    static final Recipe CATEGORY_EMBEDDING_PRIOR = new Recipe(
-            "embedding + linear head + description prior (α 10)",
-            Featuriser.NO_NGRAMS,
-            true,
-            0f,
-            false,
-            TrainingData.SUPPORT_WEIGHT,
-            1f,
-            0,
-            10f);
-    static final Recipe CATEGORY_EMBEDDING_PRIOR_15 = new Recipe(
-            "embedding + linear head + description prior (α 15)",
-            Featuriser.NO_NGRAMS,
-            true,
-            0f,
-            false,
-            TrainingData.SUPPORT_WEIGHT,
-            1f,
-            0,
-            15f);
+    static final Recipe CATEGORY_EMBEDDING_PRIOR = embeddingWithPrior(10);
+    static final Recipe CATEGORY_EMBEDDING_PRIOR_15 = embeddingWithPrior(15);
     static final Recipe CATEGORY_ENSEMBLE = new Recipe("embedding + n-grams", 0, true, 0f);
     static final Recipe CATEGORY_ENSEMBLE_DENSE3 =
             new Recipe("embedding ×3 + n-grams", 0, true, 0f, false, TrainingData.SUPPORT_WEIGHT, 3f);
@@ -118,6 +100,20 @@ final class Comparison {
             CATEGORY_EMBEDDING_PRIOR_15);
     static final List<String> SENTIMENT_FOLDS = List.of("tweets", "amazon", "nyt", "movie", "support");
     static final float[] OFFSETS = {-0.5f, 0f, 0.5f, 1.0f};
+
+    /** The embedding + linear head category recipe with the description prior at weight {@code alpha}. */
+    private static Recipe embeddingWithPrior(int alpha) {
+        return new Recipe(
+                "embedding + linear head + description prior (α " + alpha + ")",
+                Featuriser.NO_NGRAMS,
+                true,
+                0f,
+                false,
+                TrainingData.SUPPORT_WEIGHT,
+                1f,
+                0,
+                alpha);
+    }
 
     /** Calibration of the shipped models: logit scale for sentiment, scale and bias for categories. */
     record Calibration(float sentimentScale, float categoryScale, float categoryBias) {}

@@ -78,21 +78,26 @@ public final class SentenceEmbeddings implements TextEmbedder {
             this.typeIds = session.getInputNames().contains("token_type_ids");
             this.tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("padding", "false"));
             OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, longTextTok, PoolingMode.MEAN);
-            // texts over MAX_TOKENS word pieces: langchain4j's windowed mean, on the caller's thread
-            this.longTexts = new AbstractInProcessEmbeddingModel(Runnable::run) {
-                @Override
-                protected OnnxBertBiEncoder model() {
-                    return encoder;
-                }
-
-                @Override
-                protected Integer knownDimension() {
-                    return DIMENSIONS;
-                }
-            };
+            // texts over MAX_TOKENS word pieces: langchain4j's windowed mean
+            this.longTexts = inProcess(encoder);
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("cannot load the sentence encoder " + artefact + " from the classpath", e);
         }
+    }
+
+    /** langchain4j's embedding API over {@code encoder} (384 dimensions), run on the caller's thread. */
+    static AbstractInProcessEmbeddingModel inProcess(OnnxBertBiEncoder encoder) {
+        return new AbstractInProcessEmbeddingModel(Runnable::run) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+                return encoder;
+            }
+
+            @Override
+            protected Integer knownDimension() {
+                return DIMENSIONS;
+            }
+        };
     }
 
     /**

