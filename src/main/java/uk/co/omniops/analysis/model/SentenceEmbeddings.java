@@ -183,9 +183,14 @@ public final class SentenceEmbeddings implements TextEmbedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        return poolAll(texts, Pooled::mean);
+    }
+
+    /** One run per text, uncached (a batch would only evict the messages being analysed), one pooling kept. */
+    private List<float[]> poolAll(List<String> texts, java.util.function.Function<Pooled, float[]> pooling) {
         List<float[]> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            out.add(pool(clip(t)).mean());
+            out.add(pooling.apply(pool(clip(t))));
         }
         return out;
     }
@@ -213,11 +218,7 @@ public final class SentenceEmbeddings implements TextEmbedder {
 
         @Override
         public List<float[]> embedAll(List<String> texts) {
-            List<float[]> out = new ArrayList<>(texts.size());
-            for (String t : texts) {
-                out.add(pool(clip(t)).meanMax());
-            }
-            return out;
+            return poolAll(texts, Pooled::meanMax);
         }
     }
 
